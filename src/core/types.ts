@@ -1,0 +1,103 @@
+/** The data that flows through kabar, from files on disk to cited answers. */
+
+export type Lang = 'id' | 'en';
+
+/** One article as read from the corpus directory. */
+export interface Article {
+  /** Path relative to the corpus directory, with forward slashes; also the article's id. */
+  file: string;
+  /** The original file contents; every offset in kabar points into this string. */
+  raw: string;
+  title: string;
+  /** ISO date, `YYYY-MM` or `YYYY-MM-DD`, or null when the article carries none. */
+  date: string | null;
+  /** Outlet or agency, e.g. "IslamTimes", "ARRAHMAHNEWS.COM", "IRNA"; null when unknown. */
+  source: string | null;
+  lang: Lang;
+}
+
+/** Article metadata without the text, as stored in the index. */
+export type ArticleMeta = Omit<Article, 'raw'>;
+
+/** A sentence of an article: `raw.slice(start, end) === text`. */
+export interface Span {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** A few consecutive sentences of one article, the unit of retrieval and citation. */
+export interface Passage {
+  /** Stable id `file#n`, n counted from 0 within the article. */
+  id: string;
+  file: string;
+  start: number;
+  end: number;
+  /** Exactly `raw.slice(start, end)`. */
+  text: string;
+  /** The sentences inside the passage, with offsets into the original file. */
+  sentences: Span[];
+}
+
+/** Filters a user can put on retrieval. Dates compare as prefixes: since 2020-09 keeps 2020-09-01 and later. */
+export interface Filters {
+  since?: string;
+  until?: string;
+  source?: string;
+  lang?: Lang;
+}
+
+/** A retrieved passage with its article and why it was ranked where it is. */
+export interface Hit {
+  passage: Passage;
+  article: ArticleMeta;
+  score: number;
+  why: { dense?: number; lexical?: number; denseRank?: number; lexicalRank?: number };
+  /** Passages collapsed into this one because they tell the same story (another outlet or language). */
+  related: { id: string; file: string; lang: Lang; similarity: number }[];
+}
+
+/** One cited span: `text === originalFile.slice(start, end)`. */
+export interface Citation {
+  n: number;
+  id: string;
+  file: string;
+  title: string;
+  source: string | null;
+  date: string | null;
+  lang: Lang;
+  start: number;
+  end: number;
+  text: string;
+  /** Present when a generative answerer produced the claim: whether the passage supports it. */
+  verified?: boolean;
+}
+
+export interface Answer {
+  question: string;
+  /** The question actually searched (after follow-up resolution); equals `question` when nothing was resolved. */
+  resolvedQuestion: string;
+  answer: string;
+  abstained: boolean;
+  citations: Citation[];
+  /** Every retrieved hit in rank order, cited or not. */
+  hits: Hit[];
+  warnings: string[];
+  timingsMs: { retrieve: number; answer: number; total: number };
+}
+
+/** What an answerer yields while it works; every front end reads the same stream. */
+export type AnswerEvent =
+  | { type: 'resolved'; question: string; filters: Filters }
+  | { type: 'retrieved'; hits: Hit[] }
+  | { type: 'token'; text: string }
+  | { type: 'done'; answer: Answer }
+  | { type: 'error'; error: Error; partial?: string };
+
+/** A previous turn of a conversation, for follow-up resolution. */
+export interface Turn {
+  question: string;
+  resolvedQuestion: string;
+  answer: string;
+  filters: Filters;
+}
