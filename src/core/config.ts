@@ -1,0 +1,82 @@
+import path from 'node:path';
+import { UserError } from './errors.js';
+
+export const EMBEDDING_PROVIDERS = ['hashing', 'transformers', 'openai', 'ollama'] as const;
+export type EmbeddingProvider = (typeof EMBEDDING_PROVIDERS)[number];
+
+export const LLM_PROVIDERS = ['none', 'openai', 'ollama', 'gguf'] as const;
+export type LlmProvider = (typeof LLM_PROVIDERS)[number];
+
+export interface Config {
+  corpusDir: string;
+  indexDir: string;
+  embeddings: {
+    provider: EmbeddingProvider;
+    /** Model name for neural providers; undefined means the provider's default. */
+    model?: string;
+    /** Local folder holding model files (transformers), so nothing is downloaded. */
+    modelsDir?: string;
+  };
+  llm: {
+    provider: LlmProvider;
+    model?: string;
+    timeoutMs: number;
+  };
+  openai: { apiKey?: string; baseUrl?: string };
+  ollama: { host: string };
+  debug: boolean;
+}
+
+/** Command-line flags that override the environment. */
+export interface ConfigFlags {
+  corpus?: string;
+  index?: string;
+  embeddings?: string;
+}
+
+type Env = Record<string, string | undefined>;
+
+const nonEmpty = (value: string | undefined): string | undefined => (value && value.trim() !== '' ? value.trim() : undefined);
+
+function oneOf<T extends string>(value: string, allowed: readonly T[], variable: string): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UserError('BAD_CONFIG', `${variable}=${value} is not a known choice.`, {
+    hint: `Set ${variable} to one of: ${allowed.join(', ')}.`,
+  });
+}
+
+function positiveInt(value: string | undefined, fallback: number, variable: string): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (Number.isInteger(n) && n > 0) return n;
+  throw new UserError('BAD_CONFIG', `${variable}=${value} is not a positive whole number.`, {
+    hint: `Set ${variable} to a number of milliseconds, e.g. ${fallback}.`,
+  });
+}
+
+/**
+ * Builds the configuration from environment variables (already merged with `.env` by the caller)
+ * and command-line flags; flags win. Relative paths resolve against `cwd`.
+ */
+export function loadConfig(env: Env, flags: ConfigFlags = {}, cwd = process.cwd()): Config {
+  const corpus = flags.corpus ?? nonEmpty(env.KABAR_CORPUS) ?? 'seeds';
+  const index = flags.index ?? nonEmpty(env.KABAR_INDEX) ?? '.kabar';
+  const modelsDir = nonEmpty(env.KABAR_MODELS_DIR);
+  return {
+    corpusDir: path.resolve(cwd, corpus),
+    indexDir: path.resolve(cwd, index),
+    embeddings: {
+      provider: oneOf(flags.embeddings ?? nonEmpty(env.KABAR_EMBEDDINGS) ?? 'hashing', EMBEDDING_PROVIDERS, 'KABAR_EMBEDDINGS'),
+      model: nonEmpty(env.KABAR_EMBEDDINGS_MODEL),
+      modelsDir: modelsDir && path.resolve(cwd, modelsDir),
+    },
+    llm: {
+      provider: oneOf(nonEmpty(env.KABAR_LLM) ?? 'none', LLM_PROVIDERS, 'KABAR_LLM'),
+      model: nonEmpty(env.KABAR_LLM_MODEL),
+      timeoutMs: positiveInt(nonEmpty(env.KABAR_LLM_TIMEOUT_MS), 60_000, 'KABAR_LLM_TIMEOUT_MS'),
+    },
+    openai: { apiKey: nonEmpty(env.OPENAI_API_KEY), baseUrl: nonEmpty(env.OPENAI_BASE_URL) },
+    ollama: { host: nonEmpty(env.OLLAMA_HOST) ?? 'http://127.0.0.1:11434' },
+    debug: env.KABAR_DEBUG === '1',
+  };
+}
