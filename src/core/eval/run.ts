@@ -1,0 +1,116 @@
+import { UserError, isUserError } from '../errors.js';
+import type { Answer } from '../types.js';
+import type { EvalQuestion } from './dataset.js';
+import { computeMetrics, type EvalMetrics, type EvalOutcome } from './metrics.js';
+
+/** An answer, optionally with the number of citation markers that pointed at no passage (generative answerers). */
+export type EvalAnswer = Answer & { invalidMarkers?: number };
+
+/** Answers one evaluation question; retrieval should honour `question.filters` and `k`. */
+export type AskFn = (question: EvalQuestion, options: { k: number; signal?: AbortSignal }) => Promise<EvalAnswer>;
+
+export interface RunOptions {
+  /** Passages to retrieve per question; ranks count the top k distinct articles. */
+  k: number;
+  /** Questions asked at the same time; default 1. */
+  concurrency?: number;
+  signal?: AbortSignal;
+  /** Called after each question with the number done and the total. */
+  onProgress?: (done: number, total: number) => void;
+  /** Clock in milliseconds; default `performance.now`. */
+  now?: () => number;
+}
+
+const cancelled = () => new UserError('CANCELLED', 'Evaluation cancelled.');
+
+function positiveInteger(value: number, name: string): number {
+  if (Number.isInteger(value) && value > 0) return value;
+  throw new UserError('BAD_FLAG', `${name} must be a positive whole number, got ${value}.`, {
+    hint: name === 'k' ? 'Use e.g. 10.' : 'Use e.g. 1 or 4.',
+  });
+}
+
+/** The outcome of one answered question. */
+export function outcomeOf(question: EvalQuestion, answer: EvalAnswer, latencyMs: number): EvalOutcome {
+  const outcome: EvalOutcome = {
+    question,
+    retrievedFiles: answer.hits.map((hit) => hit.passage.file),
+    answer: answer.answer,
+    abstained: answer.abstained,
+    citedFiles: answer.citations.map((citation) => citation.file),
+    latencyMs,
+  };
+  const checked = answer.citations.filter((citation) => citation.verified !== undefined);
+  if (checked.length > 0) {
+    outcome.citationsTotal = checked.length;
+    outcome.citationsVerified = checked.filter((citation) => citation.verified).length;
+  }
+  if (typeof answer.invalidMarkers === 'number') outcome.invalidMarkers = answer.invalidMarkers;
+  return outcome;
+}
+
+/** The outcome of a question whose answering failed: nothing retrieved, nothing answered. */
+export const failedOutcome = (question: EvalQuestion, error: unknown, latencyMs: number): EvalOutcome => ({
+  question,
+  retrievedFiles: [],
+  answer: '',
+  abstained: false,
+  citedFiles: [],
+  latencyMs,
+  error: error instanceof Error ? error.message : String(error),
+});
+
+/**
+ * Asks every question and returns the outcomes in question order. A `UserError` from `ask` stops the run;
+ * any other error is recorded as a failed outcome. The signal is checked before each question.
+ */
+export async function collectOutcomes(questions: EvalQuestion[], ask: AskFn, options: RunOptions): Promise<EvalOutcome[]> {
+  const k = positiveInteger(options.k, 'k');
+  const concurrency = positiveInteger(options.concurrency ?? 1, 'concurrency');
+  const { signal, onProgress } = options;
+  const now = options.now ?? (() => performance.now());
+  const outcomes: EvalOutcome[] = new Array(questions.length);
+  let next = 0;
+  let done = 0;
+  let stop: unknown = undefined;
+
+  const worker = async () => {
+    while (stop === undefined && next < questions.length) {
+      if (signal?.aborted) {
+        stop = cancelled();
+        return;
+      }
+      const index = next;
+      next += 1;
+      const question = questions[index];
+      const started = now();
+      try {
+        const answer = await ask(question, { k, signal });
+        outcomes[index] = outcomeOf(question, answer, now() - started);
+      } catch (error) {
+        if (isUserError(error)) {
+          stop ??= error;
+          return;
+        }
+        if (signal?.aborted) {
+          stop ??= cancelled();
+          return;
+        }
+        outcomes[index] = failedOutcome(question, error, now() - started);
+      }
+      done += 1;
+      onProgress?.(done, questions.length);
+    }
+  };
+
+  if (signal?.aborted) throw cancelled();
+  await Promise.all(Array.from({ length: Math.min(concurrency, questions.length) }, worker));
+  if (stop !== undefined) throw stop;
+  return outcomes;
+}
+
+/** Asks every question and returns the metrics. Use `collectOutcomes` and `computeMetrics` when the outcomes are needed too. */
+export async function runEval(questions: EvalQuestion[], ask: AskFn, options: RunOptions): Promise<EvalMetrics> {
+  const outcomes = await collectOutcomes(questions, ask, options);
+  return computeMetrics(outcomes, options.k);
+}
