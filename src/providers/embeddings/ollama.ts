@@ -1,0 +1,120 @@
+import { UserError } from '../../core/errors.js';
+import { abortableFetch } from './abortable-fetch.js';
+import { CheckedEmbeddings } from './checked-embeddings.js';
+import type { Embedder } from './embedder.js';
+import { httpStatus, isTimeout, shortMessage, unreachableReason } from './network-failure.js';
+import { prefixStyleFor } from './prefix.js';
+import { retryOnlyTransient } from './retry-policy.js';
+
+export const DEFAULT_OLLAMA_EMBEDDINGS_MODEL = 'bge-m3';
+
+export interface OllamaEmbedderOptions {
+  /** Ollama model name (KABAR_EMBEDDINGS_MODEL); undefined means {@link DEFAULT_OLLAMA_EMBEDDINGS_MODEL}. */
+  model?: string;
+  /** OLLAMA_HOST, e.g. http://127.0.0.1:11434. */
+  host: string;
+  /** Per request; the first request also waits for Ollama to load the model. */
+  timeoutMs?: number;
+  /** Extra tries for a failing (5xx) server. */
+  maxRetries?: number;
+  /** Texts per request. */
+  batchSize?: number;
+  signal?: AbortSignal;
+  fetch?: typeof fetch;
+}
+
+const DEFAULT_TIMEOUT_MS = 180_000;
+const DEFAULT_MAX_RETRIES = 2;
+const DEFAULT_BATCH_SIZE = 32;
+
+/** The address ollama's client will use: a scheme added when missing, no trailing slash. */
+function ollamaBaseUrl(host: string): string {
+  const withHost = host.startsWith(':') ? `127.0.0.1${host}` : host;
+  const withScheme = withHost.includes('://') ? withHost : `http://${withHost}`;
+  return withScheme.replace(/\/+$/, '');
+}
+
+/**
+ * Ollama's client prints to the console when an error answer is not JSON; this fetch hands it
+ * every error answer as JSON `{error}` instead.
+ */
+function jsonErrors(base: typeof fetch): typeof fetch {
+  return async (input, init) => {
+    const response = await base(input, init);
+    if (response.ok || response.headers.get('content-type')?.includes('application/json')) return response;
+    const text = (await response.text()).trim().slice(0, 300);
+    return new Response(JSON.stringify({ error: text || `HTTP ${response.status} ${response.statusText}` }), {
+      status: response.status,
+      statusText: response.statusText,
+      headers: { 'content-type': 'application/json' },
+    });
+  };
+}
+
+function requestFailure(error: unknown, context: { url: string; model: string; timeoutMs: number }): UserError {
+  const { url, model, timeoutMs } = context;
+  const status = httpStatus(error);
+  const message = shortMessage(error);
+  if (status === 404 || (status !== undefined && /not found/i.test(message))) {
+    return new UserError('MODEL_MISSING', `Ollama has no model ${model}: run \`ollama pull ${model}\`.`, {
+      hint: 'Or set KABAR_EMBEDDINGS_MODEL to an embedding model that `ollama list` shows.',
+      cause: error,
+    });
+  }
+  if (status !== undefined) {
+    return new UserError('SERVER_REJECTED', `Ollama at ${url} could not embed with ${model} (HTTP ${status}): ${message}.`, {
+      hint: 'Set KABAR_EMBEDDINGS_MODEL to an embedding model, e.g. bge-m3.',
+      cause: error,
+    });
+  }
+  if (isTimeout(error)) {
+    return new UserError('SERVER_UNREACHABLE', `Ollama at ${url} did not answer within ${Math.round(timeoutMs / 1000)} s.`, {
+      hint: 'Check that Ollama is running and that OLLAMA_HOST points to it.',
+      cause: error,
+    });
+  }
+  const reason = unreachableReason(error);
+  if (reason !== undefined) {
+    return new UserError('SERVER_UNREACHABLE', `Could not reach Ollama at ${url} (${reason}).`, {
+      hint: 'Start it with `ollama serve`, or set OLLAMA_HOST to where it runs.',
+      cause: error,
+    });
+  }
+  return new UserError('SERVER_REJECTED', `Ollama at ${url} gave an answer that is not an embeddings list: ${message}.`, {
+    hint: 'Check that OLLAMA_HOST points to an Ollama server.',
+    cause: error,
+  });
+}
+
+/** An embedder using a running Ollama server (`POST /api/embed`). */
+export async function createOllamaEmbedder(options: OllamaEmbedderOptions): Promise<Embedder> {
+  const model = options.model ?? DEFAULT_OLLAMA_EMBEDDINGS_MODEL;
+  const baseUrl = ollamaBaseUrl(options.host);
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const context = { url: `${baseUrl}/api/embed`, model, timeoutMs };
+
+  const { OllamaEmbeddings } = await import('@langchain/ollama');
+  const client = new OllamaEmbeddings({
+    model,
+    baseUrl,
+    truncate: true,
+    maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
+    maxConcurrency: 1,
+    onFailedAttempt: retryOnlyTransient,
+    fetch: jsonErrors(abortableFetch({ fetch: options.fetch, signal: options.signal, timeoutMs })),
+  });
+  const prefix = prefixStyleFor(model);
+  const embeddings = new CheckedEmbeddings({
+    raw: { embed: (texts) => client.embedDocuments(texts) },
+    prefix,
+    batchSize: options.batchSize ?? DEFAULT_BATCH_SIZE,
+    signal: options.signal,
+    translateError: (error) => requestFailure(error, context),
+    malformed: (detail) =>
+      new UserError('SERVER_REJECTED', `Ollama at ${context.url} answered with ${detail}.`, {
+        hint: 'Check that OLLAMA_HOST points to an Ollama server.',
+      }),
+  });
+  const probe = await embeddings.embedQuery('dimension probe');
+  return { info: { provider: 'ollama', model, dimensions: probe.length, prefix }, embeddings };
+}

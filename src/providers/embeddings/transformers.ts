@@ -1,0 +1,130 @@
+import path from 'node:path';
+import { UserError } from '../../core/errors.js';
+import { CheckedEmbeddings } from './checked-embeddings.js';
+import type { Embedder } from './embedder.js';
+import { shortMessage, unreachableReason } from './network-failure.js';
+import { prefixStyleFor } from './prefix.js';
+
+export const DEFAULT_TRANSFORMERS_MODEL = 'Xenova/multilingual-e5-small';
+
+/** The files a quantized feature-extraction model needs, relative to its folder. */
+export const TRANSFORMERS_MODEL_FILES = ['config.json', 'tokenizer.json', 'tokenizer_config.json', 'onnx/model_quantized.onnx'] as const;
+
+/** One step of fetching or opening a model file, as reported by @huggingface/transformers. */
+export interface ModelLoadProgress {
+  /** initiate, download, progress, done, or ready. */
+  status: string;
+  file?: string;
+  /** 0–100 while a file is downloading. */
+  progress?: number;
+  loaded?: number;
+  total?: number;
+}
+
+export interface TransformersEmbedderOptions {
+  /** Hugging Face model id; undefined means {@link DEFAULT_TRANSFORMERS_MODEL}. */
+  model?: string;
+  /** Folder holding `<model>/` with the model files; when set, nothing is downloaded. */
+  modelsDir?: string;
+  onProgress?: (progress: ModelLoadProgress) => void;
+  /** Stops embedding between batches. */
+  signal?: AbortSignal;
+  /** Texts per model call. */
+  batchSize?: number;
+}
+
+const DEFAULT_BATCH_SIZE = 32;
+
+type Extractor = (texts: string[], options: { pooling: 'mean'; normalize: boolean }) => Promise<{ tolist(): unknown }>;
+
+/** transformers' settings are global: loads run one at a time and put the settings back afterwards. */
+let loadQueue: Promise<unknown> = Promise.resolve();
+
+function oneAtATime<T>(task: () => Promise<T>): Promise<T> {
+  const run = loadQueue.then(task, task);
+  loadQueue = run.catch(() => undefined);
+  return run;
+}
+
+const MISSING_FILE = /not found locally|could not locate file|no such file|ENOENT|unauthorized access|\b40[134]\b/i;
+
+function loadFailure(model: string, modelsDir: string | undefined, error: unknown): UserError {
+  const folder = modelsDir ? path.join(modelsDir, ...model.split('/')) : `KABAR_MODELS_DIR/${model}`;
+  const files = TRANSFORMERS_MODEL_FILES.join(', ');
+  const download =
+    `On a connected machine, download them from https://huggingface.co/${model} ` +
+    `(e.g. \`huggingface-cli download ${model} ${TRANSFORMERS_MODEL_FILES.join(' ')} --local-dir models/${model}\`), ` +
+    'copy that models folder to this machine and set KABAR_MODELS_DIR to it.';
+  const offline = unreachableReason(error) !== undefined;
+  if (offline || MISSING_FILE.test(shortMessage(error))) {
+    const why = offline && !modelsDir ? ' (it is not on this machine and cannot be downloaded)' : '';
+    return new UserError(
+      'MODEL_MISSING',
+      `Could not load the embedding model ${model}${why}: put the model files (${files}) under ${folder}${folder.endsWith('/') ? '' : '/'}.`,
+      { hint: download, cause: error },
+    );
+  }
+  return new UserError('MODEL_MISSING', `Could not load the embedding model ${model} from ${folder}: ${shortMessage(error)}.`, {
+    hint: `Replace its files (${files}) with a fresh copy. ${download}`,
+    cause: error,
+  });
+}
+
+async function loadExtractor(model: string, options: TransformersEmbedderOptions): Promise<Extractor> {
+  const { env, pipeline } = await import('@huggingface/transformers');
+  const saved = { localModelPath: env.localModelPath, allowLocalModels: env.allowLocalModels, allowRemoteModels: env.allowRemoteModels };
+  if (options.modelsDir) {
+    env.localModelPath = options.modelsDir;
+    env.allowLocalModels = true;
+    env.allowRemoteModels = false;
+  }
+  const onProgress = options.onProgress;
+  try {
+    const extractor = await pipeline('feature-extraction', model, {
+      dtype: 'q8',
+      device: 'cpu',
+      local_files_only: options.modelsDir !== undefined,
+      session_options: { logSeverityLevel: 3 },
+      progress_callback: onProgress
+        ? (info) => {
+            const { status } = info;
+            const detail = info as { file?: string; progress?: number; loaded?: number; total?: number };
+            onProgress({ status, file: detail.file, progress: detail.progress, loaded: detail.loaded, total: detail.total });
+          }
+        : undefined,
+    });
+    return extractor as unknown as Extractor;
+  } finally {
+    Object.assign(env, saved);
+  }
+}
+
+/**
+ * An embedder running a Hugging Face feature-extraction model in-process (ONNX, quantized):
+ * mean pooling, L2-normalised vectors, and `query: ` / `passage: ` prefixes for e5 models.
+ */
+export async function createTransformersEmbedder(options: TransformersEmbedderOptions = {}): Promise<Embedder> {
+  const model = options.model ?? DEFAULT_TRANSFORMERS_MODEL;
+  let extractor: Extractor;
+  try {
+    extractor = await oneAtATime(() => loadExtractor(model, options));
+  } catch (error) {
+    throw loadFailure(model, options.modelsDir, error);
+  }
+  const prefix = prefixStyleFor(model);
+  const embeddings = new CheckedEmbeddings({
+    raw: {
+      embed: async (texts) => (await extractor(texts, { pooling: 'mean', normalize: true })).tolist() as number[][],
+    },
+    prefix,
+    batchSize: options.batchSize ?? DEFAULT_BATCH_SIZE,
+    signal: options.signal,
+    translateError: (error) => error,
+    malformed: (detail) => new Error(`The embedding model ${model} returned ${detail}.`),
+  });
+  const probe = await embeddings.embedQuery('dimension probe');
+  return {
+    info: { provider: 'transformers', model, dimensions: probe.length, prefix },
+    embeddings,
+  };
+}
