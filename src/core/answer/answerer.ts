@@ -1,0 +1,19 @@
+import type { Query } from '../retrieve/query.js';
+import type { AnswerEvent, Hit, Turn } from '../types.js';
+
+export interface AnswerInput {
+  question: string;
+  query: Query;
+  hits: Hit[];
+  history: Turn[];
+  signal?: AbortSignal;
+}
+
+/**
+ * Turns retrieved passages into an answer. Yields `token` events as text is produced and ends with
+ * `done` (or throws); the engine adds the `resolved` and `retrieved` events around it.
+ */
+export interface Answerer {
+  readonly name: string;
+  answer(input: AnswerInput): AsyncIterable<AnswerEvent>;
+}

@@ -1,0 +1,32 @@
+/** What a question asks for, which tells the answerer what a good sentence must contain. */
+export type QuestionKind = 'who' | 'when' | 'count' | 'where' | 'other';
+
+const PATTERNS: [QuestionKind, RegExp][] = [
+  ['count', /\b(how many|how much|how often|berapa)\b/i],
+  ['when', /\b(when|what date|which day|what day|kapan|tanggal berapa|hari apa)\b/i],
+  ['who', /\b(who|whom|whose|siapa)\b/i],
+  ['where', /\b(where|di ?mana|ke ?mana|dari mana)\b/i],
+];
+
+export function questionKind(question: string): QuestionKind {
+  for (const [kind, pattern] of PATTERNS) if (pattern.test(question)) return kind;
+  return 'other';
+}
+
+const NUMBER = /\b(\d+|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|puluh|ratus|ribu|juta|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|hundred|thousand|million|once|twice)\b/i;
+const DATE = /\b(\d{1,2}\/\d{1,2}|\d{4}|januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|january|february|march|may|june|july|august|october|december|senin|selasa|rabu|kamis|jumat|sabtu|minggu|monday|tuesday|wednesday|thursday|friday|saturday|sunday|kemarin|yesterday)\b/i;
+
+/** Whether a sentence holds the kind of fact asked for; names and places are capitalised words the question lacks. */
+export function hasAnswerShape(kind: QuestionKind, sentence: string, questionWords: Set<string>): boolean {
+  switch (kind) {
+    case 'count':
+      return NUMBER.test(sentence);
+    case 'when':
+      return DATE.test(sentence);
+    case 'who':
+    case 'where':
+      return (sentence.match(/(?<=\s)\p{Lu}[\p{L}-]+/gu) ?? []).some((w) => !questionWords.has(w.toLowerCase()));
+    default:
+      return false;
+  }
+}

@@ -1,0 +1,50 @@
+/** Facts about an article read from its text: publication date and outlet. */
+
+const MONTHS: Record<string, number> = {
+  january: 1, januari: 1, jan: 1, february: 2, februari: 2, feb: 2, pebruari: 2, march: 3, maret: 3, mar: 3,
+  april: 4, apr: 4, may: 5, mei: 5, june: 6, juni: 6, jun: 6, july: 7, juli: 7, jul: 7, august: 8, agustus: 8,
+  aug: 8, agu: 8, agt: 8, september: 9, sept: 9, sep: 9, october: 10, oktober: 10, oct: 10, okt: 10,
+  november: 11, nopember: 11, nov: 11, december: 12, desember: 12, dec: 12, des: 12,
+};
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/** The `date 2020-10` / `date 2020-10-22` header some archives put on the first line. */
+export const DATE_HEADER = /^\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)\b[ \t]*/i;
+
+/** The first full date written out in the text ("23 Agustus 2020", "August 23, 2020", "2020-08-23"), or null. */
+export function findDateInText(text: string): string | null {
+  const iso = /\b(19|20)(\d{2})-(\d{2})-(\d{2})\b/.exec(text);
+  if (iso) return `${iso[1]}${iso[2]}-${iso[3]}-${iso[4]}`;
+  const names = Object.keys(MONTHS).join('|');
+  const dayFirst = new RegExp(`\\b(\\d{1,2})\\s+(${names})\\.?\\s+((?:19|20)\\d{2})\\b`, 'i').exec(text);
+  if (dayFirst) return `${dayFirst[3]}-${pad(MONTHS[dayFirst[2].toLowerCase()])}-${pad(Number(dayFirst[1]))}`;
+  const monthFirst = new RegExp(`\\b(${names})\\.?\\s+(\\d{1,2}),?\\s+((?:19|20)\\d{2})\\b`, 'i').exec(text);
+  if (monthFirst) return `${monthFirst[3]}-${pad(MONTHS[monthFirst[1].toLowerCase()])}-${pad(Number(monthFirst[2]))}`;
+  return null;
+}
+
+/** Agency codes that close an article, e.g. "(IT/TGM)", "[IT/r]", "MA/IRN84085473", "(ARN)". */
+export const AGENCY_TRAILER = /[([]?\b([A-Z]{2,})(?:\/[A-Za-z]*(\d*))*[)\]]?\s*$/;
+
+const AGENCY_OUTLETS: Record<string, string> = {
+  IT: 'IslamTimes',
+  IRN: 'IRNA',
+  IRNA: 'IRNA',
+  ARN: 'ARRAHMAHNEWS.COM',
+  ANT: 'ANTARA',
+  ANTARA: 'ANTARA',
+  AFP: 'AFP',
+  AP: 'AP',
+  REUTERS: 'Reuters',
+};
+
+/** The outlet behind an agency trailer: the code after the last slash names it ("MA/IRN8408" → IRNA). */
+export function outletFromAgencyCode(code: string): string | null {
+  const parts = code.replace(/[()[\]\s]/g, '').split('/');
+  for (const part of [...parts].reverse()) {
+    const letters = /^[A-Za-z]+/.exec(part)?.[0].toUpperCase();
+    if (letters && AGENCY_OUTLETS[letters]) return AGENCY_OUTLETS[letters];
+  }
+  return null;
+}

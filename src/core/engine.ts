@@ -1,0 +1,121 @@
+import path from 'node:path';
+import type { Config } from './config.js';
+import { DEFAULT_CHUNKING, type ChunkOptions } from './corpus/chunk.js';
+import { UserError } from './errors.js';
+import { refreshIndex, type RefreshProgress, type RefreshReport } from './index/refresh.js';
+import { CorpusView } from './index/view.js';
+import { createRetriever, type Retriever } from './retrieve/retriever.js';
+import { analyseQuery, type Query } from './retrieve/query.js';
+import { resolveFollowUp } from './retrieve/followup.js';
+import { createAnalyzer, type Analyzer } from './text/analyze.js';
+import type { Answer, AnswerEvent, Filters, Hit, Turn } from './types.js';
+import type { Answerer } from './answer/answerer.js';
+import { createExtractiveAnswerer } from './answer/extractive.js';
+import { embedderKey, type Embedder } from '../providers/embeddings/embedder.js';
+import { KABAR_VERSION } from './version.js';
+
+/** What an answerer factory may use; the engine builds the offline answerer when none is given. */
+export interface AnswererContext {
+  view: CorpusView;
+  analyzer: Analyzer;
+  embedder: Embedder;
+}
+
+export interface EngineOptions {
+  config: Config;
+  embedder: Embedder;
+  createAnswerer?: (context: AnswererContext) => Answerer;
+  chunking?: ChunkOptions;
+  /** Rebuild the whole index. */
+  force?: boolean;
+  signal?: AbortSignal;
+  onProgress?: (progress: RefreshProgress) => void;
+  onWarning?: (message: string) => void;
+}
+
+export interface AskOptions {
+  k?: number;
+  filters?: Filters;
+  /** Earlier turns of a conversation, for follow-up questions. */
+  history?: Turn[];
+  signal?: AbortSignal;
+}
+
+export interface Engine {
+  readonly view: CorpusView;
+  readonly embedder: Embedder;
+  readonly answerer: Answerer;
+  readonly analyzer: Analyzer;
+  readonly refresh: RefreshReport;
+  /** Where this embedder's index lives. */
+  readonly indexDir: string;
+  search(text: string, options?: { k?: number; filters?: Filters }): Promise<{ query: Query; hits: Hit[]; ms: number }>;
+  /** The answer stream: resolved → retrieved → token… → done, or error. */
+  ask(question: string, options?: AskOptions): AsyncGenerator<AnswerEvent>;
+}
+
+export const DEFAULT_K = 10;
+
+/** Opens (and refreshes) the index for the configured corpus and embedder, ready to search and answer. */
+export async function openEngine(options: EngineOptions): Promise<Engine> {
+  const { config, embedder } = options;
+  const analyzer = createAnalyzer();
+  const indexDir = path.join(config.indexDir, embedderKey(embedder.info));
+  const { data, report } = await refreshIndex({
+    corpusDir: config.corpusDir,
+    dir: indexDir,
+    embedder,
+    analyzer,
+    chunking: options.chunking ?? DEFAULT_CHUNKING,
+    kabarVersion: KABAR_VERSION,
+    force: options.force,
+    signal: options.signal,
+    onProgress: options.onProgress,
+    onWarning: options.onWarning,
+  });
+  const view = new CorpusView(data);
+  const retriever: Retriever = createRetriever(view, embedder, analyzer);
+  const answerer = options.createAnswerer?.({ view, analyzer, embedder }) ?? createExtractiveAnswerer(view, analyzer, data.lexical);
+
+  const search = async (text: string, { k = DEFAULT_K, filters = {} }: { k?: number; filters?: Filters } = {}) => {
+    const started = performance.now();
+    const query = analyseQuery(text, analyzer, filters);
+    const hits = await retriever.retrieve(query, k);
+    return { query, hits, ms: performance.now() - started };
+  };
+
+  async function* ask(question: string, { k = DEFAULT_K, filters, history = [], signal }: AskOptions = {}): AsyncGenerator<AnswerEvent> {
+    const started = performance.now();
+    try {
+      if (question.trim() === '') throw new UserError('BAD_FLAG', 'The question is empty.', { hint: 'Type a question, e.g. kabar ask "Who met Shoygu?".' });
+      const resolved = resolveFollowUp(question, history, analyzer);
+      const activeFilters = filters ?? resolved.filters;
+      yield { type: 'resolved', question: resolved.question, filters: activeFilters };
+      const { query, hits, ms } = await search(resolved.question, { k, filters: activeFilters });
+      yield { type: 'retrieved', hits };
+      for await (const event of answerer.answer({ question, query, hits, history, signal })) {
+        if (event.type === 'done') {
+          const answer: Answer = {
+            ...event.answer,
+            timingsMs: { retrieve: Math.round(ms), answer: Math.round(event.answer.timingsMs.answer), total: Math.round(performance.now() - started) },
+          };
+          yield { type: 'done', answer };
+        } else yield event;
+      }
+    } catch (error) {
+      yield { type: 'error', error: error instanceof Error ? error : new Error(String(error)) };
+    }
+  }
+
+  return { view, embedder, answerer, analyzer, refresh: report, indexDir, search, ask };
+}
+
+/** Runs the answer stream to its end and returns the answer, rethrowing an error event. */
+export async function collectAnswer(events: AsyncIterable<AnswerEvent>, onEvent?: (event: AnswerEvent) => void): Promise<Answer> {
+  for await (const event of events) {
+    onEvent?.(event);
+    if (event.type === 'done') return event.answer;
+    if (event.type === 'error') throw event.error;
+  }
+  throw new Error('the answer stream ended without an answer');
+}

@@ -1,0 +1,30 @@
+import type { ChunkOptions } from '../corpus/chunk.js';
+import type { EmbedderInfo } from '../../providers/embeddings/embedder.js';
+
+/** Bumped whenever the stored format or the analysis changes, so old indexes are rebuilt, not misread. */
+export const FORMAT_VERSION = 1;
+
+export interface Manifest {
+  formatVersion: number;
+  kabarVersion: string;
+  embedder: EmbedderInfo;
+  chunking: ChunkOptions;
+  corpusDir: string;
+  createdAt: string;
+  updatedAt: string;
+  counts: { articles: number; passages: number; skipped: number };
+}
+
+/** Why an index built under `stored` cannot serve `wanted`, or null when it can. */
+export function incompatibility(stored: Manifest, wanted: Pick<Manifest, 'embedder' | 'chunking'>): string | null {
+  if (stored.formatVersion !== FORMAT_VERSION) return `it was built by another version of kabar (format ${stored.formatVersion})`;
+  const a = stored.embedder;
+  const b = wanted.embedder;
+  if (a.provider !== b.provider || a.model !== b.model || a.dimensions !== b.dimensions || a.prefix !== b.prefix) {
+    return `it was built with the ${a.provider} embedder (${a.model}, ${a.dimensions} dimensions)`;
+  }
+  if (stored.chunking.maxChars !== wanted.chunking.maxChars || stored.chunking.maxSentences !== wanted.chunking.maxSentences) {
+    return 'it was built with other chunking settings';
+  }
+  return null;
+}

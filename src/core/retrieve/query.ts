@@ -1,0 +1,45 @@
+import { detectLanguage } from '../corpus/language.js';
+import type { WeightedTerm } from '../index/lexical.js';
+import { tokenize, type Analyzer, type Token } from '../text/analyze.js';
+import type { Filters, Lang } from '../types.js';
+
+/** A question prepared for retrieval. */
+export interface Query {
+  text: string;
+  lang: Lang;
+  /** Content words of the question (stopwords dropped), as typed. */
+  words: Token[];
+  /** Lexical terms: the question's own stems, the other language's stems, and lexicon translations. */
+  terms: WeightedTerm[];
+  filters: Filters;
+}
+
+const OTHER: Record<Lang, Lang> = { id: 'en', en: 'id' };
+export const TRANSLATION_WEIGHT = 0.7;
+const OTHER_STEM_WEIGHT = 0.5;
+/** Names may be spelled differently (Sergey/Sergei, Shoygu/Shoigu): allow about one edit in five letters. */
+const NAME_FUZZINESS = 0.2;
+
+export function analyseQuery(text: string, analyzer: Analyzer, filters: Filters = {}): Query {
+  const lang = detectLanguage(text);
+  const other = OTHER[lang];
+  const words = tokenize(text).filter((t) => !analyzer.isStopword(t.word, lang) && !(analyzer.isStopword(t.word, other) && !t.capital));
+  const terms = new Map<string, WeightedTerm>();
+  const add = (term: string, weight: number, fuzzy = 0) => {
+    const known = terms.get(term);
+    if (!known || known.weight < weight) terms.set(term, { term, weight, fuzzy: Math.max(fuzzy, known?.fuzzy ?? 0) });
+  };
+  for (const word of words) {
+    const stem = analyzer.stem(word.word, lang);
+    const isName = word.capital && word.word.length >= 5 && !/\p{N}/u.test(word.word);
+    add(stem, 1, isName ? NAME_FUZZINESS : 0);
+    const otherStem = analyzer.stem(word.word, other);
+    if (otherStem !== stem) add(otherStem, OTHER_STEM_WEIGHT);
+    for (const concept of analyzer.lexicon.concepts(stem, lang)) {
+      for (const translation of analyzer.lexicon.stems(concept, other)) {
+        if (!analyzer.isStopword(translation, other)) add(translation, TRANSLATION_WEIGHT);
+      }
+    }
+  }
+  return { text, lang, words, terms: [...terms.values()], filters };
+}

@@ -1,0 +1,61 @@
+import type { Embedder } from '../../providers/embeddings/embedder.js';
+import { metaOf, type CorpusView } from '../index/view.js';
+import type { Analyzer } from '../text/analyze.js';
+import type { Hit } from '../types.js';
+import { collapseDuplicates } from './duplicates.js';
+import { hasFilters, matchesFilters } from './filter.js';
+import { reciprocalRankFusion } from './fuse.js';
+import type { Query } from './query.js';
+
+export interface RetrieverOptions {
+  /** How many candidates each of the dense and lexical searches contributes before fusion. */
+  candidates: number;
+  denseWeight: number;
+  lexicalWeight: number;
+  /** Story-fingerprint similarity at which two passages count as the same story. */
+  duplicateThreshold: number;
+}
+
+export const DEFAULT_RETRIEVER: RetrieverOptions = { candidates: 50, denseWeight: 1, lexicalWeight: 1, duplicateThreshold: 0.6 };
+
+export interface Retriever {
+  retrieve(query: Query, k: number): Promise<Hit[]>;
+}
+
+/** Hybrid retrieval: HNSW over embeddings and BM25 over stems, fused by rank, filtered, de-duplicated. */
+export function createRetriever(view: CorpusView, embedder: Embedder, analyzer: Analyzer, options: RetrieverOptions = DEFAULT_RETRIEVER): Retriever {
+  return {
+    async retrieve(query, k) {
+      const filtered = hasFilters(query.filters);
+      const accept = filtered ? (id: string) => {
+        const found = view.passage(id);
+        return found !== undefined && matchesFilters(found.article, query.filters);
+      } : undefined;
+      const depth = Math.max(options.candidates, k * 3);
+      const vector = await embedder.embeddings.embedQuery(query.text);
+      const dense = await view.data.vectors.search(vector, depth, accept);
+      const lexical = view.data.lexical.query(query.terms, depth, accept);
+      const fused = reciprocalRankFusion([
+        { ids: dense.map((h) => h.id), weight: options.denseWeight },
+        { ids: lexical.map((h) => h.id), weight: options.lexicalWeight },
+      ]);
+      const denseById = new Map(dense.map((h, rank) => [h.id, { score: h.similarity, rank: rank + 1 }]));
+      const lexicalById = new Map(lexical.map((h, rank) => [h.id, { score: h.score, rank: rank + 1 }]));
+      const hits: Hit[] = [];
+      for (const [id, score] of [...fused].sort((a, b) => b[1] - a[1])) {
+        const found = view.passage(id);
+        if (!found) continue;
+        const d = denseById.get(id);
+        const l = lexicalById.get(id);
+        hits.push({
+          passage: found.passage,
+          article: metaOf(found.article),
+          score,
+          why: { dense: d?.score, denseRank: d?.rank, lexical: l?.score, lexicalRank: l?.rank },
+          related: [],
+        });
+      }
+      return collapseDuplicates(hits, analyzer, options.duplicateThreshold).slice(0, k);
+    },
+  };
+}

@@ -1,0 +1,81 @@
+import { Embeddings } from '@langchain/core/embeddings';
+import { createAnalyzer, tokenize, type Analyzer } from '../../core/text/analyze.js';
+import type { Embedder } from './embedder.js';
+
+export interface HashingOptions {
+  dimensions?: number;
+  analyzer?: Analyzer;
+}
+
+export const HASHING_DEFAULT_DIMENSIONS = 512;
+const NGRAM_SIZES = [3, 4, 5];
+
+/** FNV-1a, 32 bits. */
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/**
+ * An embedder that needs no model: each word, its character 3- to 5-grams and its bilingual lexicon
+ * concepts are hashed into a fixed number of signed dimensions, then the vector is L2-normalised.
+ * Character n-grams match inflections and typos ("Sergei"/"Sergey", "sanksi"/"sanctions"); concepts
+ * let an English word meet its Indonesian translation. Deterministic and fast.
+ */
+export class HashingEmbeddings extends Embeddings {
+  readonly dimensions: number;
+  private readonly analyzer: Analyzer;
+
+  constructor(options: HashingOptions = {}) {
+    super({});
+    this.dimensions = options.dimensions ?? HASHING_DEFAULT_DIMENSIONS;
+    this.analyzer = options.analyzer ?? createAnalyzer();
+  }
+
+  embedText(text: string): number[] {
+    const vector = new Float64Array(this.dimensions);
+    const add = (feature: string, weight: number) => {
+      const h = hash(feature);
+      vector[h % this.dimensions] += h & 0x80000000 ? -weight : weight;
+    };
+    const { analyzer } = this;
+    for (const { word } of tokenize(text)) {
+      if (analyzer.isStopword(word, 'id') || analyzer.isStopword(word, 'en')) continue;
+      add(`w:${word}`, 1);
+      const padded = `<${word}>`;
+      const grams: string[] = [];
+      for (const n of NGRAM_SIZES) for (let i = 0; i + n <= padded.length; i++) grams.push(padded.slice(i, i + n));
+      const gramWeight = 1 / Math.sqrt(Math.max(grams.length, 1));
+      for (const gram of grams) add(`g:${gram}`, gramWeight);
+      const concepts = new Set([
+        ...analyzer.lexicon.concepts(analyzer.stem(word, 'id'), 'id'),
+        ...analyzer.lexicon.concepts(analyzer.stem(word, 'en'), 'en'),
+      ]);
+      for (const concept of concepts) add(`c:${concept}`, 1 / concepts.size);
+    }
+    let norm = 0;
+    for (const x of vector) norm += x * x;
+    norm = Math.sqrt(norm) || 1;
+    return Array.from(vector, (x) => x / norm);
+  }
+
+  override async embedDocuments(texts: string[]): Promise<number[][]> {
+    return texts.map((text) => this.embedText(text));
+  }
+
+  override async embedQuery(text: string): Promise<number[]> {
+    return this.embedText(text);
+  }
+}
+
+export function createHashingEmbedder(options: HashingOptions = {}): Embedder {
+  const embeddings = new HashingEmbeddings(options);
+  return {
+    info: { provider: 'hashing', model: 'charngram-lexicon-v1', dimensions: embeddings.dimensions, prefix: 'none' },
+    embeddings,
+  };
+}

@@ -1,0 +1,6 @@
+declare module 'sastrawijs' {
+  /** Sastrawi's Indonesian stemmer: reduces an inflected word to its root ("pertemuan" → "temu"). */
+  export class Stemmer {
+    stem(word: string): string;
+  }
+}
