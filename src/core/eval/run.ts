@@ -34,7 +34,8 @@ function positiveInteger(value: number, name: string): number {
 export function outcomeOf(question: EvalQuestion, answer: EvalAnswer, latencyMs: number): EvalOutcome {
   const outcome: EvalOutcome = {
     question,
-    retrievedFiles: answer.hits.map((hit) => hit.passage.file),
+    // A passage collapsed into a hit as the same story was retrieved too, right behind it.
+    retrievedFiles: answer.hits.flatMap((hit) => [hit.passage.file, ...hit.related.map((r) => r.file)]),
     answer: answer.answer,
     abstained: answer.abstained,
     citedFiles: answer.citations.map((citation) => citation.file),

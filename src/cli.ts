@@ -1,0 +1,54 @@
+#!/usr/bin/env node
+import { Command, CommanderError } from 'commander';
+import dotenv from 'dotenv';
+import { describeError, isUserError } from './core/errors.js';
+import { KABAR_VERSION } from './core/version.js';
+import { registerAsk } from './commands/ask.js';
+import { registerEval } from './commands/eval.js';
+import { registerIndex } from './commands/index-command.js';
+import { registerInfo } from './commands/info.js';
+import { registerSearch } from './commands/search.js';
+import { registerShow } from './commands/show.js';
+import { createStyle } from './commands/style.js';
+
+/** Exit code for failures that are kabar's fault, not the user's. */
+const BUG = 70;
+
+function program(): Command {
+  const cli = new Command('kabar')
+    .description('Ask questions about a collection of news articles; every answer cites the exact characters it came from.')
+    .version(KABAR_VERSION)
+    .option('--corpus <dir>', 'folder of .txt/.md articles (default: seeds, or KABAR_CORPUS)')
+    .option('--index <dir>', 'where the index is kept (default: .kabar, or KABAR_INDEX)')
+    .option('--embeddings <name>', 'hashing (default), transformers, openai or ollama (or KABAR_EMBEDDINGS)')
+    .exitOverride()
+    .configureOutput({ outputError: () => {} });
+  for (const register of [registerIndex, registerSearch, registerAsk, registerShow, registerEval, registerInfo]) register(cli);
+  cli.commands.forEach((c) => c.exitOverride().configureOutput({ outputError: () => {} }));
+  return cli;
+}
+
+async function main(argv: string[]): Promise<number> {
+  dotenv.config({ quiet: true });
+  const err = createStyle(process.stderr);
+  try {
+    await program().parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
+      const message = error.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ').replace(/\((Did you mean [^)]*)\)/, '$1');
+      process.stderr.write(`${err.error('kabar:')} ${message.charAt(0).toUpperCase()}${message.slice(1)}${/[.?!]$/.test(message) ? '' : '.'} Run kabar --help for usage.\n`);
+      return 2;
+    }
+    if (isUserError(error)) {
+      process.stderr.write(`${err.error('kabar:')} ${describeError(error)}\n`);
+      return error.exitCode;
+    }
+    if (process.env.KABAR_DEBUG === '1') process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+    else process.stderr.write(`${err.error('kabar: internal error:')} ${describeError(error)} (set KABAR_DEBUG=1 for details)\n`);
+    return BUG;
+  }
+}
+
+process.exitCode = await main(process.argv);

@@ -1,0 +1,40 @@
+import { loadConfig, type Config, type ConfigFlags } from '../core/config.js';
+import { openEngine, type Engine } from '../core/engine.js';
+import { createEmbedder } from '../providers/embeddings/registry.js';
+import { progressBar } from './progress.js';
+import { createStyle } from './style.js';
+
+/** Options every command accepts. */
+export interface GlobalOptions extends ConfigFlags {
+  rebuild?: boolean;
+}
+
+export function configFrom(options: GlobalOptions): Config {
+  return loadConfig(process.env, { corpus: options.corpus, index: options.index, embeddings: options.embeddings });
+}
+
+/** Opens the engine for a command: progress and warnings go to stderr, never stdout. */
+export async function engineFrom(options: GlobalOptions, signal?: AbortSignal): Promise<Engine> {
+  const config = configFrom(options);
+  const err = createStyle(process.stderr);
+  const warn = (message: string) => process.stderr.write(`${err.warn('warning:')} ${message}\n`);
+  const download = progressBar('Loading model', 'files');
+  const embedder = await createEmbedder(
+    { ...config.embeddings, openai: config.openai, ollama: config.ollama },
+    { signal, onProgress: (p) => (p.loaded !== undefined && p.total ? download.update(p.loaded, p.total) : undefined) },
+  );
+  download.stop();
+  const bar = progressBar('Indexing', 'articles');
+  try {
+    return await openEngine({
+      config,
+      embedder,
+      force: options.rebuild,
+      signal,
+      onProgress: ({ done, total }) => bar.update(done, total),
+      onWarning: warn,
+    });
+  } finally {
+    bar.stop();
+  }
+}

@@ -1,0 +1,70 @@
+import type { Command } from 'commander';
+import { collectAnswer } from '../core/engine.js';
+import { loadQuestions } from '../core/eval/dataset.js';
+import { computeMetrics } from '../core/eval/metrics.js';
+import { formatMarkdownReport, formatSummary } from '../core/eval/report.js';
+import { collectOutcomes } from '../core/eval/run.js';
+import { checkThresholds, describeFailure, parseThresholds } from '../core/eval/thresholds.js';
+import { engineFrom, type GlobalOptions } from './context.js';
+import { collect, positiveInt } from './flags.js';
+import { progressBar } from './progress.js';
+import { readInput, writeFileAtomic } from './read-input.js';
+import { createStyle } from './style.js';
+
+interface EvalFlags {
+  k: number;
+  json?: boolean;
+  out?: string;
+  min: string[];
+  max: string[];
+}
+
+export function registerEval(program: Command): void {
+  program
+    .command('eval')
+    .description('answer a question set and score retrieval, answers and citations')
+    .argument('<file>', 'questions as JSON Lines or CSV, or - for standard input')
+    .option('-k, --k <n>', 'passages retrieved per question', positiveInt, 10)
+    .option('--json', 'print the metrics as JSON')
+    .option('--out <report.md>', 'also write a Markdown report with the failures')
+    .option('--min <metric=value>', 'exit 1 when a metric is below this (repeatable)', collect, [])
+    .option('--max <metric=value>', 'exit 1 when a metric is above this, e.g. abstention.falseRate (repeatable)', collect, [])
+    .action(async (file: string, options: EvalFlags, command: Command) => {
+      const thresholds = parseThresholds(options.min, options.max);
+      const { questions, warnings } = loadQuestions(await readInput(file, 'the question file'), file);
+      const err = createStyle(process.stderr);
+      for (const warning of warnings) process.stderr.write(`${err.warn('warning:')} ${warning}\n`);
+      const controller = new AbortController();
+      const stop = () => controller.abort();
+      process.once('SIGINT', stop);
+      try {
+        const engine = await engineFrom(command.optsWithGlobals<GlobalOptions>(), controller.signal);
+        const bar = progressBar('Evaluating', 'questions');
+        const outcomes = await collectOutcomes(
+          questions,
+          (q, { k, signal }) => collectAnswer(engine.ask(q.question, { k, filters: q.filters ?? {}, signal })),
+          { k: options.k, signal: controller.signal, onProgress: (done, total) => bar.update(done, total) },
+        ).finally(() => bar.stop());
+        const metrics = computeMetrics(outcomes, options.k);
+        process.stdout.write(options.json ? `${JSON.stringify(metrics)}\n` : `${formatSummary(metrics)}\n`);
+        if (options.out) {
+          const info = engine.embedder.info;
+          writeFileAtomic(
+            options.out,
+            formatMarkdownReport(metrics, outcomes, {
+              file,
+              corpus: engine.view.data.manifest.corpusDir,
+              embedder: `${info.provider} (${info.model}, ${info.dimensions} dimensions)`,
+              answerer: engine.answerer.name,
+              date: new Date().toISOString(),
+            }),
+          );
+        }
+        const failures = checkThresholds(metrics, thresholds);
+        for (const failure of failures) process.stderr.write(`${err.error('below target:')} ${describeFailure(failure)}\n`);
+        if (failures.length) process.exitCode = 1;
+      } finally {
+        process.off('SIGINT', stop);
+      }
+    });
+}

@@ -1,0 +1,27 @@
+import type { Command } from 'commander';
+import { engineFrom, type GlobalOptions } from './context.js';
+import { createStyle } from './style.js';
+
+export function registerIndex(program: Command): void {
+  program
+    .command('index')
+    .description('build or refresh the index of the corpus (only changed articles are processed)')
+    .option('--rebuild', 'rebuild every article from scratch')
+    .option('--json', 'print the summary as JSON')
+    .action(async (options: { json?: boolean; rebuild?: boolean }, command: Command) => {
+      const global = command.optsWithGlobals<GlobalOptions & { json?: boolean }>();
+      const engine = await engineFrom({ ...global, rebuild: options.rebuild });
+      const r = engine.refresh;
+      if (options.json) {
+        process.stdout.write(`${JSON.stringify({ ...r, index: engine.indexDir, embedder: engine.embedder.info })}\n`);
+        return;
+      }
+      const style = createStyle(process.stdout);
+      const changes = [`${r.added} added`, `${r.changed} changed`, `${r.removed} removed`, `${r.unchanged} unchanged`];
+      if (r.skipped.length) changes.push(`${r.skipped.length} skipped`);
+      process.stdout.write(
+        `${style.bold(`${r.articles} articles, ${r.passages} passages`)} indexed in ${(r.ms / 1000).toFixed(2)} s (${changes.join(', ')}).\n` +
+          style.dim(`Index: ${engine.indexDir}\n`),
+      );
+    });
+}

@@ -1,0 +1,46 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import { inspectIndexes } from '../core/index/inspect.js';
+import { configFrom, type GlobalOptions } from './context.js';
+import { createStyle } from './style.js';
+
+const size = (bytes: number): string => (bytes > 1 << 20 ? `${(bytes / (1 << 20)).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`);
+
+export function registerInfo(program: Command): void {
+  program
+    .command('info')
+    .description('show what the index holds, built with which embedder, when, and how big')
+    .option('--json', 'print JSON')
+    .action((options: { json?: boolean }, command: Command) => {
+      const config = configFrom(command.optsWithGlobals<GlobalOptions>());
+      const indexes = inspectIndexes(config.indexDir);
+      if (options.json) {
+        process.stdout.write(`${JSON.stringify({ corpus: config.corpusDir, index: config.indexDir, embeddings: config.embeddings.provider, llm: config.llm.provider, indexes })}\n`);
+        return;
+      }
+      const style = createStyle(process.stdout);
+      const lines = [
+        `${style.bold('Corpus')}      ${config.corpusDir}`,
+        `${style.bold('Index')}       ${config.indexDir}`,
+        `${style.bold('Embeddings')}  ${config.embeddings.provider}${config.embeddings.model ? ` (${config.embeddings.model})` : ''}`,
+        `${style.bold('Answerer')}    ${config.llm.provider === 'none' ? 'extractive (offline)' : `${config.llm.provider}${config.llm.model ? ` (${config.llm.model})` : ''}`}`,
+        '',
+      ];
+      if (indexes.length === 0) lines.push('No index yet: any command builds it, or run kabar index.');
+      for (const { dir, manifest, bytes, problem } of indexes) {
+        if (!manifest) {
+          lines.push(`${style.warn(path.basename(dir))}: ${problem}`);
+          continue;
+        }
+        const e = manifest.embedder;
+        lines.push(
+          `${style.accent(path.basename(dir))}`,
+          `  ${manifest.counts.articles} articles, ${manifest.counts.passages} passages${manifest.counts.skipped ? `, ${manifest.counts.skipped} skipped` : ''}, ${size(bytes)}`,
+          `  embedder ${e.provider} ${e.model}, ${e.dimensions} dimensions, prefixes ${e.prefix}`,
+          `  chunks of up to ${manifest.chunking.maxSentences} sentences / ${manifest.chunking.maxChars} characters`,
+          `  built ${manifest.createdAt}, updated ${manifest.updatedAt} by kabar ${manifest.kabarVersion}`,
+        );
+      }
+      process.stdout.write(`${lines.join('\n')}\n`);
+    });
+}

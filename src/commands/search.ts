@@ -1,0 +1,30 @@
+import type { Command } from 'commander';
+import { validateFilters } from '../core/retrieve/filter.js';
+import { engineFrom, type GlobalOptions } from './context.js';
+import { positiveInt, type FilterFlags } from './flags.js';
+import { formatHit, hitJson } from './format.js';
+import { createStyle } from './style.js';
+
+export function registerSearch(program: Command): void {
+  program
+    .command('search')
+    .description('print the passages that best match a query, ranked')
+    .argument('<query>', 'words or a question')
+    .option('-k, --k <n>', 'how many passages', positiveInt, 10)
+    .option('--since <date>', 'only articles from this date on (YYYY, YYYY-MM or YYYY-MM-DD)')
+    .option('--until <date>', 'only articles up to this date')
+    .option('--source <outlet>', 'only articles from this outlet')
+    .option('--lang <id|en>', 'only articles in this language')
+    .option('--json', 'print JSON')
+    .action(async (query: string, options: FilterFlags & { k: number; json?: boolean }, command: Command) => {
+      const filters = validateFilters(options);
+      const engine = await engineFrom(command.optsWithGlobals<GlobalOptions>());
+      const { hits, ms } = await engine.search(query, { k: options.k, filters });
+      if (options.json) process.stdout.write(`${JSON.stringify({ query, hits: hits.map(hitJson), timingsMs: { total: Math.round(ms) } })}\n`);
+      else {
+        const style = createStyle(process.stdout);
+        process.stdout.write(hits.length ? `${hits.map((h, i) => formatHit(h, i + 1, style)).join('\n\n')}\n` : 'No passage matches.\n');
+      }
+      if (hits.length === 0) process.exitCode = 1;
+    });
+}
