@@ -48,7 +48,7 @@ export function registerAsk(program: Command): void {
       const stop = () => controller.abort();
       process.once('SIGINT', stop);
       try {
-        const engine = await engineFrom(command.optsWithGlobals<GlobalOptions>(), controller.signal);
+        const engine = await engineFrom(command.optsWithGlobals<GlobalOptions>(), { signal: controller.signal });
         const style = createStyle(process.stdout);
         let streamed = false;
         const answer = await collectAnswer(engine.ask(question, { k: options.k, filters, signal: controller.signal }), (event) => {

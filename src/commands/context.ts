@@ -13,11 +13,19 @@ export function configFrom(options: GlobalOptions): Config {
   return loadConfig(process.env, { corpus: options.corpus, index: options.index, embeddings: options.embeddings });
 }
 
-/** Opens the engine for a command: progress and warnings go to stderr, never stdout. */
-export async function engineFrom(options: GlobalOptions, signal?: AbortSignal): Promise<Engine> {
+/** Where opening the engine reports to; by default progress bars and warnings on stderr. */
+export interface OpenHooks {
+  signal?: AbortSignal;
+  onProgress?: (done: number, total: number) => void;
+  onWarning?: (message: string) => void;
+}
+
+/** Opens the engine for a command: progress and warnings go to stderr (or the hooks), never stdout. */
+export async function engineFrom(options: GlobalOptions, hooks: OpenHooks = {}): Promise<Engine> {
+  const { signal } = hooks;
   const config = configFrom(options);
   const err = createStyle(process.stderr);
-  const warn = (message: string) => process.stderr.write(`${err.warn('warning:')} ${message}\n`);
+  const warn = hooks.onWarning ?? ((message: string) => process.stderr.write(`${err.warn('warning:')} ${message}\n`));
   const download = progressBar('Loading model', 'files');
   const embedder = await createEmbedder(
     { ...config.embeddings, openai: config.openai, ollama: config.ollama },
@@ -31,7 +39,7 @@ export async function engineFrom(options: GlobalOptions, signal?: AbortSignal): 
       embedder,
       force: options.rebuild,
       signal,
-      onProgress: ({ done, total }) => bar.update(done, total),
+      onProgress: ({ done, total }) => (hooks.onProgress ?? bar.update)(done, total),
       onWarning: warn,
     });
   } finally {

@@ -38,7 +38,7 @@ export function registerEval(program: Command): void {
       const stop = () => controller.abort();
       process.once('SIGINT', stop);
       try {
-        const engine = await engineFrom(command.optsWithGlobals<GlobalOptions>(), controller.signal);
+        const engine = await engineFrom(command.optsWithGlobals<GlobalOptions>(), { signal: controller.signal });
         const bar = progressBar('Evaluating', 'questions');
         const outcomes = await collectOutcomes(
           questions,
