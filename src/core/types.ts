@@ -83,6 +83,10 @@ export interface Answer {
   /** Every retrieved hit in rank order, cited or not. */
   hits: Hit[];
   warnings: string[];
+  /** Generative answers: how many [n] markers pointed at no retrieved passage (removed from `answer`). */
+  invalidMarkers?: number;
+  /** How sure the answerer is that the cited text answers the question, in [0, 1], when it can tell. */
+  confidence?: number;
   timingsMs: { retrieve: number; answer: number; total: number };
 }
 

@@ -12,9 +12,11 @@ export interface ExtractiveOptions {
   depth: number;
   /** Below this share of the question's (IDF-weighted) content found in one sentence, abstain. */
   minCoverage: number;
+  /** Coverage is multiplied by this when a sentence lacks the kind of fact the question asks for. */
+  shapelessFactor: number;
 }
 
-export const DEFAULT_EXTRACTIVE: ExtractiveOptions = { depth: 5, minCoverage: 0.62 };
+export const DEFAULT_EXTRACTIVE: ExtractiveOptions = { depth: 5, minCoverage: 0.6, shapelessFactor: 0.8 };
 
 interface Candidate {
   sentence: Span;
@@ -90,10 +92,11 @@ export function createExtractiveAnswerer(view: CorpusView, analyzer: Analyzer, s
           for (const w of words) {
             if ([...w.forms].some((f) => stems.has(f)) || (w.name && surface.some((s) => nearlyEqual(s, w.word)))) matched += w.weight;
           }
-          const coverage = total > 0 ? matched / total : 0;
-          const shape = hasAnswerShape(kind, sentence.text, asked) ? 0.08 : 0;
+          // A sentence without the kind of fact asked for (a number for "how many"...) answers less.
+          const shaped = kind === 'other' || hasAnswerShape(kind, sentence.text, asked);
+          const coverage = (total > 0 ? matched / total : 0) * (shaped ? 1 : options.shapelessFactor);
           const language = found.article.lang === query.lang ? 0.03 : 0;
-          candidates.push({ sentence, passageId, article: metaOf(found.article), rank, coverage, score: coverage + shape + language + 0.05 / (rank + 1) });
+          candidates.push({ sentence, passageId, article: metaOf(found.article), rank, coverage, score: coverage + language + 0.05 / (rank + 1) });
         }
       };
       hits.slice(0, options.depth).forEach((hit, rank) => {
@@ -136,6 +139,7 @@ export function createExtractiveAnswerer(view: CorpusView, analyzer: Analyzer, s
         citations,
         hits,
         warnings: [],
+        confidence: best ? Math.min(1, best.coverage) : 0,
         timingsMs: { retrieve: 0, answer: answerMs, total: answerMs },
       };
       yield { type: 'done', answer: result };

@@ -16,13 +16,14 @@ export function questionKind(question: string): QuestionKind {
 const NUMBER = /\b(\d+|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|puluh|ratus|ribu|juta|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|hundred|thousand|million|once|twice)\b/i;
 const DATE = /\b(\d{1,2}\/\d{1,2}|\d{4}|januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|january|february|march|may|june|july|august|october|december|senin|selasa|rabu|kamis|jumat|sabtu|minggu|monday|tuesday|wednesday|thursday|friday|saturday|sunday|kemarin|yesterday)\b/i;
 
-/** Whether a sentence holds the kind of fact asked for; names and places are capitalised words the question lacks. */
+/** Whether a sentence holds the kind of fact asked for, beyond what the question itself says: a number, a date, a name. */
 export function hasAnswerShape(kind: QuestionKind, sentence: string, questionWords: Set<string>): boolean {
+  const fresh = (pattern: RegExp) => (sentence.match(new RegExp(pattern.source, 'gi')) ?? []).some((w) => !questionWords.has(w.toLowerCase()));
   switch (kind) {
     case 'count':
-      return NUMBER.test(sentence);
+      return fresh(NUMBER);
     case 'when':
-      return DATE.test(sentence);
+      return fresh(DATE);
     case 'who':
     case 'where':
       return (sentence.match(/(?<=\s)\p{Lu}[\p{L}-]+/gu) ?? []).some((w) => !questionWords.has(w.toLowerCase()));

@@ -4,7 +4,7 @@ import type { Analyzer } from '../text/analyze.js';
 import type { Hit } from '../types.js';
 import { collapseDuplicates } from './duplicates.js';
 import { hasFilters, matchesFilters } from './filter.js';
-import { reciprocalRankFusion } from './fuse.js';
+import { normalizedScoreFusion, reciprocalRankFusion } from './fuse.js';
 import type { Query } from './query.js';
 
 export interface RetrieverOptions {
@@ -14,9 +14,11 @@ export interface RetrieverOptions {
   lexicalWeight: number;
   /** Story-fingerprint similarity at which two passages count as the same story. */
   duplicateThreshold: number;
+  /** `score`: normalised scores added with their weights; `rank`: reciprocal rank fusion. */
+  fusion: 'score' | 'rank';
 }
 
-export const DEFAULT_RETRIEVER: RetrieverOptions = { candidates: 50, denseWeight: 1, lexicalWeight: 1, duplicateThreshold: 0.6 };
+export const DEFAULT_RETRIEVER: RetrieverOptions = { candidates: 50, denseWeight: 0.3, lexicalWeight: 1, duplicateThreshold: 0.6, fusion: 'score' };
 
 export interface Retriever {
   retrieve(query: Query, k: number): Promise<Hit[]>;
@@ -35,10 +37,15 @@ export function createRetriever(view: CorpusView, embedder: Embedder, analyzer: 
       const vector = await embedder.embeddings.embedQuery(query.text);
       const dense = await view.data.vectors.search(vector, depth, accept);
       const lexical = view.data.lexical.query(query.terms, depth, accept);
-      const fused = reciprocalRankFusion([
-        { ids: dense.map((h) => h.id), weight: options.denseWeight },
-        { ids: lexical.map((h) => h.id), weight: options.lexicalWeight },
-      ]);
+      const fused = options.fusion === 'rank'
+        ? reciprocalRankFusion([
+            { ids: dense.map((h) => h.id), weight: options.denseWeight },
+            { ids: lexical.map((h) => h.id), weight: options.lexicalWeight },
+          ])
+        : normalizedScoreFusion([
+            { hits: dense.map((h) => ({ id: h.id, score: h.similarity })), weight: options.denseWeight },
+            { hits: lexical, weight: options.lexicalWeight },
+          ]);
       const denseById = new Map(dense.map((h, rank) => [h.id, { score: h.similarity, rank: rank + 1 }]));
       const lexicalById = new Map(lexical.map((h, rank) => [h.id, { score: h.score, rank: rank + 1 }]));
       const hits: Hit[] = [];

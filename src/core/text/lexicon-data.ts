@@ -233,4 +233,71 @@ moscow | moskow
 tehran | teheran tehran
 washington | washington
 kremlin | kremlin
+news media outlet press agency | berita media kantor berita pers
+report reported reporting | laporan lapor melaporkan kabar
+quote quoted cite cited | kutip mengutip dikutip
+website site web | situs web laman
+focus focused | fokus
+force forces | pasukan angkatan korps
+rank military rank | pangkat
+trigger | picu memicu
+bid offer | tawaran tawar
+link linked related | kait terkait hubung
+depend depends dependent | gantung bergantung tergantung
+impose imposed | berlaku memberlakukan kena dikenai
+measure measures step steps | langkah tindakan
+action actions | tindakan aksi
+name named | nama
+people person | orang
+die died death deaths | meninggal mati tewas kematian
+number amount total | jumlah
+value worth | nilai
+contract | kontrak
+ambassador | duta besar dubes
+represent represented representative | wakil mewakili perwakilan
+sign signed | tanda tangan menandatangani teken
+range | jangkauan jarak
+system systems | sistem
+member members | anggota
+kind type | jenis macam
+year's annual | tahunan
+expand expansion | luas perluasan
+call called urge | seru menyerukan
+ensure | pastikan memastikan
+goal goals | tujuan sasaran
+consider considers regard | anggap menganggap
+main major key | utama
+prospect prospects | prospek
+face grapple | hadap bergulat
+witness | saksi menyaksikan
+weekly | mingguan
+venue place | tempat
+held hold | adakan mengadakan diadakan gelar menggelar
+exchange exchanged | tukar bertukar
+view views | pandang pandangan
+welcome welcomed | sambut menyambut
+underline stress emphasize | garis bawah menggarisbawahi tekan menekankan
+promote | promosi mempromosikan
+improve increase boost enhance | tingkat meningkatkan
+bitter | pahit
+blow | pukul pukulan
+round | babak
+individual | individu
+responsible | tanggung jawab bertanggung
+practical | praktis
+ongoing underway | berlangsung
+framework | kerangka
+commission | komisi
+authorities authority | otoritas
+purchase purchases | pembelian
+legal limits restrictions | batasan hukum
+inevitable certainly surely | pasti
+unilateralism | unilateralisme sepihak
+hostile | bermusuhan
+proof prove proves | bukti membuktikan
+reaction | reaksi
+unanimously unanimous | bulat suara bulat
+restore | pulih memulihkan
+draft drafted design designed | rancang dirancang
+heading headed lead led | kepala mengepalai pimpin
 `;
