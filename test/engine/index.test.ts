@@ -1,0 +1,118 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { loadConfig } from '../../src/core/config.js';
+import { collectAnswer, openEngine } from '../../src/core/engine.js';
+import { currentGeneration } from '../../src/core/index/generation.js';
+import { createHashingEmbedder } from '../../src/providers/embeddings/hashing.js';
+import { UserError } from '../../src/core/errors.js';
+import { tempCorpus } from '../helpers.js';
+
+const open = (corpus: string, index: string, extra: { force?: boolean } = {}) =>
+  openEngine({ config: loadConfig({}, { corpus, index }), embedder: createHashingEmbedder(), ...extra });
+
+test('refresh is incremental: a changed, an added and a deleted article are the only ones processed', async (t) => {
+  const tmp = tempCorpus();
+  t.after(tmp.cleanup);
+  const first = await open(tmp.corpus, tmp.index);
+  assert.equal(first.refresh.added, 5);
+  const again = await open(tmp.corpus, tmp.index);
+  assert.deepEqual([again.refresh.added, again.refresh.changed, again.refresh.removed, again.refresh.unchanged], [0, 0, 0, 5]);
+
+  const idsBefore = [...again.view.ids()].filter((id) => id.startsWith('004_'));
+  fs.appendFileSync(path.join(tmp.corpus, '003_1ece18336b2add2d.txt'), '\nKalimat baru tentang Vladivostok ditambahkan di akhir.');
+  fs.writeFileSync(path.join(tmp.corpus, 'new.txt'), 'Jakarta, Kompas - Presiden Widodo mengunjungi Surabaya pada hari Senin.');
+  fs.rmSync(path.join(tmp.corpus, '001_4d17da93abf0a46e.txt'));
+  const after = await open(tmp.corpus, tmp.index);
+  assert.deepEqual([after.refresh.added, after.refresh.changed, after.refresh.removed, after.refresh.unchanged], [1, 1, 1, 3]);
+  assert.deepEqual([...after.view.ids()].filter((id) => id.startsWith('004_')), idsBefore, 'ids of untouched articles are stable');
+  const { hits } = await after.search('Vladivostok');
+  assert.equal(hits[0].passage.file, '003_1ece18336b2add2d.txt');
+  const gone = await after.search('Zakharova press briefing Thursday videoconference');
+  assert.ok(gone.hits.every((h) => h.passage.file !== '001_4d17da93abf0a46e.txt'), 'a deleted article is never found');
+  assert.equal((await after.search('Widodo Surabaya')).hits[0].passage.file, 'new.txt');
+});
+
+test('a save interrupted before publishing leaves the previous index in use', async (t) => {
+  const tmp = tempCorpus();
+  t.after(tmp.cleanup);
+  await open(tmp.corpus, tmp.index);
+  const dir = fs.readdirSync(tmp.index).map((d) => path.join(tmp.index, d))[0];
+  const live = currentGeneration(dir);
+  fs.appendFileSync(path.join(tmp.corpus, '002_aa04c277c35a0562.txt'), '\nTambahan kalimat tentang Kazakhstan.');
+  const controller = new AbortController();
+  let seen = 0;
+  await assert.rejects(
+    openEngine({
+      config: loadConfig({}, { corpus: tmp.corpus, index: tmp.index }),
+      embedder: createHashingEmbedder(),
+      force: true,
+      signal: controller.signal,
+      onProgress: () => {
+        if (++seen === 3) controller.abort();
+      },
+    }),
+    (error: unknown) => error instanceof UserError && error.code === 'CANCELLED',
+  );
+  assert.equal(currentGeneration(dir), live, 'CURRENT still names the old generation');
+  assert.deepEqual(fs.readdirSync(dir).filter((e) => e.startsWith('g-')), [path.basename(live!)], 'the unfinished generation is removed');
+  const reopened = await open(tmp.corpus, tmp.index);
+  assert.equal(reopened.refresh.changed, 1);
+});
+
+test('a corrupt index is rebuilt with a warning instead of failing', async (t) => {
+  const tmp = tempCorpus();
+  t.after(tmp.cleanup);
+  await open(tmp.corpus, tmp.index);
+  const dir = fs.readdirSync(tmp.index).map((d) => path.join(tmp.index, d))[0];
+  fs.writeFileSync(path.join(currentGeneration(dir)!, 'articles.jsonl'), '{not json');
+  const warnings: string[] = [];
+  const engine = await openEngine({ config: loadConfig({}, { corpus: tmp.corpus, index: tmp.index }), embedder: createHashingEmbedder(), onWarning: (w) => warnings.push(w) });
+  assert.equal(engine.refresh.added, 5);
+  assert.match(warnings.join('\n'), /Rebuilding the index: the index was unreadable/);
+});
+
+test('binary and non-UTF-8 files are skipped with their reason; an empty corpus is a user error', async (t) => {
+  const tmp = tempCorpus();
+  t.after(tmp.cleanup);
+  fs.writeFileSync(path.join(tmp.corpus, 'photo.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1]));
+  fs.writeFileSync(path.join(tmp.corpus, 'latin1.txt'), Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x20, 0x61]));
+  const warnings: string[] = [];
+  const engine = await openEngine({ config: loadConfig({}, { corpus: tmp.corpus, index: tmp.index }), embedder: createHashingEmbedder(), onWarning: (w) => warnings.push(w) });
+  assert.equal(engine.refresh.articles, 5);
+  assert.deepEqual(engine.refresh.skipped.map((s) => s.file).sort(), ['latin1.txt', 'photo.txt']);
+  assert.match(warnings.join('\n'), /Skipped photo\.txt: it is a binary file/);
+  const empty = path.join(tmp.dir, 'empty');
+  fs.mkdirSync(empty);
+  await assert.rejects(open(empty, tmp.index), (e: unknown) => e instanceof UserError && e.code === 'CORPUS_EMPTY');
+  await assert.rejects(open(path.join(tmp.dir, 'nope'), tmp.index), (e: unknown) => e instanceof UserError && e.code === 'CORPUS_MISSING');
+});
+
+test('answers cite exact spans, abstain when the articles do not say, and honour filters', async (t) => {
+  const tmp = tempCorpus();
+  t.after(tmp.cleanup);
+  const engine = await open(tmp.corpus, tmp.index);
+  const raw = (file: string) => fs.readFileSync(path.join(tmp.corpus, file), 'utf8');
+
+  const lavrov = await collectAnswer(engine.ask('Who did Sergey Lavrov meet in China?'));
+  assert.equal(lavrov.abstained, false);
+  assert.match(lavrov.answer, /Amir Abdollahian/);
+  assert.equal(lavrov.citations[0].file, '002_aa04c277c35a0562.txt');
+
+  const moscow = await collectAnswer(engine.ask('Berapa kali menteri luar negeri Iran dan Rusia bertemu di Moskow?'));
+  assert.match(moscow.answer, /tiga kali/);
+  assert.deepEqual(moscow.citations.map((c) => c.file), ['000_e871f56c57ac0511.txt', '001_4d17da93abf0a46e.txt']);
+  for (const c of [...lavrov.citations, ...moscow.citations]) assert.equal(raw(c.file).slice(c.start, c.end), c.text);
+
+  const tehran = await collectAnswer(engine.ask('What is the population of Tehran?'));
+  assert.equal(tehran.abstained, true);
+  assert.deepEqual(tehran.citations, []);
+
+  const onlyEn = await engine.search('sanksi Iran', { filters: { lang: 'en' } });
+  assert.ok(onlyEn.hits.length > 0 && onlyEn.hits.every((h) => h.article.lang === 'en'));
+  const august = await engine.search('kerja sama militer', { filters: { since: '2020-08', until: '2020-08' } });
+  assert.ok(august.hits.length > 0 && august.hits.every((h) => h.article.date?.startsWith('2020-08')));
+  const arrahmah = await engine.search('sanksi', { filters: { source: 'arrahmah' } });
+  assert.ok(arrahmah.hits.length > 0 && arrahmah.hits.every((h) => h.article.source === 'ARRAHMAHNEWS.COM'));
+});

@@ -1,0 +1,29 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { spawnSync } from 'node:child_process';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const SEEDS = path.join(ROOT, 'seeds');
+export const CLI = path.join(ROOT, 'dist', 'cli.js');
+
+/** A temp folder with a copy of the seed articles in `corpus/` and room for an index in `index/`. */
+export function tempCorpus(): { dir: string; corpus: string; index: string; cleanup: () => void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kabar-test-'));
+  const corpus = path.join(dir, 'corpus');
+  fs.cpSync(SEEDS, corpus, { recursive: true });
+  return { dir, corpus, index: path.join(dir, 'index'), cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Runs the built CLI and returns its exit code and output. */
+export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string>; input?: string } = {}) {
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: options.cwd ?? ROOT,
+    env: { ...process.env, NO_COLOR: '1', KABAR_LLM: 'none', KABAR_EMBEDDINGS: 'hashing', ...options.env },
+    input: options.input,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
