@@ -20,7 +20,8 @@ const WORD = /[\p{L}\p{N}]+/gu;
 const NUMBER_WORDS: Record<string, string> = {
   dua: '2', tiga: '3', empat: '4', lima: '5', enam: '6', tujuh: '7', delapan: '8', sembilan: '9', sepuluh: '10', sebelas: '11', seratus: '100', seribu: '1000',
   two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10', eleven: '11', twelve: '12', hundred: '100', thousand: '1000',
-  pertama: '1st', first: '1st', kedua: '2nd', second: '2nd', ketiga: '3rd', third: '3rd', keempat: '4th', fourth: '4th',
+  // "kedua negara" is "the two countries", "kedua belah pihak" "both sides".
+  kedua: '2', both: '2',
 };
 
 export const foldWord = (surface: string): string => surface.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();

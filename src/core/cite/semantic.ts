@@ -1,0 +1,66 @@
+import type { Embedder } from '../../providers/embeddings/embedder.js';
+import { cosine, storyFingerprint } from '../retrieve/duplicates.js';
+import type { Analyzer } from '../text/analyze.js';
+import { factFactor } from './facts.js';
+import type { Alignment, SentenceWords } from './fuzzy.js';
+import type { NormWord } from './normalize.js';
+
+/** A sentence with its text, for embedding. */
+export interface Sentence extends SentenceWords {
+  text: string;
+}
+
+/** The longest run of sentences a paraphrase or translation may span. */
+export const MAX_SEMANTIC_WINDOW = 2;
+/** How the two similarities are mixed: the story fingerprint (names, numbers, bilingual concepts) and the embedder's cosine. */
+const FINGERPRINT_WEIGHT = 0.6;
+
+function dot(a: number[], b: number[]): number {
+  let s = 0;
+  let na = 0;
+  let nb = 0;
+  for (let i = 0; i < a.length; i++) {
+    s += a[i] * b[i];
+    na += a[i] * a[i];
+    nb += b[i] * b[i];
+  }
+  return na && nb ? s / Math.sqrt(na * nb) : 0;
+}
+
+/** A span much longer or shorter than the quote is less likely to say the same thing, whatever it shares. */
+const lengthFactor = (a: number, b: number): number => (Math.min(a, b) / Math.max(a, b, 1)) ** 0.25;
+
+/**
+ * The run of one or two sentences that says most nearly what the quote says, in either language: the
+ * story fingerprints' cosine mixed with the embedder's, then the fact check (numbers and names must
+ * be there). Each group of sentences is scored separately (sentences of different articles or of
+ * distant parts of one article never form one span).
+ */
+export async function alignSemantic(
+  quote: string,
+  quoteWords: NormWord[],
+  groups: Sentence[][],
+  analyzer: Analyzer,
+  embedder: Embedder,
+): Promise<(Alignment & { group: number })[]> {
+  const windows: { group: number; start: number; end: number; text: string; words: NormWord[] }[] = [];
+  groups.forEach((sentences, group) => {
+    for (let i = 0; i < sentences.length; i++) {
+      for (let j = i; j < Math.min(sentences.length, i + MAX_SEMANTIC_WINDOW); j++) {
+        const run = sentences.slice(i, j + 1);
+        windows.push({ group, start: run[0].start, end: run[run.length - 1].end, text: run.map((s) => s.text).join(' '), words: run.flatMap((s) => s.words) });
+      }
+    }
+  });
+  if (windows.length === 0) return [];
+  const [queryVector, vectors] = await Promise.all([embedder.embeddings.embedQuery(quote), embedder.embeddings.embedDocuments(windows.map((w) => w.text))]);
+  const print = storyFingerprint(quote, analyzer);
+  const best = new Map<number, Alignment & { group: number }>();
+  windows.forEach((w, n) => {
+    const similarity = FINGERPRINT_WEIGHT * cosine(print, storyFingerprint(w.text, analyzer)) + (1 - FINGERPRINT_WEIGHT) * Math.max(0, dot(queryVector, vectors[n]));
+    const score = similarity * lengthFactor(quoteWords.length, w.words.length) * factFactor(quoteWords, w.words, analyzer, { crossLanguage: true });
+    const known = best.get(w.group);
+    if (!known || score > known.score) best.set(w.group, { group: w.group, start: w.start, end: w.end, score, coverage: similarity });
+  });
+  return [...best.values()];
+}
