@@ -28,6 +28,7 @@ export const answerJson = (a: Answer) => ({
   abstained: a.abstained,
   citations: a.citations.map(citationJson),
   ...(a.warnings.length ? { warnings: a.warnings } : {}),
+  ...(a.invalidMarkers === undefined ? {} : { invalidMarkers: a.invalidMarkers }),
   timingsMs: a.timingsMs,
 });
 

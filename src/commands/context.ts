@@ -1,6 +1,7 @@
 import { loadConfig, type Config, type ConfigFlags } from '../core/config.js';
 import { openEngine, type Engine } from '../core/engine.js';
 import { createEmbedder } from '../providers/embeddings/registry.js';
+import { answererFactoryFor } from '../providers/chat/registry.js';
 import { progressBar } from './progress.js';
 import { createStyle } from './style.js';
 
@@ -32,11 +33,13 @@ export async function engineFrom(options: GlobalOptions, hooks: OpenHooks = {}):
     { signal, onProgress: (p) => (p.loaded !== undefined && p.total ? download.update(p.loaded, p.total) : undefined) },
   );
   download.stop();
+  const createAnswerer = await answererFactoryFor(config);
   const bar = progressBar('Indexing', 'articles');
   try {
     return await openEngine({
       config,
       embedder,
+      createAnswerer,
       force: options.rebuild,
       signal,
       onProgress: ({ done, total }) => (hooks.onProgress ?? bar.update)(done, total),

@@ -7,6 +7,7 @@ import { CorpusView } from './index/view.js';
 import { createRetriever, type Retriever } from './retrieve/retriever.js';
 import { analyseQuery, type Query } from './retrieve/query.js';
 import { resolveFollowUp } from './retrieve/followup.js';
+import { fuseHitLists } from './retrieve/rewrite.js';
 import { createAnalyzer, type Analyzer } from './text/analyze.js';
 import type { Answer, AnswerEvent, Filters, Hit, Turn } from './types.js';
 import type { Answerer } from './answer/answerer.js';
@@ -88,10 +89,22 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     const started = performance.now();
     try {
       if (question.trim() === '') throw new UserError('BAD_FLAG', 'The question is empty.', { hint: 'Type a question, e.g. kabar ask "Who met Shoygu?".' });
-      const resolved = resolveFollowUp(question, history, analyzer);
+      // With a language model, it condenses the conversation and translates the question; offline, follow-ups are resolved by rule.
+      const rewritten = answerer.rewriter ? await answerer.rewriter.rewrite(question, history, signal) : undefined;
+      const resolved = rewritten
+        ? { question: rewritten.standalone, filters: history[history.length - 1]?.filters ?? {} }
+        : resolveFollowUp(question, history, analyzer);
       const activeFilters = filters ?? resolved.filters;
       yield { type: 'resolved', question: resolved.question, filters: activeFilters };
-      const { query, hits, ms } = await search(resolved.question, { k, filters: activeFilters });
+      const searched = await search(resolved.question, { k, filters: activeFilters });
+      const { query } = searched;
+      let { hits, ms } = searched;
+      const variants = [...new Set(rewritten?.variants ?? [])].filter((v) => v !== resolved.question);
+      if (variants.length) {
+        const more = await Promise.all(variants.map((v) => search(v, { k, filters: activeFilters })));
+        hits = fuseHitLists([hits, ...more.map((m) => m.hits)], k);
+        ms += more.reduce((sum, m) => sum + m.ms, 0);
+      }
       yield { type: 'retrieved', hits };
       for await (const event of answerer.answer({ question, query, hits, history, signal })) {
         if (event.type === 'done') {

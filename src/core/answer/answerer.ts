@@ -1,4 +1,5 @@
 import type { Query } from '../retrieve/query.js';
+import type { QueryRewriter } from '../retrieve/rewrite.js';
 import type { AnswerEvent, Hit, Turn } from '../types.js';
 
 export interface AnswerInput {
@@ -15,5 +16,7 @@ export interface AnswerInput {
  */
 export interface Answerer {
   readonly name: string;
+  /** Supplied by generative answerers: rewrites follow-ups and translates the question before retrieval. */
+  readonly rewriter?: QueryRewriter;
   answer(input: AnswerInput): AsyncIterable<AnswerEvent>;
 }

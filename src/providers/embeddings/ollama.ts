@@ -28,7 +28,7 @@ const DEFAULT_MAX_RETRIES = 2;
 const DEFAULT_BATCH_SIZE = 32;
 
 /** The address ollama's client will use: a scheme added when missing, no trailing slash. */
-function ollamaBaseUrl(host: string): string {
+export function ollamaBaseUrl(host: string): string {
   const withHost = host.startsWith(':') ? `127.0.0.1${host}` : host;
   const withScheme = withHost.includes('://') ? withHost : `http://${withHost}`;
   return withScheme.replace(/\/+$/, '');
@@ -38,7 +38,7 @@ function ollamaBaseUrl(host: string): string {
  * Ollama's client prints to the console when an error answer is not JSON; this fetch hands it
  * every error answer as JSON `{error}` instead.
  */
-function jsonErrors(base: typeof fetch): typeof fetch {
+export function jsonErrors(base: typeof fetch): typeof fetch {
   return async (input, init) => {
     const response = await base(input, init);
     if (response.ok || response.headers.get('content-type')?.includes('application/json')) return response;

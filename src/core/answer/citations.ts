@@ -1,0 +1,225 @@
+import { detectLanguage } from '../corpus/language.js';
+import { tokenize, type Analyzer } from '../text/analyze.js';
+import type { ArticleMeta, Citation, Lang, Passage, Span } from '../types.js';
+import type { Embedder } from '../../providers/embeddings/embedder.js';
+
+/** A passage as numbered in the prompt. */
+export interface Source {
+  n: number;
+  passage: Passage;
+  article: ArticleMeta;
+}
+
+export interface VerifyOptions {
+  analyzer: Analyzer;
+  /** For embedding similarity between a claim and the passage's sentences; lexical support only without it. */
+  embedder?: Embedder;
+  /** A claim is supported when this share of its content words is in the passage (across languages)… */
+  minLexical: number;
+  /** …or when at least this share is and the embedding similarity reaches `minDense`. */
+  minLexicalWithDense: number;
+  minDense: number;
+}
+
+export const DEFAULT_VERIFY: Omit<VerifyOptions, 'analyzer' | 'embedder'> = { minLexical: 0.6, minLexicalWithDense: 0.3, minDense: 0.8 };
+
+export interface VerifiedAnswer {
+  /** The answer with markers to no passage removed. */
+  answer: string;
+  citations: Citation[];
+  warnings: string[];
+  invalidMarkers: number;
+}
+
+const MARKER = /\[(\d+(?:\s*[,;]\s*\d+)*)\]/g;
+const LANGUAGE_NAME: Record<Lang, string> = { id: 'Indonesian', en: 'English' };
+
+interface Marker {
+  start: number;
+  end: number;
+  numbers: number[];
+}
+
+export function findMarkers(text: string): Marker[] {
+  return [...text.matchAll(MARKER)].map((m) => ({ start: m.index, end: m.index + m[0].length, numbers: m[1].split(/\s*[,;]\s*/).map(Number) }));
+}
+
+/** Removes markers (or numbers inside a marker) that point at no source. */
+function dropInvalid(text: string, valid: (n: number) => boolean): { text: string; invalid: number[] } {
+  const invalid: number[] = [];
+  const cleaned = text.replace(MARKER, (_whole, list: string) => {
+    const numbers = list.split(/\s*[,;]\s*/).map(Number);
+    const kept = numbers.filter((n) => {
+      if (valid(n)) return true;
+      invalid.push(n);
+      return false;
+    });
+    return kept.length ? `[${kept.join(', ')}]` : '';
+  });
+  return { text: invalid.length ? cleaned.replace(/[ \t]+([.,;:!?])/g, '$1').replace(/[ \t]{2,}/g, ' ').trim() : text, invalid };
+}
+
+/**
+ * The claim a marker stands for: the text of its sentence before it, without markers. A marker after
+ * the sentence's full stop ("… said. [1]") belongs to that sentence.
+ */
+function claimBefore(text: string, markerStart: number): string {
+  let end = markerStart;
+  let head = text.slice(0, end);
+  // Skip markers and punctuation right before this one ("[1][2]", "said. [1]").
+  for (;;) {
+    const trimmed = head.replace(/\s+$/, '').replace(/\[(\d+(?:\s*[,;]\s*\d+)*)\]$/, '').replace(/[.!?]["”’]?$/, '');
+    if (trimmed === head) break;
+    head = trimmed;
+  }
+  end = head.length;
+  const boundary = Math.max(head.search(/[^\n]*$/), ...[...head.matchAll(/[.!?]["”’]?\s+|\]\s+(?=\p{Lu})/gu)].map((m) => m.index + m[0].length));
+  return text.slice(boundary, end).replace(MARKER, '').replace(/^[\s\-*•]+/, '').trim();
+}
+
+/** Direct quotes in a claim (four words or more), which must be verbatim in the passage. */
+function quotesIn(claim: string): string[] {
+  return [...claim.matchAll(/["“]([^"”]+)["”]/g)].map((m) => m[1].trim()).filter((q) => q.split(/\s+/).length >= 4);
+}
+
+const normalize = (text: string) => text.replace(/[“”„"]/g, '"').replace(/[‘’]/g, "'").replace(/\s+/g, ' ').toLowerCase();
+
+/** Keys a word matches on across languages: its stems in both languages and its lexicon concepts. */
+function keysOf(word: string, analyzer: Analyzer): string[] {
+  if (/^\p{N}+$/u.test(word)) return [`n${word}`];
+  const keys: string[] = [];
+  for (const lang of ['id', 'en'] as const) {
+    const stem = analyzer.stem(word, lang);
+    keys.push(`s${stem}`);
+    for (const concept of analyzer.lexicon.concepts(stem, lang)) keys.push(`c${concept}`);
+  }
+  return keys;
+}
+
+const contentWords = (text: string, analyzer: Analyzer) =>
+  tokenize(text).filter((t) => !analyzer.isStopword(t.word, 'id') && !analyzer.isStopword(t.word, 'en') && (t.word.length > 1 || /\p{N}/u.test(t.word)));
+
+function keySet(text: string, analyzer: Analyzer): Set<string> {
+  return new Set(contentWords(text, analyzer).flatMap((t) => keysOf(t.word, analyzer)));
+}
+
+/** Share of the claim's content words found in the text, in either language. */
+export function lexicalSupport(claim: string, text: string, analyzer: Analyzer): number {
+  const words = contentWords(claim, analyzer);
+  if (words.length === 0) return 0;
+  const have = keySet(text, analyzer);
+  const found = words.filter((w) => keysOf(w.word, analyzer).some((k) => have.has(k))).length;
+  return found / words.length;
+}
+
+/** Numbers in the claim that the text does not contain (a changed figure is never supported). */
+function missingNumbers(claim: string, text: string): string[] {
+  const have = new Set(text.match(/\d+(?:[.,]\d+)*/g)?.map((n) => n.replace(/[.,]/g, '')) ?? []);
+  return (claim.match(/\d+(?:[.,]\d+)*/g) ?? []).map((n) => n.replace(/[.,]/g, '')).filter((n) => !have.has(n));
+}
+
+function cosine(a: number[], b: number[]): number {
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  for (let i = 0; i < a.length; i += 1) {
+    dot += a[i] * b[i];
+    na += a[i] * a[i];
+    nb += b[i] * b[i];
+  }
+  return na && nb ? dot / Math.sqrt(na * nb) : 0;
+}
+
+interface Claim {
+  n: number;
+  text: string;
+}
+
+/**
+ * Checks a generated answer's [n] markers against the numbered sources: markers to no source are
+ * removed and reported; every cited claim is checked against its passage (lexical support across
+ * languages, embedding similarity, numbers, verbatim quotes) and cited by the passage sentence that
+ * supports it best, as an exact span of the original file.
+ */
+export async function verifyAnswer(text: string, sources: Source[], questionLang: Lang, options: VerifyOptions): Promise<VerifiedAnswer> {
+  const { analyzer } = options;
+  const byN = new Map(sources.map((s) => [s.n, s]));
+  const warnings: string[] = [];
+  const { text: answer, invalid } = dropInvalid(text, (n) => byN.has(n));
+  if (invalid.length) {
+    const list = [...new Set(invalid)].map((n) => `[${n}]`).join(', ');
+    warnings.push(`The answer cited ${list}, which ${invalid.length > 1 ? 'are' : 'is'} not among the ${sources.length} passages given; removed.`);
+  }
+
+  const claims: Claim[] = [];
+  for (const marker of findMarkers(answer)) {
+    const claim = claimBefore(answer, marker.start);
+    for (const n of marker.numbers) claims.push({ n, text: claim });
+  }
+
+  // Embeddings of every claim and every sentence of a cited passage, in one call.
+  const cited = [...new Set(claims.map((c) => c.n))];
+  const similarity = new Map<string, number>();
+  if (options.embedder && claims.length) {
+    const claimTexts = [...new Set(claims.map((c) => c.text))];
+    const sentenceTexts = [...new Set(cited.flatMap((n) => byN.get(n)!.passage.sentences.map((s) => s.text)))];
+    try {
+      const vectors = await options.embedder.embeddings.embedDocuments([...claimTexts, ...sentenceTexts]);
+      claimTexts.forEach((claim, i) =>
+        sentenceTexts.forEach((sentence, j) => similarity.set(`${claim}\u0000${sentence}`, cosine(vectors[i], vectors[claimTexts.length + j]))),
+      );
+    } catch {
+      warnings.push('Citations were checked by wording only: the embedder could not compare them.');
+    }
+  }
+  const dense = (claim: string, sentence: Span) => similarity.get(`${claim}\u0000${sentence.text}`) ?? 0;
+
+  const citations: Citation[] = [];
+  for (const n of cited) {
+    const source = byN.get(n)!;
+    const own = claims.filter((c) => c.n === n && c.text !== '');
+    let verified = own.length > 0;
+    const score = new Map<Span, number>();
+    for (const claim of own) {
+      const lexical = lexicalSupport(claim.text, source.passage.text, analyzer);
+      const bestDense = Math.max(0, ...source.passage.sentences.map((s) => dense(claim.text, s)));
+      const numbers = missingNumbers(claim.text, source.passage.text);
+      const quotes = quotesIn(claim.text).filter((q) => !normalize(source.passage.text).includes(normalize(q)));
+      const supported =
+        numbers.length === 0 &&
+        quotes.length === 0 &&
+        (lexical >= options.minLexical || (lexical >= options.minLexicalWithDense && bestDense >= options.minDense));
+      if (!supported) {
+        verified = false;
+        const why = numbers.length ? `its figures ${numbers.join(', ')} are not in it` : quotes.length ? 'the quote is not verbatim in it' : 'its wording is not there';
+        warnings.push(`Passage [${n}] does not support "${claim.text.slice(0, 120)}" (${why}).`);
+      }
+      for (const sentence of source.passage.sentences) {
+        const s = lexicalSupport(claim.text, sentence.text, analyzer) + dense(claim.text, sentence);
+        score.set(sentence, (score.get(sentence) ?? 0) + s);
+      }
+    }
+    const sentences = source.passage.sentences.length ? source.passage.sentences : [{ start: source.passage.start, end: source.passage.end, text: source.passage.text }];
+    const best = sentences.reduce((a, b) => ((score.get(b) ?? 0) > (score.get(a) ?? 0) ? b : a));
+    citations.push({
+      n,
+      id: source.passage.id,
+      file: source.article.file,
+      title: source.article.title,
+      source: source.article.source,
+      date: source.article.date,
+      lang: source.article.lang,
+      start: best.start,
+      end: best.end,
+      text: best.text,
+      verified,
+    });
+  }
+
+  const prose = answer.replace(MARKER, '').trim();
+  if (prose.length >= 20) {
+    const lang = detectLanguage(prose);
+    if (lang !== questionLang) warnings.push(`The answer is in ${LANGUAGE_NAME[lang]}, but the question was asked in ${LANGUAGE_NAME[questionLang]}.`);
+  }
+  return { answer, citations, warnings, invalidMarkers: invalid.length };
+}

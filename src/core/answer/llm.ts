@@ -1,0 +1,173 @@
+import { randomBytes } from 'node:crypto';
+import { detectLanguage } from '../corpus/language.js';
+import { UserError, isUserError } from '../errors.js';
+import type { CorpusView } from '../index/view.js';
+import type { QueryRewriter } from '../retrieve/rewrite.js';
+import type { Analyzer } from '../text/analyze.js';
+import type { Answer, AnswerEvent, Lang, Turn } from '../types.js';
+import { complete, type ChatMessage, type ChatModel } from '../../providers/chat/chat-model.js';
+import type { Embedder } from '../../providers/embeddings/embedder.js';
+import type { AnswerInput, Answerer } from './answerer.js';
+import { DEFAULT_VERIFY, verifyAnswer, type Source } from './citations.js';
+import { abstention } from './extractive.js';
+import { fill, type PromptTemplate, type Prompts } from './prompts.js';
+
+export interface LlmAnswererOptions {
+  model: ChatModel;
+  prompts: Prompts;
+  view: CorpusView;
+  analyzer: Analyzer;
+  embedder?: Embedder;
+  /** The offline answerer, offered when the model fails. */
+  fallback: Answerer;
+  /** How many top hits go into the prompt. */
+  depth?: number;
+}
+
+const LANGUAGE_NAME: Record<Lang, string> = { id: 'Indonesian (Bahasa Indonesia)', en: 'English' };
+/** How the model says the passages hold no answer; never shown to the user. */
+export const NO_ANSWER = 'NO_ANSWER:';
+
+/** An answer that failed mid-way, carrying the offline extractive answer to offer instead. */
+export class LlmAnswerError extends UserError {
+  readonly fallback?: Answer;
+  constructor(cause: UserError, fallback?: Answer) {
+    const offer = fallback && !fallback.abstained ? ` The offline extractive answer: ${fallback.answer}` : '';
+    super(cause.code, `${cause.message}${offer}`, { hint: cause.hint, exitCode: cause.exitCode, cause });
+    this.fallback = fallback;
+  }
+}
+
+function messages(template: PromptTemplate, values: Record<string, string>): ChatMessage[] {
+  return [
+    { role: 'system', content: fill(template.system, values) },
+    { role: 'user', content: fill(template.user, values) },
+  ];
+}
+
+/** Numbered passages between fence lines carrying a random code the article cannot know, so it cannot close the fence. */
+export function fencePassages(sources: Source[], fence = randomBytes(6).toString('hex')): { text: string; fence: string } {
+  const blocks = sources.map((s) => {
+    const meta = [s.article.title && `title: ${s.article.title}`, s.article.source && `source: ${s.article.source}`, s.article.date && `date: ${s.article.date}`, `language: ${s.article.lang}`]
+      .filter(Boolean)
+      .join('; ');
+    const body = s.passage.text.split(fence).join('[fence removed]');
+    return `<<<${fence} BEGIN UNTRUSTED PASSAGE [${s.n}] (${meta})>>>\n${body}\n<<<${fence} END UNTRUSTED PASSAGE [${s.n}]>>>`;
+  });
+  return { text: blocks.join('\n\n'), fence };
+}
+
+/** The messages asking the model to answer from the sources. */
+export function answerMessages(prompts: Prompts, question: string, sources: Source[]): ChatMessage[] {
+  const { text, fence } = fencePassages(sources);
+  const lang = detectLanguage(question);
+  return messages(prompts.answer, { question, passages: text, fence, count: String(sources.length), language: LANGUAGE_NAME[lang] });
+}
+
+const oneLine = (text: string) => text.trim().split('\n')[0].replace(/^["'“]+|["'”]+$/g, '').trim();
+
+/** Condenses the conversation into a standalone question, and asks for it in Indonesian and English. */
+export function createLlmRewriter(model: ChatModel, prompts: Prompts): QueryRewriter {
+  return {
+    async rewrite(question: string, history: Turn[], signal?: AbortSignal) {
+      let standalone = question;
+      if (history.length) {
+        const transcript = history
+          .slice(-4)
+          .map((t) => `User: ${t.question}\nAssistant: ${t.answer.replace(/\s+/g, ' ').slice(0, 600)}`)
+          .join('\n');
+        standalone = oneLine(await complete(model, messages(prompts.condense, { history: transcript, question }), signal)) || question;
+      }
+      const translated = await complete(model, messages(prompts.translate, { question: standalone }), signal);
+      const variants = [...translated.matchAll(/^\s*(?:id|en)\s*:\s*(.+)$/gim)].map((m) => oneLine(m[1])).filter((v) => v.length > 0);
+      return { standalone, variants };
+    },
+  };
+}
+
+/**
+ * Answers with a chat model from the numbered top passages, streaming tokens, then checks every
+ * citation marker against the passages (see citations.ts). When the model fails, the stream ends in
+ * an error carrying the partial text and offering the offline extractive answer.
+ */
+export function createLlmAnswerer(options: LlmAnswererOptions): Answerer {
+  const { model, prompts, analyzer } = options;
+  const depth = options.depth ?? 6;
+  return {
+    name: `llm:${model.info.provider}:${model.info.model}`,
+    rewriter: createLlmRewriter(model, prompts),
+    async *answer(input: AnswerInput): AsyncGenerator<AnswerEvent> {
+      const started = performance.now();
+      const { question, query, hits, signal } = input;
+      const questionLang = detectLanguage(question);
+      const finish = (answer: Partial<Answer>): AnswerEvent => {
+        const ms = performance.now() - started;
+        return {
+          type: 'done',
+          answer: { question, resolvedQuestion: query.text, answer: '', abstained: false, citations: [], hits, warnings: [], timingsMs: { retrieve: 0, answer: ms, total: ms }, ...answer },
+        };
+      };
+      if (hits.length === 0) {
+        const text = abstention(question, questionLang);
+        yield { type: 'token', text };
+        yield finish({ answer: text, abstained: true, invalidMarkers: 0 });
+        return;
+      }
+      const sources: Source[] = hits.slice(0, depth).map((hit, i) => ({ n: i + 1, passage: hit.passage, article: hit.article }));
+      let text = '';
+      // Hold back the start of the reply until it is clear whether it is the no-answer sign.
+      let held = '';
+      let abstained = false;
+      let deciding = true;
+      try {
+        for await (const piece of model.stream(answerMessages(prompts, question, sources), { signal })) {
+          if (deciding) {
+            held += piece;
+            const start = held.trimStart();
+            if (start.length < NO_ANSWER.length && NO_ANSWER.startsWith(start)) continue;
+            deciding = false;
+            let out = held;
+            if (start.startsWith(NO_ANSWER)) {
+              abstained = true;
+              out = start.slice(NO_ANSWER.length).trimStart();
+            }
+            held = '';
+            if (!out) continue;
+            text += out;
+            yield { type: 'token', text: out };
+            continue;
+          }
+          text += piece;
+          yield { type: 'token', text: piece };
+        }
+        if (deciding && held) {
+          text += held;
+          yield { type: 'token', text: held };
+        }
+      } catch (error) {
+        const failure = isUserError(error) ? error : new UserError('SERVER_REJECTED', `The language model failed: ${String(error)}.`, { cause: error });
+        if (failure.code === 'CANCELLED') {
+          yield { type: 'error', error: failure, partial: text || undefined };
+          return;
+        }
+        let fallback: Answer | undefined;
+        try {
+          for await (const event of options.fallback.answer(input)) if (event.type === 'done') fallback = event.answer;
+        } catch {
+          fallback = undefined;
+        }
+        yield { type: 'error', error: new LlmAnswerError(failure, fallback), partial: text || undefined };
+        return;
+      }
+      const verified = await verifyAnswer(text.trim(), sources, questionLang, { ...DEFAULT_VERIFY, analyzer, embedder: options.embedder });
+      if (!abstained && verified.citations.length === 0) verified.warnings.push('The answer cites no passage, so none of it could be verified.');
+      yield finish({
+        answer: verified.answer,
+        abstained,
+        citations: abstained ? [] : verified.citations,
+        warnings: verified.warnings,
+        invalidMarkers: verified.invalidMarkers,
+      });
+    },
+  };
+}
