@@ -1,0 +1,88 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import type { Engine } from '../core/engine.js';
+import { UserError } from '../core/errors.js';
+import { configFrom, engineFrom, type GlobalOptions } from './context.js';
+
+interface RelayHooks {
+  signal: AbortSignal;
+  onProgress(done: number, total: number): void;
+  onWarning(message: string): void;
+}
+
+/** Holds progress and warnings until the UI attaches, then forwards them; the UI's signal cancels the opening. */
+function progressRelay() {
+  const controller = new AbortController();
+  let target: RelayHooks | null = null;
+  let last: [number, number] | null = null;
+  const warnings: string[] = [];
+  return {
+    signal: controller.signal,
+    onProgress(done: number, total: number) {
+      last = [done, total];
+      target?.onProgress(done, total);
+    },
+    onWarning(message: string) {
+      if (target) target.onWarning(message);
+      else warnings.push(message);
+    },
+    attach(hooks: RelayHooks) {
+      target = hooks;
+      hooks.signal.addEventListener('abort', () => controller.abort(), { once: true });
+      for (const w of warnings.splice(0)) hooks.onWarning(w);
+      if (last) hooks.onProgress(...last);
+    },
+  };
+}
+
+type QuoteFinder = (quote: string) => Promise<never[]>;
+
+/** The quote lookup, when this build has it; the chat says so when it does not. */
+async function quoteFinder(engine: Engine): Promise<QuoteFinder | undefined> {
+  const specifier = '../core/cite/find.js';
+  try {
+    const { findQuote } = (await import(specifier)) as { findQuote?: (engine: Engine, quote: string, options?: { k?: number }) => Promise<never[]> };
+    return findQuote ? (quote) => findQuote(engine, quote, { k: 5 }) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function registerChat(program: Command): void {
+  program
+    .command('chat')
+    .description('talk with the articles in the terminal: streamed answers with sources, follow-ups, /open, /cite, /filter')
+    .action(async (_options: object, command: Command) => {
+      if (!process.stdout.isTTY || !process.stdin.isTTY) {
+        throw new UserError('NOT_A_TERMINAL', 'kabar chat needs a terminal; use kabar ask "your question" in scripts and pipes.');
+      }
+      const global = command.optsWithGlobals<GlobalOptions>();
+      const config = configFrom(global);
+      // Opening the index and loading Ink start together; progress is relayed to the UI once it is up.
+      const relay = progressRelay();
+      const opening = engineFrom(global, { signal: relay.signal, onProgress: relay.onProgress, onWarning: relay.onWarning }).then(async (engine) => {
+        const { provider, model } = engine.embedder.info;
+        const relative = path.relative(process.cwd(), config.corpusDir);
+        return {
+          engine,
+          findQuote: await quoteFinder(engine),
+          header: {
+            corpus: relative && !relative.startsWith('..') && relative.length < config.corpusDir.length ? relative : config.corpusDir,
+            articles: engine.view.data.articles.size,
+            passages: engine.view.passageCount,
+            embedder: model && model !== provider ? `${provider} (${model})` : provider,
+            answerer: engine.answerer.name,
+          },
+        };
+      });
+      opening.catch(() => {}); // reported by the UI
+      const [{ runChat }, { fileHistory }] = await Promise.all([import('../ui/run-chat.js'), import('../ui/state/input-history.js')]);
+      await runChat({
+        history: fileHistory(config.indexDir),
+        open: (hooks) => {
+          relay.attach(hooks);
+          return opening;
+        },
+      });
+    });
+}

@@ -1,0 +1,126 @@
+import { useEffect, useMemo } from 'react';
+import { Box, Static, Text, useApp, useInput } from 'ink';
+import { describeError } from '../core/errors.js';
+import type { Citation, Filters } from '../core/types.js';
+import { Header } from './components/Header.js';
+import { Help } from './components/Help.js';
+import { Message } from './components/Message.js';
+import { PassageView } from './components/PassageView.js';
+import { ProgressLine } from './components/ProgressLine.js';
+import { Prompt } from './components/Prompt.js';
+import { QuoteList } from './components/QuoteList.js';
+import type { Source } from './components/SourceList.js';
+import { SourceList } from './components/SourceList.js';
+import { TurnView } from './components/TurnView.js';
+import { useConversation, type ChatEngine } from './hooks/use-conversation.js';
+import { useEngine, type ChatSession, type Opener } from './hooks/use-engine.js';
+import { useInputHistory } from './hooks/use-input-history.js';
+import { useLineEditor } from './hooks/use-line-editor.js';
+import type { Item } from './state/conversation-reducer.js';
+import { memoryHistory, type InputHistoryStore } from './state/input-history.js';
+import { citedWindow } from './state/snippet.js';
+import { ThemeContext, themeFor, type Theme } from './theme.js';
+
+export interface AppProps {
+  /** Opens the engine; progress and warnings arrive through the hooks it is given. */
+  open: Opener;
+  history?: InputHistoryStore;
+  theme?: Theme;
+  initialFilters?: Filters;
+}
+
+const sourcesOf = (engine: ChatEngine, citations: Citation[]): Source[] =>
+  citations.map((citation) => ({
+    citation,
+    window: citedWindow(engine.view.passage(citation.id)?.passage, citation.start, citation.end, citation.text),
+  }));
+
+export function App({ open, history, theme = themeFor(), initialFilters }: AppProps) {
+  const state = useEngine(open);
+  const { exit } = useApp();
+  const store = useMemo(() => history ?? memoryHistory(), [history]);
+  useEffect(() => {
+    if (state.phase === 'failed') exit(state.error instanceof Error ? state.error : new Error(describeError(state.error)));
+  }, [state, exit]);
+  return (
+    <ThemeContext.Provider value={theme}>
+      {state.phase === 'ready' ? (
+        <Chat session={state.session} warnings={state.warnings} store={store} initialFilters={initialFilters} onQuit={() => exit()} />
+      ) : (
+        <Opening progress={state.phase === 'opening' ? state.progress : null} warnings={state.warnings} onQuit={() => exit()} />
+      )}
+    </ThemeContext.Provider>
+  );
+}
+
+function Opening({ progress, warnings, onQuit }: { progress: { done: number; total: number } | null; warnings: string[]; onQuit(): void }) {
+  useInput((input, key) => {
+    if (key.ctrl && (input === 'c' || input === 'd')) onQuit();
+  });
+  return (
+    <Box flexDirection="column">
+      {warnings.map((w, i) => (
+        <Message key={i} level="warn" text={w} />
+      ))}
+      {progress && progress.total > 0 ? <ProgressLine label="Indexing" done={progress.done} total={progress.total} unit="articles" /> : <Text dimColor>Opening the index…</Text>}
+    </Box>
+  );
+}
+
+type StaticItem = Item | { kind: 'header'; id: number } | { kind: 'warning'; id: number; text: string };
+
+function Chat({ session, warnings, store, initialFilters, onQuit }: { session: ChatSession; warnings: string[]; store: InputHistoryStore; initialFilters?: Filters; onQuit(): void }) {
+  const { engine } = session;
+  const conversation = useConversation({ engine, findQuote: session.findQuote, initialFilters, onQuit });
+  const inputs = useInputHistory(store);
+  const editor = useLineEditor({
+    history: inputs.entries,
+    onSubmit: (line) => {
+      inputs.add(line);
+      conversation.submit(line);
+    },
+    onInterrupt: () => {
+      if (!conversation.cancel()) onQuit();
+    },
+    onEnd: onQuit,
+  });
+  const items: StaticItem[] = [{ kind: 'header', id: -1 }, ...warnings.map((text, i) => ({ kind: 'warning' as const, id: -2 - i, text })), ...conversation.state.items];
+  const { live } = conversation.state;
+  return (
+    <Box flexDirection="column">
+      <Static items={items}>{(item) => <Box key={item.id}>{renderItem(item, session)}</Box>}</Static>
+      {live ? <TurnView turn={live} sources={live.answer ? sourcesOf(engine, live.answer.citations) : []} live /> : null}
+      <Prompt value={editor.value} cursor={editor.cursor} busy={conversation.busy} />
+    </Box>
+  );
+}
+
+function renderItem(item: StaticItem, session: ChatSession) {
+  switch (item.kind) {
+    case 'header':
+      return (
+        <Box flexDirection="column">
+          <Header info={session.header} />
+          <Text dimColor>Ask about the articles; /help lists commands.</Text>
+        </Box>
+      );
+    case 'warning':
+      return <Message level="warn" text={item.text} />;
+    case 'turn':
+      return <TurnView turn={item} sources={item.answer ? sourcesOf(session.engine, item.answer.citations) : []} />;
+    case 'message':
+      return (
+        <Box marginTop={1}>
+          <Message level={item.level} text={item.text} />
+        </Box>
+      );
+    case 'passage':
+      return <PassageView n={item.n} context={item.context} citation={item.citation} />;
+    case 'sources':
+      return <SourceList sources={sourcesOf(session.engine, item.citations)} />;
+    case 'quotes':
+      return <QuoteList quote={item.quote} matches={item.matches} />;
+    case 'help':
+      return <Help />;
+  }
+}

@@ -1,0 +1,31 @@
+import { Box, Text } from 'ink';
+import { describeFilters, hasFilters } from '../../core/retrieve/filter.js';
+import type { TurnItem } from '../state/conversation-reducer.js';
+import { useTheme } from '../theme.js';
+import { AnswerText } from './AnswerText.js';
+import { SourceList, type Source } from './SourceList.js';
+
+/** One question and its answer, live or finished. */
+export function TurnView({ turn, sources, live = false }: { turn: TurnItem; sources: Source[]; live?: boolean }) {
+  const theme = useTheme();
+  const unverified = sources.filter((s) => s.citation.verified === false).map((s) => s.citation.n);
+  return (
+    <Box flexDirection="column" marginTop={1}>
+      <Text>
+        <Text color={theme.accent} bold>
+          ›{' '}
+        </Text>
+        <Text bold>{turn.question}</Text>
+      </Text>
+      {turn.resolved ? <Text dimColor>  searching for: {turn.resolved}</Text> : null}
+      {hasFilters(turn.filters) ? <Text dimColor>  filters: {describeFilters(turn.filters)}</Text> : null}
+      <Box marginTop={turn.text || live ? 1 : 0} flexDirection="column">
+        {turn.text ? <AnswerText text={turn.text} unverified={unverified} /> : live ? <Text dimColor>Searching…</Text> : null}
+        {turn.error ? <Text color={theme.error}>{theme.color ? '' : 'error: '}{turn.error}</Text> : null}
+        {turn.cancelled ? <Text dimColor>(stopped)</Text> : null}
+      </Box>
+      {sources.length ? <SourceList sources={sources} /> : null}
+      {unverified.length ? <Text dimColor>Dimmed markers: the cited passage may not support the claim.</Text> : null}
+    </Box>
+  );
+}

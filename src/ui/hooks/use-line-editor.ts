@@ -1,0 +1,80 @@
+import { useState } from 'react';
+import { useInput } from 'ink';
+
+export interface LineEditorOptions {
+  /** Earlier lines, oldest first, recalled with the up and down arrows. */
+  history: string[];
+  onSubmit(line: string): void;
+  /** Ctrl+C. */
+  onInterrupt(): void;
+  /** Ctrl+D on an empty line. */
+  onEnd(): void;
+  isActive?: boolean;
+}
+
+export interface LineEditor {
+  value: string;
+  cursor: number;
+}
+
+/** A one-line editor on Ink's input: typing, editing keys, history recall, submit. */
+export function useLineEditor({ history, onSubmit, onInterrupt, onEnd, isActive = true }: LineEditorOptions): LineEditor {
+  const [line, setLine] = useState({ value: '', cursor: 0 });
+  // Position in history while recalling: history.length means the line being written.
+  const [recall, setRecall] = useState<{ index: number; draft: string } | null>(null);
+
+  useInput(
+    (input, key) => {
+      const { value, cursor } = line;
+      const set = (next: string, at: number) => setLine({ value: next, cursor: Math.max(0, Math.min(next.length, at)) });
+      if (key.ctrl && input === 'c') return onInterrupt();
+      if (key.ctrl && input === 'd') {
+        if (value === '') onEnd();
+        else set(value.slice(0, cursor) + value.slice(cursor + 1), cursor);
+        return;
+      }
+      if (key.return) {
+        setLine({ value: '', cursor: 0 });
+        setRecall(null);
+        onSubmit(value);
+        return;
+      }
+      if (key.upArrow || key.downArrow) {
+        if (history.length === 0) return;
+        const current = recall ?? { index: history.length, draft: value };
+        const index = Math.max(0, Math.min(history.length, current.index + (key.upArrow ? -1 : 1)));
+        const next = index === history.length ? current.draft : history[index];
+        setRecall({ index, draft: current.draft });
+        set(next, next.length);
+        return;
+      }
+      if (key.leftArrow) return set(value, cursor - 1);
+      if (key.rightArrow) return set(value, cursor + 1);
+      if (key.home || (key.ctrl && input === 'a')) return set(value, 0);
+      if (key.end || (key.ctrl && input === 'e')) return set(value, value.length);
+      if (key.ctrl && input === 'u') return set(value.slice(cursor), 0);
+      if (key.ctrl && input === 'k') return set(value.slice(0, cursor), cursor);
+      if (key.ctrl && input === 'w') {
+        const start = value.slice(0, cursor).replace(/\S+\s*$/, '').length;
+        return set(value.slice(0, start) + value.slice(cursor), start);
+      }
+      if (key.backspace || key.delete) {
+        if (cursor === 0) return;
+        return set(value.slice(0, cursor - 1) + value.slice(cursor), cursor - 1);
+      }
+      if (key.ctrl || key.meta || key.escape || key.tab || !input) return;
+      // Typed or pasted text; a chunk ending in Enter (fast typing, tmux send-keys) submits.
+      const submits = /[\r\n]$/.test(input);
+      const text = input.replace(/[\r\n]+$/, '').replace(/\r\n?|\n/g, ' ').replace(/[\u0000-\u001f\u007f]/g, '');
+      const next = value.slice(0, cursor) + text + value.slice(cursor);
+      if (submits) {
+        setLine({ value: '', cursor: 0 });
+        setRecall(null);
+        onSubmit(next);
+      } else if (text) set(next, cursor + text.length);
+    },
+    { isActive },
+  );
+
+  return line;
+}
