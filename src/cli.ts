@@ -4,6 +4,7 @@ import dotenv from 'dotenv';
 import { describeError, isUserError } from './core/errors.js';
 import { KABAR_VERSION } from './core/version.js';
 import { registerAsk } from './commands/ask.js';
+import { registerCite } from './commands/cite.js';
 import { registerChat } from './commands/chat.js';
 import { registerEval } from './commands/eval.js';
 import { registerIndex } from './commands/index-command.js';
@@ -24,7 +25,7 @@ function program(): Command {
     .option('--embeddings <name>', 'hashing (default), transformers, openai or ollama (or KABAR_EMBEDDINGS)')
     .exitOverride()
     .configureOutput({ outputError: () => {} });
-  for (const register of [registerIndex, registerSearch, registerAsk, registerChat, registerShow, registerEval, registerInfo]) register(cli);
+  for (const register of [registerIndex, registerSearch, registerAsk, registerChat, registerShow, registerCite, registerEval, registerInfo]) register(cli);
   cli.commands.forEach((c) => c.exitOverride().configureOutput({ outputError: () => {} }));
   return cli;
 }
