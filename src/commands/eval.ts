@@ -5,6 +5,9 @@ import { computeMetrics } from '../core/eval/metrics.js';
 import { formatMarkdownReport, formatSummary } from '../core/eval/report.js';
 import { collectOutcomes } from '../core/eval/run.js';
 import { checkThresholds, describeFailure, parseThresholds } from '../core/eval/thresholds.js';
+import { findQuote } from '../core/cite/find.js';
+import { formatCiteSummary, loadCiteCases, runCiteEval, scoreCite } from '../core/cite/evaluate.js';
+import { UserError } from '../core/errors.js';
 import { engineFrom, type GlobalOptions } from './context.js';
 import { collect, positiveInt } from './flags.js';
 import { progressBar } from './progress.js';
@@ -17,19 +20,46 @@ interface EvalFlags {
   out?: string;
   min: string[];
   max: string[];
+  cite?: string;
+}
+
+/** `eval --cite FILE`: looks up every quote of a citation set and scores where it was found. */
+async function evalCite(file: string, options: EvalFlags, command: Command): Promise<void> {
+  const cases = loadCiteCases(await readInput(file, 'the quote file'), file);
+  const controller = new AbortController();
+  const stop = () => controller.abort();
+  process.once('SIGINT', stop);
+  try {
+    const engine = await engineFrom(command.optsWithGlobals<GlobalOptions>(), { signal: controller.signal });
+    const bar = progressBar('Looking up', 'quotes');
+    const outcomes = await runCiteEval(cases, (quote) => findQuote(engine, quote), {
+      signal: controller.signal,
+      onProgress: (done, total) => bar.update(done, total),
+    }).finally(() => bar.stop());
+    const metrics = scoreCite(outcomes);
+    process.stdout.write(options.json ? `${JSON.stringify(metrics)}\n` : `${formatCiteSummary(metrics)}\n`);
+  } finally {
+    process.off('SIGINT', stop);
+  }
 }
 
 export function registerEval(program: Command): void {
   program
     .command('eval')
     .description('answer a question set and score retrieval, answers and citations')
-    .argument('<file>', 'questions as JSON Lines or CSV, or - for standard input')
+    .argument('[file]', 'questions as JSON Lines or CSV, or - for standard input')
+    .option('--cite <quotes.jsonl>', 'score citation lookup (kabar cite) on a quote set instead, e.g. eval/cite.jsonl')
     .option('-k, --k <n>', 'passages retrieved per question', positiveInt, 10)
     .option('--json', 'print the metrics as JSON')
     .option('--out <report.md>', 'also write a Markdown report with the failures')
     .option('--min <metric=value>', 'exit 1 when a metric is below this (repeatable)', collect, [])
     .option('--max <metric=value>', 'exit 1 when a metric is above this, e.g. abstention.falseRate (repeatable)', collect, [])
-    .action(async (file: string, options: EvalFlags, command: Command) => {
+    .action(async (file: string | undefined, options: EvalFlags, command: Command) => {
+      if (options.cite) {
+        if (file !== undefined) throw new UserError('BAD_FLAG', 'Give either a question file or --cite, not both.', { hint: 'Run kabar eval FILE or kabar eval --cite QUOTES.' });
+        return evalCite(options.cite, options, command);
+      }
+      if (file === undefined) throw new UserError('BAD_FLAG', 'Name a question file (or - for standard input), or --cite with a quote file.', { hint: 'For example kabar eval eval/seeds.jsonl.' });
       const thresholds = parseThresholds(options.min, options.max);
       const { questions, warnings } = loadQuestions(await readInput(file, 'the question file'), file);
       const err = createStyle(process.stderr);
