@@ -1,5 +1,6 @@
-import { Text } from 'ink';
 import { useTheme } from '../theme.js';
+import type { Segment } from '../state/wrap.js';
+import { Wrapped, type Look } from './Wrapped.js';
 
 /** Single line breaks (from the articles' hard-wrapped lines) become spaces; blank lines stay paragraph breaks. */
 export const readable = (text: string): string =>
@@ -10,24 +11,14 @@ export const readable = (text: string): string =>
     .join('\n\n');
 
 /** Answer text with its [n] markers coloured; markers of unverified citations are dimmed. */
-export function AnswerText({ text, unverified = [] }: { text: string; unverified?: number[] }) {
+export function AnswerText({ text, unverified = [], indent = 0 }: { text: string; unverified?: number[]; indent?: number }) {
   const theme = useTheme();
-  const parts = readable(text).split(/(\[\d+\])/g);
-  return (
-    <Text>
-      {parts.map((part, i) => {
-        const marker = /^\[(\d+)\]$/.exec(part);
-        if (!marker) return part;
-        return unverified.includes(Number(marker[1])) ? (
-          <Text key={i} dimColor>
-            {part}
-          </Text>
-        ) : (
-          <Text key={i} color={theme.accent} bold={!theme.color}>
-            {part}
-          </Text>
-        );
-      })}
-    </Text>
-  );
+  const segments: Segment<Look>[] = readable(text)
+    .split(/(\[\d+\])/g)
+    .filter(Boolean)
+    .map((part) => {
+      const marker = /^\[(\d+)\]$/.exec(part);
+      return { text: part, style: marker ? (unverified.includes(Number(marker[1])) ? 'dim' : 'accent') : 'plain' };
+    });
+  return <Wrapped segments={segments} indent={indent} palette={theme} />;
 }

@@ -23,7 +23,7 @@ export function PassageView({ n, context, citation }: { n: number; context: Pass
       {citation.verified === false ? <Text color={theme.warn}>Not verified: the passage may not support the claim.</Text> : null}
       <Box marginTop={1} flexDirection="column">
         {context.before.length ? <Text dimColor>{flat(context.before.map((s) => s.text).join(' '))}</Text> : null}
-        <Highlighted before={flat(context.text.slice(0, from)) + (from > 0 ? ' ' : '')} cited={flat(context.text.slice(from, to))} after={(to < context.text.length ? ' ' : '') + flat(context.text.slice(to))} />
+        <Highlighted indent={4} before={flat(context.text.slice(0, from)) + (from > 0 ? ' ' : '')} cited={flat(context.text.slice(from, to))} after={(to < context.text.length ? ' ' : '') + flat(context.text.slice(to))} />
         {context.after.length ? <Text dimColor>{flat(context.after.map((s) => s.text).join(' '))}</Text> : null}
       </Box>
     </Box>

@@ -29,7 +29,7 @@ export function SourceList({ sources }: { sources: Source[] }) {
               <Text bold>{c.title}</Text>
               {c.verified === false ? <Text color={theme.warn}> · not verified</Text> : null}
             </Text>
-            <Highlighted {...window} dimRest />
+            <Highlighted {...window} dimRest indent={5} />
           </Box>
         </Box>
       ))}

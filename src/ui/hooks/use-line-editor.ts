@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useInput } from 'ink';
 
 export interface LineEditorOptions {
@@ -19,13 +19,23 @@ export interface LineEditor {
 
 /** A one-line editor on Ink's input: typing, editing keys, history recall, submit. */
 export function useLineEditor({ history, onSubmit, onInterrupt, onEnd, isActive = true }: LineEditorOptions): LineEditor {
-  const [line, setLine] = useState({ value: '', cursor: 0 });
+  // Refs, not state, hold the line: several keys can arrive before React renders again.
+  const lineRef = useRef({ value: '', cursor: 0 });
+  const [line, setLineState] = useState(lineRef.current);
+  const setLine = (next: { value: string; cursor: number }) => {
+    lineRef.current = next;
+    setLineState(next);
+  };
   // Position in history while recalling: history.length means the line being written.
-  const [recall, setRecall] = useState<{ index: number; draft: string } | null>(null);
+  const recallRef = useRef<{ index: number; draft: string } | null>(null);
+  const setRecall = (next: { index: number; draft: string } | null) => {
+    recallRef.current = next;
+  };
 
   useInput(
     (input, key) => {
-      const { value, cursor } = line;
+      const { value, cursor } = lineRef.current;
+      const recall = recallRef.current;
       const set = (next: string, at: number) => setLine({ value: next, cursor: Math.max(0, Math.min(next.length, at)) });
       if (key.ctrl && input === 'c') return onInterrupt();
       if (key.ctrl && input === 'd') {
