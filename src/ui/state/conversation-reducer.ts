@@ -1,21 +1,9 @@
 import type { PassageContext } from '../../core/index/context.js';
 import type { Answer, AnswerEvent, Citation, Filters, Turn } from '../../core/types.js';
 
-/** Where a quote was found, as the chat lists it (the shape of the core's quote lookup). */
-export interface QuoteMatch {
-  file: string;
-  id: string;
-  start: number;
-  end: number;
-  line: number;
-  text: string;
-  score: number;
-  kind: 'exact' | 'fuzzy' | 'semantic';
-  date: string | null;
-  source: string | null;
-  lang: string;
-  earliest: boolean;
-}
+import type { QuoteMatch } from '../../core/cite/find.js';
+
+export type { QuoteMatch };
 
 /** One exchange: the question as typed, what the engine searched for, and the answer as it grows. */
 export interface TurnItem {
