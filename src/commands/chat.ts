@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import type { Engine } from '../core/engine.js';
+import { findQuote } from '../core/cite/find.js';
 import { UserError } from '../core/errors.js';
 import { configFrom, engineFrom, type GlobalOptions } from './context.js';
 
@@ -35,19 +35,6 @@ function progressRelay() {
   };
 }
 
-type QuoteFinder = (quote: string) => Promise<never[]>;
-
-/** The quote lookup, when this build has it; the chat says so when it does not. */
-async function quoteFinder(engine: Engine): Promise<QuoteFinder | undefined> {
-  const specifier = '../core/cite/find.js';
-  try {
-    const { findQuote } = (await import(specifier)) as { findQuote?: (engine: Engine, quote: string, options?: { k?: number }) => Promise<never[]> };
-    return findQuote ? (quote) => findQuote(engine, quote, { k: 5 }) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 export function registerChat(program: Command): void {
   program
     .command('chat')
@@ -60,12 +47,12 @@ export function registerChat(program: Command): void {
       const config = configFrom(global);
       // Opening the index and loading Ink start together; progress is relayed to the UI once it is up.
       const relay = progressRelay();
-      const opening = engineFrom(global, { signal: relay.signal, onProgress: relay.onProgress, onWarning: relay.onWarning }).then(async (engine) => {
+      const opening = engineFrom(global, { signal: relay.signal, onProgress: relay.onProgress, onWarning: relay.onWarning }).then((engine) => {
         const { provider, model } = engine.embedder.info;
         const relative = path.relative(process.cwd(), config.corpusDir);
         return {
           engine,
-          findQuote: await quoteFinder(engine),
+          findQuote: (quote: string) => findQuote(engine, quote, { k: 5 }),
           header: {
             corpus: relative && !relative.startsWith('..') && relative.length < config.corpusDir.length ? relative : config.corpusDir,
             articles: engine.view.data.articles.size,
@@ -76,6 +63,8 @@ export function registerChat(program: Command): void {
         };
       });
       opening.catch(() => {}); // reported by the UI
+      // Ink renders only the last frame when it thinks it runs in CI; this is a terminal, so it must draw every frame.
+      for (const marker of ['CI', 'CONTINUOUS_INTEGRATION']) delete process.env[marker];
       const [{ runChat }, { fileHistory }] = await Promise.all([import('../ui/run-chat.js'), import('../ui/state/input-history.js')]);
       await runChat({
         history: fileHistory(config.indexDir),

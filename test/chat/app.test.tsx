@@ -101,7 +101,7 @@ test('an error event, and an engine that throws, become messages and the chat go
   }
 });
 
-test('/cite lists matches, or says lookup is unavailable', async () => {
+test('/cite lists matches, and a failing lookup is a message', async () => {
   const engine = fakeEngine((q) => answerEvents(q, 'x'));
   const match = { file: '004_hatami.txt', id: '004_hatami.txt#1', start: 10, end: 20, line: 5, text: 'kerja sama', score: 1, kind: 'exact' as const, date: '2020-08', source: 'IslamTimes', lang: 'id', earliest: true };
   const app = renderApp({ open: sessionOf(engine, { findQuote: async () => [match] }) });
@@ -112,13 +112,13 @@ test('/cite lists matches, or says lookup is unavailable', async () => {
   } finally {
     app.unmount();
   }
-  const bare = renderApp({ open: sessionOf(engine) });
+  const failing = renderApp({ open: sessionOf(engine, { findQuote: async () => Promise.reject(new Error('lookup broke')) }) });
   try {
-    await bare.waitFor(ready);
-    await bare.type('/cite "kerja sama"');
-    await bare.waitFor((t) => t.includes('Citation lookup is not available'));
+    await failing.waitFor(ready);
+    await failing.type('/cite "kerja sama"');
+    await failing.waitFor((t) => t.includes('error: lookup broke'));
   } finally {
-    bare.unmount();
+    failing.unmount();
   }
 });
 

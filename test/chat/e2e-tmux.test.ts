@@ -28,7 +28,7 @@ test('kabar chat in a real terminal: header, a question with sources, quit', { s
       await sleep(50);
     }
   };
-  const command = `cd ${JSON.stringify(dir)} && NO_COLOR=1 node ${JSON.stringify(cli)} chat --corpus seeds --index idx; echo "EXIT=$?"; sleep 10`;
+  const command = `cd ${JSON.stringify(dir)} && CI=true NO_COLOR=1 node ${JSON.stringify(cli)} chat --corpus seeds --index idx; echo "EXIT=$?"; sleep 10`;
   run('new-session', '-d', '-s', session, '-x', '100', '-y', '40', command);
   try {
     await waitFor((t) => t.includes('/help for commands'), 8000);

@@ -93,5 +93,6 @@ export function answerEvents(question: string, text: string, citations: Citation
 export const sessionOf = (engine: ChatEngine, extra: Partial<ChatSession> = {}): Opener => async () => ({
   engine,
   header: { corpus: 'seeds', articles: 1, passages: 3, embedder: 'hashing', answerer: 'extractive' },
+  findQuote: async () => [],
   ...extra,
 });

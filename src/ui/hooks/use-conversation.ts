@@ -12,12 +12,12 @@ export interface ChatEngine extends PassageSource {
   ask(question: string, options?: AskOptions): AsyncIterable<AnswerEvent>;
 }
 
-/** Finds where a quote came from; throws when lookup is not available. */
+/** Finds where a quote came from. */
 export type QuoteFinder = (quote: string) => Promise<QuoteMatch[]>;
 
 export interface ConversationOptions {
   engine: ChatEngine;
-  findQuote?: QuoteFinder;
+  findQuote: QuoteFinder;
   initialFilters?: Filters;
   onQuit: () => void;
 }
@@ -62,7 +62,6 @@ export function useConversation({ engine, findQuote, initialFilters, onQuit }: C
 
   const cite = useCallback(
     async (quote: string) => {
-      if (!findQuote) return message('error', 'Citation lookup is not available in this build.');
       try {
         const matches = await findQuote(quote);
         if (matches.length === 0) message('info', `No article contains anything like “${quote}”.`);

@@ -13,7 +13,7 @@ export interface HeaderInfo {
 export interface ChatSession {
   engine: ChatEngine;
   header: HeaderInfo;
-  findQuote?: QuoteFinder;
+  findQuote: QuoteFinder;
 }
 
 export interface OpenHooks {
