@@ -1,8 +1,8 @@
 import { cosine, storyFingerprint } from '../retrieve/duplicates.js';
 import type { CorpusView } from '../index/view.js';
 import { metaOf } from '../index/view.js';
-import { tokenize, type Analyzer } from '../text/analyze.js';
-import type { Query } from '../retrieve/query.js';
+import type { Analyzer } from '../text/analyze.js';
+import { coverage, questionWords, type TermStats } from '../retrieve/coverage.js';
 import type { Answer, ArticleMeta, Citation, Hit, Lang, Span } from '../types.js';
 import type { Answerer } from './answerer.js';
 import { hasAnswerShape, questionKind } from './question-kind.js';
@@ -27,39 +27,10 @@ interface Candidate {
   score: number;
 }
 
-/** Document frequencies for weighting question words: rare words matter more. */
-export interface TermStats {
-  documentCount: number;
-  documentFrequency(term: string): number;
-}
-
 export function abstention(question: string, lang: Lang): string {
   return lang === 'id'
     ? `Artikel-artikel ini tidak menyebutkannya: tidak ada kalimat yang menjawab "${question}".`
     : `The articles don't say: no sentence in them answers "${question}".`;
-}
-
-/** The words of a question, each with the stems that count as a match and a weight. */
-function questionWords(query: Query, analyzer: Analyzer, stats: TermStats) {
-  const other: Lang = query.lang === 'id' ? 'en' : 'id';
-  return query.words.map((word) => {
-    const forms = new Set([analyzer.stem(word.word, query.lang), analyzer.stem(word.word, other)]);
-    for (const concept of analyzer.lexicon.concepts(analyzer.stem(word.word, query.lang), query.lang)) {
-      for (const stem of analyzer.lexicon.stems(concept, other)) forms.add(stem);
-      for (const stem of analyzer.lexicon.stems(concept, query.lang)) forms.add(stem);
-    }
-    const df = Math.max(...[...forms].map((f) => stats.documentFrequency(f)));
-    const weight = Math.log(1 + stats.documentCount / (1 + df));
-    return { word: word.word, name: word.capital && word.word.length >= 5, forms, weight };
-  });
-}
-
-/** One edit apart, for names spelled two ways (Sergey/Sergei, Zakharova/Zakhorava). */
-function nearlyEqual(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 1 || a.length < 5) return false;
-  let i = 0;
-  while (i < a.length && a[i] === b[i]) i++;
-  return a.slice(i + 1) === b.slice(i + 1) || a.slice(i + 1) === b.slice(i) || a.slice(i) === b.slice(i + 1);
 }
 
 /**
@@ -73,7 +44,6 @@ export function createExtractiveAnswerer(view: CorpusView, analyzer: Analyzer, s
     async *answer({ question, query, hits }) {
       const started = performance.now();
       const words = questionWords(query, analyzer, stats);
-      const total = words.reduce((sum, w) => sum + w.weight, 0);
       const kind = questionKind(question);
       const asked = new Set(words.map((w) => w.word));
 
@@ -85,18 +55,11 @@ export function createExtractiveAnswerer(view: CorpusView, analyzer: Analyzer, s
         const found = view.passage(passageId);
         if (!found) return;
         for (const sentence of found.passage.sentences) {
-          const tokens = tokenize(sentence.text);
-          const stems = new Set(tokens.map((t) => analyzer.stem(t.word, found.article.lang)));
-          const surface = tokens.map((t) => t.word);
-          let matched = 0;
-          for (const w of words) {
-            if ([...w.forms].some((f) => stems.has(f)) || (w.name && surface.some((s) => nearlyEqual(s, w.word)))) matched += w.weight;
-          }
           // A sentence without the kind of fact asked for (a number for "how many"...) answers less.
           const shaped = kind === 'other' || hasAnswerShape(kind, sentence.text, asked);
-          const coverage = (total > 0 ? matched / total : 0) * (shaped ? 1 : options.shapelessFactor);
+          const covered = coverage(words, sentence.text, found.article.lang, analyzer) * (shaped ? 1 : options.shapelessFactor);
           const language = found.article.lang === query.lang ? 0.03 : 0;
-          candidates.push({ sentence, passageId, article: metaOf(found.article), rank, coverage, score: coverage + language + 0.05 / (rank + 1) });
+          candidates.push({ sentence, passageId, article: metaOf(found.article), rank, coverage: covered, score: covered + language + 0.05 / (rank + 1) });
         }
       };
       hits.slice(0, options.depth).forEach((hit, rank) => {

@@ -1,0 +1,54 @@
+import { tokenize, type Analyzer } from '../text/analyze.js';
+import type { Lang } from '../types.js';
+import type { Query } from './query.js';
+
+/** Document frequencies for weighting question words: rare words matter more. */
+export interface TermStats {
+  documentCount: number;
+  documentFrequency(term: string): number;
+}
+
+/** A content word of a question, with the stems that count as a match and its weight. */
+export interface QuestionWord {
+  word: string;
+  /** A capitalised word of five letters or more: matched with one letter's difference too. */
+  name: boolean;
+  forms: Set<string>;
+  weight: number;
+}
+
+/** The question's content words, weighted by rarity, matched in both languages through the lexicon. */
+export function questionWords(query: Query, analyzer: Analyzer, stats: TermStats): QuestionWord[] {
+  const other: Lang = query.lang === 'id' ? 'en' : 'id';
+  return query.words.map((word) => {
+    const forms = new Set([analyzer.stem(word.word, query.lang), analyzer.stem(word.word, other)]);
+    for (const concept of analyzer.lexicon.concepts(analyzer.stem(word.word, query.lang), query.lang)) {
+      for (const stem of analyzer.lexicon.stems(concept, other)) forms.add(stem);
+      for (const stem of analyzer.lexicon.stems(concept, query.lang)) forms.add(stem);
+    }
+    const df = Math.max(...[...forms].map((f) => stats.documentFrequency(f)));
+    const weight = Math.log(1 + stats.documentCount / (1 + df));
+    return { word: word.word, name: word.capital && word.word.length >= 5, forms, weight };
+  });
+}
+
+/** One edit apart, for names spelled two ways (Sergey/Sergei, Zakharova/Zakhorava). */
+export function nearlyEqual(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1 || a.length < 5) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return a.slice(i + 1) === b.slice(i + 1) || a.slice(i + 1) === b.slice(i) || a.slice(i) === b.slice(i + 1);
+}
+
+/** The share (0–1) of the question's weighted content that one sentence of text contains. */
+export function coverage(words: QuestionWord[], text: string, lang: Lang, analyzer: Analyzer): number {
+  const total = words.reduce((sum, w) => sum + w.weight, 0);
+  if (total === 0) return 0;
+  const tokens = tokenize(text);
+  const stems = new Set(tokens.map((t) => analyzer.stem(t.word, lang)));
+  let matched = 0;
+  for (const w of words) {
+    if ([...w.forms].some((f) => stems.has(f)) || (w.name && tokens.some((t) => nearlyEqual(t.word, w.word)))) matched += w.weight;
+  }
+  return matched / total;
+}
