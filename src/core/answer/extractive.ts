@@ -10,13 +10,15 @@ import { hasAnswerShape, questionKind } from './question-kind.js';
 export interface ExtractiveOptions {
   /** How many top hits (with their same-story twins) are read for answer sentences. */
   depth: number;
-  /** Below this share of the question's (IDF-weighted) content found in one sentence, abstain. */
+  /** Below this share of the question's (IDF-weighted) content found in one sentence, abstain… */
   minCoverage: number;
+  /** …unless the sentence holds at least this share and this much evidence (summed IDF of the words found). */
+  paraphrase: { minCoverage: number; minEvidence: number };
   /** Coverage is multiplied by this when a sentence lacks the kind of fact the question asks for. */
   shapelessFactor: number;
 }
 
-export const DEFAULT_EXTRACTIVE: ExtractiveOptions = { depth: 5, minCoverage: 0.6, shapelessFactor: 0.8 };
+export const DEFAULT_EXTRACTIVE: ExtractiveOptions = { depth: 5, minCoverage: 0.65, paraphrase: { minCoverage: 0.4, minEvidence: 18 }, shapelessFactor: 0.8 };
 
 interface Candidate {
   sentence: Span;
@@ -24,6 +26,7 @@ interface Candidate {
   article: ArticleMeta;
   rank: number;
   coverage: number;
+  evidence: number;
   score: number;
 }
 
@@ -57,9 +60,10 @@ export function createExtractiveAnswerer(view: CorpusView, analyzer: Analyzer, s
         for (const sentence of found.passage.sentences) {
           // A sentence without the kind of fact asked for (a number for "how many"...) answers less.
           const shaped = kind === 'other' || hasAnswerShape(kind, sentence.text, asked);
-          const covered = coverage(words, sentence.text, found.article.lang, analyzer) * (shaped ? 1 : options.shapelessFactor);
+          const { share, evidence } = coverage(words, sentence.text, found.article.lang, analyzer);
+          const covered = share * (shaped ? 1 : options.shapelessFactor);
           const language = found.article.lang === query.lang ? 0.03 : 0;
-          candidates.push({ sentence, passageId, article: metaOf(found.article), rank, coverage: covered, score: covered + language + 0.05 / (rank + 1) });
+          candidates.push({ sentence, passageId, article: metaOf(found.article), rank, coverage: covered, evidence, score: covered + language + 0.05 / (rank + 1) });
         }
       };
       hits.slice(0, options.depth).forEach((hit, rank) => {
@@ -71,7 +75,8 @@ export function createExtractiveAnswerer(view: CorpusView, analyzer: Analyzer, s
 
       let answer: string;
       let citations: Citation[] = [];
-      const abstained = !best || best.coverage < options.minCoverage;
+      const { paraphrase } = options;
+      const abstained = !best || (best.coverage < options.minCoverage && (best.coverage < paraphrase.minCoverage || best.evidence < paraphrase.minEvidence));
       if (abstained) {
         answer = abstention(question, query.lang);
       } else {

@@ -27,7 +27,7 @@ export function questionWords(query: Query, analyzer: Analyzer, stats: TermStats
       for (const stem of analyzer.lexicon.stems(concept, query.lang)) forms.add(stem);
     }
     const df = Math.max(...[...forms].map((f) => stats.documentFrequency(f)));
-    const weight = Math.log(1 + stats.documentCount / (1 + df));
+    const weight = word.weight * Math.log(1 + stats.documentCount / (1 + df));
     return { word: word.word, name: word.capital && word.word.length >= 5, forms, weight };
   });
 }
@@ -40,15 +40,25 @@ export function nearlyEqual(a: string, b: string): boolean {
   return a.slice(i + 1) === b.slice(i + 1) || a.slice(i + 1) === b.slice(i) || a.slice(i) === b.slice(i + 1);
 }
 
-/** The share (0–1) of the question's weighted content that one sentence of text contains. */
-export function coverage(words: QuestionWord[], text: string, lang: Lang, analyzer: Analyzer): number {
+/** How much of a question a sentence contains. */
+export interface Coverage {
+  /** The share (0–1) of the question's weighted content found. */
+  share: number;
+  /**
+   * The summed rarity (IDF, in nats) of the words found: how unlikely it is that a passage contains
+   * them all by chance. High evidence means the sentence is about the question's subject even when
+   * a long question is paraphrased.
+   */
+  evidence: number;
+}
+
+export function coverage(words: QuestionWord[], text: string, lang: Lang, analyzer: Analyzer): Coverage {
   const total = words.reduce((sum, w) => sum + w.weight, 0);
-  if (total === 0) return 0;
   const tokens = tokenize(text);
   const stems = new Set(tokens.map((t) => analyzer.stem(t.word, lang)));
-  let matched = 0;
+  let evidence = 0;
   for (const w of words) {
-    if ([...w.forms].some((f) => stems.has(f)) || (w.name && tokens.some((t) => nearlyEqual(t.word, w.word)))) matched += w.weight;
+    if ([...w.forms].some((f) => stems.has(f)) || (w.name && tokens.some((t) => nearlyEqual(t.word, w.word)))) evidence += w.weight;
   }
-  return matched / total;
+  return { share: total > 0 ? evidence / total : 0, evidence };
 }

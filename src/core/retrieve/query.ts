@@ -2,13 +2,19 @@ import { detectLanguage } from '../corpus/language.js';
 import type { WeightedTerm } from '../index/lexical.js';
 import { tokenize, type Analyzer, type Token } from '../text/analyze.js';
 import type { Filters, Lang } from '../types.js';
+import { frameWeights } from './question-frame.js';
+
+/** A content word of a question; `weight` is below 1 for the kind of answer asked for ("country" in "which country"). */
+export interface QueryWord extends Token {
+  weight: number;
+}
 
 /** A question prepared for retrieval. */
 export interface Query {
   text: string;
   lang: Lang;
-  /** Content words of the question (stopwords dropped), as typed. */
-  words: Token[];
+  /** Content words of the question (stopwords and question words dropped), as typed, with their frame weight. */
+  words: QueryWord[];
   /** Lexical terms: the question's own stems, the other language's stems, and lexicon translations. */
   terms: WeightedTerm[];
   filters: Filters;
@@ -23,7 +29,11 @@ const NAME_FUZZINESS = 0.2;
 export function analyseQuery(text: string, analyzer: Analyzer, filters: Filters = {}): Query {
   const lang = detectLanguage(text);
   const other = OTHER[lang];
-  const words = tokenize(text).filter((t) => !analyzer.isStopword(t.word, lang) && !(analyzer.isStopword(t.word, other) && !t.capital));
+  const tokens = tokenize(text);
+  const weights = frameWeights(tokens);
+  const words = tokens
+    .map((token, i) => ({ ...token, weight: weights[i] }))
+    .filter((t) => t.weight > 0 && !analyzer.isStopword(t.word, lang) && !(analyzer.isStopword(t.word, other) && !t.capital));
   const terms = new Map<string, WeightedTerm>();
   const add = (term: string, weight: number, fuzzy = 0) => {
     const known = terms.get(term);
@@ -32,12 +42,12 @@ export function analyseQuery(text: string, analyzer: Analyzer, filters: Filters 
   for (const word of words) {
     const stem = analyzer.stem(word.word, lang);
     const isName = word.capital && word.word.length >= 5 && !/\p{N}/u.test(word.word);
-    add(stem, 1, isName ? NAME_FUZZINESS : 0);
+    add(stem, word.weight, isName ? NAME_FUZZINESS : 0);
     const otherStem = analyzer.stem(word.word, other);
-    if (otherStem !== stem) add(otherStem, OTHER_STEM_WEIGHT);
+    if (otherStem !== stem) add(otherStem, OTHER_STEM_WEIGHT * word.weight);
     for (const concept of analyzer.lexicon.concepts(stem, lang)) {
       for (const translation of analyzer.lexicon.stems(concept, other)) {
-        if (!analyzer.isStopword(translation, other)) add(translation, TRANSLATION_WEIGHT);
+        if (!analyzer.isStopword(translation, other)) add(translation, TRANSLATION_WEIGHT * word.weight);
       }
     }
   }

@@ -2,10 +2,12 @@ import type { Embedder } from '../../providers/embeddings/embedder.js';
 import { metaOf, type CorpusView } from '../index/view.js';
 import type { Analyzer } from '../text/analyze.js';
 import type { Hit } from '../types.js';
+import { questionWords } from './coverage.js';
 import { collapseDuplicates } from './duplicates.js';
 import { hasFilters, matchesFilters } from './filter.js';
 import { normalizedScoreFusion, reciprocalRankFusion } from './fuse.js';
 import type { Query } from './query.js';
+import { rerankByCoverage } from './rerank.js';
 
 export interface RetrieverOptions {
   /** How many candidates each of the dense and lexical searches contributes before fusion. */
@@ -16,15 +18,17 @@ export interface RetrieverOptions {
   duplicateThreshold: number;
   /** `score`: normalised scores added with their weights; `rank`: reciprocal rank fusion. */
   fusion: 'score' | 'rank';
+  /** The fused top `depth` gain `weight` × the share of the question found in two adjacent sentences. */
+  rerank: { weight: number; depth: number };
 }
 
-export const DEFAULT_RETRIEVER: RetrieverOptions = { candidates: 50, denseWeight: 0.3, lexicalWeight: 1, duplicateThreshold: 0.6, fusion: 'score' };
+export const DEFAULT_RETRIEVER: RetrieverOptions = { candidates: 50, denseWeight: 0.3, lexicalWeight: 1, duplicateThreshold: 0.6, fusion: 'score', rerank: { weight: 1, depth: 50 } };
 
 export interface Retriever {
   retrieve(query: Query, k: number): Promise<Hit[]>;
 }
 
-/** Hybrid retrieval: HNSW over embeddings and BM25 over stems, fused by rank, filtered, de-duplicated. */
+/** Hybrid retrieval: HNSW over embeddings and BM25 over stems, fused, reranked by how closely passages hold the question, filtered, de-duplicated. */
 export function createRetriever(view: CorpusView, embedder: Embedder, analyzer: Analyzer, options: RetrieverOptions = DEFAULT_RETRIEVER): Retriever {
   return {
     async retrieve(query, k) {
@@ -62,7 +66,8 @@ export function createRetriever(view: CorpusView, embedder: Embedder, analyzer: 
           related: [],
         });
       }
-      return collapseDuplicates(hits, analyzer, options.duplicateThreshold).slice(0, k);
+      const reranked = rerankByCoverage(hits, questionWords(query, analyzer, view.data.lexical), analyzer, options.rerank);
+      return collapseDuplicates(reranked, analyzer, options.duplicateThreshold).slice(0, k);
     },
   };
 }
