@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { loadConfig } from '../../src/core/config.js';
@@ -115,4 +116,21 @@ test('answers cite exact spans, abstain when the articles do not say, and honour
   assert.ok(august.hits.length > 0 && august.hits.every((h) => h.article.date?.startsWith('2020-08')));
   const arrahmah = await engine.search('sanksi', { filters: { source: 'arrahmah' } });
   assert.ok(arrahmah.hits.length > 0 && arrahmah.hits.every((h) => h.article.source === 'ARRAHMAHNEWS.COM'));
+});
+
+test('an answer that runs over a full stop quotes both sentences, exactly as the file has them', async (t) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kabar-pair-'));
+  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const corpus = path.join(dir, 'corpus');
+  fs.mkdirSync(corpus);
+  const text = 'Tim Universitas Nasional Seoul mengkloning seekor anjing bernama Snuppy.\nIndukan semangnya adalah anjing jenis labrador.\n\nHasil kloning lahir pada April 2005 dan sehat.\n';
+  fs.writeFileSync(path.join(corpus, 'snuppy.txt'), text);
+  fs.writeFileSync(path.join(corpus, 'other.txt'), 'Presiden Widodo mengunjungi Surabaya pada hari Senin untuk meresmikan jembatan.\n');
+  const engine = await open(corpus, path.join(dir, 'index'));
+  const answer = await collectAnswer(engine.ask('Jenis anjing apakah indukan semang anjing kloning Snuppy?'));
+  assert.equal(answer.abstained, false);
+  assert.match(answer.answer, /Snuppy\. Indukan semangnya adalah anjing jenis labrador\./, 'two sentences, the line break shown as a space');
+  const [citation] = answer.citations;
+  assert.equal(text.slice(citation.start, citation.end), citation.text);
+  assert.match(citation.text, /Snuppy\.\nIndukan/);
 });

@@ -16,9 +16,11 @@ export interface ExtractiveOptions {
   paraphrase: { minCoverage: number; minEvidence: number };
   /** Coverage is multiplied by this when a sentence lacks the kind of fact the question asks for. */
   shapelessFactor: number;
+  /** Two adjacent sentences are quoted together when they cover this much more of the question than one. */
+  pairCost: number;
 }
 
-export const DEFAULT_EXTRACTIVE: ExtractiveOptions = { depth: 5, minCoverage: 0.65, paraphrase: { minCoverage: 0.4, minEvidence: 18 }, shapelessFactor: 0.8 };
+export const DEFAULT_EXTRACTIVE: ExtractiveOptions = { depth: 5, minCoverage: 0.65, paraphrase: { minCoverage: 0.4, minEvidence: 18 }, shapelessFactor: 0.8, pairCost: 0.2 };
 
 interface Candidate {
   sentence: Span;
@@ -57,13 +59,21 @@ export function createExtractiveAnswerer(view: CorpusView, analyzer: Analyzer, s
         seen.add(passageId);
         const found = view.passage(passageId);
         if (!found) return;
-        for (const sentence of found.passage.sentences) {
+        const { passage } = found;
+        const spans = passage.sentences.flatMap((sentence, i) => {
+          const next = passage.sentences[i + 1];
+          if (!next) return [{ sentence, cost: 0 }];
+          const pair = { start: sentence.start, end: next.end, text: passage.text.slice(sentence.start - passage.start, next.end - passage.start) };
+          return [{ sentence, cost: 0 }, { sentence: pair, cost: options.pairCost }];
+        });
+        // Two adjacent sentences compete too, at a cost, for answers that run over a full stop.
+        for (const { sentence, cost } of spans) {
           // A sentence without the kind of fact asked for (a number for "how many"...) answers less.
           const shaped = kind === 'other' || hasAnswerShape(kind, sentence.text, asked);
           const { share, evidence } = coverage(words, sentence.text, found.article.lang, analyzer);
           const covered = share * (shaped ? 1 : options.shapelessFactor);
           const language = found.article.lang === query.lang ? 0.03 : 0;
-          candidates.push({ sentence, passageId, article: metaOf(found.article), rank, coverage: covered, evidence, score: covered + language + 0.05 / (rank + 1) });
+          candidates.push({ sentence, passageId, article: metaOf(found.article), rank, coverage: covered - cost, evidence, score: covered - cost + language + 0.05 / (rank + 1) });
         }
       };
       hits.slice(0, options.depth).forEach((hit, rank) => {
@@ -95,7 +105,7 @@ export function createExtractiveAnswerer(view: CorpusView, analyzer: Analyzer, s
         citations = [cite(best, 1)];
         const twin = translationOf(best, hits, candidates, analyzer);
         if (twin) citations.push(cite(twin, 2));
-        answer = `${best.sentence.text.trim()} ${citations.map((c) => `[${c.n}]`).join('')}`;
+        answer = `${best.sentence.text.trim().replace(/\s+/g, ' ')} ${citations.map((c) => `[${c.n}]`).join('')}`;
       }
       yield { type: 'token', text: answer };
       const answerMs = performance.now() - started;
