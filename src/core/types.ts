@@ -57,9 +57,9 @@ export interface Hit {
   related: { id: string; file: string; lang: Lang; similarity: number }[];
 }
 
-/** One cited span: `text === originalFile.slice(start, end)`. */
-export interface Citation {
-  n: number;
+/** A span of an article with its details: `text === originalFile.slice(start, end)`. */
+export interface ArticleSpan {
+  /** The passage the span is in. */
   id: string;
   file: string;
   title: string;
@@ -69,6 +69,11 @@ export interface Citation {
   start: number;
   end: number;
   text: string;
+}
+
+/** One cited span, numbered as the answer's markers [n] number it. */
+export interface Citation extends ArticleSpan {
+  n: number;
   /** Present when a generative answerer produced the claim: whether the passage supports it. */
   verified?: boolean;
 }

@@ -1,19 +1,10 @@
 import { UserError } from '../errors.js';
-import type { Lang, Passage, Span } from '../types.js';
+import type { ArticleSpan, Passage, Span } from '../types.js';
 import { closestIds } from './closest-ids.js';
 import type { CorpusView } from './view.js';
 
 /** A passage with the sentences around it and its article's details, as `show` and the chat's `/open` present it. */
-export interface PassageContext {
-  id: string;
-  file: string;
-  title: string;
-  source: string | null;
-  date: string | null;
-  lang: Lang;
-  start: number;
-  end: number;
-  text: string;
+export interface PassageContext extends ArticleSpan {
   before: Span[];
   after: Span[];
 }

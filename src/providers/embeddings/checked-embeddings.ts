@@ -1,6 +1,7 @@
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import { UserError } from '../../core/errors.js';
-import { applyPrefix, type PrefixStyle } from './prefix.js';
+import type { Embedder } from './embedder.js';
+import { applyPrefix, prefixStyleFor, type PrefixStyle } from './prefix.js';
 
 /** The raw model: texts in, vectors out, no prefixes, any number of texts per call. */
 export interface RawEmbeddings {
@@ -78,4 +79,12 @@ export class CheckedEmbeddings implements EmbeddingsInterface {
       }
     }
   }
+}
+
+/** An embedder over a raw model: checked embeddings with the model's prefixes, its dimensions measured by one probe. */
+export async function checkedEmbedder(provider: string, model: string, options: Omit<CheckedEmbeddingsOptions, 'prefix'>): Promise<Embedder> {
+  const prefix = prefixStyleFor(model);
+  const embeddings = new CheckedEmbeddings({ ...options, prefix });
+  const probe = await embeddings.embedQuery('dimension probe');
+  return { info: { provider, model, dimensions: probe.length, prefix }, embeddings };
 }

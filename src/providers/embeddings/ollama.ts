@@ -1,9 +1,8 @@
 import { UserError } from '../../core/errors.js';
 import { abortableFetch } from './abortable-fetch.js';
-import { CheckedEmbeddings } from './checked-embeddings.js';
+import { checkedEmbedder } from './checked-embeddings.js';
 import type { Embedder } from './embedder.js';
 import { httpStatus, isTimeout, shortMessage, unreachableReason } from './network-failure.js';
-import { prefixStyleFor } from './prefix.js';
 import { retryOnlyTransient } from './retry-policy.js';
 
 export const DEFAULT_OLLAMA_EMBEDDINGS_MODEL = 'bge-m3';
@@ -103,10 +102,8 @@ export async function createOllamaEmbedder(options: OllamaEmbedderOptions): Prom
     onFailedAttempt: retryOnlyTransient,
     fetch: jsonErrors(abortableFetch({ fetch: options.fetch, signal: options.signal, timeoutMs })),
   });
-  const prefix = prefixStyleFor(model);
-  const embeddings = new CheckedEmbeddings({
+  return checkedEmbedder('ollama', model, {
     raw: { embed: (texts) => client.embedDocuments(texts) },
-    prefix,
     batchSize: options.batchSize ?? DEFAULT_BATCH_SIZE,
     signal: options.signal,
     translateError: (error) => requestFailure(error, context),
@@ -115,6 +112,4 @@ export async function createOllamaEmbedder(options: OllamaEmbedderOptions): Prom
         hint: 'Check that OLLAMA_HOST points to an Ollama server.',
       }),
   });
-  const probe = await embeddings.embedQuery('dimension probe');
-  return { info: { provider: 'ollama', model, dimensions: probe.length, prefix }, embeddings };
 }

@@ -1,9 +1,8 @@
 import { UserError } from '../../core/errors.js';
 import { abortableFetch } from './abortable-fetch.js';
-import { CheckedEmbeddings } from './checked-embeddings.js';
+import { checkedEmbedder } from './checked-embeddings.js';
 import type { Embedder } from './embedder.js';
 import { httpStatus, isTimeout, shortMessage, unreachableReason } from './network-failure.js';
-import { prefixStyleFor } from './prefix.js';
 import { retryOnlyTransient } from './retry-policy.js';
 
 export const DEFAULT_OPENAI_EMBEDDINGS_MODEL = 'text-embedding-3-small';
@@ -97,10 +96,8 @@ export async function createOpenAIEmbedder(options: OpenAIEmbedderOptions): Prom
     onFailedAttempt: retryOnlyTransient,
     configuration: { baseURL: baseUrl, fetch: abortableFetch({ fetch: options.fetch, signal: options.signal }) },
   });
-  const prefix = prefixStyleFor(model);
-  const embeddings = new CheckedEmbeddings({
+  return checkedEmbedder('openai', model, {
     raw: { embed: (texts) => client.embedDocuments(texts) },
-    prefix,
     batchSize,
     signal: options.signal,
     translateError: (error) => requestFailure(error, context),
@@ -109,6 +106,4 @@ export async function createOpenAIEmbedder(options: OpenAIEmbedderOptions): Prom
         hint: 'Check that OPENAI_BASE_URL points to an OpenAI-compatible server (ending in /v1).',
       }),
   });
-  const probe = await embeddings.embedQuery('dimension probe');
-  return { info: { provider: 'openai', model, dimensions: probe.length, prefix }, embeddings };
 }

@@ -1,9 +1,8 @@
 import path from 'node:path';
 import { UserError } from '../../core/errors.js';
-import { CheckedEmbeddings } from './checked-embeddings.js';
+import { checkedEmbedder } from './checked-embeddings.js';
 import type { Embedder } from './embedder.js';
 import { shortMessage, unreachableReason } from './network-failure.js';
-import { prefixStyleFor } from './prefix.js';
 
 export const DEFAULT_TRANSFORMERS_MODEL = 'Xenova/multilingual-e5-small';
 
@@ -111,20 +110,13 @@ export async function createTransformersEmbedder(options: TransformersEmbedderOp
   } catch (error) {
     throw loadFailure(model, options.modelsDir, error);
   }
-  const prefix = prefixStyleFor(model);
-  const embeddings = new CheckedEmbeddings({
+  return checkedEmbedder('transformers', model, {
     raw: {
       embed: async (texts) => (await extractor(texts, { pooling: 'mean', normalize: true })).tolist() as number[][],
     },
-    prefix,
     batchSize: options.batchSize ?? DEFAULT_BATCH_SIZE,
     signal: options.signal,
     translateError: (error) => error,
     malformed: (detail) => new Error(`The embedding model ${model} returned ${detail}.`),
   });
-  const probe = await embeddings.embedQuery('dimension probe');
-  return {
-    info: { provider: 'transformers', model, dimensions: probe.length, prefix },
-    embeddings,
-  };
 }
