@@ -139,7 +139,7 @@ ally allies | sekutu
 european europe | eropa
 western west | barat
 pioneer spearhead lead | pelopor ujung tombak
-effort efforts | upaya usaha
+effort efforts attempt attempts try | upaya usaha coba mencoba
 fail failure | gagal
 internal | internal dalam
 mercenary mercenaries | bayaran tentara bayaran

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { LEXICON } from './lexicon-data.js';
 import type { Lang } from '../types.js';
 
@@ -10,6 +11,9 @@ export interface Lexicon {
 }
 
 type Stem = (word: string, lang: Lang) => string;
+
+/** Changes whenever the lexicon does: vectors built with concepts of another lexicon must not be mixed with these. */
+export const LEXICON_VERSION = createHash('sha1').update(LEXICON).digest('hex').slice(0, 8);
 
 const stemsOf = (words: string, lang: Lang, stem: Stem): string[] => [
   ...new Set(words.toLowerCase().match(/[\p{L}\p{N}-]+/gu)?.flatMap((w) => w.split('-')).filter(Boolean).map((w) => stem(w, lang)) ?? []),

@@ -1,5 +1,6 @@
 import { Embeddings } from '@langchain/core/embeddings';
 import { createAnalyzer, tokenize, type Analyzer } from '../../core/text/analyze.js';
+import { LEXICON_VERSION } from '../../core/text/lexicon.js';
 import type { Embedder } from './embedder.js';
 
 export interface HashingOptions {
@@ -75,7 +76,7 @@ export class HashingEmbeddings extends Embeddings {
 export function createHashingEmbedder(options: HashingOptions = {}): Embedder {
   const embeddings = new HashingEmbeddings(options);
   return {
-    info: { provider: 'hashing', model: 'charngram-lexicon-v1', dimensions: embeddings.dimensions, prefix: 'none' },
+    info: { provider: 'hashing', model: `charngram-lexicon-${LEXICON_VERSION}`, dimensions: embeddings.dimensions, prefix: 'none' },
     embeddings,
   };
 }
