@@ -9,7 +9,7 @@ const SHORT = 4;
 
 /**
  * Resolves a follow-up question offline: when it refers back ("When was that?", "Kapan itu?") or is
- * very short, the names and content words of the previous resolved question are carried into it, and
+ * very short and names nothing of its own, the names and content words of the previous resolved question are carried into it, and
  * the previous turn's filters stay in force unless new ones are given.
  */
 export function resolveFollowUp(question: string, history: Turn[], analyzer: Analyzer): { question: string; filters: Filters } {
@@ -17,7 +17,9 @@ export function resolveFollowUp(question: string, history: Turn[], analyzer: Ana
   if (!previous) return { question, filters: {} };
   const lang = detectLanguage(question);
   const content = tokenize(question).filter((t) => !analyzer.isStopword(t.word, lang));
-  if (!REFERENCES.test(question) && content.length >= SHORT) return { question, filters: previous.filters };
+  // A short question that names something of its own ("What did Zakharova say?") stands alone.
+  const namesItsOwn = content.some((t) => (t.capital && t.start > 0) || /\p{N}/u.test(t.word));
+  if (!REFERENCES.test(question) && (content.length >= SHORT || namesItsOwn)) return { question, filters: previous.filters };
   const have = new Set(content.map((t) => t.word));
   const wordsOf = (text: string, namesOnly: boolean) =>
     tokenize(text)
