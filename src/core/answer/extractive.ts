@@ -60,13 +60,13 @@ export function createExtractiveAnswerer(view: CorpusView, analyzer: Analyzer, s
         const found = view.passage(passageId);
         if (!found) return;
         const { passage } = found;
+        // Two adjacent sentences compete too, at a cost, for answers that run over a full stop.
         const spans = passage.sentences.flatMap((sentence, i) => {
           const next = passage.sentences[i + 1];
           if (!next) return [{ sentence, cost: 0 }];
           const pair = { start: sentence.start, end: next.end, text: passage.text.slice(sentence.start - passage.start, next.end - passage.start) };
           return [{ sentence, cost: 0 }, { sentence: pair, cost: options.pairCost }];
         });
-        // Two adjacent sentences compete too, at a cost, for answers that run over a full stop.
         for (const { sentence, cost } of spans) {
           // A sentence without the kind of fact asked for (a number for "how many"...) answers less.
           const shaped = kind === 'other' || hasAnswerShape(kind, sentence.text, asked);
@@ -85,8 +85,9 @@ export function createExtractiveAnswerer(view: CorpusView, analyzer: Analyzer, s
 
       let answer: string;
       let citations: Citation[] = [];
-      const { paraphrase } = options;
-      const abstained = !best || (best.coverage < options.minCoverage && (best.coverage < paraphrase.minCoverage || best.evidence < paraphrase.minEvidence));
+      const { minCoverage, paraphrase } = options;
+      const answers = (c: Candidate) => c.coverage >= minCoverage || (c.coverage >= paraphrase.minCoverage && c.evidence >= paraphrase.minEvidence);
+      const abstained = !best || !answers(best);
       if (abstained) {
         answer = abstention(question, query.lang);
       } else {
