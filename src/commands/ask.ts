@@ -3,7 +3,8 @@ import { collectAnswer } from '../core/engine.js';
 import { validateFilters } from '../core/retrieve/filter.js';
 import type { Answer, Citation } from '../core/types.js';
 import { engineFrom, type GlobalOptions } from './context.js';
-import { positiveInt, type FilterFlags } from './flags.js';
+import { positiveInt, withFilterOptions, type FilterFlags } from './flags.js';
+import { interruptible } from './interrupt.js';
 import { formatCitation } from './format.js';
 import { createStyle } from './style.js';
 
@@ -33,26 +34,21 @@ export const answerJson = (a: Answer) => ({
 });
 
 export function registerAsk(program: Command): void {
-  program
-    .command('ask')
-    .description('answer a question from the articles, citing the exact sentences')
-    .argument('<question>', 'the question, in Indonesian or English')
-    .option('-k, --k <n>', 'how many passages to retrieve', positiveInt, 10)
-    .option('--since <date>', 'only articles from this date on (YYYY, YYYY-MM or YYYY-MM-DD)')
-    .option('--until <date>', 'only articles up to this date')
-    .option('--source <outlet>', 'only articles from this outlet')
-    .option('--lang <id|en>', 'only articles in this language')
+  withFilterOptions(
+    program
+      .command('ask')
+      .description('answer a question from the articles, citing the exact sentences')
+      .argument('<question>', 'the question, in Indonesian or English')
+      .option('-k, --k <n>', 'how many passages to retrieve', positiveInt, 10),
+  )
     .option('--json', 'print one JSON object')
     .action(async (question: string, options: FilterFlags & { k: number; json?: boolean }, command: Command) => {
       const filters = validateFilters(options);
-      const controller = new AbortController();
-      const stop = () => controller.abort();
-      process.once('SIGINT', stop);
-      try {
-        const engine = await engineFrom(command.optsWithGlobals<GlobalOptions>(), { signal: controller.signal });
+      await interruptible(async (signal) => {
+        const engine = await engineFrom(command.optsWithGlobals<GlobalOptions>(), { signal });
         const style = createStyle(process.stdout);
         let streamed = false;
-        const answer = await collectAnswer(engine.ask(question, { k: options.k, filters, signal: controller.signal }), (event) => {
+        const answer = await collectAnswer(engine.ask(question, { k: options.k, filters, signal }), (event) => {
           if (event.type === 'token' && !options.json) {
             process.stdout.write(event.text);
             streamed = true;
@@ -65,8 +61,6 @@ export function registerAsk(program: Command): void {
         if (streamed) process.stdout.write('\n');
         if (answer.citations.length) process.stdout.write(`\n${answer.citations.map((c) => formatCitation(c, style)).join('\n')}\n`);
         for (const warning of answer.warnings) process.stderr.write(`${createStyle(process.stderr).warn('warning:')} ${warning}\n`);
-      } finally {
-        process.off('SIGINT', stop);
-      }
+      });
     });
 }

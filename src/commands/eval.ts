@@ -10,6 +10,7 @@ import { formatCiteSummary, loadCiteCases, runCiteEval, scoreCite } from '../cor
 import { UserError } from '../core/errors.js';
 import { engineFrom, type GlobalOptions } from './context.js';
 import { collect, positiveInt } from './flags.js';
+import { interruptible } from './interrupt.js';
 import { progressBar } from './progress.js';
 import { readInput, writeFileAtomic } from './read-input.js';
 import { createStyle } from './style.js';
@@ -26,21 +27,16 @@ interface EvalFlags {
 /** `eval --cite FILE`: looks up every quote of a citation set and scores where it was found. */
 async function evalCite(file: string, options: EvalFlags, command: Command): Promise<void> {
   const cases = loadCiteCases(await readInput(file, 'the quote file'), file);
-  const controller = new AbortController();
-  const stop = () => controller.abort();
-  process.once('SIGINT', stop);
-  try {
-    const engine = await engineFrom(command.optsWithGlobals<GlobalOptions>(), { signal: controller.signal });
+  await interruptible(async (signal) => {
+    const engine = await engineFrom(command.optsWithGlobals<GlobalOptions>(), { signal });
     const bar = progressBar('Looking up', 'quotes');
     const outcomes = await runCiteEval(cases, (quote) => findQuote(engine, quote), {
-      signal: controller.signal,
+      signal,
       onProgress: (done, total) => bar.update(done, total),
     }).finally(() => bar.stop());
     const metrics = scoreCite(outcomes);
     process.stdout.write(options.json ? `${JSON.stringify(metrics)}\n` : `${formatCiteSummary(metrics)}\n`);
-  } finally {
-    process.off('SIGINT', stop);
-  }
+  });
 }
 
 export function registerEval(program: Command): void {
@@ -64,16 +60,13 @@ export function registerEval(program: Command): void {
       const { questions, warnings } = loadQuestions(await readInput(file, 'the question file'), file);
       const err = createStyle(process.stderr);
       for (const warning of warnings) process.stderr.write(`${err.warn('warning:')} ${warning}\n`);
-      const controller = new AbortController();
-      const stop = () => controller.abort();
-      process.once('SIGINT', stop);
-      try {
-        const engine = await engineFrom(command.optsWithGlobals<GlobalOptions>(), { signal: controller.signal });
+      await interruptible(async (signal) => {
+        const engine = await engineFrom(command.optsWithGlobals<GlobalOptions>(), { signal });
         const bar = progressBar('Evaluating', 'questions');
         const outcomes = await collectOutcomes(
           questions,
           (q, { k, signal }) => collectAnswer(engine.ask(q.question, { k, filters: q.filters ?? {}, signal })),
-          { k: options.k, signal: controller.signal, onProgress: (done, total) => bar.update(done, total) },
+          { k: options.k, signal, onProgress: (done, total) => bar.update(done, total) },
         ).finally(() => bar.stop());
         const metrics = computeMetrics(outcomes, options.k);
         process.stdout.write(options.json ? `${JSON.stringify(metrics)}\n` : `${formatSummary(metrics)}\n`);
@@ -93,8 +86,6 @@ export function registerEval(program: Command): void {
         const failures = checkThresholds(metrics, thresholds);
         for (const failure of failures) process.stderr.write(`${err.error('below target:')} ${describeFailure(failure)}\n`);
         if (failures.length) process.exitCode = 1;
-      } finally {
-        process.off('SIGINT', stop);
-      }
+      });
     });
 }

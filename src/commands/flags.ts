@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 
 /** Parses a whole number of at least 1 for a flag, with a sentence commander prints as the error. */
 export function positiveInt(value: string): number {
@@ -12,6 +12,15 @@ export interface FilterFlags {
   until?: string;
   source?: string;
   lang?: string;
+}
+
+/** Adds --since, --until, --source and --lang, read back as {@link FilterFlags}. */
+export function withFilterOptions(command: Command): Command {
+  return command
+    .option('--since <date>', 'only articles from this date on (YYYY, YYYY-MM or YYYY-MM-DD)')
+    .option('--until <date>', 'only articles up to this date')
+    .option('--source <outlet>', 'only articles from this outlet')
+    .option('--lang <id|en>', 'only articles in this language');
 }
 
 export function collect(value: string, previous: string[] = []): string[] {

@@ -1,20 +1,18 @@
 import type { Command } from 'commander';
 import { validateFilters } from '../core/retrieve/filter.js';
 import { engineFrom, type GlobalOptions } from './context.js';
-import { positiveInt, type FilterFlags } from './flags.js';
+import { positiveInt, withFilterOptions, type FilterFlags } from './flags.js';
 import { formatHit, hitJson } from './format.js';
 import { createStyle } from './style.js';
 
 export function registerSearch(program: Command): void {
-  program
-    .command('search')
-    .description('print the passages that best match a query, ranked')
-    .argument('<query>', 'words or a question')
-    .option('-k, --k <n>', 'how many passages', positiveInt, 10)
-    .option('--since <date>', 'only articles from this date on (YYYY, YYYY-MM or YYYY-MM-DD)')
-    .option('--until <date>', 'only articles up to this date')
-    .option('--source <outlet>', 'only articles from this outlet')
-    .option('--lang <id|en>', 'only articles in this language')
+  withFilterOptions(
+    program
+      .command('search')
+      .description('print the passages that best match a query, ranked')
+      .argument('<query>', 'words or a question')
+      .option('-k, --k <n>', 'how many passages', positiveInt, 10),
+  )
     .option('--json', 'print JSON')
     .action(async (query: string, options: FilterFlags & { k: number; json?: boolean }, command: Command) => {
       const filters = validateFilters(options);
