@@ -78,6 +78,12 @@ export interface Citation extends ArticleSpan {
   verified?: boolean;
 }
 
+/** The short answer inside a cited sentence: `text === originalFile.slice(start, end)`. */
+export interface ShortAnswer extends ArticleSpan {
+  /** What is shown to the user: `text`, or `text` with a rendering in the question's language, e.g. "three times (tiga kali)". */
+  shown: string;
+}
+
 export interface Answer {
   question: string;
   /** The question actually searched (after follow-up resolution); equals `question` when nothing was resolved. */
@@ -92,6 +98,10 @@ export interface Answer {
   invalidMarkers?: number;
   /** How sure the answerer is that the cited text answers the question, in [0, 1], when it can tell. */
   confidence?: number;
+  /** The answer span (a name, number, date, place…), or null when none fits or the answerer abstained. */
+  short?: ShortAnswer | null;
+  /** The sentence (or two) quoted in support of the answer, or null when abstaining. */
+  support?: ArticleSpan | null;
   timingsMs: { retrieve: number; answer: number; total: number };
 }
 
