@@ -1,0 +1,115 @@
+import type { ArticleMeta, Filters, Passage } from '../types.js';
+import type { Manifest } from './manifest.js';
+
+/**
+ * The Store port: the only way the rest of kabar reaches indexed data. A backend (the local SQLite
+ * store, PostgreSQL) implements it and passes the contract suite in `test/store/contract.ts`.
+ * Every method is async so that a server backend fits; filters are data, run by the backend itself.
+ */
+
+/** A query term for lexical search, with how much it counts and how loosely it may match. */
+export interface WeightedTerm {
+  term: string;
+  weight: number;
+  /** Edit distance allowed, as a fraction of the term's length (0 = exact). */
+  fuzzy: number;
+}
+
+/** A passage id with a score: cosine similarity for dense search, BM25 for lexical search. */
+export interface ScoredId {
+  id: string;
+  score: number;
+}
+
+/** Document frequencies for weighting terms: rare terms matter more. */
+export interface TermStats {
+  /** How many passages the store holds. */
+  documentCount: number;
+  /** How many passages contain `term` (0 for a term not asked for). */
+  documentFrequency(term: string): number;
+}
+
+/** What identifies the version of an article's source the store indexed. */
+export interface ArticleVersion {
+  size: number;
+  mtimeMs: number;
+  /** SHA-1 of the raw text. */
+  hash: string;
+}
+
+/** An article as the store keeps it: metadata (`file` is the article id), source version and passages. */
+export interface StoredArticle extends ArticleMeta {
+  version: ArticleVersion;
+  passages: Passage[];
+}
+
+/** A passage with its article's metadata. */
+export interface PassageRecord {
+  passage: Passage;
+  article: ArticleMeta;
+}
+
+/** A source that could not be indexed, and why. */
+export interface Skipped {
+  file: string;
+  reason: string;
+}
+
+/** One passage to write: the passage, its vector and its analysed terms (stems, repeats kept). */
+export interface PassageInput {
+  passage: Passage;
+  vector: number[];
+  terms: string[];
+}
+
+/** One article to write with everything derived from it. `raw` is the text every offset points into. */
+export interface ArticleInput {
+  meta: ArticleMeta;
+  raw: string;
+  version: ArticleVersion;
+  passages: PassageInput[];
+}
+
+/** Read access. Readers never wait for a writer: they see the last committed state. */
+export interface StoreReader {
+  /** The manifest of the committed index, or null when nothing was ever committed. */
+  manifest(): Promise<Manifest | null>;
+  counts(): Promise<{ articles: number; passages: number }>;
+  passage(id: string): Promise<PassageRecord | undefined>;
+  /** The passages found among `ids` (missing ids are left out). */
+  passages(ids: string[]): Promise<Map<string, PassageRecord>>;
+  article(id: string): Promise<StoredArticle | undefined>;
+  /** The article's original text, as indexed (every offset points into it); undefined for an unknown id. */
+  raw(articleId: string): Promise<string | undefined>;
+  /** Every article id with the version of its source, for refresh. */
+  versions(): Promise<Map<string, ArticleVersion>>;
+  skipped(): Promise<Skipped[]>;
+  /** The k passages nearest to `vector` (cosine similarity, best first) among those passing `filters`. */
+  dense(vector: number[], k: number, filters?: Filters): Promise<ScoredId[]>;
+  /** The k best passages by BM25 over analysed terms (best first) among those passing `filters`. */
+  lexical(terms: WeightedTerm[], k: number, filters?: Filters): Promise<ScoredId[]>;
+  /** Document count and the document frequency of each of `terms`. */
+  termStats(terms: string[]): Promise<TermStats>;
+}
+
+/** The changes of one write transaction; nothing is visible to readers until it commits. */
+export interface StoreTransaction {
+  /** Adds or replaces an article with its passages, vectors and terms. */
+  upsert(article: ArticleInput): Promise<void>;
+  delete(articleId: string): Promise<void>;
+  /** Removes every article (a full rebuild). */
+  clear(): Promise<void>;
+  /** Records a new source version for an unchanged article (e.g. only its mtime moved). */
+  touch(articleId: string, version: ArticleVersion): Promise<void>;
+  setSkipped(skipped: Skipped[]): Promise<void>;
+  setManifest(manifest: Manifest): Promise<void>;
+}
+
+/** Write access: one writer at a time; `work` is committed whole or not at all. */
+export interface StoreWriter {
+  write<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T>;
+}
+
+export interface Store extends StoreReader, StoreWriter {
+  close(): Promise<void>;
+}
