@@ -69,7 +69,7 @@ async function openExisting(options: RefreshOptions, wanted: Pick<Manifest, 'emb
   }
   if (!folder) return { data: null };
   try {
-    const data = await loadIndex(folder, options.embedder.embeddings);
+    const data = await loadIndex(folder);
     const problem = incompatibility(data.manifest, wanted);
     if (problem) return { data: null, reason: problem };
     return { data };
@@ -151,7 +151,7 @@ export async function refreshIndex(options: RefreshOptions): Promise<{ data: Ind
       articles: new Map(),
       skipped: [],
       lexical: LexicalIndex.empty(),
-      vectors: await VectorIndex.create(options.embedder.embeddings, options.embedder.info.dimensions),
+      vectors: VectorIndex.create(options.embedder.info.dimensions),
     };
     const { analyzer } = options;
     const drop = (article: StoredArticle) => {
@@ -167,7 +167,7 @@ export async function refreshIndex(options: RefreshOptions): Promise<{ data: Ind
     const flush = async () => {
       if (batch.length === 0) return;
       const vectors = await options.embedder.embeddings.embedDocuments(batch.map((b) => b.text));
-      const labels = await data.vectors.add(vectors, batch.map((b) => b.passage.id));
+      const labels = data.vectors.add(vectors, batch.map((b) => b.passage.id));
       batch.forEach((b, i) => b.article.labels.push(labels[i]));
       batch = [];
     };
@@ -211,10 +211,10 @@ export async function refreshIndex(options: RefreshOptions): Promise<{ data: Ind
 
 /** Rebuilds the vector graph without its deleted entries, reusing the stored vectors. */
 async function compact(data: IndexData, options: RefreshOptions): Promise<void> {
-  const fresh = await VectorIndex.create(options.embedder.embeddings, options.embedder.info.dimensions);
+  const fresh = VectorIndex.create(options.embedder.info.dimensions, data.vectors.size);
   for (const article of data.articles.values()) {
     const vectors = article.labels.map((label) => data.vectors.vector(label));
-    article.labels = await fresh.add(vectors, article.passages.map((p) => p.id));
+    article.labels = fresh.add(vectors, article.passages.map((p) => p.id));
   }
   data.vectors = fresh;
 }

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import type { ArticleMeta, Passage } from '../types.js';
 import { VectorIndex } from '../../providers/vector-index.js';
 import { LexicalIndex } from './lexical.js';
@@ -67,7 +66,7 @@ export function readManifest(folder: string): Manifest {
   return JSON.parse(fs.readFileSync(path.join(folder, FILES.manifest), 'utf8')) as Manifest;
 }
 
-export async function loadIndex(folder: string, embeddings: EmbeddingsInterface): Promise<IndexData> {
+export async function loadIndex(folder: string): Promise<IndexData> {
   const manifest = readManifest(folder);
   const articles = new Map<string, StoredArticle>();
   const labels = new Map<number, string>();
@@ -80,7 +79,7 @@ export async function loadIndex(folder: string, embeddings: EmbeddingsInterface)
   for await (const s of readLines<Skipped>(path.join(folder, 'skipped.jsonl'))) skipped.push(s);
   const [lexical, vectors] = await Promise.all([
     LexicalIndex.load(path.join(folder, FILES.lexical)),
-    VectorIndex.load(path.join(folder, FILES.vectors), embeddings, manifest.embedder.dimensions, labels),
+    VectorIndex.load(path.join(folder, FILES.vectors), manifest.embedder.dimensions, labels),
   ]);
   return { manifest, articles, skipped, lexical, vectors };
 }

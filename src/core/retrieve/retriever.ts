@@ -39,7 +39,7 @@ export function createRetriever(view: CorpusView, embedder: Embedder, analyzer: 
       } : undefined;
       const depth = Math.max(options.candidates, k * 3);
       const vector = await embedder.embeddings.embedQuery(query.text);
-      const dense = await view.data.vectors.search(vector, depth, accept);
+      const dense = view.data.vectors.search(vector, depth, accept);
       const lexical = view.data.lexical.query(query.terms, depth, accept);
       const fused = options.fusion === 'rank'
         ? reciprocalRankFusion([
