@@ -1,15 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { EvalQuestion } from '../../src/core/eval/dataset.js';
-import {
-  answerMatches,
-  computeMetrics,
-  firstRelevantRank,
-  ndcg,
-  normaliseText,
-  percentile,
-  type EvalOutcome,
-} from '../../src/core/eval/metrics.js';
+import { computeMetrics, firstRelevantRank, median, ndcg, percentile, type EvalOutcome } from '../../src/core/eval/metrics.js';
 
 const question = (over: Partial<EvalQuestion> = {}): EvalQuestion => ({
   id: 'q',
@@ -90,15 +82,11 @@ describe('percentile', () => {
   });
 });
 
-describe('answer matching', () => {
-  it('normalises case, punctuation and whitespace, Unicode-aware', () => {
-    assert.equal(normaliseText('  Amir-Abdollahian,\tSAID: “Ya!” '), 'amir abdollahian said ya');
-    assert.equal(normaliseText('Café'.normalize('NFD')), 'café');
-  });
-  it('matches hyphenated names against spaced ones and vice versa', () => {
-    assert.equal(answerMatches('Hossein Amir Abdollahian met them.', ['Amir-Abdollahian']), true);
-    assert.equal(answerMatches('AMIR‑ABDOLLAHIAN (non-breaking hyphen)', ['amir abdollahian']), true);
-    assert.equal(answerMatches('Zarif met them.', ['Amir-Abdollahian', 'Raisi']), false);
+describe('median', () => {
+  it('takes the middle value, or the mean of the two middle values', () => {
+    assert.equal(median([23, 3, 5]), 5);
+    assert.equal(median([4, 1, 3, 2]), 2.5);
+    assert.equal(median([]), null);
   });
 });
 
@@ -222,7 +210,95 @@ describe('computeMetrics', () => {
       [outcome({ id: 'x', sources: ['a'] }, { citedFiles: ['a'], latencyMs: 12.4, abstained: false, error: 'boom' })],
       10,
     );
-    assert.deepEqual(m.items, [{ id: 'x', rank: null, hit: null, abstained: false, citedFiles: ['a'], latencyMs: 12, error: 'boom' }]);
+    assert.deepEqual(m.items, [
+      { id: 'x', rank: null, hit: null, exactMatch: null, f1: null, abstained: false, citedFiles: ['a'], latencyMs: 12, error: 'boom' },
+    ]);
+  });
+
+  it('matches hits on word boundaries: "lima" is not found in "limapuluh"', () => {
+    const m = computeMetrics(
+      [
+        outcome({ id: 'a', answers: ['lima'] }, { answer: 'Ada limapuluh perahu karet. [1]' }),
+        outcome({ id: 'b', answers: ['lima'] }, { answer: 'Ada lima perahu karet. [1]' }),
+      ],
+      10,
+    );
+    assert.deepEqual(
+      m.items.map((item) => item.hit),
+      [false, true],
+    );
+  });
+
+  it('scores the short answer, else the supporting sentence, else the answer without markers (SQuAD-2 style)', () => {
+    const m = computeMetrics(
+      [
+        outcome({ id: 'short', answers: ['Amir Abdollahian'] }, { answer: 'Hossein Amir Abdollahian [1]', short: 'Hossein Amir Abdollahian', support: 'Lavrov met Hossein Amir Abdollahian in China.' }),
+        outcome({ id: 'support', answers: ['tiga kali'] }, { answer: 'whatever', support: 'Tiga kali.' }),
+        outcome({ id: 'plain', answers: ['Rabu'] }, { answer: 'Rabu [1][2]' }),
+        outcome({ id: 'refused', answers: ['Rabu'] }, { answer: 'The articles do not say.', abstained: true }),
+        outcome({ id: 'trap', unanswerable: true }, { answer: 'No.', abstained: true }),
+        outcome({ id: 'fooled', unanswerable: true }, { answer: 'Putin [1]' }),
+        outcome({ id: 'unlabelled' }, { answer: 'anything' }),
+      ],
+      10,
+    );
+    const score = Object.fromEntries(m.items.map((item) => [item.id, [item.exactMatch, item.f1]]));
+    assert.deepEqual(score.short, [0, 0.8]);
+    assert.deepEqual(score.support, [1, 1]);
+    assert.deepEqual(score.plain, [1, 1]);
+    assert.deepEqual(score.refused, [0, 0]);
+    assert.deepEqual(score.trap, [1, 1]);
+    assert.deepEqual(score.fooled, [0, 0]);
+    assert.deepEqual(score.unlabelled, [null, null]);
+    close(m.answers.exactMatch, 3 / 6);
+    close(m.answers.f1, 3.8 / 6);
+    close(m.answers.answerableExactMatch, 2 / 4);
+    close(m.answers.answerableF1, 2.8 / 4);
+  });
+
+  it('counts right decisions: answered when answerable, abstained when unanswerable; an error is wrong', () => {
+    const m = computeMetrics(
+      [
+        outcome({ answers: ['x'] }, { answer: 'y' }), // answered, though wrongly: the decision is right
+        outcome({ answers: ['x'] }, { abstained: true }),
+        outcome({ unanswerable: true }, { abstained: true }),
+        outcome({ unanswerable: true }, { answer: 'z' }),
+        outcome({ answers: ['x'] }, { error: 'boom' }),
+      ],
+      10,
+    );
+    close(m.answers.rightDecision, 2 / 5);
+  });
+
+  it('takes the median answer length in words over answered questions', () => {
+    const m = computeMetrics(
+      [
+        outcome({}, { answer: 'one two three four five six [1]' }),
+        outcome({}, { answer: 'ignored', short: 'tiga kali' }),
+        outcome({}, { answer: 'a b c [1]' }),
+        outcome({}, { answer: 'The articles do not say anything at all.', abstained: true }),
+      ],
+      10,
+    );
+    assert.equal(m.answers.medianWords, 3);
+  });
+
+  it('counts the failure patterns overall and per group', () => {
+    const m = computeMetrics(
+      [
+        outcome({ id: 'a', answers: ['Rabu'], sources: ['s'], groups: { g: '1' } }, { retrievedFiles: ['s'], abstained: true }),
+        outcome({ id: 'b', answers: ['Rabu'], sources: ['s'], groups: { g: '1' } }, { retrievedFiles: ['x', 's'], answer: 'Kamis [1]', citedTexts: ['Kamis.'] }),
+        outcome({ id: 'c', unanswerable: true, groups: { g: '2' } }, { answer: 'Putin [1]' }),
+        outcome({ id: 'd', answers: ['Rabu'], sources: ['s'], groups: { g: '2' } }, { retrievedFiles: ['x', 's'], abstained: true }),
+      ],
+      10,
+    );
+    assert.deepEqual(m.failures, { abstainedSourceFirst: 1, wrongSentence: 1, answeredUnanswerable: 1 });
+    assert.deepEqual(m.groups['g:2'].failures, { abstainedSourceFirst: 0, wrongSentence: 0, answeredUnanswerable: 1 });
+    assert.deepEqual(
+      m.items.map((item) => item.failure),
+      ['abstainedSourceFirst', 'wrongSentence', 'answeredUnanswerable', undefined],
+    );
   });
 
   it('reports verification only when an outcome carries it', () => {

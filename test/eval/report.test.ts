@@ -36,21 +36,28 @@ describe('formatSummary', () => {
   const text = formatSummary(metrics);
   const lines = text.split('\n');
 
-  it('has a header, an overall row and one row per group', () => {
-    assert.equal(lines.length, 4);
-    assert.match(lines[0], /questions\s+R@1\s+R@5\s+R@10\s+MRR\s+nDCG@10\s+hit\s+abst\.recall\s+false-abst\.\s+cit\.P\s+cit\.R\s+p50 ms$/);
-    assert.match(lines[1], /^all\s+3\s+0\.50\s+0\.50\s+0\.50\s+0\.50\s+0\.50\s+0\.50\s+0\.00\s+0\.00\s+0\.50\s+0\.50\s+80$/);
-    assert.match(lines[2], /^lang:en\s+2\s+1\.00\s+1\.00\s+1\.00\s+1\.00\s+1\.00\s+1\.00\s+0\.00\s+0\.00\s+1\.00\s+1\.00\s+40$/);
+  it('has a header, an overall row, one row per group and the failure patterns', () => {
+    assert.equal(lines.length, 5);
+    assert.match(
+      lines[0],
+      /questions\s+R@1\s+R@5\s+R@10\s+MRR\s+nDCG@10\s+hit\s+EM\s+F1\s+ans\.F1\s+decision\s+words\s+abst\.recall\s+false-abst\.\s+cit\.P\s+cit\.R\s+p50 ms$/,
+    );
+    assert.match(lines[1], /^all\s+3(\s+0\.50){6}\s+0\.00\s+0\.22\s+0\.33\s+0\.67\s+2\s+0\.00\s+0\.00\s+0\.50\s+0\.50\s+80$/);
+    assert.match(lines[2], /^lang:en\s+2(\s+1\.00){6}\s+0\.00\s+0\.33\s+0\.67\s+0\.50\s+2\s+0\.00\s+0\.00\s+1\.00\s+1\.00\s+40$/);
     assert.match(lines[3], /^lang:id\s+1\s+0\.00/);
+    assert.equal(
+      lines[4],
+      'failure patterns: abstained with the source ranked first 0, answered from the wrong sentence 0, answered an unanswerable question 1',
+    );
   });
 
   it('shows "–" for metrics with nothing to measure', () => {
     // lang:id has no unanswerable question.
-    assert.match(lines[3], /0\.00\s+–\s+0\.00/);
+    assert.match(lines[3], /1\.00\s+4\s+–\s+0\.00/);
   });
 
   it('aligns the columns', () => {
-    assert.equal(new Set(lines.map((line) => line.length)).size, 1);
+    assert.equal(new Set(lines.slice(0, 4).map((line) => line.length)).size, 1);
   });
 
   it('adds verification when present', () => {
@@ -79,16 +86,18 @@ describe('formatMarkdownReport', () => {
 
   it('lists each failed question with expectations, the answer and the top 3 retrieved files', () => {
     const failures = report.slice(report.indexOf('## Failures'));
-    assert.match(failures, /2 of 3 questions missed/);
+    assert.match(failures, /2 of 3 questions missed, by pattern:/);
     assert.doesNotMatch(failures, /`good`/);
-    const miss = failures.slice(failures.indexOf('### `miss`'), failures.indexOf('### `trap`'));
+    assert.ok(failures.indexOf('### Answered an unanswerable question (1)') < failures.indexOf('#### `trap`'));
+    assert.ok(failures.indexOf('### Other failures (1)') < failures.indexOf('#### `miss`'));
+    const miss = failures.slice(failures.indexOf('#### `miss`'));
     assert.match(miss, /- Question: Who \| met whom\?/);
     assert.match(miss, /- Missed: retrieval \(no source in the top 10\); answer \(contains no expected answer\)/);
     assert.match(miss, /- Expected answers: "Amir-Abdollahian"/);
     assert.match(miss, /- Expected sources: `s2\.txt`/);
     assert.match(miss, /- Top retrieved: `w1\.txt`, `w2\.txt`, `w3\.txt`\n/);
     assert.match(miss, /> Zarif met the envoy\./);
-    const trap = failures.slice(failures.indexOf('### `trap`'));
+    const trap = failures.slice(failures.indexOf('#### `trap`'), failures.indexOf('### Other failures'));
     assert.match(trap, /abstention \(answered an unanswerable question\)/);
     assert.match(trap, /- Top retrieved: nothing/);
   });
@@ -103,5 +112,22 @@ describe('formatMarkdownReport', () => {
       date: 'd',
     });
     assert.match(text, /## Failures\n\nNone/);
+  });
+
+  it('adds the new answer metrics to the summary', () => {
+    assert.match(report, /\| token F1 \(answerable\) \| 0\.33 \|/);
+    assert.match(report, /\| right decision \| 0\.67 \|/);
+    assert.match(report, /\| median answer length \(words\) \| 2 \|/);
+    assert.match(report, /\| answered an unanswerable question \| 1 \|/);
+  });
+
+  it('groups a wrong-sentence answer under its pattern and shows the short answer', () => {
+    const wrong = outcome(
+      { id: 'wrong', answers: ['Rabu'], sources: ['s.txt'] },
+      { retrievedFiles: ['s.txt'], answer: 'Kamis [1]', short: 'Kamis', support: 'Pada hari Kamis, mereka bertemu.' },
+    );
+    const text = formatMarkdownReport(computeMetrics([wrong], 10), [wrong], { file: 'f', corpus: 'c', embedder: 'e', answerer: 'a', date: 'd' });
+    assert.match(text, /### Answered from the wrong sentence \(1\)\n\n#### `wrong`/);
+    assert.match(text, /- Short answer: "Kamis"/);
   });
 });

@@ -23,7 +23,7 @@ const hit = (file: string): Hit => ({
   related: [],
 });
 
-const citation = (file: string, verified?: boolean): Citation => ({
+const citation = (file: string, verified?: boolean, text = 'x'): Citation => ({
   n: 1,
   id: `${file}#0`,
   file,
@@ -32,8 +32,8 @@ const citation = (file: string, verified?: boolean): Citation => ({
   date: null,
   lang: 'en',
   start: 0,
-  end: 1,
-  text: 'x',
+  end: text.length,
+  text,
   ...(verified === undefined ? {} : { verified }),
 });
 
@@ -44,7 +44,7 @@ const answer = (over: Partial<EvalAnswer> & { files?: string[]; cited?: string[]
     resolvedQuestion: 'q',
     answer: '',
     abstained: false,
-    citations: cited.map((file) => citation(file)),
+    citations: cited.map((file) => citation(file, undefined, rest.answer)),
     hits: files.map(hit),
     warnings: [],
     timingsMs: { retrieve: 0, answer: 0, total: 0 },
@@ -93,10 +93,25 @@ describe('runEval', () => {
     assert.equal(metrics.citations.precision, 1);
     assert.deepEqual(metrics.latencyMs, { p50: 30, p95: 100 });
     assert.deepEqual(metrics.items, [
-      { id: 'a', rank: 2, hit: true, abstained: false, citedFiles: ['s.txt'], latencyMs: 100 },
-      { id: 'b', rank: null, hit: null, abstained: true, citedFiles: [], latencyMs: 30 },
+      { id: 'a', rank: 2, hit: true, exactMatch: 0, f1: 2 / 3, abstained: false, citedFiles: ['s.txt'], latencyMs: 100 },
+      { id: 'b', rank: null, hit: null, exactMatch: 1, f1: 1, abstained: true, citedFiles: [], latencyMs: 30 },
     ]);
     assert.equal('verification' in metrics, false);
+  });
+
+  it('scores the short answer and quotes the supporting sentence when the answer carries them', async () => {
+    const span = citation('s.txt', undefined, 'They met in Tehran on Monday.');
+    const ask: AskFn = async () =>
+      answer({
+        files: ['s.txt'],
+        cited: ['s.txt'],
+        answer: 'Tehran [1]',
+        short: { ...span, start: 12, end: 18, text: 'Tehran', shown: 'Tehran' },
+        support: span,
+      });
+    const metrics = await runEval([question('a', { sources: ['s.txt'], answers: ['Tehran'] })], ask, { k: 5 });
+    assert.deepEqual([metrics.items[0].exactMatch, metrics.items[0].failure], [1, undefined]);
+    assert.equal(metrics.answers.medianWords, 1);
   });
 
   it('records a failing question as a failed item and goes on', async () => {

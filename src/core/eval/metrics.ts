@@ -1,4 +1,6 @@
+import { answerMatches, scoreAnswer, withoutMarkers, wordCount } from './answer-score.js';
 import type { EvalQuestion } from './dataset.js';
+import { FAILURE_PATTERNS, failurePattern, type FailurePattern } from './failure-patterns.js';
 
 /*
  * Evaluation metrics. Every share is a number in [0, 1]. A metric whose denominator is empty
@@ -15,6 +17,12 @@ export interface EvalOutcome {
   abstained: boolean;
   citedFiles: string[];
   latencyMs: number;
+  /** The short answer's text, when the answerer gave one. */
+  short?: string;
+  /** The sentence (or two) quoted in support of the answer, when the answerer gave one. */
+  support?: string;
+  /** The texts of the cited spans, in citation order. */
+  citedTexts?: string[];
   /** Set when answering the question failed; the outcome then counts as a miss. */
   error?: string;
   /** Filled by a generative answerer: citations whose passage supports the claim. */
@@ -43,6 +51,20 @@ export interface MetricSet {
     hit: number | null;
     /** Over all questions. */
     abstained: number | null;
+    /**
+     * SQuAD-2 exact match and token F1 of the prediction (the short answer, else the supporting
+     * sentence, else the answer without markers), best over the answers; over questions with answers
+     * and unanswerable ones, where an abstention scores 1 on unanswerable and 0 on answerable questions.
+     */
+    exactMatch: number | null;
+    f1: number | null;
+    /** The same over questions with answers only. */
+    answerableExactMatch: number | null;
+    answerableF1: number | null;
+    /** Over all questions: answered an answerable question or abstained on an unanswerable one. */
+    rightDecision: number | null;
+    /** Median length in words of the prediction, over answered questions. */
+    medianWords: number | null;
   };
   abstention: {
     /** Over unanswerable questions: share that abstained. */
@@ -58,6 +80,8 @@ export interface MetricSet {
   };
   /** Nearest-rank percentiles, whole milliseconds. */
   latencyMs: { p50: number | null; p95: number | null };
+  /** How many questions show each failure pattern (see `failure-patterns.ts`). */
+  failures: Record<FailurePattern, number>;
   /** Present only when some outcome carries verification counts (a generative answerer). */
   verification?: {
     /** Verified citations over checked citations. */
@@ -73,7 +97,12 @@ export interface EvalItem {
   rank: number | null;
   /** Null when the question lists no answers. */
   hit: boolean | null;
+  /** SQuAD-2 scores; null when there is nothing to score against. */
+  exactMatch: number | null;
+  f1: number | null;
   abstained: boolean;
+  /** The failure pattern the answer shows, if any. */
+  failure?: FailurePattern;
   citedFiles: string[];
   latencyMs: number;
   error?: string;
@@ -85,22 +114,18 @@ export interface EvalMetrics extends MetricSet {
   items: EvalItem[];
 }
 
-/** Lower case, Unicode letters, digits and combining marks kept, everything else a single space. */
-export const normaliseText = (text: string): string =>
-  text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}\p{M}]+/gu, ' ')
-    .trim();
+/** What is scored against the gold answers: the short answer, else the supporting sentence, else the answer without markers. */
+export const predictionOf = (outcome: EvalOutcome): string => outcome.short ?? outcome.support ?? withoutMarkers(outcome.answer);
 
-/** Whether the answer contains one of the expected strings, after normalisation. */
-export function answerMatches(answer: string, expected: string[]): boolean {
-  const text = normaliseText(answer);
-  return expected.some((candidate) => {
-    const needle = normaliseText(candidate);
-    return needle !== '' && text.includes(needle);
-  });
-}
+/** The text quoted in support of the answer: the supporting sentence, else the cited spans, else the answer. */
+export const quotedOf = (outcome: EvalOutcome): string => outcome.support ?? outcome.citedTexts?.join(' ') ?? outcome.answer;
+
+const isHit = (outcome: EvalOutcome): boolean => !outcome.abstained && answerMatches(outcome.answer, outcome.question.answers);
+
+const scoreOf = (outcome: EvalOutcome) =>
+  scoreAnswer(predictionOf(outcome), outcome.abstained, outcome.question.answers, outcome.question.unanswerable);
+
+const rightDecision = (outcome: EvalOutcome): boolean => outcome.error === undefined && outcome.abstained === outcome.question.unanswerable;
 
 /** Files in first-seen order, each once. */
 export const distinctFiles = (files: string[]): string[] => [...new Set(files)];
@@ -137,20 +162,47 @@ export function percentile(values: number[], p: number): number | null {
 }
 
 const share = (count: number, total: number): number | null => (total === 0 ? null : count / total);
+
+/** The middle value (the mean of the two middle values for an even count); null for no values. */
+export function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
 const mean = (values: number[]): number | null =>
   values.length === 0 ? null : values.reduce((sum, value) => sum + value, 0) / values.length;
 
 const hasVerification = (outcome: EvalOutcome): boolean =>
   outcome.citationsVerified !== undefined || outcome.citationsTotal !== undefined || outcome.invalidMarkers !== undefined;
 
+const rankOf = (outcome: EvalOutcome, k: number): number | null =>
+  outcome.question.sources.length > 0 ? firstRelevantRank(outcome.retrievedFiles, outcome.question.sources, k) : null;
+
+/** The failure pattern one outcome shows, if any. */
+export const patternOf = (outcome: EvalOutcome, k: number): FailurePattern | null =>
+  failurePattern({
+    answers: outcome.question.answers,
+    unanswerable: outcome.question.unanswerable,
+    abstained: outcome.abstained,
+    rank: rankOf(outcome, k),
+    quoted: quotedOf(outcome),
+    failed: outcome.error !== undefined,
+  });
+
 /** The item (per-question row) for one outcome. */
 export function itemOf(outcome: EvalOutcome, k: number): EvalItem {
   const { question } = outcome;
+  const score = scoreOf(outcome);
+  const failure = patternOf(outcome, k);
   return {
     id: question.id,
-    rank: question.sources.length > 0 ? firstRelevantRank(outcome.retrievedFiles, question.sources, k) : null,
-    hit: question.answers.length > 0 ? !outcome.abstained && answerMatches(outcome.answer, question.answers) : null,
+    rank: rankOf(outcome, k),
+    hit: question.answers.length > 0 ? isHit(outcome) : null,
+    exactMatch: score?.exactMatch ?? null,
+    f1: score?.f1 ?? null,
     abstained: outcome.abstained,
+    ...(failure !== null ? { failure } : {}),
     citedFiles: [...outcome.citedFiles],
     latencyMs: Math.round(outcome.latencyMs),
     ...(outcome.error !== undefined ? { error: outcome.error } : {}),
@@ -164,7 +216,18 @@ export function metricSet(outcomes: EvalOutcome[], k: number, withVerification: 
   const recallAt = (n: number) => share(ranks.filter((rank) => rank !== null && rank <= n).length, ranks.length);
 
   const withAnswers = outcomes.filter((o) => o.question.answers.length > 0);
-  const hits = withAnswers.filter((o) => !o.abstained && answerMatches(o.answer, o.question.answers)).length;
+  const hits = withAnswers.filter(isHit).length;
+  const scores = outcomes.flatMap((o) => {
+    const score = scoreOf(o);
+    return score === null ? [] : [{ ...score, answerable: !o.question.unanswerable }];
+  });
+  const answerableScores = scores.filter((score) => score.answerable);
+  const answered = outcomes.filter((o) => !o.abstained && o.error === undefined);
+  const failures = Object.fromEntries(FAILURE_PATTERNS.map((pattern) => [pattern, 0])) as Record<FailurePattern, number>;
+  for (const o of outcomes) {
+    const pattern = patternOf(o, k);
+    if (pattern !== null) failures[pattern] += 1;
+  }
 
   const unanswerable = outcomes.filter((o) => o.question.unanswerable);
   const answerable = outcomes.filter((o) => !o.question.unanswerable);
@@ -194,6 +257,12 @@ export function metricSet(outcomes: EvalOutcome[], k: number, withVerification: 
     answers: {
       hit: share(hits, withAnswers.length),
       abstained: share(outcomes.filter((o) => o.abstained).length, outcomes.length),
+      exactMatch: mean(scores.map((score) => score.exactMatch)),
+      f1: mean(scores.map((score) => score.f1)),
+      answerableExactMatch: mean(answerableScores.map((score) => score.exactMatch)),
+      answerableF1: mean(answerableScores.map((score) => score.f1)),
+      rightDecision: share(outcomes.filter(rightDecision).length, outcomes.length),
+      medianWords: median(answered.map((o) => wordCount(predictionOf(o)))),
     },
     abstention: {
       recall: share(unanswerable.filter((o) => o.abstained).length, unanswerable.length),
@@ -204,6 +273,7 @@ export function metricSet(outcomes: EvalOutcome[], k: number, withVerification: 
       recall: share(questionsWithGoodCitation, withSources.length),
     },
     latencyMs: { p50: percentile(latencies, 50), p95: percentile(latencies, 95) },
+    failures,
   };
   if (withVerification) {
     const checked = outcomes.filter(hasVerification);

@@ -1,3 +1,4 @@
+import { FAILURE_PATTERN_TITLES, FAILURE_PATTERNS, type FailurePattern } from './failure-patterns.js';
 import { distinctFiles, itemOf, type EvalItem, type EvalMetrics, type EvalOutcome, type MetricSet } from './metrics.js';
 
 /** Shown for a metric that could not be measured (empty denominator). */
@@ -20,6 +21,11 @@ export interface ReportMeta {
 
 const fixed = (value: number | null): string => (value === null ? MISSING : value.toFixed(2));
 const whole = (value: number | null): string => (value === null ? MISSING : String(Math.round(value)));
+const one = (value: number | null): string => (value === null ? MISSING : String(Math.round(value * 10) / 10));
+
+/** "abstained with the source ranked first 3, answered from the wrong sentence 5, …" */
+const patternCounts = (set: MetricSet): string =>
+  FAILURE_PATTERNS.map((pattern) => `${FAILURE_PATTERN_TITLES[pattern].toLowerCase()} ${set.failures[pattern]}`).join(', ');
 
 interface Column {
   title: string;
@@ -34,6 +40,11 @@ const COLUMNS: Column[] = [
   { title: 'MRR', value: (s) => fixed(s.retrieval.mrr) },
   { title: 'nDCG@10', value: (s) => fixed(s.retrieval['ndcg@10']) },
   { title: 'hit', value: (s) => fixed(s.answers.hit) },
+  { title: 'EM', value: (s) => fixed(s.answers.exactMatch) },
+  { title: 'F1', value: (s) => fixed(s.answers.f1) },
+  { title: 'ans.F1', value: (s) => fixed(s.answers.answerableF1) },
+  { title: 'decision', value: (s) => fixed(s.answers.rightDecision) },
+  { title: 'words', value: (s) => one(s.answers.medianWords) },
   { title: 'abst.recall', value: (s) => fixed(s.abstention.recall) },
   { title: 'false-abst.', value: (s) => fixed(s.abstention.falseRate) },
   { title: 'cit.P', value: (s) => fixed(s.citations.precision) },
@@ -53,6 +64,7 @@ export function formatSummary(metrics: EvalMetrics): string {
   const lines = table.map((row) =>
     row.map((cell, col) => (col === 0 ? cell.padEnd(widths[col]) : cell.padStart(widths[col]))).join('  ').trimEnd(),
   );
+  lines.push(`failure patterns: ${patternCounts(metrics)}`);
   if (metrics.verification) {
     lines.push(
       `verified citations ${fixed(metrics.verification.verifiedShare)}, ` +
@@ -97,6 +109,12 @@ function summaryRows(metrics: EvalMetrics): string[][] {
     ['MRR', fixed(metrics.retrieval.mrr)],
     ['nDCG@10', fixed(metrics.retrieval['ndcg@10'])],
     ['answer hit', fixed(metrics.answers.hit)],
+    ['exact match', fixed(metrics.answers.exactMatch)],
+    ['token F1', fixed(metrics.answers.f1)],
+    ['exact match (answerable)', fixed(metrics.answers.answerableExactMatch)],
+    ['token F1 (answerable)', fixed(metrics.answers.answerableF1)],
+    ['right decision', fixed(metrics.answers.rightDecision)],
+    ['median answer length (words)', one(metrics.answers.medianWords)],
     ['abstained', fixed(metrics.answers.abstained)],
     ['abstention recall', fixed(metrics.abstention.recall)],
     ['false abstention rate', fixed(metrics.abstention.falseRate)],
@@ -104,6 +122,7 @@ function summaryRows(metrics: EvalMetrics): string[][] {
     ['citation recall', fixed(metrics.citations.recall)],
     ['latency p50 (ms)', whole(metrics.latencyMs.p50)],
     ['latency p95 (ms)', whole(metrics.latencyMs.p95)],
+    ...FAILURE_PATTERNS.map((pattern): [string, string] => [FAILURE_PATTERN_TITLES[pattern].toLowerCase(), String(metrics.failures[pattern])]),
   ];
   if (metrics.verification) {
     rows.push(['verified citations', fixed(metrics.verification.verifiedShare)]);
@@ -121,6 +140,7 @@ export function failureReasons(outcome: EvalOutcome, item: EvalItem, k: number):
     reasons.push(item.rank === null ? `retrieval (no source in the top ${k})` : `retrieval (rank ${item.rank})`);
   }
   if (item.hit === false) reasons.push(outcome.abstained ? 'answer (abstained)' : 'answer (contains no expected answer)');
+  if (item.failure === 'wrongSentence' && item.hit !== false) reasons.push('quote (holds no expected answer)');
   if (question.unanswerable && !outcome.abstained) reasons.push('abstention (answered an unanswerable question)');
   if (!question.unanswerable && outcome.abstained) reasons.push('abstention (abstained on an answerable question)');
   return reasons;
@@ -128,13 +148,14 @@ export function failureReasons(outcome: EvalOutcome, item: EvalItem, k: number):
 
 function failureSection(outcome: EvalOutcome, item: EvalItem, reasons: string[]): string {
   const { question } = outcome;
-  const lines = [`### ${code(question.id)}`, '', `- Question: ${oneLine(question.question)}`, `- Missed: ${reasons.join('; ')}`];
+  const lines = [`#### ${code(question.id)}`, '', `- Question: ${oneLine(question.question)}`, `- Missed: ${reasons.join('; ')}`];
   if (question.unanswerable) lines.push('- Expected: abstention (unanswerable)');
   if (question.answers.length > 0) lines.push(`- Expected answers: ${question.answers.map((a) => `"${oneLine(a)}"`).join(', ')}`);
   if (question.sources.length > 0) lines.push(`- Expected sources: ${question.sources.map(code).join(', ')}`);
   const top = distinctFiles(outcome.retrievedFiles).slice(0, 3);
   lines.push(`- Top retrieved: ${top.length > 0 ? top.map(code).join(', ') : 'nothing'}`);
   if (item.error !== undefined) lines.push(`- Error: ${oneLine(item.error)}`);
+  if (outcome.short !== undefined) lines.push(`- Short answer: "${oneLine(outcome.short)}"`);
   const text = outcome.answer.trim();
   const shown = text.length > ANSWER_PREVIEW ? `${text.slice(0, ANSWER_PREVIEW).trimEnd()}…` : text;
   lines.push(`- Answer${outcome.abstained ? ' (abstained)' : ''}:${shown === '' ? ' (empty)' : ''}`);
@@ -144,7 +165,8 @@ function failureSection(outcome: EvalOutcome, item: EvalItem, reasons: string[])
 
 /**
  * A Markdown report: run details, a summary table, a per-group table, and a "Failures" section with each
- * question that missed (retrieval rank missing or beyond 5, answer not hit, wrong abstention, error).
+ * question that missed (retrieval rank missing or beyond 5, answer not hit, wrong abstention, error),
+ * grouped by failure pattern, the rest under "Other failures".
  */
 export function formatMarkdownReport(metrics: EvalMetrics, outcomes: EvalOutcome[], meta: ReportMeta): string {
   const parts: string[] = ['# kabar evaluation', ''];
@@ -171,13 +193,26 @@ export function formatMarkdownReport(metrics: EvalMetrics, outcomes: EvalOutcome
   );
 
   const items = new Map(metrics.items.map((item) => [item.id, item]));
-  const failures = outcomes.flatMap((outcome) => {
+  const byPattern = new Map<FailurePattern | 'other', string[]>();
+  let failed = 0;
+  for (const outcome of outcomes) {
     const item = items.get(outcome.question.id) ?? itemOf(outcome, metrics.k);
     const reasons = failureReasons(outcome, item, metrics.k);
-    return reasons.length > 0 ? [failureSection(outcome, item, reasons)] : [];
-  });
+    if (reasons.length === 0) continue;
+    failed += 1;
+    const key = item.failure ?? 'other';
+    byPattern.set(key, [...(byPattern.get(key) ?? []), failureSection(outcome, item, reasons)]);
+  }
   parts.push('', '## Failures', '');
-  if (failures.length === 0) parts.push('None: every question met its expectations.');
-  else parts.push(`${failures.length} of ${outcomes.length} questions missed.`, '', failures.join('\n\n'));
+  if (failed === 0) parts.push('None: every question met its expectations.');
+  else {
+    parts.push(`${failed} of ${outcomes.length} questions missed, by pattern:`);
+    for (const key of [...FAILURE_PATTERNS, 'other'] as const) {
+      const sections = byPattern.get(key) ?? [];
+      if (sections.length === 0) continue;
+      const title = key === 'other' ? 'Other failures' : FAILURE_PATTERN_TITLES[key];
+      parts.push('', `### ${title} (${sections.length})`, '', sections.join('\n\n'));
+    }
+  }
   return `${parts.join('\n')}\n`;
 }

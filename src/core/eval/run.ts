@@ -39,8 +39,11 @@ export function outcomeOf(question: EvalQuestion, answer: EvalAnswer, latencyMs:
     answer: answer.answer,
     abstained: answer.abstained,
     citedFiles: answer.citations.map((citation) => citation.file),
+    citedTexts: answer.citations.map((citation) => citation.text),
     latencyMs,
   };
+  if (answer.short) outcome.short = answer.short.text;
+  if (answer.support) outcome.support = answer.support.text;
   const checked = answer.citations.filter((citation) => citation.verified !== undefined);
   if (checked.length > 0) {
     outcome.citationsTotal = checked.length;

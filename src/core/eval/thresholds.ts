@@ -9,6 +9,10 @@ export const THRESHOLD_METRICS = [
   'mrr',
   'ndcg@10',
   'hit',
+  'exactMatch',
+  'f1',
+  'answerableF1',
+  'rightDecision',
   'abstained',
   'abstention.recall',
   'abstention.falseRate',
@@ -37,6 +41,10 @@ const READ: Record<ThresholdMetric, (m: EvalMetrics) => number | null> = {
   mrr: (m) => m.retrieval.mrr,
   'ndcg@10': (m) => m.retrieval['ndcg@10'],
   hit: (m) => m.answers.hit,
+  exactMatch: (m) => m.answers.exactMatch,
+  f1: (m) => m.answers.f1,
+  answerableF1: (m) => m.answers.answerableF1,
+  rightDecision: (m) => m.answers.rightDecision,
   abstained: (m) => m.answers.abstained,
   'abstention.recall': (m) => m.abstention.recall,
   'abstention.falseRate': (m) => m.abstention.falseRate,
@@ -51,6 +59,9 @@ const NAMES = new Map<string, ThresholdMetric>([
     (name): [string, ThresholdMetric] => [`retrieval.${name}`, name],
   ),
   ['answers.hit', 'hit'],
+  ...(['exactMatch', 'f1', 'answerableF1', 'rightDecision'] as const).map(
+    (name): [string, ThresholdMetric] => [`answers.${name.toLowerCase()}`, name],
+  ),
   ['answers.abstained', 'abstained'],
 ]);
 
