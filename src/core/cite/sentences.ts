@@ -1,3 +1,4 @@
+import { isAbbreviationStop } from '../corpus/sentences.js';
 import type { StoredArticle } from '../index/store.js';
 import { fuzzyWords } from './normalize.js';
 import type { Sentence } from './semantic.js';
@@ -5,6 +6,7 @@ import type { Sentence } from './semantic.js';
 /**
  * Splits a stored sentence where the article glued two together without a space
  * (`ancaman AS.Berbicara`, `Iran."Menteri`, `katanya.Sementara`), so a match can cover just one.
+ * A stop that ends an abbreviation or initial (`Dr.Amir`, `K.H.Hasyim`) is no such place.
  */
 export function splitGlued(raw: string, start: number, end: number): { start: number; end: number }[] {
   const parts: { start: number; end: number }[] = [];
@@ -14,6 +16,7 @@ export function splitGlued(raw: string, start: number, end: number): { start: nu
   let from = 0;
   for (const m of text.matchAll(glue)) {
     const cut = m.index + m[0].length;
+    if (isAbbreviationStop(raw, start + m.index)) continue;
     if (cut - from > 1 && cut < text.length) {
       parts.push({ start: start + from, end: start + cut });
       from = cut;

@@ -2,11 +2,26 @@ import type { Span } from '../types.js';
 
 const QUOTES = new Set(['"', '\u201c', '\u201d', '\u201e', '\u00ab', '\u00bb']);
 const ENDERS = new Set(['.', '!', '?']);
-/** Words that end with a full stop without ending the sentence. */
-const ABBREVIATIONS = new Set([
-  'dr', 'mr', 'mrs', 'ms', 'prof', 'st', 'jl', 'no', 'vs', 'gen', 'jend', 'brig', 'kol', 'let', 'h', 'hj', 'ir', 'drs',
-  'sdr', 'bpk', 'tel', 'dll', 'dsb', 'u.s', 'u.n', 'inc', 'ltd', 'co', 'jr', 'sr', 'e.g', 'i.e', 'etc',
+/**
+ * Words that end with a full stop without ending the sentence, lower case with their inner dots:
+ * titles, company forms, academic degrees and common shorthand. Initials ("Amir A. Hatami",
+ * "H.M. Nasution") need no entry: a capital letter, or capitals joined by dots, before the stop is one.
+ */
+export const ABBREVIATIONS = new Set([
+  // Titles and forms of address.
+  'dr', 'dra', 'drs', 'prof', 'ir', 'h', 'hj', 'kh', 'k.h', 'ust', 'pdt', 'mr', 'mrs', 'ms', 'st', 'sdr', 'sdri', 'bpk', 'ny', 'nn',
+  'jr', 'sr', 'gen', 'jend', 'brig', 'kol', 'let',
+  // Company forms.
+  'pt', 'tbk', 'cv', 'ud', 'inc', 'ltd', 'co', 'corp',
+  // Academic degrees.
+  'm.m', 's.h', 's.e', 'm.si', 'm.h', 'm.a', 'm.t', 's.t', 'm.pd', 's.pd', 'm.hum', 'm.kes', 'm.sc', 'm.eng', 'm.ag', 's.ag', 'm.kom',
+  's.kom', 's.sos', 's.ip', 's.psi', 's.ked', 'a.md', 'ph.d', 'b.a', 'b.sc',
+  // Shorthand.
+  'jl', 'no', 'vs', 'tel', 'tgl', 'dll', 'dsb', 'dkk', 'kab', 'kec', 'prov', 'e.g', 'i.e', 'etc',
 ]);
+
+/** Single letters joined by dots, the last one a capital in the text: "A", "K.H", "U.S". */
+const INITIALS = /^(?:\p{L}\.)*\p{L}$/u;
 
 const isUpper = (ch: string | undefined): boolean => ch !== undefined && ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 const isLower = (ch: string | undefined): boolean => ch !== undefined && ch !== ch.toUpperCase() && ch === ch.toLowerCase();
@@ -16,6 +31,15 @@ function wordBefore(text: string, dot: number): string {
   let i = dot;
   while (i > 0 && /[\p{L}.]/u.test(text[i - 1])) i--;
   return text.slice(i, dot).toLowerCase();
+}
+
+/** Whether the full stop at `dot` ends an abbreviation or an initial rather than a sentence. */
+export function isAbbreviationStop(text: string, dot: number): boolean {
+  if (text[dot] !== '.') return false;
+  const word = wordBefore(text, dot);
+  // Abbreviations glued together ("Dr.Ir.") are read from the last one.
+  const last = word.slice(word.lastIndexOf('.') + 1);
+  return ABBREVIATIONS.has(word) || ABBREVIATIONS.has(last) || (INITIALS.test(word) && isUpper(text[dot - 1]));
 }
 
 /** Counts quote characters in a range, to know whether a quote is open at its end (quotes may span sentences). */
@@ -54,8 +78,7 @@ export function splitSentences(text: string, from = 0, to = text.length): Span[]
     // Runs like "?!" or "..." end once, at their last character.
     let end = i + 1;
     while (end < to && ENDERS.has(text[end])) end++;
-    const word = wordBefore(text, i);
-    if (ch === '.' && (ABBREVIATIONS.has(word) || /^\p{Lu}$/u.test(text.slice(i - 1, i)) && word.length === 1)) continue;
+    if (isAbbreviationStop(text, i)) continue;
     if (ch === '.' && isDigit(text[i - 1]) && isDigit(text[end])) continue;
 
     // A quote right after the stop closes the sentence's open quote; otherwise it opens the next one.
