@@ -69,7 +69,7 @@ export function createExtractiveAnswerer(view: CorpusView, analyzer: Analyzer, s
         });
         for (const { sentence, cost } of spans) {
           // A sentence without the kind of fact asked for (a number for "how many"...) answers less.
-          const shaped = kind === 'other' || hasAnswerShape(kind, sentence.text, asked);
+          const shaped = hasAnswerShape(kind, sentence.text, asked);
           const { share, evidence } = coverage(words, sentence.text, found.article.lang, analyzer);
           const covered = share * (shaped ? 1 : options.shapelessFactor);
           const language = found.article.lang === query.lang ? 0.03 : 0;

@@ -1,17 +1,8 @@
+import { interrogative, isInterrogative } from '../answer/question-kind.js';
 import type { Token } from '../text/analyze.js';
 
-/**
- * Question words, with the "-kah" forms and fused prepositions Indonesian writes as one word
- * ("dimanakah", "berapakah"). They say what is asked, not what about, so they are never searched for.
- */
-const INTERROGATIVES = new Set([
-  'apa', 'apakah', 'siapa', 'siapakah', 'mana', 'manakah', 'dimana', 'dimanakah', 'kemana', 'kemanakah', 'darimana',
-  'darimanakah', 'berapa', 'berapakah', 'kapan', 'kapankah', 'bilamana', 'bilakah', 'bagaimana', 'bagaimanakah',
-  'mengapa', 'mengapakah', 'kenapa', 'what', 'which', 'who', 'whom', 'whose', 'where', 'when', 'how', 'why',
-]);
-
-/** Interrogatives that follow the kind of thing asked for in Indonesian: "negara apa", "provinsi manakah", "tahun berapa". */
-const TRAILING = new Set(['apa', 'apakah', 'mana', 'manakah', 'berapa', 'berapakah']);
+/** Question words that follow the kind of thing asked for in Indonesian: "negara apa", "provinsi manakah", "tahun berapa". */
+const TRAILING = new Set(['apa', 'mana', 'berapa']);
 /** Interrogatives that precede it in English: "which country", "what year". */
 const LEADING = new Set(['which', 'what']);
 /** "Apa nama …", "siapa nama …": asking for a name, not about names. */
@@ -25,17 +16,18 @@ export const ANSWER_TYPE_WEIGHT = 0.3;
 
 
 /**
- * How much each token of a question says about the fact sought: 0 for question words and the "name"
- * of "what is the name of", ANSWER_TYPE_WEIGHT for the kind of thing asked for, 1 for the rest.
+ * How much each token of a question says about the fact sought: 0 for question words (with their
+ * "-kah" and fused forms, "dimanakah", "berapakah": they say what is asked, not what about) and the
+ * "name" of "what is the name of", ANSWER_TYPE_WEIGHT for the kind of thing asked for, 1 for the rest.
  */
 export function frameWeights(tokens: Token[]): number[] {
   return tokens.map((token, i) => {
-    if (INTERROGATIVES.has(token.word)) return 0;
+    if (isInterrogative(token.word)) return 0;
     const before = tokens[i - 1]?.word;
     const after = tokens[i + 1]?.word;
-    if (NAME.has(token.word) && before !== undefined && INTERROGATIVES.has(before)) return 0;
+    if (NAME.has(token.word) && before !== undefined && isInterrogative(before)) return 0;
     if (token.capital && i > 0) return 1;
-    if ((after !== undefined && TRAILING.has(after)) || (before !== undefined && LEADING.has(before))) return ANSWER_TYPE_WEIGHT;
+    if ((after !== undefined && TRAILING.has(interrogative(after) ?? '')) || (before !== undefined && LEADING.has(before))) return ANSWER_TYPE_WEIGHT;
     return 1;
   });
 }
