@@ -2,12 +2,39 @@
 
 export type Lang = 'id' | 'en';
 
+/** Where a piece of an article's metadata came from. */
+export type Provenance = 'front-matter' | 'record' | 'html-meta' | 'feed' | 'guessed' | 'absent';
+
+/** The metadata fields whose origin is recorded. */
+export const META_FIELDS = ['title', 'date', 'source', 'url', 'lang'] as const;
+export type MetaField = (typeof META_FIELDS)[number];
+
+/** The file (and line) an article was read from, when the article is one record of an archive or feed. */
+export interface ArticleOrigin {
+  /** Path relative to the corpus directory, with forward slashes. */
+  file: string;
+  /** 1-based line where the record starts, for line-based archives and feeds. */
+  line?: number;
+}
+
 /** One article as read from the corpus directory. */
 export interface Article {
-  /** Path relative to the corpus directory, with forward slashes; also the article's id. */
+  /**
+   * The article's id: for an article that is a whole file (`.txt`, `.md`, `.html`), its path relative to the
+   * corpus directory with forward slashes; for a record of an archive or feed, `file:key` (see `origin`).
+   */
   file: string;
-  /** The original file contents; every offset in kabar points into this string. */
+  /**
+   * The text every offset in kabar points into: the original file for `.txt`/`.md`, the extracted text for
+   * records, pages and feed items.
+   */
   raw: string;
+  /** Present when the article is one record of a file: that file and line. */
+  origin?: ArticleOrigin;
+  /** The article's web address, when its source gives one. */
+  url?: string | null;
+  /** Where each metadata field came from. */
+  provenance?: Record<MetaField, Provenance>;
   title: string;
   /** ISO date, `YYYY-MM` or `YYYY-MM-DD`, or null when the article carries none. */
   date: string | null;

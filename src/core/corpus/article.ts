@@ -1,4 +1,6 @@
-import type { Article, Passage } from '../types.js';
+import { META_FIELDS, type Article, type Passage } from '../types.js';
+import { readSource } from '../sources/read.js';
+import type { SourceArticle } from '../sources/types.js';
 import { chunkArticle, type ChunkOptions } from './chunk.js';
 import { cleanArticle } from './clean.js';
 import { detectLanguage } from './language.js';
@@ -12,18 +14,44 @@ function headline(text: string): string {
   return `${cut.slice(0, space > 40 ? space : TITLE_LENGTH).replace(/[,;:]$/, '')}…`;
 }
 
-/** Reads one article's metadata and passages from its raw text. */
-export function parseArticle(file: string, raw: string, chunking: ChunkOptions): { article: Article; passages: Passage[] } {
-  const cleaned = cleanArticle(raw);
+/**
+ * Cleans and chunks a source article; metadata its source gave wins, the rest is guessed from the text
+ * (title, date, outlet, language), and each field records where it came from.
+ */
+export function articleFromSource(source: SourceArticle, chunking: ChunkOptions): { article: Article; passages: Passage[] } {
+  const raw = source.text;
+  const cleaned = cleanArticle(raw, { bodyStart: source.bodyStart, markdown: source.markdown });
   const sentences = cleaned.blocks.flat();
   const body = sentences.map((s) => s.text).join(' ');
-  const article: Article = {
-    file,
-    raw,
-    title: cleaned.caption ?? headline(sentences[0]?.text ?? file),
+  const guessed = {
+    title: cleaned.caption ?? (sentences[0] ? headline(sentences[0].text) : null),
     date: cleaned.date,
     source: cleaned.source,
-    lang: detectLanguage(body),
+    url: null,
+    lang: body.trim() ? detectLanguage(body) : null,
   };
-  return { article, passages: chunkArticle(file, raw, cleaned.blocks, chunking) };
+  const provenance = {} as Article['provenance'] & object;
+  const pick = <F extends (typeof META_FIELDS)[number]>(field: F) => {
+    const value = source[field] ?? guessed[field];
+    provenance[field] = source[field] !== null ? (source.found[field] ?? 'guessed') : value !== null ? 'guessed' : 'absent';
+    return value;
+  };
+  const article: Article = {
+    file: source.id,
+    raw,
+    title: pick('title') ?? source.file,
+    date: pick('date'),
+    source: pick('source'),
+    lang: pick('lang') ?? 'en',
+    url: pick('url'),
+    provenance,
+  };
+  if (source.id !== source.file) article.origin = source.line === undefined ? { file: source.file } : { file: source.file, line: source.line };
+  return { article, passages: chunkArticle(source.id, raw, cleaned.blocks, chunking) };
+}
+
+/** Reads one `.txt` or `.md` article's metadata and passages from its raw text. */
+export function parseArticle(file: string, raw: string, chunking: ChunkOptions): { article: Article; passages: Passage[] } {
+  const [source] = readSource(file, raw).articles;
+  return articleFromSource(source, chunking);
 }

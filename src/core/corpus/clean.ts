@@ -1,6 +1,6 @@
 import type { Span } from '../types.js';
 import { splitSentences } from './sentences.js';
-import { AGENCY_TRAILER, DATE_HEADER, findDateInText, outletFromAgencyCode } from './metadata.js';
+import { AGENCY_TRAILER, DATE_HEADER, findDateInText, isOutletLike, outletFromAgencyCode } from './metadata.js';
 
 /** What cleaning learned about an article and the text worth retrieving, as spans of the original. */
 export interface CleanedArticle {
@@ -16,12 +16,32 @@ export interface CleanedArticle {
 }
 
 const CAPTION = /\.(?:jpe?g|png|gif|webp)\s*$/i;
-/** "IslamTimes- ", "IslamTimes - ", "Rusia, ARRAHMAHNEWS.COM – ", "Solo, Kompas - ". */
-const OUTLET_PREFIX = /^(?:[\p{Lu}][\p{L}]*(?: [\p{Lu}][\p{L}]*){0,2}, )?(\p{Lu}[\p{L}\d.]{2,40}?)\s?[-–—]\s+(?=\S)/u;
-const DATELINE_OUTLET = /^[\p{Lu}][\p{L}]*(?: [\p{Lu}][\p{L}]*){0,2}, (\p{Lu}[\p{L}\d.]{2,40}?)(?: \([^)]{2,20}\))?\s?[-–—]\s+(?=\S)/u;
+/** "IslamTimes- ", "IslamTimes - ", "Rusia, ARRAHMAHNEWS.COM – ", "Solo, Kompas - ", "Jakarta, detikNews - "; kept only when outlet-like. */
+const OUTLET_PREFIX = /^(?:[\p{Lu}][\p{L}]*(?: [\p{Lu}][\p{L}]*){0,2}, )?(\p{L}[\p{L}\d.]{2,40}?)\s?[-–—]\s+(?=\S)/u;
+const DATELINE_OUTLET = /^[\p{Lu}][\p{L}]*(?: [\p{Lu}][\p{L}]*){0,2}, (\p{L}[\p{L}\d.]{2,40}?)(?: \([^)]{2,20}\))?\s?[-–—]\s+(?=\S)/u;
+/** "JAKARTA (ANTARA) – ", "Hanoi (VNA) - ": a dateline with the agency in brackets. */
+const DATELINE_AGENCY = /^\p{Lu}[\p{L}]*(?:,? \p{Lu}[\p{L}]*){0,2},? \((\p{Lu}[\p{L}\d.]{1,20})\)\s?[-–—]\s+(?=\S)/u;
+/** A Markdown heading marker: "# ", "## ". */
+const HEADING_MARKER = /^[ \t]{0,3}#{1,6}[ \t]+/;
 const RELATED_HEADING = /^\s*(?:baca juga|read also|read more|see also|lihat juga|related)\s*:?\s*$/i;
 const LIST_ITEM = /^\s*[-•*]\s+/;
 const AGENCY_LINE = /^\s*[([]?[A-Z]{2,}(?:\/[A-Za-z]*\d*)*[)\]]?\s*$/;
+
+/** The outlet named at the head of a line and the prefix to drop, if the token there is outlet-like (datelines are not outlets). */
+function outletPrefix(text: string, first: boolean): RegExpExecArray | null {
+  for (const pattern of first ? [OUTLET_PREFIX, DATELINE_AGENCY] : [DATELINE_OUTLET, DATELINE_AGENCY]) {
+    const match = pattern.exec(text);
+    if (match && isOutletLike(match[1])) return match;
+  }
+  return null;
+}
+
+export interface CleanOptions {
+  /** Where the article's body starts (after Markdown front matter); lines before it are not read. */
+  bodyStart?: number;
+  /** Markdown: heading markers are not part of sentences. */
+  markdown?: boolean;
+}
 
 interface Line {
   start: number;
@@ -49,7 +69,8 @@ const normalise = (text: string): string => text.toLowerCase().replace(/[^\p{L}\
  * outlet prefix, "Baca juga" link lists, agency trailers and a lede repeated verbatim in the body.
  * Everything is reported as offsets into `raw`; nothing is rewritten.
  */
-export function cleanArticle(raw: string): CleanedArticle {
+export function cleanArticle(raw: string, options: CleanOptions = {}): CleanedArticle {
+  const bodyStart = options.bodyStart ?? 0;
   let date: string | null = null;
   let source: string | null = null;
   let caption: string | null = null;
@@ -62,6 +83,8 @@ export function cleanArticle(raw: string): CleanedArticle {
 
   for (let i = 0; i < lines.length; i++) {
     const line = { ...lines[i] };
+    if (line.start < bodyStart) continue;
+    if (options.markdown) line.start += HEADING_MARKER.exec(raw.slice(line.start, line.end))?.[0].length ?? 0;
     if (first) {
       const header = DATE_HEADER.exec(raw.slice(line.start, line.end));
       if (header) {
@@ -86,7 +109,7 @@ export function cleanArticle(raw: string): CleanedArticle {
       gap();
       continue;
     }
-    const prefix = (first ? OUTLET_PREFIX : DATELINE_OUTLET).exec(text.trimStart());
+    const prefix = outletPrefix(text.trimStart(), first);
     if (prefix) {
       source ??= prefix[1];
       line.start += text.length - text.trimStart().length + prefix[0].length;

@@ -48,3 +48,27 @@ export function outletFromAgencyCode(code: string): string | null {
   }
   return null;
 }
+
+/** Outlets and agencies known by name; any other outlet guess needs an outlet-like shape (see `isOutletLike`). */
+const KNOWN_OUTLETS = new Set([
+  'afp', 'ap', 'antara', 'aljazeera', 'anadolu', 'bbc', 'bernama', 'bisnis', 'bloomberg', 'cnbc', 'cnn', 'detik', 'detikcom', 'dpa',
+  'efe', 'fars', 'irna', 'isna', 'jawapos', 'kompas', 'kumparan', 'kyodo', 'liputan6', 'mehr', 'merdeka', 'nhk', 'okezone',
+  'presstv', 'republika', 'reuters', 'ria', 'sindonews', 'sputnik', 'suara', 'tasnim', 'tass', 'tempo', 'tirto', 'upi', 'viva',
+  'vna', 'xinhua', 'yonhap',
+]);
+
+/** Words that name a kind of outlet: "Jakarta Post", "Berita Harian", "Metro TV". */
+const OUTLET_WORD = /^(?:\p{L}*(?:news|times|post|daily|media|online|press)|tribun\p{L}*|pos|berita|harian|kabar|tv|radio|herald|journal|gazette|telegraph|wire|today|network|channel|agency)$/iu;
+
+/**
+ * Whether a token at the head of an article can name its outlet: a known outlet or agency, a web domain
+ * ("ARRAHMAHNEWS.COM"), an inner capital ("IslamTimes") or digit ("Liputan6"), or an outlet word
+ * ("Jakarta Post"). A bare place name ("JAKARTA", "Hanoi") never is: datelines are not outlets.
+ */
+export function isOutletLike(token: string): boolean {
+  const key = token.toLowerCase().replace(/[\s.]+/g, '');
+  if (KNOWN_OUTLETS.has(key) || AGENCY_OUTLETS[token.toUpperCase()] !== undefined) return true;
+  if (/\.[a-z]{2,}$/i.test(token)) return true;
+  if (/\p{Ll}\p{Lu}/u.test(token) || /\p{L}\d/u.test(token)) return true;
+  return token.split(/\s+/).some((word) => OUTLET_WORD.test(word));
+}
