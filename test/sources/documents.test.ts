@@ -118,9 +118,9 @@ test('a file that is not XML, or XML that is not a feed, is warned and skipped',
   assert.ok(item.title!.length < 20, 'document type entities are not expanded');
 });
 
-test('every record-based article cleans and chunks into exact slices of its extracted text', () => {
+test('every record-based article cleans and chunks into exact slices of its extracted text', async () => {
   for (const name of ['archive.jsonl', 'archive.csv', 'page.html', 'feed.rss', 'feed.atom']) {
-    for (const source of readSource(name, fixture(name)).articles) {
+    for (const source of (await readSource(name, fixture(name))).articles) {
       const { article, passages } = articleFromSource(source, DEFAULT_CHUNKING);
       assert.ok(passages.length > 0, source.id);
       assert.equal(article.file, source.id);

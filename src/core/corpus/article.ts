@@ -1,5 +1,6 @@
 import { META_FIELDS, type Article, type Passage } from '../types.js';
-import { readSource } from '../sources/read.js';
+import { readMarkdown } from '../sources/markdown.js';
+import { textArticle } from '../sources/text.js';
 import type { SourceArticle } from '../sources/types.js';
 import { chunkArticle, type ChunkOptions } from './chunk.js';
 import { cleanArticle } from './clean.js';
@@ -52,6 +53,6 @@ export function articleFromSource(source: SourceArticle, chunking: ChunkOptions)
 
 /** Reads one `.txt` or `.md` article's metadata and passages from its raw text. */
 export function parseArticle(file: string, raw: string, chunking: ChunkOptions): { article: Article; passages: Passage[] } {
-  const [source] = readSource(file, raw).articles;
+  const source = /\.(md|markdown)$/i.test(file) ? readMarkdown(file, raw).articles[0] : textArticle(file, raw, false);
   return articleFromSource(source, chunking);
 }

@@ -1,8 +1,11 @@
-import { parse, YAMLError } from 'yaml';
+import { createRequire } from 'node:module';
 import { detectFields } from './fields.js';
 import { textArticle } from './text.js';
 import { dateValue, langValue, plainLine, urlValue } from './values.js';
 import type { SourceRead, SourceWarning } from './types.js';
+
+/** The YAML parser, loaded only when a file has front matter: most commands never need it. */
+const loadYaml = (): typeof import('yaml') => createRequire(import.meta.url)('yaml') as typeof import('yaml');
 
 /** `---` YAML front matter at the very start of the file, up to the closing `---` (or `...`) line. */
 const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/m;
@@ -17,6 +20,7 @@ export function readMarkdown(file: string, content: string): SourceRead {
   const block = FRONT_MATTER.exec(content);
   if (!block || block.index !== 0) return { articles: [article], warnings };
   article.bodyStart = block[0].length;
+  const { parse, YAMLError } = loadYaml();
   let data: unknown;
   try {
     data = parse(block[1], { maxAliasCount: 10 });

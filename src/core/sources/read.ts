@@ -1,26 +1,28 @@
 import path from 'node:path';
-import { readCsv } from './csv.js';
-import { readFeed } from './feed.js';
-import { readHtml } from './html.js';
-import { readJsonl } from './jsonl.js';
-import { readMarkdown } from './markdown.js';
-import { readText } from './text.js';
 import type { SourceOptions, SourceRead } from './types.js';
 
 type Reader = (file: string, content: string, options: SourceOptions) => SourceRead;
 
-const READERS: Record<string, Reader> = {
-  '.txt': readText,
-  '.md': readMarkdown,
-  '.markdown': readMarkdown,
-  '.jsonl': readJsonl,
-  '.ndjson': readJsonl,
-  '.csv': readCsv,
-  '.html': readHtml,
-  '.htm': readHtml,
-  '.xml': readFeed,
-  '.rss': readFeed,
-  '.atom': readFeed,
+// Each format's reader (and its parsing library) is loaded on first use: a command that opens an index pays for none.
+const text = async (): Promise<Reader> => (await import('./text.js')).readText;
+const markdown = async (): Promise<Reader> => (await import('./markdown.js')).readMarkdown;
+const jsonl = async (): Promise<Reader> => (await import('./jsonl.js')).readJsonl;
+const csv = async (): Promise<Reader> => (await import('./csv.js')).readCsv;
+const html = async (): Promise<Reader> => (await import('./html.js')).readHtml;
+const feed = async (): Promise<Reader> => (await import('./feed.js')).readFeed;
+
+const READERS: Record<string, () => Promise<Reader>> = {
+  '.txt': text,
+  '.md': markdown,
+  '.markdown': markdown,
+  '.jsonl': jsonl,
+  '.ndjson': jsonl,
+  '.csv': csv,
+  '.html': html,
+  '.htm': html,
+  '.xml': feed,
+  '.rss': feed,
+  '.atom': feed,
 };
 
 /** File extensions kabar reads articles from. */
@@ -30,8 +32,8 @@ export const SOURCE_EXTENSIONS = Object.keys(READERS);
 export const isSourceFile = (name: string): boolean => path.extname(name).toLowerCase() in READERS;
 
 /** The articles in one source file (`file` relative to the corpus, `content` its text), and warnings for what was skipped. */
-export function readSource(file: string, content: string, options: SourceOptions = {}): SourceRead {
-  const reader = READERS[path.extname(file).toLowerCase()];
-  if (!reader) return { articles: [], warnings: [{ file, message: 'kabar does not read this kind of file' }] };
-  return reader(file, content, options);
+export async function readSource(file: string, content: string, options: SourceOptions = {}): Promise<SourceRead> {
+  const load = READERS[path.extname(file).toLowerCase()];
+  if (!load) return { articles: [], warnings: [{ file, message: 'kabar does not read this kind of file' }] };
+  return (await load())(file, content, options);
 }
