@@ -12,6 +12,7 @@ import { registerInfo } from './commands/info.js';
 import { registerSearch } from './commands/search.js';
 import { registerShow } from './commands/show.js';
 import { createStyle } from './commands/style.js';
+import { terminalSafe } from './present/terminal-safe.js';
 
 /** Exit code for failures that are kabar's fault, not the user's. */
 const BUG = 70;
@@ -40,15 +41,15 @@ async function main(argv: string[]): Promise<number> {
     if (error instanceof CommanderError) {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
       const message = error.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ').replace(/\((Did you mean [^)]*)\)/, '$1');
-      process.stderr.write(`${err.error('kabar:')} ${message.charAt(0).toUpperCase()}${message.slice(1)}${/[.?!]$/.test(message) ? '' : '.'} Run kabar --help for usage.\n`);
+      process.stderr.write(`${err.error('kabar:')} ${terminalSafe(`${message.charAt(0).toUpperCase()}${message.slice(1)}`)}${/[.?!]$/.test(message) ? '' : '.'} Run kabar --help for usage.\n`);
       return 2;
     }
     if (isUserError(error)) {
-      process.stderr.write(`${err.error('kabar:')} ${describeError(error)}\n`);
+      process.stderr.write(`${err.error('kabar:')} ${terminalSafe(describeError(error))}\n`);
       return error.exitCode;
     }
-    if (process.env.KABAR_DEBUG === '1') process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
-    else process.stderr.write(`${err.error('kabar: internal error:')} ${describeError(error)} (set KABAR_DEBUG=1 for details)\n`);
+    if (process.env.KABAR_DEBUG === '1') process.stderr.write(`${terminalSafe((error as Error).stack ?? String(error))}\n`);
+    else process.stderr.write(`${err.error('kabar: internal error:')} ${terminalSafe(describeError(error))} (set KABAR_DEBUG=1 for details)\n`);
     return BUG;
   }
 }

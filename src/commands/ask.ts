@@ -1,37 +1,13 @@
 import type { Command } from 'commander';
 import { collectAnswer } from '../core/engine.js';
 import { validateFilters } from '../core/retrieve/filter.js';
-import type { Answer, Citation } from '../core/types.js';
 import { engineFrom, type GlobalOptions } from './context.js';
 import { positiveInt, withFilterOptions, type FilterFlags } from './flags.js';
 import { interruptible } from './interrupt.js';
-import { formatCitation } from './format.js';
+import { answerJson, jsonLine } from '../present/json.js';
+import { formatCitation, formatWarning } from '../present/terminal.js';
+import { terminalSafe } from '../present/terminal-safe.js';
 import { createStyle } from './style.js';
-
-const citationJson = (c: Citation) => ({
-  n: c.n,
-  id: c.id,
-  file: c.file,
-  title: c.title,
-  source: c.source,
-  date: c.date,
-  lang: c.lang,
-  start: c.start,
-  end: c.end,
-  text: c.text,
-  ...(c.verified === undefined ? {} : { verified: c.verified }),
-});
-
-/** The `--json` object of `kabar ask`. */
-export const answerJson = (a: Answer) => ({
-  question: a.question,
-  answer: a.answer,
-  abstained: a.abstained,
-  citations: a.citations.map(citationJson),
-  ...(a.warnings.length ? { warnings: a.warnings } : {}),
-  ...(a.invalidMarkers === undefined ? {} : { invalidMarkers: a.invalidMarkers }),
-  timingsMs: a.timingsMs,
-});
 
 export function registerAsk(program: Command): void {
   withFilterOptions(
@@ -50,17 +26,17 @@ export function registerAsk(program: Command): void {
         let streamed = false;
         const answer = await collectAnswer(engine.ask(question, { k: options.k, filters, signal }), (event) => {
           if (event.type === 'token' && !options.json) {
-            process.stdout.write(event.text);
+            process.stdout.write(terminalSafe(event.text));
             streamed = true;
           }
         });
         if (options.json) {
-          process.stdout.write(`${JSON.stringify(answerJson(answer))}\n`);
+          process.stdout.write(jsonLine(answerJson(answer)));
           return;
         }
         if (streamed) process.stdout.write('\n');
         if (answer.citations.length) process.stdout.write(`\n${answer.citations.map((c) => formatCitation(c, style)).join('\n')}\n`);
-        for (const warning of answer.warnings) process.stderr.write(`${createStyle(process.stderr).warn('warning:')} ${warning}\n`);
+        for (const warning of answer.warnings) process.stderr.write(formatWarning(warning, createStyle(process.stderr)));
       });
     });
 }

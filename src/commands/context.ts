@@ -2,6 +2,7 @@ import { loadConfig, type Config, type ConfigFlags } from '../core/config.js';
 import { openEngine, type Engine } from '../core/engine.js';
 import { createEmbedder } from '../providers/embeddings/registry.js';
 import { answererFactoryFor } from '../providers/chat/registry.js';
+import { formatWarning } from '../present/terminal.js';
 import { progressBar } from './progress.js';
 import { createStyle } from './style.js';
 
@@ -26,7 +27,7 @@ export async function engineFrom(options: GlobalOptions, hooks: OpenHooks = {}):
   const { signal } = hooks;
   const config = configFrom(options);
   const err = createStyle(process.stderr);
-  const warn = hooks.onWarning ?? ((message: string) => process.stderr.write(`${err.warn('warning:')} ${message}\n`));
+  const warn = hooks.onWarning ?? ((message: string) => process.stderr.write(formatWarning(message, err)));
   const download = progressBar('Loading model', 'files');
   const embedder = await createEmbedder(
     { ...config.embeddings, openai: config.openai, ollama: config.ollama },

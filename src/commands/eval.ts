@@ -8,6 +8,9 @@ import { checkThresholds, describeFailure, parseThresholds } from '../core/eval/
 import { findQuote } from '../core/cite/find.js';
 import { formatCiteSummary, loadCiteCases, runCiteEval, scoreCite } from '../core/cite/evaluate.js';
 import { UserError } from '../core/errors.js';
+import { jsonLine } from '../present/json.js';
+import { formatWarning } from '../present/terminal.js';
+import { terminalSafe } from '../present/terminal-safe.js';
 import { engineFrom, type GlobalOptions } from './context.js';
 import { collect, positiveInt } from './flags.js';
 import { interruptible } from './interrupt.js';
@@ -35,7 +38,7 @@ async function evalCite(file: string, options: EvalFlags, command: Command): Pro
       onProgress: (done, total) => bar.update(done, total),
     }).finally(() => bar.stop());
     const metrics = scoreCite(outcomes);
-    process.stdout.write(options.json ? `${JSON.stringify(metrics)}\n` : `${formatCiteSummary(metrics)}\n`);
+    process.stdout.write(options.json ? jsonLine(metrics) : `${terminalSafe(formatCiteSummary(metrics))}\n`);
   });
 }
 
@@ -59,7 +62,7 @@ export function registerEval(program: Command): void {
       const thresholds = parseThresholds(options.min, options.max);
       const { questions, warnings } = loadQuestions(await readInput(file, 'the question file'), file);
       const err = createStyle(process.stderr);
-      for (const warning of warnings) process.stderr.write(`${err.warn('warning:')} ${warning}\n`);
+      for (const warning of warnings) process.stderr.write(formatWarning(warning, err));
       await interruptible(async (signal) => {
         const engine = await engineFrom(command.optsWithGlobals<GlobalOptions>(), { signal });
         const bar = progressBar('Evaluating', 'questions');
@@ -69,7 +72,7 @@ export function registerEval(program: Command): void {
           { k: options.k, signal, onProgress: (done, total) => bar.update(done, total) },
         ).finally(() => bar.stop());
         const metrics = computeMetrics(outcomes, options.k);
-        process.stdout.write(options.json ? `${JSON.stringify(metrics)}\n` : `${formatSummary(metrics)}\n`);
+        process.stdout.write(options.json ? jsonLine(metrics) : `${terminalSafe(formatSummary(metrics))}\n`);
         if (options.out) {
           const info = engine.embedder.info;
           writeFileAtomic(
@@ -84,7 +87,7 @@ export function registerEval(program: Command): void {
           );
         }
         const failures = checkThresholds(metrics, thresholds);
-        for (const failure of failures) process.stderr.write(`${err.error('below target:')} ${describeFailure(failure)}\n`);
+        for (const failure of failures) process.stderr.write(`${err.error('below target:')} ${terminalSafe(describeFailure(failure))}\n`);
         if (failures.length) process.exitCode = 1;
       });
     });

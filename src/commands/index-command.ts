@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import { jsonLine } from '../present/json.js';
+import { terminalSafe } from '../present/terminal-safe.js';
 import { engineFrom, type GlobalOptions } from './context.js';
 import { createStyle } from './style.js';
 
@@ -13,7 +15,7 @@ export function registerIndex(program: Command): void {
       const engine = await engineFrom({ ...global, rebuild: options.rebuild });
       const r = engine.refresh;
       if (options.json) {
-        process.stdout.write(`${JSON.stringify({ ...r, index: engine.indexDir, embedder: engine.embedder.info })}\n`);
+        process.stdout.write(jsonLine({ ...r, index: engine.indexDir, embedder: engine.embedder.info }));
         return;
       }
       const style = createStyle(process.stdout);
@@ -21,7 +23,7 @@ export function registerIndex(program: Command): void {
       if (r.skipped.length) changes.push(`${r.skipped.length} skipped`);
       process.stdout.write(
         `${style.bold(`${r.articles} articles, ${r.passages} passages`)} indexed in ${(r.ms / 1000).toFixed(2)} s (${changes.join(', ')}).\n` +
-          style.dim(`Index: ${engine.indexDir}\n`),
+          style.dim(`Index: ${terminalSafe(engine.indexDir)}\n`),
       );
     });
 }

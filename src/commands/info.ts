@@ -1,6 +1,8 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { inspectIndexes } from '../core/index/inspect.js';
+import { jsonLine } from '../present/json.js';
+import { oneLine } from '../present/text.js';
 import { configFrom, type GlobalOptions } from './context.js';
 import { createStyle } from './style.js';
 
@@ -15,30 +17,30 @@ export function registerInfo(program: Command): void {
       const config = configFrom(command.optsWithGlobals<GlobalOptions>());
       const indexes = inspectIndexes(config.indexDir);
       if (options.json) {
-        process.stdout.write(`${JSON.stringify({ corpus: config.corpusDir, index: config.indexDir, embeddings: config.embeddings.provider, llm: config.llm.provider, indexes })}\n`);
+        process.stdout.write(jsonLine({ corpus: config.corpusDir, index: config.indexDir, embeddings: config.embeddings.provider, llm: config.llm.provider, indexes }));
         return;
       }
       const style = createStyle(process.stdout);
       const lines = [
-        `${style.bold('Corpus')}      ${config.corpusDir}`,
-        `${style.bold('Index')}       ${config.indexDir}`,
-        `${style.bold('Embeddings')}  ${config.embeddings.provider}${config.embeddings.model ? ` (${config.embeddings.model})` : ''}`,
-        `${style.bold('Answerer')}    ${config.llm.provider === 'none' ? 'extractive (offline)' : `${config.llm.provider}${config.llm.model ? ` (${config.llm.model})` : ''}`}`,
+        `${style.bold('Corpus')}      ${oneLine(config.corpusDir)}`,
+        `${style.bold('Index')}       ${oneLine(config.indexDir)}`,
+        `${style.bold('Embeddings')}  ${config.embeddings.provider}${config.embeddings.model ? ` (${oneLine(config.embeddings.model)})` : ''}`,
+        `${style.bold('Answerer')}    ${config.llm.provider === 'none' ? 'extractive (offline)' : `${config.llm.provider}${config.llm.model ? ` (${oneLine(config.llm.model)})` : ''}`}`,
         '',
       ];
       if (indexes.length === 0) lines.push('No index yet: any command builds it, or run kabar index.');
       for (const { dir, manifest, bytes, problem } of indexes) {
         if (!manifest) {
-          lines.push(`${style.warn(path.basename(dir))}: ${problem}`);
+          lines.push(`${style.warn(oneLine(path.basename(dir)))}: ${oneLine(problem ?? '')}`);
           continue;
         }
         const e = manifest.embedder;
         lines.push(
-          `${style.accent(path.basename(dir))}`,
+          `${style.accent(oneLine(path.basename(dir)))}`,
           `  ${manifest.counts.articles} articles, ${manifest.counts.passages} passages${manifest.counts.skipped ? `, ${manifest.counts.skipped} skipped` : ''}, ${size(bytes)}`,
-          `  embedder ${e.provider} ${e.model}, ${e.dimensions} dimensions, prefixes ${e.prefix}`,
+          `  embedder ${oneLine(`${e.provider} ${e.model}`)}, ${e.dimensions} dimensions, prefixes ${oneLine(e.prefix)}`,
           `  chunks of up to ${manifest.chunking.maxSentences} sentences / ${manifest.chunking.maxChars} characters`,
-          `  built ${manifest.createdAt}, updated ${manifest.updatedAt} by kabar ${manifest.kabarVersion}`,
+          oneLine(`  built ${manifest.createdAt}, updated ${manifest.updatedAt} by kabar ${manifest.kabarVersion}`),
         );
       }
       process.stdout.write(`${lines.join('\n')}\n`);

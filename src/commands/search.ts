@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { validateFilters } from '../core/retrieve/filter.js';
 import { engineFrom, type GlobalOptions } from './context.js';
 import { positiveInt, withFilterOptions, type FilterFlags } from './flags.js';
-import { formatHit, hitJson } from './format.js';
+import { jsonLine, searchJson } from '../present/json.js';
+import { formatHit } from '../present/terminal.js';
 import { createStyle } from './style.js';
 
 export function registerSearch(program: Command): void {
@@ -18,7 +19,7 @@ export function registerSearch(program: Command): void {
       const filters = validateFilters(options);
       const engine = await engineFrom(command.optsWithGlobals<GlobalOptions>());
       const { hits, ms } = await engine.search(query, { k: options.k, filters });
-      if (options.json) process.stdout.write(`${JSON.stringify({ query, hits: hits.map(hitJson), timingsMs: { total: Math.round(ms) } })}\n`);
+      if (options.json) process.stdout.write(jsonLine(searchJson(query, hits, ms)));
       else {
         const style = createStyle(process.stdout);
         process.stdout.write(hits.length ? `${hits.map((h, i) => formatHit(h, i + 1, style)).join('\n\n')}\n` : 'No passage matches.\n');

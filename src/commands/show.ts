@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { passageContext } from '../core/index/context.js';
+import { jsonLine } from '../present/json.js';
+import { formatPassage } from '../present/terminal.js';
 import { engineFrom, configFrom, type GlobalOptions } from './context.js';
-import { byline } from './format.js';
 import { createStyle } from './style.js';
 
 export function registerShow(program: Command): void {
@@ -17,15 +18,11 @@ export function registerShow(program: Command): void {
       const engine = await engineFrom(global);
       const shown = passageContext(engine, id);
       if (options.json) {
-        process.stdout.write(`${JSON.stringify(shown)}\n`);
+        process.stdout.write(jsonLine(shown));
         return;
       }
       const style = createStyle(process.stdout);
       const line = (fs.readFileSync(path.join(configFrom(global).corpusDir, shown.file), 'utf8').slice(0, shown.start).match(/\n/g)?.length ?? 0) + 1;
-      process.stdout.write(
-        `${style.bold(shown.title)}\n${style.dim(`${byline(shown.source, shown.date, shown.lang)} · ${shown.file}:${line} · chars ${shown.start}–${shown.end}`)}\n\n` +
-          [...shown.before.map((s) => style.dim(s.text)), style.highlight(shown.text), ...shown.after.map((s) => style.dim(s.text))].join('\n') +
-          '\n',
-      );
+      process.stdout.write(`${formatPassage(shown, line, style)}\n`);
     });
 }

@@ -1,6 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import { Box, Static, Text, useApp, useInput } from 'ink';
 import { describeError } from '../core/errors.js';
+import { citedWindow } from '../present/text.js';
 import type { Citation, Filters } from '../core/types.js';
 import { Header } from './components/Header.js';
 import { Help } from './components/Help.js';
@@ -18,7 +19,6 @@ import { useInputHistory } from './hooks/use-input-history.js';
 import { useLineEditor } from './hooks/use-line-editor.js';
 import type { Item } from './state/conversation-reducer.js';
 import { memoryHistory, type InputHistoryStore } from './state/input-history.js';
-import { citedWindow } from './state/snippet.js';
 import { ThemeContext, themeFor, type Theme } from './theme.js';
 
 export interface AppProps {

@@ -1,6 +1,7 @@
 import { UserError } from '../errors.js';
 import type { ArticleSpan, Passage, Span } from '../types.js';
 import { closestIds } from './closest-ids.js';
+import type { StoredArticle } from './store.js';
 import type { CorpusView } from './view.js';
 
 /** A passage with the sentences around it and its article's details, as `show` and the chat's `/open` present it. */
@@ -41,4 +42,21 @@ export function passageContext(engine: PassageSource, id: string, around = 2): P
     before: sentences.slice(Math.max(0, first - around), first),
     after: sentences.slice(last + 1, last + 1 + around),
   };
+}
+
+/** A match inside the sentences around it: `before + text + after` is one slice of the original file. */
+export interface MatchContext {
+  before: string;
+  text: string;
+  after: string;
+}
+
+/** The text of the sentences a span starts and ends in, split around the span, for highlighting. */
+export function matchContext(raw: string, article: StoredArticle, start: number, end: number): MatchContext {
+  const sentences = article.passages.flatMap((p) => p.sentences);
+  const first = sentences.find((s) => s.start <= start && start < s.end);
+  const last = sentences.find((s) => s.start < end && end <= s.end);
+  const from = Math.min(first?.start ?? start, start);
+  const to = Math.max(last?.end ?? end, end);
+  return { before: raw.slice(from, start), text: raw.slice(start, end), after: raw.slice(end, to) };
 }

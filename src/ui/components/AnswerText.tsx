@@ -1,14 +1,7 @@
+import { readable } from '../../present/text.js';
 import { useTheme } from '../theme.js';
 import type { Segment } from '../state/wrap.js';
 import { Wrapped, type Look } from './Wrapped.js';
-
-/** Single line breaks (from the articles' hard-wrapped lines) become spaces; blank lines stay paragraph breaks. */
-export const readable = (text: string): string =>
-  text
-    .split(/\n[ \t]*\n\s*/)
-    .map((p) => p.replace(/\s+/g, ' ').trim())
-    .filter(Boolean)
-    .join('\n\n');
 
 /** Answer text with its [n] markers coloured; markers of unverified citations are dimmed. */
 export function AnswerText({ text, unverified = [], indent = 0 }: { text: string; unverified?: number[]; indent?: number }) {

@@ -1,5 +1,6 @@
 import { Text } from 'ink';
 import type { HeaderInfo } from '../hooks/use-engine.js';
+import { oneLine } from '../../present/text.js';
 import { useTheme } from '../theme.js';
 
 export function Header({ info }: { info: HeaderInfo }) {
@@ -11,7 +12,7 @@ export function Header({ info }: { info: HeaderInfo }) {
       </Text>
       <Text dimColor>
         {' '}
-        · {info.corpus} · {info.articles} articles, {info.passages} passages · embeddings {info.embedder} · answers {info.answerer}
+        · {oneLine(info.corpus)} · {info.articles} articles, {info.passages} passages · embeddings {oneLine(info.embedder)} · answers {oneLine(info.answerer)}
       </Text>
     </Text>
   );

@@ -1,15 +1,13 @@
 import { Box, Text } from 'ink';
 import type { Citation } from '../../core/types.js';
-import type { CitedWindow } from '../state/snippet.js';
+import { byline, oneLine, type SpanParts } from '../../present/text.js';
 import { useTheme } from '../theme.js';
 import { Highlighted } from './Highlighted.js';
 
 export interface Source {
   citation: Citation;
-  window: CitedWindow;
+  window: SpanParts;
 }
-
-const byline = (c: Citation) => [c.source ?? 'unknown outlet', c.date ?? 'undated', c.lang].join(' · ');
 
 /** The numbered sources of an answer: outlet, date, title, and the cited words in their passage. */
 export function SourceList({ sources }: { sources: Source[] }) {
@@ -26,7 +24,7 @@ export function SourceList({ sources }: { sources: Source[] }) {
           <Box flexDirection="column" flexGrow={1}>
             <Text>
               <Text dimColor>{byline(c)} · </Text>
-              <Text bold>{c.title}</Text>
+              <Text bold>{oneLine(c.title)}</Text>
               {c.verified === false ? <Text color={theme.warn}> · not verified</Text> : null}
             </Text>
             <Highlighted {...window} dimRest indent={5} />

@@ -1,6 +1,8 @@
 import { Box, Text } from 'ink';
 import { describeFilters, hasFilters } from '../../core/retrieve/filter.js';
 import type { TurnItem } from '../state/conversation-reducer.js';
+import { oneLine } from '../../present/text.js';
+import { terminalSafe } from '../../present/terminal-safe.js';
 import { useTheme } from '../theme.js';
 import { AnswerText } from './AnswerText.js';
 import { SourceList, type Source } from './SourceList.js';
@@ -15,13 +17,13 @@ export function TurnView({ turn, sources, live = false }: { turn: TurnItem; sour
         <Text color={theme.accent} bold>
           ›{' '}
         </Text>
-        <Text bold>{turn.question}</Text>
+        <Text bold>{oneLine(turn.question)}</Text>
       </Text>
-      {turn.resolved ? <Text dimColor>  searching for: {turn.resolved}</Text> : null}
-      {hasFilters(turn.filters) ? <Text dimColor>  filters: {describeFilters(turn.filters)}</Text> : null}
+      {turn.resolved ? <Text dimColor>  searching for: {oneLine(turn.resolved)}</Text> : null}
+      {hasFilters(turn.filters) ? <Text dimColor>  filters: {oneLine(describeFilters(turn.filters))}</Text> : null}
       <Box marginTop={turn.text || live ? 1 : 0} flexDirection="column">
         {turn.text ? <AnswerText text={turn.text} unverified={unverified} /> : live ? <Text dimColor>Searching…</Text> : null}
-        {turn.error ? <Text color={theme.error}>{theme.color ? '' : 'error: '}{turn.error}</Text> : null}
+        {turn.error ? <Text color={theme.error}>{theme.color ? '' : 'error: '}{terminalSafe(turn.error)}</Text> : null}
         {turn.cancelled ? <Text dimColor>(stopped)</Text> : null}
       </Box>
       {sources.length ? <SourceList sources={sources} /> : null}

@@ -1,0 +1,67 @@
+import type { QuoteMatch } from '../core/cite/find.js';
+import type { Answer, Citation, Hit } from '../core/types.js';
+
+/** The JSON form of a citation: plain data, `verified` only when it was checked. */
+export const citationJson = (c: Citation) => ({
+  n: c.n,
+  id: c.id,
+  file: c.file,
+  title: c.title,
+  source: c.source,
+  date: c.date,
+  lang: c.lang,
+  start: c.start,
+  end: c.end,
+  text: c.text,
+  ...(c.verified === undefined ? {} : { verified: c.verified }),
+});
+
+/** The `--json` object of `kabar ask`. */
+export const answerJson = (a: Answer) => ({
+  question: a.question,
+  answer: a.answer,
+  abstained: a.abstained,
+  citations: a.citations.map(citationJson),
+  ...(a.warnings.length ? { warnings: a.warnings } : {}),
+  ...(a.invalidMarkers === undefined ? {} : { invalidMarkers: a.invalidMarkers }),
+  timingsMs: a.timingsMs,
+});
+
+/** The JSON form of a search hit: plain data, no class instances. */
+export const hitJson = (hit: Hit) => ({
+  id: hit.passage.id,
+  file: hit.passage.file,
+  start: hit.passage.start,
+  end: hit.passage.end,
+  text: hit.passage.text,
+  score: hit.score,
+  title: hit.article.title,
+  source: hit.article.source,
+  date: hit.article.date,
+  lang: hit.article.lang,
+  why: hit.why,
+  related: hit.related,
+});
+
+/** The `--json` object of `kabar search`. */
+export const searchJson = (query: string, hits: Hit[], ms: number) => ({ query, hits: hits.map(hitJson), timingsMs: { total: Math.round(ms) } });
+
+/** The `--json` object of `kabar cite`: exactly these keys per match, and the earliest article at the top level when there is one. */
+export function citeJson(quote: string, matches: QuoteMatch[]) {
+  const earliest = matches.find((m) => m.earliest)?.file;
+  return {
+    quote,
+    matches: matches.map(({ file, id, start, end, line, text, score, kind }) => ({ file, id, start, end, line, text, score, kind })),
+    ...(earliest ? { earliest } : {}),
+  };
+}
+
+/** DEL, the C1 controls and the Unicode line separators, which JSON.stringify leaves raw inside strings. */
+const RAW_IN_JSON = /[\u007f-\u009f\u2028\u2029]/g;
+
+/**
+ * One line of JSON for stdout. The parsed value is exact (every offset and text as stored); the
+ * characters a terminal could act on are written as \u escapes, so piping it to a terminal is safe.
+ */
+export const jsonLine = (value: unknown): string =>
+  `${JSON.stringify(value).replace(RAW_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
