@@ -1,6 +1,5 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
-import dotenv from 'dotenv';
 import { describeError, isUserError } from './core/errors.js';
 import { KABAR_VERSION } from './core/version.js';
 import { registerAsk } from './commands/ask.js';
@@ -11,6 +10,7 @@ import { registerIndex } from './commands/index-command.js';
 import { registerInfo } from './commands/info.js';
 import { registerSearch } from './commands/search.js';
 import { registerShow } from './commands/show.js';
+import { examples } from './commands/flags.js';
 import { createStyle } from './commands/style.js';
 import { terminalSafe } from './present/terminal-safe.js';
 
@@ -25,14 +25,15 @@ function program(): Command {
     .option('--index <dir>', 'where the index is kept (default: .kabar, or KABAR_INDEX)')
     .option('--embeddings <name>', 'hashing (default), transformers, openai or ollama (or KABAR_EMBEDDINGS)')
     .exitOverride()
-    .configureOutput({ outputError: () => {} });
+    .configureOutput({ outputError: () => {} })
+    .configureHelp({ showGlobalOptions: true })
+    .addHelpText('after', examples(['kabar ask "Siapa yang bertemu Shoygu?"', 'kabar search --lang en sanctions', 'kabar --corpus ~/news chat', 'kabar help ask']));
   for (const register of [registerIndex, registerSearch, registerAsk, registerChat, registerShow, registerCite, registerEval, registerInfo]) register(cli);
   cli.commands.forEach((c) => c.exitOverride().configureOutput({ outputError: () => {} }));
   return cli;
 }
 
 async function main(argv: string[]): Promise<number> {
-  dotenv.config({ quiet: true });
   const err = createStyle(process.stderr);
   try {
     await program().parseAsync(argv);
@@ -45,6 +46,8 @@ async function main(argv: string[]): Promise<number> {
       return 2;
     }
     if (isUserError(error)) {
+      // A cancelled command may have been cut off mid-line (a streamed answer, a progress bar): start afresh.
+      if (error.code === 'CANCELLED') process.stderr.write('\n');
       process.stderr.write(`${err.error('kabar:')} ${terminalSafe(describeError(error))}\n`);
       return error.exitCode;
     }

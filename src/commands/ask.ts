@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
-import { collectAnswer } from '../core/engine.js';
 import { validateFilters } from '../core/retrieve/filter.js';
 import { engineFrom, type GlobalOptions } from './context.js';
-import { positiveInt, withFilterOptions, type FilterFlags } from './flags.js';
+import { examples, positiveInt, withFilterOptions, type FilterFlags } from './flags.js';
 import { interruptible } from './interrupt.js';
 import { answerJson, jsonLine } from '../present/json.js';
 import { formatCitation, formatWarning } from '../present/terminal.js';
 import { terminalSafe } from '../present/terminal-safe.js';
+import { questionFrom } from './read-input.js';
 import { createStyle } from './style.js';
 
 export function registerAsk(program: Command): void {
@@ -14,14 +14,17 @@ export function registerAsk(program: Command): void {
     program
       .command('ask')
       .description('answer a question from the articles, citing the exact sentences')
-      .argument('<question>', 'the question, in Indonesian or English')
+      .argument('<question...>', 'the question, in Indonesian or English (quotes optional), or - to read it from standard input')
       .option('-k, --k <n>', 'how many passages to retrieve', positiveInt, 10),
   )
     .option('--json', 'print one JSON object')
-    .action(async (question: string, options: FilterFlags & { k: number; json?: boolean }, command: Command) => {
+    .addHelpText('after', examples(['kabar ask Who met Shoygu?', 'kabar ask "Di mana Lavrov bertemu Amir Abdollahian?"', 'kabar ask --lang en --since 2020-10 "What did Zakharova say about sanctions?"', 'echo "Kapan Hatami bertemu Shoygu?" | kabar ask -', 'kabar ask --json "Who met Shoygu?"']))
+    .action(async (words: string[], options: FilterFlags & { k: number; json?: boolean }, command: Command) => {
       const filters = validateFilters(options);
+      const question = await questionFrom(words);
       await interruptible(async (signal) => {
         const engine = await engineFrom(command.optsWithGlobals<GlobalOptions>(), { signal });
+        const { collectAnswer } = await import('../core/engine.js');
         const style = createStyle(process.stdout);
         let streamed = false;
         const answer = await collectAnswer(engine.ask(question, { k: options.k, filters, signal }), (event) => {

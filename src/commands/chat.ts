@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { findQuote } from '../core/cite/find.js';
 import { UserError } from '../core/errors.js';
+import { examples } from './flags.js';
 import { configFrom, engineFrom, type GlobalOptions } from './context.js';
 
 interface RelayHooks {
@@ -39,6 +39,7 @@ export function registerChat(program: Command): void {
   program
     .command('chat')
     .description('talk with the articles in the terminal: streamed answers with sources, follow-ups, /open, /cite, /filter')
+    .addHelpText('after', examples(['kabar chat', 'kabar --corpus ~/news chat', 'KABAR_LLM=ollama kabar chat']))
     .action(async (_options: object, command: Command) => {
       if (!process.stdout.isTTY || !process.stdin.isTTY) {
         throw new UserError('NOT_A_TERMINAL', 'kabar chat needs a terminal; use kabar ask "your question" in scripts and pipes.');
@@ -47,7 +48,10 @@ export function registerChat(program: Command): void {
       const config = configFrom(global);
       // Opening the index and loading Ink start together; progress is relayed to the UI once it is up.
       const relay = progressRelay();
-      const opening = engineFrom(global, { signal: relay.signal, onProgress: relay.onProgress, onWarning: relay.onWarning }).then((engine) => {
+      const opening = Promise.all([
+        engineFrom(global, { signal: relay.signal, onProgress: relay.onProgress, onWarning: relay.onWarning }),
+        import('../core/cite/find.js'),
+      ]).then(([engine, { findQuote }]) => {
         const { provider, model } = engine.embedder.info;
         const relative = path.relative(process.cwd(), config.corpusDir);
         return {

@@ -1,20 +1,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { findQuote, type QuoteMatch } from '../core/cite/find.js';
+import type { QuoteMatch } from '../core/cite/find.js';
 import type { Engine } from '../core/engine.js';
 import { UserError } from '../core/errors.js';
-import { matchContext } from '../core/index/context.js';
+import type { matchContext as MatchContext } from '../core/index/context.js';
 import { citeJson, jsonLine } from '../present/json.js';
 import { formatMatch } from '../present/terminal.js';
 import { spanParts, type SpanParts } from '../present/text.js';
 import { engineFrom, type GlobalOptions } from './context.js';
-import { positiveInt } from './flags.js';
+import { examples, positiveInt } from './flags.js';
 import { readInput } from './read-input.js';
 import { createStyle } from './style.js';
 
 /** The match highlighted in the sentences around it, read from the file; the match alone when the file went away. */
-function around(engine: Engine, match: QuoteMatch): SpanParts {
+function around(engine: Engine, matchContext: typeof MatchContext, match: QuoteMatch): SpanParts {
   const article = engine.view.article(match.file);
   let context = { before: '', text: match.text, after: '' };
   if (article) {
@@ -34,15 +34,17 @@ export function registerCite(program: Command): void {
     .argument('<quote>', 'the quote, or - to read it from standard input')
     .option('-k, --k <n>', 'how many matches at most', positiveInt, 5)
     .option('--json', 'print JSON')
+    .addHelpText('after', examples(['kabar cite "Lavrov bertemu dengan timpalannya"', 'pbpaste | kabar cite -', 'kabar cite --json -k 3 "sanctions on Iran"']))
     .action(async (quoteArg: string, options: { k: number; json?: boolean }, command: Command) => {
       const quote = (quoteArg === '-' ? await readInput('-', 'the quote') : quoteArg).trim();
       if (!/[\p{L}\p{N}]/u.test(quote)) throw new UserError('BAD_FLAG', 'The quote has no words to look for.', { hint: 'Give the quote in double quotes, e.g. kabar cite "Lavrov bertemu dengan timpalannya".' });
       const engine = await engineFrom(command.optsWithGlobals<GlobalOptions>());
+      const [{ findQuote }, { matchContext }] = await Promise.all([import('../core/cite/find.js'), import('../core/index/context.js')]);
       const matches = await findQuote(engine, quote, { k: options.k });
       if (options.json) process.stdout.write(jsonLine(citeJson(quote, matches)));
       else if (matches.length) {
         const style = createStyle(process.stdout);
-        process.stdout.write(`${matches.map((m, i) => formatMatch(m, around(engine, m), i + 1, style)).join('\n\n')}\n`);
+        process.stdout.write(`${matches.map((m, i) => formatMatch(m, around(engine, matchContext, m), i + 1, style)).join('\n\n')}\n`);
       } else process.stderr.write('No article contains or says that quote.\n');
       if (matches.length === 0) process.exitCode = 1;
     });

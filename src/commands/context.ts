@@ -1,19 +1,19 @@
 import { loadConfig, type Config, type ConfigFlags } from '../core/config.js';
-import { openEngine, type Engine } from '../core/engine.js';
-import { createEmbedder } from '../providers/embeddings/registry.js';
-import { answererFactoryFor } from '../providers/chat/registry.js';
-import { formatWarning } from '../present/terminal.js';
-import { progressBar } from './progress.js';
-import { createStyle } from './style.js';
+import { configLayers, mergeLayers } from '../core/config-layers.js';
+import type { Engine } from '../core/engine.js';
 
 /** Options every command accepts. */
 export interface GlobalOptions extends ConfigFlags {
   rebuild?: boolean;
 }
 
-export function configFrom(options: GlobalOptions): Config {
-  return loadConfig(process.env, { corpus: options.corpus, index: options.index, embeddings: options.embeddings });
+/** The settings in force and where each variable came from (the environment, a `.env` file, the user config). */
+export function settingsFrom(options: GlobalOptions): { config: Config; origin: Map<string, string> } {
+  const { env, origin } = mergeLayers(configLayers(process.env));
+  return { config: loadConfig(env, { corpus: options.corpus, index: options.index, embeddings: options.embeddings }), origin };
 }
+
+export const configFrom = (options: GlobalOptions): Config => settingsFrom(options).config;
 
 /** Where opening the engine reports to; by default progress bars and warnings on stderr. */
 export interface OpenHooks {
@@ -22,8 +22,20 @@ export interface OpenHooks {
   onWarning?: (message: string) => void;
 }
 
-/** Opens the engine for a command: progress and warnings go to stderr (or the hooks), never stdout. */
+/**
+ * Opens the engine for a command: progress and warnings go to stderr (or the hooks), never stdout.
+ * The engine, the providers and the progress bar are loaded here, on first use, so commands that do
+ * not open the engine (and `--help`) start without them.
+ */
 export async function engineFrom(options: GlobalOptions, hooks: OpenHooks = {}): Promise<Engine> {
+  const [{ openEngine }, { createEmbedder }, { answererFactoryFor }, { formatWarning }, { progressBar }, { createStyle }] = await Promise.all([
+    import('../core/engine.js'),
+    import('../providers/embeddings/registry.js'),
+    import('../providers/chat/registry.js'),
+    import('../present/terminal.js'),
+    import('./progress.js'),
+    import('./style.js'),
+  ]);
   const { signal } = hooks;
   const config = configFrom(options);
   const err = createStyle(process.stderr);

@@ -1,46 +1,6 @@
 import type { Command } from 'commander';
-import { collectAnswer } from '../core/engine.js';
-import { loadQuestions } from '../core/eval/dataset.js';
-import { computeMetrics } from '../core/eval/metrics.js';
-import { formatMarkdownReport, formatSummary } from '../core/eval/report.js';
-import { collectOutcomes } from '../core/eval/run.js';
-import { checkThresholds, describeFailure, parseThresholds } from '../core/eval/thresholds.js';
-import { findQuote } from '../core/cite/find.js';
-import { formatCiteSummary, loadCiteCases, runCiteEval, scoreCite } from '../core/cite/evaluate.js';
-import { UserError } from '../core/errors.js';
-import { jsonLine } from '../present/json.js';
-import { formatWarning } from '../present/terminal.js';
-import { terminalSafe } from '../present/terminal-safe.js';
-import { engineFrom, type GlobalOptions } from './context.js';
-import { collect, positiveInt } from './flags.js';
-import { interruptible } from './interrupt.js';
-import { progressBar } from './progress.js';
-import { readInput, writeFileAtomic } from './read-input.js';
-import { createStyle } from './style.js';
-
-interface EvalFlags {
-  k: number;
-  json?: boolean;
-  out?: string;
-  min: string[];
-  max: string[];
-  cite?: string;
-}
-
-/** `eval --cite FILE`: looks up every quote of a citation set and scores where it was found. */
-async function evalCite(file: string, options: EvalFlags, command: Command): Promise<void> {
-  const cases = loadCiteCases(await readInput(file, 'the quote file'), file);
-  await interruptible(async (signal) => {
-    const engine = await engineFrom(command.optsWithGlobals<GlobalOptions>(), { signal });
-    const bar = progressBar('Looking up', 'quotes');
-    const outcomes = await runCiteEval(cases, (quote) => findQuote(engine, quote), {
-      signal,
-      onProgress: (done, total) => bar.update(done, total),
-    }).finally(() => bar.stop());
-    const metrics = scoreCite(outcomes);
-    process.stdout.write(options.json ? jsonLine(metrics) : `${terminalSafe(formatCiteSummary(metrics))}\n`);
-  });
-}
+import type { EvalFlags } from './eval-action.js';
+import { collect, examples, positiveInt } from './flags.js';
 
 export function registerEval(program: Command): void {
   program
@@ -51,44 +11,9 @@ export function registerEval(program: Command): void {
     .option('-k, --k <n>', 'passages retrieved per question', positiveInt, 10)
     .option('--json', 'print the metrics as JSON')
     .option('--out <report.md>', 'also write a Markdown report with the failures')
-    .option('--min <metric=value>', 'exit 1 when a metric is below this (repeatable)', collect, [])
-    .option('--max <metric=value>', 'exit 1 when a metric is above this, e.g. abstention.falseRate (repeatable)', collect, [])
-    .action(async (file: string | undefined, options: EvalFlags, command: Command) => {
-      if (options.cite) {
-        if (file !== undefined) throw new UserError('BAD_FLAG', 'Give either a question file or --cite, not both.', { hint: 'Run kabar eval FILE or kabar eval --cite QUOTES.' });
-        return evalCite(options.cite, options, command);
-      }
-      if (file === undefined) throw new UserError('BAD_FLAG', 'Name a question file (or - for standard input), or --cite with a quote file.', { hint: 'For example kabar eval eval/seeds.jsonl.' });
-      const thresholds = parseThresholds(options.min, options.max);
-      const { questions, warnings } = loadQuestions(await readInput(file, 'the question file'), file);
-      const err = createStyle(process.stderr);
-      for (const warning of warnings) process.stderr.write(formatWarning(warning, err));
-      await interruptible(async (signal) => {
-        const engine = await engineFrom(command.optsWithGlobals<GlobalOptions>(), { signal });
-        const bar = progressBar('Evaluating', 'questions');
-        const outcomes = await collectOutcomes(
-          questions,
-          (q, { k, signal }) => collectAnswer(engine.ask(q.question, { k, filters: q.filters ?? {}, signal })),
-          { k: options.k, signal, onProgress: (done, total) => bar.update(done, total) },
-        ).finally(() => bar.stop());
-        const metrics = computeMetrics(outcomes, options.k);
-        process.stdout.write(options.json ? jsonLine(metrics) : `${terminalSafe(formatSummary(metrics))}\n`);
-        if (options.out) {
-          const info = engine.embedder.info;
-          writeFileAtomic(
-            options.out,
-            formatMarkdownReport(metrics, outcomes, {
-              file,
-              corpus: engine.view.data.manifest.corpusDir,
-              embedder: `${info.provider} (${info.model}, ${info.dimensions} dimensions)`,
-              answerer: engine.answerer.name,
-              date: new Date().toISOString(),
-            }),
-          );
-        }
-        const failures = checkThresholds(metrics, thresholds);
-        for (const failure of failures) process.stderr.write(`${err.error('below target:')} ${terminalSafe(describeFailure(failure))}\n`);
-        if (failures.length) process.exitCode = 1;
-      });
-    });
+    .option('--min <metric=value>', 'exit 1 when a metric is below this (repeatable)', collect)
+    .option('--max <metric=value>', 'exit 1 when a metric is above this, e.g. abstention.falseRate (repeatable)', collect)
+    .option('--skip-bad-lines', 'score the readable questions when some lines of the file cannot be read (otherwise exit 2)')
+    .addHelpText('after', examples(['kabar eval eval/seeds.jsonl', 'kabar eval --out report.md --min recall@5=0.9 eval/seeds.jsonl', 'kabar eval --cite eval/cite.jsonl', 'kabar eval --json - < questions.csv']))
+    .action(async (file: string | undefined, options: EvalFlags, command: Command) => (await import('./eval-action.js')).evalAction(file, options, command));
 }

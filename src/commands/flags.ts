@@ -23,6 +23,9 @@ export function withFilterOptions(command: Command): Command {
     .option('--lang <id|en>', 'only articles in this language');
 }
 
+/** The "Examples:" block at the end of a command's help. */
+export const examples = (lines: string[]): string => `\nExamples:\n${lines.map((line) => `  $ ${line}`).join('\n')}\n`;
+
 export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { inspectIndexes } from '../core/index/inspect.js';
 import { jsonLine } from '../present/json.js';
 import { oneLine } from '../present/text.js';
 import { configFrom, type GlobalOptions } from './context.js';
+import { examples } from './flags.js';
 import { createStyle } from './style.js';
 
 const size = (bytes: number): string => (bytes > 1 << 20 ? `${(bytes / (1 << 20)).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`);
@@ -13,8 +13,10 @@ export function registerInfo(program: Command): void {
     .command('info')
     .description('show what the index holds, built with which embedder, when, and how big')
     .option('--json', 'print JSON')
-    .action((options: { json?: boolean }, command: Command) => {
+    .addHelpText('after', examples(['kabar info', 'kabar --embeddings transformers info --json']))
+    .action(async (options: { json?: boolean }, command: Command) => {
       const config = configFrom(command.optsWithGlobals<GlobalOptions>());
+      const { inspectIndexes } = await import('../core/index/inspect.js');
       const indexes = inspectIndexes(config.indexDir);
       if (options.json) {
         process.stdout.write(jsonLine({ corpus: config.corpusDir, index: config.indexDir, embeddings: config.embeddings.provider, llm: config.llm.provider, indexes }));

@@ -22,6 +22,11 @@ export async function readInput(file: string, what: string): Promise<string> {
   }
 }
 
+/** The question of `kabar ask`: its words joined, or standard input for a lone `-`. */
+export async function questionFrom(words: string[]): Promise<string> {
+  return words.length === 1 && words[0] === '-' ? (await readInput('-', 'the question')).trim() : words.join(' ');
+}
+
 /** Writes a file completely or not at all: a temporary file renamed into place. */
 export function writeFileAtomic(file: string, text: string): void {
   const tmp = `${file}.${process.pid}.tmp`;

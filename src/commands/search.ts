@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { validateFilters } from '../core/retrieve/filter.js';
 import { engineFrom, type GlobalOptions } from './context.js';
-import { positiveInt, withFilterOptions, type FilterFlags } from './flags.js';
+import { examples, positiveInt, withFilterOptions, type FilterFlags } from './flags.js';
 import { jsonLine, searchJson } from '../present/json.js';
 import { formatHit } from '../present/terminal.js';
 import { createStyle } from './style.js';
@@ -11,14 +11,19 @@ export function registerSearch(program: Command): void {
     program
       .command('search')
       .description('print the passages that best match a query, ranked')
-      .argument('<query>', 'words or a question')
+      .argument('<query...>', 'words or a question (quotes optional)')
       .option('-k, --k <n>', 'how many passages', positiveInt, 10),
   )
     .option('--json', 'print JSON')
-    .action(async (query: string, options: FilterFlags & { k: number; json?: boolean }, command: Command) => {
+    .addHelpText('after', examples(['kabar search Khatibzadeh Sputnik', 'kabar search -k 3 --source IRNA sanctions', 'kabar search --json "menteri luar negeri"']))
+    .action(async (words: string[], options: FilterFlags & { k: number; json?: boolean }, command: Command) => {
       const filters = validateFilters(options);
+      const query = words.join(' ');
       const engine = await engineFrom(command.optsWithGlobals<GlobalOptions>());
-      const { hits, ms } = await engine.search(query, { k: options.k, filters });
+      const { matchesATerm } = await import('../core/retrieve/retriever.js');
+      const found = await engine.search(query, { k: options.k, filters });
+      const hits = found.hits.filter(matchesATerm);
+      const { ms } = found;
       if (options.json) process.stdout.write(jsonLine(searchJson(query, hits, ms)));
       else {
         const style = createStyle(process.stdout);

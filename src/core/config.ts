@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { UserError } from './errors.js';
 
 export const EMBEDDING_PROVIDERS = ['hashing', 'transformers', 'openai', 'ollama'] as const;
@@ -54,12 +56,18 @@ function positiveInt(value: string | undefined, fallback: number, variable: stri
   });
 }
 
+/** The articles shipped with kabar: the corpus when none is configured and the working folder has no `seeds`. */
+export const BUNDLED_CORPUS = fileURLToPath(new URL('../../seeds', import.meta.url));
+
+/** `seeds` in the working folder when there is one, otherwise the articles shipped with kabar. */
+export const defaultCorpus = (cwd: string): string => (fs.existsSync(path.join(cwd, 'seeds')) ? path.join(cwd, 'seeds') : BUNDLED_CORPUS);
+
 /**
- * Builds the configuration from environment variables (already merged with `.env` by the caller)
+ * Builds the configuration from environment variables (already merged with `.env` files by the caller)
  * and command-line flags; flags win. Relative paths resolve against `cwd`.
  */
 export function loadConfig(env: Env, flags: ConfigFlags = {}, cwd = process.cwd()): Config {
-  const corpus = flags.corpus ?? nonEmpty(env.KABAR_CORPUS) ?? 'seeds';
+  const corpus = flags.corpus ?? nonEmpty(env.KABAR_CORPUS) ?? defaultCorpus(cwd);
   const index = flags.index ?? nonEmpty(env.KABAR_INDEX) ?? '.kabar';
   const modelsDir = nonEmpty(env.KABAR_MODELS_DIR);
   return {

@@ -17,6 +17,9 @@ export type ErrorCode =
   | 'NOT_A_TERMINAL'
   | 'CANCELLED';
 
+/** The exit code of a command the user stopped (Ctrl+C), as a shell gives a process ended by SIGINT. */
+export const CANCELLED_EXIT = 130;
+
 export class UserError extends Error {
   readonly code: ErrorCode;
   readonly hint?: string;
@@ -27,7 +30,7 @@ export class UserError extends Error {
     this.name = 'UserError';
     this.code = code;
     this.hint = options.hint;
-    this.exitCode = options.exitCode ?? 2;
+    this.exitCode = options.exitCode ?? (code === 'CANCELLED' ? CANCELLED_EXIT : 2);
   }
 }
 

@@ -70,6 +70,8 @@ test('/filter sets, shows and clears filters, passes them to the engine, and a b
     assert.deepEqual(engine.calls[0].options.filters, { since: '2020-09', lang: 'id' });
     await app.type('/filter lang=fr');
     await app.waitFor((t) => t.includes('lang=fr is not a language kabar knows.'));
+    await app.type('/filter since=2020-13');
+    await app.waitFor((t) => t.includes('since=2020-13 is not a date.'));
     await app.type('/filter clear');
     await app.waitFor((t) => t.includes('Filters cleared'));
     await app.type('/filter');

@@ -72,13 +72,13 @@ test('kabar eval scores a question file and gates on --min', (t) => {
     'not json',
     JSON.stringify({ id: 'b', question: 'What is the population of Tehran?', unanswerable: true }),
   ].join('\n'));
-  const ok = runCli(['--corpus', tmp.corpus, '--index', tmp.index, 'eval', '--json', file]);
+  const ok = runCli(['--corpus', tmp.corpus, '--index', tmp.index, 'eval', '--json', '--skip-bad-lines', file]);
   assert.equal(ok.code, 0, ok.stderr);
   assert.match(ok.stderr, /q\.jsonl:2/);
   const metrics = JSON.parse(ok.stdout);
   assert.equal(metrics.questions, 2);
   assert.equal(metrics.retrieval['recall@1'], 1);
   assert.equal(metrics.abstention.recall, 1);
-  const gated = runCli(['--corpus', tmp.corpus, '--index', tmp.index, 'eval', '--min', 'abstention.falseRate=0.5', '--max', 'abstained=0.1', file]);
+  const gated = runCli(['--corpus', tmp.corpus, '--index', tmp.index, 'eval', '--skip-bad-lines', '--min', 'abstention.falseRate=0.5', '--max', 'abstained=0.1', file]);
   assert.equal(gated.code, 1);
 });

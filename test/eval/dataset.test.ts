@@ -89,11 +89,11 @@ describe('parseQuestions: JSON Lines', () => {
       [7, /"answers" must be a list of strings, but holds a number/],
       [8, /"sources" must be a list of strings, found an object/],
       [9, /duplicate id "ok" \(first used on line 1\)/],
-      [10, /"since" must be a date YYYY-MM or YYYY-MM-DD, found "2020-13"/],
-      [11, /"lang" must be id or en, found "fr"/],
+      [10, /filter "since" "2020-13" is not a date/],
+      [11, /filter "lang" "fr" is not a language/],
       [12, /unknown filter "author"/],
       [13, /"unanswerable" must be true\/false\/1\/0\/yes\/no, found "maybe"/],
-      [14, /"since" \(2021-02\) is after "until" \(2021-01-31\)/],
+      [14, /filter "since" "2021-02" is after until 2021-01-31/],
       [15, /marked unanswerable but lists answers/],
       [16, /has no letters or digits/],
       [17, /"question" must be a string, found a number/],
@@ -194,7 +194,7 @@ describe('parseQuestions: CSV', () => {
     assert.match(problems[1].message, /"question" field is empty/);
     assert.match(problems[2].message, /"unanswerable" must be/);
     assert.match(problems[3].message, /duplicate id "a" \(first used on line 2\)/);
-    assert.match(problems[4].message, /"until" must be a date/);
+    assert.match(problems[4].message, /filter "until" "2020-1" is not a date/);
     assert.match(problems[5].message, /quoted field is never closed/);
   });
 

@@ -73,7 +73,7 @@ export async function runCiteEval(
 ): Promise<CiteOutcome[]> {
   const outcomes: CiteOutcome[] = [];
   for (const c of cases) {
-    if (signal?.aborted) throw new UserError('CANCELLED', 'Evaluation cancelled.', { exitCode: 130 });
+    if (signal?.aborted) throw new UserError('CANCELLED', 'Evaluation cancelled.');
     const started = performance.now();
     const matches = await find(c.quote);
     outcomes.push({ case: c, matches, ms: performance.now() - started });

@@ -1,5 +1,6 @@
 import { UserError } from '../errors.js';
-import type { Filters, Lang } from '../types.js';
+import { FILTER_KEYS, parseFilters, type FilterInput, type FilterKey } from '../retrieve/filter.js';
+import type { Filters } from '../types.js';
 
 /** One question of an evaluation file. */
 export interface EvalQuestion {
@@ -32,9 +33,6 @@ export interface ParsedDataset {
 export type DatasetFormat = 'jsonl' | 'csv';
 
 const RESERVED = new Set(['id', 'question', 'answers', 'sources', 'unanswerable', 'filters']);
-const FILTER_KEYS = ['since', 'until', 'source', 'lang'] as const;
-const LANGS: readonly Lang[] = ['id', 'en'];
-const DATE = /^(\d{4})-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?$/;
 const TRUE_WORDS = new Set(['true', '1', 'yes']);
 const FALSE_WORDS = new Set(['false', '0', 'no', '']);
 
@@ -330,36 +328,25 @@ function readBoolean(value: unknown): boolean {
   return fail(`"unanswerable" must be true/false/1/0/yes/no, found ${quote(value)}.`);
 }
 
-/** Validates a filters object: since/until `YYYY-MM` or `YYYY-MM-DD`, source a non-empty string, lang `id` or `en`. */
+/** Validates a filters object with the rule every front end uses ({@link parseFilters}). */
 function readFilters(value: unknown): Filters | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'object' || Array.isArray(value)) {
     return fail(`"filters" must be an object, found ${typeName(value)}.`);
   }
-  const filters: Filters = {};
+  const input: FilterInput = {};
   for (const [key, raw] of Object.entries(value as Record<string, unknown>)) {
     if (!(FILTER_KEYS as readonly string[]).includes(key)) {
       fail(`unknown filter ${quote(key)}; use ${FILTER_KEYS.join(', ')}.`);
     }
     if (raw === undefined || raw === null) continue;
-    if (typeof raw !== 'string' || raw.trim() === '') fail(`filter ${quote(key)} must be a non-empty string.`);
-    const text = raw.trim();
-    if (key === 'since' || key === 'until') {
-      if (!DATE.test(text)) fail(`filter ${quote(key)} must be a date YYYY-MM or YYYY-MM-DD, found ${quote(text)}.`);
-      filters[key] = text;
-    } else if (key === 'lang') {
-      if (!(LANGS as readonly string[]).includes(text)) fail(`filter "lang" must be id or en, found ${quote(text)}.`);
-      filters.lang = text as Lang;
-    } else {
-      filters.source = text;
-    }
+    if (typeof raw !== 'string') fail(`filter ${quote(key)} must be a string, found ${typeName(raw)}.`);
+    input[key as FilterKey] = raw;
   }
-  if (filters.since && filters.until) {
-    // Dates compare as prefixes, so compare only the part both carry.
-    const n = Math.min(filters.since.length, filters.until.length);
-    if (filters.since.slice(0, n) > filters.until.slice(0, n)) {
-      fail(`filter "since" (${filters.since}) is after "until" (${filters.until}).`);
-    }
+  const parsed = parseFilters(input);
+  if (parsed.problem) {
+    const { key, value: text, problem, hint } = parsed.problem;
+    fail(`filter ${quote(key)} ${quote(text)} ${problem}. ${hint}`);
   }
-  return Object.keys(filters).length > 0 ? filters : undefined;
+  return Object.keys(parsed.filters).length > 0 ? parsed.filters : undefined;
 }

@@ -57,7 +57,7 @@ const EMBED_BATCH = 64;
 const COMPACT_AT = 0.3;
 
 function cancelled(signal?: AbortSignal): void {
-  if (signal?.aborted) throw new UserError('CANCELLED', 'Indexing cancelled; the previous index is unchanged.', { exitCode: 130 });
+  if (signal?.aborted) throw new UserError('CANCELLED', 'Indexing cancelled; the previous index is unchanged.');
 }
 
 async function openExisting(options: RefreshOptions, wanted: Pick<Manifest, 'embedder' | 'chunking'>): Promise<{ data: IndexData | null; reason?: string }> {

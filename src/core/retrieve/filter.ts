@@ -1,29 +1,71 @@
 import { UserError } from '../errors.js';
 import type { ArticleMeta, Filters, Lang } from '../types.js';
 
-const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 const squash = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
-/** Checks filter values a user typed; throws a UserError naming the bad one. */
-export function validateFilters(filters: { since?: string; until?: string; source?: string; lang?: string }): Filters {
-  for (const key of ['since', 'until'] as const) {
-    const value = filters[key];
-    if (value !== undefined && !DATE.test(value)) {
-      throw new UserError('BAD_FLAG', `--${key} ${value} is not a date.`, { hint: 'Write it as YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2020-09.' });
-    }
-  }
-  if (filters.lang !== undefined && filters.lang !== 'id' && filters.lang !== 'en') {
-    throw new UserError('BAD_FLAG', `--lang ${filters.lang} is not a language kabar knows.`, { hint: 'Use --lang id (Indonesian) or --lang en (English).' });
-  }
-  if (filters.since && filters.until && filters.since.slice(0, filters.until.length) > filters.until) {
-    throw new UserError('BAD_FLAG', `--since ${filters.since} is after --until ${filters.until}.`, { hint: 'Swap the two dates.' });
-  }
+export const FILTER_KEYS = ['since', 'until', 'source', 'lang'] as const;
+export type FilterKey = (typeof FILTER_KEYS)[number];
+/** Filter values as a user typed them (flags, `/filter`, a question file). */
+export type FilterInput = Partial<Record<FilterKey, string>>;
+
+/** Why one typed filter value was refused: `key` and `value` as given, `problem` and `hint` as sentences. */
+export interface FilterProblem {
+  key: FilterKey;
+  value: string;
+  problem: string;
+  hint: string;
+}
+
+const DATE_HINT = 'Write it as YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2020-09.';
+
+/** A calendar date at year, month or day precision: 2020, 2020-02, 2020-02-29 (not 2020-13 or 2021-02-29). */
+export function isFilterDate(text: string): boolean {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text);
+  if (!m) return false;
+  const [, year, month, day] = m;
+  if (month === undefined) return true;
+  if (Number(month) < 1 || Number(month) > 12) return false;
+  if (day === undefined) return true;
+  const last = new Date(Date.UTC(Number(year), Number(month), 0)).getUTCDate();
+  return Number(day) >= 1 && Number(day) <= last;
+}
+
+/**
+ * The one rule for filter values, whichever front end they were typed in: dates are real calendar
+ * dates at year, month or day precision, the language is id or en in any case, the source is any
+ * text, an empty value is no filter, and since may not be after until. Returns the filters or the first problem.
+ */
+export function parseFilters(input: FilterInput): { filters: Filters; problem?: undefined } | { problem: FilterProblem; filters?: undefined } {
   const out: Filters = {};
-  if (filters.since) out.since = filters.since;
-  if (filters.until) out.until = filters.until;
-  if (filters.source) out.source = filters.source;
-  if (filters.lang) out.lang = filters.lang as Lang;
-  return out;
+  for (const key of FILTER_KEYS) {
+    const raw = input[key];
+    if (raw === undefined) continue;
+    const value = raw.trim();
+    if (value === '') continue;
+    if (key === 'since' || key === 'until') {
+      if (!isFilterDate(value)) return { problem: { key, value, problem: 'is not a date', hint: DATE_HINT } };
+      out[key] = value;
+    } else if (key === 'lang') {
+      const lang = value.toLowerCase();
+      if (lang !== 'id' && lang !== 'en') return { problem: { key, value, problem: 'is not a language kabar knows', hint: 'Use id (Indonesian) or en (English).' } };
+      out.lang = lang as Lang;
+    } else out.source = value;
+  }
+  // Dates compare as prefixes, so compare only the part both carry.
+  if (out.since && out.until && out.since.slice(0, out.until.length) > out.until.slice(0, out.since.length)) {
+    return { problem: { key: 'since', value: out.since, problem: `is after until ${out.until}`, hint: 'Swap the two dates.' } };
+  }
+  return { filters: out };
+}
+
+/** Checks filter flags a user typed; throws a UserError naming the bad flag, e.g. `--since 2020-13 is not a date.` */
+export function validateFilters(filters: FilterInput): Filters {
+  const parsed = parseFilters(filters);
+  if (parsed.problem) {
+    const { key, value, problem, hint } = parsed.problem;
+    throw new UserError('BAD_FLAG', `--${key} ${value} ${problem.replace(/^is after until /, 'is after --until ')}.`, { hint });
+  }
+  return parsed.filters;
 }
 
 export const hasFilters = (filters: Filters): boolean => Object.values(filters).some((v) => v !== undefined);

@@ -2,7 +2,7 @@ import { useCallback, useReducer, useRef } from 'react';
 import type { AskOptions } from '../../core/engine.js';
 import { describeError } from '../../core/errors.js';
 import { passageContext, type PassageSource } from '../../core/index/context.js';
-import { describeFilters, hasFilters, validateFilters } from '../../core/retrieve/filter.js';
+import { describeFilters, hasFilters, parseFilters } from '../../core/retrieve/filter.js';
 import type { AnswerEvent, Filters } from '../../core/types.js';
 import { parseCommand } from '../state/commands.js';
 import { conversationReducer, initialConversation, type ConversationState, type QuoteMatch } from '../state/conversation-reducer.js';
@@ -110,12 +110,11 @@ export function useConversation({ engine, findQuote, initialFilters, onQuit }: C
             dispatch({ type: 'filters', filters: {} });
             return message('info', 'Filters cleared: every article is searched.');
           }
-          try {
-            const filters = validateFilters({ ...current.filters, ...command.values });
+          {
+            const { filters, problem } = parseFilters({ ...current.filters, ...command.values });
+            if (problem) return message('error', `${problem.key}=${problem.value} ${problem.problem.replace(/^is after until /, 'is after until=')}. ${problem.hint}`);
             dispatch({ type: 'filters', filters });
             message('info', `Filters: ${describeFilters(filters)}.`);
-          } catch (error) {
-            message('error', describeError(error).replace(/--(since|until|source|lang) /g, '$1='));
           }
           return;
         case 'new':
