@@ -11,6 +11,7 @@ import { UserError } from '../core/errors.js';
 import { jsonLine } from '../present/json.js';
 import { formatWarning } from '../present/terminal.js';
 import { terminalSafe } from '../present/terminal-safe.js';
+import type { Turn } from '../core/types.js';
 import { engineFrom, type GlobalOptions } from './context.js';
 import { interruptible } from './interrupt.js';
 import { progressBar } from './progress.js';
@@ -60,9 +61,19 @@ export async function evalAction(file: string | undefined, options: EvalFlags, c
   await interruptible(async (signal) => {
     const engine = await engineFrom(command.optsWithGlobals<GlobalOptions>(), { signal });
     const bar = progressBar('Evaluating', 'questions');
+    const histories = new Map<string, Turn[]>();
     const outcomes = await collectOutcomes(
       questions,
-      (q, { k, signal }) => collectAnswer(engine.ask(q.question, { k, filters: q.filters ?? {}, signal })),
+      async (q, { k, signal }) => {
+        // The turns of a conversation are asked in order, each with the turns before it as history.
+        const history = q.conversation && q.conversation.turn > 1 ? (histories.get(q.conversation.id) ?? []) : [];
+        let resolvedQuestion = q.question;
+        const answer = await collectAnswer(engine.ask(q.question, { k, filters: q.filters ?? {}, history, signal }), (event) => {
+          if (event.type === 'resolved') resolvedQuestion = event.question;
+        });
+        if (q.conversation) histories.set(q.conversation.id, [...history, { question: q.question, resolvedQuestion, answer: answer.answer }]);
+        return answer;
+      },
       { k: options.k, signal, onProgress: (done, total) => bar.update(done, total) },
     ).finally(() => bar.stop());
     const metrics = computeMetrics(outcomes, options.k);

@@ -6,6 +6,7 @@ import { refreshIndex, type RefreshProgress, type RefreshReport } from './index/
 import { CorpusView } from './index/view.js';
 import { createRetriever, type Retriever } from './retrieve/retriever.js';
 import { analyseQuery, type Query } from './retrieve/query.js';
+import { coverage, questionWords } from './retrieve/coverage.js';
 import { resolveFollowUp } from './retrieve/followup.js';
 import { fuseHitLists } from './retrieve/rewrite.js';
 import { createAnalyzer, type Analyzer } from './text/analyze.js';
@@ -85,23 +86,30 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     return { query, hits, ms: performance.now() - started };
   };
 
-  async function* ask(question: string, { k = DEFAULT_K, filters, history = [], signal }: AskOptions = {}): AsyncGenerator<AnswerEvent> {
+  /** Of several searches, the one whose top passage holds the most evidence for `question`; the first on a tie. */
+  const betterCovered = <T extends { hits: Hit[] }>(question: string, results: T[]): T => {
+    const words = questionWords(analyseQuery(question, analyzer), analyzer, data.lexical);
+    const evidence = (r: T) => (r.hits[0] ? coverage(words, r.hits[0].passage.text, r.hits[0].article.lang, analyzer).evidence : 0);
+    return results.reduce((best, r) => (evidence(r) > evidence(best) ? r : best));
+  };
+
+  async function* ask(question: string, { k = DEFAULT_K, filters = {}, history = [], signal }: AskOptions = {}): AsyncGenerator<AnswerEvent> {
     const started = performance.now();
     try {
       if (question.trim() === '') throw new UserError('BAD_FLAG', 'The question is empty.', { hint: 'Type a question, e.g. kabar ask "Who met Shoygu?".' });
       // With a language model, it condenses the conversation and translates the question; offline, follow-ups are resolved by rule.
       const rewritten = answerer.rewriter ? await answerer.rewriter.rewrite(question, history, signal) : undefined;
-      const resolved = rewritten
-        ? { question: rewritten.standalone, filters: history[history.length - 1]?.filters ?? {} }
-        : resolveFollowUp(question, history, analyzer);
-      const activeFilters = filters ?? resolved.filters;
-      yield { type: 'resolved', question: resolved.question, filters: activeFilters };
-      const searched = await search(resolved.question, { k, filters: activeFilters });
+      const followUp = rewritten ? null : resolveFollowUp(question, history, analyzer);
+      // An offline follow-up is searched both as resolved and as asked; the result whose best passage holds more of the resolved question wins.
+      const searched = followUp
+        ? betterCovered(followUp, await Promise.all([search(followUp, { k, filters }), search(question, { k, filters })]))
+        : await search(rewritten?.standalone ?? question, { k, filters });
       const { query } = searched;
       let { hits, ms } = searched;
-      const variants = [...new Set(rewritten?.variants ?? [])].filter((v) => v !== resolved.question);
+      yield { type: 'resolved', question: query.text, filters };
+      const variants = [...new Set(rewritten?.variants ?? [])].filter((v) => v !== query.text);
       if (variants.length) {
-        const more = await Promise.all(variants.map((v) => search(v, { k, filters: activeFilters })));
+        const more = await Promise.all(variants.map((v) => search(v, { k, filters })));
         hits = fuseHitLists([hits, ...more.map((m) => m.hits)], k);
         ms += more.reduce((sum, m) => sum + m.ms, 0);
       }

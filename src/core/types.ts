@@ -145,5 +145,4 @@ export interface Turn {
   question: string;
   resolvedQuestion: string;
   answer: string;
-  filters: Filters;
 }

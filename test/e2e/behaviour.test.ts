@@ -85,3 +85,19 @@ test('settings: the user config file sits below .env; with nothing set, another 
   assert.equal(local.index, path.join(elsewhere, 'local-index'), '.env in the working folder wins over the user config');
   assert.equal(local.corpus, tmp.corpus);
 });
+
+test('eval runs a conversation file: later turns are asked as follow-ups of the earlier ones', (t) => {
+  const tmp = tempCorpus();
+  t.after(tmp.cleanup);
+  const file = path.join(tmp.dir, 'conversations.jsonl');
+  const turns = [
+    { question: 'Who met Shoygu?', answers: ['Hatami'], sources: ['004_415fcd0bbee670a6.txt'] },
+    { question: 'When was that?', answers: ['23/8'], sources: ['004_415fcd0bbee670a6.txt'] },
+  ];
+  fs.writeFileSync(file, `${JSON.stringify({ id: 'c-1', turns })}\n`);
+  const run = runCli(['--corpus', tmp.corpus, '--index', tmp.index, 'eval', '--json', file]);
+  assert.equal(run.code, 0, run.stderr);
+  const metrics = JSON.parse(run.stdout);
+  assert.equal(metrics.questions, 2);
+  assert.equal(metrics.answers.hit, 1, 'the second turn is only answerable as a follow-up');
+});

@@ -241,3 +241,26 @@ describe('loading a question file', () => {
     });
   });
 });
+
+describe('parseQuestions: conversations', () => {
+  it('reads a line of turns as questions in order, each knowing its conversation and turn', () => {
+    const line = JSON.stringify({ id: 'c-1', lang: 'en', turns: [{ question: 'Who met Shoygu?', answers: ['Hatami'] }, { id: 'c-1b', question: 'When was that?', answers: ['23/8'] }] });
+    const { questions, problems } = parseQuestions(`${line}\n`);
+    assert.deepEqual(problems, []);
+    assert.deepEqual(questions.map((q) => [q.id, q.question, q.conversation, q.groups]), [
+      ['c-1.1', 'Who met Shoygu?', { id: 'c-1', turn: 1 }, { lang: 'en', turn: '1' }],
+      ['c-1b', 'When was that?', { id: 'c-1', turn: 2 }, { lang: 'en', turn: '2' }],
+    ]);
+  });
+
+  it('reports a conversation with a bad turn as one malformed line', () => {
+    const { questions, problems } = parseQuestions([
+      JSON.stringify({ id: 'c-1', turns: [{ question: 'Who met Shoygu?' }, { answers: ['x'] }] }),
+      JSON.stringify({ id: 'c-2', turns: [] }),
+      JSON.stringify({ id: 'c-3', turns: 'When?' }),
+    ].join('\n'));
+    assert.equal(questions.length, 0);
+    assert.deepEqual(problems.map((p) => p.line), [1, 2, 3]);
+    assert.match(problems[0].message, /"question" field is missing/);
+  });
+});

@@ -17,6 +17,8 @@ export interface EvalQuestion {
   filters?: Filters;
   /** Every other string field, e.g. `{lang: 'en', type: 'cross'}`; reported as groups `lang:en`, `type:cross`. */
   groups: Record<string, string>;
+  /** A turn of a conversation: asked after the earlier turns of the same conversation, as a follow-up. */
+  conversation?: { id: string; turn: number };
 }
 
 /** A line that could not be read; `line` is 1-based. */
@@ -32,7 +34,7 @@ export interface ParsedDataset {
 
 export type DatasetFormat = 'jsonl' | 'csv';
 
-const RESERVED = new Set(['id', 'question', 'answers', 'sources', 'unanswerable', 'filters']);
+const RESERVED = new Set(['id', 'question', 'answers', 'sources', 'unanswerable', 'filters', 'turns']);
 const TRUE_WORDS = new Set(['true', '1', 'yes']);
 const FALSE_WORDS = new Set(['false', '0', 'no', '']);
 
@@ -68,11 +70,13 @@ export function parseQuestions(text: string): ParsedDataset {
   const seen = new Map<string, number>();
   for (const row of rows.rows) {
     try {
-      const question = toQuestion(row.fields, row.line, row.format);
-      const firstLine = seen.get(question.id);
-      if (firstLine !== undefined) fail(`duplicate id ${quote(question.id)} (first used on line ${firstLine}).`);
-      seen.set(question.id, row.line);
-      questions.push(question);
+      const asked = row.fields.turns === undefined ? [toQuestion(row.fields, row.line, row.format)] : toConversation(row.fields, row.line, row.format);
+      for (const question of asked) {
+        const firstLine = seen.get(question.id);
+        if (firstLine !== undefined) fail(`duplicate id ${quote(question.id)} (first used on line ${firstLine}).`);
+      }
+      for (const question of asked) seen.set(question.id, row.line);
+      questions.push(...asked);
     } catch (error) {
       if (!(error instanceof LineProblem)) throw error;
       problems.push({ line: row.line, message: error.message });
@@ -291,6 +295,25 @@ function toQuestion(fields: Record<string, unknown>, line: number, format: Datas
     ...(filters ? { filters } : {}),
     groups,
   };
+}
+
+/**
+ * A conversation: `{"id": "c-01", "turns": [{"id": "c-01.1", "question": "…", "answers": […]}, …]}`, asked
+ * in order, each turn a follow-up of the ones before. A turn is a question object (its id defaults to
+ * `<conversation id>.<n>`); the conversation's other fields (`lang`, `type`, `filters`) apply to every turn,
+ * and each turn is also reported in the group `turn:<n>`.
+ */
+function toConversation(fields: Record<string, unknown>, line: number, format: DatasetFormat): EvalQuestion[] {
+  const id = readId(fields.id, line);
+  const { turns, id: _id, ...shared } = fields;
+  if (!Array.isArray(turns)) return fail(`"turns" must be a list of questions, found ${typeName(turns)}.`);
+  if (turns.length === 0) fail('"turns" is empty.');
+  return turns.map((turn, i) => {
+    if (turn === null || typeof turn !== 'object' || Array.isArray(turn)) fail(`turn ${i + 1} must be an object, found ${typeName(turn)}.`);
+    const own = turn as Record<string, unknown>;
+    const question = toQuestion({ ...shared, ...own, id: own.id ?? `${id}.${i + 1}` }, line, format);
+    return { ...question, groups: { ...question.groups, turn: String(i + 1) }, conversation: { id, turn: i + 1 } };
+  });
 }
 
 function readId(value: unknown, line: number): string {

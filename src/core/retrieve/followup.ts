@@ -1,32 +1,60 @@
-import { tokenize, type Analyzer } from '../text/analyze.js';
-import type { Filters, Turn } from '../types.js';
-import { detectLanguage } from '../corpus/language.js';
+import { tokenize, type Analyzer, type Token } from '../text/analyze.js';
+import type { Turn } from '../types.js';
+import { isInterrogative } from '../answer/question-kind.js';
 
-/** Words that point back at something said before. */
-const REFERENCES = /\b(he|she|it|they|him|her|them|his|their|that|this|those|there|then|dia|ia|beliau|itu|tersebut|mereka|nya|sana|saat itu|waktu itu)\b/i;
-const PERSON = /\b(he|she|him|her|his|they|them|their|dia|ia|beliau|mereka)\b/i;
-const SHORT = 4;
+/** Words that point back at something said before: pronouns, demonstratives, "there", "then". */
+const REFERENCES = new Set(['he', 'she', 'it', 'they', 'him', 'her', 'them', 'his', 'hers', 'its', 'their', 'that', 'this', 'those', 'these', 'there', 'then', 'dia', 'ia', 'beliau', 'mereka', 'itu', 'tersebut', 'ini', 'sana', 'situ']);
+
+/** An elliptic question that continues the previous one: "And the foreign ministers?", "Bagaimana dengan menteri luar negeri?". */
+const CONTINUES = /^\s*(and|what about|how about|dan|lalu|bagaimana dengan)\b/i;
+
+/** A reference word, or an Indonesian word with the possessive "-nya" ("pertemuannya", "katanya"; not "hanya", "bertanya"). */
+const refersBack = (word: string) => REFERENCES.has(word) || (/^\p{L}{3,}nya$/u.test(word) && !/^(hanya|punya)$|tanya$/.test(word));
+
+/** How many turns back a follow-up's subject is looked for. */
+const SUBJECT_LOOKBACK = 3;
+
+const isStopword = (analyzer: Analyzer, word: string) => analyzer.isStopword(word, 'en') || analyzer.isStopword(word, 'id');
+
+/** A name of the text's own: a capitalised word that does not just open the sentence, or a number. */
+const isName = (t: Token, text: string) => /\p{N}/u.test(t.word) || (t.capital && !/^[\s"“'(]*$/.test(text.slice(0, t.start)) && !/[.?!]\s*$/.test(text.slice(0, t.start)));
+
+/** The content words of a question: neither stopwords nor question words. */
+const contentOf = (text: string, analyzer: Analyzer) => tokenize(text).filter((t) => !isStopword(analyzer, t.word) && !isInterrogative(t.word));
+
+/** A question's names ("Shoygu", "Lavrov", "Moskow", "2020"). */
+const namesOf = (question: string, analyzer: Analyzer): string[] =>
+  [...new Set(contentOf(question, analyzer).filter((t) => isName(t, question)).map((t) => question.slice(t.start, t.end)))];
 
 /**
- * Resolves a follow-up question offline: when it refers back ("When was that?", "Kapan itu?") or is
- * very short and names nothing of its own, the names and content words of the previous resolved question are carried into it, and
- * the previous turn's filters stay in force unless new ones are given.
+ * The subject of the conversation so far, to carry into a follow-up: the names of the latest question
+ * that names anything (a follow-up's own question may have been searched as asked), or, when none
+ * does, the previous question's content words.
  */
-export function resolveFollowUp(question: string, history: Turn[], analyzer: Analyzer): { question: string; filters: Filters } {
+export function conversationSubject(history: Turn[], analyzer: Analyzer): string[] {
+  for (let i = history.length - 1; i >= Math.max(0, history.length - SUBJECT_LOOKBACK); i--) {
+    const names = namesOf(history[i].resolvedQuestion, analyzer);
+    if (names.length) return names;
+  }
+  const last = history[history.length - 1];
+  return last ? [...new Set(contentOf(last.resolvedQuestion, analyzer).map((t) => last.resolvedQuestion.slice(t.start, t.end)))] : [];
+}
+
+/**
+ * Resolves a follow-up question offline. A question is a follow-up only on evidence: it refers back
+ * (a pronoun or demonstrative: "he", "they", "that", "dia", "mereka", "itu", "tersebut") or is an
+ * ellipsis (no content word of its own, "Kapan?", or a continuation, "And the foreign ministers?"), and it names no subject of its own
+ * (a question that names someone or something always stands alone). The conversation's subject,
+ * its names and not its wording, is carried in: "When was that? (Shoygu)". Returns null when the
+ * question stands alone.
+ */
+export function resolveFollowUp(question: string, history: Turn[], analyzer: Analyzer): string | null {
   const previous = history[history.length - 1];
-  if (!previous) return { question, filters: {} };
-  const lang = detectLanguage(question);
-  const content = tokenize(question).filter((t) => !analyzer.isStopword(t.word, lang));
-  // A short question that names something of its own ("What did Zakharova say?") stands alone.
-  const namesItsOwn = content.some((t) => (t.capital && t.start > 0) || /\p{N}/u.test(t.word));
-  if (!REFERENCES.test(question) && (content.length >= SHORT || namesItsOwn)) return { question, filters: previous.filters };
+  if (!previous) return null;
+  const content = contentOf(question, analyzer);
+  if (content.some((t) => isName(t, question))) return null;
+  if (content.length > 0 && !tokenize(question).some((t) => refersBack(t.word)) && !CONTINUES.test(question)) return null;
   const have = new Set(content.map((t) => t.word));
-  const wordsOf = (text: string, namesOnly: boolean) =>
-    tokenize(text)
-      .filter((t) => (!namesOnly || (t.capital && t.start > 0)) && !analyzer.isStopword(t.word, 'en') && !analyzer.isStopword(t.word, 'id') && !have.has(t.word))
-      .map((t) => text.slice(t.start, t.end));
-  // "he", "she", "dia": the person is most likely named in the previous answer.
-  const carried = [...wordsOf(previous.resolvedQuestion, false), ...(PERSON.test(question) ? wordsOf(previous.answer.replace(/\[\d+\]/g, ''), true) : [])];
-  const unique = [...new Set(carried)];
-  return { question: unique.length ? `${question} (${unique.join(' ')})` : question, filters: previous.filters };
+  const carried = conversationSubject(history, analyzer).filter((word) => !have.has(word.toLowerCase()));
+  return carried.length ? `${question} (${carried.join(' ')})` : null;
 }

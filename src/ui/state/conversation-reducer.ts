@@ -93,7 +93,7 @@ export function conversationReducer(state: ConversationState, action: Conversati
           return { ...state, live: { ...live, text: live.text + event.text } };
         case 'done': {
           const answer = event.answer;
-          const turn: Turn = { question: live.question, resolvedQuestion: answer.resolvedQuestion || live.resolved || live.question, answer: answer.answer, filters: live.filters };
+          const turn: Turn = { question: live.question, resolvedQuestion: answer.resolvedQuestion || live.resolved || live.question, answer: answer.answer };
           return { ...finish(state, { ...live, text: answer.answer, answer }), turns: [...state.turns, turn], lastAnswer: answer };
         }
         case 'error':
