@@ -51,16 +51,17 @@ export function registerChat(program: Command): void {
       const opening = Promise.all([
         engineFrom(global, { signal: relay.signal, onProgress: relay.onProgress, onWarning: relay.onWarning }),
         import('../core/cite/find.js'),
-      ]).then(([engine, { findQuote }]) => {
+      ]).then(async ([engine, { findQuote }]) => {
         const { provider, model } = engine.embedder.info;
+        const counts = await engine.store.counts();
         const relative = path.relative(process.cwd(), config.corpusDir);
         return {
           engine,
           findQuote: (quote: string) => findQuote(engine, quote, { k: 5 }),
           header: {
             corpus: relative && !relative.startsWith('..') && relative.length < config.corpusDir.length ? relative : config.corpusDir,
-            articles: engine.view.data.articles.size,
-            passages: engine.view.passageCount,
+            articles: counts.articles,
+            passages: counts.passages,
             embedder: model && model !== provider ? `${provider} (${model})` : provider,
             answerer: engine.answerer.name,
           },

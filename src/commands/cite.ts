@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Command } from 'commander';
 import type { QuoteMatch } from '../core/cite/find.js';
 import type { Engine } from '../core/engine.js';
@@ -13,17 +11,10 @@ import { examples, positiveInt } from './flags.js';
 import { readInput } from './read-input.js';
 import { createStyle } from './style.js';
 
-/** The match highlighted in the sentences around it, read from the file; the match alone when the file went away. */
-function around(engine: Engine, matchContext: typeof MatchContext, match: QuoteMatch): SpanParts {
-  const article = engine.view.article(match.file);
-  let context = { before: '', text: match.text, after: '' };
-  if (article) {
-    try {
-      context = matchContext(fs.readFileSync(path.join(engine.view.data.manifest.corpusDir, match.file), 'utf8'), article, match.start, match.end);
-    } catch {
-      // the file went away after indexing: show the match alone
-    }
-  }
+/** The match highlighted in the sentences around it, from the indexed text; the match alone when the article went away. */
+async function around(engine: Engine, matchContext: typeof MatchContext, match: QuoteMatch): Promise<SpanParts> {
+  const [article, raw] = await Promise.all([engine.store.article(match.file), engine.store.raw(match.file)]);
+  const context = article && raw !== undefined ? matchContext(raw, article, match.start, match.end) : { before: '', text: match.text, after: '' };
   return spanParts(context.before, context.text, context.after);
 }
 
@@ -44,7 +35,8 @@ export function registerCite(program: Command): void {
       if (options.json) process.stdout.write(jsonLine(citeJson(quote, matches)));
       else if (matches.length) {
         const style = createStyle(process.stdout);
-        process.stdout.write(`${matches.map((m, i) => formatMatch(m, around(engine, matchContext, m), i + 1, style)).join('\n\n')}\n`);
+        const contexts = await Promise.all(matches.map((m) => around(engine, matchContext, m)));
+        process.stdout.write(`${matches.map((m, i) => formatMatch(m, contexts[i], i + 1, style)).join('\n\n')}\n`);
       } else process.stderr.write('No article contains or says that quote.\n');
       if (matches.length === 0) process.exitCode = 1;
     });

@@ -20,6 +20,8 @@ export interface OpenHooks {
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
   onWarning?: (message: string) => void;
+  /** The command's point is to update the index (`kabar index`): a busy index or a full disk is then an error. */
+  writer?: boolean;
 }
 
 /**
@@ -54,6 +56,7 @@ export async function engineFrom(options: GlobalOptions, hooks: OpenHooks = {}):
       embedder,
       createAnswerer,
       force: options.rebuild,
+      writer: hooks.writer,
       signal,
       onProgress: ({ done, total }) => (hooks.onProgress ?? bar.update)(done, total),
       onWarning: warn,

@@ -84,7 +84,7 @@ export async function evalAction(file: string | undefined, options: EvalFlags, c
         options.out,
         formatMarkdownReport(metrics, outcomes, {
           file,
-          corpus: engine.view.data.manifest.corpusDir,
+          corpus: engine.corpusDir,
           embedder: `${info.provider} (${info.model}, ${info.dimensions} dimensions)`,
           answerer: engine.answerer.name,
           date: new Date().toISOString(),

@@ -15,7 +15,7 @@ export function registerIndex(program: Command): void {
     .addHelpText('after', examples(['kabar index', 'kabar --corpus ~/news --index ~/news/.kabar index', 'kabar index --rebuild --json']))
     .action(async (options: { json?: boolean; rebuild?: boolean }, command: Command) => {
       const global = command.optsWithGlobals<GlobalOptions & { json?: boolean }>();
-      const engine = await interruptible((signal) => engineFrom({ ...global, rebuild: options.rebuild }, { signal }));
+      const engine = await interruptible((signal) => engineFrom({ ...global, rebuild: options.rebuild }, { signal, writer: true }));
       const r = engine.refresh;
       if (options.json) {
         process.stdout.write(jsonLine({ ...r, index: engine.indexDir, embedder: engine.embedder.info }));

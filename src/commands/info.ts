@@ -16,7 +16,7 @@ export function registerInfo(program: Command): void {
     .addHelpText('after', examples(['kabar info', 'kabar --embeddings transformers info --json']))
     .action(async (options: { json?: boolean }, command: Command) => {
       const config = configFrom(command.optsWithGlobals<GlobalOptions>());
-      const { inspectIndexes } = await import('../core/index/inspect.js');
+      const { inspectIndexes } = await import('../core/index/local/inspect.js');
       const indexes = inspectIndexes(config.indexDir);
       if (options.json) {
         process.stdout.write(jsonLine({ corpus: config.corpusDir, index: config.indexDir, embeddings: config.embeddings.provider, llm: config.llm.provider, indexes }));
@@ -31,7 +31,7 @@ export function registerInfo(program: Command): void {
         '',
       ];
       if (indexes.length === 0) lines.push('No index yet: any command builds it, or run kabar index.');
-      for (const { dir, manifest, bytes, problem } of indexes) {
+      for (const { dir, manifest, counts, bytes, problem } of indexes) {
         if (!manifest) {
           lines.push(`${style.warn(oneLine(path.basename(dir)))}: ${oneLine(problem ?? '')}`);
           continue;
@@ -39,7 +39,7 @@ export function registerInfo(program: Command): void {
         const e = manifest.embedder;
         lines.push(
           `${style.accent(oneLine(path.basename(dir)))}`,
-          `  ${manifest.counts.articles} articles, ${manifest.counts.passages} passages${manifest.counts.skipped ? `, ${manifest.counts.skipped} skipped` : ''}, ${size(bytes)}`,
+          `  ${counts.articles} articles, ${counts.passages} passages${counts.skipped ? `, ${counts.skipped} skipped` : ''}, ${size(bytes)}`,
           `  embedder ${oneLine(`${e.provider} ${e.model}`)}, ${e.dimensions} dimensions, prefixes ${oneLine(e.prefix)}`,
           `  chunks of up to ${manifest.chunking.maxSentences} sentences / ${manifest.chunking.maxChars} characters`,
           oneLine(`  built ${manifest.createdAt}, updated ${manifest.updatedAt} by kabar ${manifest.kabarVersion}`),

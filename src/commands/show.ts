@@ -1,10 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Command } from 'commander';
 import { passageContext } from '../core/index/context.js';
 import { jsonLine } from '../present/json.js';
 import { formatPassage } from '../present/terminal.js';
-import { engineFrom, configFrom, type GlobalOptions } from './context.js';
+import { engineFrom, type GlobalOptions } from './context.js';
 import { examples } from './flags.js';
 import { createStyle } from './style.js';
 
@@ -18,13 +16,13 @@ export function registerShow(program: Command): void {
     .action(async (id: string, options: { json?: boolean }, command: Command) => {
       const global = command.optsWithGlobals<GlobalOptions>();
       const engine = await engineFrom(global);
-      const shown = passageContext(engine, id);
+      const shown = await passageContext(engine, id);
       if (options.json) {
         process.stdout.write(jsonLine(shown));
         return;
       }
       const style = createStyle(process.stdout);
-      const line = (fs.readFileSync(path.join(configFrom(global).corpusDir, shown.file), 'utf8').slice(0, shown.start).match(/\n/g)?.length ?? 0) + 1;
+      const line = (((await engine.store.raw(shown.file)) ?? '').slice(0, shown.start).match(/\n/g)?.length ?? 0) + 1;
       process.stdout.write(`${formatPassage(shown, line, style)}\n`);
     });
 }

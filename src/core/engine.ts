@@ -1,9 +1,10 @@
 import path from 'node:path';
 import type { Config } from './config.js';
 import { DEFAULT_CHUNKING, type ChunkOptions } from './corpus/chunk.js';
-import { UserError } from './errors.js';
-import { refreshIndex, type RefreshProgress, type RefreshReport } from './index/refresh.js';
-import { CorpusView } from './index/view.js';
+import { UserError, isUserError } from './errors.js';
+import { openLocalStore } from './index/local/sqlite-store.js';
+import type { Store, StoreReader } from './index/port.js';
+import { refreshIndex, type RefreshOptions, type RefreshProgress, type RefreshReport } from './index/refresh.js';
 import { createRetriever, type Retriever } from './retrieve/retriever.js';
 import { analyseQuery, type Query } from './retrieve/query.js';
 import { coverage, questionWords } from './retrieve/coverage.js';
@@ -18,7 +19,7 @@ import { KABAR_VERSION } from './version.js';
 
 /** What an answerer factory may use; the engine builds the offline answerer when none is given. */
 export interface AnswererContext {
-  view: CorpusView;
+  store: StoreReader;
   analyzer: Analyzer;
   embedder: Embedder;
 }
@@ -33,6 +34,13 @@ export interface EngineOptions {
   signal?: AbortSignal;
   onProgress?: (progress: RefreshProgress) => void;
   onWarning?: (message: string) => void;
+  /** Opens the store for an index folder; the local SQLite store by default. */
+  openStore?: (dir: string, options: { dimensions: number; onWarning: (message: string) => void; fresh?: boolean }) => Promise<Store>;
+  /**
+   * Whether bringing the index up to date is the point (`kabar index`): then a busy index or a full
+   * disk is an error. Otherwise the engine answers from the committed index with a warning.
+   */
+  writer?: boolean;
 }
 
 export interface AskOptions {
@@ -44,13 +52,17 @@ export interface AskOptions {
 }
 
 export interface Engine {
-  readonly view: CorpusView;
+  readonly store: StoreReader;
   readonly embedder: Embedder;
   readonly answerer: Answerer;
   readonly analyzer: Analyzer;
   readonly refresh: RefreshReport;
   /** Where this embedder's index lives. */
   readonly indexDir: string;
+  readonly corpusDir: string;
+  /** Re-reads the given articles even if their size and modification time did not change. */
+  refreshArticles(articleIds: string[]): Promise<void>;
+  close(): Promise<void>;
   search(text: string, options?: { k?: number; filters?: Filters }): Promise<{ query: Query; hits: Hit[]; ms: number }>;
   /** The answer stream: resolved → retrieved → token… → done, or error. */
   ask(question: string, options?: AskOptions): AsyncGenerator<AnswerEvent>;
@@ -63,21 +75,47 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
   const { config, embedder } = options;
   const analyzer = createAnalyzer();
   const indexDir = path.join(config.indexDir, embedderKey(embedder.info));
-  const { data, report } = await refreshIndex({
+  const warn = options.onWarning ?? (() => {});
+  const openStore = options.openStore ?? openLocalStore;
+  const dimensions = embedder.info.dimensions;
+  let store = await openStore(indexDir, { dimensions, onWarning: warn });
+  const refreshOptions: RefreshOptions = {
+    store,
     corpusDir: config.corpusDir,
-    dir: indexDir,
     embedder,
     analyzer,
     chunking: options.chunking ?? DEFAULT_CHUNKING,
     kabarVersion: KABAR_VERSION,
-    force: options.force,
     signal: options.signal,
     onProgress: options.onProgress,
     onWarning: options.onWarning,
-  });
-  const view = new CorpusView(data);
-  const retriever: Retriever = createRetriever(view, embedder, analyzer);
-  const answerer = options.createAnswerer?.({ view, analyzer, embedder }) ?? createExtractiveAnswerer(view, analyzer, data.lexical);
+  };
+  const refresh = async (extra: Partial<RefreshOptions>): Promise<RefreshReport> => {
+    try {
+      return await refreshIndex({ ...refreshOptions, ...extra });
+    } catch (error) {
+      // Readers never wait for a writer: they answer from what is committed.
+      const unavailable = isUserError(error) && (error.code === 'INDEX_LOCKED' || error.code === 'DISK_FULL');
+      if (!unavailable || options.writer || !(await store.manifest())) throw error;
+      warn(error.code === 'INDEX_LOCKED' ? `The index is being refreshed by another process; answering from the index as it was. (${error.message})` : `${error.message} Answering from the index as it was.`);
+      const counts = await store.counts();
+      return { added: 0, changed: 0, removed: 0, unchanged: counts.articles, skipped: await store.skipped(), articles: counts.articles, passages: counts.passages, ms: 0 };
+    }
+  };
+  let report: RefreshReport;
+  try {
+    report = await refresh({ force: options.force });
+  } catch (error) {
+    await store.close();
+    // A rebuild always works: a store too damaged to clear is started afresh.
+    if (!(options.force && isUserError(error) && error.code === 'INDEX_CORRUPT')) throw error;
+    warn(`${error.message} Starting it afresh.`);
+    store = await openStore(indexDir, { dimensions, onWarning: warn, fresh: true });
+    refreshOptions.store = store;
+    report = await refresh({ force: true });
+  }
+  const retriever: Retriever = createRetriever(store, embedder, analyzer);
+  const answerer = options.createAnswerer?.({ store, analyzer, embedder }) ?? createExtractiveAnswerer(store, analyzer);
 
   const search = async (text: string, { k = DEFAULT_K, filters = {} }: { k?: number; filters?: Filters } = {}) => {
     const started = performance.now();
@@ -128,7 +166,10 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     }
   }
 
-  return { view, embedder, answerer, analyzer, refresh: report, indexDir, search, ask };
+  const refreshArticles = async (articleIds: string[]) => {
+    await refresh({ recheck: new Set(articleIds) });
+  };
+  return { store, embedder, answerer, analyzer, refresh: report, indexDir, corpusDir: config.corpusDir, search, ask, refreshArticles, close: () => store.close() };
 }
 
 /** Runs the answer stream to its end and returns the answer, rethrowing an error event. */

@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'CORPUS_EMPTY'
   | 'INDEX_CORRUPT'
   | 'INDEX_LOCKED'
+  | 'DISK_FULL'
   | 'NOT_FOUND'
   | 'BAD_QUESTION_FILE'
   | 'MODEL_MISSING'

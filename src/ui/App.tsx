@@ -2,7 +2,7 @@ import { useEffect, useMemo } from 'react';
 import { Box, Static, Text, useApp, useInput } from 'ink';
 import { describeError } from '../core/errors.js';
 import { citedWindow } from '../present/text.js';
-import type { Citation, Filters } from '../core/types.js';
+import type { Citation, Filters, Hit } from '../core/types.js';
 import { Header } from './components/Header.js';
 import { Help } from './components/Help.js';
 import { Message } from './components/Message.js';
@@ -13,7 +13,7 @@ import { QuoteList } from './components/QuoteList.js';
 import type { Source } from './components/SourceList.js';
 import { SourceList } from './components/SourceList.js';
 import { TurnView } from './components/TurnView.js';
-import { useConversation, type ChatEngine } from './hooks/use-conversation.js';
+import { useConversation } from './hooks/use-conversation.js';
 import { useEngine, type ChatSession, type Opener } from './hooks/use-engine.js';
 import { useInputHistory } from './hooks/use-input-history.js';
 import { useLineEditor } from './hooks/use-line-editor.js';
@@ -29,10 +29,11 @@ export interface AppProps {
   initialFilters?: Filters;
 }
 
-const sourcesOf = (engine: ChatEngine, citations: Citation[]): Source[] =>
+/** Each citation with a window of its passage (from the answer's hits) around it. */
+const sourcesOf = (hits: Hit[], citations: Citation[]): Source[] =>
   citations.map((citation) => ({
     citation,
-    window: citedWindow(engine.view.passage(citation.id)?.passage, citation.start, citation.end, citation.text),
+    window: citedWindow(hits.find((h) => h.passage.id === citation.id)?.passage, citation.start, citation.end, citation.text),
   }));
 
 export function App({ open, history, theme = themeFor(), initialFilters }: AppProps) {
@@ -89,7 +90,7 @@ function Chat({ session, warnings, store, initialFilters, onQuit }: { session: C
   return (
     <Box flexDirection="column">
       <Static items={items}>{(item) => <Box key={item.id}>{renderItem(item, session)}</Box>}</Static>
-      {live ? <TurnView turn={live} sources={live.answer ? sourcesOf(engine, live.answer.citations) : []} live /> : null}
+      {live ? <TurnView turn={live} sources={live.answer ? sourcesOf(live.answer.hits, live.answer.citations) : []} live /> : null}
       <Prompt value={editor.value} cursor={editor.cursor} busy={conversation.busy} />
     </Box>
   );
@@ -107,7 +108,7 @@ function renderItem(item: StaticItem, session: ChatSession) {
     case 'warning':
       return <Message level="warn" text={item.text} />;
     case 'turn':
-      return <TurnView turn={item} sources={item.answer ? sourcesOf(session.engine, item.answer.citations) : []} />;
+      return <TurnView turn={item} sources={item.answer ? sourcesOf(item.answer.hits, item.answer.citations) : []} />;
     case 'message':
       return (
         <Box marginTop={1}>
@@ -117,7 +118,7 @@ function renderItem(item: StaticItem, session: ChatSession) {
     case 'passage':
       return <PassageView n={item.n} context={item.context} citation={item.citation} />;
     case 'sources':
-      return <SourceList sources={sourcesOf(session.engine, item.citations)} />;
+      return <SourceList sources={sourcesOf(item.hits, item.citations)} />;
     case 'quotes':
       return <QuoteList quote={item.quote} matches={item.matches} />;
     case 'help':

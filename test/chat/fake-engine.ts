@@ -24,7 +24,7 @@ const passage = (n: number, from: number, to: number): Passage => ({
   sentences: spans.slice(from, to + 1),
 });
 export const PASSAGES = [passage(0, 0, 0), passage(1, 1, 2), passage(2, 3, 3)];
-const article = { file, title: 'Amir Hatami and Sergey Shoygu', date: '2020-08', source: 'IslamTimes', lang: 'id' as const, size: RAW.length, mtimeMs: 0, hash: 'x', passages: PASSAGES, labels: [0, 1, 2] };
+const article = { file, title: 'Amir Hatami and Sergey Shoygu', date: '2020-08', source: 'IslamTimes', lang: 'id' as const, version: { size: RAW.length, mtimeMs: 0, hash: 'x' }, passages: PASSAGES };
 
 export const CITED: Citation = {
   n: 1,
@@ -49,12 +49,13 @@ export function fakeEngine(script: (question: string, options: AskOptions) => An
   const calls: FakeCall[] = [];
   return {
     calls,
-    view: {
-      passage: (id: string) => {
+    store: {
+      passage: async (id: string) => {
         const p = PASSAGES.find((x) => x.id === id);
         return p ? { passage: p, article } : undefined;
       },
-      ids: () => PASSAGES.map((p) => p.id)[Symbol.iterator](),
+      article: async (id: string) => (id === file ? article : undefined),
+      versions: async () => new Map([[file, article.version]]),
     },
     async *ask(question: string, options: AskOptions = {}) {
       calls.push({ question, options: { ...options, history: [...(options.history ?? [])] as Turn[] } });

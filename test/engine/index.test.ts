@@ -5,7 +5,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { loadConfig } from '../../src/core/config.js';
 import { collectAnswer, openEngine } from '../../src/core/engine.js';
-import { currentGeneration } from '../../src/core/index/generation.js';
+import Database from 'better-sqlite3';
 import { createHashingEmbedder } from '../../src/providers/embeddings/hashing.js';
 import { UserError } from '../../src/core/errors.js';
 import { tempCorpus } from '../helpers.js';
@@ -21,13 +21,14 @@ test('refresh is incremental: a changed, an added and a deleted article are the 
   const again = await open(tmp.corpus, tmp.index);
   assert.deepEqual([again.refresh.added, again.refresh.changed, again.refresh.removed, again.refresh.unchanged], [0, 0, 0, 5]);
 
-  const idsBefore = [...again.view.ids()].filter((id) => id.startsWith('004_'));
+  const ids = async (engine: typeof again) => (await engine.store.article('004_415fcd0bbee670a6.txt'))?.passages.map((p) => p.id) ?? [];
+  const idsBefore = await ids(again);
   fs.appendFileSync(path.join(tmp.corpus, '003_1ece18336b2add2d.txt'), '\nKalimat baru tentang Vladivostok ditambahkan di akhir.');
   fs.writeFileSync(path.join(tmp.corpus, 'new.txt'), 'Jakarta, Kompas - Presiden Widodo mengunjungi Surabaya pada hari Senin.');
   fs.rmSync(path.join(tmp.corpus, '001_4d17da93abf0a46e.txt'));
   const after = await open(tmp.corpus, tmp.index);
   assert.deepEqual([after.refresh.added, after.refresh.changed, after.refresh.removed, after.refresh.unchanged], [1, 1, 1, 3]);
-  assert.deepEqual([...after.view.ids()].filter((id) => id.startsWith('004_')), idsBefore, 'ids of untouched articles are stable');
+  assert.deepEqual(await ids(after), idsBefore, 'ids of untouched articles are stable');
   const { hits } = await after.search('Vladivostok');
   assert.equal(hits[0].passage.file, '003_1ece18336b2add2d.txt');
   const gone = await after.search('Zakharova press briefing Thursday videoconference');
@@ -35,12 +36,11 @@ test('refresh is incremental: a changed, an added and a deleted article are the 
   assert.equal((await after.search('Widodo Surabaya')).hits[0].passage.file, 'new.txt');
 });
 
-test('a save interrupted before publishing leaves the previous index in use', async (t) => {
+test('a cancelled rebuild leaves the previous index in use', async (t) => {
   const tmp = tempCorpus();
   t.after(tmp.cleanup);
-  await open(tmp.corpus, tmp.index);
-  const dir = fs.readdirSync(tmp.index).map((d) => path.join(tmp.index, d))[0];
-  const live = currentGeneration(dir);
+  const first = await open(tmp.corpus, tmp.index);
+  const before = await first.store.counts();
   fs.appendFileSync(path.join(tmp.corpus, '002_aa04c277c35a0562.txt'), '\nTambahan kalimat tentang Kazakhstan.');
   const controller = new AbortController();
   let seen = 0;
@@ -56,22 +56,56 @@ test('a save interrupted before publishing leaves the previous index in use', as
     }),
     (error: unknown) => error instanceof UserError && error.code === 'CANCELLED',
   );
-  assert.equal(currentGeneration(dir), live, 'CURRENT still names the old generation');
-  assert.deepEqual(fs.readdirSync(dir).filter((e) => e.startsWith('g-')), [path.basename(live!)], 'the unfinished generation is removed');
+  assert.deepEqual(await first.store.counts(), before, 'the committed index is untouched');
   const reopened = await open(tmp.corpus, tmp.index);
   assert.equal(reopened.refresh.changed, 1);
 });
 
-test('a corrupt index is rebuilt with a warning instead of failing', async (t) => {
+const storeDir = (index: string) => fs.readdirSync(index).map((d) => path.join(index, d))[0];
+
+test('a damaged index is rebuilt with a warning instead of failing', async (t) => {
   const tmp = tempCorpus();
   t.after(tmp.cleanup);
-  await open(tmp.corpus, tmp.index);
-  const dir = fs.readdirSync(tmp.index).map((d) => path.join(tmp.index, d))[0];
-  fs.writeFileSync(path.join(currentGeneration(dir)!, 'articles.jsonl'), '{not json');
   const warnings: string[] = [];
-  const engine = await openEngine({ config: loadConfig({}, { corpus: tmp.corpus, index: tmp.index }), embedder: createHashingEmbedder(), onWarning: (w) => warnings.push(w) });
-  assert.equal(engine.refresh.added, 5);
-  assert.match(warnings.join('\n'), /Rebuilding the index: the index was unreadable/);
+  const reopen = () => openEngine({ config: loadConfig({}, { corpus: tmp.corpus, index: tmp.index }), embedder: createHashingEmbedder(), onWarning: (w) => warnings.push(w) });
+  await (await open(tmp.corpus, tmp.index)).close();
+  const db = path.join(storeDir(tmp.index), 'kabar.db');
+  for (const suffix of ['-wal', '-shm']) fs.rmSync(db + suffix, { force: true });
+  fs.writeFileSync(db, 'this is not a database at all, just some bytes that happen to be here');
+  assert.equal((await reopen()).refresh.added, 5);
+  assert.match(warnings.join('\n'), /Rebuilding the index in .*: it is unreadable/);
+
+  // Counts that disagree with the tables (a half-copied file, an edit by hand).
+  const sql = new Database(db);
+  sql.prepare("UPDATE meta SET value = '3' WHERE key = 'passages'").run();
+  sql.close();
+  warnings.length = 0;
+  const recounted = await reopen();
+  assert.equal(recounted.refresh.added, 5);
+  assert.match(warnings.join('\n'), /records 3 passages but holds \d+/);
+  await recounted.close();
+});
+
+test('a damaged or missing vector graph is rebuilt from the database; search keeps working', async (t) => {
+  const tmp = tempCorpus();
+  t.after(tmp.cleanup);
+  const engine = await open(tmp.corpus, tmp.index);
+  const expected = (await engine.search('Vladivostok Shoygu')).hits.map((h) => h.passage.id);
+  await engine.close();
+  const dir = storeDir(tmp.index);
+  const graph = fs.readdirSync(dir).find((f) => f.endsWith('.hnsw'))!;
+  const bytes = fs.readFileSync(path.join(dir, graph));
+  bytes.fill(7, 200, 400);
+  fs.writeFileSync(path.join(dir, graph), bytes);
+  const warnings: string[] = [];
+  const damaged = await openEngine({ config: loadConfig({}, { corpus: tmp.corpus, index: tmp.index }), embedder: createHashingEmbedder(), onWarning: (w) => warnings.push(w) });
+  assert.deepEqual((await damaged.search('Vladivostok Shoygu')).hits.map((h) => h.passage.id), expected);
+  assert.match(warnings.join('\n'), /vector graph .* is damaged \(its checksum does not match\); rebuilding it from the database/);
+  await damaged.close();
+  fs.rmSync(path.join(dir, graph));
+  const missing = await open(tmp.corpus, tmp.index);
+  assert.deepEqual((await missing.search('Vladivostok Shoygu')).hits.map((h) => h.passage.id), expected);
+  await missing.close();
 });
 
 test('binary and non-UTF-8 files are skipped with their reason; an empty corpus is a user error', async (t) => {

@@ -48,7 +48,6 @@ export const manifestFor = (dimensions: number): Manifest => ({
   corpusDir: '/nowhere',
   createdAt: '2020-01-01T00:00:00.000Z',
   updatedAt: '2020-01-01T00:00:00.000Z',
-  counts: { articles: 0, passages: 0, skipped: 0 },
 });
 
 const A = articleInput('a.txt', [

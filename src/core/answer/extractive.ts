@@ -1,8 +1,7 @@
 import { cosine, storyFingerprint } from '../retrieve/duplicates.js';
-import type { CorpusView } from '../index/view.js';
-import { metaOf } from '../index/view.js';
+import type { StoreReader } from '../index/port.js';
 import type { Analyzer } from '../text/analyze.js';
-import { coverage, questionWords, type TermStats } from '../retrieve/coverage.js';
+import { coverage, questionStats, questionWords } from '../retrieve/coverage.js';
 import type { Answer, ArticleMeta, Citation, Hit, Lang, Span } from '../types.js';
 import type { Answerer } from './answerer.js';
 import { hasAnswerShape, questionKind } from './question-kind.js';
@@ -43,12 +42,14 @@ export function abstention(question: string, lang: Lang): string {
  * rarity, across languages through the lexicon), cites it and its translation when the same story is
  * in the other language, and abstains when no sentence covers enough of the question.
  */
-export function createExtractiveAnswerer(view: CorpusView, analyzer: Analyzer, stats: TermStats, options: ExtractiveOptions = DEFAULT_EXTRACTIVE): Answerer {
+export function createExtractiveAnswerer(store: Pick<StoreReader, 'passages' | 'termStats'>, analyzer: Analyzer, options: ExtractiveOptions = DEFAULT_EXTRACTIVE): Answerer {
   return {
     name: 'extractive',
     async *answer({ question, query, hits }) {
       const started = performance.now();
-      const words = questionWords(query, analyzer, stats);
+      const words = questionWords(query, analyzer, await questionStats(query, analyzer, store));
+      const read = hits.slice(0, options.depth);
+      const records = await store.passages(read.flatMap((hit) => [hit.passage.id, ...hit.related.map((r) => r.id)]));
       const kind = questionKind(question);
       const asked = new Set(words.map((w) => w.word));
 
@@ -57,7 +58,7 @@ export function createExtractiveAnswerer(view: CorpusView, analyzer: Analyzer, s
       const consider = (passageId: string, rank: number) => {
         if (seen.has(passageId)) return;
         seen.add(passageId);
-        const found = view.passage(passageId);
+        const found = records.get(passageId);
         if (!found) return;
         const { passage } = found;
         // Two adjacent sentences compete too, at a cost, for answers that run over a full stop.
@@ -73,10 +74,10 @@ export function createExtractiveAnswerer(view: CorpusView, analyzer: Analyzer, s
           const { share, evidence } = coverage(words, sentence.text, found.article.lang, analyzer);
           const covered = share * (shaped ? 1 : options.shapelessFactor);
           const language = found.article.lang === query.lang ? 0.03 : 0;
-          candidates.push({ sentence, passageId, article: metaOf(found.article), rank, coverage: covered - cost, evidence, score: covered - cost + language + 0.05 / (rank + 1) });
+          candidates.push({ sentence, passageId, article: found.article, rank, coverage: covered - cost, evidence, score: covered - cost + language + 0.05 / (rank + 1) });
         }
       };
-      hits.slice(0, options.depth).forEach((hit, rank) => {
+      read.forEach((hit, rank) => {
         consider(hit.passage.id, rank);
         for (const twin of hit.related) consider(twin.id, rank);
       });

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { detectLanguage } from '../corpus/language.js';
 import { UserError, isUserError } from '../errors.js';
-import type { CorpusView } from '../index/view.js';
 import type { QueryRewriter } from '../retrieve/rewrite.js';
 import type { Analyzer } from '../text/analyze.js';
 import type { Answer, AnswerEvent, Lang, Turn } from '../types.js';
@@ -15,7 +14,6 @@ import { fill, type PromptTemplate, type Prompts } from './prompts.js';
 export interface LlmAnswererOptions {
   model: ChatModel;
   prompts: Prompts;
-  view: CorpusView;
   analyzer: Analyzer;
   embedder?: Embedder;
   /** The offline answerer, offered when the model fails. */

@@ -1,7 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Engine } from '../engine.js';
-import type { StoredArticle } from '../index/store.js';
+import type { StoredArticle } from '../index/port.js';
 import { analyseQuery } from '../retrieve/query.js';
 import type { Lang } from '../types.js';
 import { findExact } from './exact.js';
@@ -93,7 +91,7 @@ const dateKey = (date: string | null): string => date ?? '\uffff';
  * Finds where a quote or claim came from: exact matches (same words, any case, quotes, spacing or
  * punctuation), fuzzy ones (typos, abbreviations, missing words, new word order) and semantic ones
  * (a paraphrase or a translation), best first. Candidates come from the index (BM25 and the hybrid
- * search), never from scanning the corpus; articles are read from the corpus folder for their text.
+ * search), never from scanning the corpus; an article's text comes from the store.
  * When several articles carry the quote, the earliest-dated is marked.
  */
 export async function findQuote(engine: Engine, quote: string, options: FindOptions = {}): Promise<QuoteMatch[]> {
@@ -101,25 +99,29 @@ export async function findQuote(engine: Engine, quote: string, options: FindOpti
   const thresholds = options.thresholds ?? CITE_THRESHOLDS;
   const quoteWords = normalizeWords(quote);
   if (quoteWords.length === 0) return [];
-  const { view, analyzer } = engine;
+  const { store, analyzer } = engine;
 
-  const candidates = new Map<string, Candidate>();
-  const propose = (id: string, searched: boolean) => {
-    const found = view.passage(id);
-    if (!found) return;
-    const known = candidates.get(found.article.file) ?? { article: found.article, passages: new Set<number>(), searched: false };
-    known.passages.add(passageIndex(id));
-    known.searched ||= searched;
-    candidates.set(found.article.file, known);
-  };
-  for (const hit of view.data.lexical.query(analyseQuery(quote, analyzer).terms, LEXICAL_CANDIDATES)) propose(hit.id, false);
+  const proposed: { id: string; searched: boolean }[] = [];
+  for (const hit of await store.lexical(analyseQuery(quote, analyzer).terms, LEXICAL_CANDIDATES)) proposed.push({ id: hit.id, searched: false });
   const { hits } = await engine.search(quote, { k: SEARCH_CANDIDATES });
   for (const hit of hits) {
-    propose(hit.passage.id, true);
-    for (const related of hit.related) propose(related.id, true);
+    proposed.push({ id: hit.passage.id, searched: true });
+    for (const related of hit.related) proposed.push({ id: related.id, searched: true });
+  }
+  const candidates = new Map<string, Candidate>();
+  for (const { id, searched } of proposed) {
+    const file = id.slice(0, id.lastIndexOf('#'));
+    let known = candidates.get(file);
+    if (!known) {
+      const article = await store.article(file);
+      if (!article) continue;
+      known = { article, passages: new Set<number>(), searched: false };
+      candidates.set(file, known);
+    }
+    known.passages.add(passageIndex(id));
+    known.searched ||= searched;
   }
 
-  const corpusDir = view.data.manifest.corpusDir;
   const raws = new Map<string, string>();
   const matches: Omit<QuoteMatch, 'earliest'>[] = [];
   const record = (article: StoredArticle, raw: string, start: number, end: number, score: number, kind: MatchKind) =>
@@ -141,12 +143,8 @@ export async function findQuote(engine: Engine, quote: string, options: FindOpti
   const unresolved: Candidate[] = [];
   for (const candidate of candidates.values()) {
     const { article } = candidate;
-    let raw: string;
-    try {
-      raw = fs.readFileSync(path.join(corpusDir, article.file), 'utf8');
-    } catch {
-      continue;
-    }
+    const raw = await store.raw(article.file);
+    if (raw === undefined) continue;
     raws.set(article.file, raw);
     const exact = findExact(raw, quote);
     if (exact.length > 0) {

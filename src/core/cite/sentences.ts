@@ -1,5 +1,5 @@
 import { isAbbreviationStop } from '../corpus/sentences.js';
-import type { StoredArticle } from '../index/store.js';
+import type { StoredArticle } from '../index/port.js';
 import { fuzzyWords } from './normalize.js';
 import type { Sentence } from './semantic.js';
 

@@ -1,6 +1,30 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { UserError } from '../errors.js';
+
+/** Who holds the write lock: enough to tell a live writer from a leftover after a crash or reboot. */
+interface LockOwner {
+  pid: number;
+  host: string;
+  /** When the lock was taken (ms since the epoch). */
+  since: number;
+  /** The owner process's start (boot id and start time in clock ticks), where the OS tells it. */
+  processStart: string | null;
+}
+
+const LOCK = 'write.lock';
+
+/** A process's start as the OS records it (Linux), so a reused pid is not mistaken for the owner. */
+function processStart(pid: number): string | null {
+  try {
+    const boot = fs.readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return `${boot}:${stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]}`;
+  } catch {
+    return null;
+  }
+}
 
 const alive = (pid: number): boolean => {
   try {
@@ -11,40 +35,67 @@ const alive = (pid: number): boolean => {
   }
 };
 
-const locked = (dir: string, owner: string) =>
-  new UserError('INDEX_LOCKED', `Another kabar process (pid ${owner}) is updating the index in ${dir}.`, {
-    hint: 'Wait for it to finish, then try again.',
-  });
+const duration = (ms: number): string => {
+  const s = Math.max(0, Math.round(ms / 1000));
+  return s < 60 ? `${s} s` : s < 3600 ? `${Math.floor(s / 60)} min ${s % 60} s` : `${Math.floor(s / 3600)} h ${Math.floor((s % 3600) / 60)} min`;
+};
 
-function acquire(dir: string, file: string): void {
+/** Why the lock in `text` is not held by a running writer, or null when it is. */
+function staleness(text: string): string | null {
+  let owner: LockOwner;
   try {
-    fs.writeFileSync(file, String(process.pid), { flag: 'wx' });
-    return;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-  }
-  const owner = fs.readFileSync(file, 'utf8').trim();
-  if (alive(Number(owner)) && Number(owner) !== process.pid) throw locked(dir, owner);
-  // The owner is gone: take the lock over, unless another process is quicker.
-  fs.rmSync(file, { force: true });
-  try {
-    fs.writeFileSync(file, String(process.pid), { flag: 'wx' });
+    owner = JSON.parse(text) as LockOwner;
+    if (typeof owner.pid !== 'number' || typeof owner.host !== 'string') throw new Error('incomplete');
   } catch {
-    throw locked(dir, fs.readFileSync(file, 'utf8').trim());
+    return text.trim() === '' ? 'it was empty' : 'it could not be read';
+  }
+  if (owner.host !== os.hostname()) return null;
+  if (owner.pid === process.pid) return 'it was left by this process';
+  if (!alive(owner.pid)) return `its process ${owner.pid} is no longer running`;
+  const start = processStart(owner.pid);
+  if (owner.processStart && start && start !== owner.processStart) return `process ${owner.pid} is another program now`;
+  return null;
+}
+
+export class IndexLockedError extends UserError {
+  constructor(dir: string, owner: LockOwner) {
+    super('INDEX_LOCKED', `Another kabar process (pid ${owner.pid}${owner.host !== os.hostname() ? ` on ${owner.host}` : ''}) has been updating the index in ${dir} for ${duration(Date.now() - owner.since)}.`, {
+      hint: 'Wait for it to finish, then try again.',
+    });
+  }
+}
+
+function tryCreate(file: string): boolean {
+  const owner: LockOwner = { pid: process.pid, host: os.hostname(), since: Date.now(), processStart: processStart(process.pid) };
+  try {
+    fs.writeFileSync(file, JSON.stringify(owner), { flag: 'wx' });
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    fs.rmSync(file, { force: true }); // a lock we could not finish writing (disk full) must not stay
+    throw error;
   }
 }
 
 /**
- * Holds the index's write lock (a file with the owner's pid) while `work` runs. A lock left behind
- * by a process that no longer runs is taken over.
+ * Takes the index's write lock (one writer at a time) and returns its release. A lock left by a
+ * process that is gone, a reused pid, or an empty or unreadable lock file is taken over with a
+ * warning; a running writer is named with its pid and how long it has been running.
  */
-export async function withLock<T>(dir: string, work: () => Promise<T>): Promise<T> {
-  fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, 'lock');
-  acquire(dir, file);
-  try {
-    return await work();
-  } finally {
+export function acquireWriteLock(dir: string, onWarning: (message: string) => void): () => void {
+  const file = path.join(dir, LOCK);
+  if (!tryCreate(file)) {
+    let text = '';
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch {
+      // released meanwhile
+    }
+    const stale = staleness(text);
+    if (stale === null) throw new IndexLockedError(dir, JSON.parse(text) as LockOwner);
+    onWarning(`Took over the index lock in ${dir}: ${stale}.`);
     fs.rmSync(file, { force: true });
+    if (!tryCreate(file)) throw new IndexLockedError(dir, JSON.parse(fs.readFileSync(file, 'utf8')) as LockOwner);
   }
+  return () => fs.rmSync(file, { force: true });
 }

@@ -2,7 +2,7 @@ import type { ChunkOptions } from '../corpus/chunk.js';
 import type { EmbedderInfo } from '../../providers/embeddings/embedder.js';
 
 /** Bumped whenever the stored format or the analysis changes, so old indexes are rebuilt, not misread. */
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 
 export interface Manifest {
   formatVersion: number;
@@ -12,7 +12,6 @@ export interface Manifest {
   corpusDir: string;
   createdAt: string;
   updatedAt: string;
-  counts: { articles: number; passages: number; skipped: number };
 }
 
 /** Why an index built under `stored` cannot serve `wanted`, or null when it can. */

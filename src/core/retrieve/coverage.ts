@@ -1,12 +1,9 @@
 import { tokenize, type Analyzer } from '../text/analyze.js';
 import type { Lang } from '../types.js';
+import type { StoreReader, TermStats } from '../index/port.js';
 import type { Query } from './query.js';
 
-/** Document frequencies for weighting question words: rare words matter more. */
-export interface TermStats {
-  documentCount: number;
-  documentFrequency(term: string): number;
-}
+export type { TermStats };
 
 /** A content word of a question, with the stems that count as a match and its weight. */
 export interface QuestionWord {
@@ -17,15 +14,26 @@ export interface QuestionWord {
   weight: number;
 }
 
+/** The stems that count as a match for a question word: its stems in both languages and their lexicon translations. */
+function wordForms(word: string, query: Query, analyzer: Analyzer): Set<string> {
+  const other: Lang = query.lang === 'id' ? 'en' : 'id';
+  const forms = new Set([analyzer.stem(word, query.lang), analyzer.stem(word, other)]);
+  for (const concept of analyzer.lexicon.concepts(analyzer.stem(word, query.lang), query.lang)) {
+    for (const stem of analyzer.lexicon.stems(concept, other)) forms.add(stem);
+    for (const stem of analyzer.lexicon.stems(concept, query.lang)) forms.add(stem);
+  }
+  return forms;
+}
+
+/** The store's statistics for every form of the question's words. */
+export function questionStats(query: Query, analyzer: Analyzer, store: Pick<StoreReader, 'termStats'>): Promise<TermStats> {
+  return store.termStats([...new Set(query.words.flatMap((w) => [...wordForms(w.word, query, analyzer)]))]);
+}
+
 /** The question's content words, weighted by rarity, matched in both languages through the lexicon. */
 export function questionWords(query: Query, analyzer: Analyzer, stats: TermStats): QuestionWord[] {
-  const other: Lang = query.lang === 'id' ? 'en' : 'id';
   return query.words.map((word) => {
-    const forms = new Set([analyzer.stem(word.word, query.lang), analyzer.stem(word.word, other)]);
-    for (const concept of analyzer.lexicon.concepts(analyzer.stem(word.word, query.lang), query.lang)) {
-      for (const stem of analyzer.lexicon.stems(concept, other)) forms.add(stem);
-      for (const stem of analyzer.lexicon.stems(concept, query.lang)) forms.add(stem);
-    }
+    const forms = wordForms(word.word, query, analyzer);
     const df = Math.max(...[...forms].map((f) => stats.documentFrequency(f)));
     const weight = word.weight * Math.log(1 + stats.documentCount / (1 + df));
     return { word: word.word, name: word.capital && word.word.length >= 5, forms, weight };

@@ -1,5 +1,5 @@
 import { detectLanguage } from '../corpus/language.js';
-import type { WeightedTerm } from '../index/lexical.js';
+import type { WeightedTerm } from '../index/port.js';
 import { tokenize, type Analyzer, type Token } from '../text/analyze.js';
 import type { Filters, Lang } from '../types.js';
 import { frameWeights } from './question-frame.js';

@@ -1,10 +1,9 @@
 import type { Embedder } from '../../providers/embeddings/embedder.js';
-import { metaOf, type CorpusView } from '../index/view.js';
+import type { StoreReader } from '../index/port.js';
 import type { Analyzer } from '../text/analyze.js';
 import type { Hit } from '../types.js';
-import { questionWords } from './coverage.js';
+import { questionStats, questionWords } from './coverage.js';
 import { collapseDuplicates } from './duplicates.js';
-import { hasFilters, matchesFilters } from './filter.js';
 import { normalizedScoreFusion, reciprocalRankFusion } from './fuse.js';
 import type { Query } from './query.js';
 import { rerankByCoverage } from './rerank.js';
@@ -29,44 +28,44 @@ export interface Retriever {
 }
 
 /** Hybrid retrieval: HNSW over embeddings and BM25 over stems, fused, reranked by how closely passages hold the question, filtered, de-duplicated. */
-export function createRetriever(view: CorpusView, embedder: Embedder, analyzer: Analyzer, options: RetrieverOptions = DEFAULT_RETRIEVER): Retriever {
+export function createRetriever(store: Pick<StoreReader, 'dense' | 'lexical' | 'passages' | 'termStats'>, embedder: Embedder, analyzer: Analyzer, options: RetrieverOptions = DEFAULT_RETRIEVER): Retriever {
   return {
     async retrieve(query, k) {
-      const filtered = hasFilters(query.filters);
-      const accept = filtered ? (id: string) => {
-        const found = view.passage(id);
-        return found !== undefined && matchesFilters(found.article, query.filters);
-      } : undefined;
       const depth = Math.max(options.candidates, k * 3);
       const vector = await embedder.embeddings.embedQuery(query.text);
-      const dense = view.data.vectors.search(vector, depth, accept);
-      const lexical = view.data.lexical.query(query.terms, depth, accept);
+      const [dense, lexical, stats] = await Promise.all([
+        store.dense(vector, depth, query.filters),
+        store.lexical(query.terms, depth, query.filters),
+        questionStats(query, analyzer, store),
+      ]);
       const fused = options.fusion === 'rank'
         ? reciprocalRankFusion([
             { ids: dense.map((h) => h.id), weight: options.denseWeight },
             { ids: lexical.map((h) => h.id), weight: options.lexicalWeight },
           ])
         : normalizedScoreFusion([
-            { hits: dense.map((h) => ({ id: h.id, score: h.similarity })), weight: options.denseWeight },
+            { hits: dense, weight: options.denseWeight },
             { hits: lexical, weight: options.lexicalWeight },
           ]);
-      const denseById = new Map(dense.map((h, rank) => [h.id, { score: h.similarity, rank: rank + 1 }]));
+      const denseById = new Map(dense.map((h, rank) => [h.id, { score: h.score, rank: rank + 1 }]));
       const lexicalById = new Map(lexical.map((h, rank) => [h.id, { score: h.score, rank: rank + 1 }]));
+      const ranked = [...fused].sort((a, b) => b[1] - a[1]);
+      const records = await store.passages(ranked.map(([id]) => id));
       const hits: Hit[] = [];
-      for (const [id, score] of [...fused].sort((a, b) => b[1] - a[1])) {
-        const found = view.passage(id);
+      for (const [id, score] of ranked) {
+        const found = records.get(id);
         if (!found) continue;
         const d = denseById.get(id);
         const l = lexicalById.get(id);
         hits.push({
           passage: found.passage,
-          article: metaOf(found.article),
+          article: found.article,
           score,
           why: { dense: d?.score, denseRank: d?.rank, lexical: l?.score, lexicalRank: l?.rank },
           related: [],
         });
       }
-      const reranked = rerankByCoverage(hits, questionWords(query, analyzer, view.data.lexical), analyzer, options.rerank);
+      const reranked = rerankByCoverage(hits, questionWords(query, analyzer, stats), analyzer, options.rerank);
       return collapseDuplicates(reranked, analyzer, options.duplicateThreshold).slice(0, k);
     },
   };

@@ -51,6 +51,6 @@ export async function answererFactoryFor(config: ChatConfig, deps: ChatDeps = {}
   const model = await createChatModel(config, deps);
   if (!model) return undefined;
   const prompts: Prompts = await loadPrompts(deps.promptsDir);
-  return ({ view, analyzer, embedder }) =>
-    createLlmAnswerer({ model, prompts, view, analyzer, embedder, fallback: createExtractiveAnswerer(view, analyzer, view.data.lexical) });
+  return ({ store, analyzer, embedder }) =>
+    createLlmAnswerer({ model, prompts, analyzer, embedder, fallback: createExtractiveAnswerer(store, analyzer) });
 }

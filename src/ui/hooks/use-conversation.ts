@@ -88,16 +88,15 @@ export function useConversation({ engine, findQuote, initialFilters, onQuit }: C
           const citation = current.lastAnswer?.citations.find((c) => c.n === command.n);
           if (!current.lastAnswer) return message('error', 'There is no answer to open a source of yet: ask a question first.');
           if (!citation) return message('error', `The last answer has no source [${command.n}]; it has ${current.lastAnswer.citations.length}.`);
-          try {
-            dispatch({ type: 'show', item: { kind: 'passage', n: command.n, citation, context: passageContext(engine, citation.id) } });
-          } catch (error) {
-            message('error', describeError(error));
-          }
+          passageContext(engine, citation.id).then(
+            (context) => dispatch({ type: 'show', item: { kind: 'passage', n: command.n, citation, context } }),
+            (error: unknown) => message('error', describeError(error)),
+          );
           return;
         }
         case 'sources':
           if (!current.lastAnswer?.citations.length) return message('info', current.lastAnswer ? 'The last answer cites no sources.' : 'No answer yet: ask a question first.');
-          dispatch({ type: 'show', item: { kind: 'sources', citations: current.lastAnswer.citations } });
+          dispatch({ type: 'show', item: { kind: 'sources', citations: current.lastAnswer.citations, hits: current.lastAnswer.hits } });
           return;
         case 'cite':
           void cite(command.quote);

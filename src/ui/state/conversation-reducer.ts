@@ -1,5 +1,5 @@
 import type { PassageContext } from '../../core/index/context.js';
-import type { Answer, AnswerEvent, Citation, Filters, Turn } from '../../core/types.js';
+import type { Answer, AnswerEvent, Citation, Filters, Hit, Turn } from '../../core/types.js';
 
 import type { QuoteMatch } from '../../core/cite/find.js';
 
@@ -24,7 +24,7 @@ export type Item =
   | TurnItem
   | { kind: 'message'; id: number; level: 'info' | 'warn' | 'error'; text: string }
   | { kind: 'passage'; id: number; n: number; context: PassageContext; citation: Citation }
-  | { kind: 'sources'; id: number; citations: Citation[] }
+  | { kind: 'sources'; id: number; citations: Citation[]; hits: Hit[] }
   | { kind: 'quotes'; id: number; quote: string; matches: QuoteMatch[] }
   | { kind: 'help'; id: number };
 

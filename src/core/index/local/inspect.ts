@@ -1,0 +1,57 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { Manifest } from '../manifest.js';
+import { DATABASE } from './sqlite-store.js';
+
+export interface IndexSummary {
+  /** The embedder's folder inside the index directory. */
+  dir: string;
+  manifest: Manifest | null;
+  counts: { articles: number; passages: number; skipped: number };
+  bytes: number;
+  problem?: string;
+}
+
+function folderBytes(dir: string): number {
+  let total = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    total += entry.isDirectory() ? folderBytes(full) : fs.statSync(full).size;
+  }
+  return total;
+}
+
+function summary(dir: string): IndexSummary {
+  const counts = { articles: 0, passages: 0, skipped: 0 };
+  const file = path.join(dir, DATABASE);
+  if (!fs.existsSync(file)) return { dir, manifest: null, counts, bytes: folderBytes(dir), problem: 'no finished index' };
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const meta = (key: string) => db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key) as string | undefined;
+    const manifest = meta('manifest');
+    if (!manifest) return { dir, manifest: null, counts, bytes: folderBytes(dir), problem: 'no finished index' };
+    counts.articles = db.prepare('SELECT count(*) FROM articles').pluck().get() as number;
+    counts.passages = Number(meta('passages') ?? 0);
+    counts.skipped = (JSON.parse(meta('skipped') ?? '[]') as unknown[]).length;
+    return { dir, manifest: JSON.parse(manifest) as Manifest, counts, bytes: folderBytes(dir) };
+  } finally {
+    db.close();
+  }
+}
+
+/** Every embedder's index in an index directory, read without changing anything. */
+export function inspectIndexes(indexDir: string): IndexSummary[] {
+  if (!fs.existsSync(indexDir)) return [];
+  return fs
+    .readdirSync(indexDir, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => {
+      const dir = path.join(indexDir, e.name);
+      try {
+        return summary(dir);
+      } catch (error) {
+        return { dir, manifest: null, counts: { articles: 0, passages: 0, skipped: 0 }, bytes: 0, problem: `unreadable (${(error as Error).message})` };
+      }
+    });
+}

@@ -1,0 +1,442 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { distance } from 'fastest-levenshtein';
+import { UserError } from '../../errors.js';
+import { hasFilters, matchesFilters } from '../../retrieve/filter.js';
+import type { ArticleMeta, Filters, Lang, Passage } from '../../types.js';
+import { diskFullError, isDiskFull } from '../disk-full.js';
+import { acquireWriteLock } from '../lock.js';
+import type { Manifest } from '../manifest.js';
+import type { ArticleInput, ArticleVersion, PassageRecord, ScoredId, Skipped, Store, StoredArticle, StoreTransaction, TermStats, WeightedTerm } from '../port.js';
+import { bm25Scores, type Posting, type PostingSource } from './bm25.js';
+import { CheckpointedGraph, removeGraphFiles } from './graph.js';
+import { SCHEMA, SCHEMA_VERSION } from './schema.js';
+
+export const DATABASE = 'kabar.db';
+
+export interface LocalStoreOptions {
+  dimensions: number;
+  onWarning?: (message: string) => void;
+  /** Start from an empty store, whatever is there (a rebuild; works on a damaged index too). */
+  fresh?: boolean;
+}
+
+interface ArticleRow {
+  id: number;
+  file: string;
+  title: string;
+  date: string | null;
+  source: string | null;
+  lang: Lang;
+  size: number;
+  mtime_ms: number;
+  hash: string;
+}
+
+interface PassageRow {
+  id: number;
+  n: number;
+  start: number;
+  end: number;
+  text: string;
+  sentences: string;
+}
+
+const meta = (a: ArticleRow): ArticleMeta => ({ file: a.file, title: a.title, date: a.date, source: a.source, lang: a.lang });
+
+const toPassage = (file: string, p: PassageRow): Passage => ({
+  id: `${file}#${p.n}`,
+  file,
+  start: p.start,
+  end: p.end,
+  text: p.text,
+  sentences: (JSON.parse(p.sentences) as [number, number][]).map(([start, end]) => ({ start, end, text: p.text.slice(start - p.start, end - p.start) })),
+});
+
+const splitId = (id: string): { file: string; n: number } | null => {
+  const hash = id.lastIndexOf('#');
+  const n = Number(id.slice(hash + 1));
+  return hash > 0 && Number.isInteger(n) && n >= 0 && id.slice(hash + 1) !== '' ? { file: id.slice(0, hash), n } : null;
+};
+
+const vectorBlob = (vector: number[]): Buffer => Buffer.from(new Float32Array(vector).buffer);
+
+const corrupt = (dir: string, cause: unknown) =>
+  new UserError('INDEX_CORRUPT', `The index in ${dir} is damaged (${(cause as Error).message}).`, { hint: 'Run kabar index --rebuild to build it again.', cause });
+
+/** Maps SQLite's damage and full-disk errors to what a user can act on. */
+function guard<T>(dir: string, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? '';
+    if (isDiskFull(error)) throw diskFullError(dir, error);
+    if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') throw corrupt(dir, error);
+    throw error;
+  }
+}
+
+/**
+ * The local store: articles, passages, raw text, vectors and the inverted index in one SQLite file
+ * (WAL: readers keep reading the committed state while a writer works), with the vectors also in a
+ * checkpointed HNSW graph for dense search. One writer at a time, through the write lock.
+ */
+export class SqliteStore implements Store {
+  private readonly graph: CheckpointedGraph;
+  private readonly statements;
+
+  private constructor(
+    private readonly db: Database.Database,
+    readonly dir: string,
+    private readonly options: Required<LocalStoreOptions>,
+  ) {
+    this.graph = new CheckpointedGraph(db, dir, options.dimensions, options.onWarning);
+    db.function('kabar_filter', { deterministic: true }, (lang, source, date, filters) =>
+      matchesFilters({ lang, source, date } as ArticleMeta, JSON.parse(filters as string) as Filters) ? 1 : 0,
+    );
+    const passageColumns = 'p.id, p.n, p.start, p.end, p.text, p.sentences';
+    this.statements = {
+      meta: db.prepare('SELECT value FROM meta WHERE key = ?').pluck(),
+      setMeta: db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)'),
+      articleByFile: db.prepare('SELECT id, file, title, date, source, lang, size, mtime_ms, hash FROM articles WHERE file = ?'),
+      passage: db.prepare(`SELECT ${passageColumns}, a.file, a.title, a.date, a.source, a.lang FROM passages p JOIN articles a ON a.id = p.article WHERE a.file = ? AND p.n = ?`),
+      passagesOf: db.prepare(`SELECT ${passageColumns} FROM passages p WHERE p.article = ? ORDER BY p.n`),
+      idsOf: db.prepare('SELECT a.file, p.n FROM passages p JOIN articles a ON a.id = p.article WHERE p.id = ?'),
+      raw: db.prepare('SELECT raw FROM articles WHERE file = ?').pluck(),
+      df: db.prepare('SELECT df FROM terms WHERE term = ?').pluck(),
+      postings: db.prepare('SELECT passage, tf, length FROM postings WHERE term = ?'),
+      similar: db.prepare('SELECT term FROM terms WHERE length(term) BETWEEN ? AND ?').pluck(),
+      allowed: db.prepare('SELECT p.id FROM passages p JOIN articles a ON a.id = p.article WHERE kabar_filter(a.lang, a.source, a.date, ?)').pluck(),
+    };
+  }
+
+  /**
+   * Opens (creating if needed) the store in `dir`. An index of an older layout, from another format,
+   * unreadable, or whose counts disagree with its tables is replaced, with a warning: the refresh
+   * that follows rebuilds it.
+   */
+  static open(dir: string, options: LocalStoreOptions): SqliteStore {
+    const full = { onWarning: () => {}, fresh: false, ...options };
+    return guard(dir, () => {
+      fs.mkdirSync(dir, { recursive: true });
+      if (full.fresh) {
+        const release = acquireWriteLock(dir, full.onWarning);
+        try {
+          SqliteStore.destroy(dir);
+        } finally {
+          release();
+        }
+      }
+      if (removeLegacyLayout(dir)) full.onWarning('Rebuilding the index: it was made by an older version of kabar.');
+      let db = new Database(path.join(dir, DATABASE), { timeout: 5000 });
+      let problem: string | null;
+      try {
+        problem = SqliteStore.prepare(db);
+      } catch (error) {
+        const code = (error as { code?: string }).code ?? '';
+        if (code.startsWith('SQLITE_NOTADB') || code.startsWith('SQLITE_CORRUPT')) problem = `it is unreadable (${(error as Error).message})`;
+        else if (code.startsWith('SQLITE_IOERR') || isDiskFull(error)) {
+          // No room for the shared-memory file (a full disk): read with the WAL index in this process's memory.
+          db.close();
+          db = new Database(path.join(dir, DATABASE), { timeout: 5000 });
+          db.pragma('locking_mode = EXCLUSIVE');
+          problem = SqliteStore.prepare(db);
+        } else throw error;
+      }
+      if (problem === null) return new SqliteStore(db, dir, full);
+      db.close();
+      full.onWarning(`Rebuilding the index in ${dir}: ${problem}.`);
+      SqliteStore.destroy(dir);
+      const fresh = new Database(path.join(dir, DATABASE), { timeout: 5000 });
+      SqliteStore.prepare(fresh);
+      return new SqliteStore(fresh, dir, full);
+    });
+  }
+
+  /** Sets the database up (creating the tables in a new one); says what is wrong with an existing one. */
+  private static prepare(db: Database.Database): string | null {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    const hasMeta = db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta'").pluck().get() as number;
+    const schema = hasMeta ? (db.prepare("SELECT value FROM meta WHERE key = 'schema'").pluck().get() as string | undefined) : undefined;
+    if (schema === undefined) {
+      db.exec(SCHEMA);
+      db.prepare("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', ?), ('version', '0')").run(String(SCHEMA_VERSION));
+      return null;
+    }
+    if (schema !== String(SCHEMA_VERSION)) return 'it was made by another version of kabar';
+    const recorded = Number((db.prepare("SELECT value FROM meta WHERE key = 'passages'").pluck().get() as string | undefined) ?? 0);
+    const counted = db.prepare('SELECT count(*) FROM passages').pluck().get() as number;
+    if (recorded !== counted) return `it records ${recorded} passages but holds ${counted}`;
+    return null;
+  }
+
+  /** Removes a store's files (for a rebuild of a damaged or foreign index). */
+  static destroy(dir: string): void {
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(path.join(dir, DATABASE + suffix), { force: true });
+    if (fs.existsSync(dir)) removeGraphFiles(dir, new Set());
+  }
+
+  async manifest(): Promise<Manifest | null> {
+    return guard(this.dir, () => {
+      const value = this.statements.meta.get('manifest') as string | undefined;
+      return value ? (JSON.parse(value) as Manifest) : null;
+    });
+  }
+
+  async counts(): Promise<{ articles: number; passages: number }> {
+    return guard(this.dir, () => ({
+      articles: (this.db.prepare('SELECT count(*) FROM articles').pluck().get() as number) ?? 0,
+      passages: Number(this.statements.meta.get('passages') ?? 0),
+    }));
+  }
+
+  async passage(id: string): Promise<PassageRecord | undefined> {
+    const parts = splitId(id);
+    if (!parts) return undefined;
+    return guard(this.dir, () => {
+      const row = this.statements.passage.get(parts.file, parts.n) as (PassageRow & ArticleRow) | undefined;
+      return row ? { passage: toPassage(row.file, row), article: meta(row) } : undefined;
+    });
+  }
+
+  async passages(ids: string[]): Promise<Map<string, PassageRecord>> {
+    const found = new Map<string, PassageRecord>();
+    for (const id of new Set(ids)) {
+      const record = await this.passage(id);
+      if (record) found.set(id, record);
+    }
+    return found;
+  }
+
+  async article(id: string): Promise<StoredArticle | undefined> {
+    return guard(this.dir, () => {
+      const row = this.statements.articleByFile.get(id) as ArticleRow | undefined;
+      if (!row) return undefined;
+      const passages = (this.statements.passagesOf.all(row.id) as PassageRow[]).map((p) => toPassage(row.file, p));
+      return { ...meta(row), version: { size: row.size, mtimeMs: row.mtime_ms, hash: row.hash }, passages };
+    });
+  }
+
+  async raw(articleId: string): Promise<string | undefined> {
+    return guard(this.dir, () => this.statements.raw.get(articleId) as string | undefined);
+  }
+
+  async versions(): Promise<Map<string, ArticleVersion>> {
+    return guard(this.dir, () => {
+      const rows = this.db.prepare('SELECT file, size, mtime_ms, hash FROM articles').all() as ArticleRow[];
+      return new Map(rows.map((r) => [r.file, { size: r.size, mtimeMs: r.mtime_ms, hash: r.hash }]));
+    });
+  }
+
+  async skipped(): Promise<Skipped[]> {
+    return guard(this.dir, () => JSON.parse((this.statements.meta.get('skipped') as string | undefined) ?? '[]') as Skipped[]);
+  }
+
+  private allowed(filters?: Filters): Set<number> | undefined {
+    if (!filters || !hasFilters(filters)) return undefined;
+    return new Set(this.statements.allowed.all(JSON.stringify(filters)) as number[]);
+  }
+
+  private idOf(label: number): string | undefined {
+    const row = this.statements.idsOf.get(label) as { file: string; n: number } | undefined;
+    return row && `${row.file}#${row.n}`;
+  }
+
+  async dense(vector: number[], k: number, filters?: Filters): Promise<ScoredId[]> {
+    const allowed = guard(this.dir, () => this.allowed(filters));
+    const found = await this.graph.search(vector, k, allowed);
+    return guard(this.dir, () =>
+      found.flatMap(({ label, similarity }) => {
+        const id = this.idOf(label);
+        return id ? [{ id, score: similarity }] : [];
+      }),
+    );
+  }
+
+  private postingSource(): PostingSource {
+    const count = Number(this.statements.meta.get('passages') ?? 0);
+    const total = Number(this.statements.meta.get('length') ?? 0);
+    return {
+      documentCount: count,
+      averageLength: count ? total / count : 1,
+      df: (term) => (this.statements.df.get(term) as number | undefined) ?? 0,
+      postings: (term) => this.statements.postings.iterate(term) as Iterable<Posting>,
+      similarTerms: (term, maxDistance) =>
+        (this.statements.similar.all(term.length - maxDistance, term.length + maxDistance) as string[]).flatMap((other) => {
+          if (other === term) return [];
+          const d = distance(term, other);
+          return d <= maxDistance ? [{ term: other, distance: d }] : [];
+        }),
+    };
+  }
+
+  async lexical(terms: WeightedTerm[], k: number, filters?: Filters): Promise<ScoredId[]> {
+    if (terms.length === 0) return [];
+    return guard(this.dir, () =>
+      this.db.transaction(() => {
+        const allowed = this.allowed(filters);
+        const scores = bm25Scores(this.postingSource(), terms);
+        const ranked = [...scores].filter(([label]) => !allowed || allowed.has(label)).sort((a, b) => b[1] - a[1]);
+        const hits: ScoredId[] = [];
+        for (const [label, score] of ranked) {
+          if (hits.length >= k) break;
+          const id = this.idOf(label);
+          if (id) hits.push({ id, score });
+        }
+        return hits;
+      })(),
+    );
+  }
+
+  async termStats(terms: string[]): Promise<TermStats> {
+    return guard(this.dir, () => {
+      const documentCount = Number(this.statements.meta.get('passages') ?? 0);
+      const df = new Map(terms.map((t) => [t, (this.statements.df.get(t) as number | undefined) ?? 0]));
+      return { documentCount, documentFrequency: (term: string) => df.get(term) ?? 0 };
+    });
+  }
+
+  async write<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
+    const release = guard(this.dir, () => acquireWriteLock(this.dir, this.options.onWarning));
+    try {
+      removeLeftovers(this.dir);
+      guard(this.dir, () => this.db.exec('BEGIN IMMEDIATE'));
+      let result: T;
+      try {
+        const version = Number(this.statements.meta.get('version') ?? 0) + 1;
+        result = await work(new SqliteTransaction(this.db, version));
+        guard(this.dir, () => {
+          this.statements.setMeta.run('version', String(version));
+          this.db.exec('COMMIT');
+        });
+      } catch (error) {
+        if (this.db.inTransaction) this.db.exec('ROLLBACK');
+        throw isDiskFull(error) ? diskFullError(this.dir, error) : error;
+      }
+      try {
+        await this.graph.checkpoint();
+      } catch (error) {
+        // The commit stands: readers replay what the graph file lacks from SQLite.
+        if (isDiskFull(error)) throw diskFullError(this.dir, error);
+        throw error;
+      }
+      return result;
+    } finally {
+      release();
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
+
+/** Removes the files of the generation-folder layout kabar used before this store; true when there were any. */
+function removeLegacyLayout(dir: string): boolean {
+  const legacy = fs.readdirSync(dir).filter((e) => e === 'CURRENT' || e === 'lock' || /^g-[\w-]+$/.test(e) || /^CURRENT\.\d+\.tmp$/.test(e));
+  for (const entry of legacy) fs.rmSync(path.join(dir, entry), { recursive: true, force: true });
+  return legacy.some((e) => e === 'CURRENT' || e.startsWith('g-'));
+}
+
+/** Temporary files of a writer that was killed: only the next lock holder may remove them. */
+function removeLeftovers(dir: string): void {
+  for (const entry of fs.readdirSync(dir)) {
+    if (/\.\d+\.tmp$/.test(entry)) fs.rmSync(path.join(dir, entry), { force: true, recursive: true });
+  }
+}
+
+class SqliteTransaction implements StoreTransaction {
+  private readonly s;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly version: number,
+  ) {
+    this.s = {
+      meta: db.prepare('SELECT value FROM meta WHERE key = ?').pluck(),
+      setMeta: db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)'),
+      articleId: db.prepare('SELECT id FROM articles WHERE file = ?').pluck(),
+      insertArticle: db.prepare('INSERT INTO articles (file, title, date, source, lang, size, mtime_ms, hash, raw) VALUES (@file, @title, @date, @source, @lang, @size, @mtimeMs, @hash, @raw)'),
+      insertPassage: db.prepare('INSERT INTO passages (article, n, start, end, text, sentences, terms, length, vector, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+      insertPosting: db.prepare('INSERT INTO postings (term, passage, tf, length) VALUES (?, ?, ?, ?)'),
+      addDf: db.prepare('INSERT INTO terms (term, df) VALUES (?, 1) ON CONFLICT(term) DO UPDATE SET df = df + 1'),
+      passagesOf: db.prepare('SELECT id, terms, length FROM passages WHERE article = ?'),
+      deletePosting: db.prepare('DELETE FROM postings WHERE term = ? AND passage = ?'),
+      dropDf: db.prepare('UPDATE terms SET df = df - 1 WHERE term = ?'),
+      tombstone: db.prepare('INSERT OR REPLACE INTO tombstones (label, version) VALUES (?, ?)'),
+    };
+  }
+
+  private bump(key: 'passages' | 'length', by: number): void {
+    this.s.setMeta.run(key, String(Number(this.s.meta.get(key) ?? 0) + by));
+  }
+
+  async upsert(article: ArticleInput): Promise<void> {
+    this.remove(article.meta.file);
+    const { lastInsertRowid } = this.s.insertArticle.run({ ...article.meta, ...article.version, raw: article.raw });
+    let length = 0;
+    for (const { passage, vector, terms } of article.passages) {
+      const n = Number(passage.id.slice(passage.id.lastIndexOf('#') + 1));
+      const tf = new Map<string, number>();
+      for (const term of terms) tf.set(term, (tf.get(term) ?? 0) + 1);
+      const sentences = JSON.stringify(passage.sentences.map((s) => [s.start, s.end]));
+      const row = this.s.insertPassage.run(lastInsertRowid, n, passage.start, passage.end, passage.text, sentences, [...tf.keys()].join(' '), terms.length, vectorBlob(vector), this.version);
+      for (const [term, count] of tf) {
+        this.s.insertPosting.run(term, row.lastInsertRowid, count, terms.length);
+        this.s.addDf.run(term);
+      }
+      length += terms.length;
+    }
+    this.bump('passages', article.passages.length);
+    this.bump('length', length);
+  }
+
+  private remove(file: string): void {
+    const id = this.s.articleId.get(file) as number | undefined;
+    if (id === undefined) return;
+    let passages = 0;
+    let length = 0;
+    for (const p of this.s.passagesOf.all(id) as { id: number; terms: string; length: number }[]) {
+      for (const term of p.terms.split(' ').filter(Boolean)) {
+        this.s.deletePosting.run(term, p.id);
+        this.s.dropDf.run(term);
+      }
+      this.s.tombstone.run(p.id, this.version);
+      passages++;
+      length += p.length;
+    }
+    this.db.prepare('DELETE FROM terms WHERE df <= 0').run();
+    this.db.prepare('DELETE FROM passages WHERE article = ?').run(id);
+    this.db.prepare('DELETE FROM articles WHERE id = ?').run(id);
+    this.bump('passages', -passages);
+    this.bump('length', -length);
+  }
+
+  async delete(articleId: string): Promise<void> {
+    this.remove(articleId);
+  }
+
+  async clear(): Promise<void> {
+    this.db.prepare('INSERT OR REPLACE INTO tombstones (label, version) SELECT id, ? FROM passages').run(this.version);
+    this.db.exec("DELETE FROM postings; DELETE FROM terms; DELETE FROM passages; DELETE FROM articles; DELETE FROM meta WHERE key IN ('passages', 'length')");
+  }
+
+  async touch(articleId: string, version: ArticleVersion): Promise<void> {
+    this.db.prepare('UPDATE articles SET size = ?, mtime_ms = ?, hash = ? WHERE file = ?').run(version.size, version.mtimeMs, version.hash, articleId);
+  }
+
+  async setSkipped(skipped: Skipped[]): Promise<void> {
+    this.s.setMeta.run('skipped', JSON.stringify(skipped));
+  }
+
+  async setManifest(manifest: Manifest): Promise<void> {
+    this.s.setMeta.run('manifest', JSON.stringify(manifest));
+  }
+}
+
+/** Opens the local store for one embedder's index folder. */
+export async function openLocalStore(dir: string, options: LocalStoreOptions): Promise<SqliteStore> {
+  return SqliteStore.open(dir, options);
+}
