@@ -25,12 +25,16 @@ const passage: Passage = {
     { start: first, end: RAW.length, text: RAW.slice(first) },
   ],
 };
-const article = { file, title: `Judul${ESC}]0;retitled${BEL} berita`, date: '2020-10', source: `IRNA${ESC}[8m`, lang: 'id' as const, size: RAW.length, mtimeMs: 0, hash: 'x', passages: [passage], labels: [0] };
+const article = { file, title: `Judul${ESC}]0;retitled${BEL} berita`, date: '2020-10', source: `IRNA${ESC}[8m`, lang: 'id' as const, version: { size: RAW.length, mtimeMs: 0, hash: 'x' }, passages: [passage] };
 const citation: Citation = { n: 1, id: passage.id, file, title: article.title, source: article.source, date: article.date, lang: 'id', start: 0, end: first - 1, text: RAW.slice(0, first - 1) };
 const REPLY = `Lavrov ${ESC}]0;owned${BEL}bertemu ${ESC}[2JZakharova\u009d0;x\u009c [1].`;
 
 const engine: ChatEngine = {
-  view: { passage: (id: string) => (id === passage.id ? { passage, article } : undefined), ids: () => [passage.id][Symbol.iterator]() },
+  store: {
+    passage: async (id: string) => (id === passage.id ? { passage, article } : undefined),
+    article: async (id: string) => (id === file ? article : undefined),
+    versions: async () => new Map([[file, article.version]]),
+  },
   async *ask(question: string) {
     const events: AnswerEvent[] = [
       { type: 'resolved', question: `${question} ${ESC}[31mresolved`, filters: {} },
