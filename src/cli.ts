@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
 import { describeError, isUserError } from './core/errors.js';
+import { configuredSecrets, redactSecrets } from './core/redact.js';
 import { KABAR_VERSION } from './core/version.js';
 import { registerAsk } from './commands/ask.js';
 import { registerChat } from './commands/chat.js';
@@ -13,6 +14,9 @@ import { registerShow } from './commands/show.js';
 import { examples } from './commands/flags.js';
 import { createStyle } from './commands/style.js';
 import { terminalSafe } from './present/terminal-safe.js';
+
+/** An error's text as printed: no configured secret, no control character from the data. */
+const shown = (text: string): string => terminalSafe(redactSecrets(text, configuredSecrets(process.env)));
 
 /** Exit code for failures that are kabar's fault, not the user's. */
 const BUG = 70;
@@ -42,17 +46,17 @@ async function main(argv: string[]): Promise<number> {
     if (error instanceof CommanderError) {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
       const message = error.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ').replace(/\((Did you mean [^)]*)\)/, '$1');
-      process.stderr.write(`${err.error('kabar:')} ${terminalSafe(`${message.charAt(0).toUpperCase()}${message.slice(1)}`)}${/[.?!]$/.test(message) ? '' : '.'} Run kabar --help for usage.\n`);
+      process.stderr.write(`${err.error('kabar:')} ${shown(`${message.charAt(0).toUpperCase()}${message.slice(1)}`)}${/[.?!]$/.test(message) ? '' : '.'} Run kabar --help for usage.\n`);
       return 2;
     }
     if (isUserError(error)) {
       // A cancelled command may have been cut off mid-line (a streamed answer, a progress bar): start afresh.
       if (error.code === 'CANCELLED') process.stderr.write('\n');
-      process.stderr.write(`${err.error('kabar:')} ${terminalSafe(describeError(error))}\n`);
+      process.stderr.write(`${err.error('kabar:')} ${shown(describeError(error))}\n`);
       return error.exitCode;
     }
-    if (process.env.KABAR_DEBUG === '1') process.stderr.write(`${terminalSafe((error as Error).stack ?? String(error))}\n`);
-    else process.stderr.write(`${err.error('kabar: internal error:')} ${terminalSafe(describeError(error))} (set KABAR_DEBUG=1 for details)\n`);
+    if (process.env.KABAR_DEBUG === '1') process.stderr.write(`${shown((error as Error).stack ?? String(error))}\n`);
+    else process.stderr.write(`${err.error('kabar: internal error:')} ${shown(describeError(error))} (set KABAR_DEBUG=1 for details)\n`);
     return BUG;
   }
 }

@@ -1,4 +1,5 @@
 import { UserError } from '../../core/errors.js';
+import { redactSecrets } from '../../core/redact.js';
 import { httpStatus, isTimeout, shortMessage, unreachableReason } from '../embeddings/network-failure.js';
 
 export interface ChatFailureContext {
@@ -14,15 +15,18 @@ export interface ChatFailureContext {
   missingModelHint: string;
   /** What to do when the key is refused; undefined when the server takes no key. */
   keyHint?: string;
+  /** The configured API key and the like: never printed, even when the server echoes them. */
+  secrets?: string[];
 }
 
 const OFFLINE = 'or set KABAR_LLM=none for the offline extractive answers';
 
 /** Turns a failed chat request into the UserError that tells what to fix. */
 export function chatFailure(error: unknown, context: ChatFailureContext): UserError {
-  const { server, model, timeoutMs, addressVariable } = context;
+  const { model, timeoutMs, addressVariable } = context;
+  const server = redactSecrets(context.server, context.secrets);
   const status = httpStatus(error);
-  const message = shortMessage(error);
+  const message = shortMessage(error, context.secrets);
   if (context.timedOut || (status === undefined && isTimeout(error))) {
     return new UserError('SERVER_UNREACHABLE', `${server} did not finish answering within ${Math.round(timeoutMs / 100) / 10} s.`, {
       hint: `Check that the server is running and not overloaded, raise KABAR_LLM_TIMEOUT_MS, ${OFFLINE}.`,

@@ -58,6 +58,7 @@ export async function createOpenAIChatModel(options: OpenAIChatOptions): Promise
         attempts,
         addressVariable: 'OPENAI_BASE_URL',
         keyHint: 'Check OPENAI_API_KEY',
+        secrets: [options.apiKey ?? ''],
         missingModelHint: 'Set KABAR_LLM_MODEL to a chat model the server offers.',
       }),
   });

@@ -1,3 +1,5 @@
+import { redactSecrets } from '../../core/redact.js';
+
 /** Socket-level error codes that mean the server could not be reached at all. */
 const UNREACHABLE_CODES = new Set([
   'ECONNREFUSED',
@@ -52,8 +54,11 @@ export function httpStatus(error: unknown): number | undefined {
   return undefined;
 }
 
-/** The error's own message, without a trailing period, for quoting inside a sentence. */
-export function shortMessage(error: unknown): string {
+/**
+ * The error's own message, without a trailing period, for quoting inside a sentence. It may quote
+ * the server's reply, so `secrets` and anything shaped like a credential are redacted.
+ */
+export function shortMessage(error: unknown, secrets: readonly (string | undefined)[] = []): string {
   const text = error instanceof Error ? error.message : String(error);
-  return text.replace(/\s+/g, ' ').trim().replace(/\.$/, '').slice(0, 300);
+  return redactSecrets(text.replace(/\s+/g, ' ').trim(), secrets).replace(/\.$/, '').slice(0, 300);
 }

@@ -1,4 +1,5 @@
 import { UserError } from '../../core/errors.js';
+import { redactSecrets } from '../../core/redact.js';
 import { abortableFetch } from './abortable-fetch.js';
 import { checkedEmbedder } from './checked-embeddings.js';
 import type { Embedder } from './embedder.js';
@@ -30,8 +31,8 @@ const DEFAULT_MAX_RETRIES = 2;
 const DEFAULT_BATCH_SIZE = 64;
 
 /** Turns a failed request into the UserError that tells what to fix. */
-function requestFailure(error: unknown, context: { url: string; model: string; timeoutMs: number }): UserError {
-  const { url, model, timeoutMs } = context;
+function requestFailure(error: unknown, context: { url: string; model: string; timeoutMs: number; secrets: string[] }): UserError {
+  const { url, model, timeoutMs, secrets } = context;
   const status = httpStatus(error);
   if (status === 401 || status === 403) {
     return new UserError('SERVER_REJECTED', `The embeddings server at ${url} rejected the API key (HTTP ${status}).`, {
@@ -39,14 +40,14 @@ function requestFailure(error: unknown, context: { url: string; model: string; t
       cause: error,
     });
   }
-  if (status === 404 && /model/i.test(shortMessage(error))) {
-    return new UserError('MODEL_MISSING', `The embeddings server at ${url} has no model ${model}: ${shortMessage(error)}.`, {
+  if (status === 404 && /model/i.test(shortMessage(error, secrets))) {
+    return new UserError('MODEL_MISSING', `The embeddings server at ${url} has no model ${model}: ${shortMessage(error, secrets)}.`, {
       hint: 'Set KABAR_EMBEDDINGS_MODEL to an embedding model the server offers.',
       cause: error,
     });
   }
   if (status !== undefined) {
-    return new UserError('SERVER_REJECTED', `The embeddings server at ${url} answered HTTP ${status}: ${shortMessage(error)}.`, {
+    return new UserError('SERVER_REJECTED', `The embeddings server at ${url} answered HTTP ${status}: ${shortMessage(error, secrets)}.`, {
       hint: 'Check OPENAI_BASE_URL (it usually ends in /v1) and KABAR_EMBEDDINGS_MODEL.',
       cause: error,
     });
@@ -65,7 +66,7 @@ function requestFailure(error: unknown, context: { url: string; model: string; t
     });
   }
   // Anything else came from reading the server's answer.
-  return new UserError('SERVER_REJECTED', `The embeddings server at ${url} gave an answer that is not an embeddings list: ${shortMessage(error)}.`, {
+  return new UserError('SERVER_REJECTED', `The embeddings server at ${url} gave an answer that is not an embeddings list: ${shortMessage(error, secrets)}.`, {
     hint: 'Check that OPENAI_BASE_URL points to an OpenAI-compatible server (ending in /v1).',
     cause: error,
   });
@@ -82,7 +83,7 @@ export async function createOpenAIEmbedder(options: OpenAIEmbedderOptions): Prom
   const baseUrl = (options.baseUrl ?? DEFAULT_OPENAI_BASE_URL).replace(/\/+$/, '');
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
-  const context = { url: `${baseUrl}/embeddings`, model, timeoutMs };
+  const context = { url: redactSecrets(`${baseUrl}/embeddings`), model, timeoutMs, secrets: [options.apiKey] };
 
   const { OpenAIEmbeddings } = await import('@langchain/openai');
   const client = new OpenAIEmbeddings({
