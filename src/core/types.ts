@@ -123,6 +123,8 @@ export interface Answer {
   warnings: string[];
   /** Generative answers: how many [n] markers pointed at no retrieved passage (removed from `answer`). */
   invalidMarkers?: number;
+  /** Generative answers: sentences that cite no passage, so nothing in the articles backs them. */
+  unsupported?: string[];
   /** How sure the answerer is that the cited text answers the question, in [0, 1], when it can tell. */
   confidence?: number;
   /** The answer span (a name, number, date, place…), or null when none fits or the answerer abstained. */

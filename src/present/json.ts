@@ -24,6 +24,7 @@ export const answerJson = (a: Answer) => ({
   citations: a.citations.map(citationJson),
   ...(a.warnings.length ? { warnings: a.warnings } : {}),
   ...(a.invalidMarkers === undefined ? {} : { invalidMarkers: a.invalidMarkers }),
+  ...(a.unsupported?.length ? { unsupported: a.unsupported } : {}),
   timingsMs: a.timingsMs,
 });
 

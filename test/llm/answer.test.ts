@@ -77,10 +77,10 @@ describe('generative answers through a scripted server', () => {
   };
 
   it('streams a good answer (OpenAI SSE) whose citations are verified exact spans', async () => {
-    const reply = 'Sergei Shoigu met Iranian Defence Minister Amir Hatami in Moscow [1].';
+    const reply = 'Sergei Shoigu met Iranian Defence Minister Amir Hatami in Moscow [1]. The two ministers discussed military cooperation between Russia and Iran [1].';
     const { seen, tokens, last } = await ask('openai', 'Who did Sergei Shoigu meet in Moscow?', [{ chunks: pieces(reply) }]);
     assert.equal(last.type, 'done', last.type === 'error' ? describeError(last.error) : '');
-    assert.ok(seen.filter((e) => e.type === 'token').length > 2, 'tokens arrive one by one');
+    assert.ok(seen.filter((e) => e.type === 'token').length > 2, 'tokens arrive one by one once the reply cites a passage');
     assert.equal(tokens, reply);
     if (last.type !== 'done') return;
     const { answer } = last;
@@ -104,6 +104,39 @@ describe('generative answers through a scripted server', () => {
     assert.doesNotMatch(last.answer.answer, /\[9\]/);
     assert.match(last.answer.answer, /\[1\]/);
     assert.ok(last.answer.warnings.some((w) => /\[9\]/.test(w)));
+  });
+
+  it('never streams a marker that the answer drops: the printed text is the verified text', async () => {
+    const { tokens, last } = await ask('openai', 'Who did Sergei Shoigu meet in Moscow?', [{ chunks: pieces('Shoigu met Amir Hatami [9] in Moscow [1][9]. They talked about cooperation [1].') }]);
+    assert.equal(last.type, 'done');
+    if (last.type !== 'done') return;
+    assert.doesNotMatch(tokens, /\[9\]/);
+    assert.equal(tokens.trim(), last.answer.answer);
+    assert.equal(last.answer.answer, 'Shoigu met Amir Hatami in Moscow [1]. They talked about cooperation [1].');
+    assert.equal(last.answer.invalidMarkers, 2);
+  });
+
+  it('flags every sentence that cites no passage as unsupported', async () => {
+    const { last } = await ask('openai', 'Who did Sergei Shoigu meet in Moscow?', [
+      { chunks: pieces('Shoigu met Amir Hatami in Moscow [1]. Details are at https://evil.example/more. Both sides praised the talks.') },
+    ]);
+    assert.equal(last.type, 'done');
+    if (last.type !== 'done') return;
+    assert.deepEqual(last.answer.unsupported, ['Details are at https://evil.example/more.', 'Both sides praised the talks.']);
+    assert.equal(last.answer.warnings.filter((w) => /No passage is cited for/.test(w)).length, 2);
+    assert.equal(last.answer.citations.length, 1);
+  });
+
+  it('shows the extractive answer, with a warning, instead of a reply that cites nothing', async () => {
+    const { tokens, last } = await ask('openai', 'Who did Sergei Shoigu meet in Moscow?', [{ chunks: pieces('Shoigu met the Pope in Rome, see https://evil.example.') }]);
+    assert.equal(last.type, 'done');
+    if (last.type !== 'done') return;
+    assert.doesNotMatch(tokens, /Pope|evil/);
+    assert.doesNotMatch(last.answer.answer, /Pope|evil/);
+    assert.match(last.answer.warnings[0], /cites no passage/);
+    assert.equal(tokens.trim(), last.answer.answer.trim());
+    assert.ok(last.answer.citations.length > 0, 'the extractive answer cites the articles');
+    assert.ok(last.answer.citations.every((c) => c.verified === undefined));
   });
 
   it('marks an unsupported claim as not verified', async () => {
@@ -185,11 +218,11 @@ describe('generative answers through a scripted server', () => {
 
   it('stops a stalled stream at the deadline with the partial text', async () => {
     const started = Date.now();
-    const { last } = await ask('openai', 'Who did Sergei Shoigu meet in Moscow?', [{ chunks: ['Shoigu met '], stall: true }]);
+    const { last } = await ask('openai', 'Who did Sergei Shoigu meet in Moscow?', [{ chunks: ['Shoigu met Hatami [1]. He ', 'said '], stall: true }]);
     assert.ok(Date.now() - started < 5000);
     assert.equal(last.type, 'error');
     if (last.type !== 'error') return;
-    assert.equal(last.partial, 'Shoigu met ');
+    assert.equal(last.partial, 'Shoigu met Hatami [1]. He said');
     assert.match(describeError(last.error), /did not finish answering within 0.8 s/);
     assert.match(describeError(last.error), /KABAR_LLM_TIMEOUT_MS/);
   });

@@ -1,7 +1,9 @@
 import { detectLanguage } from '../corpus/language.js';
+import { splitSentences } from '../corpus/sentences.js';
 import { tokenize, type Analyzer } from '../text/analyze.js';
 import type { ArticleMeta, Citation, Lang, Passage, Span } from '../types.js';
 import type { Embedder } from '../../providers/embeddings/embedder.js';
+import { dropInvalidMarkers, MARKER } from './marker-filter.js';
 
 /** A passage as numbered in the prompt. */
 export interface Source {
@@ -29,9 +31,10 @@ export interface VerifiedAnswer {
   citations: Citation[];
   warnings: string[];
   invalidMarkers: number;
+  /** Sentences of the answer that cite no passage. */
+  unsupported: string[];
 }
 
-const MARKER = /\[(\d+(?:\s*[,;]\s*\d+)*)\]/g;
 const LANGUAGE_NAME: Record<Lang, string> = { id: 'Indonesian', en: 'English' };
 
 interface Marker {
@@ -44,19 +47,21 @@ export function findMarkers(text: string): Marker[] {
   return [...text.matchAll(MARKER)].map((m) => ({ start: m.index, end: m.index + m[0].length, numbers: m[1].split(/\s*[,;]\s*/).map(Number) }));
 }
 
-/** Removes markers (or numbers inside a marker) that point at no source. */
-function dropInvalid(text: string, valid: (n: number) => boolean): { text: string; invalid: number[] } {
-  const invalid: number[] = [];
-  const cleaned = text.replace(MARKER, (_whole, list: string) => {
-    const numbers = list.split(/\s*[,;]\s*/).map(Number);
-    const kept = numbers.filter((n) => {
-      if (valid(n)) return true;
-      invalid.push(n);
-      return false;
-    });
-    return kept.length ? `[${kept.join(', ')}]` : '';
-  });
-  return { text: invalid.length ? cleaned.replace(/[ \t]+([.,;:!?])/g, '$1').replace(/[ \t]{2,}/g, ' ').trim() : text, invalid };
+const LEADING_MARKERS = /^(?:\s*\[\d+(?:\s*[,;]\s*\d+)*\])+/;
+
+/**
+ * The sentences of an answer that carry no marker, as written (markers right after a sentence's
+ * full stop, "… said. [1]", belong to that sentence). Sentences without a letter or digit are not counted.
+ */
+export function uncitedSentences(answer: string): string[] {
+  const sentences: { text: string; cited: boolean }[] = [];
+  for (const { text } of splitSentences(answer)) {
+    const leading = LEADING_MARKERS.exec(text)?.[0] ?? '';
+    if (leading && sentences.length) sentences[sentences.length - 1].cited = true;
+    const own = text.slice(leading.length);
+    sentences.push({ text: own.trim(), cited: findMarkers(own).length > 0 || (leading !== '' && sentences.length === 0) });
+  }
+  return sentences.filter((s) => !s.cited && /[\p{L}\p{N}]/u.test(s.text)).map((s) => s.text);
 }
 
 /**
@@ -145,7 +150,8 @@ export async function verifyAnswer(text: string, sources: Source[], questionLang
   const { analyzer } = options;
   const byN = new Map(sources.map((s) => [s.n, s]));
   const warnings: string[] = [];
-  const { text: answer, invalid } = dropInvalid(text, (n) => byN.has(n));
+  const { text: cleaned, invalid } = dropInvalidMarkers(text, (n) => byN.has(n));
+  const answer = cleaned.trim();
   if (invalid.length) {
     const list = [...new Set(invalid)].map((n) => `[${n}]`).join(', ');
     warnings.push(`The answer cited ${list}, which ${invalid.length > 1 ? 'are' : 'is'} not among the ${sources.length} passages given; removed.`);
@@ -216,10 +222,13 @@ export async function verifyAnswer(text: string, sources: Source[], questionLang
     });
   }
 
+  const unsupported = uncitedSentences(answer);
+  for (const sentence of unsupported) warnings.push(`No passage is cited for "${sentence.slice(0, 120)}", so it is not backed by the articles.`);
+
   const prose = answer.replace(MARKER, '').trim();
   if (prose.length >= 20) {
     const lang = detectLanguage(prose);
     if (lang !== questionLang) warnings.push(`The answer is in ${LANGUAGE_NAME[lang]}, but the question was asked in ${LANGUAGE_NAME[questionLang]}.`);
   }
-  return { answer, citations, warnings, invalidMarkers: invalid.length };
+  return { answer, citations, warnings, invalidMarkers: invalid.length, unsupported };
 }

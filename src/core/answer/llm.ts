@@ -8,6 +8,7 @@ import { complete, type ChatMessage, type ChatModel } from '../../providers/chat
 import type { Embedder } from '../../providers/embeddings/embedder.js';
 import type { AnswerInput, Answerer } from './answerer.js';
 import { DEFAULT_VERIFY, verifyAnswer, type Source } from './citations.js';
+import { markerFilter } from './marker-filter.js';
 import { abstention } from './extractive.js';
 import { fill, type PromptTemplate, type Prompts } from './prompts.js';
 
@@ -83,6 +84,14 @@ export function createLlmRewriter(model: ChatModel, prompts: Prompts): QueryRewr
   };
 }
 
+/** The offline answer in place of a model reply that cannot be shown, with the reason first among its warnings. */
+async function* extractiveInstead(fallback: Answerer, input: AnswerInput, reason: string): AsyncGenerator<AnswerEvent> {
+  for await (const event of fallback.answer(input)) {
+    if (event.type === 'done') yield { type: 'done', answer: { ...event.answer, warnings: [reason, ...event.answer.warnings] } };
+    else yield event;
+  }
+}
+
 /**
  * Answers with a chat model from the numbered top passages, streaming tokens, then checks every
  * citation marker against the passages (see citations.ts). When the model fails, the stream ends in
@@ -112,40 +121,52 @@ export function createLlmAnswerer(options: LlmAnswererOptions): Answerer {
         return;
       }
       const sources: Source[] = hits.slice(0, depth).map((hit, i) => ({ n: i + 1, passage: hit.passage, article: hit.article }));
+      const markers = markerFilter((n) => n >= 1 && n <= sources.length);
+      // The raw reply, which verification reads; what is shown went through `markers` and is the same text.
       let text = '';
-      // Hold back the start of the reply until it is clear whether it is the no-answer sign.
+      // Hold back the start of the reply until it is clear whether it is the no-answer sign…
       let held = '';
       let abstained = false;
       let deciding = true;
+      // …and an answer until it cites a passage: a reply that cites nothing is not shown as one.
+      let unshown = '';
+      let shown = '';
+      const show = (piece: string): string => {
+        const out = unshown + piece;
+        if (!abstained && markers.kept === 0) {
+          unshown = out;
+          return '';
+        }
+        unshown = '';
+        shown += out;
+        return out;
+      };
       try {
         for await (const piece of model.stream(answerMessages(prompts, question, sources), { signal })) {
+          let reply = piece;
           if (deciding) {
             held += piece;
             const start = held.trimStart();
             if (start.length < NO_ANSWER.length && NO_ANSWER.startsWith(start)) continue;
             deciding = false;
-            let out = held;
+            reply = held;
             if (start.startsWith(NO_ANSWER)) {
               abstained = true;
-              out = start.slice(NO_ANSWER.length).trimStart();
+              reply = start.slice(NO_ANSWER.length).trimStart();
             }
             held = '';
-            if (!out) continue;
-            text += out;
-            yield { type: 'token', text: out };
-            continue;
           }
-          text += piece;
-          yield { type: 'token', text: piece };
+          text += reply;
+          const out = show(markers.push(reply));
+          if (out) yield { type: 'token', text: out };
         }
-        if (deciding && held) {
-          text += held;
-          yield { type: 'token', text: held };
-        }
+        if (deciding && held) text += held;
+        const rest = show(markers.push(deciding ? held : '') + markers.end());
+        if (rest) yield { type: 'token', text: rest };
       } catch (error) {
         const failure = isUserError(error) ? error : new UserError('SERVER_REJECTED', `The language model failed: ${String(error)}.`, { cause: error });
         if (failure.code === 'CANCELLED') {
-          yield { type: 'error', error: failure, partial: text || undefined };
+          yield { type: 'error', error: failure, partial: shown || undefined };
           return;
         }
         let fallback: Answer | undefined;
@@ -154,17 +175,21 @@ export function createLlmAnswerer(options: LlmAnswererOptions): Answerer {
         } catch {
           fallback = undefined;
         }
-        yield { type: 'error', error: new LlmAnswerError(failure, fallback), partial: text || undefined };
+        yield { type: 'error', error: new LlmAnswerError(failure, fallback), partial: shown || undefined };
         return;
       }
-      const verified = await verifyAnswer(text.trim(), sources, questionLang, { ...DEFAULT_VERIFY, analyzer, embedder: options.embedder });
-      if (!abstained && verified.citations.length === 0) verified.warnings.push('The answer cites no passage, so none of it could be verified.');
+      if (!abstained && markers.kept === 0) {
+        yield* extractiveInstead(options.fallback, input, 'The model’s answer cites no passage of the articles, so it is not shown; this is the offline extractive answer.');
+        return;
+      }
+      const verified = await verifyAnswer(text, sources, questionLang, { ...DEFAULT_VERIFY, analyzer, embedder: options.embedder });
       yield finish({
         answer: verified.answer,
         abstained,
         citations: abstained ? [] : verified.citations,
         warnings: verified.warnings,
         invalidMarkers: verified.invalidMarkers,
+        ...(abstained || verified.unsupported.length === 0 ? {} : { unsupported: verified.unsupported }),
       });
     },
   };

@@ -26,6 +26,11 @@ export function TurnView({ turn, sources, live = false }: { turn: TurnItem; sour
         {turn.error ? <Text color={theme.error}>{theme.color ? '' : 'error: '}{terminalSafe(turn.error)}</Text> : null}
         {turn.cancelled ? <Text dimColor>(stopped)</Text> : null}
       </Box>
+      {turn.answer?.unsupported?.length ? (
+        <Text color={theme.warn}>
+          {theme.color ? '' : 'warning: '}No passage is cited for: {turn.answer.unsupported.map((s) => `“${oneLine(s)}”`).join(' ')}
+        </Text>
+      ) : null}
       {sources.length ? <SourceList sources={sources} /> : null}
       {unverified.length ? <Text dimColor>Dimmed markers: the cited passage may not support the claim.</Text> : null}
     </Box>
