@@ -7,7 +7,7 @@ import type { Store, StoreReader } from './index/port.js';
 import { refreshIndex, type RefreshOptions, type RefreshProgress, type RefreshReport } from './index/refresh.js';
 import { createRetriever, type Retriever } from './retrieve/retriever.js';
 import { analyseQuery, type Query } from './retrieve/query.js';
-import { coverage, questionWords } from './retrieve/coverage.js';
+import { coverage, questionStats, questionWords } from './retrieve/coverage.js';
 import { resolveFollowUp } from './retrieve/followup.js';
 import { fuseHitLists } from './retrieve/rewrite.js';
 import { createAnalyzer, type Analyzer } from './text/analyze.js';
@@ -125,8 +125,9 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
   };
 
   /** Of several searches, the one whose top passage holds the most evidence for `question`; the first on a tie. */
-  const betterCovered = <T extends { hits: Hit[] }>(question: string, results: T[]): T => {
-    const words = questionWords(analyseQuery(question, analyzer), analyzer, data.lexical);
+  const betterCovered = async <T extends { hits: Hit[] }>(question: string, results: T[]): Promise<T> => {
+    const query = analyseQuery(question, analyzer);
+    const words = questionWords(query, analyzer, await questionStats(query, analyzer, store));
     const evidence = (r: T) => (r.hits[0] ? coverage(words, r.hits[0].passage.text, r.hits[0].article.lang, analyzer).evidence : 0);
     return results.reduce((best, r) => (evidence(r) > evidence(best) ? r : best));
   };
@@ -140,7 +141,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
       const followUp = rewritten ? null : resolveFollowUp(question, history, analyzer);
       // An offline follow-up is searched both as resolved and as asked; the result whose best passage holds more of the resolved question wins.
       const searched = followUp
-        ? betterCovered(followUp, await Promise.all([search(followUp, { k, filters }), search(question, { k, filters })]))
+        ? await betterCovered(followUp, await Promise.all([search(followUp, { k, filters }), search(question, { k, filters })]))
         : await search(rewritten?.standalone ?? question, { k, filters });
       const { query } = searched;
       let { hits, ms } = searched;
