@@ -4,6 +4,7 @@ import { DEFAULT_CHUNKING, type ChunkOptions } from './corpus/chunk.js';
 import { UserError, isUserError } from './errors.js';
 import { openLocalStore } from './index/local/sqlite-store.js';
 import type { Store, StoreReader } from './index/port.js';
+import { staleArticles } from './index/stale.js';
 import { refreshIndex, type RefreshOptions, type RefreshProgress, type RefreshReport } from './index/refresh.js';
 import { createRetriever, type Retriever } from './retrieve/retriever.js';
 import { analyseQuery, type Query } from './retrieve/query.js';
@@ -117,10 +118,20 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
   const retriever: Retriever = createRetriever(store, embedder, analyzer);
   const answerer = options.createAnswerer?.({ store, analyzer, embedder }) ?? createExtractiveAnswerer(store, analyzer);
 
+  const refreshArticles = async (articleIds: string[]) => {
+    await refresh({ recheck: new Set(articleIds) });
+  };
+
   const search = async (text: string, { k = DEFAULT_K, filters = {} }: { k?: number; filters?: Filters } = {}) => {
     const started = performance.now();
     const query = analyseQuery(text, analyzer, filters);
-    const hits = await retriever.retrieve(query, k);
+    let hits = await retriever.retrieve(query, k);
+    // An article edited without changing its size or time is re-read before any of it is shown.
+    const stale = staleArticles(config.corpusDir, hits.map((h) => h.passage));
+    if (stale.length) {
+      await refreshArticles(stale);
+      hits = await retriever.retrieve(query, k);
+    }
     return { query, hits, ms: performance.now() - started };
   };
 
@@ -167,9 +178,6 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     }
   }
 
-  const refreshArticles = async (articleIds: string[]) => {
-    await refresh({ recheck: new Set(articleIds) });
-  };
   return { store, embedder, answerer, analyzer, refresh: report, indexDir, corpusDir: config.corpusDir, search, ask, refreshArticles, close: () => store.close() };
 }
 
