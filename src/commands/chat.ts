@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { UserError } from '../core/errors.js';
+import type { Filters } from '../core/types.js';
 import { examples } from './flags.js';
 import { configFrom, engineFrom, type GlobalOptions } from './context.js';
 
@@ -51,13 +52,18 @@ export function registerChat(program: Command): void {
       const opening = Promise.all([
         engineFrom(global, { signal: relay.signal, onProgress: relay.onProgress, onWarning: relay.onWarning }),
         import('../core/cite/find.js'),
-      ]).then(async ([engine, { findQuote }]) => {
+        import('../core/retrieve/filter.js'),
+      ]).then(async ([engine, { findQuote }, { matchesFilters }]) => {
         const { provider, model } = engine.embedder.info;
         const counts = await engine.store.counts();
         const relative = path.relative(process.cwd(), config.corpusDir);
         return {
           engine,
           findQuote: (quote: string) => findQuote(engine, quote, { k: 5 }),
+          articlesMatching: async (filters: Filters) => {
+            const articles = await Promise.all([...(await engine.store.versions()).keys()].map((id) => engine.store.article(id)));
+            return articles.filter((a) => a && matchesFilters(a, filters)).length;
+          },
           header: {
             corpus: relative && !relative.startsWith('..') && relative.length < config.corpusDir.length ? relative : config.corpusDir,
             articles: counts.articles,

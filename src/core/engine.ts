@@ -149,7 +149,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
       if (question.trim() === '') throw new UserError('BAD_FLAG', 'The question is empty.', { hint: 'Type a question, e.g. kabar ask "Who met Shoygu?".' });
       // With a language model, it condenses the conversation and translates the question; offline, follow-ups are resolved by rule.
       const rewritten = answerer.rewriter ? await answerer.rewriter.rewrite(question, history, signal) : undefined;
-      const followUp = rewritten ? null : resolveFollowUp(question, history, analyzer);
+      const followUp = rewritten ? null : resolveFollowUp(question, history);
       // An offline follow-up is searched both as resolved and as asked; the result whose best passage holds more of the resolved question wins.
       const searched = followUp
         ? await betterCovered(followUp, await Promise.all([search(followUp, { k, filters }), search(question, { k, filters })]))

@@ -2,7 +2,8 @@ import { useEffect, useMemo } from 'react';
 import { Box, Static, Text, useApp, useInput } from 'ink';
 import { describeError } from '../core/errors.js';
 import { citedWindow } from '../present/text.js';
-import type { Citation, Filters, Hit } from '../core/types.js';
+import type { Citation, Hit } from '../core/types.js';
+import { CommandEcho } from './components/CommandEcho.js';
 import { Header } from './components/Header.js';
 import { Help } from './components/Help.js';
 import { Message } from './components/Message.js';
@@ -26,7 +27,6 @@ export interface AppProps {
   open: Opener;
   history?: InputHistoryStore;
   theme?: Theme;
-  initialFilters?: Filters;
 }
 
 /** Each citation with a window of its passage (from the answer's hits) around it. */
@@ -36,7 +36,7 @@ const sourcesOf = (hits: Hit[], citations: Citation[]): Source[] =>
     window: citedWindow(hits.find((h) => h.passage.id === citation.id)?.passage, citation.start, citation.end, citation.text),
   }));
 
-export function App({ open, history, theme = themeFor(), initialFilters }: AppProps) {
+export function App({ open, history, theme = themeFor() }: AppProps) {
   const state = useEngine(open);
   const { exit } = useApp();
   const store = useMemo(() => history ?? memoryHistory(), [history]);
@@ -46,7 +46,7 @@ export function App({ open, history, theme = themeFor(), initialFilters }: AppPr
   return (
     <ThemeContext.Provider value={theme}>
       {state.phase === 'ready' ? (
-        <Chat session={state.session} warnings={state.warnings} store={store} initialFilters={initialFilters} onQuit={() => exit()} />
+        <Chat session={state.session} warnings={state.warnings} store={store} onQuit={() => exit()} />
       ) : (
         <Opening progress={state.phase === 'opening' ? state.progress : null} warnings={state.warnings} onQuit={() => exit()} />
       )}
@@ -70,9 +70,9 @@ function Opening({ progress, warnings, onQuit }: { progress: { done: number; tot
 
 type StaticItem = Item | { kind: 'header'; id: number } | { kind: 'warning'; id: number; text: string };
 
-function Chat({ session, warnings, store, initialFilters, onQuit }: { session: ChatSession; warnings: string[]; store: InputHistoryStore; initialFilters?: Filters; onQuit(): void }) {
+function Chat({ session, warnings, store, onQuit }: { session: ChatSession; warnings: string[]; store: InputHistoryStore; onQuit(): void }) {
   const { engine } = session;
-  const conversation = useConversation({ engine, findQuote: session.findQuote, initialFilters, onQuit });
+  const conversation = useConversation({ engine, findQuote: session.findQuote, articlesMatching: session.articlesMatching, onQuit });
   const inputs = useInputHistory(store);
   const editor = useLineEditor({
     history: inputs.entries,
@@ -123,5 +123,7 @@ function renderItem(item: StaticItem, session: ChatSession) {
       return <QuoteList quote={item.quote} matches={item.matches} />;
     case 'help':
       return <Help />;
+    case 'command':
+      return <CommandEcho line={item.line} />;
   }
 }

@@ -37,6 +37,9 @@ test('/open 1 shows the cited passage with the sentences around it and the file'
     assert.match(frame, /kekalahan besar/); // the sentence after
     await app.type('/open 7');
     await app.waitFor((t) => t.includes('has no source [7]'));
+    await app.type('/sources');
+    const echoed = await app.waitFor((t) => /› \/sources\n/.test(t));
+    assert.match(echoed, /› \/open 1\n[\s\S]*passage 004_hatami\.txt#1[\s\S]*› \/open 7\n[\s\S]*has no source \[7\][\s\S]*› \/sources/, 'each command is echoed above what it shows');
   } finally {
     app.unmount();
   }
@@ -60,7 +63,7 @@ test('a follow-up passes the history and shows the resolved question', async () 
 
 test('/filter sets, shows and clears filters, passes them to the engine, and a bad one is a message', async () => {
   const engine = fakeEngine((q) => answerEvents(q, 'x [1]'));
-  const app = renderApp({ open: sessionOf(engine) });
+  const app = renderApp({ open: sessionOf(engine, { articlesMatching: async (f) => (f.source === 'Nonexistent' ? 0 : 3) }) });
   try {
     await app.waitFor(ready);
     await app.type('/filter since=2020-09 lang=id');
@@ -72,6 +75,8 @@ test('/filter sets, shows and clears filters, passes them to the engine, and a b
     await app.waitFor((t) => t.includes('lang=fr is not a language kabar knows.'));
     await app.type('/filter since=2020-13');
     await app.waitFor((t) => t.includes('since=2020-13 is not a date.'));
+    await app.type('/filter source=Nonexistent');
+    await app.waitFor((t) => t.replace(/\s+/g, ' ').includes('No article matches since 2020-09, source Nonexistent, language id'));
     await app.type('/filter clear');
     await app.waitFor((t) => t.includes('Filters cleared'));
     await app.type('/filter');
@@ -130,7 +135,9 @@ test('up arrow recalls the previous line', async () => {
   try {
     await app.waitFor(ready);
     await app.type('/help');
-    await app.waitFor((t) => t.includes('/open N'));
+    const help = await app.waitFor((t) => t.includes('/open N'));
+    const starts = help.split('\n').filter((l) => /^ {2}\/\w/.test(l)).map((l) => /^( {2}\S+(?: \S+)*\s+)/.exec(l)?.[1].length);
+    assert.equal(new Set(starts).size, 1, `the descriptions of /help start in one column: ${starts.join(', ')}`);
     app.stdin.write('\u001b[A');
     await app.waitFor(() => /› \/help/.test(app.lastFrame() ?? ''));
   } finally {

@@ -95,5 +95,6 @@ export const sessionOf = (engine: ChatEngine, extra: Partial<ChatSession> = {}):
   engine,
   header: { corpus: 'seeds', articles: 1, passages: 3, embedder: 'hashing', answerer: 'extractive' },
   findQuote: async () => [],
+  articlesMatching: async () => 1,
   ...extra,
 });

@@ -4,7 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { findQuote } from '../../src/core/cite/find.js';
-import { normalizeText } from '../../src/core/cite/normalize.js';
+import { normalizeWords } from '../../src/core/cite/normalize.js';
+
+/** The normalised words of a text, joined: two texts that normalise alike compare equal. */
+const normalizeText = (text: string): string => normalizeWords(text).map((w) => w.word).join(' ');
 import { loadConfig } from '../../src/core/config.js';
 import { openEngine, type Engine } from '../../src/core/engine.js';
 import { createHashingEmbedder } from '../../src/providers/embeddings/hashing.js';

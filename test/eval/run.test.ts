@@ -3,7 +3,11 @@ import assert from 'node:assert/strict';
 import { UserError } from '../../src/core/errors.js';
 import type { Answer, Citation, Hit } from '../../src/core/types.js';
 import type { EvalQuestion } from '../../src/core/eval/dataset.js';
-import { collectOutcomes, runEval, type AskFn, type EvalAnswer } from '../../src/core/eval/run.js';
+import { collectOutcomes, type AskFn, type EvalAnswer, type RunOptions } from '../../src/core/eval/run.js';
+import { computeMetrics } from '../../src/core/eval/metrics.js';
+import type { EvalQuestion } from '../../src/core/eval/dataset.js';
+
+const runEval = async (questions: EvalQuestion[], ask: AskFn, options: RunOptions) => computeMetrics(await collectOutcomes(questions, ask, options), options.k);
 
 const question = (id: string, over: Partial<EvalQuestion> = {}): EvalQuestion => ({
   id,
@@ -168,23 +172,23 @@ describe('runEval', () => {
     await assert.rejects(runEval([question('a')], ask, { k: 3, signal: controller.signal }), { code: 'CANCELLED' });
   });
 
-  it('keeps question order with concurrency and never runs more than asked at once', async () => {
+  it('asks one question at a time, in order', async () => {
     let running = 0;
     let peak = 0;
+    const order: string[] = [];
     const ask: AskFn = async (q) => {
       running += 1;
       peak = Math.max(peak, running);
+      order.push(q.id);
       await new Promise((resolve) => setTimeout(resolve, q.id === 'a' ? 15 : 1));
       running -= 1;
       return answer({ answer: q.id });
     };
-    const questions = ['a', 'b', 'c', 'd', 'e'].map((id) => question(id));
-    const outcomes = await collectOutcomes(questions, ask, { k: 2, concurrency: 2 });
-    assert.deepEqual(
-      outcomes.map((o) => o.answer),
-      ['a', 'b', 'c', 'd', 'e'],
-    );
-    assert.equal(peak, 2);
+    const questions = ['a', 'b', 'c'].map((id) => question(id));
+    const outcomes = await collectOutcomes(questions, ask, { k: 2 });
+    assert.deepEqual(outcomes.map((o) => o.answer), ['a', 'b', 'c']);
+    assert.deepEqual(order, ['a', 'b', 'c']);
+    assert.equal(peak, 1);
   });
 
   it('carries verification counts from a generative answer', async () => {

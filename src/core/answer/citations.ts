@@ -1,9 +1,10 @@
-import { detectLanguage } from '../corpus/language.js';
+import { detectLanguage, LANGUAGE_NAME } from '../corpus/language.js';
 import { splitSentences } from '../corpus/sentences.js';
 import { tokenize, type Analyzer } from '../text/analyze.js';
 import type { ArticleMeta, Citation, Lang, Passage, Span } from '../types.js';
 import type { Embedder } from '../../providers/embeddings/embedder.js';
 import { dropInvalidMarkers, MARKER } from './marker-filter.js';
+import { isStopword } from '../text/stopwords.js';
 
 /** A passage as numbered in the prompt. */
 export interface Source {
@@ -35,7 +36,6 @@ export interface VerifiedAnswer {
   unsupported: string[];
 }
 
-const LANGUAGE_NAME: Record<Lang, string> = { id: 'Indonesian', en: 'English' };
 
 interface Marker {
   start: number;
@@ -101,16 +101,16 @@ function keysOf(word: string, analyzer: Analyzer): string[] {
   return keys;
 }
 
-const contentWords = (text: string, analyzer: Analyzer) =>
-  tokenize(text).filter((t) => !analyzer.isStopword(t.word, 'id') && !analyzer.isStopword(t.word, 'en') && (t.word.length > 1 || /\p{N}/u.test(t.word)));
+const contentWords = (text: string) =>
+  tokenize(text).filter((t) => !isStopword(t.word) && (t.word.length > 1 || /\p{N}/u.test(t.word)));
 
 function keySet(text: string, analyzer: Analyzer): Set<string> {
-  return new Set(contentWords(text, analyzer).flatMap((t) => keysOf(t.word, analyzer)));
+  return new Set(contentWords(text).flatMap((t) => keysOf(t.word, analyzer)));
 }
 
 /** Share of the claim's content words found in the text, in either language. */
 export function lexicalSupport(claim: string, text: string, analyzer: Analyzer): number {
-  const words = contentWords(claim, analyzer);
+  const words = contentWords(claim);
   if (words.length === 0) return 0;
   const have = keySet(text, analyzer);
   const found = words.filter((w) => keysOf(w.word, analyzer).some((k) => have.has(k))).length;

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { detectLanguage } from '../corpus/language.js';
+import { detectLanguage, LANGUAGE_NAME } from '../corpus/language.js';
 import { UserError, isUserError } from '../errors.js';
 import type { QueryRewriter } from '../retrieve/rewrite.js';
 import type { Analyzer } from '../text/analyze.js';
-import type { Answer, AnswerEvent, Lang, Turn } from '../types.js';
+import type { Answer, AnswerEvent, Turn } from '../types.js';
 import { complete, type ChatMessage, type ChatModel } from '../../providers/chat/chat-model.js';
 import type { Embedder } from '../../providers/embeddings/embedder.js';
 import type { AnswerInput, Answerer } from './answerer.js';
@@ -23,7 +23,6 @@ export interface LlmAnswererOptions {
   depth?: number;
 }
 
-const LANGUAGE_NAME: Record<Lang, string> = { id: 'Indonesian (Bahasa Indonesia)', en: 'English' };
 /** How the model says the passages hold no answer; never shown to the user. */
 export const NO_ANSWER = 'NO_ANSWER:';
 

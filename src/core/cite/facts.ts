@@ -1,6 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 import type { Analyzer } from '../text/analyze.js';
 import type { NormWord } from './normalize.js';
+import { isStopword } from '../text/stopwords.js';
 
 /**
  * The facts a quote must not get wrong: its numbers and its names. A quote with a number or a name the
@@ -24,9 +25,9 @@ export function wordSimilarity(a: string, b: string, floor = 0.75): number {
 }
 
 /** Whether a capitalised word of the quote is a name (not a sentence start, stopword or dictionary word). */
-export function isName(word: NormWord, index: number, analyzer: Analyzer): boolean {
+export function isName(word: NormWord, index: number): boolean {
   if (!word.capital || word.number !== null || index === 0) return false;
-  if (analyzer.isStopword(word.word, 'id') || analyzer.isStopword(word.word, 'en')) return false;
+  if (isStopword(word.word)) return false;
   return true;
 }
 
@@ -61,7 +62,7 @@ export function factFactor(quote: NormWord[], window: NormWord[], analyzer: Anal
       if (!numbers.has(q.number)) factor *= MISSING_NUMBER * penalty;
       return;
     }
-    if (!isName(q, i, analyzer)) return;
+    if (!isName(q, i)) return;
     if (words.has(q.word)) return;
     for (const w of words) if (wordSimilarity(q.word, w, 0.7) > 0) return;
     if (crossLanguage) {

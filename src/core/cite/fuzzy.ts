@@ -1,6 +1,7 @@
 import type { Analyzer } from '../text/analyze.js';
 import { factFactor, wordSimilarity } from './facts.js';
 import type { NormWord } from './normalize.js';
+import { isStopword } from '../text/stopwords.js';
 
 /** A run of consecutive sentences of an article and their (fuzzy) words. */
 export interface SentenceWords {
@@ -51,7 +52,7 @@ function bestPerWord(quote: NormWord[], sentence: NormWord[]): number[] {
  */
 export function alignFuzzy(quote: NormWord[], sentences: SentenceWords[], analyzer: Analyzer): Alignment | null {
   if (quote.length === 0 || sentences.length === 0) return null;
-  const weights = quote.map((q) => (analyzer.isStopword(q.word, 'id') || analyzer.isStopword(q.word, 'en') ? STOPWORD_WEIGHT : 1));
+  const weights = quote.map((q) => (isStopword(q.word) ? STOPWORD_WEIGHT : 1));
   const total = weights.reduce((a, b) => a + b, 0);
   const perSentence = sentences.map((s) => bestPerWord(quote, s.words));
   let best: (Alignment & { rank: number }) | null = null;

@@ -42,9 +42,6 @@ export function normalizeWords(text: string): NormWord[] {
   return words;
 }
 
-/** The normalised form of a text: its words joined by single spaces. */
-export const normalizeText = (text: string): string => normalizeWords(text).map((w) => w.word).join(' ');
-
 /** Indonesian SMS abbreviations and common short forms, expanded before fuzzy matching. */
 export const ABBREVIATIONS: Record<string, string> = {
   yg: 'yang', dgn: 'dengan', dg: 'dengan', utk: 'untuk', tdk: 'tidak', tak: 'tidak', krn: 'karena', karna: 'karena', sdh: 'sudah', udh: 'sudah',

@@ -2,6 +2,9 @@ import { franc } from 'franc-min';
 import type { Lang } from '../types.js';
 import { STOPWORDS } from '../text/stopwords.js';
 
+/** The languages' names in English, for messages and prompts. */
+export const LANGUAGE_NAME: Record<Lang, string> = { id: 'Indonesian', en: 'English' };
+
 /** Short texts (questions) are told apart by their function words; franc needs more text to be reliable. */
 const SHORT = 120;
 

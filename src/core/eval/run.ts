@@ -1,7 +1,7 @@
 import { UserError, isUserError } from '../errors.js';
 import type { Answer } from '../types.js';
 import type { EvalQuestion } from './dataset.js';
-import { computeMetrics, type EvalMetrics, type EvalOutcome } from './metrics.js';
+import type { EvalOutcome } from './metrics.js';
 
 /** An answer, optionally with the number of citation markers that pointed at no passage (generative answerers). */
 export type EvalAnswer = Answer & { invalidMarkers?: number };
@@ -12,8 +12,6 @@ export type AskFn = (question: EvalQuestion, options: { k: number; signal?: Abor
 export interface RunOptions {
   /** Passages to retrieve per question; ranks count the top k distinct articles. */
   k: number;
-  /** Questions asked at the same time; default 1. */
-  concurrency?: number;
   signal?: AbortSignal;
   /** Called after each question with the number done and the total. */
   onProgress?: (done: number, total: number) => void;
@@ -26,7 +24,7 @@ const cancelled = () => new UserError('CANCELLED', 'Evaluation cancelled.');
 function positiveInteger(value: number, name: string): number {
   if (Number.isInteger(value) && value > 0) return value;
   throw new UserError('BAD_FLAG', `${name} must be a positive whole number, got ${value}.`, {
-    hint: name === 'k' ? 'Use e.g. 10.' : 'Use e.g. 1 or 4.',
+    hint: 'Use e.g. 10.',
   });
 }
 
@@ -65,56 +63,26 @@ export const failedOutcome = (question: EvalQuestion, error: unknown, latencyMs:
 });
 
 /**
- * Asks every question and returns the outcomes in question order. A `UserError` from `ask` stops the run;
- * any other error is recorded as a failed outcome. The signal is checked before each question.
+ * Asks every question, one after another, and returns the outcomes in question order (a conversation's
+ * turns rely on it). A `UserError` from `ask` stops the run; any other error is recorded as a failed
+ * outcome. The signal is checked before each question.
  */
 export async function collectOutcomes(questions: EvalQuestion[], ask: AskFn, options: RunOptions): Promise<EvalOutcome[]> {
   const k = positiveInteger(options.k, 'k');
-  const concurrency = positiveInteger(options.concurrency ?? 1, 'concurrency');
   const { signal, onProgress } = options;
   const now = options.now ?? (() => performance.now());
-  const outcomes: EvalOutcome[] = new Array(questions.length);
-  let next = 0;
-  let done = 0;
-  let stop: unknown = undefined;
-
-  const worker = async () => {
-    while (stop === undefined && next < questions.length) {
-      if (signal?.aborted) {
-        stop = cancelled();
-        return;
-      }
-      const index = next;
-      next += 1;
-      const question = questions[index];
-      const started = now();
-      try {
-        const answer = await ask(question, { k, signal });
-        outcomes[index] = outcomeOf(question, answer, now() - started);
-      } catch (error) {
-        if (isUserError(error)) {
-          stop ??= error;
-          return;
-        }
-        if (signal?.aborted) {
-          stop ??= cancelled();
-          return;
-        }
-        outcomes[index] = failedOutcome(question, error, now() - started);
-      }
-      done += 1;
-      onProgress?.(done, questions.length);
+  const outcomes: EvalOutcome[] = [];
+  for (const question of questions) {
+    if (signal?.aborted) throw cancelled();
+    const started = now();
+    try {
+      outcomes.push(outcomeOf(question, await ask(question, { k, signal }), now() - started));
+    } catch (error) {
+      if (isUserError(error)) throw error;
+      if (signal?.aborted) throw cancelled();
+      outcomes.push(failedOutcome(question, error, now() - started));
     }
-  };
-
-  if (signal?.aborted) throw cancelled();
-  await Promise.all(Array.from({ length: Math.min(concurrency, questions.length) }, worker));
-  if (stop !== undefined) throw stop;
+    onProgress?.(outcomes.length, questions.length);
+  }
   return outcomes;
-}
-
-/** Asks every question and returns the metrics. Use `collectOutcomes` and `computeMetrics` when the outcomes are needed too. */
-export async function runEval(questions: EvalQuestion[], ask: AskFn, options: RunOptions): Promise<EvalMetrics> {
-  const outcomes = await collectOutcomes(questions, ask, options);
-  return computeMetrics(outcomes, options.k);
 }

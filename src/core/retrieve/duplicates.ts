@@ -1,5 +1,6 @@
 import { tokenize, type Analyzer } from '../text/analyze.js';
 import type { Hit } from '../types.js';
+import { isStopword } from '../text/stopwords.js';
 
 /**
  * What two tellings of one story share whatever their language: names, numbers and lexicon concepts.
@@ -10,7 +11,7 @@ export function storyFingerprint(text: string, analyzer: Analyzer): Map<string, 
   const bag = new Map<string, number>();
   const add = (key: string) => bag.set(key, (bag.get(key) ?? 0) + 1);
   for (const token of tokenize(text)) {
-    if (analyzer.isStopword(token.word, 'id') || analyzer.isStopword(token.word, 'en')) continue;
+    if (isStopword(token.word)) continue;
     const concepts = new Set([
       ...analyzer.lexicon.concepts(analyzer.stem(token.word, 'id'), 'id'),
       ...analyzer.lexicon.concepts(analyzer.stem(token.word, 'en'), 'en'),

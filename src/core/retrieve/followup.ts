@@ -1,6 +1,7 @@
-import { tokenize, type Analyzer, type Token } from '../text/analyze.js';
+import { tokenize, type Token } from '../text/analyze.js';
 import type { Turn } from '../types.js';
 import { isInterrogative } from '../answer/question-kind.js';
+import { isStopword } from '../text/stopwords.js';
 
 /** Words that point back at something said before: pronouns, demonstratives, "there", "then". */
 const REFERENCES = new Set(['he', 'she', 'it', 'they', 'him', 'her', 'them', 'his', 'hers', 'its', 'their', 'that', 'this', 'those', 'these', 'there', 'then', 'dia', 'ia', 'beliau', 'mereka', 'itu', 'tersebut', 'ini', 'sana', 'situ']);
@@ -14,30 +15,29 @@ const refersBack = (word: string) => REFERENCES.has(word) || (/^\p{L}{3,}nya$/u.
 /** How many turns back a follow-up's subject is looked for. */
 const SUBJECT_LOOKBACK = 3;
 
-const isStopword = (analyzer: Analyzer, word: string) => analyzer.isStopword(word, 'en') || analyzer.isStopword(word, 'id');
 
 /** A name of the text's own: a capitalised word that does not just open the sentence, or a number. */
 const isName = (t: Token, text: string) => /\p{N}/u.test(t.word) || (t.capital && !/^[\s"“'(]*$/.test(text.slice(0, t.start)) && !/[.?!]\s*$/.test(text.slice(0, t.start)));
 
 /** The content words of a question: neither stopwords nor question words. */
-const contentOf = (text: string, analyzer: Analyzer) => tokenize(text).filter((t) => !isStopword(analyzer, t.word) && !isInterrogative(t.word));
+const contentOf = (text: string) => tokenize(text).filter((t) => !isStopword(t.word) && !isInterrogative(t.word));
 
 /** A question's names ("Shoygu", "Lavrov", "Moskow", "2020"). */
-const namesOf = (question: string, analyzer: Analyzer): string[] =>
-  [...new Set(contentOf(question, analyzer).filter((t) => isName(t, question)).map((t) => question.slice(t.start, t.end)))];
+const namesOf = (question: string): string[] =>
+  [...new Set(contentOf(question).filter((t) => isName(t, question)).map((t) => question.slice(t.start, t.end)))];
 
 /**
  * The subject of the conversation so far, to carry into a follow-up: the names of the latest question
  * that names anything (a follow-up's own question may have been searched as asked), or, when none
  * does, the previous question's content words.
  */
-export function conversationSubject(history: Turn[], analyzer: Analyzer): string[] {
+export function conversationSubject(history: Turn[]): string[] {
   for (let i = history.length - 1; i >= Math.max(0, history.length - SUBJECT_LOOKBACK); i--) {
-    const names = namesOf(history[i].resolvedQuestion, analyzer);
+    const names = namesOf(history[i].resolvedQuestion);
     if (names.length) return names;
   }
   const last = history[history.length - 1];
-  return last ? [...new Set(contentOf(last.resolvedQuestion, analyzer).map((t) => last.resolvedQuestion.slice(t.start, t.end)))] : [];
+  return last ? [...new Set(contentOf(last.resolvedQuestion).map((t) => last.resolvedQuestion.slice(t.start, t.end)))] : [];
 }
 
 /**
@@ -48,13 +48,13 @@ export function conversationSubject(history: Turn[], analyzer: Analyzer): string
  * its names and not its wording, is carried in: "When was that? (Shoygu)". Returns null when the
  * question stands alone.
  */
-export function resolveFollowUp(question: string, history: Turn[], analyzer: Analyzer): string | null {
+export function resolveFollowUp(question: string, history: Turn[]): string | null {
   const previous = history[history.length - 1];
   if (!previous) return null;
-  const content = contentOf(question, analyzer);
+  const content = contentOf(question);
   if (content.some((t) => isName(t, question))) return null;
   if (content.length > 0 && !tokenize(question).some((t) => refersBack(t.word)) && !CONTINUES.test(question)) return null;
   const have = new Set(content.map((t) => t.word));
-  const carried = conversationSubject(history, analyzer).filter((word) => !have.has(word.toLowerCase()));
+  const carried = conversationSubject(history).filter((word) => !have.has(word.toLowerCase()));
   return carried.length ? `${question} (${carried.join(' ')})` : null;
 }

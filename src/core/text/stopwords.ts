@@ -21,4 +21,5 @@ const build = (lang: string): Set<string> => new Set(lists[lang].filter((w) => !
 
 export const STOPWORDS: Record<Lang, Set<string>> = { id: build('id'), en: build('en') };
 
+/** A stopword in either language: the one test for "is this word worth matching" outside a language's own analysis. */
 export const isStopword = (token: string): boolean => STOPWORDS.id.has(token) || STOPWORDS.en.has(token);

@@ -2,6 +2,7 @@ import { Embeddings } from '@langchain/core/embeddings';
 import { createAnalyzer, tokenize, type Analyzer } from '../../core/text/analyze.js';
 import { LEXICON_VERSION } from '../../core/text/lexicon.js';
 import type { Embedder } from './embedder.js';
+import { isStopword } from '../../core/text/stopwords.js';
 
 export interface HashingOptions {
   dimensions?: number;
@@ -45,7 +46,7 @@ export class HashingEmbeddings extends Embeddings {
     };
     const { analyzer } = this;
     for (const { word } of tokenize(text)) {
-      if (analyzer.isStopword(word, 'id') || analyzer.isStopword(word, 'en')) continue;
+      if (isStopword(word)) continue;
       add(`w:${word}`, 1);
       const padded = `<${word}>`;
       const grams: string[] = [];

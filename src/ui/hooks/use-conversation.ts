@@ -15,10 +15,13 @@ export interface ChatEngine extends PassageSource {
 /** Finds where a quote came from. */
 export type QuoteFinder = (quote: string) => Promise<QuoteMatch[]>;
 
+/** How many articles of the corpus pass the filters. */
+export type ArticleCounter = (filters: Filters) => Promise<number>;
+
 export interface ConversationOptions {
   engine: ChatEngine;
   findQuote: QuoteFinder;
-  initialFilters?: Filters;
+  articlesMatching: ArticleCounter;
   onQuit: () => void;
 }
 
@@ -32,8 +35,8 @@ export interface Conversation {
 }
 
 /** The conversation: answer events and commands in, state out. Holds no retrieval or answer logic. */
-export function useConversation({ engine, findQuote, initialFilters, onQuit }: ConversationOptions): Conversation {
-  const [state, dispatch] = useReducer(conversationReducer, initialFilters, initialConversation);
+export function useConversation({ engine, findQuote, articlesMatching, onQuit }: ConversationOptions): Conversation {
+  const [state, dispatch] = useReducer(conversationReducer, {}, initialConversation);
   const stateRef = useRef(state);
   stateRef.current = state;
   const running = useRef<AbortController | null>(null);
@@ -77,6 +80,8 @@ export function useConversation({ engine, findQuote, initialFilters, onQuit }: C
     (line: string) => {
       const command = parseCommand(line);
       const current = stateRef.current;
+      // A command is echoed in the scrollback, as a question is, so what follows has its cause above it.
+      if (command.type !== 'ask' && command.type !== 'none' && command.type !== 'quit') dispatch({ type: 'show', item: { kind: 'command', line: line.trim() } });
       switch (command.type) {
         case 'none':
           return;
@@ -112,8 +117,14 @@ export function useConversation({ engine, findQuote, initialFilters, onQuit }: C
           {
             const { filters, problem } = parseFilters({ ...current.filters, ...command.values });
             if (problem) return message('error', `${problem.key}=${problem.value} ${problem.problem.replace(/^is after until /, 'is after until=')}. ${problem.hint}`);
-            dispatch({ type: 'filters', filters });
-            message('info', `Filters: ${describeFilters(filters)}.`);
+            void articlesMatching(filters).then(
+              (count) => {
+                if (count === 0) return message('error', `No article matches ${describeFilters(filters)}, so every answer would be "the articles don't say"; the filters are unchanged. /filter clear removes them.`);
+                dispatch({ type: 'filters', filters });
+                message('info', `Filters: ${describeFilters(filters)}.`);
+              },
+              (error: unknown) => message('error', describeError(error)),
+            );
           }
           return;
         case 'new':
@@ -131,7 +142,7 @@ export function useConversation({ engine, findQuote, initialFilters, onQuit }: C
           return;
       }
     },
-    [ask, cite, engine, message, onQuit],
+    [articlesMatching, ask, cite, engine, message, onQuit],
   );
 
   const cancel = useCallback(() => {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { ChatEngine, QuoteFinder } from './use-conversation.js';
+import type { ArticleCounter, ChatEngine, QuoteFinder } from './use-conversation.js';
 
 /** The one-line description of what the chat talks to. */
 export interface HeaderInfo {
@@ -14,6 +14,8 @@ export interface ChatSession {
   engine: ChatEngine;
   header: HeaderInfo;
   findQuote: QuoteFinder;
+  /** How many articles pass the filters, so a filter that matches nothing is refused. */
+  articlesMatching: ArticleCounter;
 }
 
 export interface OpenHooks {

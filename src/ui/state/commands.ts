@@ -16,8 +16,8 @@ export type ChatCommand =
 export const COMMAND_HELP: [string, string][] = [
   ['/open N', 'show source N of the last answer in full'],
   ['/sources', "list the last answer's sources again"],
-  ['/cite "text"', 'find where a quote came from'],
-  ['/filter since=2020-09 until=2020-12 source=IslamTimes lang=id', 'search only matching articles'],
+  ['/cite "quote"', 'find where a quote came from, e.g. /cite "Lavrov bertemu dengan timpalannya"'],
+  ['/filter since=2020-09 lang=id', 'search only matching articles (also until= and source=)'],
   ['/filter clear', 'remove the filters; /filter alone shows them'],
   ['/new', 'start a new conversation'],
   ['/help', 'this list'],
@@ -52,7 +52,7 @@ export function parseCommand(line: string): ChatCommand {
       return { type: 'sources' };
     case 'cite': {
       const quote = args.replace(/^(["“'])([\s\S]*)(["”'])$/, '$2').trim();
-      return quote ? { type: 'cite', quote } : { type: 'invalid', message: 'Write /cite with the quote to look up, e.g. /cite "Hamas hands over".' };
+      return quote ? { type: 'cite', quote } : { type: 'invalid', message: 'Write /cite with the quote to look up, e.g. /cite "Lavrov bertemu dengan timpalannya".' };
     }
     case 'filter':
     case 'filters': {

@@ -26,7 +26,9 @@ export type Item =
   | { kind: 'passage'; id: number; n: number; context: PassageContext; citation: Citation }
   | { kind: 'sources'; id: number; citations: Citation[]; hits: Hit[] }
   | { kind: 'quotes'; id: number; quote: string; matches: QuoteMatch[] }
-  | { kind: 'help'; id: number };
+  | { kind: 'help'; id: number }
+  /** A slash command as typed, echoed in the scrollback. */
+  | { kind: 'command'; id: number; line: string };
 
 type NewItem = Item extends infer T ? (T extends Item ? Omit<T, 'id'> : never) : never;
 
