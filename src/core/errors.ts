@@ -10,6 +10,8 @@ export type ErrorCode =
   | 'INDEX_CORRUPT'
   | 'INDEX_LOCKED'
   | 'DISK_FULL'
+  | 'INDEX_SCHEMA'
+  | 'EXTENSION_MISSING'
   | 'NOT_FOUND'
   | 'BAD_QUESTION_FILE'
   | 'MODEL_MISSING'

@@ -1,7 +1,8 @@
 import { UserError } from '../errors.js';
 import type { ArticleMeta, Filters, Lang } from '../types.js';
 
-const squash = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+/** A source name lower-cased without spaces or punctuation: how a source filter compares. */
+export const squash = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
 export const FILTER_KEYS = ['since', 'until', 'source', 'lang'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];

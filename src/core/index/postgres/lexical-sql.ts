@@ -1,0 +1,55 @@
+import type { Filters } from '../../types.js';
+import type { WeightedTerm } from '../port.js';
+import { filterSql } from './filter-sql.js';
+
+/**
+ * BM25 in one SQL statement, scored exactly as the local store (MiniSearch's BM25+):
+ * each query term and its fuzzy variants (terms of the index within the allowed edit distance, each
+ * weighing 0.45·len/(len+distance)) add weight × IDF × (d + tf·(k1+1)/(tf + k1·(1−b+b·len/avglen)))
+ * to the passages holding them, and a passage's sum is multiplied by how many query terms it matched.
+ * IDF comes from kabar's `terms` table (df) and `totals` (N, summed lengths); term frequencies and
+ * lengths from `postings`, so the unfiltered path reads only the B-tree.
+ */
+export const BM25 = { k1: 1.2, b: 0.7, d: 0.5, fuzzyWeight: 0.45, maxFuzzy: 2 };
+
+/** MiniSearch's rule: a fraction of the term's length, rounded and capped at 2 edits; 1 or more is a distance. */
+export const maxEdits = (term: WeightedTerm): number =>
+  term.fuzzy <= 0 ? 0 : term.fuzzy < 1 ? Math.min(BM25.maxFuzzy, Math.round(term.term.length * term.fuzzy)) : Math.floor(term.fuzzy);
+
+export function lexicalSql(schema: string, terms: WeightedTerm[], k: number, filters: Filters): { text: string; params: unknown[] } {
+  const s = schema;
+  const { k1, b, d, fuzzyWeight } = BM25;
+  const params: unknown[] = [terms.map((t) => t.term), terms.map((t) => t.weight), terms.map(maxEdits), k];
+  const filter = filterSql(filters, 'p', params.length + 1);
+  params.push(...filter.params);
+  const scored = `
+    WITH q AS (
+      SELECT * FROM unnest($1::text[], $2::float8[], $3::int[]) WITH ORDINALITY AS q(term, weight, edits, src)
+    ), variants AS (
+      SELECT q.src, q.term, q.weight FROM q
+      UNION ALL
+      SELECT q.src, t.term, q.weight * ${fuzzyWeight} * length(t.term) / (length(t.term) + e.distance)
+      FROM q
+      JOIN ${s}.terms t ON q.edits > 0 AND t.term <> q.term AND length(t.term) BETWEEN length(q.term) - q.edits AND length(q.term) + q.edits
+      CROSS JOIN LATERAL (SELECT levenshtein_less_equal(t.term, q.term, q.edits) AS distance) e
+      WHERE e.distance <= q.edits
+    ), weighted AS (
+      SELECT v.src, v.term, v.weight * ln(1 + (tot.passages - t.df + 0.5) / (t.df + 0.5)) AS weight,
+             tot.lengths::float8 / greatest(tot.passages, 1) AS avglen
+      FROM variants v JOIN ${s}.terms t ON t.term = v.term CROSS JOIN ${s}.totals tot
+    ), scored AS (
+      SELECT po.pid,
+             sum(w.weight * (${d} + po.tf * (${k1} + 1) / (po.tf + ${k1} * (1 - ${b} + ${b} * po.length / w.avglen)))) * count(DISTINCT w.src) AS score
+      FROM weighted w JOIN ${s}.postings po ON po.term = w.term
+      GROUP BY po.pid
+    )`;
+  const text = filter.params.length
+    ? `${scored}
+      SELECT p.id, sc.score FROM scored sc JOIN ${s}.passages p ON p.pid = sc.pid
+      WHERE ${filter.where}
+      ORDER BY sc.score DESC, sc.pid LIMIT $4`
+    : `${scored}, top AS (SELECT * FROM scored ORDER BY score DESC, pid LIMIT $4)
+      SELECT p.id, top.score FROM top JOIN ${s}.passages p ON p.pid = top.pid
+      ORDER BY top.score DESC, top.pid`;
+  return { text, params };
+}

@@ -1,0 +1,273 @@
+import { squash } from '../../retrieve/filter.js';
+import type { ArticleMeta, Filters, Passage } from '../../types.js';
+import type { Manifest } from '../manifest.js';
+import type { ArticleInput, ArticleVersion, PassageRecord, ScoredId, Skipped, Store, StoredArticle, StoreTransaction, TermStats, WeightedTerm } from '../port.js';
+import type { Database, Sql } from './database.js';
+import { filterSql } from './filter-sql.js';
+import { lexicalSql } from './lexical-sql.js';
+import type { IndexLocation } from './schema.js';
+
+interface PassageRow {
+  id: string;
+  file: string;
+  start_at: number;
+  end_at: number;
+  text: string;
+  sentences: number[];
+  meta: ArticleMeta;
+}
+
+const vectorLiteral = (vector: number[]): string => `[${vector.join(',')}]`;
+
+function toPassage(row: PassageRow): Passage {
+  const sentences = [];
+  for (let i = 0; i < row.sentences.length; i += 2) {
+    const [start, end] = [row.sentences[i], row.sentences[i + 1]];
+    sentences.push({ start, end, text: row.text.slice(start - row.start_at, end - row.start_at) });
+  }
+  return { id: row.id, file: row.file, start: row.start_at, end: row.end_at, text: row.text, sentences };
+}
+
+const PASSAGE_COLUMNS = 'p.id, p.file, p.start_at, p.end_at, p.text, p.sentences';
+
+/** Transaction-scoped advisory locks, keyed by a 64-bit hash of the index schema and, for one article, its id. */
+const lock = (sql: Sql, mode: 'shared' | 'exclusive', ...key: string[]) =>
+  sql.query(`SELECT ${mode === 'shared' ? 'pg_advisory_xact_lock_shared' : 'pg_advisory_xact_lock'}(hashtextextended($1, 0))`, [key.join('/')]);
+
+/**
+ * The Store port on PostgreSQL with pgvector (a server through `pg`, or PGlite in tests). Reads go to
+ * `read` (a replica, when given), writes to `write`. Readers are never blocked: they see the last
+ * committed state (MVCC), and nothing takes a lock that conflicts with reading.
+ *
+ * Several writers, on any number of machines, may write at once: each article is written under an
+ * advisory lock of its own, so two writers of one article take turns, and document frequencies and
+ * totals are changed by deltas applied in one sorted statement at the end of each transaction, so
+ * writers of different articles never wait on each other before that and never deadlock on it.
+ * `clear` takes the whole index's lock exclusively (other writers hold it shared).
+ */
+export function postgresStore(databases: { write: Database; read?: Database }, index: IndexLocation): Store {
+  const s = index.schema;
+  const read = databases.read ?? databases.write;
+
+  async function passages(ids: string[], sql: Sql = read): Promise<Map<string, PassageRecord>> {
+    const rows = await sql.query<PassageRow>(`SELECT ${PASSAGE_COLUMNS}, a.meta FROM ${s}.passages p JOIN ${s}.articles a ON a.file = p.file WHERE p.id = ANY($1::text[])`, [ids]);
+    return new Map(rows.map((row) => [row.id, { passage: toPassage(row), article: row.meta }]));
+  }
+
+  const reader = {
+    async manifest(): Promise<Manifest | null> {
+      const [row] = await read.query<{ body: Manifest }>(`SELECT body FROM ${s}.manifest`);
+      return row?.body ?? null;
+    },
+    async counts() {
+      const [row] = await read.query<{ articles: number; passages: number }>(`SELECT articles::int, passages::int FROM ${s}.totals`);
+      return { articles: row.articles, passages: row.passages };
+    },
+    async passage(id: string) {
+      return (await passages([id])).get(id);
+    },
+    passages: (ids: string[]) => passages(ids),
+    async article(id: string): Promise<StoredArticle | undefined> {
+      const [article] = await read.query<{ meta: ArticleMeta; size: string; mtime_ms: number; hash: string }>(`SELECT meta, size, mtime_ms, hash FROM ${s}.articles WHERE file = $1`, [id]);
+      if (!article) return undefined;
+      const rows = await read.query<PassageRow>(`SELECT ${PASSAGE_COLUMNS} FROM ${s}.passages p WHERE p.file = $1 ORDER BY p.n`, [id]);
+      return { ...article.meta, version: { size: Number(article.size), mtimeMs: article.mtime_ms, hash: article.hash }, passages: rows.map(toPassage) };
+    },
+    async raw(articleId: string) {
+      const [row] = await read.query<{ raw: string }>(`SELECT raw FROM ${s}.articles WHERE file = $1`, [articleId]);
+      return row?.raw;
+    },
+    async versions() {
+      const rows = await read.query<{ file: string; size: string; mtime_ms: number; hash: string }>(`SELECT file, size, mtime_ms, hash FROM ${s}.articles`);
+      return new Map<string, ArticleVersion>(rows.map((r) => [r.file, { size: Number(r.size), mtimeMs: r.mtime_ms, hash: r.hash }]));
+    },
+    async skipped(): Promise<Skipped[]> {
+      return read.query<Skipped>(`SELECT file, reason FROM ${s}.skipped ORDER BY ord`);
+    },
+    async dense(vector: number[], k: number, filters: Filters = {}): Promise<ScoredId[]> {
+      const filter = filterSql(filters, 'p', 3);
+      return read.query<ScoredId>(
+        `SELECT p.id, 1 - (p.embedding <=> $1::vector) AS score FROM ${s}.passages p WHERE ${filter.where} ORDER BY p.embedding <=> $1::vector LIMIT $2`,
+        [vectorLiteral(vector), k, ...filter.params],
+      );
+    },
+    async lexical(terms: WeightedTerm[], k: number, filters: Filters = {}): Promise<ScoredId[]> {
+      if (terms.length === 0) return [];
+      const { text, params } = lexicalSql(s, terms, k, filters);
+      return read.query<ScoredId>(text, params);
+    },
+    async termStats(terms: string[]): Promise<TermStats> {
+      const rows = await read.query<{ term: string | null; df: number | null; n: number }>(
+        `SELECT t.term, t.df, tot.passages::int AS n FROM ${s}.totals tot LEFT JOIN ${s}.terms t ON t.term = ANY($1::text[])`,
+        [terms],
+      );
+      const df = new Map(rows.filter((r) => r.term !== null).map((r) => [r.term!, r.df!]));
+      return { documentCount: rows[0]?.n ?? 0, documentFrequency: (term) => df.get(term) ?? 0 };
+    },
+  };
+
+  return {
+    ...reader,
+    write: <T>(work: (tx: StoreTransaction) => Promise<T>) =>
+      databases.write.transaction(async (sql) => {
+        await lock(sql, 'shared', s);
+        const tx = new PostgresTransaction(sql, s);
+        const result = await work(tx);
+        await tx.applyDeltas();
+        return result;
+      }),
+    close: async () => {
+      await databases.write.close();
+      if (databases.read && databases.read !== databases.write) await databases.read.close();
+    },
+  };
+}
+
+/** One write transaction: changes rows directly and gathers the changes to document frequencies and totals for the end. */
+class PostgresTransaction implements StoreTransaction {
+  private df = new Map<string, number>();
+  private totals = { articles: 0, passages: 0, lengths: 0 };
+
+  constructor(
+    private readonly sql: Sql,
+    private readonly s: string,
+  ) {}
+
+  private count(term: string, delta: number): void {
+    this.df.set(term, (this.df.get(term) ?? 0) + delta);
+  }
+
+  /** Removes an article's rows, counting what they took from the document frequencies and totals. */
+  private async remove(file: string): Promise<void> {
+    const { sql, s } = this;
+    const terms = await sql.query<{ term: string; n: number }>(
+      `WITH gone AS (DELETE FROM ${s}.postings po USING ${s}.passages p WHERE p.file = $1 AND po.pid = p.pid RETURNING po.term)
+       SELECT term, count(*)::int AS n FROM gone GROUP BY term`,
+      [file],
+    );
+    for (const { term, n } of terms) this.count(term, -n);
+    const [gone] = await sql.query<{ passages: number; lengths: number }>(
+      `WITH gone AS (DELETE FROM ${s}.passages WHERE file = $1 RETURNING length) SELECT count(*)::int AS passages, coalesce(sum(length), 0)::int AS lengths FROM gone`,
+      [file],
+    );
+    const articles = await sql.query(`DELETE FROM ${s}.articles WHERE file = $1 RETURNING 1`, [file]);
+    this.totals.articles -= articles.length;
+    this.totals.passages -= gone.passages;
+    this.totals.lengths -= gone.lengths;
+  }
+
+  async upsert(article: ArticleInput): Promise<void> {
+    const { sql, s } = this;
+    const { meta, raw, version } = article;
+    await lock(sql, 'exclusive', s, meta.file);
+    await this.remove(meta.file);
+    await sql.query(`INSERT INTO ${s}.articles (file, meta, size, mtime_ms, hash, raw) VALUES ($1, $2, $3, $4, $5, $6)`, [
+      meta.file,
+      JSON.stringify(meta),
+      version.size,
+      version.mtimeMs,
+      version.hash,
+      raw,
+    ]);
+    if (article.passages.length === 0) {
+      this.totals.articles++;
+      return;
+    }
+    const frequencies = article.passages.map(({ terms }) => {
+      const tf = new Map<string, number>();
+      for (const term of terms) tf.set(term, (tf.get(term) ?? 0) + 1);
+      return tf;
+    });
+    const ps = article.passages.map((p) => p.passage);
+    const inserted = await sql.query<{ pid: string; n: number }>(
+      `INSERT INTO ${s}.passages (id, file, n, start_at, end_at, text, sentences, lang, date, source_key, length, embedding)
+       SELECT u.id, $1, u.n - 1, u.start_at, u.end_at, u.text, u.sentences::int[], $2, $3, $4, u.length, u.embedding::vector
+       FROM unnest($5::text[], $6::int[], $7::int[], $8::text[], $9::text[], $10::int[], $11::text[]) WITH ORDINALITY
+         AS u(id, start_at, end_at, text, sentences, length, embedding, n)
+       RETURNING pid, n`,
+      [
+        meta.file,
+        meta.lang,
+        meta.date,
+        meta.source === null ? null : squash(meta.source),
+        ps.map((p) => p.id),
+        ps.map((p) => p.start),
+        ps.map((p) => p.end),
+        ps.map((p) => p.text),
+        ps.map((p) => `{${p.sentences.flatMap((x) => [x.start, x.end]).join(',')}}`),
+        frequencies.map((tf) => tf.size),
+        article.passages.map((p) => vectorLiteral(p.vector)),
+      ],
+    );
+    const pids = new Map(inserted.map((row) => [row.n, row.pid]));
+    const postings = { term: [] as string[], pid: [] as string[], tf: [] as number[], length: [] as number[] };
+    frequencies.forEach((tf, i) => {
+      for (const [term, n] of tf) {
+        postings.term.push(term);
+        postings.pid.push(pids.get(i)!);
+        postings.tf.push(n);
+        postings.length.push(tf.size);
+        this.count(term, 1);
+      }
+      this.totals.lengths += tf.size;
+    });
+    await sql.query(`INSERT INTO ${s}.postings (term, pid, tf, length) SELECT * FROM unnest($1::text[], $2::bigint[], $3::int[], $4::int[])`, [
+      postings.term,
+      postings.pid,
+      postings.tf,
+      postings.length,
+    ]);
+    this.totals.articles++;
+    this.totals.passages += ps.length;
+  }
+
+  async delete(articleId: string): Promise<void> {
+    await lock(this.sql, 'exclusive', this.s, articleId);
+    await this.remove(articleId);
+  }
+
+  async clear(): Promise<void> {
+    const { sql, s } = this;
+    await lock(sql, 'exclusive', s);
+    for (const table of ['postings', 'passages', 'articles', 'terms']) await sql.query(`DELETE FROM ${s}.${table}`);
+    await sql.query(`UPDATE ${s}.totals SET articles = 0, passages = 0, lengths = 0`);
+    this.df.clear();
+    this.totals = { articles: 0, passages: 0, lengths: 0 };
+  }
+
+  async touch(articleId: string, version: ArticleVersion): Promise<void> {
+    await this.sql.query(`UPDATE ${this.s}.articles SET size = $2, mtime_ms = $3, hash = $4 WHERE file = $1`, [articleId, version.size, version.mtimeMs, version.hash]);
+  }
+
+  async setSkipped(skipped: Skipped[]): Promise<void> {
+    await this.sql.query(`DELETE FROM ${this.s}.skipped`);
+    await this.sql.query(`INSERT INTO ${this.s}.skipped (ord, file, reason) SELECT * FROM unnest($1::int[], $2::text[], $3::text[])`, [
+      skipped.map((_, i) => i),
+      skipped.map((x) => x.file),
+      skipped.map((x) => x.reason),
+    ]);
+  }
+
+  async setManifest(manifest: Manifest): Promise<void> {
+    await this.sql.query(`INSERT INTO ${this.s}.manifest (one, body) VALUES (true, $1) ON CONFLICT (one) DO UPDATE SET body = excluded.body`, [JSON.stringify(manifest)]);
+  }
+
+  /** Applies the gathered changes in term order (one statement, so concurrent writers lock rows in the same order). */
+  async applyDeltas(): Promise<void> {
+    const { sql, s } = this;
+    const changed = [...this.df].filter(([, n]) => n !== 0);
+    if (changed.length) {
+      const terms = changed.map(([t]) => t);
+      await sql.query(
+        `INSERT INTO ${s}.terms (term, df) SELECT * FROM unnest($1::text[], $2::int[]) AS u(term, df) ORDER BY u.term COLLATE "C"
+         ON CONFLICT (term) DO UPDATE SET df = ${s}.terms.df + excluded.df`,
+        [terms, changed.map(([, n]) => n)],
+      );
+      await sql.query(`DELETE FROM ${s}.terms WHERE term = ANY($1::text[]) AND df <= 0`, [terms]);
+    }
+    const { articles, passages, lengths } = this.totals;
+    if (articles || passages || lengths) {
+      await sql.query(`UPDATE ${s}.totals SET articles = articles + $1, passages = passages + $2, lengths = lengths + $3`, [articles, passages, lengths]);
+    }
+  }
+}
