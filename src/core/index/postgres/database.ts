@@ -9,8 +9,12 @@ export interface Database extends Sql {
   close(): Promise<void>;
 }
 
-/** Session settings every connection gets: HNSW search breadth, and filtered HNSW scans that keep going until k rows pass. */
+/**
+ * Session settings every connection gets: HNSW search breadth, filtered HNSW scans that keep going
+ * until k rows pass, and no JIT compilation (it costs seconds on queries that take milliseconds).
+ */
 export const SESSION_SETTINGS: Record<string, string> = {
+  jit: 'off',
   'hnsw.ef_search': '200',
   'hnsw.iterative_scan': 'strict_order',
 };

@@ -34,13 +34,16 @@ export function lexicalSql(schema: string, terms: WeightedTerm[], k: number, fil
       CROSS JOIN LATERAL (SELECT levenshtein_less_equal(t.term, q.term, q.edits) AS distance) e
       WHERE e.distance <= q.edits
     ), weighted AS (
-      SELECT v.src, v.term, v.weight * ln(1 + (tot.passages - t.df + 0.5) / (t.df + 0.5)) AS weight,
+      SELECT v.src, v.term, v.weight * ln(1 + (tot.passages - t.df + 0.5)::float8 / (t.df + 0.5)) AS weight,
              tot.lengths::float8 / greatest(tot.passages, 1) AS avglen
-      FROM variants v JOIN ${s}.terms t ON t.term = v.term CROSS JOIN ${s}.totals tot
+      FROM variants v
+      CROSS JOIN ${s}.totals tot
+      CROSS JOIN LATERAL (SELECT df FROM ${s}.terms t WHERE t.term = v.term OFFSET 0) t
     ), scored AS (
       SELECT po.pid,
              sum(w.weight * (${d} + po.tf * (${k1} + 1) / (po.tf + ${k1} * (1 - ${b} + ${b} * po.length / w.avglen)))) * count(DISTINCT w.src) AS score
-      FROM weighted w JOIN ${s}.postings po ON po.term = w.term
+      FROM weighted w
+      CROSS JOIN LATERAL (SELECT pid, tf::float8 AS tf, length FROM ${s}.postings po WHERE po.term = w.term OFFSET 0) po
       GROUP BY po.pid
     )`;
   const text = filter.params.length
