@@ -23,10 +23,17 @@ if [ $# -eq 0 ]; then
 fi
 
 skip() {
-  log "no PostgreSQL test server ($1); the PostgreSQL server tests will be skipped."
+  local reason=$1
+  shift
+  log "no PostgreSQL test server ($reason); the PostgreSQL server tests will be skipped."
   log "To run them: as root on Debian/Ubuntu with apt, run scripts/postgres-test-server.sh npm test; or set KABAR_TEST_PG_URL=postgres://USER:PASSWORD@HOST:PORT/DB to a server with pgvector."
   exec "$@"
 }
+
+if [ -n "${KABAR_TEST_PG_URL:-}" ]; then
+  log "using the server in KABAR_TEST_PG_URL"
+  exec "$@"
+fi
 
 have_extension() { [ -f "$("$PG_BIN/pg_config" --sharedir)/extension/vector.control" ]; }
 
