@@ -9,9 +9,13 @@ export type EmbeddingProvider = (typeof EMBEDDING_PROVIDERS)[number];
 export const LLM_PROVIDERS = ['none', 'openai', 'ollama', 'gguf'] as const;
 export type LlmProvider = (typeof LLM_PROVIDERS)[number];
 
+/** Where the index lives: the local store under `indexDir`, or a PostgreSQL server (reads optionally from a replica). */
+export type StoreConfig = { kind: 'local' } | { kind: 'postgres'; url: string; readUrl?: string };
+
 export interface Config {
   corpusDir: string;
   indexDir: string;
+  store: StoreConfig;
   embeddings: {
     provider: EmbeddingProvider;
     /** Model name for neural providers; undefined means the provider's default. */
@@ -34,6 +38,7 @@ export interface ConfigFlags {
   corpus?: string;
   index?: string;
   embeddings?: string;
+  store?: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -56,6 +61,36 @@ function positiveInt(value: string | undefined, fallback: number, variable: stri
   });
 }
 
+const isPostgresUrl = (url: string): boolean => {
+  if (!/^postgres(ql)?:\/\//i.test(url)) return false;
+  try {
+    return new URL(url).hostname !== '';
+  } catch {
+    return false;
+  }
+};
+
+/** A URL as it may be shown: without its password. */
+export const withoutPassword = (url: string): string => url.replace(/^([a-z][\w+.-]*:\/\/[^:@/]*):[^@/]*@/i, '$1:***@');
+
+/** `local` or a postgres:// URL (KABAR_STORE or --store), and an optional replica for reads (KABAR_STORE_READ). */
+export function parseStore(value: string | undefined, readUrl: string | undefined): StoreConfig {
+  if (value === undefined || value === 'local') {
+    if (readUrl !== undefined) {
+      throw new UserError('BAD_CONFIG', 'KABAR_STORE_READ is set but the index is local.', { hint: "Set KABAR_STORE (or --store) to the primary server's postgres:// URL, or unset KABAR_STORE_READ." });
+    }
+    return { kind: 'local' };
+  }
+  for (const [url, name] of [[value, 'KABAR_STORE (or --store)'], [readUrl, 'KABAR_STORE_READ']] as const) {
+    if (url !== undefined && !isPostgresUrl(url)) {
+      throw new UserError('BAD_CONFIG', `${name} is ${withoutPassword(url)}, which is neither local nor a postgres:// URL.`, {
+        hint: 'Use local, or postgres://USER:PASSWORD@HOST:PORT/DATABASE.',
+      });
+    }
+  }
+  return readUrl === undefined ? { kind: 'postgres', url: value } : { kind: 'postgres', url: value, readUrl };
+}
+
 /** The articles shipped with kabar: the corpus when none is configured and the working folder has no `seeds`. */
 export const BUNDLED_CORPUS = fileURLToPath(new URL('../../seeds', import.meta.url));
 
@@ -73,6 +108,7 @@ export function loadConfig(env: Env, flags: ConfigFlags = {}, cwd = process.cwd(
   return {
     corpusDir: path.resolve(cwd, corpus),
     indexDir: path.resolve(cwd, index),
+    store: parseStore(flags.store ?? nonEmpty(env.KABAR_STORE), nonEmpty(env.KABAR_STORE_READ)),
     embeddings: {
       provider: oneOf(flags.embeddings ?? nonEmpty(env.KABAR_EMBEDDINGS) ?? 'hashing', EMBEDDING_PROVIDERS, 'KABAR_EMBEDDINGS'),
       model: nonEmpty(env.KABAR_EMBEDDINGS_MODEL),
