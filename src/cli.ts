@@ -28,6 +28,7 @@ function program(): Command {
     .option('--corpus <dir>', 'folder of .txt/.md articles (default: seeds, or KABAR_CORPUS)')
     .option('--index <dir>', 'where the index is kept (default: .kabar, or KABAR_INDEX)')
     .option('--embeddings <name>', 'hashing (default), transformers, openai or ollama (or KABAR_EMBEDDINGS)')
+    .option('--store <where>', 'local (default: the index folder) or a postgres:// URL of a shared index (or KABAR_STORE)')
     .exitOverride()
     .configureOutput({ outputError: () => {} })
     .configureHelp({ showGlobalOptions: true })

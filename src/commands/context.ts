@@ -10,7 +10,7 @@ export interface GlobalOptions extends ConfigFlags {
 /** The settings in force and where each variable came from (the environment, a `.env` file, the user config). */
 export function settingsFrom(options: GlobalOptions): { config: Config; origin: Map<string, string> } {
   const { env, origin } = mergeLayers(configLayers(process.env));
-  return { config: loadConfig(env, { corpus: options.corpus, index: options.index, embeddings: options.embeddings }), origin };
+  return { config: loadConfig(env, { corpus: options.corpus, index: options.index, embeddings: options.embeddings, store: options.store }), origin };
 }
 
 export const configFrom = (options: GlobalOptions): Config => settingsFrom(options).config;
@@ -49,12 +49,17 @@ export async function engineFrom(options: GlobalOptions, hooks: OpenHooks = {}):
   );
   download.stop();
   const createAnswerer = await answererFactoryFor(config);
+  // A server index is shared: only `kabar index` writes to it (from the primary); other commands read, from the replica when there is one.
+  const server = config.store.kind === 'postgres' ? config.store : undefined;
+  const openStore = server && (await import('../core/index/postgres/open.js')).postgresOpener(server, hooks.writer === true);
   const bar = progressBar('Indexing', 'articles');
   try {
     return await openEngine({
       config,
       embedder,
       createAnswerer,
+      openStore,
+      refresh: server ? hooks.writer === true : undefined,
       force: options.rebuild,
       writer: hooks.writer,
       signal,

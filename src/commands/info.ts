@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { jsonLine } from '../present/json.js';
 import { oneLine } from '../present/text.js';
+import { withoutPassword } from '../core/config.js';
 import { configFrom, type GlobalOptions } from './context.js';
 import { examples } from './flags.js';
 import { createStyle } from './style.js';
@@ -16,16 +17,19 @@ export function registerInfo(program: Command): void {
     .addHelpText('after', examples(['kabar info', 'kabar --embeddings transformers info --json']))
     .action(async (options: { json?: boolean }, command: Command) => {
       const config = configFrom(command.optsWithGlobals<GlobalOptions>());
-      const { inspectIndexes } = await import('../core/index/local/inspect.js');
-      const indexes = inspectIndexes(config.indexDir);
+      const server = config.store.kind === 'postgres' ? config.store : undefined;
+      const indexes = server
+        ? await (await import('../core/index/postgres/inspect.js')).inspectPostgresIndexes(server.readUrl ?? server.url)
+        : (await import('../core/index/local/inspect.js')).inspectIndexes(config.indexDir);
+      const where = server ? withoutPassword(server.url) : config.indexDir;
       if (options.json) {
-        process.stdout.write(jsonLine({ corpus: config.corpusDir, index: config.indexDir, embeddings: config.embeddings.provider, llm: config.llm.provider, indexes }));
+        process.stdout.write(jsonLine({ corpus: config.corpusDir, index: where, embeddings: config.embeddings.provider, llm: config.llm.provider, indexes }));
         return;
       }
       const style = createStyle(process.stdout);
       const lines = [
         `${style.bold('Corpus')}      ${oneLine(config.corpusDir)}`,
-        `${style.bold('Index')}       ${oneLine(config.indexDir)}`,
+        `${style.bold('Index')}       ${oneLine(where)}${server?.readUrl ? ` (reads from ${oneLine(withoutPassword(server.readUrl))})` : ''}`,
         `${style.bold('Embeddings')}  ${config.embeddings.provider}${config.embeddings.model ? ` (${oneLine(config.embeddings.model)})` : ''}`,
         `${style.bold('Answerer')}    ${config.llm.provider === 'none' ? 'extractive (offline)' : `${config.llm.provider}${config.llm.model ? ` (${oneLine(config.llm.model)})` : ''}`}`,
         '',

@@ -35,8 +35,13 @@ export interface EngineOptions {
   signal?: AbortSignal;
   onProgress?: (progress: RefreshProgress) => void;
   onWarning?: (message: string) => void;
-  /** Opens the store for an index folder; the local SQLite store by default. */
-  openStore?: (dir: string, options: { dimensions: number; onWarning: (message: string) => void; fresh?: boolean }) => Promise<Store>;
+  /** Opens the store for an index folder (`key` names the embedder's index); the local SQLite store by default. */
+  openStore?: (dir: string, options: { key: string; dimensions: number; onWarning: (message: string) => void; fresh?: boolean }) => Promise<Store>;
+  /**
+   * Whether to bring the index up to date with the corpus folder first (default). A shared server
+   * index is refreshed by `kabar index` only; other commands answer from what it holds.
+   */
+  refresh?: boolean;
   /**
    * Whether bringing the index up to date is the point (`kabar index`): then a busy index or a full
    * disk is an error. Otherwise the engine answers from the committed index with a warning.
@@ -79,7 +84,8 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
   const warn = options.onWarning ?? (() => {});
   const openStore = options.openStore ?? openLocalStore;
   const dimensions = embedder.info.dimensions;
-  let store = await openStore(indexDir, { dimensions, onWarning: warn });
+  const key = embedderKey(embedder.info);
+  let store = await openStore(indexDir, { key, dimensions, onWarning: warn });
   const refreshOptions: RefreshOptions = {
     store,
     corpusDir: config.corpusDir,
@@ -91,7 +97,12 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     onProgress: options.onProgress,
     onWarning: options.onWarning,
   };
+  const committed = async (): Promise<RefreshReport> => {
+    const counts = await store.counts();
+    return { added: 0, changed: 0, removed: 0, unchanged: counts.articles, skipped: await store.skipped(), articles: counts.articles, passages: counts.passages, ms: 0 };
+  };
   const refresh = async (extra: Partial<RefreshOptions>): Promise<RefreshReport> => {
+    if (options.refresh === false) return committed();
     try {
       return await refreshIndex({ ...refreshOptions, ...extra });
     } catch (error) {
@@ -99,8 +110,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
       const unavailable = isUserError(error) && (error.code === 'INDEX_LOCKED' || error.code === 'DISK_FULL');
       if (!unavailable || options.writer || !(await store.manifest())) throw error;
       warn(error.code === 'INDEX_LOCKED' ? `The index is being refreshed by another process; answering from the index as it was. (${error.message})` : `${error.message} Answering from the index as it was.`);
-      const counts = await store.counts();
-      return { added: 0, changed: 0, removed: 0, unchanged: counts.articles, skipped: await store.skipped(), articles: counts.articles, passages: counts.passages, ms: 0 };
+      return committed();
     }
   };
   let report: RefreshReport;
@@ -111,7 +121,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     // A rebuild always works: a store too damaged to clear is started afresh.
     if (!(options.force && isUserError(error) && error.code === 'INDEX_CORRUPT')) throw error;
     warn(`${error.message} Starting it afresh.`);
-    store = await openStore(indexDir, { dimensions, onWarning: warn, fresh: true });
+    store = await openStore(indexDir, { key, dimensions, onWarning: warn, fresh: true });
     refreshOptions.store = store;
     report = await refresh({ force: true });
   }

@@ -17,6 +17,15 @@ export interface PostgresStoreOptions {
 
 export const INDEX_COMMAND = 'kabar index (with the same --store or KABAR_STORE)';
 
+/**
+ * The engine's store opener for a server: a writer (`kabar index`) works on the primary and may create
+ * or migrate kabar's tables; readers only read, from the replica when one is given.
+ */
+export const postgresOpener =
+  (server: { url: string; readUrl?: string }, writer: boolean) =>
+  (_dir: string, { key, dimensions }: { key: string; dimensions: number }): Promise<Store> =>
+    openPostgresStore({ url: server.url, readUrl: writer ? undefined : server.readUrl, key, dimensions, create: writer });
+
 /** Opens kabar's index `key` on a PostgreSQL server with pgvector. */
 export async function openPostgresStore(options: PostgresStoreOptions): Promise<Store> {
   const write = await openPgDatabase(options.url);
