@@ -1,0 +1,66 @@
+// Child process of `npm run bench`: HNSW recall@k of the built index's graph against exact search,
+// at the ef the graph uses for queries. Prints one JSON line.
+import fs from 'node:fs';
+import path from 'node:path';
+import { createHashingEmbedder } from '../src/providers/embeddings/hashing.js';
+import { HnswGraph } from '../src/providers/hnsw/graph.js';
+import { readGraphHeader } from '../src/providers/hnsw/header.js';
+import { HNSW_PARAMS } from '../src/providers/hnsw/params.js';
+
+const [indexDir, queriesFile, kText] = process.argv.slice(2);
+const k = Number(kText);
+
+/** The newest HNSW graph file under the index folder (the live one). */
+function graphFileUnder(dir: string): string {
+  const files = fs
+    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.hnsw') && !path.basename(f).startsWith('.'))
+    .map((f) => path.join(dir, f));
+  if (files.length === 0) throw new Error(`no .hnsw file under ${dir}`);
+  return files.sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs)[0];
+}
+
+const unit = (v: number[]) => {
+  const norm = Math.hypot(...v) || 1;
+  return Float32Array.from(v, (x) => x / norm);
+};
+
+const file = graphFileUnder(indexDir);
+const header = readGraphHeader(file);
+const embedder = createHashingEmbedder({ dimensions: header.dimensions });
+const texts = JSON.parse(fs.readFileSync(queriesFile, 'utf8')) as string[];
+const queries = await Promise.all(texts.map(async (t) => unit(await embedder.embeddings.embedQuery(t))));
+// Deleted elements stay marked in the file, so searches skip them whatever the live count given here.
+const graph = await HnswGraph.read(file, header.dimensions, header.elements);
+
+// Exact top-k per query: one pass over every live stored vector.
+const exact = queries.map(() => [] as { label: number; score: number }[]);
+for (const label of graph.labels()) {
+  let stored: number[];
+  try {
+    stored = graph.vector(label);
+  } catch {
+    continue; // deleted
+  }
+  const v = Float32Array.from(stored);
+  for (let q = 0; q < queries.length; q++) {
+    const query = queries[q];
+    let score = 0;
+    for (let d = 0; d < v.length; d++) score += v[d] * query[d];
+    const top = exact[q];
+    if (top.length === k && score <= top[k - 1].score) continue;
+    let at = top.length;
+    while (at > 0 && top[at - 1].score < score) at--;
+    top.splice(at, 0, { label, score });
+    if (top.length > k) top.pop();
+  }
+}
+
+let found = 0;
+let wanted = 0;
+for (let q = 0; q < queries.length; q++) {
+  const truth = new Set(exact[q].map((h) => h.label));
+  wanted += truth.size;
+  found += graph.search(Array.from(queries[q]), k).filter((h) => truth.has(h.label)).length;
+}
+console.log(JSON.stringify({ recall: found / wanted, k, ef: Math.max(HNSW_PARAMS.efSearch, k), queries: queries.length, elements: header.elements, dimensions: header.dimensions, m: header.m }));
