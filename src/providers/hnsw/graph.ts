@@ -109,14 +109,14 @@ export class HnswGraph {
   }
 
   /**
-   * The `k` nearest live labels, searched with ef = max(efSearch, k). `accept` restricts the search to
-   * labels it returns true for (hnswlib applies it inside the graph walk, so `k` accepted hits come back
-   * when they exist).
+   * The `k` nearest live labels, searched with ef = max(efSearch, k) (or `ef` when given, for
+   * measurements). `accept` restricts the search to labels it returns true for (hnswlib applies it
+   * inside the graph walk, so `k` accepted hits come back when they exist).
    */
-  search(vector: ArrayLike<number>, k: number, accept?: (label: number) => boolean): GraphHit[] {
+  search(vector: ArrayLike<number>, k: number, accept?: (label: number) => boolean, ef = this.params.efSearch): GraphHit[] {
     const limit = Math.min(k, this.size);
     if (limit <= 0) return [];
-    this.index.setEf(Math.max(this.params.efSearch, limit));
+    this.index.setEf(Math.max(ef, limit));
     const { neighbors, distances } = this.index.searchKnn(Array.from(vector), limit, accept);
     return neighbors.map((label, i) => ({ label, similarity: 1 - distances[i] }));
   }
