@@ -4,7 +4,7 @@ import { engineFrom, type GlobalOptions } from './context.js';
 import { examples, positiveInt, withFilterOptions, type FilterFlags } from './flags.js';
 import { interruptible } from './interrupt.js';
 import { answerJson, jsonLine } from '../present/json.js';
-import { formatCitation, formatWarning } from '../present/terminal.js';
+import { formatCitation, formatSupport, formatWarning } from '../present/terminal.js';
 import { terminalSafe } from '../present/terminal-safe.js';
 import { questionFrom } from './read-input.js';
 import { createStyle } from './style.js';
@@ -38,6 +38,9 @@ export function registerAsk(program: Command): void {
           return;
         }
         if (streamed) process.stdout.write('\n');
+        // A short answer is followed by the sentence that supports it; otherwise the text is the whole answer.
+        const support = formatSupport(answer, style);
+        if (support) process.stdout.write(`${support}\n`);
         if (answer.citations.length) process.stdout.write(`\n${answer.citations.map((c) => formatCitation(c, style)).join('\n')}\n`);
         for (const warning of answer.warnings) process.stderr.write(formatWarning(warning, createStyle(process.stderr)));
       });

@@ -1,26 +1,40 @@
 import type { QuoteMatch } from '../core/cite/find.js';
-import type { Answer, Citation, Hit } from '../core/types.js';
+import type { Answer, ArticleSpan, Citation, Hit, ShortAnswer } from '../core/types.js';
+
+/** The JSON form of an article span: plain data with exact offsets into the original file. */
+export const spanJson = (s: ArticleSpan) => ({
+  id: s.id,
+  file: s.file,
+  title: s.title,
+  source: s.source,
+  date: s.date,
+  lang: s.lang,
+  start: s.start,
+  end: s.end,
+  text: s.text,
+});
 
 /** The JSON form of a citation: plain data, `verified` only when it was checked. */
 export const citationJson = (c: Citation) => ({
   n: c.n,
-  id: c.id,
-  file: c.file,
-  title: c.title,
-  source: c.source,
-  date: c.date,
-  lang: c.lang,
-  start: c.start,
-  end: c.end,
-  text: c.text,
+  ...spanJson(c),
   ...(c.verified === undefined ? {} : { verified: c.verified }),
 });
 
-/** The `--json` object of `kabar ask`. */
+/** The JSON form of a short answer: its span and the text shown for it. */
+export const shortJson = (s: ShortAnswer) => ({ ...spanJson(s), shown: s.shown });
+
+/**
+ * The `--json` object of `kabar ask`. `short` (the answer span), `support` (the quoted sentence) and
+ * `confidence` are always present, null when the answerer gives none.
+ */
 export const answerJson = (a: Answer) => ({
   question: a.question,
   answer: a.answer,
   abstained: a.abstained,
+  short: a.short ? shortJson(a.short) : null,
+  support: a.support ? spanJson(a.support) : null,
+  confidence: a.confidence ?? null,
   citations: a.citations.map(citationJson),
   ...(a.warnings.length ? { warnings: a.warnings } : {}),
   ...(a.invalidMarkers === undefined ? {} : { invalidMarkers: a.invalidMarkers }),

@@ -1,8 +1,9 @@
 import type { QuoteMatch } from '../core/cite/find.js';
 import type { PassageContext } from '../core/index/context.js';
-import type { Citation, Hit } from '../core/types.js';
+import type { Answer, Citation, Hit } from '../core/types.js';
 import type { Style } from '../commands/style.js';
 import { terminalSafe } from './terminal-safe.js';
+import { supportQuote } from './support.js';
 import { byline, contextParts, oneLine, snippet, type SpanParts } from './text.js';
 
 /** A numbered source under an answer: title, byline, id and offsets, and the cited text. */
@@ -28,12 +29,28 @@ export function formatMatch(match: QuoteMatch, around: SpanParts, rank: number, 
   return `${head}\n   ${meta}\n   ${highlighted(around, style)}`;
 }
 
-/** `show`: the article's title and details, then the passage highlighted between the sentences around it. */
-export function formatPassage(context: PassageContext, line: number, style: Style): string {
-  const parts = contextParts(context);
+/**
+ * The line under a short answer: the supporting sentence in quotes, the short answer highlighted in it,
+ * and its citation marker; null when the answer has no short answer (its text is then the whole answer).
+ */
+export function formatSupport(answer: Answer, style: Style): string | null {
+  const quote = supportQuote(answer);
+  if (!quote) return null;
+  const { before, cited, after } = quote.parts;
+  const marker = quote.n === null ? '' : ` ${style.accent(`[${quote.n}]`)}`;
+  return `  "${before}${cited ? style.highlight(cited) : ''}${after}"${marker}`;
+}
+
+/**
+ * `show`: the article's title and details, then the passage between the sentences around it, with
+ * `span` (e.g. a short answer's offsets) or else the whole passage highlighted.
+ */
+export function formatPassage(context: PassageContext, line: number, style: Style, span?: { start: number; end: number }): string {
+  const parts = contextParts(context, span?.start, span?.end);
+  const spanNote = span ? ` · span ${span.start}–${span.end}` : '';
   return [
     style.bold(oneLine(context.title)),
-    style.dim(`${byline(context)} · ${oneLine(`${context.file}:${line}`)} · chars ${context.start}–${context.end}`),
+    style.dim(`${byline(context)} · ${oneLine(`${context.file}:${line}`)} · chars ${context.start}–${context.end}${spanNote}`),
     '',
     ...(parts.above ? [style.dim(parts.above)] : []),
     highlighted(parts, style),

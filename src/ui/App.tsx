@@ -116,7 +116,7 @@ function renderItem(item: StaticItem, session: ChatSession) {
         </Box>
       );
     case 'passage':
-      return <PassageView n={item.n} context={item.context} citation={item.citation} />;
+      return <PassageView n={item.n} context={item.context} citation={item.citation} span={item.span} />;
     case 'sources':
       return <SourceList sources={sourcesOf(item.hits, item.citations)} />;
     case 'quotes':

@@ -10,7 +10,7 @@ test('kabar ask --json answers with citations that are exact slices of the files
   const { code, stdout, stderr } = runCli(['--corpus', tmp.corpus, '--index', tmp.index, 'ask', '--json', 'Who did Sergey Lavrov meet in China?']);
   assert.equal(code, 0, stderr);
   const answer = JSON.parse(stdout);
-  assert.deepEqual(Object.keys(answer), ['question', 'answer', 'abstained', 'citations', 'timingsMs']);
+  assert.deepEqual(Object.keys(answer), ['question', 'answer', 'abstained', 'short', 'support', 'confidence', 'citations', 'timingsMs']);
   assert.match(answer.answer, /Amir Abdollahian/);
   for (const c of answer.citations) {
     assert.deepEqual(Object.keys(c), ['n', 'id', 'file', 'title', 'source', 'date', 'lang', 'start', 'end', 'text']);

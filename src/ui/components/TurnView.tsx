@@ -6,6 +6,7 @@ import { terminalSafe } from '../../present/terminal-safe.js';
 import { useTheme } from '../theme.js';
 import { AnswerText } from './AnswerText.js';
 import { SourceList, type Source } from './SourceList.js';
+import { SupportQuote } from './SupportQuote.js';
 
 /** One question and its answer, live or finished. */
 export function TurnView({ turn, sources, live = false }: { turn: TurnItem; sources: Source[]; live?: boolean }) {
@@ -23,6 +24,7 @@ export function TurnView({ turn, sources, live = false }: { turn: TurnItem; sour
       {hasFilters(turn.filters) ? <Text dimColor>  filters: {oneLine(describeFilters(turn.filters))}</Text> : null}
       <Box marginTop={turn.text || live ? 1 : 0} flexDirection="column">
         {turn.text ? <AnswerText text={turn.text} unverified={unverified} /> : live ? <Text dimColor>Searching…</Text> : null}
+        {turn.answer ? <SupportQuote answer={turn.answer} /> : null}
         {turn.error ? <Text color={theme.error}>{theme.color ? '' : 'error: '}{terminalSafe(turn.error)}</Text> : null}
         {turn.cancelled ? <Text dimColor>(stopped)</Text> : null}
       </Box>

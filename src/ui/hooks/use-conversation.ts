@@ -2,6 +2,7 @@ import { useCallback, useReducer, useRef } from 'react';
 import type { AskOptions } from '../../core/engine.js';
 import { describeError } from '../../core/errors.js';
 import { passageContext, type PassageSource } from '../../core/index/context.js';
+import { openedSpan } from '../../present/support.js';
 import { describeFilters, hasFilters, parseFilters } from '../../core/retrieve/filter.js';
 import type { AnswerEvent, Filters } from '../../core/types.js';
 import { parseCommand } from '../state/commands.js';
@@ -93,8 +94,9 @@ export function useConversation({ engine, findQuote, articlesMatching, onQuit }:
           const citation = current.lastAnswer?.citations.find((c) => c.n === command.n);
           if (!current.lastAnswer) return message('error', 'There is no answer to open a source of yet: ask a question first.');
           if (!citation) return message('error', `The last answer has no source [${command.n}]; it has ${current.lastAnswer.citations.length}.`);
+          const span = openedSpan(current.lastAnswer, command.n) ?? citation;
           passageContext(engine, citation.id).then(
-            (context) => dispatch({ type: 'show', item: { kind: 'passage', n: command.n, citation, context } }),
+            (context) => dispatch({ type: 'show', item: { kind: 'passage', n: command.n, citation, span: { start: span.start, end: span.end }, context } }),
             (error: unknown) => message('error', describeError(error)),
           );
           return;

@@ -23,7 +23,8 @@ export interface TurnItem {
 export type Item =
   | TurnItem
   | { kind: 'message'; id: number; level: 'info' | 'warn' | 'error'; text: string }
-  | { kind: 'passage'; id: number; n: number; context: PassageContext; citation: Citation }
+  /** `/open N`: `span` is what to highlight, the short answer when it lies in the citation, else the cited span. */
+  | { kind: 'passage'; id: number; n: number; context: PassageContext; citation: Citation; span: { start: number; end: number } }
   | { kind: 'sources'; id: number; citations: Citation[]; hits: Hit[] }
   | { kind: 'quotes'; id: number; quote: string; matches: QuoteMatch[] }
   | { kind: 'help'; id: number }
