@@ -1,6 +1,9 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { loadConfig, type Config, type ConfigFlags } from '../core/config.js';
 import { configLayers, mergeLayers } from '../core/config-layers.js';
 import type { Engine } from '../core/engine.js';
+import { UserError } from '../core/errors.js';
 
 /** Options every command accepts. */
 export interface GlobalOptions extends ConfigFlags {
@@ -14,6 +17,20 @@ export function settingsFrom(options: GlobalOptions): { config: Config; origin: 
 }
 
 export const configFrom = (options: GlobalOptions): Config => settingsFrom(options).config;
+
+/** `--index` must name a folder, or a place where one can be made: not a file, nor a path through a file. */
+export function checkIndexDir(dir: string): void {
+  for (let at = path.resolve(dir); ; at = path.dirname(at)) {
+    const stat = fs.statSync(at, { throwIfNoEntry: false });
+    if (stat?.isDirectory()) return;
+    if (stat) {
+      throw new UserError('BAD_FLAG', `The index folder ${dir} cannot be used: ${at} is a file.`, {
+        hint: 'Pass --index DIR (or set KABAR_INDEX) with a folder kabar may create or use for its index.',
+      });
+    }
+    if (path.dirname(at) === at) return;
+  }
+}
 
 /** Where opening the engine reports to; by default progress bars and warnings on stderr. */
 export interface OpenHooks {
@@ -40,6 +57,7 @@ export async function engineFrom(options: GlobalOptions, hooks: OpenHooks = {}):
   ]);
   const { signal } = hooks;
   const config = configFrom(options);
+  checkIndexDir(config.indexDir);
   const err = createStyle(process.stderr);
   const warn = hooks.onWarning ?? ((message: string) => process.stderr.write(formatWarning(message, err)));
   const download = progressBar('Loading model', 'files');

@@ -12,8 +12,29 @@ export interface CorpusFile {
 
 const ARTICLE = /\.(txt|md)$/i;
 
-/** Lists the article files (`.txt`, `.md`) under a directory, skipping hidden folders and node_modules. */
-export function scanCorpus(dir: string): CorpusFile[] {
+/** What scanning reads from the file system; passed in so tests can make a folder unreadable or a file vanish. */
+export interface ScanFs {
+  readdir(folder: string): fs.Dirent[];
+  stat(file: string): { size: number; mtimeMs: number };
+}
+
+const realFs: ScanFs = { readdir: (folder) => fs.readdirSync(folder, { withFileTypes: true }), stat: (file) => fs.statSync(file) };
+
+export interface ScanOptions {
+  /** Told about folders that cannot be read and symbolic links that are not followed. */
+  onWarning?: (message: string) => void;
+  fs?: ScanFs;
+}
+
+const errorCode = (error: unknown): string | undefined => (error as NodeJS.ErrnoException)?.code;
+
+/**
+ * Lists the article files (`.txt`, `.md`) under a directory, skipping hidden folders and node_modules.
+ * A subfolder that cannot be read is skipped with a warning; a file that disappears while it is
+ * listed is left out, as if deleted; symbolic links are not followed, and counted in one warning.
+ */
+export function scanCorpus(dir: string, options: ScanOptions = {}): CorpusFile[] {
+  const io = options.fs ?? realFs;
   let stat: fs.Stats;
   try {
     stat = fs.statSync(dir);
@@ -28,18 +49,35 @@ export function scanCorpus(dir: string): CorpusFile[] {
     });
   }
   const files: CorpusFile[] = [];
+  let links = 0;
+  const relative = (abs: string) => path.relative(dir, abs).split(path.sep).join('/');
   const walk = (folder: string) => {
-    for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
+    let entries: fs.Dirent[];
+    try {
+      entries = io.readdir(folder);
+    } catch (error) {
+      const code = errorCode(error);
+      if (folder === dir && code !== 'EACCES' && code !== 'EPERM') throw error;
+      if (code !== 'ENOENT') options.onWarning?.(`Skipped the folder ${relative(folder) || dir}: it cannot be read (${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code ?? 'error'}).`);
+      return;
+    }
+    for (const entry of entries) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const abs = path.join(folder, entry.name);
-      if (entry.isDirectory()) walk(abs);
+      if (entry.isSymbolicLink()) links += 1;
+      else if (entry.isDirectory()) walk(abs);
       else if (entry.isFile() && ARTICLE.test(entry.name)) {
-        const { size, mtimeMs } = fs.statSync(abs);
-        files.push({ file: path.relative(dir, abs).split(path.sep).join('/'), abs, size, mtimeMs });
+        try {
+          const { size, mtimeMs } = io.stat(abs);
+          files.push({ file: relative(abs), abs, size, mtimeMs });
+        } catch (error) {
+          if (errorCode(error) !== 'ENOENT') throw error;
+        }
       }
     }
   };
   walk(dir);
+  if (links) options.onWarning?.(`${links} symbolic link${links === 1 ? ' was' : 's were'} not followed.`);
   if (files.length === 0) {
     throw new UserError('CORPUS_EMPTY', `The corpus directory ${dir} has no .txt or .md articles.`, {
       hint: 'Add article files to it or pass --corpus DIR with another folder.',
@@ -48,20 +86,35 @@ export function scanCorpus(dir: string): CorpusFile[] {
   return files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 
-export type ReadResult = { ok: true; raw: string } | { ok: false; reason: string };
+/** `gone`: the file was deleted after it was listed. */
+export type ReadResult = { ok: true; raw: string } | { ok: false; reason: string; gone?: true };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+/** Byte-order marks of the UTF-16 files kabar decodes; offsets are then into the decoded text, after the mark. */
+const UTF16 = [
+  { bom: [0xff, 0xfe], encoding: 'utf-16le', name: 'UTF-16 LE' },
+  { bom: [0xfe, 0xff], encoding: 'utf-16be', name: 'UTF-16 BE' },
+] as const;
 
-/** Reads an article as UTF-8 text, or says why it cannot be used (binary, not UTF-8, unreadable). */
+/** Reads an article as UTF-8 text (or UTF-16 with a byte-order mark), or says why it cannot be used (binary, not text, unreadable, gone). */
 export function readArticleFile(abs: string): ReadResult {
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(abs);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { ok: false, reason: 'it was deleted', gone: true };
     return { ok: false, reason: code === 'EACCES' ? 'it cannot be read (permission denied)' : `it cannot be read (${code ?? 'error'})` };
   }
-  if (bytes.subarray(0, 8192).includes(0)) return { ok: false, reason: 'it is a binary file, not text' };
+  const utf16 = UTF16.find(({ bom }) => bytes[0] === bom[0] && bytes[1] === bom[1]);
+  if (utf16) {
+    try {
+      return { ok: true, raw: new TextDecoder(utf16.encoding, { fatal: true }).decode(bytes.subarray(2)) };
+    } catch {
+      return { ok: false, reason: `it starts like ${utf16.name} text but is not valid ${utf16.name}` };
+    }
+  }
+  if (bytes.includes(0)) return { ok: false, reason: 'it is a binary file, not text' };
   try {
     return { ok: true, raw: utf8.decode(bytes) };
   } catch {

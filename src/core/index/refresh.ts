@@ -64,7 +64,8 @@ function cancelled(signal?: AbortSignal): void {
 export async function refreshIndex(options: RefreshOptions): Promise<RefreshReport> {
   const started = performance.now();
   const { store } = options;
-  const files = scanCorpus(options.corpusDir);
+  let files = scanCorpus(options.corpusDir, { onWarning: options.onWarning });
+  const gone = new Set<string>();
   const wanted = { embedder: options.embedder.info, chunking: options.chunking };
   const manifest = await store.manifest();
   const problem = manifest ? incompatibility(manifest, wanted) : null;
@@ -82,6 +83,10 @@ export async function refreshIndex(options: RefreshOptions): Promise<RefreshRepo
       continue;
     }
     const read = readArticleFile(file.abs);
+    if (!read.ok && read.gone) {
+      gone.add(file.file);
+      continue;
+    }
     if (!read.ok) {
       toProcess.push({ file, reason: read.reason });
       continue;
@@ -94,6 +99,7 @@ export async function refreshIndex(options: RefreshOptions): Promise<RefreshRepo
     }
     toProcess.push({ file, raw: read.raw, hash });
   }
+  files = files.filter((f) => !gone.has(f.file));
   const present = new Set(files.map((f) => f.file));
   const removed = [...known.keys()].filter((f) => !present.has(f));
   const skipped: Skipped[] = toProcess.filter((t) => t.reason).map((t) => ({ file: t.file.file, reason: t.reason! }));
