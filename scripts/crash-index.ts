@@ -6,7 +6,7 @@
  *
  *   node --import tsx scripts/crash-index.ts [--runs 20] [--corpus DIR] [--articles 300]
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,6 +17,14 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
 
 /** What is wrong with the store in `dir`, or an empty list. */
+/** Kills a child with SIGKILL after `delay` ms and waits for it to end; a child that finished earlier is simply awaited. */
+export async function killAfter(child: ChildProcess, delay: number): Promise<void> {
+  const exited = new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(null) : child.once('exit', resolve)));
+  await new Promise((resolve) => setTimeout(resolve, delay));
+  child.kill('SIGKILL');
+  await exited;
+}
+
 export function inconsistencies(dir: string): string[] {
   const db = new Database(path.join(dir, 'kabar.db'), { readonly: true });
   try {
@@ -71,9 +79,7 @@ async function main(): Promise<void> {
     }
     const child = spawn(process.execPath, [CLI, '--corpus', corpus, '--index', index, 'index', ...(full ? ['--rebuild'] : [])], { env, stdio: 'ignore' });
     const delay = Math.floor(Math.random() * (full ? buildMs : buildMs / 3));
-    await new Promise((r) => setTimeout(r, delay));
-    child.kill('SIGKILL');
-    await new Promise((r) => child.once('exit', r));
+    await killAfter(child, delay);
     const dir = fs.readdirSync(index).map((d) => path.join(index, d)).find((d) => fs.statSync(d).isDirectory())!;
     const problems = inconsistencies(dir);
     const search = cli('search', '--json', 'Vladivostok');
