@@ -6,8 +6,12 @@ import { interruptible } from './interrupt.js';
 import { answerJson, jsonLine } from '../present/json.js';
 import { formatCitation, formatSupport, formatWarning } from '../present/terminal.js';
 import { terminalSafe } from '../present/terminal-safe.js';
+import { wrapStream } from '../present/wrap.js';
 import { questionFrom } from './read-input.js';
 import { createStyle } from './style.js';
+
+/** Columns a wrapped answer's continuation lines are indented by. */
+const ANSWER_HANG = 2;
 
 export function registerAsk(program: Command): void {
   withFilterOptions(
@@ -26,10 +30,13 @@ export function registerAsk(program: Command): void {
         const engine = await engineFrom(command.optsWithGlobals<GlobalOptions>(), { signal });
         const { collectAnswer } = await import('../core/engine.js');
         const style = createStyle(process.stdout);
+        const write = (text: string) => process.stdout.write(text);
+        // On a terminal the streamed answer is word-wrapped as it comes, continuation lines indented.
+        const out = style.width ? wrapStream(style.width, ANSWER_HANG, write) : { push: write, end() {} };
         let streamed = false;
         const answer = await collectAnswer(engine.ask(question, { k: options.k, filters, signal }), (event) => {
           if (event.type === 'token' && !options.json) {
-            process.stdout.write(terminalSafe(event.text));
+            out.push(terminalSafe(event.text));
             streamed = true;
           }
         });
@@ -37,6 +44,7 @@ export function registerAsk(program: Command): void {
           process.stdout.write(jsonLine(answerJson(answer)));
           return;
         }
+        out.end();
         if (streamed) process.stdout.write('\n');
         // A short answer is followed by the sentence that supports it; otherwise the text is the whole answer.
         const support = formatSupport(answer, style);

@@ -5,28 +5,72 @@ import type { Style } from '../commands/style.js';
 import { terminalSafe } from './terminal-safe.js';
 import { supportQuote } from './support.js';
 import { byline, contextParts, oneLine, snippet, type SpanParts } from './text.js';
+import { truncate, wrapSegments } from './wrap.js';
+
+type Paint = (text: string) => string;
+const plain: Paint = (text) => text;
+
+/**
+ * Painted parts as lines starting `indent` columns in: on a terminal (`style.width`) word-wrapped with
+ * continuation lines `hang` columns further in; piped, one line as it is.
+ */
+function block(parts: [string, Paint][], style: Style, indent = 0, hang = 0): string {
+  const pad = ' '.repeat(indent);
+  const segments = parts.filter(([text]) => text).map(([text, paint]) => ({ text, style: paint }));
+  if (!style.width) return `${pad}${segments.map((s) => s.style(s.text)).join('')}`;
+  return wrapSegments(segments, style.width - indent, hang)
+    .map((runs, i) => `${pad}${i > 0 ? ' '.repeat(hang) : ''}${runs.map((r) => r.style(r.text)).join('')}`)
+    .join('\n');
+}
+
+/** A line meant to stay one line: on a terminal, cut with an ellipsis to what is left of the width after `used` columns. */
+const oneLineFit = (text: string, style: Style, used: number): string => (style.width ? truncate(text, style.width - used) : text);
 
 /** A numbered source under an answer: title, byline, id and offsets, and the cited text. */
 export function formatCitation(c: Citation, style: Style): string {
-  const head = `${style.accent(`[${c.n}]`)} ${style.bold(oneLine(c.title))}`;
-  const meta = style.dim(`${byline(c)} · ${oneLine(c.id)} · chars ${c.start}–${c.end}${c.verified === false ? ' · not verified' : ''}`);
-  return `${head}\n    ${meta}\n    ${snippet(c.text, 300)}`;
+  const marker = `[${c.n}] `;
+  const head = `${style.accent(marker.trim())} ${style.bold(oneLineFit(oneLine(c.title), style, marker.length))}`;
+  const meta = block([[`${byline(c)} · ${oneLine(c.id)} · chars ${c.start}–${c.end}${c.verified === false ? ' · not verified' : ''}`, style.dim]], style, 4, 2);
+  return `${head}\n${meta}\n${block([[snippet(c.text, 300), plain]], style, 4)}`;
 }
 
 /** A ranked search hit: id, the stories it stands for, byline and score, and a snippet. */
 export function formatHit(hit: Hit, rank: number, style: Style): string {
-  const also = hit.related.length ? style.dim(` (also in ${oneLine(hit.related.map((r) => r.id).join(', '))})`) : '';
-  const meta = style.dim(`${byline(hit.article)} · score ${hit.score.toFixed(4)}`);
-  return `${style.accent(`${rank}.`)} ${style.bold(oneLine(hit.passage.id))}${also}\n   ${meta}\n   ${snippet(hit.passage.text)}`;
+  const also = hit.related.length ? ` (also in ${oneLine(hit.related.map((r) => r.id).join(', '))})` : '';
+  const head = block([[`${rank}.`, style.accent], [' ', plain], [oneLine(hit.passage.id), style.bold], [also, style.dim]], style, 0, 3);
+  const meta = block([[`${byline(hit.article)} · score ${hit.score.toFixed(4)}`, style.dim]], style, 3, 2);
+  return `${head}\n${meta}\n${block([[snippet(hit.passage.text), plain]], style, 3)}`;
 }
 
-const highlighted = ({ before, cited, after }: SpanParts, style: Style): string => `${style.dim(before)}${style.highlight(cited)}${style.dim(after)}`;
+const highlighted = ({ before, cited, after }: SpanParts, style: Style, indent = 0): string =>
+  block(
+    [
+      [before, style.dim],
+      [cited, style.highlight],
+      [after, style.dim],
+    ],
+    style,
+    indent,
+  );
 
 /** A place a quote was found: kind, score, file and line, and the match highlighted in its sentences. */
 export function formatMatch(match: QuoteMatch, around: SpanParts, rank: number, style: Style): string {
-  const head = `${style.accent(`${rank}.`)} ${style.bold(match.kind)} · ${match.score.toFixed(3)} · ${style.bold(oneLine(`${match.file}:${match.line}`))}${match.earliest ? ` · ${style.accent('earliest')}` : ''}`;
-  const meta = style.dim(`${byline(match)} · ${oneLine(match.id)} · chars ${match.start}–${match.end}`);
-  return `${head}\n   ${meta}\n   ${highlighted(around, style)}`;
+  const head = block(
+    [
+      [`${rank}.`, style.accent],
+      [' ', plain],
+      [match.kind, style.bold],
+      [` · ${match.score.toFixed(3)} · `, plain],
+      [oneLine(`${match.file}:${match.line}`), style.bold],
+      [match.earliest ? ' · ' : '', plain],
+      [match.earliest ? 'earliest' : '', style.accent],
+    ],
+    style,
+    0,
+    3,
+  );
+  const meta = block([[`${byline(match)} · ${oneLine(match.id)} · chars ${match.start}–${match.end}`, style.dim]], style, 3, 2);
+  return `${head}\n${meta}\n${highlighted(around, style, 3)}`;
 }
 
 /**
@@ -37,8 +81,17 @@ export function formatSupport(answer: Answer, style: Style): string | null {
   const quote = supportQuote(answer);
   if (!quote) return null;
   const { before, cited, after } = quote.parts;
-  const marker = quote.n === null ? '' : ` ${style.accent(`[${quote.n}]`)}`;
-  return `  "${before}${cited ? style.highlight(cited) : ''}${after}"${marker}`;
+  return block(
+    [
+      [`"${before}`, plain],
+      [cited, style.highlight],
+      [`${after}"`, plain],
+      [quote.n === null ? '' : ` [${quote.n}]`, style.accent],
+    ],
+    style,
+    2,
+    1,
+  );
 }
 
 /**
@@ -49,12 +102,12 @@ export function formatPassage(context: PassageContext, line: number, style: Styl
   const parts = contextParts(context, span?.start, span?.end);
   const spanNote = span ? ` · span ${span.start}–${span.end}` : '';
   return [
-    style.bold(oneLine(context.title)),
-    style.dim(`${byline(context)} · ${oneLine(`${context.file}:${line}`)} · chars ${context.start}–${context.end}${spanNote}`),
+    block([[oneLine(context.title), style.bold]], style, 0, 2),
+    block([[`${byline(context)} · ${oneLine(`${context.file}:${line}`)} · chars ${context.start}–${context.end}${spanNote}`, style.dim]], style, 0, 2),
     '',
-    ...(parts.above ? [style.dim(parts.above)] : []),
-    highlighted(parts, style),
-    ...(parts.below ? [style.dim(parts.below)] : []),
+    ...(parts.above ? [block([[parts.above, style.dim]], style, 2)] : []),
+    highlighted(parts, style, 2),
+    ...(parts.below ? [block([[parts.below, style.dim]], style, 2)] : []),
   ].join('\n');
 }
 

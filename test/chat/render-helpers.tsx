@@ -18,8 +18,10 @@ export async function waitFor(frame: () => string | undefined, test: (text: stri
   }
 }
 
-export function renderApp(props: Partial<AppProps> & Pick<AppProps, 'open'>) {
+/** Renders the chat; `columns` sets the terminal width the chat sees once it has opened (ink-testing-library's is 100). */
+export function renderApp(props: Partial<AppProps> & Pick<AppProps, 'open'>, columns?: number) {
   const app = render(<App history={memoryHistory()} theme={{ color: false }} {...props} />);
+  if (columns) Object.defineProperty(app.stdout, 'columns', { get: () => columns });
   const all = () => app.frames.join('\n');
   return {
     ...app,

@@ -1,20 +1,7 @@
-import { useTheme } from '../theme.js';
-import type { Segment } from '../state/wrap.js';
-import { Wrapped, type Look } from './Wrapped.js';
+import { Wrapped, segments } from './Wrapped.js';
 
-/** Text with one span highlighted, the rest plain or dimmed, wrapped to the terminal minus `indent`. */
-export function Highlighted({ before, cited, after, dimRest = false, indent = 0 }: { before: string; cited: string; after: string; dimRest?: boolean; indent?: number }) {
-  const theme = useTheme();
-  const rest = dimRest ? ('dim' as const) : ('plain' as const);
-  return (
-    <Wrapped
-      indent={indent}
-      palette={theme}
-      segments={([
-        { text: before, style: rest },
-        { text: cited, style: 'highlight' },
-        { text: after, style: rest },
-      ] as Segment<Look>[]).filter((s) => s.text)}
-    />
-  );
+/** Text with one span highlighted, the rest plain or dimmed, wrapped to the terminal minus `left` columns. */
+export function Highlighted({ before, cited, after, dimRest = false, left = 0 }: { before: string; cited: string; after: string; dimRest?: boolean; left?: number }) {
+  const rest = dimRest ? 'dim' : 'plain';
+  return <Wrapped left={left} segments={segments([before, rest], [cited, 'highlight'], [after, rest])} />;
 }

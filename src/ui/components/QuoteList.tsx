@@ -1,25 +1,30 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
 import type { QuoteMatch } from '../state/conversation-reducer.js';
 import { byline, oneLine } from '../../present/text.js';
-import { useTheme } from '../theme.js';
+import { Wrapped, segments } from './Wrapped.js';
+
+const MARGIN = 2;
 
 /** `/cite`: where a quote occurs, earliest first as the lookup ranks them. */
 export function QuoteList({ quote, matches }: { quote: string; matches: QuoteMatch[] }) {
-  const theme = useTheme();
   return (
     <Box flexDirection="column" marginTop={1}>
-      <Text>
-        Where “<Text bold>{oneLine(quote)}</Text>” comes from:
-      </Text>
-      {matches.map((m, i) => (
-        <Box key={`${m.id}:${m.start}`} flexDirection="column" marginLeft={2}>
-          <Text>
-            <Text color={theme.accent}>{i + 1}.</Text> {oneLine(m.file)}:{m.line} <Text dimColor>· {m.kind} · {byline(m)} · chars {m.start}–{m.end}</Text>
-            {m.earliest ? <Text color={theme.warn}> · earliest</Text> : null}
-          </Text>
-          <Text dimColor>   {oneLine(m.text).trim()}</Text>
-        </Box>
-      ))}
+      <Wrapped hang={MARGIN} segments={segments(['Where “', 'plain'], [oneLine(quote), 'bold'], ['” comes from:', 'plain'])} />
+      {matches.map((m, i) => {
+        const rank = `${i + 1}. `;
+        return (
+          <Box key={`${m.id}:${m.start}`} flexDirection="column" marginLeft={MARGIN}>
+            <Wrapped
+              left={MARGIN}
+              hang={rank.length}
+              segments={segments([rank, 'accent'], [`${oneLine(m.file)}:${m.line}`, 'plain'], [` · ${m.kind} · ${byline(m)} · chars ${m.start}–${m.end}`, 'dim'], [m.earliest ? ' · earliest' : '', 'warn'])}
+            />
+            <Box marginLeft={rank.length}>
+              <Wrapped left={MARGIN + rank.length} segments={segments([oneLine(m.text).trim(), 'dim'])} />
+            </Box>
+          </Box>
+        );
+      })}
     </Box>
   );
 }
