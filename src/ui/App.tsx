@@ -1,5 +1,5 @@
-import { useEffect, useMemo } from 'react';
-import { Box, Static, Text, useApp, useInput } from 'ink';
+import { useEffect, useMemo, useRef } from 'react';
+import { Box, Static, Text, useApp } from 'ink';
 import { describeError } from '../core/errors.js';
 import { citedWindow } from '../present/text.js';
 import type { Citation, Hit } from '../core/types.js';
@@ -17,7 +17,7 @@ import { TurnView } from './components/TurnView.js';
 import { useConversation } from './hooks/use-conversation.js';
 import { useEngine, type ChatSession, type Opener } from './hooks/use-engine.js';
 import { useInputHistory } from './hooks/use-input-history.js';
-import { useLineEditor } from './hooks/use-line-editor.js';
+import { useLineEditor, type LineEditor } from './hooks/use-line-editor.js';
 import type { Item } from './state/conversation-reducer.js';
 import { memoryHistory, type InputHistoryStore } from './state/input-history.js';
 import { ThemeContext, themeFor, type Theme } from './theme.js';
@@ -36,28 +36,44 @@ const sourcesOf = (hits: Hit[], citations: Citation[]): Source[] =>
     window: citedWindow(hits.find((h) => h.passage.id === citation.id)?.passage, citation.start, citation.end, citation.text),
   }));
 
+/** Where the prompt's keys go: the chat once it is up; before that, lines are queued and Ctrl+C leaves. */
+interface KeyTarget {
+  submit(line: string): void;
+  interrupt(): void;
+}
+
 export function App({ open, history, theme = themeFor() }: AppProps) {
   const state = useEngine(open);
   const { exit } = useApp();
   const store = useMemo(() => history ?? memoryHistory(), [history]);
+  const inputs = useInputHistory(store);
+  // The line editor lives from the first frame, so keys typed while the index opens are kept.
+  const queued = useRef<string[]>([]);
+  const target = useRef<KeyTarget>({ submit: (line) => queued.current.push(line), interrupt: () => exit() });
+  const editor = useLineEditor({
+    history: inputs.entries,
+    onSubmit: (line) => {
+      inputs.add(line);
+      target.current.submit(line);
+    },
+    onInterrupt: () => target.current.interrupt(),
+    onEnd: () => exit(),
+  });
   useEffect(() => {
     if (state.phase === 'failed') exit(state.error instanceof Error ? state.error : new Error(describeError(state.error)));
   }, [state, exit]);
   return (
     <ThemeContext.Provider value={theme}>
       {state.phase === 'ready' ? (
-        <Chat session={state.session} warnings={state.warnings} store={store} onQuit={() => exit()} />
+        <Chat session={state.session} warnings={state.warnings} editor={editor} target={target} queued={queued.current} onQuit={() => exit()} />
       ) : (
-        <Opening progress={state.phase === 'opening' ? state.progress : null} warnings={state.warnings} onQuit={() => exit()} />
+        <Opening progress={state.phase === 'opening' ? state.progress : null} warnings={state.warnings} />
       )}
     </ThemeContext.Provider>
   );
 }
 
-function Opening({ progress, warnings, onQuit }: { progress: { done: number; total: number } | null; warnings: string[]; onQuit(): void }) {
-  useInput((input, key) => {
-    if (key.ctrl && (input === 'c' || input === 'd')) onQuit();
-  });
+function Opening({ progress, warnings }: { progress: { done: number; total: number } | null; warnings: string[] }) {
   return (
     <Box flexDirection="column">
       {warnings.map((w, i) => (
@@ -70,21 +86,28 @@ function Opening({ progress, warnings, onQuit }: { progress: { done: number; tot
 
 type StaticItem = Item | { kind: 'header'; id: number } | { kind: 'warning'; id: number; text: string };
 
-function Chat({ session, warnings, store, onQuit }: { session: ChatSession; warnings: string[]; store: InputHistoryStore; onQuit(): void }) {
+interface ChatProps {
+  session: ChatSession;
+  warnings: string[];
+  editor: LineEditor;
+  target: { current: KeyTarget };
+  /** Lines entered before the chat was up, asked now in order. */
+  queued: string[];
+  onQuit(): void;
+}
+
+function Chat({ session, warnings, editor, target, queued, onQuit }: ChatProps) {
   const { engine } = session;
   const conversation = useConversation({ engine, findQuote: session.findQuote, articlesMatching: session.articlesMatching, onQuit });
-  const inputs = useInputHistory(store);
-  const editor = useLineEditor({
-    history: inputs.entries,
-    onSubmit: (line) => {
-      inputs.add(line);
-      conversation.submit(line);
-    },
-    onInterrupt: () => {
+  target.current = {
+    submit: conversation.submit,
+    interrupt: () => {
       if (!conversation.cancel()) onQuit();
     },
-    onEnd: onQuit,
-  });
+  };
+  useEffect(() => {
+    for (const line of queued.splice(0)) conversation.submit(line);
+  }, []); // once, when the chat comes up
   const items: StaticItem[] = [{ kind: 'header', id: -1 }, ...warnings.map((text, i) => ({ kind: 'warning' as const, id: -2 - i, text })), ...conversation.state.items];
   const { live } = conversation.state;
   return (
