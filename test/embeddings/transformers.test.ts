@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -33,7 +33,7 @@ after(async () => {
 
 describe('transformers embedder', () => {
   it('describes itself with the probed dimensions and the e5 prefix', () => {
-    assert.deepEqual(e5.info, { provider: 'transformers', model: E5_MODEL, dimensions: 32, prefix: 'e5' });
+    assert.deepEqual(e5.info, { provider: 'transformers', model: E5_MODEL, dimensions: 32, prefix: 'e5', weights: 'onnx/model_quantized.onnx' });
     assert.ok(progress.some((p) => p.status === 'ready' || p.status === 'done'), 'progress was reported');
   });
 
@@ -92,6 +92,37 @@ describe('transformers embedder', () => {
     const embedder = await createTransformersEmbedder({ model: E5_MODEL, modelsDir, signal: controller.signal });
     controller.abort();
     await assert.rejects(embedder.embeddings.embedDocuments(['a', 'b']), (error) => isUserError(error) && error.code === 'CANCELLED');
+  });
+});
+
+describe('transformers embedder on a folder with full ONNX weights (as an optimum export gives)', () => {
+  it('loads onnx/model.onnx when there is no quantized file, gives the same vectors, and says which file it loaded', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'kabar-full-onnx-'));
+    try {
+      const made = await makeTinyBert(dir, { name: E5_MODEL });
+      await rename(path.join(made.modelDir, 'onnx', 'model_quantized.onnx'), path.join(made.modelDir, 'onnx', 'model.onnx'));
+      const full = await createTransformersEmbedder({ model: E5_MODEL, modelsDir: dir });
+      assert.deepEqual(full.info, { provider: 'transformers', model: E5_MODEL, dimensions: 32, prefix: 'e5', weights: 'onnx/model.onnx' });
+      const text = 'Menteri Luar Negeri Rusia Sergey Lavrov';
+      const [a] = await full.embeddings.embedDocuments([text]);
+      const [b] = await e5.embeddings.embedDocuments([text]);
+      assert.ok(Math.abs(dot(a, b) - 1) < 1e-5, 'the same graph, so the same vector');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('prefers the quantized file when both are there', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'kabar-both-onnx-'));
+    try {
+      const made = await makeTinyBert(dir, { name: E5_MODEL });
+      await copyFile(path.join(made.modelDir, 'onnx', 'model_quantized.onnx'), path.join(made.modelDir, 'onnx', 'model.onnx'));
+      await writeFile(path.join(made.modelDir, 'onnx', 'model.onnx'), 'not a model: loading it would fail');
+      const both = await createTransformersEmbedder({ model: E5_MODEL, modelsDir: dir });
+      assert.equal(both.info.weights, 'onnx/model_quantized.onnx');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -19,8 +19,8 @@ export function incompatibility(stored: Manifest, wanted: Pick<Manifest, 'embedd
   if (stored.formatVersion !== FORMAT_VERSION) return `it was built by another version of kabar (format ${stored.formatVersion})`;
   const a = stored.embedder;
   const b = wanted.embedder;
-  if (a.provider !== b.provider || a.model !== b.model || a.dimensions !== b.dimensions || a.prefix !== b.prefix) {
-    return `it was built with the ${a.provider} embedder (${a.model}, ${a.dimensions} dimensions)`;
+  if (a.provider !== b.provider || a.model !== b.model || a.dimensions !== b.dimensions || a.prefix !== b.prefix || a.weights !== b.weights) {
+    return `it was built with the ${a.provider} embedder (${a.model}${a.weights ? `, ${a.weights}` : ''}, ${a.dimensions} dimensions)`;
   }
   if (stored.chunking.maxChars !== wanted.chunking.maxChars || stored.chunking.maxSentences !== wanted.chunking.maxSentences) {
     return 'it was built with other chunking settings';

@@ -8,6 +8,8 @@ export interface EmbedderInfo {
   dimensions: number;
   /** How queries and passages are prefixed before embedding ("none", or e.g. "e5" for `query: ` / `passage: `). */
   prefix: string;
+  /** The weights file the vectors came from, where a provider can load more than one (transformers: quantized or full ONNX). */
+  weights?: string;
 }
 
 /** An embedding model behind LangChain's interface, with the facts the index needs about it. */

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../../core/errors.js';
 import { checkedEmbedder } from './checked-embeddings.js';
@@ -6,8 +7,20 @@ import { shortMessage, unreachableReason } from './network-failure.js';
 
 export const DEFAULT_TRANSFORMERS_MODEL = 'Xenova/multilingual-e5-small';
 
-/** The files a quantized feature-extraction model needs, relative to its folder. */
-export const TRANSFORMERS_MODEL_FILES = ['config.json', 'tokenizer.json', 'tokenizer_config.json', 'onnx/model_quantized.onnx'] as const;
+/** The ONNX weights a model folder may hold, in order of preference, with the dtype transformers loads each as. */
+const WEIGHTS = [
+  { file: 'onnx/model_quantized.onnx', dtype: 'q8' },
+  { file: 'onnx/model.onnx', dtype: 'fp32' },
+] as const;
+type Weights = (typeof WEIGHTS)[number];
+
+/** The files a feature-extraction model needs, relative to its folder (the weights: the quantized ones, or else the full ones). */
+export const TRANSFORMERS_MODEL_FILES = ['config.json', 'tokenizer.json', 'tokenizer_config.json', WEIGHTS[0].file] as const;
+
+/** The weights to load from a local model folder: the quantized file when it is there, else the full one; downloads take the quantized. */
+function weightsIn(folder: string | undefined): Weights {
+  return (folder && WEIGHTS.find((w) => fs.existsSync(path.join(folder, w.file)))) || WEIGHTS[0];
+}
 
 /** One step of fetching or opening a model file, as reported by @huggingface/transformers. */
 export interface ModelLoadProgress {
@@ -49,7 +62,7 @@ const MISSING_FILE = /not found locally|could not locate file|no such file|ENOEN
 
 function loadFailure(model: string, modelsDir: string | undefined, error: unknown): UserError {
   const folder = modelsDir ? path.join(modelsDir, ...model.split('/')) : `KABAR_MODELS_DIR/${model}`;
-  const files = TRANSFORMERS_MODEL_FILES.join(', ');
+  const files = `${TRANSFORMERS_MODEL_FILES.join(', ')} (or ${WEIGHTS[1].file})`;
   const download =
     `On a connected machine, download them from https://huggingface.co/${model} ` +
     `(e.g. \`huggingface-cli download ${model} ${TRANSFORMERS_MODEL_FILES.join(' ')} --local-dir models/${model}\`), ` +
@@ -69,7 +82,7 @@ function loadFailure(model: string, modelsDir: string | undefined, error: unknow
   });
 }
 
-async function loadExtractor(model: string, options: TransformersEmbedderOptions): Promise<Extractor> {
+async function loadExtractor(model: string, weights: Weights, options: TransformersEmbedderOptions): Promise<Extractor> {
   const { env, pipeline } = await import('@huggingface/transformers');
   const saved = { localModelPath: env.localModelPath, allowLocalModels: env.allowLocalModels, allowRemoteModels: env.allowRemoteModels };
   if (options.modelsDir) {
@@ -80,7 +93,7 @@ async function loadExtractor(model: string, options: TransformersEmbedderOptions
   const onProgress = options.onProgress;
   try {
     const extractor = await pipeline('feature-extraction', model, {
-      dtype: 'q8',
+      dtype: weights.dtype,
       device: 'cpu',
       local_files_only: options.modelsDir !== undefined,
       session_options: { logSeverityLevel: 3 },
@@ -99,18 +112,20 @@ async function loadExtractor(model: string, options: TransformersEmbedderOptions
 }
 
 /**
- * An embedder running a Hugging Face feature-extraction model in-process (ONNX, quantized):
- * mean pooling, L2-normalised vectors, and `query: ` / `passage: ` prefixes for e5 models.
+ * An embedder running a Hugging Face feature-extraction model in-process (ONNX, the quantized weights
+ * when the folder has them, else the full ones; its info names the file): mean pooling,
+ * L2-normalised vectors, and `query: ` / `passage: ` prefixes for e5 models.
  */
 export async function createTransformersEmbedder(options: TransformersEmbedderOptions = {}): Promise<Embedder> {
   const model = options.model ?? DEFAULT_TRANSFORMERS_MODEL;
+  const weights = weightsIn(options.modelsDir && path.join(options.modelsDir, ...model.split('/')));
   let extractor: Extractor;
   try {
-    extractor = await oneAtATime(() => loadExtractor(model, options));
+    extractor = await oneAtATime(() => loadExtractor(model, weights, options));
   } catch (error) {
     throw loadFailure(model, options.modelsDir, error);
   }
-  return checkedEmbedder('transformers', model, {
+  const embedder = await checkedEmbedder('transformers', model, {
     raw: {
       embed: async (texts) => (await extractor(texts, { pooling: 'mean', normalize: true })).tolist() as number[][],
     },
@@ -119,4 +134,5 @@ export async function createTransformersEmbedder(options: TransformersEmbedderOp
     translateError: (error) => error,
     malformed: (detail) => new Error(`The embedding model ${model} returned ${detail}.`),
   });
+  return { ...embedder, info: { ...embedder.info, weights: weights.file } };
 }
