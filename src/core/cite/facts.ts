@@ -1,5 +1,5 @@
 import { distance } from 'fastest-levenshtein';
-import type { Analyzer } from '../text/analyze.js';
+import { conceptsOf, type Analyzer } from '../text/analyze.js';
 import type { NormWord } from './normalize.js';
 import { isStopword } from '../text/stopwords.js';
 
@@ -30,12 +30,6 @@ export function isName(word: NormWord, index: number): boolean {
   if (isStopword(word.word)) return false;
   return true;
 }
-
-/** The lexicon concepts a word stands for in either language (empty for a name). */
-export const conceptsOf = (word: string, analyzer: Analyzer): number[] => [
-  ...analyzer.lexicon.concepts(analyzer.stem(word, 'id'), 'id'),
-  ...analyzer.lexicon.concepts(analyzer.stem(word, 'en'), 'en'),
-];
 
 /** Pairs of words whose swap turns a claim into its opposite, in both languages. */
 const OPPOSITES: [string, string][] = [

@@ -1,6 +1,7 @@
 import type { Embedder } from '../../providers/embeddings/embedder.js';
 import { cosine, storyFingerprint } from '../retrieve/duplicates.js';
 import type { Analyzer } from '../text/analyze.js';
+import { vectorCosine } from '../text/vector-cosine.js';
 import { factFactor } from './facts.js';
 import type { Alignment, SentenceWords } from './fuzzy.js';
 import type { NormWord } from './normalize.js';
@@ -14,18 +15,6 @@ export interface Sentence extends SentenceWords {
 export const MAX_SEMANTIC_WINDOW = 2;
 /** How the two similarities are mixed: the story fingerprint (names, numbers, bilingual concepts) and the embedder's cosine. */
 const FINGERPRINT_WEIGHT = 0.6;
-
-function dot(a: number[], b: number[]): number {
-  let s = 0;
-  let na = 0;
-  let nb = 0;
-  for (let i = 0; i < a.length; i++) {
-    s += a[i] * b[i];
-    na += a[i] * a[i];
-    nb += b[i] * b[i];
-  }
-  return na && nb ? s / Math.sqrt(na * nb) : 0;
-}
 
 /** A span much longer or shorter than the quote is less likely to say the same thing, whatever it shares. */
 const lengthFactor = (a: number, b: number): number => (Math.min(a, b) / Math.max(a, b, 1)) ** 0.25;
@@ -57,7 +46,7 @@ export async function alignSemantic(
   const print = storyFingerprint(quote, analyzer);
   const best = new Map<number, Alignment & { group: number }>();
   windows.forEach((w, n) => {
-    const similarity = FINGERPRINT_WEIGHT * cosine(print, storyFingerprint(w.text, analyzer)) + (1 - FINGERPRINT_WEIGHT) * Math.max(0, dot(queryVector, vectors[n]));
+    const similarity = FINGERPRINT_WEIGHT * cosine(print, storyFingerprint(w.text, analyzer)) + (1 - FINGERPRINT_WEIGHT) * Math.max(0, vectorCosine(queryVector, vectors[n]));
     const score = similarity * lengthFactor(quoteWords.length, w.words.length) * factFactor(quoteWords, w.words, analyzer, { crossLanguage: true });
     const known = best.get(w.group);
     if (!known || score > known.score) best.set(w.group, { group: w.group, start: w.start, end: w.end, score, coverage: similarity });

@@ -1,4 +1,4 @@
-import { tokenize, type Analyzer } from '../text/analyze.js';
+import { conceptsOf, tokenize, type Analyzer } from '../text/analyze.js';
 import type { Hit } from '../types.js';
 import { isStopword } from '../text/stopwords.js';
 
@@ -12,11 +12,8 @@ export function storyFingerprint(text: string, analyzer: Analyzer): Map<string, 
   const add = (key: string) => bag.set(key, (bag.get(key) ?? 0) + 1);
   for (const token of tokenize(text)) {
     if (isStopword(token.word)) continue;
-    const concepts = new Set([
-      ...analyzer.lexicon.concepts(analyzer.stem(token.word, 'id'), 'id'),
-      ...analyzer.lexicon.concepts(analyzer.stem(token.word, 'en'), 'en'),
-    ]);
-    if (concepts.size > 0) for (const c of concepts) add(`c${c}`);
+    const concepts = conceptsOf(token.word, analyzer);
+    if (concepts.length > 0) for (const c of concepts) add(`c${c}`);
     else if (token.capital || /\p{N}/u.test(token.word)) add(`n${token.word.slice(0, 5)}`);
     else add(`w${analyzer.stem(token.word, 'id')}`);
   }

@@ -34,6 +34,11 @@ export interface Analyzer {
   readonly lexicon: Lexicon;
 }
 
+/** The lexicon concepts a word stands for in either language, each once (empty for a name or an unknown word). */
+export const conceptsOf = (word: string, analyzer: Analyzer): number[] => [
+  ...new Set([...analyzer.lexicon.concepts(analyzer.stem(word, 'id'), 'id'), ...analyzer.lexicon.concepts(analyzer.stem(word, 'en'), 'en')]),
+];
+
 export function createAnalyzer(): Analyzer {
   const sastrawi = new Stemmer();
   const cache: Record<Lang, Map<string, string>> = { id: new Map(), en: new Map() };

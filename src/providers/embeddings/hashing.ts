@@ -1,5 +1,5 @@
 import { Embeddings } from '@langchain/core/embeddings';
-import { createAnalyzer, tokenize, type Analyzer } from '../../core/text/analyze.js';
+import { conceptsOf, createAnalyzer, tokenize, type Analyzer } from '../../core/text/analyze.js';
 import { LEXICON_VERSION } from '../../core/text/lexicon.js';
 import type { Embedder } from './embedder.js';
 import { isStopword } from '../../core/text/stopwords.js';
@@ -57,11 +57,8 @@ export class HashingEmbeddings extends Embeddings {
       for (const n of NGRAM_SIZES) for (let i = 0; i + n <= padded.length; i++) grams.push(padded.slice(i, i + n));
       const gramWeight = 1 / Math.sqrt(Math.max(grams.length, 1));
       for (const gram of grams) add(`g:${gram}`, gramWeight);
-      const concepts = new Set([
-        ...analyzer.lexicon.concepts(analyzer.stem(word, 'id'), 'id'),
-        ...analyzer.lexicon.concepts(analyzer.stem(word, 'en'), 'en'),
-      ]);
-      for (const concept of concepts) add(`c:${concept}`, 1 / concepts.size);
+      const concepts = conceptsOf(word, analyzer);
+      for (const concept of concepts) add(`c:${concept}`, 1 / concepts.length);
     }
     let norm = 0;
     for (const x of vector) norm += x * x;
