@@ -13,7 +13,7 @@ export interface GlobalOptions extends ConfigFlags {
 /** The settings in force and where each variable came from (the environment, a `.env` file, the user config). */
 export function settingsFrom(options: GlobalOptions): { config: Config; origin: Map<string, string> } {
   const { env, origin } = mergeLayers(configLayers(process.env));
-  return { config: loadConfig(env, { corpus: options.corpus, index: options.index, embeddings: options.embeddings, store: options.store }), origin };
+  return { config: loadConfig(env, { corpus: options.corpus, field: options.field, index: options.index, embeddings: options.embeddings, store: options.store }), origin };
 }
 
 export const configFrom = (options: GlobalOptions): Config => settingsFrom(options).config;

@@ -1,7 +1,11 @@
 import type { Command } from 'commander';
 import { jsonLine } from '../present/json.js';
 import { terminalSafe } from '../present/terminal-safe.js';
-import { engineFrom, type GlobalOptions } from './context.js';
+import type { Engine } from '../core/engine.js';
+import { describeError } from '../core/errors.js';
+import { watchCorpus } from '../core/index/watch.js';
+import { formatWarning } from '../present/terminal.js';
+import { configFrom, engineFrom, type GlobalOptions } from './context.js';
 import { examples } from './flags.js';
 import { interruptible } from './interrupt.js';
 import { createStyle } from './style.js';
@@ -12,21 +16,43 @@ export function registerIndex(program: Command): void {
     .description('build or refresh the index of the corpus (only changed articles are processed)')
     .option('--rebuild', 'rebuild every article from scratch')
     .option('--json', 'print the summary as JSON')
-    .addHelpText('after', examples(['kabar index', 'kabar --corpus ~/news --index ~/news/.kabar index', 'kabar index --rebuild --json']))
-    .action(async (options: { json?: boolean; rebuild?: boolean }, command: Command) => {
+    .option('--watch', 'keep the index up to date as files are added, changed or removed, until Ctrl+C')
+    .addHelpText('after', examples(['kabar index', 'kabar --corpus ~/news --index ~/news/.kabar index', 'kabar index --rebuild --json', 'kabar --corpus ~/scraped index --watch']))
+    .action(async (options: { json?: boolean; rebuild?: boolean; watch?: boolean }, command: Command) => {
       const global = command.optsWithGlobals<GlobalOptions & { json?: boolean }>();
-      const engine = await interruptible((signal) => engineFrom({ ...global, rebuild: options.rebuild }, { signal, writer: true }));
-      const r = engine.refresh;
-      if (options.json) {
-        process.stdout.write(jsonLine({ ...r, index: engine.indexDir, embedder: engine.embedder.info }));
-        return;
-      }
-      const style = createStyle(process.stdout);
-      const changes = [`${r.added} added`, `${r.changed} changed`, `${r.removed} removed`, `${r.unchanged} unchanged`];
-      if (r.skipped.length) changes.push(`${r.skipped.length} skipped`);
-      process.stdout.write(
-        `${style.bold(`${r.articles} articles, ${r.passages} passages`)} indexed in ${(r.ms / 1000).toFixed(2)} s (${changes.join(', ')}).\n` +
-          style.dim(`Index: ${terminalSafe(engine.indexDir)}\n`),
+      let engine = await interruptible((signal) => engineFrom({ ...global, rebuild: options.rebuild }, { signal, writer: true }));
+      report(engine, options.json);
+      if (!options.watch) return engine.close();
+      const corpus = configFrom(global).corpusDir;
+      process.stderr.write(`Watching ${terminalSafe(corpus)} for changes; Ctrl+C stops.\n`);
+      const err = createStyle(process.stderr);
+      await interruptible((signal) =>
+        watchCorpus(
+          corpus,
+          async () => {
+            await engine.close();
+            engine = await engineFrom(global, { writer: true, signal });
+            report(engine, options.json);
+          },
+          { signal, onError: (error) => process.stderr.write(formatWarning(describeError(error), err)) },
+        ),
       );
+      await engine.close();
     });
+}
+
+/** Prints what a refresh did: one line (or one JSON object) per refresh. */
+function report(engine: Engine, json?: boolean): void {
+  const r = engine.refresh;
+  if (json) {
+    process.stdout.write(jsonLine({ ...r, index: engine.indexDir, embedder: engine.embedder.info }));
+    return;
+  }
+  const style = createStyle(process.stdout);
+  const changes = [`${r.added} added`, `${r.changed} changed`, `${r.removed} removed`, `${r.unchanged} unchanged`];
+  if (r.skipped.length) changes.push(`${r.skipped.length} skipped`);
+  process.stdout.write(
+    `${style.bold(`${r.articles} articles, ${r.passages} passages`)} indexed in ${(r.ms / 1000).toFixed(2)} s (${changes.join(', ')}).\n` +
+      style.dim(`Index: ${terminalSafe(engine.indexDir)}\n`),
+  );
 }

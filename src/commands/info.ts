@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Command } from 'commander';
+import { describeProvenance } from '../core/sources/provenance.js';
 import { jsonLine } from '../present/json.js';
 import { oneLine } from '../present/text.js';
 import { withoutPassword } from '../core/config.js';
@@ -47,6 +48,7 @@ export function registerInfo(program: Command): void {
           `  embedder ${oneLine(`${e.provider} ${e.model}`)}${e.weights ? ` (${oneLine(e.weights)})` : ''}, ${e.dimensions} dimensions, prefixes ${oneLine(e.prefix)}`,
           `  chunks of up to ${manifest.chunking.maxSentences} sentences / ${manifest.chunking.maxChars} characters`,
           oneLine(`  built ${manifest.createdAt}, updated ${manifest.updatedAt} by kabar ${manifest.kabarVersion}`),
+          ...(manifest.provenance ? ['  metadata:', ...describeProvenance(manifest.provenance).map((line) => `    ${line}`)] : []),
         );
       }
       process.stdout.write(`${lines.join('\n')}\n`);

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { UserError } from '../core/errors.js';
 import { passageContext, type PassageContext } from '../core/index/context.js';
+import { formatLocation, sourceLocation } from '../core/sources/location.js';
 import { jsonLine } from '../present/json.js';
 import { formatPassage } from '../present/terminal.js';
 import { engineFrom, type GlobalOptions } from './context.js';
@@ -44,7 +45,7 @@ export function registerShow(program: Command): void {
         return;
       }
       const style = createStyle(process.stdout);
-      const line = (((await engine.store.raw(shown.file)) ?? '').slice(0, shown.start).match(/\n/g)?.length ?? 0) + 1;
-      process.stdout.write(`${formatPassage(shown, line, style, span)}\n`);
+      const location = sourceLocation(shown, (await engine.store.raw(shown.file)) ?? '', shown.start);
+      process.stdout.write(`${formatPassage(shown, formatLocation(location), style, span)}\n`);
     });
 }

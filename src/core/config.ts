@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError } from './errors.js';
+import { parseFieldMap } from './sources/fields.js';
+import type { FieldMap } from './sources/types.js';
 
 export const EMBEDDING_PROVIDERS = ['hashing', 'transformers', 'openai', 'ollama'] as const;
 export type EmbeddingProvider = (typeof EMBEDDING_PROVIDERS)[number];
@@ -13,7 +15,10 @@ export type LlmProvider = (typeof LLM_PROVIDERS)[number];
 export type StoreConfig = { kind: 'local' } | { kind: 'postgres'; url: string; readUrl?: string };
 
 export interface Config {
+  /** A folder of articles, or one archive or feed file. */
   corpusDir: string;
+  /** Which record field holds which part of an article in JSONL and CSV archives (`text` → `body`). */
+  fields: FieldMap;
   indexDir: string;
   store: StoreConfig;
   embeddings: {
@@ -36,6 +41,8 @@ export interface Config {
 /** Command-line flags that override the environment. */
 export interface ConfigFlags {
   corpus?: string;
+  /** `--field text=body`, repeatable. */
+  field?: string[];
   index?: string;
   embeddings?: string;
   store?: string;
@@ -107,6 +114,7 @@ export function loadConfig(env: Env, flags: ConfigFlags = {}, cwd = process.cwd(
   const modelsDir = nonEmpty(env.KABAR_MODELS_DIR);
   return {
     corpusDir: path.resolve(cwd, corpus),
+    fields: { ...parseFieldMap([env.KABAR_FIELDS ?? ''], 'KABAR_FIELDS'), ...parseFieldMap(flags.field ?? [], '--field') },
     indexDir: path.resolve(cwd, index),
     store: parseStore(flags.store ?? nonEmpty(env.KABAR_STORE), nonEmpty(env.KABAR_STORE_READ)),
     embeddings: {

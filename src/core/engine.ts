@@ -89,6 +89,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
   const refreshOptions: RefreshOptions = {
     store,
     corpusDir: config.corpusDir,
+    fields: config.fields,
     embedder,
     analyzer,
     chunking: options.chunking ?? DEFAULT_CHUNKING,

@@ -96,6 +96,9 @@ export interface ArticleSpan {
   start: number;
   end: number;
   text: string;
+  /** The archive or feed file and line the article is a record of, when it is one. */
+  origin?: ArticleOrigin;
+  url?: string | null;
 }
 
 /** One cited span, numbered as the answer's markers [n] number it. */

@@ -1,7 +1,8 @@
 import type { QuoteMatch } from '../core/cite/find.js';
 import type { Answer, ArticleSpan, Citation, Hit, ShortAnswer } from '../core/types.js';
+import { spanSource } from '../core/sources/location.js';
 
-/** The JSON form of an article span: plain data with exact offsets into the original file. */
+/** The JSON form of an article span: plain data with exact offsets into the article's text, and the record's file, line and URL when known. */
 export const spanJson = (s: ArticleSpan) => ({
   id: s.id,
   file: s.file,
@@ -12,6 +13,7 @@ export const spanJson = (s: ArticleSpan) => ({
   start: s.start,
   end: s.end,
   text: s.text,
+  ...spanSource(s),
 });
 
 /** The JSON form of a citation: plain data, `verified` only when it was checked. */
@@ -54,6 +56,7 @@ export const hitJson = (hit: Hit) => ({
   source: hit.article.source,
   date: hit.article.date,
   lang: hit.article.lang,
+  ...spanSource(hit.article),
   why: hit.why,
   related: hit.related,
 });
@@ -66,7 +69,7 @@ export function citeJson(quote: string, matches: QuoteMatch[]) {
   const earliest = matches.find((m) => m.earliest)?.file;
   return {
     quote,
-    matches: matches.map(({ file, id, start, end, line, text, score, kind }) => ({ file, id, start, end, line, text, score, kind })),
+    matches: matches.map(({ file, id, start, end, line, text, score, kind, origin }) => ({ file, id, start, end, line, text, score, kind, ...(origin ? { origin } : {}) })),
     ...(earliest ? { earliest } : {}),
   };
 }

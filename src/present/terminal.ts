@@ -61,7 +61,7 @@ export function formatMatch(match: QuoteMatch, around: SpanParts, rank: number, 
       [' ', plain],
       [match.kind, style.bold],
       [` · ${match.score.toFixed(3)} · `, plain],
-      [oneLine(`${match.file}:${match.line}`), style.bold],
+      [oneLine(`${match.origin?.file ?? match.file}:${match.line}`), style.bold],
       [match.earliest ? ' · ' : '', plain],
       [match.earliest ? 'earliest' : '', style.accent],
     ],
@@ -95,15 +95,18 @@ export function formatSupport(answer: Answer, style: Style): string | null {
 }
 
 /**
- * `show`: the article's title and details, then the passage between the sentences around it, with
+ * `show`: the article's title and details (where it is in the corpus, e.g. `news.jsonl:1204` or `a.txt:12`,
+ * its id when that is not its file, and its URL), then the passage between the sentences around it, with
  * `span` (e.g. a short answer's offsets) or else the whole passage highlighted.
  */
-export function formatPassage(context: PassageContext, line: number, style: Style, span?: { start: number; end: number }): string {
+export function formatPassage(context: PassageContext, location: string, style: Style, span?: { start: number; end: number }): string {
   const parts = contextParts(context, span?.start, span?.end);
   const spanNote = span ? ` · span ${span.start}–${span.end}` : '';
+  const id = context.origin ? ` · ${oneLine(context.file)}` : '';
   return [
     block([[oneLine(context.title), style.bold]], style, 0, 2),
-    block([[`${byline(context)} · ${oneLine(`${context.file}:${line}`)} · chars ${context.start}–${context.end}${spanNote}`, style.dim]], style, 0, 2),
+    block([[`${byline(context)} · ${oneLine(location)}${id} · chars ${context.start}–${context.end}${spanNote}`, style.dim]], style, 0, 2),
+    ...(context.url ? [block([[oneLine(context.url), style.dim]], style, 0, 2)] : []),
     '',
     ...(parts.above ? [block([[parts.above, style.dim]], style, 2)] : []),
     highlighted(parts, style, 2),

@@ -177,6 +177,20 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
       assert.equal((await store.dense([0, 1, 1, 0], 1))[0]?.id === 'd.txt#0', false);
     }));
 
+    test('a record of an archive keeps its id, origin, URL and metadata provenance', withStore(async (store) => {
+      const record = articleInput('news.jsonl:a-1', [{ text: 'Harga beras naik di Surabaya', vector: [0, 0, 0, 1] }]);
+      record.meta.origin = { file: 'news.jsonl', line: 7 };
+      record.meta.url = 'https://example.org/beras';
+      record.meta.provenance = { title: 'record', date: 'record', source: 'guessed', url: 'record', lang: 'absent' };
+      await store.write((tx) => tx.upsert(record));
+      assert.deepEqual((await store.passage('news.jsonl:a-1#0'))?.article, record.meta);
+      const { version: _v, passages: _p, ...meta } = (await store.article('news.jsonl:a-1'))!;
+      assert.deepEqual(meta, record.meta);
+      assert.equal(await store.raw('news.jsonl:a-1'), record.raw);
+      await store.write((tx) => tx.setSkipped([{ file: 'news.jsonl', line: 3, reason: 'the line is not valid JSON' }]));
+      assert.deepEqual(await store.skipped(), [{ file: 'news.jsonl', line: 3, reason: 'the line is not valid JSON' }]);
+    }));
+
     test('clear, touch and skipped', withStore(async (store) => {
       await fill(store);
       await store.write(async (tx) => {

@@ -3,6 +3,7 @@ import { splitSentences } from '../corpus/sentences.js';
 import { tokenize, type Analyzer } from '../text/analyze.js';
 import type { ArticleMeta, Citation, Lang, Passage, Span } from '../types.js';
 import type { Embedder } from '../../providers/embeddings/embedder.js';
+import { spanSource } from '../sources/location.js';
 import { dropInvalidMarkers, MARKER } from './marker-filter.js';
 import { isStopword } from '../text/stopwords.js';
 
@@ -218,6 +219,7 @@ export async function verifyAnswer(text: string, sources: Source[], questionLang
       start: best.start,
       end: best.end,
       text: best.text,
+      ...spanSource(source.article),
       verified,
     });
   }

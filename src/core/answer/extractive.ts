@@ -5,6 +5,7 @@ import { coverage, questionStats, questionWords } from '../retrieve/coverage.js'
 import type { Answer, ArticleMeta, Citation, Hit, Lang, Span } from '../types.js';
 import type { Answerer } from './answerer.js';
 import { hasAnswerShape, questionKind } from './question-kind.js';
+import { spanSource } from '../sources/location.js';
 
 export interface ExtractiveOptions {
   /** How many top hits (with their same-story twins) are read for answer sentences. */
@@ -103,6 +104,7 @@ export function createExtractiveAnswerer(store: Pick<StoreReader, 'passages' | '
           start: c.sentence.start,
           end: c.sentence.end,
           text: c.sentence.text,
+          ...spanSource(c.article),
         });
         citations = [cite(best, 1)];
         const twin = translationOf(best, hits, candidates, analyzer);

@@ -1,7 +1,8 @@
 import type { Engine } from '../engine.js';
 import type { StoredArticle } from '../index/port.js';
 import { analyseQuery } from '../retrieve/query.js';
-import type { Lang } from '../types.js';
+import { lineOf, sourceLocation } from '../sources/location.js';
+import type { ArticleOrigin, Lang } from '../types.js';
 import { findExact } from './exact.js';
 import { alignFuzzy } from './fuzzy.js';
 import { fuzzyWords, normalizeWords } from './normalize.js';
@@ -17,8 +18,10 @@ export interface QuoteMatch {
   id: string;
   start: number;
   end: number;
-  /** 1-based line of `start` in the file. */
+  /** 1-based line of `start` in the file; for a record of an archive or feed, the record's line in `origin.file`. */
   line: number;
+  /** The archive or feed file the article is a record of. */
+  origin?: ArticleOrigin;
   text: string;
   /** Confidence in [0, 1]: 1 for exact matches. */
   score: number;
@@ -78,11 +81,7 @@ function passageOf(article: StoredArticle, start: number, end: number): string {
   return best?.id ?? `${article.file}#0`;
 }
 
-const lineOf = (raw: string, offset: number): number => {
-  let line = 1;
-  for (let i = raw.indexOf('\n'); i !== -1 && i < offset; i = raw.indexOf('\n', i + 1)) line++;
-  return line;
-};
+
 
 /** Orders dates that may be partial (`2020-10` before `2020-10-22`); undated articles come last. */
 const dateKey = (date: string | null): string => date ?? '\uffff';
@@ -130,7 +129,8 @@ export async function findQuote(engine: Engine, quote: string, options: FindOpti
       id: passageOf(article, start, end),
       start,
       end,
-      line: lineOf(raw, start),
+      line: sourceLocation(article, raw, start).line ?? lineOf(raw, start),
+      ...(article.origin ? { origin: article.origin } : {}),
       text: raw.slice(start, end),
       score: Math.round(score * 1000) / 1000,
       kind,

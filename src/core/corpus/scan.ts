@@ -1,16 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../errors.js';
+import { isSourceFile, SOURCE_EXTENSIONS } from '../sources/read.js';
 
 export interface CorpusFile {
-  /** Path relative to the corpus directory, with forward slashes. */
+  /** Path relative to the corpus directory (for a one-file corpus, the file's name), with forward slashes. */
   file: string;
   abs: string;
   size: number;
   mtimeMs: number;
 }
 
-const ARTICLE = /\.(txt|md)$/i;
+const KINDS = SOURCE_EXTENSIONS.join(', ');
 
 /** What scanning reads from the file system; passed in so tests can make a folder unreadable or a file vanish. */
 export interface ScanFs {
@@ -29,7 +30,8 @@ export interface ScanOptions {
 const errorCode = (error: unknown): string | undefined => (error as NodeJS.ErrnoException)?.code;
 
 /**
- * Lists the article files (`.txt`, `.md`) under a directory, skipping hidden folders and node_modules.
+ * Lists the source files of a corpus: every file kabar reads (`.txt`, `.md`, `.jsonl`, `.csv`, `.html`, feeds…)
+ * under a folder, recursively, skipping hidden folders and node_modules; or the one file the corpus is.
  * A subfolder that cannot be read is skipped with a warning; a file that disappears while it is
  * listed is left out, as if deleted; symbolic links are not followed, and counted in one warning.
  */
@@ -39,14 +41,17 @@ export function scanCorpus(dir: string, options: ScanOptions = {}): CorpusFile[]
   try {
     stat = fs.statSync(dir);
   } catch {
-    throw new UserError('CORPUS_MISSING', `The corpus directory ${dir} does not exist.`, {
-      hint: 'Pass --corpus DIR (or set KABAR_CORPUS) to a folder of .txt or .md articles.',
+    throw new UserError('CORPUS_MISSING', `The corpus ${dir} does not exist.`, {
+      hint: 'Pass --corpus PATH (or set KABAR_CORPUS) to a folder of articles or to one archive or feed file.',
     });
   }
   if (!stat.isDirectory()) {
-    throw new UserError('CORPUS_MISSING', `${dir} is a file, not a directory of articles.`, {
-      hint: 'Pass --corpus DIR with the folder that holds the articles.',
-    });
+    if (!isSourceFile(dir)) {
+      throw new UserError('CORPUS_MISSING', `${dir} is not a kind of file kabar reads.`, {
+        hint: `Pass --corpus PATH with a folder of articles or one file ending in ${KINDS}.`,
+      });
+    }
+    return [{ file: path.basename(dir), abs: dir, size: stat.size, mtimeMs: stat.mtimeMs }];
   }
   const files: CorpusFile[] = [];
   let links = 0;
@@ -66,7 +71,7 @@ export function scanCorpus(dir: string, options: ScanOptions = {}): CorpusFile[]
       const abs = path.join(folder, entry.name);
       if (entry.isSymbolicLink()) links += 1;
       else if (entry.isDirectory()) walk(abs);
-      else if (entry.isFile() && ARTICLE.test(entry.name)) {
+      else if (entry.isFile() && isSourceFile(entry.name)) {
         try {
           const { size, mtimeMs } = io.stat(abs);
           files.push({ file: relative(abs), abs, size, mtimeMs });
@@ -79,8 +84,8 @@ export function scanCorpus(dir: string, options: ScanOptions = {}): CorpusFile[]
   walk(dir);
   if (links) options.onWarning?.(`${links} symbolic link${links === 1 ? ' was' : 's were'} not followed.`);
   if (files.length === 0) {
-    throw new UserError('CORPUS_EMPTY', `The corpus directory ${dir} has no .txt or .md articles.`, {
-      hint: 'Add article files to it or pass --corpus DIR with another folder.',
+    throw new UserError('CORPUS_EMPTY', `The corpus directory ${dir} has no articles.`, {
+      hint: `Add files ending in ${KINDS} to it, or pass --corpus PATH with another folder or file.`,
     });
   }
   return files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));

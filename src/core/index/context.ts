@@ -1,5 +1,6 @@
 import { UserError } from '../errors.js';
 import type { ArticleSpan, Passage, Span } from '../types.js';
+import { spanSource } from '../sources/location.js';
 import { closestIds } from './closest-ids.js';
 import type { StoredArticle, StoreReader } from './port.js';
 import { sliceMatchesSource } from './stale.js';
@@ -59,6 +60,7 @@ export async function passageContext(engine: PassageSource, id: string, around =
     text: passage.text,
     before: sentences.slice(Math.max(0, first - around), first),
     after: sentences.slice(last + 1, last + 1 + around),
+    ...spanSource(article),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { ChunkOptions } from '../corpus/chunk.js';
+import type { ProvenanceCounts } from '../sources/provenance.js';
 import type { EmbedderInfo } from '../../providers/embeddings/embedder.js';
 
 /** Bumped whenever the stored format or the analysis changes, so old indexes are rebuilt, not misread. */
@@ -12,6 +13,8 @@ export interface Manifest {
   corpusDir: string;
   createdAt: string;
   updatedAt: string;
+  /** How many articles got each metadata field from where (front matter, records, page metadata, feeds, guessed, absent). */
+  provenance?: ProvenanceCounts;
 }
 
 /** Why an index built under `stored` cannot serve `wanted`, or null when it can. */

@@ -1,12 +1,15 @@
 import crypto from 'node:crypto';
-import { parseArticle } from '../corpus/article.js';
+import { articleFromSource } from '../corpus/article.js';
 import type { ChunkOptions } from '../corpus/chunk.js';
-import { readArticleFile, scanCorpus, type CorpusFile } from '../corpus/scan.js';
+import { scanCorpus } from '../corpus/scan.js';
 import { UserError } from '../errors.js';
+import { countProvenance, emptyProvenance } from '../sources/provenance.js';
+import type { FieldMap } from '../sources/types.js';
 import type { Analyzer } from '../text/analyze.js';
 import type { Passage } from '../types.js';
 import type { Embedder } from '../../providers/embeddings/embedder.js';
 import { FORMAT_VERSION, incompatibility, type Manifest } from './manifest.js';
+import { findChanges } from './changes.js';
 import type { ArticleInput, Skipped, Store } from './port.js';
 
 export interface RefreshProgress {
@@ -24,8 +27,10 @@ export interface RefreshOptions {
   kabarVersion: string;
   /** Rebuild every article even when nothing changed. */
   force?: boolean;
-  /** Articles to re-read even though their size and modification time did not change. */
+  /** Articles (or source files) to re-read even though their size and modification time did not change. */
   recheck?: Set<string>;
+  /** Which record field holds which part of an article in JSONL and CSV archives. */
+  fields?: FieldMap;
   signal?: AbortSignal;
   /** Called before work starts with the number of articles to (re)process, then after each. */
   onProgress?: (progress: RefreshProgress) => void;
@@ -52,6 +57,25 @@ export const passageText = (p: Passage): string => p.sentences.map((s) => s.text
 export const sha1 = (text: string): string => crypto.createHash('sha1').update(text).digest('hex');
 const EMBED_BATCH = 64;
 
+/** Warnings about one file beyond this many are summed up in one line. */
+const WARNINGS_PER_FILE = 5;
+
+const skippedKey = (list: Skipped[]) => list.map((s) => `${s.file}\0${s.line ?? ''}\0${s.reason}`).join('\n');
+
+/** Warns once about each newly skipped file or record: a few lines per file, then how many more. */
+function warnSkipped(skipped: Skipped[], before: Skipped[], onWarning?: (message: string) => void): void {
+  if (!onWarning) return;
+  const known = new Set(skippedKey(before).split('\n'));
+  const perFile = new Map<string, number>();
+  for (const s of skipped) {
+    if (known.has(skippedKey([s]))) continue;
+    const n = (perFile.get(s.file) ?? 0) + 1;
+    perFile.set(s.file, n);
+    if (n <= WARNINGS_PER_FILE) onWarning(`Skipped ${s.file}${s.line === undefined ? '' : ` line ${s.line}`}: ${s.reason}.`);
+  }
+  for (const [file, n] of perFile) if (n > WARNINGS_PER_FILE) onWarning(`Skipped ${n - WARNINGS_PER_FILE} more records of ${file} (kabar index --json lists them all).`);
+}
+
 function cancelled(signal?: AbortSignal): void {
   if (signal?.aborted) throw new UserError('CANCELLED', 'Indexing cancelled; the previous index is unchanged.');
 }
@@ -64,61 +88,34 @@ function cancelled(signal?: AbortSignal): void {
 export async function refreshIndex(options: RefreshOptions): Promise<RefreshReport> {
   const started = performance.now();
   const { store } = options;
-  let files = scanCorpus(options.corpusDir, { onWarning: options.onWarning });
-  const gone = new Set<string>();
+  const files = scanCorpus(options.corpusDir, { onWarning: options.onWarning });
   const wanted = { embedder: options.embedder.info, chunking: options.chunking };
   const manifest = await store.manifest();
   const problem = manifest ? incompatibility(manifest, wanted) : null;
   const rebuilt = options.force ? 'a rebuild was asked for' : problem ?? undefined;
   if (problem && !options.force) options.onWarning?.(`Rebuilding the index: ${problem}.`);
   const known = rebuilt ? new Map() : await store.versions();
-
-  const unchanged: string[] = [];
-  const touched: { file: string; version: { size: number; mtimeMs: number; hash: string } }[] = [];
-  const toProcess: { file: CorpusFile; raw?: string; hash?: string; reason?: string }[] = [];
-  for (const file of files) {
-    const stored = known.get(file.file);
-    if (stored && stored.size === file.size && stored.mtimeMs === file.mtimeMs && !options.recheck?.has(file.file)) {
-      unchanged.push(file.file);
-      continue;
-    }
-    const read = readArticleFile(file.abs);
-    if (!read.ok && read.gone) {
-      gone.add(file.file);
-      continue;
-    }
-    if (!read.ok) {
-      toProcess.push({ file, reason: read.reason });
-      continue;
-    }
-    const hash = sha1(read.raw);
-    if (stored && stored.hash === hash) {
-      unchanged.push(file.file);
-      if (stored.mtimeMs !== file.mtimeMs || stored.size !== file.size) touched.push({ file: file.file, version: { size: file.size, mtimeMs: file.mtimeMs, hash } });
-      continue;
-    }
-    toProcess.push({ file, raw: read.raw, hash });
-  }
-  files = files.filter((f) => !gone.has(f.file));
-  const present = new Set(files.map((f) => f.file));
-  const removed = [...known.keys()].filter((f) => !present.has(f));
-  const skipped: Skipped[] = toProcess.filter((t) => t.reason).map((t) => ({ file: t.file.file, reason: t.reason! }));
-  for (const s of skipped) options.onWarning?.(`Skipped ${s.file}: ${s.reason}.`);
-  const key = (list: Skipped[]) => list.map((s) => `${s.file}\0${s.reason}`).join('\n');
-  const work = toProcess.filter((t) => t.raw !== undefined);
-  const changed = work.filter((t) => known.has(t.file.file)).length;
+  const previouslySkipped = await store.skipped();
+  const changes = await findChanges(files, known, rebuilt ? [] : previouslySkipped, { fields: options.fields, recheck: options.recheck });
+  const { work, removed, touched, skipped } = changes;
+  warnSkipped(skipped, rebuilt ? [] : previouslySkipped, options.onWarning);
 
   const report = async (): Promise<RefreshReport> => {
     const counts = await store.counts();
-    return { added: work.length - changed, changed, removed: removed.length, unchanged: unchanged.length, skipped, articles: counts.articles, passages: counts.passages, rebuilt, ms: Math.round(performance.now() - started) };
+    return { added: work.length - changes.changed, changed: changes.changed, removed: removed.length, unchanged: changes.unchanged, skipped, articles: counts.articles, passages: counts.passages, rebuilt, ms: Math.round(performance.now() - started) };
   };
-  const nothingToDo = manifest && !rebuilt && work.length === 0 && removed.length === 0 && touched.length === 0 && key(await store.skipped()) === key(skipped);
+  const nothingToDo = manifest && !rebuilt && work.length === 0 && removed.length === 0 && touched.length === 0 && skippedKey(previouslySkipped) === skippedKey(skipped);
   if (nothingToDo) return report();
+
+  // Where each article's metadata came from, kept as running totals: only what changes is counted again.
+  const provenance = (!rebuilt && manifest?.provenance) || emptyProvenance();
+  const replaced = [...removed, ...work.filter((w) => known.has(w.source.id)).map((w) => w.source.id)];
+  for (const id of replaced) countProvenance(provenance, (await store.article(id))?.provenance, -1);
 
   await store.write(async (tx) => {
     if (rebuilt) await tx.clear();
-    for (const file of removed) await tx.delete(file);
-    for (const t of touched) await tx.touch(t.file, t.version);
+    for (const id of removed) await tx.delete(id);
+    for (const t of touched) await tx.touch(t.id, t.version);
     options.onProgress?.({ done: 0, total: work.length });
     let done = 0;
     let pending: ArticleInput[] = [];
@@ -135,16 +132,17 @@ export async function refreshIndex(options: RefreshOptions): Promise<RefreshRepo
     };
     for (const item of work) {
       cancelled(options.signal);
-      const { article, passages } = parseArticle(item.file.file, item.raw!, options.chunking);
+      const { article, passages } = articleFromSource(item.source, options.chunking);
       const { raw, ...meta } = article;
+      countProvenance(provenance, meta.provenance, 1);
       pending.push({
         meta,
         raw,
-        version: { size: item.file.size, mtimeMs: item.file.mtimeMs, hash: item.hash! },
+        version: item.version,
         passages: passages.map((passage) => ({ passage, vector: [], terms: options.analyzer.terms(passageText(passage), meta.lang) })),
       });
       if (pending.reduce((n, a) => n + a.passages.length, 0) >= EMBED_BATCH) await flush();
-      options.onProgress?.({ done: ++done, total: work.length, file: item.file.file });
+      options.onProgress?.({ done: ++done, total: work.length, file: item.source.file });
     }
     await flush();
     cancelled(options.signal);
@@ -158,6 +156,7 @@ export async function refreshIndex(options: RefreshOptions): Promise<RefreshRepo
       corpusDir: options.corpusDir,
       createdAt: !rebuilt && manifest ? manifest.createdAt : now,
       updatedAt: now,
+      provenance,
     };
     await tx.setManifest(next);
   });

@@ -1,9 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { offsetsIntoFile } from '../sources/read.js';
 import type { Passage } from '../types.js';
-
-/** Articles whose text is their whole file, so offsets can be checked against it (pages and records are extracted text). */
-const WHOLE_TEXT_FILE = /\.(txt|md)$/i;
 
 /**
  * Whether the article's file still holds the passage's text at its offsets. An edit that keeps the
@@ -11,7 +9,7 @@ const WHOLE_TEXT_FILE = /\.(txt|md)$/i;
  * An article that is not a readable file (a record of an archive, a feed item) has nothing to check.
  */
 export function sliceMatchesSource(corpusDir: string, passage: Passage): boolean {
-  if (!WHOLE_TEXT_FILE.test(passage.file)) return true;
+  if (!offsetsIntoFile(passage.file)) return true;
   let text: string;
   try {
     text = fs.readFileSync(path.join(corpusDir, passage.file), 'utf8');

@@ -28,6 +28,9 @@ const READERS: Record<string, () => Promise<Reader>> = {
 /** File extensions kabar reads articles from. */
 export const SOURCE_EXTENSIONS = Object.keys(READERS);
 
+/** Whether an article with this id is a whole `.txt`/`.md` file, so its offsets are offsets into that file. */
+export const offsetsIntoFile = (id: string): boolean => /\.(txt|md|markdown)$/i.test(id) && !id.includes(':');
+
 /** Whether a file name has an extension kabar reads. */
 export const isSourceFile = (name: string): boolean => path.extname(name).toLowerCase() in READERS;
 

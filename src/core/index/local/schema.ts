@@ -4,7 +4,7 @@
  * it, so the HNSW graph saved at a checkpoint can be brought up to date from SQLite alone.
  * Passage rowids are never reused (AUTOINCREMENT): they are the HNSW labels.
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -15,6 +15,7 @@ CREATE TABLE IF NOT EXISTS articles (
   date TEXT,
   source TEXT,
   lang TEXT NOT NULL,
+  extra TEXT,
   size INTEGER NOT NULL,
   mtime_ms REAL NOT NULL,
   hash TEXT NOT NULL,

@@ -8,6 +8,7 @@ import type { ArticleMeta, Filters, Lang, Passage } from '../../types.js';
 import { diskFullError, isDiskFull } from '../disk-full.js';
 import { acquireWriteLock } from '../lock.js';
 import type { Manifest } from '../manifest.js';
+import { extraJson, parseExtra } from '../meta-extra.js';
 import type { ArticleInput, ArticleVersion, PassageRecord, ScoredId, Skipped, Store, StoredArticle, StoreTransaction, TermStats, WeightedTerm } from '../port.js';
 import { bm25Scores, type Posting, type PostingSource } from './bm25.js';
 import { CheckpointedGraph, removeGraphFiles } from './graph.js';
@@ -29,6 +30,8 @@ interface ArticleRow {
   date: string | null;
   source: string | null;
   lang: Lang;
+  /** URL, origin and provenance as JSON (see `meta-extra.ts`). */
+  extra: string | null;
   size: number;
   mtime_ms: number;
   hash: string;
@@ -43,7 +46,7 @@ interface PassageRow {
   sentences: string;
 }
 
-const meta = (a: ArticleRow): ArticleMeta => ({ file: a.file, title: a.title, date: a.date, source: a.source, lang: a.lang });
+const meta = (a: ArticleRow): ArticleMeta => ({ file: a.file, title: a.title, date: a.date, source: a.source, lang: a.lang, ...parseExtra(a.extra) });
 
 const toPassage = (file: string, p: PassageRow): Passage => ({
   id: `${file}#${p.n}`,
@@ -99,8 +102,8 @@ export class SqliteStore implements Store {
     this.statements = {
       meta: db.prepare('SELECT value FROM meta WHERE key = ?').pluck(),
       setMeta: db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)'),
-      articleByFile: db.prepare('SELECT id, file, title, date, source, lang, size, mtime_ms, hash FROM articles WHERE file = ?'),
-      passage: db.prepare(`SELECT ${passageColumns}, a.file, a.title, a.date, a.source, a.lang FROM passages p JOIN articles a ON a.id = p.article WHERE a.file = ? AND p.n = ?`),
+      articleByFile: db.prepare('SELECT id, file, title, date, source, lang, extra, size, mtime_ms, hash FROM articles WHERE file = ?'),
+      passage: db.prepare(`SELECT ${passageColumns}, a.file, a.title, a.date, a.source, a.lang, a.extra FROM passages p JOIN articles a ON a.id = p.article WHERE a.file = ? AND p.n = ?`),
       passagesOf: db.prepare(`SELECT ${passageColumns} FROM passages p WHERE p.article = ? ORDER BY p.n`),
       idsOf: db.prepare('SELECT a.file, p.n FROM passages p JOIN articles a ON a.id = p.article WHERE p.id = ?'),
       raw: db.prepare('SELECT raw FROM articles WHERE file = ?').pluck(),
@@ -358,7 +361,7 @@ class SqliteTransaction implements StoreTransaction {
       meta: db.prepare('SELECT value FROM meta WHERE key = ?').pluck(),
       setMeta: db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)'),
       articleId: db.prepare('SELECT id FROM articles WHERE file = ?').pluck(),
-      insertArticle: db.prepare('INSERT INTO articles (file, title, date, source, lang, size, mtime_ms, hash, raw) VALUES (@file, @title, @date, @source, @lang, @size, @mtimeMs, @hash, @raw)'),
+      insertArticle: db.prepare('INSERT INTO articles (file, title, date, source, lang, extra, size, mtime_ms, hash, raw) VALUES (@file, @title, @date, @source, @lang, @extra, @size, @mtimeMs, @hash, @raw)'),
       insertPassage: db.prepare('INSERT INTO passages (article, n, start, end, text, sentences, terms, length, vector, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
       insertPosting: db.prepare('INSERT INTO postings (term, passage, tf, length) VALUES (?, ?, ?, ?)'),
       addDf: db.prepare('INSERT INTO terms (term, df) VALUES (?, 1) ON CONFLICT(term) DO UPDATE SET df = df + 1'),
@@ -375,7 +378,8 @@ class SqliteTransaction implements StoreTransaction {
 
   async upsert(article: ArticleInput): Promise<void> {
     this.remove(article.meta.file);
-    const { lastInsertRowid } = this.s.insertArticle.run({ ...article.meta, ...article.version, raw: article.raw });
+    const { file, title, date, source, lang } = article.meta;
+    const { lastInsertRowid } = this.s.insertArticle.run({ file, title, date, source, lang, extra: extraJson(article.meta), ...article.version, raw: article.raw });
     let length = 0;
     for (const { passage, vector, terms } of article.passages) {
       const n = Number(passage.id.slice(passage.id.lastIndexOf('#') + 1));
