@@ -24,7 +24,7 @@ test('subcommand help lists the global flags and examples; no "(default: [])"', 
   for (const name of ['ask', 'search', 'show', 'cite', 'eval', 'index', 'info', 'chat']) {
     const { code, stdout } = runCli([name, '--help']);
     assert.equal(code, 0);
-    assert.match(stdout, /Global Options:[\s\S]*--corpus <dir>[\s\S]*--index <dir>[\s\S]*--embeddings <name>/, name);
+    assert.match(stdout, /Global Options:[\s\S]*--corpus <path>[\s\S]*--index <dir>[\s\S]*--embeddings <name>/, name);
     assert.match(stdout, /Examples:\n {2}\$ kabar /, name);
     assert.doesNotMatch(stdout, /\(default: \[\]\)/, name);
   }
