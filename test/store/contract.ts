@@ -187,8 +187,33 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
       const { version: _v, passages: _p, ...meta } = (await store.article('news.jsonl:a-1'))!;
       assert.deepEqual(meta, record.meta);
       assert.equal(await store.raw('news.jsonl:a-1'), record.raw);
-      await store.write((tx) => tx.setSkipped([{ file: 'news.jsonl', line: 3, reason: 'the line is not valid JSON' }]));
-      assert.deepEqual(await store.skipped(), [{ file: 'news.jsonl', line: 3, reason: 'the line is not valid JSON' }]);
+      const skipped = [
+        { file: 'news.jsonl', line: 3, reason: 'the line is not valid JSON' },
+        { file: 'bad.bin', reason: 'binary file' },
+      ];
+      await store.write((tx) => tx.setSkipped(skipped));
+      assert.deepEqual(await store.skipped(), skipped);
+    }));
+
+    test('records of one archive are separate articles: found, touched and deleted one by one', withStore(async (store) => {
+      const first = articleInput('news.jsonl:a-1', [{ text: 'Harga beras naik di Surabaya', vector: [0, 0, 0, 1] }]);
+      const second = articleInput('news.jsonl:a-2', [{ text: 'Banjir melanda Semarang', vector: [0, 1, 0, 1] }]);
+      first.meta.origin = { file: 'news.jsonl', line: 1 };
+      second.meta.origin = { file: 'news.jsonl', line: 2 };
+      second.meta.url = 'https://example.org/banjir';
+      await store.write(async (tx) => {
+        await tx.upsert(first);
+        await tx.upsert(second);
+      });
+      const [hit] = await store.lexical([{ term: 'banjir', weight: 1, fuzzy: 0 }], 5);
+      assert.equal(hit.id, 'news.jsonl:a-2#0');
+      assert.deepEqual((await store.passages([hit.id])).get(hit.id)?.article, second.meta);
+      assert.deepEqual([...(await store.versions()).keys()].sort(), ['news.jsonl:a-1', 'news.jsonl:a-2']);
+      await store.write((tx) => tx.touch('news.jsonl:a-2', { ...second.version, mtimeMs: 42 }));
+      assert.deepEqual((await store.article('news.jsonl:a-2'))?.origin, { file: 'news.jsonl', line: 2 });
+      await store.write((tx) => tx.delete('news.jsonl:a-1'));
+      assert.deepEqual([...(await store.versions()).entries()], [['news.jsonl:a-2', { ...second.version, mtimeMs: 42 }]]);
+      assert.deepEqual(await store.counts(), { articles: 1, passages: 1 });
     }));
 
     test('clear, touch and skipped', withStore(async (store) => {

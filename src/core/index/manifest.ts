@@ -3,7 +3,7 @@ import type { ProvenanceCounts } from '../sources/provenance.js';
 import type { EmbedderInfo } from '../../providers/embeddings/embedder.js';
 
 /** Bumped whenever the stored format or the analysis changes, so old indexes are rebuilt, not misread. */
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 
 export interface Manifest {
   formatVersion: number;

@@ -82,7 +82,8 @@ export function postgresStore(databases: { write: Database; read?: Database }, i
       return new Map<string, ArticleVersion>(rows.map((r) => [r.file, { size: Number(r.size), mtimeMs: r.mtime_ms, hash: r.hash }]));
     },
     async skipped(): Promise<Skipped[]> {
-      return read.query<Skipped>(`SELECT file, reason FROM ${s}.skipped ORDER BY ord`);
+      const rows = await read.query<{ file: string; line: number | null; reason: string }>(`SELECT file, line, reason FROM ${s}.skipped ORDER BY ord`);
+      return rows.map(({ file, line, reason }) => (line === null ? { file, reason } : { file, line, reason }));
     },
     async dense(vector: number[], k: number, filters: Filters = {}): Promise<ScoredId[]> {
       const filter = filterSql(filters, 'p', 3);
@@ -241,9 +242,10 @@ class PostgresTransaction implements StoreTransaction {
 
   async setSkipped(skipped: Skipped[]): Promise<void> {
     await this.sql.query(`DELETE FROM ${this.s}.skipped`);
-    await this.sql.query(`INSERT INTO ${this.s}.skipped (ord, file, reason) SELECT * FROM unnest($1::int[], $2::text[], $3::text[])`, [
+    await this.sql.query(`INSERT INTO ${this.s}.skipped (ord, file, line, reason) SELECT * FROM unnest($1::int[], $2::text[], $3::int[], $4::text[])`, [
       skipped.map((_, i) => i),
       skipped.map((x) => x.file),
+      skipped.map((x) => x.line ?? null),
       skipped.map((x) => x.reason),
     ]);
   }

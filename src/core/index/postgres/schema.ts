@@ -12,15 +12,20 @@ import type { Database, Sql } from './database.js';
  *   analysed stems, a B-tree on (term, passage) read for BM25;
  * - `terms`: the document frequency of every term (BM25's IDF, which `ts_rank` lacks), kept by kabar;
  * - `totals`: passage and article counts and summed lengths (BM25's average length);
- * - `manifest` and `skipped`.
+ * - `manifest` and `skipped` (files, and records of archives by line, that could not be indexed).
+ *
+ * An article's `meta` holds all of `ArticleMeta`: for a record of an archive or feed also its origin
+ * (file and line), its URL and where each metadata field came from.
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** HNSW build settings of the vector index (pgvector's defaults are m 16, ef_construction 64). */
 const HNSW = { m: 16, efConstruction: 100 };
 
 /** Advisory lock key (pg_advisory_xact_lock) taken while creating or migrating kabar's tables. */
 const MIGRATION_LOCK = 0x6b61626172; // "kabar"
+
+export const schemaOf = (id: number): string => `kabar_${id}`;
 
 /** Each migration brings the registry and every index schema from version n to n + 1. */
 const MIGRATIONS: ((sql: Sql) => Promise<void>)[] = [
@@ -33,9 +38,13 @@ const MIGRATIONS: ((sql: Sql) => Promise<void>)[] = [
       dimensions int NOT NULL,
       created_at timestamptz NOT NULL DEFAULT now())`);
   },
+  // 2: a skipped record of an archive is kept with its line.
+  async (sql) => {
+    for (const { id } of await sql.query<{ id: number }>('SELECT id FROM kabar.indexes')) {
+      await sql.query(`ALTER TABLE IF EXISTS ${schemaOf(id)}.skipped ADD COLUMN IF NOT EXISTS line int`);
+    }
+  },
 ];
-
-export const schemaOf = (id: number): string => `kabar_${id}`;
 
 async function createIndexTables(sql: Sql, schema: string, dimensions: number): Promise<void> {
   const s = schema;
@@ -78,7 +87,7 @@ async function createIndexTables(sql: Sql, schema: string, dimensions: number): 
     lengths bigint NOT NULL)`);
   await sql.query(`INSERT INTO ${s}.totals VALUES (true, 0, 0, 0)`);
   await sql.query(`CREATE TABLE ${s}.manifest (one boolean PRIMARY KEY DEFAULT true CHECK (one), body jsonb NOT NULL)`);
-  await sql.query(`CREATE TABLE ${s}.skipped (ord int PRIMARY KEY, file text NOT NULL, reason text NOT NULL)`);
+  await sql.query(`CREATE TABLE ${s}.skipped (ord int PRIMARY KEY, file text NOT NULL, line int, reason text NOT NULL)`);
 }
 
 /** Creates an extension kabar's SQL needs; a server without it, or a user who may not create it, gets a UserError saying what to do. */
