@@ -130,9 +130,9 @@ describe('answerJson', () => {
 describe('formatPassage with a span', () => {
   it('highlights the span inside the passage and names it', () => {
     const context = { ...support, before: [], after: [] };
-    const text = formatPassage(context, 7, style, { start: short.start, end: short.end });
+    const text = formatPassage(context, `${context.file}:7`, style, { start: short.start, end: short.end });
     assert.match(text, new RegExp(`chars ${support.start}–${support.end} · span ${short.start}–${short.end}`));
     assert.match(text, new RegExp(`dari Iran <<${NAME}>> di China`));
-    assert.match(formatPassage(context, 7, style), /<<Juga pada hari Rabu/);
+    assert.match(formatPassage(context, `${context.file}:7`, style), /<<Juga pada hari Rabu/);
   });
 });
