@@ -1,5 +1,6 @@
 import { UserError } from '../errors.js';
 import { FILTER_KEYS, parseFilters, type FilterInput, type FilterKey } from '../retrieve/filter.js';
+import { isJsonObject, jsonLines } from '../text/json-lines.js';
 import type { Filters } from '../types.js';
 
 /** One question of an evaluation file. */
@@ -130,22 +131,12 @@ interface Rows {
 function jsonlRows(text: string): Rows {
   const rows: Row[] = [];
   const problems: DatasetProblem[] = [];
-  text.split('\n').forEach((content, index) => {
-    const line = index + 1;
-    if (content.trim() === '') return;
-    let value: unknown;
-    try {
-      value = JSON.parse(content);
-    } catch (error) {
-      problems.push({ line, message: `not valid JSON (${(error as Error).message}).` });
-      return;
-    }
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      problems.push({ line, message: `expected a JSON object, found ${typeName(value)}.` });
-      return;
-    }
-    rows.push({ line, format: 'jsonl', fields: value as Record<string, unknown> });
-  });
+  for (const row of jsonLines(text)) {
+    const { line } = row;
+    if (row.error !== undefined) problems.push({ line, message: `not valid JSON (${row.error}).` });
+    else if (!isJsonObject(row.value)) problems.push({ line, message: `expected a JSON object, found ${typeName(row.value)}.` });
+    else rows.push({ line, format: 'jsonl', fields: row.value });
+  }
   return { rows, problems };
 }
 

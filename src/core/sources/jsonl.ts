@@ -1,3 +1,4 @@
+import { isJsonObject, jsonLines } from '../text/json-lines.js';
 import { articleFromRecord, detectFields, isWarning, uniqueById } from './fields.js';
 import type { SourceArticle, SourceOptions, SourceRead, SourceWarning } from './types.js';
 
@@ -5,25 +6,20 @@ import type { SourceArticle, SourceOptions, SourceRead, SourceWarning } from './
 export function readJsonl(file: string, content: string, options: SourceOptions = {}): SourceRead {
   const articles: SourceArticle[] = [];
   const warnings: SourceWarning[] = [];
-  const lines = content.replace(/^\uFEFF/, '').split('\n');
-  lines.forEach((text, i) => {
-    const line = i + 1;
-    if (text.trim() === '') return;
-    let record: unknown;
-    try {
-      record = JSON.parse(text);
-    } catch (error) {
-      warnings.push({ file, line, message: `the line is not valid JSON (${(error as Error).message})` });
-      return;
+  for (const row of jsonLines(content)) {
+    const { line } = row;
+    if (row.error !== undefined) {
+      warnings.push({ file, line, message: `the line is not valid JSON (${row.error})` });
+      continue;
     }
-    if (record === null || typeof record !== 'object' || Array.isArray(record)) {
+    if (!isJsonObject(row.value)) {
       warnings.push({ file, line, message: 'the line is not a JSON object' });
-      return;
+      continue;
     }
-    const fields = detectFields(Object.keys(record), options.fields);
-    const result = articleFromRecord(record as Record<string, unknown>, fields, { file, line });
+    const fields = detectFields(Object.keys(row.value), options.fields);
+    const result = articleFromRecord(row.value, fields, { file, line });
     if (isWarning(result)) warnings.push(result);
     else articles.push(result);
-  });
+  }
   return { articles: uniqueById(articles, warnings), warnings };
 }
