@@ -61,20 +61,30 @@ export async function findChanges(files: CorpusFile[], known: Map<string, Articl
     else if (storedIds.has(file)) storedIds.get(file)!.push(id);
     else storedIds.set(file, [id]);
   }
+  const skippedBefore = new Map<string, Skipped[]>();
+  for (const s of previouslySkipped) {
+    const list = skippedBefore.get(s.file);
+    if (list) list.push(s);
+    else skippedBefore.set(s.file, [s]);
+  }
   const changes: CorpusChanges = { work: [], changed: 0, unchanged: 0, touched: [], removed, skipped: [] };
+  // Loops, not push(...list): an archive may hold more records than a call takes arguments.
+  const add = <T>(to: T[], list: Iterable<T>) => {
+    for (const item of list) to.push(item);
+  };
   for (const file of files) {
     const ids = storedIds.get(file.file) ?? [];
     const same = (v: ArticleVersion) => v.size === file.size && v.mtimeMs === file.mtimeMs;
     const recheck = options.recheck?.has(file.file) || ids.some((id) => options.recheck?.has(id));
     if (ids.length > 0 && !recheck && ids.every((id) => same(known.get(id)!))) {
       changes.unchanged += ids.length;
-      changes.skipped.push(...previouslySkipped.filter((s) => s.file === file.file));
+      add(changes.skipped, skippedBefore.get(file.file) ?? []);
       continue;
     }
     const read = readArticleFile(file.abs);
     if (!read.ok && read.gone) {
       // Deleted between listing and reading: its articles are gone too.
-      changes.removed.push(...ids);
+      add(changes.removed, ids);
       continue;
     }
     if (!read.ok) {
@@ -98,7 +108,7 @@ export async function findChanges(files: CorpusFile[], known: Map<string, Articl
       if (stored) changes.changed++;
       changes.work.push({ source, version });
     }
-    changes.removed.push(...ids.filter((id) => !present.has(id)));
+    add(changes.removed, ids.filter((id) => !present.has(id)));
   }
   return changes;
 }
