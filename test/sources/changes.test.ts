@@ -20,6 +20,28 @@ function apply(known: Map<string, ArticleVersion>, changes: Awaited<ReturnType<t
   return next;
 }
 
+test('a file that now yields nothing but problems keeps what was indexed from it until it reads again', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kabar-changes-'));
+  try {
+    const feed = path.join(dir, 'berita.rss');
+    const good = fs.readFileSync(path.join(SOURCE_FIXTURES, 'feed.rss'), 'utf8');
+    fs.writeFileSync(feed, good);
+    const first = await findChanges(scanCorpus(dir), new Map(), []);
+    const known = apply(new Map(), first);
+    assert.equal(known.size, 2);
+    fs.writeFileSync(feed, good.slice(0, good.indexOf('</channel>') - 20));
+    const cut = await findChanges(scanCorpus(dir), known, first.skipped);
+    assert.deepEqual([cut.work.length, cut.removed.length, cut.unchanged], [0, 0, 2]);
+    assert.match(cut.skipped.map((s) => s.reason).join('\n'), /not well-formed XML/);
+    fs.writeFileSync(feed, good.replace('38 kilometer', '40 kilometer'));
+    const fixed = await findChanges(scanCorpus(dir), known, cut.skipped);
+    assert.deepEqual(fixed.work.map((w) => w.source.id), ['berita.rss:tol-2024']);
+    assert.equal(fixed.changed, 1);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('a grown archive processes only its new records; unchanged files are not read', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kabar-changes-'));
   try {

@@ -95,6 +95,12 @@ export async function findChanges(files: CorpusFile[], known: Map<string, Articl
     }
     const { articles, warnings } = await readSource(file.file, read.raw, options);
     for (const w of warnings) changes.skipped.push(w.line === undefined ? { file: w.file, reason: w.message } : { file: w.file, line: w.line, reason: w.message });
+    if (articles.length === 0 && warnings.length > 0) {
+      // Nothing but problems (a feed cut off while a scraper writes it, a page saved without its body):
+      // what was indexed from the file stays, as for a file that cannot be read, until it reads again.
+      changes.unchanged += ids.length;
+      continue;
+    }
     const present = new Set<string>();
     for (const source of articles) {
       present.add(source.id);
