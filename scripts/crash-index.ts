@@ -36,11 +36,22 @@ export function inconsistencies(dir: string): string[] {
     if (orphans) problems.push(`${orphans} passages without an article`);
     const slices = db.prepare('SELECT p.start, p.end, p.text, a.raw, a.file, p.n FROM passages p JOIN articles a ON a.id = p.article').all() as { start: number; end: number; text: string; raw: string; file: string; n: number }[];
     for (const s of slices) if (s.raw.slice(s.start, s.end) !== s.text) problems.push(`${s.file}#${s.n} is not its article's text`);
-    const unindexed = db.prepare("SELECT count(*) FROM passages p WHERE p.terms != '' AND NOT EXISTS (SELECT 1 FROM postings WHERE passage = p.id)").pluck().get() as number;
-    if (unindexed) problems.push(`${unindexed} passages missing from the inverted index`);
-    const strayPostings = db.prepare('SELECT count(*) FROM postings WHERE passage NOT IN (SELECT id FROM passages)').pluck().get() as number;
-    if (strayPostings) problems.push(`${strayPostings} postings of removed passages`);
-    const badDf = db.prepare('SELECT count(*) FROM terms t WHERE df != (SELECT count(*) FROM postings WHERE term = t.term)').pluck().get() as number;
+    // The inverted index: every passage's distinct terms, exactly, with document frequencies that agree.
+    const indexed = new Map<string, number[]>();
+    for (const { term, data } of db.prepare('SELECT term, data FROM postings ORDER BY term, first').iterate() as Iterable<{ term: string; data: Buffer }>) {
+      const words = new Uint32Array(Uint8Array.from(data).buffer);
+      const labels = indexed.get(term) ?? [];
+      for (let i = 0; i < words.length; i += 2) labels.push(words[i]);
+      indexed.set(term, labels);
+    }
+    const expected = new Map<string, number[]>();
+    for (const p of db.prepare('SELECT id, terms FROM passages ORDER BY id').all() as { id: number; terms: string }[]) {
+      for (const term of p.terms.split(' ').filter(Boolean)) expected.set(term, [...(expected.get(term) ?? []), p.id]);
+    }
+    const wrongPostings = [...new Set([...indexed.keys(), ...expected.keys()])].filter((t) => (indexed.get(t) ?? []).join() !== (expected.get(t) ?? []).join());
+    if (wrongPostings.length) problems.push(`${wrongPostings.length} terms whose postings are not their passages' (e.g. ${wrongPostings[0]})`);
+    const df = new Map(db.prepare('SELECT term, df FROM terms').all().map((r) => [(r as { term: string }).term, (r as { df: number }).df]));
+    const badDf = [...new Set([...df.keys(), ...expected.keys()])].filter((t) => df.get(t) !== expected.get(t)?.length).length;
     if (badDf) problems.push(`${badDf} terms with a wrong document frequency`);
     return problems;
   } finally {

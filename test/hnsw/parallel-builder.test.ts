@@ -24,7 +24,8 @@ test('a graph built on a worker thread is the graph built in place', async (t) =
     inPlace.add(i * 3, vector(i, dimensions));
   }
   const file = path.join(dir, 'built.hnsw');
-  const built = await builder.finish(file);
+  assert.equal(await builder.finish(file), count);
+  const built = await HnswGraph.read(file, dimensions, count);
   assert.deepEqual([built.size, built.elements], [count, count]);
   for (const i of [0, 7, 500, 1499]) {
     const q = vector(i + 10_000, dimensions);

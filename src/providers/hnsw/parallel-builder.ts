@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { BuilderMessage, BuilderReply } from './build-worker.js';
-import { HnswGraph, type GraphOptions } from './graph.js';
+import type { GraphOptions } from './graph.js';
 import { HNSW_PARAMS } from './params.js';
 
 /** Vectors sent to the worker per message, and how many messages may wait before `add` waits. */
@@ -19,7 +19,7 @@ function startWorker(workerData: unknown): Worker {
  * Builds a graph on a worker thread: hnswlib's inserts (most of a build's CPU) run on another core
  * while the caller cleans, analyses and embeds the next articles. `add` only waits when the worker
  * falls `IN_FLIGHT` batches behind, so memory stays bounded. `finish` writes the graph atomically to
- * a file and loads it here; the graph is the same as one built with `HnswGraph.add` in the same order.
+ * a file; the graph is the same as one built with `HnswGraph.add` in the same order.
  */
 export class ParallelGraphBuilder {
   private labels: number[] = [];
@@ -63,13 +63,16 @@ export class ParallelGraphBuilder {
     if (this.labels.length === BATCH) await this.flush();
   }
 
-  /** Writes the finished graph to `file` atomically, stops the worker and returns the graph, loaded. */
-  async finish(file: string): Promise<HnswGraph> {
+  /**
+   * Writes the finished graph to `file` atomically, stops the worker and returns how many elements
+   * the file holds (load it with `HnswGraph.read` when it is needed in this thread).
+   */
+  async finish(file: string): Promise<number> {
     try {
       await this.flush();
       const reply = await this.send({ type: 'write', file });
       this.check();
-      return await HnswGraph.read(file, this.dimensions, reply.type === 'done' ? reply.elements ?? 0 : 0);
+      return reply.type === 'done' ? reply.elements ?? 0 : 0;
     } finally {
       await this.worker.terminate();
     }

@@ -1,56 +1,141 @@
 import type { WeightedTerm } from '../port.js';
+import { lengthOf, tfOf } from './postings.js';
 
 /** Okapi BM25+ as kabar has always scored lexical matches (MiniSearch's defaults), and how fuzzy matches weigh. */
 export const BM25 = { k: 1.2, b: 0.7, d: 0.5, fuzzyWeight: 0.45, maxFuzzy: 2 };
-
-export interface Posting {
-  passage: number;
-  tf: number;
-  /** Number of terms in the passage. */
-  length: number;
-}
 
 /** What scoring needs from an inverted index. */
 export interface PostingSource {
   documentCount: number;
   averageLength: number;
+  /** The largest passage label there is (labels are positive integers). */
+  maxLabel: number;
   df(term: string): number;
-  postings(term: string): Iterable<Posting>;
+  /** The term's postings as blocks of (label, tf << 16 | length) pairs (`postings.ts`). */
+  postings(term: string): Uint32Array[];
   /** Indexed terms within `maxDistance` edits of `term` (the term itself excluded), with their distance. */
   similarTerms(term: string, maxDistance: number): { term: string; distance: number }[];
 }
 
+export interface LabelScore {
+  label: number;
+  score: number;
+}
+
 /**
- * Scores every passage holding a query term: the weighted sum of each matched term's BM25+ (fuzzy
- * matches weigh `fuzzyWeight · len / (len + distance)`), times the number of query terms matched.
+ * Lexical scoring: the weighted sum of each matched query term's BM25+ (fuzzy matches weigh
+ * `fuzzyWeight · len / (len + distance)`), times the number of query terms matched. Scores are summed
+ * in arrays indexed by label, kept between queries (only touched entries are reset), and the best `k`
+ * are picked with a heap; ties keep the order in which passages were first matched.
  */
-export function bm25Scores(source: PostingSource, terms: WeightedTerm[]): Map<number, number> {
-  const { k, b, d, fuzzyWeight, maxFuzzy } = BM25;
-  const sums = new Map<number, { score: number; matched: number }>();
-  for (const query of terms) {
-    const derived = [{ term: query.term, weight: 1 }];
-    const maxDistance = query.fuzzy ? Math.min(maxFuzzy, Math.round(query.term.length * query.fuzzy)) : 0;
-    if (maxDistance > 0) {
-      for (const near of source.similarTerms(query.term, maxDistance)) derived.push({ term: near.term, weight: (fuzzyWeight * near.term.length) / (near.term.length + near.distance) });
-    }
-    const seen = new Set<number>();
-    for (const { term, weight } of derived) {
-      const df = source.df(term);
-      if (df === 0) continue;
-      const idf = Math.log(1 + (source.documentCount - df + 0.5) / (df + 0.5));
-      for (const p of source.postings(term)) {
-        const score = weight * query.weight * idf * (d + (p.tf * (k + 1)) / (p.tf + k * (1 - b + (b * p.length) / source.averageLength)));
-        const sum = sums.get(p.passage);
-        const first = !seen.has(p.passage);
-        seen.add(p.passage);
-        if (sum) {
-          sum.score += score;
-          if (first) sum.matched++;
-        } else sums.set(p.passage, { score, matched: 1 });
+export class Bm25Scorer {
+  private score = new Float64Array(0);
+  private matched = new Uint16Array(0);
+  /** Which query term last matched each label (`epoch` grows by one per query term). */
+  private mark = new Uint32Array(0);
+  private epoch = 0;
+
+  top(source: PostingSource, terms: WeightedTerm[], k: number, accept?: (label: number) => boolean): LabelScore[] {
+    const { k: k1, b, d, fuzzyWeight, maxFuzzy } = BM25;
+    this.reserve(source.maxLabel + 1);
+    const { score, matched, mark } = this;
+    const touched: number[] = [];
+    for (const query of terms) {
+      const derived = [{ term: query.term, weight: 1 }];
+      const maxDistance = query.fuzzy ? Math.min(maxFuzzy, Math.round(query.term.length * query.fuzzy)) : 0;
+      if (maxDistance > 0) {
+        for (const near of source.similarTerms(query.term, maxDistance)) derived.push({ term: near.term, weight: (fuzzyWeight * near.term.length) / (near.term.length + near.distance) });
+      }
+      const epoch = ++this.epoch;
+      for (const { term, weight } of derived) {
+        const df = source.df(term);
+        if (df === 0) continue;
+        const idf = Math.log(1 + (source.documentCount - df + 0.5) / (df + 0.5));
+        const factor = weight * query.weight * idf;
+        for (const block of source.postings(term)) {
+          for (let i = 0; i < block.length; i += 2) {
+            const label = block[i];
+            const tf = tfOf(block[i + 1]);
+            const s = factor * (d + (tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * lengthOf(block[i + 1])) / source.averageLength)));
+            if (matched[label] === 0) {
+              touched.push(label);
+              score[label] = s;
+              matched[label] = 1;
+              mark[label] = epoch;
+            } else {
+              score[label] += s;
+              if (mark[label] !== epoch) {
+                mark[label] = epoch;
+                matched[label]++;
+              }
+            }
+          }
+        }
       }
     }
+    const best = new TopK(k);
+    for (let order = 0; order < touched.length; order++) {
+      const label = touched[order];
+      const final = score[label] * matched[label];
+      score[label] = 0;
+      matched[label] = 0;
+      if (!accept || accept(label)) best.offer(label, final, order);
+    }
+    return best.sorted();
   }
-  const scores = new Map<number, number>();
-  for (const [passage, { score, matched }] of sums) scores.set(passage, score * matched);
-  return scores;
+
+  private reserve(size: number): void {
+    if (this.score.length >= size) return;
+    const room = Math.ceil(size * 1.25);
+    this.score = new Float64Array(room);
+    this.matched = new Uint16Array(room);
+    this.mark = new Uint32Array(room);
+    this.epoch = 0;
+  }
+}
+
+/** The k best (label, score) by score, then by first-matched order: a min-heap of the best so far. */
+class TopK {
+  private readonly heap: { label: number; score: number; order: number }[] = [];
+
+  constructor(private readonly k: number) {}
+
+  /** Whether a is worse than b. */
+  private static worse(a: { score: number; order: number }, b: { score: number; order: number }): boolean {
+    return a.score < b.score || (a.score === b.score && a.order > b.order);
+  }
+
+  offer(label: number, score: number, order: number): void {
+    const { heap, k } = this;
+    if (k <= 0) return;
+    const item = { label, score, order };
+    if (heap.length < k) {
+      heap.push(item);
+      let i = heap.length - 1;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (!TopK.worse(heap[i], heap[parent])) break;
+        [heap[i], heap[parent]] = [heap[parent], heap[i]];
+        i = parent;
+      }
+      return;
+    }
+    if (!TopK.worse(heap[0], item)) return;
+    heap[0] = item;
+    let i = 0;
+    for (;;) {
+      const left = 2 * i + 1;
+      const right = left + 1;
+      let worst = i;
+      if (left < heap.length && TopK.worse(heap[left], heap[worst])) worst = left;
+      if (right < heap.length && TopK.worse(heap[right], heap[worst])) worst = right;
+      if (worst === i) break;
+      [heap[i], heap[worst]] = [heap[worst], heap[i]];
+      i = worst;
+    }
+  }
+
+  sorted(): LabelScore[] {
+    return [...this.heap].sort((a, b) => b.score - a.score || a.order - b.order).map(({ label, score }) => ({ label, score }));
+  }
 }

@@ -10,7 +10,18 @@ export const CHECKPOINT_AFTER = 256;
 /** Graph files up to this size are checksummed whenever they are opened; larger ones by size and header (a full hash would cost more than the start-up budget). */
 export const CHECKSUM_UP_TO = 64 * 2 ** 20;
 
-export const fileSha1 = (file: string): string => crypto.createHash('sha1').update(fs.readFileSync(file)).digest('hex');
+/** SHA-1 of a file, read in chunks (a graph file can be gigabytes). */
+export function fileSha1(file: string): string {
+  const hash = crypto.createHash('sha1');
+  const chunk = Buffer.alloc(16 * 2 ** 20);
+  const fd = fs.openSync(file, 'r');
+  try {
+    for (let read; (read = fs.readSync(fd, chunk, 0, chunk.length, null)) > 0; ) hash.update(chunk.subarray(0, read));
+  } finally {
+    fs.closeSync(fd);
+  }
+  return hash.digest('hex');
+}
 
 const toVector = (blob: Buffer): Float32Array => new Float32Array(blob.buffer, blob.byteOffset, blob.byteLength / 4);
 
@@ -117,16 +128,40 @@ export class CheckpointedGraph {
     if (changed === 0 || (saved !== undefined && changed < CHECKPOINT_AFTER && this.intact(saved))) return;
     const graph = await this.sync();
     const version = this.at;
-    const name = `vectors-${version}.hnsw`;
+    const name = this.fileName(version);
+    await graph.write(path.join(this.dir, name));
+    this.db.transaction(() => this.insert(version, name, graph.size))();
+    this.prune();
+  }
+
+  /** The name of the graph file saved at `version`. */
+  fileName(version: number): string {
+    return `vectors-${version}.hnsw`;
+  }
+
+  /**
+   * Records a graph file of `count` live vectors written (by a worker) for `version`, inside the
+   * writer's open transaction, so the commit that makes the passages visible also names their graph.
+   * The graph loaded here, if any, is dropped: the next search loads the recorded one.
+   */
+  record(version: number, name: string, count: number): void {
+    this.insert(version, name, count);
+    this.graph = undefined;
+    this.at = -1;
+  }
+
+  private insert(version: number, name: string, count: number): void {
+    const since = (this.db.prepare('SELECT version FROM checkpoints WHERE version < ? ORDER BY version DESC LIMIT 1').pluck().get(version) as number | undefined) ?? -1;
     const file = path.join(this.dir, name);
-    await graph.write(file);
-    const record: Checkpoint = { version, file: name, bytes: fs.statSync(file).size, sha1: fileSha1(file), count: graph.size };
-    this.db.transaction(() => {
-      this.db.prepare('INSERT OR REPLACE INTO checkpoints (version, file, bytes, sha1, count) VALUES (@version, @file, @bytes, @sha1, @count)').run(record);
-      // Readers that opened the previous checkpoint a moment ago may still want it: keep one before.
-      this.db.prepare('DELETE FROM checkpoints WHERE version < ?').run(since);
-      this.db.prepare('DELETE FROM tombstones WHERE version <= ?').run(since);
-    })();
+    const record: Checkpoint = { version, file: name, bytes: fs.statSync(file).size, sha1: fileSha1(file), count };
+    this.db.prepare('INSERT OR REPLACE INTO checkpoints (version, file, bytes, sha1, count) VALUES (@version, @file, @bytes, @sha1, @count)').run(record);
+    // Readers that opened the previous checkpoint a moment ago may still want it: keep one before.
+    this.db.prepare('DELETE FROM checkpoints WHERE version < ?').run(since);
+    this.db.prepare('DELETE FROM tombstones WHERE version <= ?').run(since);
+  }
+
+  /** Removes graph files no checkpoint names (older ones, and saves that were never committed). */
+  prune(): void {
     removeGraphFiles(this.dir, new Set(this.db.prepare('SELECT file FROM checkpoints').pluck().all() as string[]));
   }
 

@@ -2,9 +2,10 @@
  * The local store's tables. `version` counts committed write transactions; every passage records the
  * version that wrote it and every removed passage leaves a tombstone with the version that removed
  * it, so the HNSW graph saved at a checkpoint can be brought up to date from SQLite alone.
- * Passage rowids are never reused (AUTOINCREMENT): they are the HNSW labels.
+ * Passage rowids are never reused (AUTOINCREMENT): they are the HNSW labels and the labels of the
+ * inverted index, whose postings are stored in blocks per term (`postings.ts`).
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -36,7 +37,7 @@ CREATE TABLE IF NOT EXISTS passages (
 );
 CREATE UNIQUE INDEX IF NOT EXISTS passages_by_article ON passages(article, n);
 CREATE INDEX IF NOT EXISTS passages_by_version ON passages(version);
-CREATE TABLE IF NOT EXISTS postings (term TEXT NOT NULL, passage INTEGER NOT NULL, tf INTEGER NOT NULL, length INTEGER NOT NULL, PRIMARY KEY (term, passage)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS postings (term TEXT NOT NULL, first INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (term, first)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS tombstones (label INTEGER PRIMARY KEY, version INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS checkpoints (version INTEGER PRIMARY KEY, file TEXT NOT NULL, bytes INTEGER NOT NULL, sha1 TEXT NOT NULL, count INTEGER NOT NULL);

@@ -10,8 +10,10 @@ import { acquireWriteLock } from '../lock.js';
 import type { Manifest } from '../manifest.js';
 import { extraJson, parseExtra } from '../meta-extra.js';
 import type { ArticleInput, ArticleVersion, PassageRecord, ScoredId, Skipped, Store, StoredArticle, StoreTransaction, TermStats, WeightedTerm } from '../port.js';
-import { bm25Scores, type Posting, type PostingSource } from './bm25.js';
+import { Bm25Scorer, type PostingSource } from './bm25.js';
+import { GraphBuild, PARALLEL_BUILD_FROM } from './graph-build.js';
 import { CheckpointedGraph, removeGraphFiles } from './graph.js';
+import { postingReader, PostingWriter } from './postings.js';
 import { SCHEMA, SCHEMA_VERSION } from './schema.js';
 
 export const DATABASE = 'kabar.db';
@@ -21,6 +23,8 @@ export interface LocalStoreOptions {
   onWarning?: (message: string) => void;
   /** Start from an empty store, whatever is there (a rebuild; works on a damaged index too). */
   fresh?: boolean;
+  /** A write into an empty graph builds it on a worker thread once it inserts this many passages. */
+  parallelBuildFrom?: number;
 }
 
 interface ArticleRow {
@@ -88,6 +92,10 @@ function guard<T>(dir: string, run: () => T): T {
 export class SqliteStore implements Store {
   private readonly graph: CheckpointedGraph;
   private readonly statements;
+  private readonly scorer = new Bm25Scorer();
+  private readonly postings: (term: string) => Uint32Array[];
+  /** Indexed terms by length, for fuzzy matching, as of the store version they were read at. */
+  private termsByLength: { version: string; byLength: Map<number, string[]> } | null = null;
 
   private constructor(
     private readonly db: Database.Database,
@@ -95,6 +103,7 @@ export class SqliteStore implements Store {
     private readonly options: Required<LocalStoreOptions>,
   ) {
     this.graph = new CheckpointedGraph(db, dir, options.dimensions, options.onWarning);
+    this.postings = postingReader(db);
     db.function('kabar_filter', { deterministic: true }, (lang, source, date, filters) =>
       matchesFilters({ lang, source, date } as ArticleMeta, JSON.parse(filters as string) as Filters) ? 1 : 0,
     );
@@ -108,8 +117,8 @@ export class SqliteStore implements Store {
       idsOf: db.prepare('SELECT a.file, p.n FROM passages p JOIN articles a ON a.id = p.article WHERE p.id = ?'),
       raw: db.prepare('SELECT raw FROM articles WHERE file = ?').pluck(),
       df: db.prepare('SELECT df FROM terms WHERE term = ?').pluck(),
-      postings: db.prepare('SELECT passage, tf, length FROM postings WHERE term = ?'),
-      similar: db.prepare('SELECT term FROM terms WHERE length(term) BETWEEN ? AND ?').pluck(),
+      terms: db.prepare('SELECT term FROM terms').pluck(),
+      maxLabel: db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'passages'").pluck(),
       allowed: db.prepare('SELECT p.id FROM passages p JOIN articles a ON a.id = p.article WHERE kabar_filter(a.lang, a.source, a.date, ?)').pluck(),
     };
   }
@@ -120,7 +129,7 @@ export class SqliteStore implements Store {
    * that follows rebuilds it.
    */
   static open(dir: string, options: LocalStoreOptions): SqliteStore {
-    const full = { onWarning: () => {}, fresh: false, ...options };
+    const full = { onWarning: () => {}, fresh: false, parallelBuildFrom: PARALLEL_BUILD_FROM, ...options };
     return guard(dir, () => {
       fs.mkdirSync(dir, { recursive: true });
       if (full.fresh) {
@@ -264,15 +273,37 @@ export class SqliteStore implements Store {
     return {
       documentCount: count,
       averageLength: count ? total / count : 1,
+      maxLabel: Number(this.statements.maxLabel.get() ?? 0),
       df: (term) => (this.statements.df.get(term) as number | undefined) ?? 0,
-      postings: (term) => this.statements.postings.iterate(term) as Iterable<Posting>,
-      similarTerms: (term, maxDistance) =>
-        (this.statements.similar.all(term.length - maxDistance, term.length + maxDistance) as string[]).flatMap((other) => {
-          if (other === term) return [];
-          const d = distance(term, other);
-          return d <= maxDistance ? [{ term: other, distance: d }] : [];
-        }),
+      postings: this.postings,
+      similarTerms: (term, maxDistance) => {
+        const near: { term: string; distance: number }[] = [];
+        const byLength = this.indexedTerms();
+        for (let length = term.length - maxDistance; length <= term.length + maxDistance; length++) {
+          for (const other of byLength.get(length) ?? []) {
+            if (other === term) continue;
+            const d = distance(term, other);
+            if (d <= maxDistance) near.push({ term: other, distance: d });
+          }
+        }
+        return near;
+      },
     };
+  }
+
+  /** The indexed terms grouped by length, read once per committed version of the store. */
+  private indexedTerms(): Map<number, string[]> {
+    const version = String(this.statements.meta.get('version') ?? 0);
+    if (this.termsByLength?.version !== version) {
+      const byLength = new Map<number, string[]>();
+      for (const term of this.statements.terms.iterate() as Iterable<string>) {
+        const list = byLength.get(term.length);
+        if (list) list.push(term);
+        else byLength.set(term.length, [term]);
+      }
+      this.termsByLength = { version, byLength };
+    }
+    return this.termsByLength.byLength;
   }
 
   async lexical(terms: WeightedTerm[], k: number, filters?: Filters): Promise<ScoredId[]> {
@@ -280,15 +311,11 @@ export class SqliteStore implements Store {
     return guard(this.dir, () =>
       this.db.transaction(() => {
         const allowed = this.allowed(filters);
-        const scores = bm25Scores(this.postingSource(), terms);
-        const ranked = [...scores].filter(([label]) => !allowed || allowed.has(label)).sort((a, b) => b[1] - a[1]);
-        const hits: ScoredId[] = [];
-        for (const [label, score] of ranked) {
-          if (hits.length >= k) break;
+        const best = this.scorer.top(this.postingSource(), terms, k, allowed && ((label) => allowed.has(label)));
+        return best.flatMap(({ label, score }) => {
           const id = this.idOf(label);
-          if (id) hits.push({ id, score });
-        }
-        return hits;
+          return id ? [{ id, score }] : [];
+        });
       })(),
     );
   }
@@ -305,20 +332,32 @@ export class SqliteStore implements Store {
     const release = guard(this.dir, () => acquireWriteLock(this.dir, this.options.onWarning));
     try {
       removeLeftovers(this.dir);
+      this.graph.prune();
       guard(this.dir, () => this.db.exec('BEGIN IMMEDIATE'));
       let result: T;
+      let tx: SqliteTransaction | undefined;
       try {
         const version = Number(this.statements.meta.get('version') ?? 0) + 1;
-        result = await work(new SqliteTransaction(this.db, version));
+        const newBuild = () => new GraphBuild(this.options.dimensions, this.options.parallelBuildFrom);
+        const empty = Number(this.statements.meta.get('passages') ?? 0) === 0;
+        tx = new SqliteTransaction(this.db, version, empty ? newBuild() : null, newBuild);
+        result = await work(tx);
+        tx.flush();
+        // A graph built on a worker is saved before the commit and recorded in the same transaction.
+        const name = this.graph.fileName(version);
+        const elements = await tx.build?.finish(path.join(this.dir, name));
         guard(this.dir, () => {
+          if (elements != null) this.graph.record(version, name, elements);
           this.statements.setMeta.run('version', String(version));
           this.db.exec('COMMIT');
         });
       } catch (error) {
         if (this.db.inTransaction) this.db.exec('ROLLBACK');
+        await tx?.build?.abandon();
         throw isDiskFull(error) ? diskFullError(this.dir, error) : error;
       }
       try {
+        if (tx.build?.started) this.graph.prune();
         await this.graph.checkpoint();
       } catch (error) {
         // The commit stands: readers replay what the graph file lacks from SQLite.
@@ -352,10 +391,14 @@ function removeLeftovers(dir: string): void {
 
 class SqliteTransaction implements StoreTransaction {
   private readonly s;
+  private readonly postings: PostingWriter;
 
   constructor(
     private readonly db: Database.Database,
     private readonly version: number,
+    /** The graph built on a worker while this transaction writes, when it started from an empty graph. */
+    public build: GraphBuild | null,
+    private readonly newBuild: () => GraphBuild,
   ) {
     this.s = {
       meta: db.prepare('SELECT value FROM meta WHERE key = ?').pluck(),
@@ -363,13 +406,15 @@ class SqliteTransaction implements StoreTransaction {
       articleId: db.prepare('SELECT id FROM articles WHERE file = ?').pluck(),
       insertArticle: db.prepare('INSERT INTO articles (file, title, date, source, lang, extra, size, mtime_ms, hash, raw) VALUES (@file, @title, @date, @source, @lang, @extra, @size, @mtimeMs, @hash, @raw)'),
       insertPassage: db.prepare('INSERT INTO passages (article, n, start, end, text, sentences, terms, length, vector, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
-      insertPosting: db.prepare('INSERT INTO postings (term, passage, tf, length) VALUES (?, ?, ?, ?)'),
-      addDf: db.prepare('INSERT INTO terms (term, df) VALUES (?, 1) ON CONFLICT(term) DO UPDATE SET df = df + 1'),
       passagesOf: db.prepare('SELECT id, terms, length FROM passages WHERE article = ?'),
-      deletePosting: db.prepare('DELETE FROM postings WHERE term = ? AND passage = ?'),
-      dropDf: db.prepare('UPDATE terms SET df = df - 1 WHERE term = ?'),
       tombstone: db.prepare('INSERT OR REPLACE INTO tombstones (label, version) VALUES (?, ?)'),
     };
+    this.postings = new PostingWriter(db);
+  }
+
+  /** Writes the postings still held in memory (before the commit). */
+  flush(): void {
+    this.postings.flush();
   }
 
   private bump(key: 'passages' | 'length', by: number): void {
@@ -377,7 +422,7 @@ class SqliteTransaction implements StoreTransaction {
   }
 
   async upsert(article: ArticleInput): Promise<void> {
-    this.remove(article.meta.file);
+    await this.remove(article.meta.file);
     const { file, title, date, source, lang } = article.meta;
     const { lastInsertRowid } = this.s.insertArticle.run({ file, title, date, source, lang, extra: extraJson(article.meta), ...article.version, raw: article.raw });
     let length = 0;
@@ -386,32 +431,28 @@ class SqliteTransaction implements StoreTransaction {
       const tf = new Map<string, number>();
       for (const term of terms) tf.set(term, (tf.get(term) ?? 0) + 1);
       const sentences = JSON.stringify(passage.sentences.map((s) => [s.start, s.end]));
-      const row = this.s.insertPassage.run(lastInsertRowid, n, passage.start, passage.end, passage.text, sentences, [...tf.keys()].join(' '), terms.length, vectorBlob(vector), this.version);
-      for (const [term, count] of tf) {
-        this.s.insertPosting.run(term, row.lastInsertRowid, count, terms.length);
-        this.s.addDf.run(term);
-      }
+      const blob = vectorBlob(vector);
+      const row = this.s.insertPassage.run(lastInsertRowid, n, passage.start, passage.end, passage.text, sentences, [...tf.keys()].join(' '), terms.length, blob, this.version);
+      await this.build?.add(Number(row.lastInsertRowid), new Float32Array(blob.buffer, blob.byteOffset, blob.byteLength / 4));
+      this.postings.add(Number(row.lastInsertRowid), tf, terms.length);
       length += terms.length;
     }
     this.bump('passages', article.passages.length);
     this.bump('length', length);
   }
 
-  private remove(file: string): void {
+  private async remove(file: string): Promise<void> {
     const id = this.s.articleId.get(file) as number | undefined;
     if (id === undefined) return;
     let passages = 0;
     let length = 0;
     for (const p of this.s.passagesOf.all(id) as { id: number; terms: string; length: number }[]) {
-      for (const term of p.terms.split(' ').filter(Boolean)) {
-        this.s.deletePosting.run(term, p.id);
-        this.s.dropDf.run(term);
-      }
+      this.postings.remove(p.id, p.terms.split(' ').filter(Boolean));
       this.s.tombstone.run(p.id, this.version);
+      await this.build?.remove(p.id);
       passages++;
       length += p.length;
     }
-    this.db.prepare('DELETE FROM terms WHERE df <= 0').run();
     this.db.prepare('DELETE FROM passages WHERE article = ?').run(id);
     this.db.prepare('DELETE FROM articles WHERE id = ?').run(id);
     this.bump('passages', -passages);
@@ -419,10 +460,13 @@ class SqliteTransaction implements StoreTransaction {
   }
 
   async delete(articleId: string): Promise<void> {
-    this.remove(articleId);
+    await this.remove(articleId);
   }
 
   async clear(): Promise<void> {
+    if (this.build) await this.build.restart();
+    else this.build = this.newBuild();
+    this.postings.clear();
     this.db.prepare('INSERT OR REPLACE INTO tombstones (label, version) SELECT id, ? FROM passages').run(this.version);
     this.db.exec("DELETE FROM postings; DELETE FROM terms; DELETE FROM passages; DELETE FROM articles; DELETE FROM meta WHERE key IN ('passages', 'length')");
   }
