@@ -22,6 +22,7 @@ CREATE TABLE IF NOT EXISTS articles (
   hash TEXT NOT NULL,
   raw TEXT NOT NULL
 );
+CREATE INDEX IF NOT EXISTS articles_versions ON articles(file, size, mtime_ms, hash);
 CREATE TABLE IF NOT EXISTS passages (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
   article INTEGER NOT NULL REFERENCES articles(id),
