@@ -39,6 +39,8 @@ export interface OpenHooks {
   onWarning?: (message: string) => void;
   /** The command's point is to update the index (`kabar index`): a busy index or a full disk is then an error. */
   writer?: boolean;
+  /** Whether the command will search (default: unless `writer`); `show` only reads passages. */
+  warm?: boolean;
 }
 
 /**
@@ -80,6 +82,7 @@ export async function engineFrom(options: GlobalOptions, hooks: OpenHooks = {}):
       refresh: server ? hooks.writer === true : undefined,
       force: options.rebuild,
       writer: hooks.writer,
+      warm: hooks.warm,
       signal,
       onProgress: ({ done, total }) => (hooks.onProgress ?? bar.update)(done, total),
       onWarning: warn,

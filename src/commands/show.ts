@@ -36,7 +36,7 @@ export function registerShow(program: Command): void {
     .addHelpText('after', examples(['kabar show 002_aa04c277c35a0562.txt#3', 'kabar show --json 004_415fcd0bbee670a6.txt#1', 'kabar show 002_aa04c277c35a0562.txt#2 --span 1386-1410']))
     .action(async (id: string, options: { json?: boolean; span?: string }, command: Command) => {
       const global = command.optsWithGlobals<GlobalOptions>();
-      const engine = await engineFrom(global);
+      const engine = await engineFrom(global, { warm: false });
       const shown = await passageContext(engine, id);
       const span = options.span === undefined ? undefined : spanInside(options.span, shown);
       if (options.json) {

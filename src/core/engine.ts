@@ -36,7 +36,7 @@ export interface EngineOptions {
   onProgress?: (progress: RefreshProgress) => void;
   onWarning?: (message: string) => void;
   /** Opens the store for an index folder (`key` names the embedder's index); the local SQLite store by default. */
-  openStore?: (dir: string, options: { key: string; dimensions: number; onWarning: (message: string) => void; fresh?: boolean }) => Promise<Store>;
+  openStore?: (dir: string, options: { key: string; dimensions: number; onWarning: (message: string) => void; fresh?: boolean; warm?: boolean }) => Promise<Store>;
   /**
    * Whether to bring the index up to date with the corpus folder first (default). A shared server
    * index is refreshed by `kabar index` only; other commands answer from what it holds.
@@ -47,6 +47,8 @@ export interface EngineOptions {
    * disk is an error. Otherwise the engine answers from the committed index with a warning.
    */
   writer?: boolean;
+  /** Whether the command will search: then the vector graph starts loading at once (default: unless `writer`). */
+  warm?: boolean;
 }
 
 export interface AskOptions {
@@ -85,7 +87,8 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
   const openStore = options.openStore ?? openLocalStore;
   const dimensions = embedder.info.dimensions;
   const key = embedderKey(embedder.info);
-  let store = await openStore(indexDir, { key, dimensions, onWarning: warn });
+  // A command that searches starts loading the vector graph while the corpus is checked.
+  let store = await openStore(indexDir, { key, dimensions, onWarning: warn, warm: options.warm ?? !options.writer });
   const refreshOptions: RefreshOptions = {
     store,
     corpusDir: config.corpusDir,

@@ -44,6 +44,8 @@ interface Checkpoint {
 export class CheckpointedGraph {
   private graph: HnswGraph | undefined;
   private at = -1;
+  /** The checkpoint being loaded ahead of the first search. */
+  private loading: Promise<{ graph: HnswGraph; version: number } | null> | null = null;
 
   constructor(
     private readonly db: Database.Database,
@@ -89,10 +91,17 @@ export class CheckpointedGraph {
     return null;
   }
 
+  /** Starts loading the newest checkpoint (hnswlib reads it off the main thread); `sync` picks it up. */
+  preload(): void {
+    if (!this.graph) this.loading ??= this.loadCheckpoint(this.version());
+  }
+
   /** Brings the graph to the last committed version: loads a checkpoint once, then replays changes. */
   async sync(): Promise<HnswGraph> {
     if (!this.graph) {
-      const loaded = await this.loadCheckpoint(this.version());
+      const loading = this.loading ?? this.loadCheckpoint(this.version());
+      this.loading = null;
+      const loaded = await loading;
       this.graph = loaded?.graph ?? HnswGraph.create(this.dimensions);
       this.at = loaded?.version ?? -1;
     }
@@ -148,6 +157,7 @@ export class CheckpointedGraph {
     this.insert(version, name, count);
     this.graph = undefined;
     this.at = -1;
+    this.loading = null;
   }
 
   private insert(version: number, name: string, count: number): void {

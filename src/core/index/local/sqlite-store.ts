@@ -25,6 +25,8 @@ export interface LocalStoreOptions {
   fresh?: boolean;
   /** A write into an empty graph builds it on a worker thread once it inserts this many passages. */
   parallelBuildFrom?: number;
+  /** Start loading the vector graph at once, off the main thread (a command that will search). */
+  warm?: boolean;
 }
 
 interface ArticleRow {
@@ -104,6 +106,7 @@ export class SqliteStore implements Store {
   ) {
     this.graph = new CheckpointedGraph(db, dir, options.dimensions, options.onWarning);
     this.postings = postingReader(db);
+    if (options.warm) this.graph.preload();
     db.function('kabar_filter', { deterministic: true }, (lang, source, date, filters) =>
       matchesFilters({ lang, source, date } as ArticleMeta, JSON.parse(filters as string) as Filters) ? 1 : 0,
     );
@@ -129,7 +132,7 @@ export class SqliteStore implements Store {
    * that follows rebuilds it.
    */
   static open(dir: string, options: LocalStoreOptions): SqliteStore {
-    const full = { onWarning: () => {}, fresh: false, parallelBuildFrom: PARALLEL_BUILD_FROM, ...options };
+    const full = { onWarning: () => {}, fresh: false, parallelBuildFrom: PARALLEL_BUILD_FROM, warm: false, ...options };
     return guard(dir, () => {
       fs.mkdirSync(dir, { recursive: true });
       if (full.fresh) {
