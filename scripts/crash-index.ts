@@ -73,6 +73,8 @@ async function main(): Promise<void> {
   const index = path.join(tmp, 'index');
   fs.mkdirSync(corpus);
   for (const file of fs.readdirSync(source).filter((f) => /\.(txt|md)$/.test(f)).slice(0, take)) fs.copyFileSync(path.join(source, file), path.join(corpus, file));
+  // The word searched after each kill is there from the start: a search without a match exits 1.
+  fs.appendFileSync(path.join(corpus, fs.readdirSync(corpus)[0]), '\nKalimat awal tentang Vladivostok.');
   const env = { ...process.env, KABAR_LLM: 'none', KABAR_EMBEDDINGS: 'hashing', NO_COLOR: '1' };
   const cli = (...args: string[]) => spawnSync(process.execPath, [CLI, '--corpus', corpus, '--index', index, ...args], { env, encoding: 'utf8' });
   const timed = Date.now();
