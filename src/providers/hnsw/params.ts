@@ -5,7 +5,9 @@
  * thread during a full build, beside the writer's own work, so their cost bounds the build once it
  * exceeds the writer's. Measured at 100k: M 16 / efConstruction 100 → 0.73 ms per insert, recall@10
  * 0.971 at ef 400 and 0.980 at ef 800; efConstruction 200 → 1.54 ms, 0.982 / 0.990 (too slow for a
- * 1M build in 30 minutes); the former efConstruction 64 gave 0.932 at ef 400 (0.992 at 20k).
+ * 1M build in 30 minutes); the former efConstruction 64 gave 0.932 at ef 400 (0.992 at 20k). On the
+ * benchmark's shorter queries (`npm run bench`, 100k) efConstruction 100 gives 0.954 / 0.966 / 0.973
+ * / 0.978 at ef 400 / 800 / 1200 / 2400: the search breadth is 1200, the least that reaches 0.97.
  */
 export interface HnswParams {
   /** Links per node per layer (layer 0 keeps 2·M). More links: better recall, slower inserts, bigger file. */
@@ -25,7 +27,7 @@ export interface HnswParams {
 export const HNSW_PARAMS: HnswParams = {
   m: 16,
   efConstruction: 100,
-  efSearch: 800,
+  efSearch: 1200,
   initialCapacity: 1024,
   growth: 2,
   seed: 100,
