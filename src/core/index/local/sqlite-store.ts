@@ -17,6 +17,9 @@ import { postingReader, PostingWriter } from './postings.js';
 import { SCHEMA, SCHEMA_VERSION } from './schema.js';
 
 export const DATABASE = 'kabar.db';
+/** How much of the database file reads may map, and the page cache per connection. */
+const MMAP_BYTES = 2 ** 30;
+const CACHE_KIB = 32 * 1024;
 
 export interface LocalStoreOptions {
   dimensions: number;
@@ -117,7 +120,7 @@ export class SqliteStore implements Store {
       articleByFile: db.prepare('SELECT id, file, title, date, source, lang, extra, size, mtime_ms, hash FROM articles WHERE file = ?'),
       passage: db.prepare(`SELECT ${passageColumns}, a.file, a.title, a.date, a.source, a.lang, a.extra FROM passages p JOIN articles a ON a.id = p.article WHERE a.file = ? AND p.n = ?`),
       passagesOf: db.prepare(`SELECT ${passageColumns} FROM passages p WHERE p.article = ? ORDER BY p.n`),
-      idsOf: db.prepare('SELECT a.file, p.n FROM passages p JOIN articles a ON a.id = p.article WHERE p.id = ?'),
+      idsOf: db.prepare('SELECT p.id, a.file, p.n FROM passages p JOIN articles a ON a.id = p.article WHERE p.id IN (SELECT value FROM json_each(?))'),
       raw: db.prepare('SELECT raw FROM articles WHERE file = ?').pluck(),
       df: db.prepare('SELECT df FROM terms WHERE term = ?').pluck(),
       terms: db.prepare('SELECT term FROM terms').pluck(),
@@ -173,6 +176,9 @@ export class SqliteStore implements Store {
   private static prepare(db: Database.Database): string | null {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
+    // Reads go through a memory map and a larger page cache: a search touches scattered pages.
+    db.pragma(`mmap_size = ${MMAP_BYTES}`);
+    db.pragma(`cache_size = -${CACHE_KIB}`);
     const hasMeta = db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta'").pluck().get() as number;
     const schema = hasMeta ? (db.prepare("SELECT value FROM meta WHERE key = 'schema'").pluck().get() as string | undefined) : undefined;
     if (schema === undefined) {
@@ -254,20 +260,21 @@ export class SqliteStore implements Store {
     return new Set(this.statements.allowed.all(JSON.stringify(filters)) as number[]);
   }
 
-  private idOf(label: number): string | undefined {
-    const row = this.statements.idsOf.get(label) as { file: string; n: number } | undefined;
-    return row && `${row.file}#${row.n}`;
+  /** Passage ids of labels, in their order (a label whose passage is gone is left out). */
+  private withIds<T extends { label: number }>(found: T[]): (T & { id: string })[] {
+    if (found.length === 0) return [];
+    const rows = this.statements.idsOf.all(JSON.stringify(found.map((f) => f.label))) as { id: number; file: string; n: number }[];
+    const ids = new Map(rows.map((r) => [r.id, `${r.file}#${r.n}`]));
+    return found.flatMap((f) => {
+      const id = ids.get(f.label);
+      return id ? [{ ...f, id }] : [];
+    });
   }
 
   async dense(vector: number[], k: number, filters?: Filters): Promise<ScoredId[]> {
     const allowed = guard(this.dir, () => this.allowed(filters));
     const found = await this.graph.search(vector, k, allowed);
-    return guard(this.dir, () =>
-      found.flatMap(({ label, similarity }) => {
-        const id = this.idOf(label);
-        return id ? [{ id, score: similarity }] : [];
-      }),
-    );
+    return guard(this.dir, () => this.withIds(found).map(({ id, similarity }) => ({ id, score: similarity })));
   }
 
   private postingSource(): PostingSource {
@@ -315,10 +322,7 @@ export class SqliteStore implements Store {
       this.db.transaction(() => {
         const allowed = this.allowed(filters);
         const best = this.scorer.top(this.postingSource(), terms, k, allowed && ((label) => allowed.has(label)));
-        return best.flatMap(({ label, score }) => {
-          const id = this.idOf(label);
-          return id ? [{ id, score }] : [];
-        });
+        return this.withIds(best).map(({ id, score }) => ({ id, score }));
       })(),
     );
   }
