@@ -6,12 +6,14 @@ import { KABAR_VERSION } from './core/version.js';
 import { registerAsk } from './commands/ask.js';
 import { registerChat } from './commands/chat.js';
 import { registerCite } from './commands/cite.js';
+import { registerCompletion } from './commands/completion.js';
 import { registerEval } from './commands/eval.js';
 import { registerIndex } from './commands/index-command.js';
 import { registerInfo } from './commands/info.js';
 import { registerSearch } from './commands/search.js';
 import { registerShow } from './commands/show.js';
 import { examples } from './commands/flags.js';
+import { reporterFor } from './commands/reporter.js';
 import { createStyle } from './commands/style.js';
 import { terminalSafe } from './present/terminal-safe.js';
 
@@ -30,11 +32,15 @@ function program(): Command {
     .option('--index <dir>', 'where the index is kept (default: .kabar, or KABAR_INDEX)')
     .option('--embeddings <name>', 'hashing (default), transformers, openai or ollama (or KABAR_EMBEDDINGS)')
     .option('--store <where>', 'local (default: the index folder) or a postgres:// URL of a shared index (or KABAR_STORE)')
+    .option('-q, --quiet', 'print only results and errors: no warnings, no progress')
+    .option('--verbose', 'also print timings and decisions (index opened, follow-up resolved, abstained) on stderr')
     .exitOverride()
     .configureOutput({ outputError: () => {} })
     .configureHelp({ showGlobalOptions: true })
     .addHelpText('after', examples(['kabar ask "Siapa yang bertemu Shoygu?"', 'kabar search --lang en sanctions', 'kabar --corpus ~/news chat', 'kabar help ask']));
-  for (const register of [registerIndex, registerSearch, registerAsk, registerChat, registerShow, registerCite, registerEval, registerInfo]) register(cli);
+  // --quiet with --verbose is refused before any command runs.
+  cli.hook('preAction', (_cli, command) => void reporterFor(command.optsWithGlobals()));
+  for (const register of [registerIndex, registerSearch, registerAsk, registerChat, registerShow, registerCite, registerEval, registerInfo, registerCompletion]) register(cli);
   cli.commands.forEach((c) => c.exitOverride().configureOutput({ outputError: () => {} }));
   return cli;
 }

@@ -4,10 +4,11 @@ import { engineFrom, type GlobalOptions } from './context.js';
 import { examples, positiveInt, withFilterOptions, type FilterFlags } from './flags.js';
 import { interruptible } from './interrupt.js';
 import { answerJson, jsonLine } from '../present/json.js';
-import { formatCitation, formatSupport, formatWarning } from '../present/terminal.js';
+import { formatCitation, formatSupport } from '../present/terminal.js';
 import { terminalSafe } from '../present/terminal-safe.js';
 import { wrapStream } from '../present/wrap.js';
 import { questionFrom } from './read-input.js';
+import { duration, reporterFor } from './reporter.js';
 import { createStyle } from './style.js';
 
 /** Columns a wrapped answer's continuation lines are indented by. */
@@ -27,7 +28,9 @@ export function registerAsk(program: Command): void {
       const filters = validateFilters(options);
       const question = await questionFrom(words);
       await interruptible(async (signal) => {
-        const engine = await engineFrom(command.optsWithGlobals<GlobalOptions>(), { signal });
+        const global = command.optsWithGlobals<GlobalOptions>();
+        const report = reporterFor(global);
+        const engine = await engineFrom(global, { signal });
         const { collectAnswer } = await import('../core/engine.js');
         const style = createStyle(process.stdout);
         const write = (text: string) => process.stdout.write(text);
@@ -40,6 +43,12 @@ export function registerAsk(program: Command): void {
             streamed = true;
           }
         });
+        const t = answer.timingsMs;
+        if (answer.resolvedQuestion !== question) report.detail(`follow-up resolved as: ${answer.resolvedQuestion}`);
+        report.detail(
+          `${answer.hits.length} passages retrieved (k ${options.k}); ${answer.abstained ? 'abstained: no passage says it' : `answered by ${engine.answerer.name} with ${answer.citations.length} citation${answer.citations.length === 1 ? '' : 's'}`}; ` +
+            `retrieve ${duration(t.retrieve)}, answer ${duration(t.answer)}, total ${duration(t.total)}`,
+        );
         if (options.json) {
           process.stdout.write(jsonLine(answerJson(answer)));
           return;
@@ -50,7 +59,7 @@ export function registerAsk(program: Command): void {
         const support = formatSupport(answer, style);
         if (support) process.stdout.write(`${support}\n`);
         if (answer.citations.length) process.stdout.write(`\n${answer.citations.map((c) => formatCitation(c, style)).join('\n')}\n`);
-        for (const warning of answer.warnings) process.stderr.write(formatWarning(warning, createStyle(process.stderr)));
+        for (const warning of answer.warnings) report.warn(warning);
       });
     });
 }

@@ -4,9 +4,10 @@ import { loadConfig, type Config, type ConfigFlags } from '../core/config.js';
 import { configLayers, mergeLayers } from '../core/config-layers.js';
 import type { Engine } from '../core/engine.js';
 import { UserError } from '../core/errors.js';
+import type { VerbosityFlags } from './reporter.js';
 
 /** Options every command accepts. */
-export interface GlobalOptions extends ConfigFlags {
+export interface GlobalOptions extends ConfigFlags, VerbosityFlags {
   rebuild?: boolean;
 }
 
@@ -49,20 +50,19 @@ export interface OpenHooks {
  * not open the engine (and `--help`) start without them.
  */
 export async function engineFrom(options: GlobalOptions, hooks: OpenHooks = {}): Promise<Engine> {
-  const [{ openEngine }, { createEmbedder }, { answererFactoryFor }, { formatWarning }, { progressBar }, { createStyle }] = await Promise.all([
+  const [{ openEngine }, { createEmbedder }, { answererFactoryFor }, { reporterFor, duration }] = await Promise.all([
     import('../core/engine.js'),
     import('../providers/embeddings/registry.js'),
     import('../providers/chat/registry.js'),
-    import('../present/terminal.js'),
-    import('./progress.js'),
-    import('./style.js'),
+    import('./reporter.js'),
   ]);
   const { signal } = hooks;
+  const started = performance.now();
   const config = configFrom(options);
   checkIndexDir(config.indexDir);
-  const err = createStyle(process.stderr);
-  const warn = hooks.onWarning ?? ((message: string) => process.stderr.write(formatWarning(message, err)));
-  const download = progressBar('Loading model', 'files');
+  const report = reporterFor(options);
+  const warn = hooks.onWarning ?? report.warn;
+  const download = report.progress('Loading model', 'files');
   const embedder = await createEmbedder(
     { ...config.embeddings, openai: config.openai, ollama: config.ollama },
     { signal, onProgress: (p) => (p.loaded !== undefined && p.total ? download.update(p.loaded, p.total) : undefined) },
@@ -72,9 +72,9 @@ export async function engineFrom(options: GlobalOptions, hooks: OpenHooks = {}):
   // A server index is shared: only `kabar index` writes to it (from the primary); other commands read, from the replica when there is one.
   const server = config.store.kind === 'postgres' ? config.store : undefined;
   const openStore = server && (await import('../core/index/postgres/open.js')).postgresOpener(server, hooks.writer === true);
-  const bar = progressBar('Indexing', 'articles');
+  const bar = report.progress('Indexing', 'articles');
   try {
-    return await openEngine({
+    const engine = await openEngine({
       config,
       embedder,
       createAnswerer,
@@ -87,6 +87,13 @@ export async function engineFrom(options: GlobalOptions, hooks: OpenHooks = {}):
       onProgress: ({ done, total }) => (hooks.onProgress ?? bar.update)(done, total),
       onWarning: warn,
     });
+    const r = engine.refresh;
+    const { provider, model, dimensions } = engine.embedder.info;
+    report.detail(
+      `opened ${engine.indexDir} in ${duration(performance.now() - started)}: ${r.articles} articles, ${r.passages} passages; ` +
+        `refresh ${r.added} added, ${r.changed} changed, ${r.removed} removed; embedder ${provider} ${model} (${dimensions} dimensions); answerer ${engine.answerer.name}`,
+    );
+    return engine;
   } finally {
     bar.stop();
   }

@@ -9,12 +9,11 @@ import { findQuote } from '../core/cite/find.js';
 import { formatCiteSummary, loadCiteCases, runCiteEval, scoreCite } from '../core/cite/evaluate.js';
 import { UserError } from '../core/errors.js';
 import { jsonLine } from '../present/json.js';
-import { formatWarning } from '../present/terminal.js';
 import { terminalSafe } from '../present/terminal-safe.js';
 import type { Turn } from '../core/types.js';
 import { engineFrom, type GlobalOptions } from './context.js';
 import { interruptible } from './interrupt.js';
-import { progressBar } from './progress.js';
+import { duration, reporterFor } from './reporter.js';
 import { readInput, writeFileAtomic } from './read-input.js';
 import { createStyle } from './style.js';
 
@@ -32,8 +31,9 @@ export interface EvalFlags {
 async function evalCite(file: string, options: EvalFlags, command: Command): Promise<void> {
   const cases = loadCiteCases(await readInput(file, 'the quote file'), file);
   await interruptible(async (signal) => {
-    const engine = await engineFrom(command.optsWithGlobals<GlobalOptions>(), { signal });
-    const bar = progressBar('Looking up', 'quotes');
+    const global = command.optsWithGlobals<GlobalOptions>();
+    const engine = await engineFrom(global, { signal });
+    const bar = reporterFor(global).progress('Looking up', 'quotes');
     const outcomes = await runCiteEval(cases, (quote) => findQuote(engine, quote), {
       signal,
       onProgress: (done, total) => bar.update(done, total),
@@ -57,10 +57,13 @@ export async function evalAction(file: string | undefined, options: EvalFlags, c
     throw new UserError('BAD_QUESTION_FILE', `${warnings[0].replace(/\.$/, '')}${more}.`, { hint: 'Fix the file, or pass --skip-bad-lines to score the readable questions.' });
   }
   const err = createStyle(process.stderr);
-  for (const warning of warnings) process.stderr.write(formatWarning(warning, err));
+  const global = command.optsWithGlobals<GlobalOptions>();
+  const report = reporterFor(global);
+  for (const warning of warnings) report.warn(warning);
   await interruptible(async (signal) => {
-    const engine = await engineFrom(command.optsWithGlobals<GlobalOptions>(), { signal });
-    const bar = progressBar('Evaluating', 'questions');
+    const engine = await engineFrom(global, { signal });
+    const started = performance.now();
+    const bar = report.progress('Evaluating', 'questions');
     const histories = new Map<string, Turn[]>();
     const outcomes = await collectOutcomes(
       questions,
@@ -77,6 +80,7 @@ export async function evalAction(file: string | undefined, options: EvalFlags, c
       { k: options.k, signal, onProgress: (done, total) => bar.update(done, total) },
     ).finally(() => bar.stop());
     const metrics = computeMetrics(outcomes, options.k);
+    report.detail(`${outcomes.length} questions in ${duration(performance.now() - started)}`);
     process.stdout.write(options.json ? jsonLine(metrics) : `${terminalSafe(formatSummary(metrics))}\n`);
     if (options.out) {
       const info = engine.embedder.info;

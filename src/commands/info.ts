@@ -47,7 +47,7 @@ export function registerInfo(program: Command): void {
           `  ${counts.articles} articles, ${counts.passages} passages${counts.skipped ? `, ${counts.skipped} skipped` : ''}, ${size(bytes)}`,
           `  embedder ${oneLine(`${e.provider} ${e.model}`)}${e.weights ? ` (${oneLine(e.weights)})` : ''}, ${e.dimensions} dimensions, prefixes ${oneLine(e.prefix)}`,
           `  chunks of up to ${manifest.chunking.maxSentences} sentences / ${manifest.chunking.maxChars} characters`,
-          oneLine(`  built ${manifest.createdAt}, updated ${manifest.updatedAt} by kabar ${manifest.kabarVersion}`),
+          `  ${oneLine(`built ${manifest.createdAt}, updated ${manifest.updatedAt} by kabar ${manifest.kabarVersion}`)}`,
           ...(manifest.provenance ? ['  metadata:', ...describeProvenance(manifest.provenance).map((line) => `    ${line}`)] : []),
         );
       }

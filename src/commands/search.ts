@@ -4,6 +4,7 @@ import { engineFrom, type GlobalOptions } from './context.js';
 import { examples, positiveInt, withFilterOptions, type FilterFlags } from './flags.js';
 import { jsonLine, searchJson } from '../present/json.js';
 import { formatHit } from '../present/terminal.js';
+import { duration, reporterFor } from './reporter.js';
 import { createStyle } from './style.js';
 
 export function registerSearch(program: Command): void {
@@ -19,11 +20,13 @@ export function registerSearch(program: Command): void {
     .action(async (words: string[], options: FilterFlags & { k: number; json?: boolean }, command: Command) => {
       const filters = validateFilters(options);
       const query = words.join(' ');
-      const engine = await engineFrom(command.optsWithGlobals<GlobalOptions>());
+      const global = command.optsWithGlobals<GlobalOptions>();
+      const engine = await engineFrom(global);
       const { matchesATerm } = await import('../core/retrieve/retriever.js');
       const found = await engine.search(query, { k: options.k, filters });
       const hits = found.hits.filter(matchesATerm);
       const { ms } = found;
+      reporterFor(global).detail(`${found.hits.length} passages in ${duration(ms)}; ${found.hits.length - hits.length} without a matching term left out`);
       if (options.json) process.stdout.write(jsonLine(searchJson(query, hits, ms)));
       else {
         const style = createStyle(process.stdout);

@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { runCli, tempCorpus } from '../helpers.js';
+
+const corpus = tempCorpus();
+const global = ['--corpus', corpus.corpus, '--index', corpus.index];
+const QUESTION = 'Di mana menteri luar negeri bertemu?';
+
+before(() => {
+  // A file kabar skips with a warning.
+  fs.writeFileSync(path.join(corpus.corpus, 'broken.txt'), 'abc\0def');
+  assert.equal(runCli([...global, 'index']).code, 0);
+});
+after(() => corpus.cleanup());
+
+test('--quiet: the same results, and nothing on stderr (no warning, no progress)', () => {
+  const normal = runCli([...global, 'ask', QUESTION]);
+  assert.match(normal.stderr, /warning: Skipped broken\.txt/);
+  const quiet = runCli([...global, '--quiet', 'ask', QUESTION]);
+  assert.equal(quiet.code, 0);
+  assert.equal(quiet.stderr, '');
+  assert.equal(quiet.stdout, normal.stdout);
+  assert.equal(runCli([...global, 'search', '-q', 'Moskow']).stderr, '');
+});
+
+test('--verbose: timings and decisions on stderr, stdout unchanged', () => {
+  const normal = runCli([...global, 'ask', QUESTION]);
+  const verbose = runCli([...global, 'ask', '--verbose', QUESTION]);
+  assert.equal(verbose.code, 0);
+  assert.equal(verbose.stdout, normal.stdout);
+  assert.match(verbose.stderr, /kabar: opened .* in \d+ ms: 5 articles, \d+ passages; refresh 0 added, 0 changed, 0 removed; embedder hashing/);
+  assert.match(verbose.stderr, /kabar: 10 passages retrieved \(k 10\); answered by extractive with \d citations?; retrieve \d+ ms, answer \d+ ms, total \d+ ms/);
+  const search = runCli([...global, '--verbose', 'search', 'xyzzyqqq']);
+  assert.equal(search.code, 1);
+  assert.match(search.stderr, /kabar: \d+ passages in \d+ ms; \d+ without a matching term left out/);
+});
+
+test('--quiet with --verbose is refused with exit 2', () => {
+  const both = runCli([...global, '-q', '--verbose', 'info']);
+  assert.equal(both.code, 2);
+  assert.match(both.stderr, /--quiet and --verbose cannot be used together/);
+});
