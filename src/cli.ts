@@ -7,6 +7,7 @@ import { registerAsk } from './commands/ask.js';
 import { registerChat } from './commands/chat.js';
 import { registerCite } from './commands/cite.js';
 import { registerCompletion } from './commands/completion.js';
+import { registerConfig } from './commands/config.js';
 import { registerEval } from './commands/eval.js';
 import { registerIndex } from './commands/index-command.js';
 import { registerInfo } from './commands/info.js';
@@ -40,7 +41,7 @@ function program(): Command {
     .addHelpText('after', examples(['kabar ask "Siapa yang bertemu Shoygu?"', 'kabar search --lang en sanctions', 'kabar --corpus ~/news chat', 'kabar help ask']));
   // --quiet with --verbose is refused before any command runs.
   cli.hook('preAction', (_cli, command) => void reporterFor(command.optsWithGlobals()));
-  for (const register of [registerIndex, registerSearch, registerAsk, registerChat, registerShow, registerCite, registerEval, registerInfo, registerCompletion]) register(cli);
+  for (const register of [registerIndex, registerSearch, registerAsk, registerChat, registerShow, registerCite, registerEval, registerInfo, registerConfig, registerCompletion]) register(cli);
   cli.commands.forEach((c) => c.exitOverride().configureOutput({ outputError: () => {} }));
   return cli;
 }

@@ -2,13 +2,14 @@ import type { Command } from 'commander';
 import { collectAnswer } from '../core/engine.js';
 import { loadQuestions } from '../core/eval/dataset.js';
 import { computeMetrics } from '../core/eval/metrics.js';
-import { formatMarkdownReport, formatSummary } from '../core/eval/report.js';
+import { formatMarkdownReport, summaryTable } from '../core/eval/report.js';
 import { collectOutcomes } from '../core/eval/run.js';
 import { checkThresholds, describeFailure, parseThresholds } from '../core/eval/thresholds.js';
 import { findQuote } from '../core/cite/find.js';
 import { formatCiteSummary, loadCiteCases, runCiteEval, scoreCite } from '../core/cite/evaluate.js';
 import { UserError } from '../core/errors.js';
 import { jsonLine } from '../present/json.js';
+import { formatTable } from '../present/table.js';
 import { terminalSafe } from '../present/terminal-safe.js';
 import type { Turn } from '../core/types.js';
 import { engineFrom, type GlobalOptions } from './context.js';
@@ -81,7 +82,15 @@ export async function evalAction(file: string | undefined, options: EvalFlags, c
     ).finally(() => bar.stop());
     const metrics = computeMetrics(outcomes, options.k);
     report.detail(`${outcomes.length} questions in ${duration(performance.now() - started)}`);
-    process.stdout.write(options.json ? jsonLine(metrics) : `${terminalSafe(formatSummary(metrics))}\n`);
+    if (options.json) process.stdout.write(jsonLine(metrics));
+    else {
+      const summary = summaryTable(metrics);
+      const table = formatTable(summary.header, summary.rows.map((row) => row.map(terminalSafe)), createStyle(process.stdout), {
+        align: summary.header.map((_, col) => (col === 0 ? 'left' : 'right')),
+        better: summary.better,
+      });
+      process.stdout.write(`${table}\n${summary.notes.map(terminalSafe).join('\n')}\n`);
+    }
     if (options.out) {
       const info = engine.embedder.info;
       writeFileAtomic(

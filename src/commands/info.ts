@@ -1,14 +1,12 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { describeProvenance } from '../core/sources/provenance.js';
 import { jsonLine } from '../present/json.js';
+import { formatIndexes } from '../present/terminal.js';
 import { oneLine } from '../present/text.js';
 import { withoutPassword } from '../core/config.js';
 import { configFrom, type GlobalOptions } from './context.js';
 import { examples } from './flags.js';
 import { createStyle } from './style.js';
-
-const size = (bytes: number): string => (bytes > 1 << 20 ? `${(bytes / (1 << 20)).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`);
 
 export function registerInfo(program: Command): void {
   program
@@ -36,21 +34,9 @@ export function registerInfo(program: Command): void {
         '',
       ];
       if (indexes.length === 0) lines.push('No index yet: any command builds it, or run kabar index.');
-      for (const { dir, manifest, counts, bytes, problem } of indexes) {
-        if (!manifest) {
-          lines.push(`${style.warn(oneLine(path.basename(dir)))}: ${oneLine(problem ?? '')}`);
-          continue;
-        }
-        const e = manifest.embedder;
-        lines.push(
-          `${style.accent(oneLine(path.basename(dir)))}`,
-          `  ${counts.articles} articles, ${counts.passages} passages${counts.skipped ? `, ${counts.skipped} skipped` : ''}, ${size(bytes)}`,
-          `  embedder ${oneLine(`${e.provider} ${e.model}`)}${e.weights ? ` (${oneLine(e.weights)})` : ''}, ${e.dimensions} dimensions, prefixes ${oneLine(e.prefix)}`,
-          `  chunks of up to ${manifest.chunking.maxSentences} sentences / ${manifest.chunking.maxChars} characters`,
-          `  ${oneLine(`built ${manifest.createdAt}, updated ${manifest.updatedAt} by kabar ${manifest.kabarVersion}`)}`,
-          ...(manifest.provenance ? ['  metadata:', ...describeProvenance(manifest.provenance).map((line) => `    ${line}`)] : []),
-        );
-      }
+      const built = indexes.filter((i): i is typeof i & { manifest: NonNullable<typeof i.manifest> } => i.manifest !== null);
+      if (built.length) lines.push(formatIndexes(built, style));
+      for (const { dir, manifest, problem } of indexes) if (!manifest) lines.push(`${style.warn(oneLine(path.basename(dir)))}: ${oneLine(problem ?? '')}`);
       process.stdout.write(`${lines.join('\n')}\n`);
     });
 }

@@ -3,7 +3,7 @@ import { validateFilters } from '../core/retrieve/filter.js';
 import { engineFrom, type GlobalOptions } from './context.js';
 import { examples, positiveInt, withFilterOptions, type FilterFlags } from './flags.js';
 import { jsonLine, searchJson } from '../present/json.js';
-import { formatHit } from '../present/terminal.js';
+import { formatHits } from '../present/terminal.js';
 import { duration, reporterFor } from './reporter.js';
 import { createStyle } from './style.js';
 
@@ -30,7 +30,7 @@ export function registerSearch(program: Command): void {
       if (options.json) process.stdout.write(jsonLine(searchJson(query, hits, ms)));
       else {
         const style = createStyle(process.stdout);
-        process.stdout.write(hits.length ? `${hits.map((h, i) => formatHit(h, i + 1, style)).join('\n\n')}\n` : 'No passage matches.\n');
+        process.stdout.write(hits.length ? `${formatHits(hits, style)}\n` : 'No passage matches.\n');
       }
       if (hits.length === 0) process.exitCode = 1;
     });

@@ -1,11 +1,16 @@
+import path from 'node:path';
 import type { QuoteMatch } from '../core/cite/find.js';
+import type { IndexSummary } from '../core/index/local/inspect.js';
+import type { Manifest } from '../core/index/manifest.js';
+import { describeProvenance } from '../core/sources/provenance.js';
 import type { PassageContext } from '../core/index/context.js';
 import type { Answer, Citation, Hit } from '../core/types.js';
 import type { Style } from '../commands/style.js';
 import { terminalSafe } from './terminal-safe.js';
 import { supportQuote } from './support.js';
 import { byline, contextParts, oneLine, snippet, type SpanParts } from './text.js';
-import { truncate, wrapSegments } from './wrap.js';
+import { tableRows } from './table.js';
+import { displayWidth, truncate, wrapSegments } from './wrap.js';
 
 type Paint = (text: string) => string;
 const plain: Paint = (text) => text;
@@ -34,12 +39,19 @@ export function formatCitation(c: Citation, style: Style): string {
   return `${head}\n${meta}\n${block([[snippet(c.text, 300), plain]], style, 4)}`;
 }
 
-/** A ranked search hit: id, the stories it stands for, byline and score, and a snippet. */
-export function formatHit(hit: Hit, rank: number, style: Style): string {
-  const also = hit.related.length ? ` (also in ${oneLine(hit.related.map((r) => r.id).join(', '))})` : '';
-  const head = block([[`${rank}.`, style.accent], [' ', plain], [oneLine(hit.passage.id), style.bold], [also, style.dim]], style, 0, 3);
-  const meta = block([[`${byline(hit.article)} · score ${hit.score.toFixed(4)}`, style.dim]], style, 3, 2);
-  return `${head}\n${meta}\n${block([[snippet(hit.passage.text), plain]], style, 3)}`;
+/**
+ * Ranked search hits as a table (rank, score with the best marked, passage id, byline), each row
+ * followed, under the passage id, by a snippet of the passage and the other stories the hit stands for.
+ */
+export function formatHits(hits: Hit[], style: Style): string {
+  const rows = hits.map((hit, i) => [String(i + 1), hit.score.toFixed(4), oneLine(hit.passage.id), byline(hit.article)]);
+  const [head, ...lines] = tableRows(['#', 'score', 'passage', 'source'], rows, style, { align: ['right', 'right'], better: [undefined, 'higher'] });
+  const indent = displayWidth(`${hits.length}  ${rows[0]?.[1] ?? ''}  `);
+  const under = (hit: Hit) => [
+    block([[snippet(hit.passage.text), plain]], style, indent),
+    ...(hit.related.length ? [block([[`also in ${oneLine(hit.related.map((r) => r.id).join(', '))}`, style.dim]], style, indent, 2)] : []),
+  ];
+  return [head, ...lines.flatMap((line, i) => [line, ...under(hits[i])])].join('\n');
 }
 
 const highlighted = ({ before, cited, after }: SpanParts, style: Style, indent = 0): string =>
@@ -112,6 +124,32 @@ export function formatPassage(context: PassageContext, location: string, style: 
     highlighted(parts, style, 2),
     ...(parts.below ? [block([[parts.below, style.dim]], style, 2)] : []),
   ].join('\n');
+}
+
+const size = (bytes: number): string => (bytes > 1 << 20 ? `${(bytes / (1 << 20)).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`);
+
+/** `info`: the built indexes as a table (counts, size, last update), each with its embedder and chunking under it. */
+export function formatIndexes(indexes: (IndexSummary & { manifest: Manifest })[], style: Style): string {
+  const rows = indexes.map(({ dir, counts, bytes, manifest }) => [
+    oneLine(path.basename(dir)),
+    String(counts.articles),
+    String(counts.passages),
+    String(counts.skipped),
+    size(bytes),
+    oneLine(manifest.updatedAt.replace(/\.\d+Z$/, 'Z')),
+  ]);
+  const [head, ...lines] = tableRows(['index', 'articles', 'passages', 'skipped', 'size', 'updated'], rows, style, { align: ['left', 'right', 'right', 'right', 'right'] });
+  const about = ({ embedder: e, chunking, kabarVersion, createdAt }: Manifest) =>
+    block(
+      [[oneLine(`${e.provider} ${e.model}${e.weights ? ` (${e.weights})` : ''}, ${e.dimensions} dimensions, prefixes ${e.prefix}; chunks of ${chunking.maxSentences} sentences / ${chunking.maxChars} characters; built ${createdAt} by kabar ${kabarVersion}`), style.dim]],
+      style,
+      2,
+      2,
+    );
+  // Where the articles' metadata came from, for corpora read from archives, pages and feeds.
+  const provenance = ({ provenance: counts }: Manifest) =>
+    counts ? [block([['metadata:', style.dim]], style, 2), ...describeProvenance(counts).map((line) => block([[line, style.dim]], style, 4, 2))] : [];
+  return [head, ...lines.flatMap((line, i) => [line, about(indexes[i].manifest), ...provenance(indexes[i].manifest)])].join('\n');
 }
 
 /** A warning line for stderr; the message may name files or quote articles, so it is made safe. */

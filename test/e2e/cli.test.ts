@@ -41,7 +41,7 @@ test('kabar index, search, show and info work on a temp corpus; an abstention ex
   assert.equal(abstain.code, 0);
   assert.match(abstain.stdout, /The articles don't say/);
   const info = runCli([...base, 'info']);
-  assert.match(info.stdout, /5 articles, \d+ passages/);
+  assert.match(info.stdout, /^index +articles +passages +skipped +size +updated\n\S+ +5 +\d+ +0 /m);
 });
 
 test('user mistakes end in one sentence on stderr and exit 2', (t) => {

@@ -3,7 +3,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { after, before, test } from 'node:test';
 import { displayWidth } from '../../src/present/wrap.js';
-import { CLI, runCli, tempCorpus } from '../helpers.js';
+import path from 'node:path';
+import { CLI, ROOT, runCli, tempCorpus } from '../helpers.js';
 
 const script = ['/usr/bin/script', '/bin/script'].find((p) => fs.existsSync(p));
 const corpus = tempCorpus();
@@ -14,10 +15,10 @@ const COMMANDS = [
   ['show', '000_e871f56c57ac0511.txt#3'],
 ];
 
-/** Runs the built CLI with stdout on a pseudo-terminal of `columns` columns (util-linux `script`). */
-function onTerminal(columns: number, args: string[]): string {
+/** Runs the built CLI with stdout (or, with `stream` stderr, only stderr) on a pseudo-terminal of `columns` columns (util-linux `script`). */
+function onTerminal(columns: number, args: string[], stream: 'stdout' | 'stderr' = 'stdout'): string {
   const quoted = [process.execPath, CLI, ...global, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
-  const result = spawnSync(script!, ['-qec', `stty cols ${columns} rows 50; ${quoted} 2>/dev/null`, '/dev/null'], {
+  const result = spawnSync(script!, ['-qec', `stty cols ${columns} rows 50; ${quoted} ${stream === 'stdout' ? '2' : ''}>/dev/null`, '/dev/null'], {
     env: { ...process.env, NO_COLOR: '1', KABAR_LLM: 'none', KABAR_EMBEDDINGS: 'hashing' },
     encoding: 'utf8',
     timeout: 60_000,
@@ -62,4 +63,14 @@ test('a title meant to be one line is cut with an ellipsis on a terminal, whole 
   assert.ok(title && title.endsWith('…') && displayWidth(title) <= 80, title);
   const piped = runCli([...global, 'ask', 'Di mana menteri luar negeri bertemu?']).stdout;
   assert.ok(piped.split('\n').find((l) => l.startsWith('[1] '))!.length > 80);
+});
+
+test('kabar eval draws a progress bar on a terminal (stderr), never when piped', { skip: script ? false : 'util-linux script is not installed' }, () => {
+  const file = path.join(corpus.dir, 'five.jsonl');
+  fs.writeFileSync(file, fs.readFileSync(path.join(ROOT, 'eval', 'seeds.jsonl'), 'utf8').split('\n').slice(0, 5).join('\n'));
+  assert.match(onTerminal(80, ['eval', file], 'stderr'), /Evaluating \[[█░]+\] \d\/5 questions/);
+  const piped = runCli([...global, 'eval', file]);
+  assert.equal(piped.code, 0, piped.stderr);
+  assert.doesNotMatch(piped.stderr, /Evaluating/);
+  assert.match(piped.stdout, /^ +questions +R@1/);
 });

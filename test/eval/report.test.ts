@@ -2,7 +2,9 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { EvalQuestion } from '../../src/core/eval/dataset.js';
 import { computeMetrics, type EvalOutcome } from '../../src/core/eval/metrics.js';
-import { formatMarkdownReport, formatSummary } from '../../src/core/eval/report.js';
+import type { Style } from '../../src/commands/style.js';
+import { formatMarkdownReport, summaryTable } from '../../src/core/eval/report.js';
+import { formatTable } from '../../src/present/table.js';
 
 const outcome = (q: Partial<EvalQuestion> & { id: string }, over: Partial<EvalOutcome> = {}): EvalOutcome => ({
   question: { question: `Question ${q.id}?`, answers: [], sources: [], unanswerable: false, groups: {}, ...q },
@@ -32,7 +34,15 @@ const outcomes: EvalOutcome[] = [
 ];
 const metrics = computeMetrics(outcomes, 10);
 
-describe('formatSummary', () => {
+const plain: Style = { bold: (t) => t, dim: (t) => t, accent: (t) => t, highlight: (t) => t, warn: (t) => t, error: (t) => t };
+
+/** The summary as \`kabar eval\` prints it when piped. */
+function formatSummary(metrics: ReturnType<typeof computeMetrics>): string {
+  const { header, rows, better, notes } = summaryTable(metrics);
+  return [formatTable(header, rows, plain, { align: header.map((_, i) => (i === 0 ? 'left' : 'right')), better }), ...notes].join('\n');
+}
+
+describe('the eval summary table', () => {
   const text = formatSummary(metrics);
   const lines = text.split('\n');
 
@@ -58,6 +68,14 @@ describe('formatSummary', () => {
 
   it('aligns the columns', () => {
     assert.equal(new Set(lines.slice(0, 4).map((line) => line.length)).size, 1);
+  });
+
+  it('marks the best figure of each column where styles show (a terminal)', () => {
+    const { header, rows, better } = summaryTable(metrics);
+    const marked = formatTable(header, rows, { ...plain, bold: (t) => `*${t}*` }, { better }).split('\n');
+    assert.match(marked[2], /\*1\.00\*/, 'lang:en has the best R@1');
+    assert.match(marked[2], /\*40\*$/, 'and the lowest p50');
+    assert.doesNotMatch(marked[0], /\*/);
   });
 
   it('adds verification when present', () => {

@@ -30,48 +30,44 @@ const patternCounts = (set: MetricSet): string =>
 interface Column {
   title: string;
   value: (set: MetricSet) => string;
+  /** Which way the figure is better, where one way is. */
+  better?: 'higher' | 'lower';
 }
 
 const COLUMNS: Column[] = [
   { title: 'questions', value: (s) => String(s.questions) },
-  { title: 'R@1', value: (s) => fixed(s.retrieval['recall@1']) },
-  { title: 'R@5', value: (s) => fixed(s.retrieval['recall@5']) },
-  { title: 'R@10', value: (s) => fixed(s.retrieval['recall@10']) },
-  { title: 'MRR', value: (s) => fixed(s.retrieval.mrr) },
-  { title: 'nDCG@10', value: (s) => fixed(s.retrieval['ndcg@10']) },
-  { title: 'hit', value: (s) => fixed(s.answers.hit) },
-  { title: 'EM', value: (s) => fixed(s.answers.exactMatch) },
-  { title: 'F1', value: (s) => fixed(s.answers.f1) },
-  { title: 'ans.F1', value: (s) => fixed(s.answers.answerableF1) },
-  { title: 'decision', value: (s) => fixed(s.answers.rightDecision) },
+  { title: 'R@1', value: (s) => fixed(s.retrieval['recall@1']), better: 'higher' },
+  { title: 'R@5', value: (s) => fixed(s.retrieval['recall@5']), better: 'higher' },
+  { title: 'R@10', value: (s) => fixed(s.retrieval['recall@10']), better: 'higher' },
+  { title: 'MRR', value: (s) => fixed(s.retrieval.mrr), better: 'higher' },
+  { title: 'nDCG@10', value: (s) => fixed(s.retrieval['ndcg@10']), better: 'higher' },
+  { title: 'hit', value: (s) => fixed(s.answers.hit), better: 'higher' },
+  { title: 'EM', value: (s) => fixed(s.answers.exactMatch), better: 'higher' },
+  { title: 'F1', value: (s) => fixed(s.answers.f1), better: 'higher' },
+  { title: 'ans.F1', value: (s) => fixed(s.answers.answerableF1), better: 'higher' },
+  { title: 'decision', value: (s) => fixed(s.answers.rightDecision), better: 'higher' },
   { title: 'words', value: (s) => one(s.answers.medianWords) },
-  { title: 'abst.recall', value: (s) => fixed(s.abstention.recall) },
-  { title: 'false-abst.', value: (s) => fixed(s.abstention.falseRate) },
-  { title: 'cit.P', value: (s) => fixed(s.citations.precision) },
-  { title: 'cit.R', value: (s) => fixed(s.citations.recall) },
-  { title: 'p50 ms', value: (s) => whole(s.latencyMs.p50) },
+  { title: 'abst.recall', value: (s) => fixed(s.abstention.recall), better: 'higher' },
+  { title: 'false-abst.', value: (s) => fixed(s.abstention.falseRate), better: 'lower' },
+  { title: 'cit.P', value: (s) => fixed(s.citations.precision), better: 'higher' },
+  { title: 'cit.R', value: (s) => fixed(s.citations.recall), better: 'higher' },
+  { title: 'p50 ms', value: (s) => whole(s.latencyMs.p50), better: 'lower' },
 ];
 
 const rowsOf = (metrics: EvalMetrics): [string, MetricSet][] => [['all', metrics], ...Object.entries(metrics.groups)];
 
-/** A plain-text table: overall and one row per group; numbers to 2 decimals, "–" where not measured. */
-export function formatSummary(metrics: EvalMetrics): string {
-  const table = [
-    ['', ...COLUMNS.map((column) => column.title)],
-    ...rowsOf(metrics).map(([label, set]) => [label, ...COLUMNS.map((column) => column.value(set))]),
-  ];
-  const widths = table[0].map((_, col) => Math.max(...table.map((row) => row[col].length)));
-  const lines = table.map((row) =>
-    row.map((cell, col) => (col === 0 ? cell.padEnd(widths[col]) : cell.padStart(widths[col]))).join('  ').trimEnd(),
-  );
-  lines.push(`failure patterns: ${patternCounts(metrics)}`);
+/** The summary as a table (overall, then one row per group; numbers to 2 decimals, "–" where not measured) and the lines under it. */
+export function summaryTable(metrics: EvalMetrics): { header: string[]; rows: string[][]; better: ('higher' | 'lower' | undefined)[]; notes: string[] } {
+  const notes = [`failure patterns: ${patternCounts(metrics)}`];
   if (metrics.verification) {
-    lines.push(
-      `verified citations ${fixed(metrics.verification.verifiedShare)}, ` +
-        `answers with an invalid marker ${fixed(metrics.verification.answersWithInvalidMarker)}`,
-    );
+    notes.push(`verified citations ${fixed(metrics.verification.verifiedShare)}, answers with an invalid marker ${fixed(metrics.verification.answersWithInvalidMarker)}`);
   }
-  return lines.join('\n');
+  return {
+    header: ['', ...COLUMNS.map((column) => column.title)],
+    rows: rowsOf(metrics).map(([label, set]) => [label, ...COLUMNS.map((column) => column.value(set))]),
+    better: [undefined, ...COLUMNS.map((column) => column.better)],
+    notes,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -17,6 +17,14 @@ type Weights = (typeof WEIGHTS)[number];
 /** The files a feature-extraction model needs, relative to its folder (the weights: the quantized ones, or else the full ones). */
 export const TRANSFORMERS_MODEL_FILES = ['config.json', 'tokenizer.json', 'tokenizer_config.json', WEIGHTS[0].file] as const;
 
+/** The folder of `model` (default {@link DEFAULT_TRANSFORMERS_MODEL}) under a models folder, and the files it lacks to be loaded. */
+export function modelFiles(modelsDir: string, model = DEFAULT_TRANSFORMERS_MODEL): { folder: string; missing: string[] } {
+  const folder = path.join(modelsDir, ...model.split('/'));
+  const has = (file: string) => fs.existsSync(path.join(folder, file));
+  const missing = TRANSFORMERS_MODEL_FILES.filter((file) => !has(file) && !(file === WEIGHTS[0].file && has(WEIGHTS[1].file)));
+  return { folder, missing };
+}
+
 /** The weights to load from a local model folder: the quantized file when it is there, else the full one; downloads take the quantized. */
 function weightsIn(folder: string | undefined): Weights {
   return (folder && WEIGHTS.find((w) => fs.existsSync(path.join(folder, w.file)))) || WEIGHTS[0];
