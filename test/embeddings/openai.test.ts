@@ -96,7 +96,7 @@ describe('OpenAI-compatible embedder', () => {
   it('reports a rejected key once, without retrying', async () => {
     await assert.rejects(
       createOpenAIEmbedder({ apiKey: 'wrong', baseUrl: `${server.origin}/v1` }),
-      rejectsWith('SERVER_REJECTED', (text) => assert.match(text, /401.*OPENAI_API_KEY/)),
+      rejectsWith('SERVER_REJECTED', (text) => assert.match(text, /401.*OPENAI_API_KEY.*KABAR_EMBEDDINGS=hashing/)),
     );
     assert.equal(server.requests.length, 1);
   });

@@ -1,6 +1,6 @@
 import { jsonErrors, ollamaBaseUrl } from '../embeddings/ollama.js';
 import type { ChatModel } from './chat-model.js';
-import { chatFailure } from './failure.js';
+import { CHAT_FALLBACK, serverFailure } from '../server-failure.js';
 import { streamingChatModel, type LangChainStreamer } from './streaming-client.js';
 
 export const DEFAULT_OLLAMA_CHAT_MODEL = 'qwen2.5:7b';
@@ -32,13 +32,16 @@ export async function createOllamaChatModel(options: OllamaChatOptions): Promise
       new ChatOllama({ model, baseUrl, temperature: 0, maxRetries: 0, fetch: jsonErrors(fetch) }) as unknown as LangChainStreamer,
     fetch: options.fetch,
     translateError: (error, { timedOut, attempts }) =>
-      chatFailure(error, {
+      serverFailure(error, {
         server: `Ollama at ${url}`,
         model,
         timeoutMs: options.timeoutMs,
         timedOut,
         attempts,
         addressVariable: 'OLLAMA_HOST',
+        modelVariable: 'KABAR_LLM_MODEL',
+        timeoutVariable: 'KABAR_LLM_TIMEOUT_MS',
+        fallback: CHAT_FALLBACK,
         missingModelHint: `Run \`ollama pull ${model}\`, or set KABAR_LLM_MODEL to a model that \`ollama list\` shows.`,
       }),
   });

@@ -1,7 +1,7 @@
 import { UserError } from '../../core/errors.js';
 import { DEFAULT_OPENAI_BASE_URL } from '../embeddings/openai.js';
 import type { ChatModel } from './chat-model.js';
-import { chatFailure } from './failure.js';
+import { CHAT_FALLBACK, serverFailure } from '../server-failure.js';
 import { streamingChatModel, type LangChainStreamer } from './streaming-client.js';
 
 export const DEFAULT_OPENAI_CHAT_MODEL = 'gpt-4o-mini';
@@ -50,13 +50,16 @@ export async function createOpenAIChatModel(options: OpenAIChatOptions): Promise
         configuration: { baseURL: baseUrl, fetch, maxRetries: 0 },
       }) as unknown as LangChainStreamer,
     translateError: (error, { timedOut, attempts }) =>
-      chatFailure(error, {
+      serverFailure(error, {
         server: `The chat server at ${url}`,
         model,
         timeoutMs: options.timeoutMs,
         timedOut,
         attempts,
         addressVariable: 'OPENAI_BASE_URL',
+        modelVariable: 'KABAR_LLM_MODEL',
+        timeoutVariable: 'KABAR_LLM_TIMEOUT_MS',
+        fallback: CHAT_FALLBACK,
         keyHint: 'Check OPENAI_API_KEY',
         secrets: [options.apiKey ?? ''],
         missingModelHint: 'Set KABAR_LLM_MODEL to a chat model the server offers.',

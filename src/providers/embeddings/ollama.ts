@@ -1,8 +1,8 @@
 import { UserError } from '../../core/errors.js';
+import { EMBEDDINGS_FALLBACK, serverFailure } from '../server-failure.js';
 import { abortableFetch } from './abortable-fetch.js';
 import { checkedEmbedder } from './checked-embeddings.js';
 import type { Embedder } from './embedder.js';
-import { httpStatus, isTimeout, shortMessage, unreachableReason } from './network-failure.js';
 import { retryOnlyTransient } from './retry-policy.js';
 
 export const DEFAULT_OLLAMA_EMBEDDINGS_MODEL = 'bge-m3';
@@ -50,47 +50,12 @@ export function jsonErrors(base: typeof fetch): typeof fetch {
   };
 }
 
-function requestFailure(error: unknown, context: { url: string; model: string; timeoutMs: number }): UserError {
-  const { url, model, timeoutMs } = context;
-  const status = httpStatus(error);
-  const message = shortMessage(error);
-  if (status === 404 || (status !== undefined && /not found/i.test(message))) {
-    return new UserError('MODEL_MISSING', `Ollama has no model ${model}: run \`ollama pull ${model}\`.`, {
-      hint: 'Or set KABAR_EMBEDDINGS_MODEL to an embedding model that `ollama list` shows.',
-      cause: error,
-    });
-  }
-  if (status !== undefined) {
-    return new UserError('SERVER_REJECTED', `Ollama at ${url} could not embed with ${model} (HTTP ${status}): ${message}.`, {
-      hint: 'Set KABAR_EMBEDDINGS_MODEL to an embedding model, e.g. bge-m3.',
-      cause: error,
-    });
-  }
-  if (isTimeout(error)) {
-    return new UserError('SERVER_UNREACHABLE', `Ollama at ${url} did not answer within ${Math.round(timeoutMs / 1000)} s.`, {
-      hint: 'Check that Ollama is running and that OLLAMA_HOST points to it.',
-      cause: error,
-    });
-  }
-  const reason = unreachableReason(error);
-  if (reason !== undefined) {
-    return new UserError('SERVER_UNREACHABLE', `Could not reach Ollama at ${url} (${reason}).`, {
-      hint: 'Start it with `ollama serve`, or set OLLAMA_HOST to where it runs.',
-      cause: error,
-    });
-  }
-  return new UserError('SERVER_REJECTED', `Ollama at ${url} gave an answer that is not an embeddings list: ${message}.`, {
-    hint: 'Check that OLLAMA_HOST points to an Ollama server.',
-    cause: error,
-  });
-}
-
 /** An embedder using a running Ollama server (`POST /api/embed`). */
 export async function createOllamaEmbedder(options: OllamaEmbedderOptions): Promise<Embedder> {
   const model = options.model ?? DEFAULT_OLLAMA_EMBEDDINGS_MODEL;
   const baseUrl = ollamaBaseUrl(options.host);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const context = { url: `${baseUrl}/api/embed`, model, timeoutMs };
+  const url = `${baseUrl}/api/embed`;
 
   const { OllamaEmbeddings } = await import('@langchain/ollama');
   const client = new OllamaEmbeddings({
@@ -106,9 +71,18 @@ export async function createOllamaEmbedder(options: OllamaEmbedderOptions): Prom
     raw: { embed: (texts) => client.embedDocuments(texts) },
     batchSize: options.batchSize ?? DEFAULT_BATCH_SIZE,
     signal: options.signal,
-    translateError: (error) => requestFailure(error, context),
+    translateError: (error) =>
+      serverFailure(error, {
+        server: `Ollama at ${url}`,
+        model,
+        timeoutMs,
+        addressVariable: 'OLLAMA_HOST',
+        modelVariable: 'KABAR_EMBEDDINGS_MODEL',
+        missingModelHint: `Pull it: run \`ollama pull ${model}\`, or set KABAR_EMBEDDINGS_MODEL to an embedding model that \`ollama list\` shows.`,
+        fallback: EMBEDDINGS_FALLBACK,
+      }),
     malformed: (detail) =>
-      new UserError('SERVER_REJECTED', `Ollama at ${context.url} answered with ${detail}.`, {
+      new UserError('SERVER_REJECTED', `Ollama at ${url} answered with ${detail}.`, {
         hint: 'Check that OLLAMA_HOST points to an Ollama server.',
       }),
   });

@@ -1,9 +1,9 @@
 import { UserError } from '../../core/errors.js';
+import { EMBEDDINGS_FALLBACK, serverFailure } from '../server-failure.js';
 import { redactSecrets } from '../../core/redact.js';
 import { abortableFetch } from './abortable-fetch.js';
 import { checkedEmbedder } from './checked-embeddings.js';
 import type { Embedder } from './embedder.js';
-import { httpStatus, isTimeout, shortMessage, unreachableReason } from './network-failure.js';
 import { retryOnlyTransient } from './retry-policy.js';
 
 export const DEFAULT_OPENAI_EMBEDDINGS_MODEL = 'text-embedding-3-small';
@@ -30,48 +30,6 @@ const DEFAULT_TIMEOUT_MS = 60_000;
 const DEFAULT_MAX_RETRIES = 2;
 const DEFAULT_BATCH_SIZE = 64;
 
-/** Turns a failed request into the UserError that tells what to fix. */
-function requestFailure(error: unknown, context: { url: string; model: string; timeoutMs: number; secrets: string[] }): UserError {
-  const { url, model, timeoutMs, secrets } = context;
-  const status = httpStatus(error);
-  if (status === 401 || status === 403) {
-    return new UserError('SERVER_REJECTED', `The embeddings server at ${url} rejected the API key (HTTP ${status}).`, {
-      hint: 'Check OPENAI_API_KEY.',
-      cause: error,
-    });
-  }
-  if (status === 404 && /model/i.test(shortMessage(error, secrets))) {
-    return new UserError('MODEL_MISSING', `The embeddings server at ${url} has no model ${model}: ${shortMessage(error, secrets)}.`, {
-      hint: 'Set KABAR_EMBEDDINGS_MODEL to an embedding model the server offers.',
-      cause: error,
-    });
-  }
-  if (status !== undefined) {
-    return new UserError('SERVER_REJECTED', `The embeddings server at ${url} answered HTTP ${status}: ${shortMessage(error, secrets)}.`, {
-      hint: 'Check OPENAI_BASE_URL (it usually ends in /v1) and KABAR_EMBEDDINGS_MODEL.',
-      cause: error,
-    });
-  }
-  if (isTimeout(error)) {
-    return new UserError('SERVER_UNREACHABLE', `The embeddings server at ${url} did not answer within ${Math.round(timeoutMs / 1000)} s.`, {
-      hint: 'Check that the server is running and that OPENAI_BASE_URL points to it.',
-      cause: error,
-    });
-  }
-  const reason = unreachableReason(error);
-  if (reason !== undefined) {
-    return new UserError('SERVER_UNREACHABLE', `Could not reach the embeddings server at ${url} (${reason}).`, {
-      hint: 'Start the server, or set OPENAI_BASE_URL to its address (ending in /v1).',
-      cause: error,
-    });
-  }
-  // Anything else came from reading the server's answer.
-  return new UserError('SERVER_REJECTED', `The embeddings server at ${url} gave an answer that is not an embeddings list: ${shortMessage(error, secrets)}.`, {
-    hint: 'Check that OPENAI_BASE_URL points to an OpenAI-compatible server (ending in /v1).',
-    cause: error,
-  });
-}
-
 /** An embedder using any server that speaks OpenAI's `POST /v1/embeddings`. */
 export async function createOpenAIEmbedder(options: OpenAIEmbedderOptions): Promise<Embedder> {
   const model = options.model ?? DEFAULT_OPENAI_EMBEDDINGS_MODEL;
@@ -83,7 +41,7 @@ export async function createOpenAIEmbedder(options: OpenAIEmbedderOptions): Prom
   const baseUrl = (options.baseUrl ?? DEFAULT_OPENAI_BASE_URL).replace(/\/+$/, '');
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
-  const context = { url: redactSecrets(`${baseUrl}/embeddings`), model, timeoutMs, secrets: [options.apiKey] };
+  const url = redactSecrets(`${baseUrl}/embeddings`);
 
   const { OpenAIEmbeddings } = await import('@langchain/openai');
   const client = new OpenAIEmbeddings({
@@ -101,9 +59,20 @@ export async function createOpenAIEmbedder(options: OpenAIEmbedderOptions): Prom
     raw: { embed: (texts) => client.embedDocuments(texts) },
     batchSize,
     signal: options.signal,
-    translateError: (error) => requestFailure(error, context),
+    translateError: (error) =>
+      serverFailure(error, {
+        server: `The embeddings server at ${url}`,
+        model,
+        timeoutMs,
+        addressVariable: 'OPENAI_BASE_URL',
+        modelVariable: 'KABAR_EMBEDDINGS_MODEL',
+        missingModelHint: 'Set KABAR_EMBEDDINGS_MODEL to an embedding model the server offers.',
+        keyHint: 'Check OPENAI_API_KEY',
+        fallback: EMBEDDINGS_FALLBACK,
+        secrets: [options.apiKey ?? ''],
+      }),
     malformed: (detail) =>
-      new UserError('SERVER_REJECTED', `The embeddings server at ${context.url} answered with ${detail}.`, {
+      new UserError('SERVER_REJECTED', `The embeddings server at ${url} answered with ${detail}.`, {
         hint: 'Check that OPENAI_BASE_URL points to an OpenAI-compatible server (ending in /v1).',
       }),
   });
