@@ -59,3 +59,20 @@ test('keys typed before the prompt appears are kept: a line entered is asked, a 
     app.unmount();
   }
 });
+
+test('keys typed before kabar took the terminal arrive in one chunk: each line break submits a line, the rest waits at the prompt', async () => {
+  const engine = fakeEngine((q) => answerEvents(q, 'Hatami met Shoygu [1]'));
+  const opener = heldOpener(() => sessionOf(engine)({} as OpenHooks));
+  const app = renderApp({ open: opener.open });
+  try {
+    await tick();
+    app.stdin.write('Who met Shoygu?\rWhen was');
+    await tick();
+    opener.finish();
+    const answered = await waitFor(app.lastFrame, (t) => t.includes('Hatami met Shoygu [1]') && t.includes('/help for commands'));
+    assert.deepEqual(engine.calls.map((c) => c.question), ['Who met Shoygu?']);
+    assert.match(answered, /› When was/);
+  } finally {
+    app.unmount();
+  }
+});

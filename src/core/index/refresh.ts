@@ -12,6 +12,9 @@ import { FORMAT_VERSION, incompatibility, type Manifest } from './manifest.js';
 import { findChanges } from './changes.js';
 import type { ArticleInput, Skipped, Store } from './port.js';
 
+/** How long a refresh runs at most before it lets timers and signals run (progress drawing, Ctrl+C). */
+const YIELD_EVERY_MS = 50;
+
 export interface RefreshProgress {
   done: number;
   total: number;
@@ -118,6 +121,7 @@ export async function refreshIndex(options: RefreshOptions): Promise<RefreshRepo
     for (const t of touched) await tx.touch(t.id, t.version);
     options.onProgress?.({ done: 0, total: work.length });
     let done = 0;
+    let lastYield = performance.now();
     let pending: ArticleInput[] = [];
     const flush = async () => {
       const texts = pending.flatMap((a) => a.passages.map((p) => passageText(p.passage)));
@@ -143,6 +147,11 @@ export async function refreshIndex(options: RefreshOptions): Promise<RefreshRepo
       });
       if (pending.reduce((n, a) => n + a.passages.length, 0) >= EMBED_BATCH) await flush();
       options.onProgress?.({ done: ++done, total: work.length, file: item.source.file });
+      if (performance.now() - lastYield > YIELD_EVERY_MS) {
+        // Let timers and signals run: a progress display can draw, and Ctrl+C is heard.
+        await new Promise((resolve) => setImmediate(resolve));
+        lastYield = performance.now();
+      }
     }
     await flush();
     cancelled(options.signal);

@@ -73,15 +73,17 @@ export function useLineEditor({ history, onSubmit, onInterrupt, onEnd, isActive 
         return set(value.slice(0, cursor - 1) + value.slice(cursor), cursor - 1);
       }
       if (key.ctrl || key.meta || key.escape || key.tab || !input) return;
-      // Typed or pasted text; a chunk ending in Enter (fast typing, tmux send-keys) submits.
-      const submits = /[\r\n]$/.test(input);
-      const text = input.replace(/[\r\n]+$/, '').replace(/\r\n?|\n/g, ' ').replace(/[\u0000-\u001f\u007f]/g, '');
-      const next = value.slice(0, cursor) + text + value.slice(cursor);
-      if (submits) {
-        setLine({ value: '', cursor: 0 });
-        setRecall(null);
-        onSubmit(next);
-      } else if (text) set(next, cursor + text.length);
+      // Typed or pasted text, possibly several keys at once (fast typing, tmux send-keys, keys typed
+      // before the chat was up): each line break is an Enter, submitting the line so far.
+      const [first, ...rest] = input.split(/\r\n?|\n/).map((part) => part.replace(/[\u0000-\u001f\u007f]/g, ''));
+      if (rest.length === 0) {
+        if (first) set(value.slice(0, cursor) + first + value.slice(cursor), cursor + first.length);
+        return;
+      }
+      const tail = rest.pop()!;
+      setLine({ value: tail, cursor: tail.length });
+      setRecall(null);
+      for (const line of [value.slice(0, cursor) + first + value.slice(cursor), ...rest]) onSubmit(line);
     },
     { isActive },
   );
