@@ -13,8 +13,7 @@ import { registerIndex } from './commands/index-command.js';
 import { registerInfo } from './commands/info.js';
 import { registerSearch } from './commands/search.js';
 import { registerShow } from './commands/show.js';
-import { examples } from './commands/flags.js';
-import { reporterFor } from './commands/reporter.js';
+import { checkVerbosity, examples } from './commands/flags.js';
 import { createStyle } from './commands/style.js';
 import { terminalSafe } from './present/terminal-safe.js';
 
@@ -40,7 +39,7 @@ function program(): Command {
     .configureHelp({ showGlobalOptions: true })
     .addHelpText('after', examples(['kabar ask "Siapa yang bertemu Shoygu?"', 'kabar search --lang en sanctions', 'kabar --corpus ~/news chat', 'kabar help ask']));
   // --quiet with --verbose is refused before any command runs.
-  cli.hook('preAction', (_cli, command) => void reporterFor(command.optsWithGlobals()));
+  cli.hook('preAction', (_cli, command) => checkVerbosity(command.optsWithGlobals()));
   for (const register of [registerIndex, registerSearch, registerAsk, registerChat, registerShow, registerCite, registerEval, registerInfo, registerConfig, registerCompletion]) register(cli);
   cli.commands.forEach((c) => c.exitOverride().configureOutput({ outputError: () => {} }));
   return cli;

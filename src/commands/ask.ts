@@ -8,7 +8,6 @@ import { formatCitation, formatSupport } from '../present/terminal.js';
 import { terminalSafe } from '../present/terminal-safe.js';
 import { wrapStream } from '../present/wrap.js';
 import { questionFrom } from './read-input.js';
-import { duration, reporterFor } from './reporter.js';
 import { createStyle } from './style.js';
 
 /** Columns a wrapped answer's continuation lines are indented by. */
@@ -29,8 +28,8 @@ export function registerAsk(program: Command): void {
       const question = await questionFrom(words);
       await interruptible(async (signal) => {
         const global = command.optsWithGlobals<GlobalOptions>();
+        const [engine, { reporterFor, duration }] = await Promise.all([engineFrom(global, { signal }), import('./reporter.js')]);
         const report = reporterFor(global);
-        const engine = await engineFrom(global, { signal });
         const { collectAnswer } = await import('../core/engine.js');
         const style = createStyle(process.stdout);
         const write = (text: string) => process.stdout.write(text);

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { configuredSecrets, redactSecrets } from '../core/redact.js';
 import { jsonLine } from '../present/json.js';
-import { formatTable } from '../present/table.js';
 import { terminalSafe } from '../present/terminal-safe.js';
 import { checkIndexDir, settingsFrom, type GlobalOptions } from './context.js';
 import { examples } from './flags.js';
@@ -17,10 +16,11 @@ export function registerConfig(program: Command): void {
     .action(async (options: { json?: boolean }, command: Command) => {
       const global = command.optsWithGlobals<GlobalOptions>();
       const { config, origin } = settingsFrom(global);
-      const [{ describeSettings }, { checkHealth }, { modelFiles }] = await Promise.all([
+      const [{ describeSettings }, { checkHealth }, { modelFiles }, { formatTable }] = await Promise.all([
         import('../core/settings.js'),
         import('../core/health.js'),
         import('../providers/embeddings/transformers.js'),
+        import('../present/table.js'),
       ]);
       const settings = describeSettings(config, global, origin);
       const server = config.store.kind === 'postgres' ? config.store : undefined;

@@ -4,7 +4,7 @@ import { loadConfig, type Config, type ConfigFlags } from '../core/config.js';
 import { configLayers, mergeLayers } from '../core/config-layers.js';
 import type { Engine } from '../core/engine.js';
 import { UserError } from '../core/errors.js';
-import type { VerbosityFlags } from './reporter.js';
+import type { VerbosityFlags } from './flags.js';
 
 /** Options every command accepts. */
 export interface GlobalOptions extends ConfigFlags, VerbosityFlags {

@@ -1,4 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
+import { UserError } from '../core/errors.js';
 
 /** Parses a whole number of at least 1 for a flag, with a sentence commander prints as the error. */
 export function positiveInt(value: string): number {
@@ -28,4 +29,15 @@ export const examples = (lines: string[]): string => `\nExamples:\n${lines.map((
 
 export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
+}
+
+/** How much a command says on stderr besides its results and errors: `--quiet` and `--verbose`. */
+export interface VerbosityFlags {
+  quiet?: boolean;
+  verbose?: boolean;
+}
+
+/** Refuses --quiet with --verbose. */
+export function checkVerbosity({ quiet, verbose }: VerbosityFlags): void {
+  if (quiet && verbose) throw new UserError('BAD_FLAG', '--quiet and --verbose cannot be used together.', { hint: 'Pass one of them.' });
 }

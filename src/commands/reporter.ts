@@ -1,14 +1,8 @@
-import { UserError } from '../core/errors.js';
 import { formatWarning } from '../present/terminal.js';
 import { terminalSafe } from '../present/terminal-safe.js';
+import { checkVerbosity, type VerbosityFlags } from './flags.js';
 import { progressBar, type ProgressBar } from './progress.js';
 import { createStyle } from './style.js';
-
-/** How much a command says on stderr besides its results and errors: `--quiet` and `--verbose`. */
-export interface VerbosityFlags {
-  quiet?: boolean;
-  verbose?: boolean;
-}
 
 /** What a command reports on stderr, by the verbosity flags. */
 export interface Reporter {
@@ -23,7 +17,7 @@ export interface Reporter {
 const SILENT_BAR: ProgressBar = { update: () => {}, stop: () => {} };
 
 export function reporterFor({ quiet, verbose }: VerbosityFlags, stream: NodeJS.WriteStream = process.stderr): Reporter {
-  if (quiet && verbose) throw new UserError('BAD_FLAG', '--quiet and --verbose cannot be used together.', { hint: 'Pass one of them.' });
+  checkVerbosity({ quiet, verbose });
   const style = createStyle(stream);
   return {
     warn: (message) => (quiet ? undefined : void stream.write(formatWarning(message, style))),

@@ -4,7 +4,6 @@ import { engineFrom, type GlobalOptions } from './context.js';
 import { examples, positiveInt, withFilterOptions, type FilterFlags } from './flags.js';
 import { jsonLine, searchJson } from '../present/json.js';
 import { formatHits } from '../present/terminal.js';
-import { duration, reporterFor } from './reporter.js';
 import { createStyle } from './style.js';
 
 export function registerSearch(program: Command): void {
@@ -26,6 +25,7 @@ export function registerSearch(program: Command): void {
       const found = await engine.search(query, { k: options.k, filters });
       const hits = found.hits.filter(matchesATerm);
       const { ms } = found;
+      const { reporterFor, duration } = await import('./reporter.js');
       reporterFor(global).detail(`${found.hits.length} passages in ${duration(ms)}; ${found.hits.length - hits.length} without a matching term left out`);
       if (options.json) process.stdout.write(jsonLine(searchJson(query, hits, ms)));
       else {

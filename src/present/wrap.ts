@@ -1,4 +1,4 @@
-import stringWidth from 'string-width';
+import { eastAsianWidth } from 'get-east-asian-width';
 
 /** A run of text with one look. */
 export interface Segment<S> {
@@ -12,8 +12,24 @@ const ELLIPSIS = '…';
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
-/** Columns a string takes on a terminal: wide (CJK, emoji) characters count 2, combining marks 0. */
-export const displayWidth = (text: string): number => stringWidth(text);
+/** Escape sequences (colours, styles): they take no columns. */
+const ANSI = /\u001b\[[0-9;]*m/g;
+const ZERO_WIDTH = /^[\p{Mark}\p{Default_Ignorable_Code_Point}\p{Control}\p{Format}]+$/u;
+const EMOJI = /\p{Extended_Pictographic}/u;
+
+/** Columns one grapheme takes: 0 for marks and controls, 2 for emoji and wide East Asian characters, else 1. */
+function graphemeWidth(grapheme: string): number {
+  if (ZERO_WIDTH.test(grapheme)) return 0;
+  if (EMOJI.test(grapheme)) return 2;
+  return eastAsianWidth(grapheme.codePointAt(0)!);
+}
+
+/** Columns a string takes on a terminal: wide (CJK, emoji) characters count 2, combining marks and colour codes 0. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const { segment } of graphemes.segment(text.replace(ANSI, ''))) width += graphemeWidth(segment);
+  return width;
+}
 
 interface Cell<S> {
   ch: string;
@@ -22,7 +38,7 @@ interface Cell<S> {
 }
 
 const cellsOf = <S>(segments: Segment<S>[]): Cell<S>[] =>
-  segments.flatMap(({ text, style }) => [...graphemes.segment(text)].map(({ segment: ch }) => ({ ch, style, width: ch === '\n' ? 0 : stringWidth(ch) })));
+  segments.flatMap(({ text, style }) => [...graphemes.segment(text)].map(({ segment: ch }) => ({ ch, style, width: ch === '\n' ? 0 : graphemeWidth(ch) })));
 
 const widthOf = (cells: Cell<unknown>[]): number => cells.reduce((sum, c) => sum + c.width, 0);
 
@@ -99,11 +115,11 @@ export const wrapText = (text: string, width: number, hang = 0): string =>
 
 /** One line of at most `width` columns: cut at a grapheme and ended with an ellipsis when it is longer. */
 export function truncate(text: string, width: number): string {
-  if (stringWidth(text) <= width) return text;
+  if (displayWidth(text) <= width) return text;
   let out = '';
   let used = 0;
   for (const { segment } of graphemes.segment(text)) {
-    const w = stringWidth(segment);
+    const w = graphemeWidth(segment);
     if (used + w > width - 1) break;
     out += segment;
     used += w;
