@@ -28,13 +28,13 @@ interface Spec {
 
 const flagOf = (o: Option): Flag => ({ name: o.long!.replace(/^--/, ''), short: o.short?.replace(/^-/, ''), takesValue: o.required || o.optional, description: o.description });
 
-/** The commands and flags of the program, as the completion scripts offer them. */
+/** The commands (aliases too) and flags of the program, as the completion scripts offer them. */
 function specOf(program: Command): Spec {
   return {
     globals: program.options.filter((o) => o.long).map(flagOf),
     commands: program.commands
       .filter((c) => c.name() !== 'help')
-      .map((c) => ({ name: c.name(), description: c.description(), flags: c.options.filter((o) => o.long).map(flagOf), files: c.name() === 'eval' })),
+      .flatMap((c) => [c.name(), ...c.aliases()].map((name) => ({ name, description: c.description(), flags: c.options.filter((o) => o.long).map(flagOf), files: c.name() === 'eval' }))),
   };
 }
 

@@ -23,7 +23,8 @@ test('kabar completion bash completes commands, their flags, the global flags an
   try {
     fs.mkdirSync(path.join(dir, 'news'));
     assert.deepEqual(bashOffers(stdout, ['s'], dir), ['search', 'show']);
-    assert.deepEqual(bashOffers(stdout, ['co'], dir), ['completion']);
+    assert.deepEqual(bashOffers(stdout, ['co'], dir), ['completion', 'config']);
+    assert.deepEqual(bashOffers(stdout, ['do'], dir), ['doctor'], 'aliases too');
     const askFlags = bashOffers(stdout, ['ask', '--'], dir);
     for (const flag of ['--since', '--lang', '--json', '--corpus', '--quiet', '--verbose']) assert.ok(askFlags.includes(flag), `${flag} in ${askFlags}`);
     assert.ok(!askFlags.includes('--span'), 'a flag of another command is not offered');
@@ -39,7 +40,7 @@ for (const shell of ['zsh', 'fish'] as const) {
   test(`kabar completion ${shell} prints a script ${shell} can parse, naming every command`, () => {
     const { code, stdout } = runCli(['completion', shell]);
     assert.equal(code, 0);
-    for (const command of ['index', 'search', 'ask', 'chat', 'show', 'cite', 'eval', 'info', 'completion']) assert.match(stdout, new RegExp(`\\b${command}\\b`));
+    for (const command of ['index', 'search', 'ask', 'chat', 'show', 'cite', 'eval', 'info', 'config', 'doctor', 'completion']) assert.match(stdout, new RegExp(`\\b${command}\\b`));
     assert.match(stdout, /--corpus|-l corpus/);
     if (has(shell)) {
       const check = spawnSync(shell, ['-n'], { input: stdout, encoding: 'utf8' });
