@@ -4,9 +4,13 @@ import { jsonLine } from '../present/json.js';
 import { formatIndexes } from '../present/terminal.js';
 import { oneLine } from '../present/text.js';
 import { withoutPassword } from '../core/config.js';
+import { skipWarnings } from '../core/index/skip-warnings.js';
 import { configFrom, type GlobalOptions } from './context.js';
 import { examples } from './flags.js';
 import { createStyle } from './style.js';
+
+/** Skipped sources listed one a line; beyond this many, how many more. */
+const SKIPS_SHOWN = 10;
 
 export function registerInfo(program: Command): void {
   program
@@ -37,6 +41,13 @@ export function registerInfo(program: Command): void {
       const built = indexes.filter((i): i is typeof i & { manifest: NonNullable<typeof i.manifest> } => i.manifest !== null);
       if (built.length) lines.push(formatIndexes(built, style));
       for (const { dir, manifest, problem } of indexes) if (!manifest) lines.push(`${style.warn(oneLine(path.basename(dir)))}: ${oneLine(problem ?? '')}`);
+      // What the last refresh could not index, one line each (the table counts them).
+      for (const { dir, skipped } of built) {
+        const skips = skipWarnings(skipped);
+        if (skips.length === 0) continue;
+        lines.push('', `${style.bold('Skipped')} (${oneLine(path.basename(dir))})`, ...skips.slice(0, SKIPS_SHOWN).map((line) => `  ${style.warn(oneLine(line))}`));
+        if (skips.length > SKIPS_SHOWN) lines.push(`  …and ${skips.length - SKIPS_SHOWN} more (kabar info --json lists them all)`);
+      }
       process.stdout.write(`${lines.join('\n')}\n`);
     });
 }

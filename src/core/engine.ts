@@ -100,6 +100,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     signal: options.signal,
     onProgress: options.onProgress,
     onWarning: options.onWarning,
+    warnEverySkip: options.writer,
   };
   const committed = async (): Promise<RefreshReport> => {
     const counts = await store.counts();

@@ -5,6 +5,8 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { splitLongSentence, chunkArticle, DEFAULT_CHUNKING } from '../../src/core/corpus/chunk.js';
 import { readArticleFile, scanCorpus, type ScanFs } from '../../src/core/corpus/scan.js';
+import type { Skipped } from '../../src/core/index/port.js';
+import { skipWarnings } from '../../src/core/index/skip-warnings.js';
 import { runCli } from '../helpers.js';
 
 function folder(files: Record<string, string | Buffer>): string {
@@ -28,10 +30,10 @@ test('an unreadable subfolder is skipped with a warning naming it', (t) => {
     },
     stat: (f) => fs.statSync(f),
   };
-  const warnings: string[] = [];
-  const files = scanCorpus(dir, { fs: io, onWarning: (w) => warnings.push(w) });
+  const skips: Skipped[] = [];
+  const files = scanCorpus(dir, { fs: io, onSkip: (s) => skips.push(s) });
   assert.deepEqual(files.map((f) => f.file), ['a.txt']);
-  assert.deepEqual(warnings, ['Skipped the folder locked: it cannot be read (permission denied).']);
+  assert.deepEqual(skipWarnings(skips), ['Skipped the folder locked: it cannot be read (permission denied).']);
 });
 
 test('a file that disappears between listing and reading is treated as deleted', (t) => {
@@ -54,9 +56,10 @@ test('symbolic links are not followed, and said so once', (t) => {
   const dir = folder({ 'a.txt': 'Satu.' });
   t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
   for (const name of ['l1.txt', 'l2.txt', 'l3.txt']) fs.symlinkSync(path.join(dir, 'a.txt'), path.join(dir, name));
-  const warnings: string[] = [];
-  assert.equal(scanCorpus(dir, { onWarning: (w) => warnings.push(w) }).length, 1);
-  assert.deepEqual(warnings, ['3 symbolic links were not followed.']);
+  const skips: Skipped[] = [];
+  assert.equal(scanCorpus(dir, { onSkip: (s) => skips.push(s) }).length, 1);
+  assert.deepEqual(skipWarnings(skips), ['3 symbolic links were not followed.']);
+  assert.deepEqual(skipWarnings(skips, skips.slice(0, 2)), ['1 symbolic link was not followed.']);
 });
 
 test('a NUL byte anywhere makes a file binary; UTF-16 with a byte-order mark is decoded', (t) => {

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../errors.js';
+import type { Skipped } from '../index/port.js';
+import { SYMBOLIC_LINK } from '../index/skip-warnings.js';
 import { isSourceFile, SOURCE_EXTENSIONS } from '../sources/read.js';
 
 export interface CorpusFile {
@@ -22,8 +24,8 @@ export interface ScanFs {
 const realFs: ScanFs = { readdir: (folder) => fs.readdirSync(folder, { withFileTypes: true }), stat: (file) => fs.statSync(file) };
 
 export interface ScanOptions {
-  /** Told about folders that cannot be read and symbolic links that are not followed. */
-  onWarning?: (message: string) => void;
+  /** Told about each folder that cannot be read (its path ends in `/`) and each symbolic link, which are not followed. */
+  onSkip?: (skip: Skipped) => void;
   fs?: ScanFs;
 }
 
@@ -32,8 +34,8 @@ const errorCode = (error: unknown): string | undefined => (error as NodeJS.Errno
 /**
  * Lists the source files of a corpus: every file kabar reads (`.txt`, `.md`, `.jsonl`, `.csv`, `.html`, feeds…)
  * under a folder, recursively, skipping hidden folders and node_modules; or the one file the corpus is.
- * A subfolder that cannot be read is skipped with a warning; a file that disappears while it is
- * listed is left out, as if deleted; symbolic links are not followed, and counted in one warning.
+ * A subfolder that cannot be read is skipped and reported; a file that disappears while it is
+ * listed is left out, as if deleted; symbolic links are not followed, and reported.
  */
 export function scanCorpus(dir: string, options: ScanOptions = {}): CorpusFile[] {
   const io = options.fs ?? realFs;
@@ -54,7 +56,6 @@ export function scanCorpus(dir: string, options: ScanOptions = {}): CorpusFile[]
     return [{ file: path.basename(dir), abs: dir, size: stat.size, mtimeMs: stat.mtimeMs }];
   }
   const files: CorpusFile[] = [];
-  let links = 0;
   const relative = (abs: string) => path.relative(dir, abs).split(path.sep).join('/');
   const walk = (folder: string) => {
     let entries: fs.Dirent[];
@@ -63,13 +64,13 @@ export function scanCorpus(dir: string, options: ScanOptions = {}): CorpusFile[]
     } catch (error) {
       const code = errorCode(error);
       if (folder === dir && code !== 'EACCES' && code !== 'EPERM') throw error;
-      if (code !== 'ENOENT') options.onWarning?.(`Skipped the folder ${relative(folder) || dir}: it cannot be read (${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code ?? 'error'}).`);
+      if (code !== 'ENOENT') options.onSkip?.({ file: `${relative(folder) || dir}/`, reason: `it cannot be read (${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code ?? 'error'})` });
       return;
     }
     for (const entry of entries) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const abs = path.join(folder, entry.name);
-      if (entry.isSymbolicLink()) links += 1;
+      if (entry.isSymbolicLink()) options.onSkip?.({ file: relative(abs), reason: SYMBOLIC_LINK });
       else if (entry.isDirectory()) walk(abs);
       else if (entry.isFile() && isSourceFile(entry.name)) {
         try {
@@ -82,7 +83,6 @@ export function scanCorpus(dir: string, options: ScanOptions = {}): CorpusFile[]
     }
   };
   walk(dir);
-  if (links) options.onWarning?.(`${links} symbolic link${links === 1 ? ' was' : 's were'} not followed.`);
   if (files.length === 0) {
     throw new UserError('CORPUS_EMPTY', `The corpus directory ${dir} has no articles.`, {
       hint: `Add files ending in ${KINDS} to it, or pass --corpus PATH with another folder or file.`,

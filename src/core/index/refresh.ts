@@ -11,6 +11,7 @@ import type { Embedder } from '../../providers/embeddings/embedder.js';
 import { FORMAT_VERSION, incompatibility, type Manifest } from './manifest.js';
 import { findChanges } from './changes.js';
 import type { ArticleInput, Skipped, Store } from './port.js';
+import { skippedKey, skipWarnings } from './skip-warnings.js';
 
 /** How long a refresh runs at most before it lets timers and signals run (progress drawing, Ctrl+C). */
 const YIELD_EVERY_MS = 50;
@@ -39,6 +40,11 @@ export interface RefreshOptions {
   onProgress?: (progress: RefreshProgress) => void;
   /** Diagnostics for stderr: skipped files, rebuild reasons. */
   onWarning?: (message: string) => void;
+  /**
+   * Warn about every skipped file (`kabar index`); otherwise only about those skipped since the
+   * last refresh, so other commands do not repeat what the index already recorded.
+   */
+  warnEverySkip?: boolean;
 }
 
 export interface RefreshReport {
@@ -60,25 +66,6 @@ export const passageText = (p: Passage): string => p.sentences.map((s) => s.text
 export const sha1 = (text: string): string => crypto.createHash('sha1').update(text).digest('hex');
 const EMBED_BATCH = 64;
 
-/** Warnings about one file beyond this many are summed up in one line. */
-const WARNINGS_PER_FILE = 5;
-
-const skippedKey = (list: Skipped[]) => list.map((s) => `${s.file}\0${s.line ?? ''}\0${s.reason}`).join('\n');
-
-/** Warns once about each newly skipped file or record: a few lines per file, then how many more. */
-function warnSkipped(skipped: Skipped[], before: Skipped[], onWarning?: (message: string) => void): void {
-  if (!onWarning) return;
-  const known = new Set(skippedKey(before).split('\n'));
-  const perFile = new Map<string, number>();
-  for (const s of skipped) {
-    if (known.has(skippedKey([s]))) continue;
-    const n = (perFile.get(s.file) ?? 0) + 1;
-    perFile.set(s.file, n);
-    if (n <= WARNINGS_PER_FILE) onWarning(`Skipped ${s.file}${s.line === undefined ? '' : ` line ${s.line}`}: ${s.reason}.`);
-  }
-  for (const [file, n] of perFile) if (n > WARNINGS_PER_FILE) onWarning(`Skipped ${n - WARNINGS_PER_FILE} more records of ${file} (kabar index --json lists them all).`);
-}
-
 function cancelled(signal?: AbortSignal): void {
   if (signal?.aborted) throw new UserError('CANCELLED', 'Indexing cancelled; the previous index is unchanged.');
 }
@@ -91,7 +78,8 @@ function cancelled(signal?: AbortSignal): void {
 export async function refreshIndex(options: RefreshOptions): Promise<RefreshReport> {
   const started = performance.now();
   const { store } = options;
-  const files = scanCorpus(options.corpusDir, { onWarning: options.onWarning });
+  const scanSkips: Skipped[] = [];
+  const files = scanCorpus(options.corpusDir, { onSkip: (skip) => scanSkips.push(skip) });
   const wanted = { embedder: options.embedder.info, chunking: options.chunking };
   const manifest = await store.manifest();
   const problem = manifest ? incompatibility(manifest, wanted) : null;
@@ -100,8 +88,9 @@ export async function refreshIndex(options: RefreshOptions): Promise<RefreshRepo
   const known = rebuilt ? new Map() : await store.versions();
   const previouslySkipped = await store.skipped();
   const changes = await findChanges(files, known, rebuilt ? [] : previouslySkipped, { fields: options.fields, recheck: options.recheck });
-  const { work, removed, touched, skipped } = changes;
-  warnSkipped(skipped, rebuilt ? [] : previouslySkipped, options.onWarning);
+  const { work, removed, touched } = changes;
+  const skipped = [...scanSkips, ...changes.skipped];
+  for (const warning of skipWarnings(skipped, options.warnEverySkip || rebuilt ? [] : previouslySkipped)) options.onWarning?.(warning);
 
   const report = async (): Promise<RefreshReport> => {
     const counts = await store.counts();

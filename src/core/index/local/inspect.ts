@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Manifest } from '../manifest.js';
+import type { Skipped } from '../port.js';
 import { DATABASE } from './sqlite-store.js';
 
 export interface IndexSummary {
@@ -9,6 +10,8 @@ export interface IndexSummary {
   dir: string;
   manifest: Manifest | null;
   counts: { articles: number; passages: number; skipped: number };
+  /** The sources the last refresh could not index, and why. */
+  skipped: Skipped[];
   bytes: number;
   problem?: string;
 }
@@ -25,16 +28,17 @@ function folderBytes(dir: string): number {
 function summary(dir: string): IndexSummary {
   const counts = { articles: 0, passages: 0, skipped: 0 };
   const file = path.join(dir, DATABASE);
-  if (!fs.existsSync(file)) return { dir, manifest: null, counts, bytes: folderBytes(dir), problem: 'no finished index' };
+  if (!fs.existsSync(file)) return { dir, manifest: null, counts, skipped: [], bytes: folderBytes(dir), problem: 'no finished index' };
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
     const meta = (key: string) => db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key) as string | undefined;
     const manifest = meta('manifest');
-    if (!manifest) return { dir, manifest: null, counts, bytes: folderBytes(dir), problem: 'no finished index' };
+    if (!manifest) return { dir, manifest: null, counts, skipped: [], bytes: folderBytes(dir), problem: 'no finished index' };
     counts.articles = db.prepare('SELECT count(*) FROM articles').pluck().get() as number;
     counts.passages = Number(meta('passages') ?? 0);
-    counts.skipped = (JSON.parse(meta('skipped') ?? '[]') as unknown[]).length;
-    return { dir, manifest: JSON.parse(manifest) as Manifest, counts, bytes: folderBytes(dir) };
+    const skipped = JSON.parse(meta('skipped') ?? '[]') as Skipped[];
+    counts.skipped = skipped.length;
+    return { dir, manifest: JSON.parse(manifest) as Manifest, counts, skipped, bytes: folderBytes(dir) };
   } finally {
     db.close();
   }
@@ -51,7 +55,7 @@ export function inspectIndexes(indexDir: string): IndexSummary[] {
       try {
         return summary(dir);
       } catch (error) {
-        return { dir, manifest: null, counts: { articles: 0, passages: 0, skipped: 0 }, bytes: 0, problem: `unreadable (${(error as Error).message})` };
+        return { dir, manifest: null, counts: { articles: 0, passages: 0, skipped: 0 }, skipped: [], bytes: 0, problem: `unreadable (${(error as Error).message})` };
       }
     });
 }

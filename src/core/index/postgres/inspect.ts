@@ -1,5 +1,6 @@
 import type { IndexSummary } from '../local/inspect.js';
 import type { Manifest } from '../manifest.js';
+import type { Skipped } from '../port.js';
 import { openPgDatabase } from './pg-database.js';
 import { schemaOf } from './schema.js';
 
@@ -20,7 +21,8 @@ export async function inspectPostgresIndexes(url: string): Promise<IndexSummary[
         [s],
         );
       const counts = { articles: row.articles, passages: row.passages, skipped: row.skipped };
-      summaries.push({ dir: key, manifest: row.manifest, counts, bytes: Number(row.bytes ?? 0), problem: row.manifest ? undefined : 'nothing committed yet' });
+      const skipped = await db.query<Skipped>(`SELECT file, reason FROM ${s}.skipped ORDER BY ord`);
+      summaries.push({ dir: key, manifest: row.manifest, counts, skipped, bytes: Number(row.bytes ?? 0), problem: row.manifest ? undefined : 'nothing committed yet' });
     }
     return summaries;
   } finally {
