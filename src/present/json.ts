@@ -74,8 +74,8 @@ export function citeJson(quote: string, matches: QuoteMatch[]) {
   };
 }
 
-/** DEL, the C1 controls and the Unicode line separators, which JSON.stringify leaves raw inside strings. */
-const RAW_IN_JSON = /[\u007f-\u009f\u2028\u2029]/g;
+/** DEL, the C1 controls, the Unicode line separators and the bidirectional overrides and isolates, which JSON.stringify leaves raw inside strings. */
+const RAW_IN_JSON = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /**
  * One line of JSON for stdout. The parsed value is exact (every offset and text as stored); the

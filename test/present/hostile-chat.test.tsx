@@ -7,12 +7,12 @@ import { renderApp } from '../chat/render-helpers.js';
 
 const ESC = '\x1b';
 const BEL = '\x07';
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 /** Ink's own styling: SGR sequences (colours, bold, dim) and cursor movement between frames; nothing else may start with ESC. */
 const INK_OWN = /\x1b\[[0-9;?]*[A-Za-z]/g;
 
 const file = `evil${ESC}]0;pwned${BEL}.txt`;
-const RAW = `Lavrov bertemu Zakharova${ESC}[2J di Moskow. Klik ${ESC}]8;;http://evil.example/${BEL}di sini${ESC}]8;;${BEL} sekarang\u009b31m.\r\nSelesai${BEL}.`;
+const RAW = `Lavrov bertemu Zakharova${ESC}[2J di Moskow. Klik ${ESC}]8;;http://evil.example/${BEL}di sini${ESC}]8;;${BEL} sekarang\u009b31m.\r\nSelesai${BEL} \u202eini\u202c.`;
 const first = RAW.indexOf('Klik');
 const passage: Passage = {
   id: `${file}#0`,
@@ -27,7 +27,7 @@ const passage: Passage = {
 };
 const article = { file, title: `Judul${ESC}]0;retitled${BEL} berita`, date: '2020-10', source: `IRNA${ESC}[8m`, lang: 'id' as const, version: { size: RAW.length, mtimeMs: 0, hash: 'x' }, passages: [passage] };
 const citation: Citation = { n: 1, id: passage.id, file, title: article.title, source: article.source, date: article.date, lang: 'id', start: 0, end: first - 1, text: RAW.slice(0, first - 1) };
-const REPLY = `Lavrov ${ESC}]0;owned${BEL}bertemu ${ESC}[2JZakharova\u009d0;x\u009c [1].`;
+const REPLY = `Lavrov ${ESC}]0;owned${BEL}bertemu ${ESC}[2JZakharova\u009d0;x\u009c \u2067di\u2069 [1].`;
 
 const engine: ChatEngine = {
   store: {
@@ -67,7 +67,7 @@ test('the chat shows the article, the model reply, a warning and a quote lookup 
     await app.type('/cite Lavrov');
     await app.waitFor((t) => t.includes('Lavrov␇'));
     const all = app.all();
-    assert.match(all, /Lavrov ␛\]0;owned␇bertemu ␛\[2JZakharova\\x9d0;x\\x9c \[1\]/);
+    assert.match(all, /Lavrov ␛\]0;owned␇bertemu ␛\[2JZakharova\\x9d0;x\\x9c <U\+2067>di<U\+2069> \[1\]/);
     assert.match(all, /bad␛\[31m\.txt/);
     assert.match(all, /corpus␛\]0;x␇/);
     const found = CONTROL.exec(all.replace(INK_OWN, ''));

@@ -7,20 +7,24 @@ import { pieces, purposeOf, startChatServer, type ChatServer } from '../fixtures
 import { CLI } from '../helpers.js';
 import { spawn } from 'node:child_process';
 
-/** Every escape-sequence opener a terminal acts on: C0 controls but tab and newline, DEL, and the 8-bit C1 forms. */
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+/** Every escape-sequence opener a terminal acts on (C0 controls but tab and newline, DEL, the 8-bit C1 forms), and the bidirectional overrides and isolates. */
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+const RLO = '\u202e';
+const PDF = '\u202c';
+const RLI = '\u2067';
+const PDI = '\u2069';
 const ESC = '\x1b';
 const BEL = '\x07';
 
 const NAME = `lavrov${ESC}]0;pwned${BEL}.txt`;
-const BINARY = `data${ESC}[31m.txt`;
+const BINARY = `data${ESC}[31m${RLO}txt.exe${PDF}.txt`;
 const ARTICLE = [
   `date 2020-10-12 IRNA${ESC}]0;retitled${BEL}- Menteri luar negeri Rusia Sergei Lavrov bertemu juru bicara Maria Zakharova${ESC}[2J di Moskow pada hari Senin.`,
   `Lavrov mengatakan kerja sama ${ESC}]8;;http://evil.example/${BEL}klik di sini${ESC}]8;;${BEL} sangat penting bagi Rusia${BEL}.`,
-  `Zakharova menyebut pertemuan itu ${ESC}[8mrahasia${ESC}[0m \u009b31mmerah\u009d0;judul\u009c dan ${ESC}P1|x${ESC}\\ berhasil.`,
+  `Zakharova menyebut pertemuan itu ${ESC}[8mrahasia${ESC}[0m \u009b31mmerah\u009d0;judul\u009c dan ${ESC}P1|x${ESC}\\ berhasil ${RLO}ignoring${PDF} ${RLI}sekali${PDI}.`,
   '',
 ].join('\r\n');
-const REPLY = `Lavrov bertemu Zakharova di Moskow ${ESC}]0;owned${BEL}${ESC}[2J\u009b8m pada hari Senin [1]. ${ESC}]8;;http://evil.example/${BEL}Klik${ESC}]8;;${BEL}`;
+const REPLY = `Lavrov bertemu Zakharova di Moskow ${ESC}]0;owned${BEL}${ESC}[2J\u009b8m pada ${RLO}hari${PDF} Senin [1]. ${ESC}]8;;http://evil.example/${BEL}Klik${ESC}]8;;${BEL}`;
 
 let dir: string;
 let corpus: string;
@@ -69,7 +73,7 @@ const assertSafe = (what: string, text: string) => {
 test('index names the skipped binary file without letting its escape sequence through', async () => {
   const r = await kabar(['index']);
   assert.equal(r.code, 0, r.stderr);
-  assert.match(r.stderr, /data␛\[31m\.txt/);
+  assert.match(r.stderr, /data␛\[31m<U\+202E>txt\.exe<U\+202C>\.txt/);
   assertSafe('index stdout', r.stdout);
   assertSafe('index stderr', r.stderr);
 });
@@ -91,8 +95,10 @@ test('search, show and cite print the article with its controls visible; --json 
   const show = await kabar(['show', hit.id]);
   assert.equal(show.code, 0, show.stderr);
   assert.match(show.stdout, /\\x9b31mmerah/);
+  assert.match(show.stdout, /<U\+202E>ignoring<U\+202C> <U\+2067>sekali<U\+2069>/);
   const showJson = await kabar(['show', '--json', hit.id]);
   assert.equal(JSON.parse(showJson.stdout).text, hit.text);
+  assert.match(showJson.stdout, /\\u202eignoring\\u202c/, 'JSON writes the override as an escape; the parsed text is exact');
 
   const cite = await kabar(['cite', 'Lavrov mengatakan kerja sama sangat penting bagi Rusia']);
   assert.equal(cite.code, 0, cite.stderr);

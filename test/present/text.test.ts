@@ -14,6 +14,15 @@ test('terminalSafe shows every control but tab and newline as a visible symbol',
   assert.equal(terminalSafe(terminalSafe('\x1b[31m')), '␛[31m');
 });
 
+test('terminalSafe shows bidirectional overrides and isolates as code points; JSON keeps them exact', () => {
+  const trojan = 'access = "user\u202e \u2066// admin\u2069 \u2067"\u202a\u202b\u202c\u202d\u2068';
+  assert.equal(terminalSafe(trojan), 'access = "user<U+202E> <U+2066>// admin<U+2069> <U+2067>"<U+202A><U+202B><U+202C><U+202D><U+2068>');
+  assert.equal(terminalSafe('left-to-right mark \u200e and Arabic مرحبا stay'), 'left-to-right mark \u200e and Arabic مرحبا stay');
+  const line = jsonLine({ text: trojan });
+  assert.doesNotMatch(line, /[\u202a-\u202e\u2066-\u2069]/);
+  assert.deepEqual(JSON.parse(line), { text: trojan });
+});
+
 test('jsonLine keeps the exact value and writes C1 controls and line separators as escapes', () => {
   const value = { text: 'a\x1b[2J\u009b31m\u2028b\x7f', n: 1 };
   const line = jsonLine(value);
