@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { UserError } from '../core/errors.js';
+import { removeOrphanTemps, tempFileFor } from '../core/temp-files.js';
 
 /** Reads a file named on the command line, or standard input for `-`, with a UserError for every failure. */
 export async function readInput(file: string, what: string): Promise<string> {
@@ -27,9 +28,10 @@ export async function questionFrom(words: string[]): Promise<string> {
   return words.length === 1 && words[0] === '-' ? (await readInput('-', 'the question')).trim() : words.join(' ');
 }
 
-/** Writes a file completely or not at all: a temporary file renamed into place. */
+/** Writes a file completely or not at all: a temporary file renamed into place (and those of killed writers removed). */
 export function writeFileAtomic(file: string, text: string): void {
-  const tmp = `${file}.${process.pid}.tmp`;
+  removeOrphanTemps(file);
+  const tmp = tempFileFor(file);
   try {
     fs.writeFileSync(tmp, text);
     fs.renameSync(tmp, file);

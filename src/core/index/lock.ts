@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { UserError } from '../errors.js';
+import { isRunning } from '../temp-files.js';
 
 /** Who holds the write lock: enough to tell a live writer from a leftover after a crash or reboot. */
 interface LockOwner {
@@ -26,15 +27,6 @@ function processStart(pid: number): string | null {
   }
 }
 
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
-
 const duration = (ms: number): string => {
   const s = Math.max(0, Math.round(ms / 1000));
   return s < 60 ? `${s} s` : s < 3600 ? `${Math.floor(s / 60)} min ${s % 60} s` : `${Math.floor(s / 3600)} h ${Math.floor((s % 3600) / 60)} min`;
@@ -51,7 +43,7 @@ function staleness(text: string): string | null {
   }
   if (owner.host !== os.hostname()) return null;
   if (owner.pid === process.pid) return 'it was left by this process';
-  if (!alive(owner.pid)) return `its process ${owner.pid} is no longer running`;
+  if (!isRunning(owner.pid)) return `its process ${owner.pid} is no longer running`;
   const start = processStart(owner.pid);
   if (owner.processStart && start && start !== owner.processStart) return `process ${owner.pid} is another program now`;
   return null;

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { removeOrphanTemps, tempFileFor } from '../../core/temp-files.js';
 
 /** Questions typed at the prompt, kept between sessions. */
 export interface InputHistoryStore {
@@ -16,7 +17,8 @@ export const memoryHistory = (lines: string[] = []): InputHistoryStore => ({
 /**
  * `<dir>/history.jsonl`, one JSON string a line. Lines are appended one write each (a crash loses at
  * most the last line); once the file holds twice `cap` lines it is rewritten with the newest `cap`
- * through a temporary file and a rename. Failures to read or write never reach the chat.
+ * through a temporary file and a rename (loading removes those of killed chats). Failures to read or
+ * write never reach the chat.
  */
 export function fileHistory(dir: string, cap = 500): InputHistoryStore {
   const file = path.join(dir, 'history.jsonl');
@@ -42,6 +44,7 @@ export function fileHistory(dir: string, cap = 500): InputHistoryStore {
   };
   return {
     load() {
+      removeOrphanTemps(file);
       const lines = read();
       count = lines.length;
       return lines.slice(-cap);
@@ -53,7 +56,7 @@ export function fileHistory(dir: string, cap = 500): InputHistoryStore {
         count += 1;
         if (count >= cap * 2) {
           const kept = read().slice(-cap);
-          const temp = `${file}.${process.pid}.tmp`;
+          const temp = tempFileFor(file);
           fs.writeFileSync(temp, kept.map((l) => `${JSON.stringify(l)}\n`).join(''));
           fs.renameSync(temp, file);
           count = kept.length;
