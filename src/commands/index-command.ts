@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { withoutPassword } from '../core/config.js';
 import { jsonLine } from '../present/json.js';
 import { terminalSafe } from '../present/terminal-safe.js';
 import type { Engine } from '../core/engine.js';
@@ -21,7 +22,7 @@ export function registerIndex(program: Command): void {
     .action(async (options: { json?: boolean; rebuild?: boolean; watch?: boolean }, command: Command) => {
       const global = command.optsWithGlobals<GlobalOptions & { json?: boolean }>();
       let engine = await interruptible((signal) => engineFrom({ ...global, rebuild: options.rebuild }, { signal, writer: true }));
-      report(engine, options.json);
+      report(engine, options.json, whereIs(global, engine));
       if (!options.watch) return engine.close();
       const corpus = configFrom(global).corpusDir;
       process.stderr.write(`Watching ${terminalSafe(corpus)} for changes; Ctrl+C stops.\n`);
@@ -32,7 +33,7 @@ export function registerIndex(program: Command): void {
           async () => {
             await engine.close();
             engine = await engineFrom(global, { writer: true, signal });
-            report(engine, options.json);
+            report(engine, options.json, whereIs(global, engine));
           },
           { signal, onError: (error) => process.stderr.write(formatWarning(describeError(error), err)) },
         ),
@@ -41,11 +42,17 @@ export function registerIndex(program: Command): void {
     });
 }
 
+/** Where the index is: a server by its address, without the password; a local index by its folder. */
+function whereIs(global: GlobalOptions, engine: Engine): string {
+  const { store } = configFrom(global);
+  return store.kind === 'postgres' ? withoutPassword(store.url) : engine.indexDir;
+}
+
 /** Prints what a refresh did: one line (or one JSON object) per refresh. */
-function report(engine: Engine, json?: boolean): void {
+function report(engine: Engine, json: boolean | undefined, where: string): void {
   const r = engine.refresh;
   if (json) {
-    process.stdout.write(jsonLine({ ...r, index: engine.indexDir, embedder: engine.embedder.info }));
+    process.stdout.write(jsonLine({ ...r, index: where, embedder: engine.embedder.info }));
     return;
   }
   const style = createStyle(process.stdout);
@@ -53,6 +60,6 @@ function report(engine: Engine, json?: boolean): void {
   if (r.skipped.length) changes.push(`${r.skipped.length} skipped`);
   process.stdout.write(
     `${style.bold(`${r.articles} articles, ${r.passages} passages`)} indexed in ${(r.ms / 1000).toFixed(2)} s (${changes.join(', ')}).\n` +
-      style.dim(`Index: ${terminalSafe(engine.indexDir)}\n`),
+      style.dim(`Index: ${terminalSafe(where)}\n`),
   );
 }

@@ -78,7 +78,8 @@ const isPostgresUrl = (url: string): boolean => {
 };
 
 /** A URL as it may be shown: without its password. */
-export const withoutPassword = (url: string): string => url.replace(/^([a-z][\w+.-]*:\/\/[^:@/]*):[^@/]*@/i, '$1:***@');
+export const withoutPassword = (url: string): string =>
+  url.replace(/^([a-z][\w+.-]*:\/\/[^:@/]*):[^@/]*@/i, '$1:***@').replace(/([?&]password=)[^&#]*/gi, '$1***');
 
 /** `local` or a postgres:// URL (KABAR_STORE or --store), and an optional replica for reads (KABAR_STORE_READ). */
 export function parseStore(value: string | undefined, readUrl: string | undefined): StoreConfig {

@@ -32,6 +32,10 @@ describe('kabar on a PostgreSQL server', { skip: SKIP_SERVER_TESTS }, () => {
     assert.equal(report.added, 5);
     assert.ok(report.passages > 10);
     assert.ok(!fs.existsSync(tmp.index), 'no local index folder is written');
+    assert.equal(report.index, db.url.replace(`:${new URL(db.url).password}@`, ':***@'), 'the index is named by its server, without the password');
+    const summary = kabar(['index']);
+    assert.match(summary.stdout, /Index: postgres:\/\/kabar:\*\*\*@127\.0\.0\.1:\d+\//);
+    assert.doesNotMatch(summary.stdout + built.stdout, new RegExp(`${new URL(db.url).password}|${tmp.index}`));
 
     const asked = kabar(['ask', '--json', 'Who did Sergey Lavrov meet in China?']);
     assert.equal(asked.code, 0, asked.stderr);

@@ -32,4 +32,5 @@ test('a store that is neither local nor a postgres URL, or a replica without a p
   }
   assert.equal(withoutPassword('postgres://kabar:pw@127.0.0.1:5432/x'), 'postgres://kabar:***@127.0.0.1:5432/x');
   assert.equal(withoutPassword('postgres://kabar@127.0.0.1/x'), 'postgres://kabar@127.0.0.1/x');
+  assert.equal(withoutPassword('postgres://127.0.0.1/x?user=kabar&password=pw&sslmode=require'), 'postgres://127.0.0.1/x?user=kabar&password=***&sslmode=require');
 });
