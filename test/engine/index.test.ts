@@ -8,6 +8,8 @@ import { collectAnswer, openEngine } from '../../src/core/engine.js';
 import Database from 'better-sqlite3';
 import { createHashingEmbedder } from '../../src/providers/embeddings/hashing.js';
 import { UserError } from '../../src/core/errors.js';
+import { openLocalStore } from '../../src/core/index/local/sqlite-store.js';
+import type { WritePlan } from '../../src/core/index/port.js';
 import { tempCorpus } from '../helpers.js';
 
 const open = (corpus: string, index: string, extra: { force?: boolean } = {}) =>
@@ -167,4 +169,33 @@ test('an answer that runs over a full stop quotes both sentences, exactly as the
   const [citation] = answer.citations;
   assert.equal(text.slice(citation.start, citation.end), citation.text);
   assert.match(citation.text, /Snuppy\.\nIndukan/);
+});
+
+test('a refresh names every article it will change before it writes, so a shared store can lock them in one order', async (t) => {
+  const tmp = tempCorpus();
+  t.after(tmp.cleanup);
+  await (await open(tmp.corpus, tmp.index)).close();
+  fs.appendFileSync(path.join(tmp.corpus, '003_1ece18336b2add2d.txt'), '\nKalimat baru.');
+  fs.writeFileSync(path.join(tmp.corpus, 'new.txt'), 'Presiden Widodo mengunjungi Surabaya.');
+  fs.rmSync(path.join(tmp.corpus, '001_4d17da93abf0a46e.txt'));
+  const touched = path.join(tmp.corpus, '000_e871f56c57ac0511.txt');
+  fs.utimesSync(touched, new Date(), new Date(Date.now() + 5000));
+  const plans: (WritePlan | undefined)[] = [];
+  const engine = await openEngine({
+    config: loadConfig({}, { corpus: tmp.corpus, index: tmp.index }),
+    embedder: createHashingEmbedder(),
+    openStore: async (dir, options) => {
+      const store = await openLocalStore(dir, options);
+      const write = store.write.bind(store);
+      store.write = (work, plan) => {
+        plans.push(plan);
+        return write(work, plan);
+      };
+      return store;
+    },
+  });
+  t.after(() => engine.close());
+  assert.deepEqual(plans.map((p) => ({ ...p, articles: [...p!.articles].sort() })), [
+    { articles: ['000_e871f56c57ac0511.txt', '001_4d17da93abf0a46e.txt', '003_1ece18336b2add2d.txt', 'new.txt'], clear: false },
+  ]);
 });

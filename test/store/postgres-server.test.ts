@@ -182,6 +182,55 @@ describe('PostgreSQL server', { skip: SKIP_SERVER_TESTS }, () => {
       await Promise.all(stores.map((s) => s.close()));
     }
   });
+
+  test('writers that name their articles up front lock them in one order: the second waits for the first, both finish', async () => {
+    const stores: Store[] = await Promise.all([open('planned'), open('planned')]);
+    const pause = () => new Promise((r) => setTimeout(r, 300));
+    try {
+      const ids = Array.from({ length: 10 }, (_, i) => `a-${i}.txt`);
+      const results = await Promise.allSettled([
+        stores[0].write(async (tx) => {
+          await tx.upsert(article(ids[0], 0));
+          await pause(); // the other writer has started meanwhile, from the other end
+          for (let i = 1; i < 10; i++) await tx.upsert(article(ids[i], i));
+        }, { articles: ids }),
+        stores[1].write(async (tx) => {
+          await tx.upsert(article(ids[9], 11));
+          await pause();
+          for (let i = 8; i >= 0; i--) await tx.upsert(article(ids[i], i + 2));
+        }, { articles: [...ids].reverse() }),
+      ]);
+      assert.deepEqual(results.map((r) => (r.status === 'rejected' ? String(r.reason) : 'ok')), ['ok', 'ok']);
+      assert.deepEqual(await stores[0].counts(), { articles: 10, passages: 30 });
+      await exact('planned');
+      // One writer went wholly after the other: every article holds the last one's text.
+      const text = async (id: string) => (await stores[0].article(id))!.passages[0].text;
+      const first = (id: string, seed: number) => article(id, seed).passages[0].passage.text;
+      const lastWasFirstWriter = (await text(ids[0])) === first(ids[0], 0);
+      assert.equal(await text(ids[9]), first(ids[9], lastWasFirstWriter ? 9 : 11));
+      assert.equal(await text(ids[5]), first(ids[5], lastWasFirstWriter ? 5 : 7));
+    } finally {
+      await Promise.all(stores.map((s) => s.close()));
+    }
+  });
+
+  test('a rebuild plan takes the whole index at once: two rebuilds take turns instead of deadlocking', async () => {
+    const stores: Store[] = await Promise.all([open('rebuilt'), open('rebuilt')]);
+    try {
+      const rebuild = (store: Store, seed: number) =>
+        store.write(async (tx) => {
+          await tx.clear();
+          await new Promise((r) => setTimeout(r, 200));
+          for (let i = 0; i < 5; i++) await tx.upsert(article(`r-${i}.txt`, i + seed));
+        }, { articles: [], clear: true });
+      const results = await Promise.allSettled([rebuild(stores[0], 0), rebuild(stores[1], 3)]);
+      assert.deepEqual(results.map((r) => (r.status === 'rejected' ? String(r.reason) : 'ok')), ['ok', 'ok']);
+      assert.deepEqual(await stores[0].counts(), { articles: 5, passages: 15 });
+      await exact('rebuilt');
+    } finally {
+      await Promise.all(stores.map((s) => s.close()));
+    }
+  });
 });
 
 if (!TEST_PG_URL) test('PostgreSQL server tests', { skip: SKIP_SERVER_TESTS }, () => {});

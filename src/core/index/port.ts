@@ -107,9 +107,21 @@ export interface StoreTransaction {
   setManifest(manifest: Manifest): Promise<void>;
 }
 
-/** Write access: one writer at a time; `work` is committed whole or not at all. */
+/**
+ * What a write transaction is going to change, said before it starts, so that a backend shared by
+ * several writers can take its locks up front, in one order (writers then wait for each other and
+ * never deadlock).
+ */
+export interface WritePlan {
+  /** Every article the transaction may add, replace, delete or touch. */
+  articles: string[];
+  /** It starts by removing every article (a rebuild). */
+  clear?: boolean;
+}
+
+/** Write access: `work` is committed whole or not at all. */
 export interface StoreWriter {
-  write<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T>;
+  write<T>(work: (tx: StoreTransaction) => Promise<T>, plan?: WritePlan): Promise<T>;
 }
 
 export interface Store extends StoreReader, StoreWriter {

@@ -104,6 +104,8 @@ export async function refreshIndex(options: RefreshOptions): Promise<RefreshRepo
   const replaced = [...removed, ...work.filter((w) => known.has(w.source.id)).map((w) => w.source.id)];
   for (const id of replaced) countProvenance(provenance, (await store.article(id))?.provenance, -1);
 
+  // Every article this write may change, named up front: a shared store locks them first, in one order.
+  const plan = { articles: [...removed, ...touched.map((t) => t.id), ...work.map((w) => w.source.id)], clear: Boolean(rebuilt) };
   await store.write(async (tx) => {
     if (rebuilt) await tx.clear();
     for (const id of removed) await tx.delete(id);
@@ -157,6 +159,6 @@ export async function refreshIndex(options: RefreshOptions): Promise<RefreshRepo
       provenance,
     };
     await tx.setManifest(next);
-  });
+  }, plan);
   return report();
 }

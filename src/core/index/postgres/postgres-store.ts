@@ -1,7 +1,7 @@
 import { squash } from '../../retrieve/filter.js';
 import type { ArticleMeta, Filters, Passage } from '../../types.js';
 import type { Manifest } from '../manifest.js';
-import type { ArticleInput, ArticleVersion, PassageRecord, ScoredId, Skipped, Store, StoredArticle, StoreTransaction, TermStats, WeightedTerm } from '../port.js';
+import type { ArticleInput, ArticleVersion, PassageRecord, ScoredId, Skipped, Store, StoredArticle, StoreTransaction, TermStats, WeightedTerm, WritePlan } from '../port.js';
 import type { Database, Sql } from './database.js';
 import { filterSql } from './filter-sql.js';
 import { lexicalSql } from './lexical-sql.js';
@@ -35,6 +35,20 @@ const lock = (sql: Sql, mode: 'shared' | 'exclusive', ...key: string[]) =>
   sql.query(`SELECT ${mode === 'shared' ? 'pg_advisory_xact_lock_shared' : 'pg_advisory_xact_lock'}(hashtextextended($1, 0))`, [key.join('/')]);
 
 /**
+ * The articles' locks, taken in one statement in sorted order: two writers whose articles overlap
+ * take them in the same order, so one waits for the other instead of both waiting for each other.
+ */
+const lockArticles = (sql: Sql, s: string, ids: string[]) =>
+  sql.query(`SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0)))::int FROM unnest($1::text[]) AS k`, [[...new Set(ids)].sort().map((id) => `${s}/${id}`)]);
+
+/**
+ * A writer that changes more articles than this locks the whole index instead of each article:
+ * PostgreSQL's lock table is small (64 locks per connection by default, shared), and such a writer
+ * would take most of it. Other writers wait for it; readers never do.
+ */
+export const MAX_ARTICLE_LOCKS = 1000;
+
+/**
  * The Store port on PostgreSQL with pgvector (a server through `pg`, or PGlite in tests). Reads go to
  * `read` (a replica, when given), writes to `write`. Readers are never blocked: they see the last
  * committed state (MVCC), and nothing takes a lock that conflicts with reading.
@@ -43,7 +57,9 @@ const lock = (sql: Sql, mode: 'shared' | 'exclusive', ...key: string[]) =>
  * advisory lock of its own, so two writers of one article take turns, and document frequencies and
  * totals are changed by deltas applied in one sorted statement at the end of each transaction, so
  * writers of different articles never wait on each other before that and never deadlock on it.
- * `clear` takes the whole index's lock exclusively (other writers hold it shared).
+ * A write's plan names its articles up front: their locks are taken first, in sorted order, so
+ * writers of overlapping articles wait for each other instead of deadlocking. A rebuild (or a plan
+ * too big for the lock table) takes the whole index's lock exclusively (other writers hold it shared).
  */
 export function postgresStore(databases: { write: Database; read?: Database }, index: IndexLocation): Store {
   const s = index.schema;
@@ -109,10 +125,13 @@ export function postgresStore(databases: { write: Database; read?: Database }, i
 
   return {
     ...reader,
-    write: <T>(work: (tx: StoreTransaction) => Promise<T>) =>
+    write: <T>(work: (tx: StoreTransaction) => Promise<T>, plan?: WritePlan) =>
       databases.write.transaction(async (sql) => {
-        await lock(sql, 'shared', s);
-        const tx = new PostgresTransaction(sql, s);
+        // Every lock the plan names is taken here, before any other, in one order.
+        const whole = plan !== undefined && (plan.clear === true || new Set(plan.articles).size > MAX_ARTICLE_LOCKS);
+        await lock(sql, whole ? 'exclusive' : 'shared', s);
+        if (plan && !whole) await lockArticles(sql, s, plan.articles);
+        const tx = new PostgresTransaction(sql, s, whole);
         const result = await work(tx);
         await tx.applyDeltas();
         return result;
@@ -132,7 +151,14 @@ class PostgresTransaction implements StoreTransaction {
   constructor(
     private readonly sql: Sql,
     private readonly s: string,
+    /** The whole index is locked: no article needs a lock of its own. */
+    private readonly exclusive: boolean,
   ) {}
+
+  /** Locks one article (a no-op when the plan's locks already cover it, or the whole index is held). */
+  private async lockArticle(file: string): Promise<void> {
+    if (!this.exclusive) await lock(this.sql, 'exclusive', this.s, file);
+  }
 
   private count(term: string, delta: number): void {
     this.df.set(term, (this.df.get(term) ?? 0) + delta);
@@ -160,7 +186,7 @@ class PostgresTransaction implements StoreTransaction {
   async upsert(article: ArticleInput): Promise<void> {
     const { sql, s } = this;
     const { meta, raw, version } = article;
-    await lock(sql, 'exclusive', s, meta.file);
+    await this.lockArticle(meta.file);
     await this.remove(meta.file);
     await sql.query(`INSERT INTO ${s}.articles (file, meta, size, mtime_ms, hash, raw) VALUES ($1, $2, $3, $4, $5, $6)`, [
       meta.file,
@@ -223,7 +249,7 @@ class PostgresTransaction implements StoreTransaction {
   }
 
   async delete(articleId: string): Promise<void> {
-    await lock(this.sql, 'exclusive', this.s, articleId);
+    await this.lockArticle(articleId);
     await this.remove(articleId);
   }
 
@@ -237,6 +263,7 @@ class PostgresTransaction implements StoreTransaction {
   }
 
   async touch(articleId: string, version: ArticleVersion): Promise<void> {
+    await this.lockArticle(articleId);
     await this.sql.query(`UPDATE ${this.s}.articles SET size = $2, mtime_ms = $3, hash = $4 WHERE file = $1`, [articleId, version.size, version.mtimeMs, version.hash]);
   }
 
