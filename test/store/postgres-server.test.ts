@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import net from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { UserError } from '../../src/core/errors.js';
 import { openPostgresStore } from '../../src/core/index/postgres/open.js';
 import type { Store } from '../../src/core/index/port.js';
+import { ROOT } from '../helpers.js';
 import { articleInput, CONTRACT_DIMENSIONS, manifestFor, runStoreContract } from './contract.js';
 import { admin, scratchDatabase, SKIP_SERVER_TESTS, TEST_PG_URL, withUrl } from './pg-server.js';
 
@@ -54,6 +56,16 @@ describe('PostgreSQL server', { skip: SKIP_SERVER_TESTS }, () => {
       return true;
     });
     await assert.rejects(openPostgresStore({ url: withUrl(db.url, { database: 'no_such_db' }), key: 'x', dimensions: 4, create: true }), userError('SERVER_REJECTED', /has no database no_such_db/));
+  });
+
+  test('idle connections do not keep a finished command alive (the pool would hold it 10 s)', () => {
+    const script = `import { openPgDatabase } from './src/core/index/postgres/pg-database.ts';
+      const db = await openPgDatabase(process.env.URL); await db.query('SELECT 1'); await db.transaction((sql) => sql.query('SELECT 2'));`;
+    const started = performance.now();
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT, env: { ...process.env, URL: db.url }, encoding: 'utf8', timeout: 30_000 });
+    const ms = performance.now() - started;
+    assert.equal(run.status, 0, run.stderr);
+    assert.ok(ms < 8000, `the process took ${Math.round(ms)} ms to end after its last query`);
   });
 
   test('a reader never creates anything: a missing index names the command that builds it', async () => {

@@ -14,7 +14,8 @@ const CONNECT_TIMEOUT_MS = 10_000;
 export async function openPgDatabase(url: string): Promise<Database> {
   const { default: pg } = await import('pg');
   const options = Object.entries(SESSION_SETTINGS).map(([name, value]) => `-c ${name}=${value}`).join(' ');
-  const pool = new pg.Pool({ connectionString: url, options, max: POOL_SIZE, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, application_name: 'kabar' });
+  // Idle connections do not keep the process alive: a command ends when its work does, not 10 s later.
+  const pool = new pg.Pool({ connectionString: url, options, max: POOL_SIZE, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, application_name: 'kabar', allowExitOnIdle: true });
   // A connection the server drops while idle is reported here; the next query on the pool reports it to the user.
   pool.on('error', () => {});
   pool.on('connect', (client) => client.on('error', () => {}));
