@@ -30,12 +30,12 @@ function toPassage(row: PassageRow): Passage {
 
 const PASSAGE_COLUMNS = 'p.id, p.file, p.start_at, p.end_at, p.text, p.sentences';
 
-/** Transaction-scoped advisory locks, keyed by a 64-bit hash of the index schema and, for one article, its id. */
-const lock = (sql: Sql, mode: 'shared' | 'exclusive', ...key: string[]) =>
-  sql.query(`SELECT ${mode === 'shared' ? 'pg_advisory_xact_lock_shared' : 'pg_advisory_xact_lock'}(hashtextextended($1, 0))`, [key.join('/')]);
+/** The index's transaction-scoped advisory lock, keyed by a 64-bit hash of its schema: writers hold it shared, a rebuild exclusively. */
+const lockIndex = (sql: Sql, mode: 'shared' | 'exclusive', s: string) =>
+  sql.query(`SELECT ${mode === 'shared' ? 'pg_advisory_xact_lock_shared' : 'pg_advisory_xact_lock'}(hashtextextended($1, 0))`, [s]);
 
 /**
- * The articles' locks, taken in one statement in sorted order: two writers whose articles overlap
+ * Articles' advisory locks (keyed by the schema and the article id), taken in one statement in sorted order: two writers whose articles overlap
  * take them in the same order, so one waits for the other instead of both waiting for each other.
  */
 const lockArticles = (sql: Sql, s: string, ids: string[]) =>
@@ -129,9 +129,9 @@ export function postgresStore(databases: { write: Database; read?: Database }, i
       databases.write.transaction(async (sql) => {
         // Every lock the plan names is taken here, before any other, in one order.
         const whole = plan !== undefined && (plan.clear === true || new Set(plan.articles).size > MAX_ARTICLE_LOCKS);
-        await lock(sql, whole ? 'exclusive' : 'shared', s);
+        await lockIndex(sql, whole ? 'exclusive' : 'shared', s);
         if (plan && !whole) await lockArticles(sql, s, plan.articles);
-        const tx = new PostgresTransaction(sql, s, whole);
+        const tx = new PostgresTransaction(sql, s, whole, new Set(plan?.articles));
         const result = await work(tx);
         await tx.applyDeltas();
         return result;
@@ -143,119 +143,147 @@ export function postgresStore(databases: { write: Database; read?: Database }, i
   };
 }
 
-/** One write transaction: changes rows directly and gathers the changes to document frequencies and totals for the end. */
+/**
+ * Articles are written in batches of about this many passages: a handful of statements per batch
+ * instead of several per article (each statement is a round trip to the server).
+ */
+export const WRITE_BATCH_PASSAGES = 500;
+
+/**
+ * One write transaction: buffers upserted articles and writes them a batch at a time; gathers the
+ * changes to document frequencies and totals for the end.
+ */
 class PostgresTransaction implements StoreTransaction {
   private df = new Map<string, number>();
   private totals = { articles: 0, passages: 0, lengths: 0 };
+  private pending = new Map<string, ArticleInput>();
+  private pendingPassages = 0;
 
   constructor(
     private readonly sql: Sql,
     private readonly s: string,
     /** The whole index is locked: no article needs a lock of its own. */
     private readonly exclusive: boolean,
+    /** Articles whose locks the plan took already. */
+    private readonly planned: Set<string>,
   ) {}
 
-  /** Locks one article (a no-op when the plan's locks already cover it, or the whole index is held). */
-  private async lockArticle(file: string): Promise<void> {
-    if (!this.exclusive) await lock(this.sql, 'exclusive', this.s, file);
+  /** Locks the articles not covered already (by the plan, or by the whole index), in sorted order. */
+  private async lockArticles(files: string[]): Promise<void> {
+    const missing = this.exclusive ? [] : files.filter((f) => !this.planned.has(f));
+    if (missing.length) await lockArticles(this.sql, this.s, missing);
   }
 
   private count(term: string, delta: number): void {
     this.df.set(term, (this.df.get(term) ?? 0) + delta);
   }
 
-  /** Removes an article's rows, counting what they took from the document frequencies and totals. */
-  private async remove(file: string): Promise<void> {
+  /** Removes the articles' rows, counting what they took from the document frequencies and totals. */
+  private async remove(files: string[]): Promise<void> {
     const { sql, s } = this;
     const terms = await sql.query<{ term: string; n: number }>(
-      `WITH gone AS (DELETE FROM ${s}.postings po USING ${s}.passages p WHERE p.file = $1 AND po.pid = p.pid RETURNING po.term)
+      `WITH gone AS (DELETE FROM ${s}.postings po USING ${s}.passages p WHERE p.file = ANY($1::text[]) AND po.pid = p.pid RETURNING po.term)
        SELECT term, count(*)::int AS n FROM gone GROUP BY term`,
-      [file],
+      [files],
     );
     for (const { term, n } of terms) this.count(term, -n);
     const [gone] = await sql.query<{ passages: number; lengths: number }>(
-      `WITH gone AS (DELETE FROM ${s}.passages WHERE file = $1 RETURNING length) SELECT count(*)::int AS passages, coalesce(sum(length), 0)::int AS lengths FROM gone`,
-      [file],
+      `WITH gone AS (DELETE FROM ${s}.passages WHERE file = ANY($1::text[]) RETURNING length) SELECT count(*)::int AS passages, coalesce(sum(length), 0)::int AS lengths FROM gone`,
+      [files],
     );
-    const articles = await sql.query(`DELETE FROM ${s}.articles WHERE file = $1 RETURNING 1`, [file]);
-    this.totals.articles -= articles.length;
+    const [articles] = await sql.query<{ n: number }>(`WITH gone AS (DELETE FROM ${s}.articles WHERE file = ANY($1::text[]) RETURNING 1) SELECT count(*)::int AS n FROM gone`, [files]);
+    this.totals.articles -= articles.n;
     this.totals.passages -= gone.passages;
     this.totals.lengths -= gone.lengths;
   }
 
   async upsert(article: ArticleInput): Promise<void> {
+    if (this.pending.has(article.meta.file)) await this.flush();
+    this.pending.set(article.meta.file, article);
+    this.pendingPassages += article.passages.length;
+    if (this.pendingPassages >= WRITE_BATCH_PASSAGES) await this.flush();
+  }
+
+  /** Writes the buffered articles: their old rows out, then articles, passages and postings, one statement each. */
+  async flush(): Promise<void> {
+    if (this.pending.size === 0) return;
     const { sql, s } = this;
-    const { meta, raw, version } = article;
-    await this.lockArticle(meta.file);
-    await this.remove(meta.file);
-    await sql.query(`INSERT INTO ${s}.articles (file, meta, size, mtime_ms, hash, raw) VALUES ($1, $2, $3, $4, $5, $6)`, [
-      meta.file,
-      JSON.stringify(meta),
-      version.size,
-      version.mtimeMs,
-      version.hash,
-      raw,
+    const articles = [...this.pending.values()];
+    this.pending.clear();
+    this.pendingPassages = 0;
+    const files = articles.map((a) => a.meta.file);
+    await this.lockArticles(files);
+    await this.remove(files);
+    await sql.query(`INSERT INTO ${s}.articles (file, meta, size, mtime_ms, hash, raw) SELECT * FROM unnest($1::text[], $2::jsonb[], $3::bigint[], $4::float8[], $5::text[], $6::text[])`, [
+      files,
+      articles.map((a) => JSON.stringify(a.meta)),
+      articles.map((a) => a.version.size),
+      articles.map((a) => a.version.mtimeMs),
+      articles.map((a) => a.version.hash),
+      articles.map((a) => a.raw),
     ]);
-    if (article.passages.length === 0) {
-      this.totals.articles++;
-      return;
-    }
-    const frequencies = article.passages.map(({ terms }) => {
-      const tf = new Map<string, number>();
-      for (const term of terms) tf.set(term, (tf.get(term) ?? 0) + 1);
-      return tf;
-    });
-    const ps = article.passages.map((p) => p.passage);
-    const inserted = await sql.query<{ pid: string; n: number }>(
+    this.totals.articles += articles.length;
+    const rows = articles.flatMap((article) =>
+      article.passages.map((input, n) => {
+        const tf = new Map<string, number>();
+        for (const term of input.terms) tf.set(term, (tf.get(term) ?? 0) + 1);
+        return { article: article.meta, passage: input.passage, vector: input.vector, n, tf };
+      }),
+    );
+    if (rows.length === 0) return;
+    const inserted = await sql.query<{ pid: string; id: string }>(
       `INSERT INTO ${s}.passages (id, file, n, start_at, end_at, text, sentences, lang, date, source_key, length, embedding)
-       SELECT u.id, $1, u.n - 1, u.start_at, u.end_at, u.text, u.sentences::int[], $2, $3, $4, u.length, u.embedding::vector
-       FROM unnest($5::text[], $6::int[], $7::int[], $8::text[], $9::text[], $10::int[], $11::text[]) WITH ORDINALITY
-         AS u(id, start_at, end_at, text, sentences, length, embedding, n)
-       RETURNING pid, n`,
+       SELECT u.id, u.file, u.n, u.start_at, u.end_at, u.text, u.sentences::int[], u.lang, u.date, u.source_key, u.length, u.embedding::vector
+       FROM unnest($1::text[], $2::text[], $3::int[], $4::int[], $5::int[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::int[], $12::text[])
+         AS u(id, file, n, start_at, end_at, text, sentences, lang, date, source_key, length, embedding)
+       RETURNING pid, id`,
       [
-        meta.file,
-        meta.lang,
-        meta.date,
-        meta.source === null ? null : squash(meta.source),
-        ps.map((p) => p.id),
-        ps.map((p) => p.start),
-        ps.map((p) => p.end),
-        ps.map((p) => p.text),
-        ps.map((p) => `{${p.sentences.flatMap((x) => [x.start, x.end]).join(',')}}`),
-        frequencies.map((tf) => tf.size),
-        article.passages.map((p) => vectorLiteral(p.vector)),
+        rows.map((r) => r.passage.id),
+        rows.map((r) => r.article.file),
+        rows.map((r) => r.n),
+        rows.map((r) => r.passage.start),
+        rows.map((r) => r.passage.end),
+        rows.map((r) => r.passage.text),
+        rows.map((r) => `{${r.passage.sentences.flatMap((x) => [x.start, x.end]).join(',')}}`),
+        rows.map((r) => r.article.lang),
+        rows.map((r) => r.article.date),
+        rows.map((r) => (r.article.source === null ? null : squash(r.article.source))),
+        rows.map((r) => r.tf.size),
+        rows.map((r) => vectorLiteral(r.vector)),
       ],
     );
-    const pids = new Map(inserted.map((row) => [row.n, row.pid]));
+    const pids = new Map(inserted.map((row) => [row.id, row.pid]));
     const postings = { term: [] as string[], pid: [] as string[], tf: [] as number[], length: [] as number[] };
-    frequencies.forEach((tf, i) => {
+    for (const { passage, tf } of rows) {
       for (const [term, n] of tf) {
         postings.term.push(term);
-        postings.pid.push(pids.get(i)!);
+        postings.pid.push(pids.get(passage.id)!);
         postings.tf.push(n);
         postings.length.push(tf.size);
         this.count(term, 1);
       }
       this.totals.lengths += tf.size;
-    });
+    }
     await sql.query(`INSERT INTO ${s}.postings (term, pid, tf, length) SELECT * FROM unnest($1::text[], $2::bigint[], $3::int[], $4::int[])`, [
       postings.term,
       postings.pid,
       postings.tf,
       postings.length,
     ]);
-    this.totals.articles++;
-    this.totals.passages += ps.length;
+    this.totals.passages += rows.length;
   }
 
   async delete(articleId: string): Promise<void> {
-    await this.lockArticle(articleId);
-    await this.remove(articleId);
+    await this.flush();
+    await this.lockArticles([articleId]);
+    await this.remove([articleId]);
   }
 
   async clear(): Promise<void> {
     const { sql, s } = this;
-    await lock(sql, 'exclusive', s);
+    this.pending.clear();
+    this.pendingPassages = 0;
+    await lockIndex(sql, 'exclusive', s);
     for (const table of ['postings', 'passages', 'articles', 'terms']) await sql.query(`DELETE FROM ${s}.${table}`);
     await sql.query(`UPDATE ${s}.totals SET articles = 0, passages = 0, lengths = 0`);
     this.df.clear();
@@ -263,11 +291,13 @@ class PostgresTransaction implements StoreTransaction {
   }
 
   async touch(articleId: string, version: ArticleVersion): Promise<void> {
-    await this.lockArticle(articleId);
+    await this.flush();
+    await this.lockArticles([articleId]);
     await this.sql.query(`UPDATE ${this.s}.articles SET size = $2, mtime_ms = $3, hash = $4 WHERE file = $1`, [articleId, version.size, version.mtimeMs, version.hash]);
   }
 
   async setSkipped(skipped: Skipped[]): Promise<void> {
+    await this.flush();
     await this.sql.query(`DELETE FROM ${this.s}.skipped`);
     await this.sql.query(`INSERT INTO ${this.s}.skipped (ord, file, line, reason) SELECT * FROM unnest($1::int[], $2::text[], $3::int[], $4::text[])`, [
       skipped.map((_, i) => i),
@@ -278,11 +308,13 @@ class PostgresTransaction implements StoreTransaction {
   }
 
   async setManifest(manifest: Manifest): Promise<void> {
+    await this.flush();
     await this.sql.query(`INSERT INTO ${this.s}.manifest (one, body) VALUES (true, $1) ON CONFLICT (one) DO UPDATE SET body = excluded.body`, [JSON.stringify(manifest)]);
   }
 
-  /** Applies the gathered changes in term order (one statement, so concurrent writers lock rows in the same order). */
+  /** Writes what is still buffered, then applies the gathered changes in term order (one statement, so concurrent writers lock rows in the same order). */
   async applyDeltas(): Promise<void> {
+    await this.flush();
     const { sql, s } = this;
     const changed = [...this.df].filter(([, n]) => n !== 0);
     if (changed.length) {
