@@ -1,6 +1,6 @@
 // One client of `scripts/store-load.ts`: opens kabar's engine on a store as `kabar ask` does, then
 // asks the given questions in turn, over and over, until its time is up (or once each with 0 s).
-// Prints one JSON line: each question's wall and CPU time, and the errors met.
+// Prints one JSON line: each question's wall and CPU time, the errors met, and how long it asked.
 import fs from 'node:fs';
 import { loadConfig } from '../src/core/config.js';
 import { collectAnswer, openEngine } from '../src/core/engine.js';
@@ -18,7 +18,8 @@ const engine = await openEngine({ config, embedder: createHashingEmbedder(), ope
 const wallMs: number[] = [];
 const cpuMs: number[] = [];
 const errors: string[] = [];
-const until = performance.now() + seconds * 1000;
+const began = performance.now();
+const until = began + seconds * 1000;
 for (let i = Number(offsetText ?? 0); seconds > 0 ? performance.now() < until : wallMs.length + errors.length < questions.length; i++) {
   const started = performance.now();
   const cpu = process.cpuUsage();
@@ -32,4 +33,4 @@ for (let i = Number(offsetText ?? 0); seconds > 0 ? performance.now() < until : 
   }
 }
 await engine.close();
-console.log(JSON.stringify({ wallMs, cpuMs, errors }));
+console.log(JSON.stringify({ wallMs, cpuMs, errors, loopMs: performance.now() - began }));

@@ -87,6 +87,8 @@ interface ClientRun {
   wallMs: number[];
   cpuMs: number[];
   errors: string[];
+  /** How long the client asked (after opening the engine). */
+  loopMs: number;
 }
 
 /** Runs one client process (`scripts/load-client.ts`) and returns what it measured. */
@@ -141,7 +143,6 @@ if (single.errors.length) add('singleErrors', 'one client: errors', single.error
 
 // 3. Load: the clients at once, and a writer refreshing the index meanwhile.
 log(`${clients} clients asking for ${seconds} s${flags['no-writer'] ? '' : ' while a writer refreshes'}`);
-const started = performance.now();
 const running = Promise.all(Array.from({ length: clients }, (_, i) => client(questionsFile, seconds, i * 17)));
 const refreshes: NodeRun[] = [];
 let done = false;
@@ -159,7 +160,7 @@ if (!flags['no-writer']) {
   }
 }
 const runs = await running;
-const elapsed = (performance.now() - started) / 1000;
+const elapsed = Math.max(...runs.map((r) => r.loopMs)) / 1000;
 const load = latency(runs);
 add('loadP50Ms', `${clients} clients: ask p50 / p95, wall (CPU)`, load.p50, `${ms(load.p50)} / ${ms(load.p95)} (${ms(load.cpuP50)} / ${ms(load.cpuP95)})`);
 result.loadP95Ms = load.p95;
