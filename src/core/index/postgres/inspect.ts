@@ -1,7 +1,7 @@
 import type { IndexSummary } from '../local/inspect.js';
 import type { Manifest } from '../manifest.js';
-import type { Skipped } from '../port.js';
 import { openPgDatabase } from './pg-database.js';
+import { readSkipped } from './postgres-store.js';
 import { schemaOf } from './schema.js';
 
 /** What `kabar info` shows of the indexes on a server: each one's manifest, counts and size on disk. */
@@ -21,7 +21,7 @@ export async function inspectPostgresIndexes(url: string): Promise<IndexSummary[
         [s],
         );
       const counts = { articles: row.articles, passages: row.passages, skipped: row.skipped };
-      const skipped = await db.query<Skipped>(`SELECT file, reason FROM ${s}.skipped ORDER BY ord`);
+      const skipped = await readSkipped(db, s);
       summaries.push({ dir: key, manifest: row.manifest, counts, skipped, bytes: Number(row.bytes ?? 0), problem: row.manifest ? undefined : 'nothing committed yet' });
     }
     return summaries;

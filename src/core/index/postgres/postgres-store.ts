@@ -28,6 +28,12 @@ function toPassage(row: PassageRow): Passage {
   return { id: row.id, file: row.file, start: row.start_at, end: row.end_at, text: row.text, sentences };
 }
 
+/** The sources the last refresh of the index in schema `s` skipped, and why. */
+export async function readSkipped(sql: Sql, s: string): Promise<Skipped[]> {
+  const rows = await sql.query<{ file: string; line: number | null; reason: string }>(`SELECT file, line, reason FROM ${s}.skipped ORDER BY ord`);
+  return rows.map(({ file, line, reason }) => (line === null ? { file, reason } : { file, line, reason }));
+}
+
 const PASSAGE_COLUMNS = 'p.id, p.file, p.start_at, p.end_at, p.text, p.sentences';
 
 /** The index's transaction-scoped advisory lock, keyed by a 64-bit hash of its schema: writers hold it shared, a rebuild exclusively. */
@@ -97,10 +103,7 @@ export function postgresStore(databases: { write: Database; read?: Database }, i
       const rows = await read.query<{ file: string; size: string; mtime_ms: number; hash: string }>(`SELECT file, size, mtime_ms, hash FROM ${s}.articles`);
       return new Map<string, ArticleVersion>(rows.map((r) => [r.file, { size: Number(r.size), mtimeMs: r.mtime_ms, hash: r.hash }]));
     },
-    async skipped(): Promise<Skipped[]> {
-      const rows = await read.query<{ file: string; line: number | null; reason: string }>(`SELECT file, line, reason FROM ${s}.skipped ORDER BY ord`);
-      return rows.map(({ file, line, reason }) => (line === null ? { file, reason } : { file, line, reason }));
-    },
+    skipped: () => readSkipped(read, s),
     async dense(vector: number[], k: number, filters: Filters = {}): Promise<ScoredId[]> {
       const filter = filterSql(filters, 'p', 3);
       return read.query<ScoredId>(
