@@ -49,7 +49,7 @@ test('user mistakes end in one sentence on stderr and exit 2', (t) => {
   t.after(tmp.cleanup);
   const cases: [string[], RegExp][] = [
     [['ask', '--bogus', 'x'], /Unknown option '--bogus'/],
-    [['--corpus', path.join(tmp.dir, 'missing'), 'ask', 'x'], /does not exist/],
+    [['--corpus', path.join(tmp.dir, 'missing'), '--index', tmp.index, 'ask', 'x'], /does not exist/],
     [['--corpus', tmp.corpus, '--index', tmp.index, 'ask', '--lang', 'fr', 'x'], /--lang fr is not a language/],
     [['--corpus', tmp.corpus, '--index', tmp.index, 'search', '-k', '0', 'x'], /whole number/],
     [['--corpus', tmp.corpus, '--index', tmp.index, 'eval', path.join(tmp.dir, 'none.jsonl')], /does not exist/],
