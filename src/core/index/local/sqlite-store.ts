@@ -415,6 +415,7 @@ class SqliteTransaction implements StoreTransaction {
       insertPassage: db.prepare('INSERT INTO passages (article, n, start, end, text, sentences, terms, length, vector, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
       passagesOf: db.prepare('SELECT id, terms, length FROM passages WHERE article = ?'),
       tombstone: db.prepare('INSERT OR REPLACE INTO tombstones (label, version) VALUES (?, ?)'),
+      touch: db.prepare('UPDATE articles SET size = ?, mtime_ms = ?, hash = ? WHERE file = ?'),
     };
     this.postings = new PostingWriter(db);
   }
@@ -479,7 +480,7 @@ class SqliteTransaction implements StoreTransaction {
   }
 
   async touch(articleId: string, version: ArticleVersion): Promise<void> {
-    this.db.prepare('UPDATE articles SET size = ?, mtime_ms = ?, hash = ? WHERE file = ?').run(version.size, version.mtimeMs, version.hash, articleId);
+    this.s.touch.run(version.size, version.mtimeMs, version.hash, articleId);
   }
 
   async setSkipped(skipped: Skipped[]): Promise<void> {
