@@ -2,10 +2,15 @@ import { cosine, storyFingerprint } from '../retrieve/duplicates.js';
 import type { StoreReader } from '../index/port.js';
 import type { Analyzer } from '../text/analyze.js';
 import { coverage, questionStats, questionWords } from '../retrieve/coverage.js';
-import type { Answer, ArticleMeta, Citation, Hit, Lang, Span } from '../types.js';
+import type { Answer, ArticleMeta, Citation, Hit, ShortAnswer, Span } from '../types.js';
 import type { Answerer } from './answerer.js';
 import { hasAnswerShape, questionKind } from './question-kind.js';
+import { abstention } from './abstention.js';
 import { spanSource } from '../sources/location.js';
+import { readQuestion } from './reader/question.js';
+import { renderShort } from './reader/render.js';
+import { shortAnswer } from './reader/short.js';
+import { shippedWeights, type ReaderWeights } from './reader/weights.js';
 
 export interface ExtractiveOptions {
   /** How many top hits (with their same-story twins) are read for answer sentences. */
@@ -32,23 +37,26 @@ interface Candidate {
   score: number;
 }
 
-export function abstention(question: string, lang: Lang): string {
-  return lang === 'id'
-    ? `Artikel-artikel ini tidak menyebutkannya: tidak ada kalimat yang menjawab "${question}".`
-    : `The articles don't say: no sentence in them answers "${question}".`;
-}
-
 /**
  * The offline answerer: quotes the sentence that covers most of the question's content (weighted by
  * rarity, across languages through the lexicon), cites it and its translation when the same story is
- * in the other language, and abstains when no sentence covers enough of the question.
+ * in the other language, and abstains when no sentence covers enough of the question. Inside the
+ * quoted sentence, the learned short-answer model picks the answer itself (a name, number, date,
+ * place or phrase), shown first; for why/how questions, or when no span is likely enough, the
+ * sentence is the answer.
  */
-export function createExtractiveAnswerer(store: Pick<StoreReader, 'passages' | 'termStats'>, analyzer: Analyzer, options: ExtractiveOptions = DEFAULT_EXTRACTIVE): Answerer {
+export function createExtractiveAnswerer(
+  store: Pick<StoreReader, 'passages' | 'termStats'>,
+  analyzer: Analyzer,
+  options: ExtractiveOptions = DEFAULT_EXTRACTIVE,
+  weights: ReaderWeights = shippedWeights(),
+): Answerer {
   return {
     name: 'extractive',
     async *answer({ question, query, hits }) {
       const started = performance.now();
-      const words = questionWords(query, analyzer, await questionStats(query, analyzer, store));
+      const stats = await questionStats(query, analyzer, store);
+      const words = questionWords(query, analyzer, stats);
       const read = hits.slice(0, options.depth);
       const records = await store.passages(read.flatMap((hit) => [hit.passage.id, ...hit.related.map((r) => r.id)]));
       const kind = questionKind(question);
@@ -87,6 +95,7 @@ export function createExtractiveAnswerer(store: Pick<StoreReader, 'passages' | '
 
       let answer: string;
       let citations: Citation[] = [];
+      let short: ShortAnswer | null = null;
       const { minCoverage, paraphrase } = options;
       const answers = (c: Candidate) => c.coverage >= minCoverage || (c.coverage >= paraphrase.minCoverage && c.evidence >= paraphrase.minEvidence);
       const abstained = !best || !answers(best);
@@ -109,7 +118,10 @@ export function createExtractiveAnswerer(store: Pick<StoreReader, 'passages' | '
         citations = [cite(best, 1)];
         const twin = translationOf(best, hits, candidates, analyzer);
         if (twin) citations.push(cite(twin, 2));
-        answer = `${best.sentence.text.trim().replace(/\s+/g, ' ')} ${citations.map((c) => `[${c.n}]`).join('')}`;
+        const span = shortAnswer(readQuestion(question, query, analyzer, stats), best.sentence, best.article.lang, analyzer, weights);
+        if (span) short = { ...citations[0], start: span.start, end: span.end, text: span.text, shown: renderShort(span.text, best.article.lang, query.lang) };
+        const text = short ? short.shown : best.sentence.text.trim().replace(/\s+/g, ' ');
+        answer = `${text} ${citations.map((c) => `[${c.n}]`).join('')}`;
       }
       yield { type: 'token', text: answer };
       const answerMs = performance.now() - started;
@@ -122,6 +134,8 @@ export function createExtractiveAnswerer(store: Pick<StoreReader, 'passages' | '
         hits,
         warnings: [],
         confidence: best ? Math.min(1, best.coverage) : 0,
+        short,
+        support: abstained ? null : citations[0],
         timingsMs: { retrieve: 0, answer: answerMs, total: answerMs },
       };
       yield { type: 'done', answer: result };

@@ -9,7 +9,7 @@ import type { Embedder } from '../../providers/embeddings/embedder.js';
 import type { AnswerInput, Answerer } from './answerer.js';
 import { DEFAULT_VERIFY, verifyAnswer, type Source } from './citations.js';
 import { markerFilter } from './marker-filter.js';
-import { abstention } from './extractive.js';
+import { abstention } from './abstention.js';
 import { fill, type PromptTemplate, type Prompts } from './prompts.js';
 
 export interface LlmAnswererOptions {

@@ -120,7 +120,8 @@ export const predictionOf = (outcome: EvalOutcome): string => outcome.short ?? o
 /** The text quoted in support of the answer: the supporting sentence, else the cited spans, else the answer. */
 export const quotedOf = (outcome: EvalOutcome): string => outcome.support ?? outcome.citedTexts?.join(' ') ?? outcome.answer;
 
-const isHit = (outcome: EvalOutcome): boolean => !outcome.abstained && answerMatches(outcome.answer, outcome.question.answers);
+/** A hit: what is shown (the answer and the sentence quoted in its support) holds a gold answer. */
+const isHit = (outcome: EvalOutcome): boolean => !outcome.abstained && answerMatches(`${outcome.answer} ${outcome.support ?? ''}`, outcome.question.answers);
 
 const scoreOf = (outcome: EvalOutcome) =>
   scoreAnswer(predictionOf(outcome), outcome.abstained, outcome.question.answers, outcome.question.unanswerable);

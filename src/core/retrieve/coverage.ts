@@ -14,14 +14,20 @@ export interface QuestionWord {
   weight: number;
 }
 
-/** The stems that count as a match for a question word: its stems in both languages and their lexicon translations. */
+/**
+ * The stems that count as a match for a question word: its stems in both languages and their lexicon
+ * translations. A form other than the word's own stem that is a stopword in either language is left
+ * out: "die" stems to "di", which would match every Indonesian "di" (in, at).
+ */
 function wordForms(word: string, query: Query, analyzer: Analyzer): Set<string> {
   const other: Lang = query.lang === 'id' ? 'en' : 'id';
-  const forms = new Set([analyzer.stem(word, query.lang), analyzer.stem(word, other)]);
-  for (const concept of analyzer.lexicon.concepts(analyzer.stem(word, query.lang), query.lang)) {
+  const own = analyzer.stem(word, query.lang);
+  const forms = new Set([own, analyzer.stem(word, other)]);
+  for (const concept of analyzer.lexicon.concepts(own, query.lang)) {
     for (const stem of analyzer.lexicon.stems(concept, other)) forms.add(stem);
     for (const stem of analyzer.lexicon.stems(concept, query.lang)) forms.add(stem);
   }
+  for (const form of forms) if (form !== own && (analyzer.isStopword(form, 'id') || analyzer.isStopword(form, 'en'))) forms.delete(form);
   return forms;
 }
 

@@ -1,0 +1,159 @@
+import { isStopword } from '../../text/stopwords.js';
+import type { Span } from '../../types.js';
+
+/** A word of a sentence with its offsets into the article's original text. */
+export interface Word {
+  text: string;
+  lower: string;
+  start: number;
+  end: number;
+  capital: boolean;
+  number: boolean;
+  /** Punctuation (anything but spaces) stands between this word and the one before it. */
+  broken: boolean;
+  /** A sentence-like stop (";", "!", "?", or a full stop after a word that is no abbreviation) stands before it: no span runs over it. */
+  stop: boolean;
+}
+
+/** What a candidate span looks like, which is what the question's answer type is matched against. */
+export interface Shape {
+  /** Every word capitalised (connectors such as "bin", "van", "al" allowed inside). */
+  name: boolean;
+  /** The span starts with a title ("Presiden", "Menteri", "Dr") or one stands right before it. */
+  titled: boolean;
+  number: boolean;
+  startsWithNumber: boolean;
+  date: boolean;
+  /** Right after "di", "ke", "dari", "in", "at", "from"… */
+  placeLike: boolean;
+  /** Starts with an organisation head ("PT", "Partai", "Kementerian", "Bank"…). */
+  orgLike: boolean;
+  /** The span starts the sentence (a capital there says nothing). */
+  atStart: boolean;
+  /** Right after a colon, an opening quote or parenthesis, or inside parentheses. */
+  set: boolean;
+}
+
+/** A candidate answer: `text === raw.slice(start, end)`; `from`/`to` index the sentence's words. */
+export interface SpanCandidate extends Span {
+  from: number;
+  to: number;
+  shape: Shape;
+}
+
+/** The longest candidate, in words: long enough for a definition or a place with its region. */
+export const MAX_SPAN_WORDS = 12;
+/** A word this short before a full stop is an initial or an abbreviation ("Dr.", "H.", "Y."), not the end of a clause. */
+const ABBREVIATION_LENGTH = 3;
+
+const WORD = /[\p{L}\p{N}]+(?:[.,:/'’-][\p{L}\p{N}]+)*/gu;
+const NUMBER_WORD =
+  /^(nol|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|belas|puluh|puluhan|ratus|ratusan|ribu|ribuan|juta|jutaan|miliar|triliun|seratus|seribu|sejuta|setengah|separuh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|once|twice|dozen|dozens|half)$/;
+const MONTH =
+  /^(januari|februari|pebruari|maret|april|mei|juni|juli|agustus|september|oktober|november|nopember|desember|january|february|march|may|june|july|august|october|december|jan|feb|mar|apr|jun|jul|aug|agu|sep|sept|okt|oct|nov|des|dec)$/;
+const DAY = /^(senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+const DATE_NUMBER = /^(\d{1,2}\/\d{1,2}(\/\d{2,4})?|1\d{3}|20\d{2})$/;
+const CONNECTOR = /^(bin|binti|van|von|der|den|de|da|al|el|la|le|del|dos|of|the|and|&)$/;
+const TITLE =
+  /^(presiden|wakil|menteri|menlu|mendagri|gubernur|bupati|walikota|wali|kepala|ketua|direktur|dirut|jenderal|jend|letjen|mayjen|brigjen|kolonel|kapten|kapolri|kapolda|kapolres|panglima|raja|ratu|pangeran|sultan|syekh|syeikh|imam|ustaz|kyai|kiai|haji|dr|prof|ir|drs|h|hj|kh|pak|bu|bapak|ibu|sdr|tuan|nyonya|pelatih|president|minister|secretary|governor|mayor|chairman|director|general|colonel|captain|king|queen|prince|sheikh|mr|mrs|ms|sir|lord|spokeswoman|spokesman|juru|jubir|senator|ambassador|duta|pastor|paus|pope|st)$/;
+const ORG_HEAD =
+  /^(pt|cv|tbk|partai|kementerian|departemen|badan|lembaga|dewan|komisi|bank|universitas|institut|sekolah|rumah|persatuan|perserikatan|organisasi|yayasan|majelis|mahkamah|pengadilan|kejaksaan|kepolisian|polda|polres|pemerintah|pemkot|pemkab|pemprov|dinas|ministry|department|council|commission|university|party|company|corporation|association|court|agency|federation|union|club|fc|klub|persatuan)$/;
+const PLACE_PREP = /^(di|ke|dari|in|at|from|to|near|dekat|kota|provinsi|pulau|negara|kabupaten|desa|kawasan|daerah|wilayah|propinsi)$/;
+
+/** A month, a day of the week, a day/month pair or a year. */
+export const isDateWord = (lower: string): boolean => MONTH.test(lower) || DAY.test(lower) || DATE_NUMBER.test(lower);
+
+function isNumberWord(lower: string): boolean {
+  return /\p{N}/u.test(lower) || NUMBER_WORD.test(lower);
+}
+
+/** The words of a sentence with offsets into the article's original text (the sentence's own offsets are kept). */
+export function wordsOf(sentence: Span): Word[] {
+  const words: Word[] = [];
+  let previousEnd = 0;
+  for (const match of sentence.text.matchAll(WORD)) {
+    const text = match[0];
+    const gap = sentence.text.slice(previousEnd, match.index);
+    const lower = text.toLowerCase();
+    const previous = words[words.length - 1];
+    words.push({
+      text,
+      lower,
+      start: sentence.start + match.index,
+      end: sentence.start + match.index + text.length,
+      capital: /^\p{Lu}/u.test(text),
+      number: isNumberWord(lower),
+      broken: words.length > 0 && /[^\s]/.test(gap),
+      stop: previous !== undefined && (/[;!?]/.test(gap) || (/\./.test(gap) && previous.text.length > ABBREVIATION_LENGTH)),
+    });
+    previousEnd = match.index + text.length;
+  }
+  return words;
+}
+
+/** Whether a title ends the capitalised run right before a span ("US Secretary of State | Mike Pompeo", "Presiden | Joko Widodo"). */
+function titleBefore(words: Word[], from: number): boolean {
+  for (let i = from - 1; i >= Math.max(0, from - 4) && !words[i + 1].broken; i--) {
+    if (TITLE.test(words[i].lower)) return true;
+    if (!words[i].capital && !CONNECTOR.test(words[i].lower)) return false;
+  }
+  return false;
+}
+
+function shapeOf(words: Word[], from: number, to: number, sentence: Span): Shape {
+  const inside = words.slice(from, to);
+  const before = words[from - 1];
+  const first = inside[0];
+  const last = inside[inside.length - 1];
+  const name = inside.every((w, i) => w.capital || w.number && i > 0 || (i > 0 && i < inside.length - 1 && CONNECTOR.test(w.lower)));
+  const gapBefore = sentence.text.slice(before ? before.end - sentence.start : 0, first.start - sentence.start);
+  const closes = sentence.text.slice(last.end - sentence.start, last.end - sentence.start + 2);
+  return {
+    name: name && first.capital,
+    titled: TITLE.test(first.lower) || titleBefore(words, from),
+    number: inside.some((w) => w.number),
+    startsWithNumber: first.number,
+    date: inside.some((w) => isDateWord(w.lower)),
+    placeLike: before !== undefined && !first.broken && PLACE_PREP.test(before.lower),
+    orgLike: ORG_HEAD.test(first.lower),
+    atStart: from === 0,
+    set: /[:("“']\s*$/.test(gapBefore) || /^\s*[)"”']/.test(closes),
+  };
+}
+
+/** A span may not start or end on a stopword, except a count's unit ("tiga kali") and words inside names. */
+function acceptable(words: Word[], from: number, to: number): boolean {
+  const first = words[from];
+  const last = words[to - 1];
+  const loose = (w: Word) => !w.number && !w.capital && isStopword(w.lower);
+  return !loose(first) && !(loose(last) && !(to - from === 2 && first.number));
+}
+
+const count = (text: string, char: string) => text.split(char).length - 1;
+
+/** A span's end moved past the closing bracket of one it opened ("(IAEA" → "(IAEA)"). */
+function closed(sentence: Span, start: number, end: number): number {
+  const text = sentence.text.slice(start - sentence.start, end - sentence.start);
+  const next = sentence.text[end - sentence.start];
+  return next === ')' && count(text, '(') > count(text, ')') ? end + 1 : end;
+}
+
+/**
+ * Every span of up to MAX_SPAN_WORDS words of a sentence that does not run over a stop (commas,
+ * brackets and quotes may stand inside: "Pasuruan, Jawa Timur", "Badan Tenaga Atom Internasional
+ * (IAEA)"), with its shape. Offsets are the article's: `raw.slice(c.start, c.end) === c.text` whenever
+ * `raw.slice(sentence.start, sentence.end) === sentence.text`.
+ */
+export function spanCandidates(sentence: Span, words: Word[] = wordsOf(sentence)): SpanCandidate[] {
+  const candidates: SpanCandidate[] = [];
+  for (let from = 0; from < words.length; from++) {
+    for (let to = from + 1; to <= Math.min(words.length, from + MAX_SPAN_WORDS); to++) {
+      if (to - 1 > from && words[to - 1].stop) break;
+      if (!acceptable(words, from, to)) continue;
+      const start = words[from].start;
+      const end = closed(sentence, start, words[to - 1].end);
+      candidates.push({ start, end, text: sentence.text.slice(start - sentence.start, end - sentence.start), from, to, shape: shapeOf(words, from, to, sentence) });
+    }
+  }
+  return candidates;
+}

@@ -1,0 +1,33 @@
+import type { LogisticModel } from './logistic.js';
+import { SPAN_FEATURES } from './span-features.js';
+import shipped from './reader-weights.json' with { type: 'json' };
+
+/** The trained short-answer model, its threshold chosen on the dev splits, and how it was chosen. */
+export interface ReaderWeights {
+  /** Bumped when the model's form changes: weights of another version cannot be read. */
+  version: number;
+  /** Which span of the quoted sentence is the answer (a softmax over its candidates). */
+  span: LogisticModel;
+  threshold: {
+    /** Quote the sentence alone, with no short answer, when the best span's share is below this. */
+    short: number;
+  };
+  /** Where the threshold was chosen and what it gave there; documentation only. */
+  chosen: Record<string, unknown>;
+}
+
+export const READER_VERSION = 3;
+export const WEIGHTS_FILE = 'reader-weights.json';
+
+/** Checks that weights were trained for this reader's features. */
+export function checkWeights(weights: ReaderWeights): ReaderWeights {
+  const features = weights.span?.features;
+  const fits = features !== undefined && features.length === SPAN_FEATURES.length && features.every((f, i) => f === SPAN_FEATURES[i]);
+  if (weights.version !== READER_VERSION || !fits) {
+    throw new Error(`the reader's weights (${WEIGHTS_FILE}) do not match its features; retrain them with npm run train:reader`);
+  }
+  return weights;
+}
+
+/** The weights shipped with kabar (`src/core/answer/reader/reader-weights.json`, written by `npm run train:reader`). */
+export const shippedWeights = (): ReaderWeights => checkWeights(shipped as unknown as ReaderWeights);

@@ -1,0 +1,49 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { loadConfig } from '../../src/core/config.js';
+import { collectAnswer, openEngine, type Engine } from '../../src/core/engine.js';
+import { renderShort } from '../../src/core/answer/reader/render.js';
+import { shortFits } from '../../src/core/answer/reader/short.js';
+import type { SpanCandidate } from '../../src/core/answer/reader/spans.js';
+import { createHashingEmbedder } from '../../src/providers/embeddings/hashing.js';
+import { tempCorpus } from '../helpers.js';
+
+let engine: Engine;
+const tmp = tempCorpus();
+
+test.before(async () => {
+  engine = await openEngine({ config: loadConfig({}, { corpus: tmp.corpus, index: tmp.index }), embedder: createHashingEmbedder() });
+});
+test.after(tmp.cleanup);
+
+const ask = (question: string) => collectAnswer(engine.ask(question));
+
+test('a who-question gets the name as its short answer, quoted in its sentence and cited at the exact file slice', async () => {
+  const answer = await ask('Who did Sergey Lavrov meet in China?');
+  assert.equal(answer.abstained, false);
+  assert.match(answer.short?.text ?? '', /Amir Abdollahian$/);
+  assert.match(answer.answer, /Amir Abdollahian \[1\]/);
+  const raw = (file: string) => fs.readFileSync(path.join(tmp.corpus, file), 'utf8');
+  const { short, support } = answer;
+  assert.ok(short && support);
+  assert.equal(raw(short.file).slice(short.start, short.end), short.text);
+  assert.equal(raw(support.file).slice(support.start, support.end), support.text);
+  assert.ok(support.start <= short.start && short.end <= support.end, 'the short answer lies inside its supporting sentence');
+  assert.deepEqual({ ...answer.citations[0], n: undefined }, { ...support, n: undefined });
+});
+
+test('a why/how question takes no short answer, whatever its best span', () => {
+  const span = { candidate: { start: 0, end: 5, text: 'sebab', from: 0, to: 1, shape: {} as SpanCandidate['shape'] }, features: [], p: 0.9 };
+  assert.equal(shortFits({ type: 'reason' }, span, 0), false);
+  assert.equal(shortFits({ type: 'person' }, span, 0.5), true);
+  assert.equal(shortFits({ type: 'person' }, span, 0.95), false);
+});
+
+test('a count or date in an Indonesian article is shown in an English question\'s language too', () => {
+  assert.equal(renderShort('tiga kali', 'id', 'en'), 'three times (tiga kali)');
+  assert.equal(renderShort('Rabu', 'id', 'en'), 'Wednesday (Rabu)');
+  assert.equal(renderShort('Hossein Amir Abdollahian', 'id', 'en'), 'Hossein Amir Abdollahian');
+  assert.equal(renderShort('tiga kali', 'id', 'id'), 'tiga kali');
+});
