@@ -6,7 +6,7 @@ import type { Turn } from '../../src/core/types.js';
 import { createHashingEmbedder } from '../../src/providers/embeddings/hashing.js';
 import { tempCorpus } from '../helpers.js';
 
-/** Asks the questions in turn as one conversation; returns what was searched for and answered at each turn. */
+/** Asks the questions in turn as one conversation; returns what was searched for and shown (the answer and its supporting quote) at each turn. */
 async function converse(engine: Engine, questions: string[]) {
   const history: Turn[] = [];
   const out: { searched: string; answer: string }[] = [];
@@ -16,7 +16,7 @@ async function converse(engine: Engine, questions: string[]) {
       if (e.type === 'resolved') searched = e.question;
     });
     history.push({ question, resolvedQuestion: searched, answer: answer.answer });
-    out.push({ searched, answer: answer.answer });
+    out.push({ searched, answer: `${answer.answer} ${answer.support?.text ?? ''}` });
   }
   return out;
 }
