@@ -29,14 +29,3 @@ export function matchWords(question: QuestionWord[], words: Word[], lang: Lang, 
   });
   return { found, at };
 }
-
-/** The weighted share of the question found in any of several matched texts. */
-export function share(question: QuestionWord[], ...matches: Matches[]): number {
-  let total = 0;
-  let got = 0;
-  question.forEach((w, i) => {
-    total += w.weight;
-    if (matches.some((m) => m.found[i])) got += w.weight;
-  });
-  return total > 0 ? got / total : 0;
-}

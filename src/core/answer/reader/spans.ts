@@ -61,7 +61,7 @@ const ORG_HEAD =
 const PLACE_PREP = /^(di|ke|dari|in|at|from|to|near|dekat|kota|provinsi|pulau|negara|kabupaten|desa|kawasan|daerah|wilayah|propinsi)$/;
 
 /** A month, a day of the week, a day/month pair or a year. */
-export const isDateWord = (lower: string): boolean => MONTH.test(lower) || DAY.test(lower) || DATE_NUMBER.test(lower);
+const isDateWord = (lower: string): boolean => MONTH.test(lower) || DAY.test(lower) || DATE_NUMBER.test(lower);
 
 function isNumberWord(lower: string): boolean {
   return /\p{N}/u.test(lower) || NUMBER_WORD.test(lower);
