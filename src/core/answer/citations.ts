@@ -1,6 +1,7 @@
 import { detectLanguage, LANGUAGE_NAME } from '../corpus/language.js';
 import { splitSentences } from '../corpus/sentences.js';
-import { tokenize, type Analyzer } from '../text/analyze.js';
+import { conceptsOf, tokenize, type Analyzer } from '../text/analyze.js';
+import { vectorCosine } from '../text/vector-cosine.js';
 import type { ArticleMeta, Citation, Lang, Passage, Span } from '../types.js';
 import type { Embedder } from '../../providers/embeddings/embedder.js';
 import { spanSource } from '../sources/location.js';
@@ -93,13 +94,7 @@ const normalize = (text: string) => text.replace(/[“”„"]/g, '"').replace(/
 /** Keys a word matches on across languages: its stems in both languages and its lexicon concepts. */
 function keysOf(word: string, analyzer: Analyzer): string[] {
   if (/^\p{N}+$/u.test(word)) return [`n${word}`];
-  const keys: string[] = [];
-  for (const lang of ['id', 'en'] as const) {
-    const stem = analyzer.stem(word, lang);
-    keys.push(`s${stem}`);
-    for (const concept of analyzer.lexicon.concepts(stem, lang)) keys.push(`c${concept}`);
-  }
-  return keys;
+  return [`s${analyzer.stem(word, 'id')}`, `s${analyzer.stem(word, 'en')}`, ...conceptsOf(word, analyzer).map((concept) => `c${concept}`)];
 }
 
 const contentWords = (text: string) =>
@@ -122,18 +117,6 @@ export function lexicalSupport(claim: string, text: string, analyzer: Analyzer):
 function missingNumbers(claim: string, text: string): string[] {
   const have = new Set(text.match(/\d+(?:[.,]\d+)*/g)?.map((n) => n.replace(/[.,]/g, '')) ?? []);
   return (claim.match(/\d+(?:[.,]\d+)*/g) ?? []).map((n) => n.replace(/[.,]/g, '')).filter((n) => !have.has(n));
-}
-
-function cosine(a: number[], b: number[]): number {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (let i = 0; i < a.length; i += 1) {
-    dot += a[i] * b[i];
-    na += a[i] * a[i];
-    nb += b[i] * b[i];
-  }
-  return na && nb ? dot / Math.sqrt(na * nb) : 0;
 }
 
 interface Claim {
@@ -173,7 +156,7 @@ export async function verifyAnswer(text: string, sources: Source[], questionLang
     try {
       const vectors = await options.embedder.embeddings.embedDocuments([...claimTexts, ...sentenceTexts]);
       claimTexts.forEach((claim, i) =>
-        sentenceTexts.forEach((sentence, j) => similarity.set(`${claim}\u0000${sentence}`, cosine(vectors[i], vectors[claimTexts.length + j]))),
+        sentenceTexts.forEach((sentence, j) => similarity.set(`${claim}\u0000${sentence}`, vectorCosine(vectors[i], vectors[claimTexts.length + j]))),
       );
     } catch {
       warnings.push('Citations were checked by wording only: the embedder could not compare them.');
