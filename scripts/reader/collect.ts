@@ -4,7 +4,7 @@ import path from 'node:path';
 import { loadConfig } from '../../src/core/config.js';
 import { openEngine, DEFAULT_K } from '../../src/core/engine.js';
 import { DEFAULT_EXTRACTIVE } from '../../src/core/answer/extractive.js';
-import { questionStats } from '../../src/core/retrieve/coverage.js';
+import { questionStats, questionWords } from '../../src/core/retrieve/coverage.js';
 import type { Analyzer } from '../../src/core/text/analyze.js';
 import type { StoreReader } from '../../src/core/index/port.js';
 import { loadQuestions, type EvalQuestion } from '../../src/core/eval/dataset.js';
@@ -102,7 +102,7 @@ export async function retrieve(set: QuestionSet, log: (message: string) => void)
       if (++fresh % 500 === 0) log(`  ${set.name}: ${out.length + 1}/${questions.length}`);
     }
     const stats = await questionStats(query, engine.analyzer, engine.store);
-    out.push({ question, asked: readQuestion(question.question, query, engine.analyzer, stats), hits, sentences: await sentencesOf(engine.store, hits), analyzer: engine.analyzer });
+    out.push({ question, asked: readQuestion(question.question, query, questionWords(query, engine.analyzer, stats)), hits, sentences: await sentencesOf(engine.store, hits), analyzer: engine.analyzer });
   }
   if (fresh > 0) fs.writeFileSync(cacheFile, JSON.stringify({ key, hits: cached }));
   return out;

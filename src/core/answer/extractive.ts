@@ -55,8 +55,7 @@ export function createExtractiveAnswerer(
     name: 'extractive',
     async *answer({ question, query, hits }) {
       const started = performance.now();
-      const stats = await questionStats(query, analyzer, store);
-      const words = questionWords(query, analyzer, stats);
+      const words = questionWords(query, analyzer, await questionStats(query, analyzer, store));
       const read = hits.slice(0, options.depth);
       const records = await store.passages(read.flatMap((hit) => [hit.passage.id, ...hit.related.map((r) => r.id)]));
       const kind = questionKind(question);
@@ -118,7 +117,7 @@ export function createExtractiveAnswerer(
         citations = [cite(best, 1)];
         const twin = translationOf(best, hits, candidates, analyzer);
         if (twin) citations.push(cite(twin, 2));
-        const span = shortAnswer(readQuestion(question, query, analyzer, stats), best.sentence, best.article.lang, analyzer, weights);
+        const span = shortAnswer(readQuestion(question, query, words), best.sentence, best.article.lang, analyzer, weights);
         if (span) short = { ...citations[0], start: span.start, end: span.end, text: span.text, shown: renderShort(span.text, best.article.lang, query.lang) };
         const text = short ? short.shown : best.sentence.text.trim().replace(/\s+/g, ' ');
         answer = `${text} ${citations.map((c) => `[${c.n}]`).join('')}`;

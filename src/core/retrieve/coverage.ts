@@ -54,6 +54,10 @@ export function nearlyEqual(a: string, b: string): boolean {
   return a.slice(i + 1) === b.slice(i + 1) || a.slice(i + 1) === b.slice(i) || a.slice(i) === b.slice(i + 1);
 }
 
+/** Whether a word of a text (with its stem in the text's language) counts as the question word: one of its forms, or a name one edit apart. */
+export const matchesWord = (question: QuestionWord, word: string, stem: string): boolean =>
+  question.forms.has(stem) || (question.name && nearlyEqual(word, question.word));
+
 /** How much of a question a sentence contains. */
 export interface Coverage {
   /** The share (0–1) of the question's weighted content found. */
@@ -68,11 +72,10 @@ export interface Coverage {
 
 export function coverage(words: QuestionWord[], text: string, lang: Lang, analyzer: Analyzer): Coverage {
   const total = words.reduce((sum, w) => sum + w.weight, 0);
-  const tokens = tokenize(text);
-  const stems = new Set(tokens.map((t) => analyzer.stem(t.word, lang)));
+  const tokens = tokenize(text).map((t) => ({ word: t.word, stem: analyzer.stem(t.word, lang) }));
   let evidence = 0;
   for (const w of words) {
-    if ([...w.forms].some((f) => stems.has(f)) || (w.name && tokens.some((t) => nearlyEqual(t.word, w.word)))) evidence += w.weight;
+    if (tokens.some((t) => matchesWord(w, t.word, t.stem))) evidence += w.weight;
   }
   return { share: total > 0 ? evidence / total : 0, evidence };
 }

@@ -15,8 +15,6 @@ export interface TrainOptions {
   learningRate: number;
 }
 
-export const DEFAULT_TRAINING: TrainOptions = { l2: 1e-3, epochs: 300, learningRate: 0.1 };
-
 export function logit(model: LogisticModel, x: readonly number[]): number {
   let z = model.bias;
   for (let j = 0; j < model.weights.length; j++) z += model.weights[j] * ((x[j] - model.mean[j]) / model.scale[j]);
@@ -87,7 +85,7 @@ export function softmax(logits: readonly number[]): number[] {
  * penalty: the model learns which candidate of a set is the right one, not a probability for each
  * alone. The bias cancels out and stays 0.
  */
-export function trainChoice(features: string[], choices: readonly Choice[], options: TrainOptions = DEFAULT_TRAINING): LogisticModel {
+export function trainChoice(features: string[], choices: readonly Choice[], options: TrainOptions): LogisticModel {
   const d = features.length;
   const { mean, scale, standard } = standardise(choices.flatMap((c) => c.rows), d);
   const n = Math.max(1, choices.length);

@@ -1,6 +1,5 @@
-import { questionWords, type QuestionWord, type TermStats } from '../../retrieve/coverage.js';
+import type { QuestionWord } from '../../retrieve/coverage.js';
 import type { Query } from '../../retrieve/query.js';
-import type { Analyzer } from '../../text/analyze.js';
 import type { Lang } from '../../types.js';
 import { interrogative } from '../question-kind.js';
 import { answerType, type AnswerType } from './asks.js';
@@ -34,8 +33,8 @@ function kindWords(question: string, query: Query): Set<string> {
   return kinds;
 }
 
-export function readQuestion(question: string, query: Query, analyzer: Analyzer, stats: TermStats): ReaderQuestion {
-  const words = questionWords(query, analyzer, stats);
+/** A question as the reader uses it, from its analysed query and its weighted content words (`questionWords`). */
+export function readQuestion(question: string, query: Query, words: QuestionWord[]): ReaderQuestion {
   const surface = new Set(question.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
   return {
     text: question,

@@ -1,14 +1,14 @@
 import type { Analyzer } from '../../text/analyze.js';
 import type { Lang, Span } from '../../types.js';
 import { ANSWER_TYPES, type AnswerType } from './asks.js';
-import { matchWords, type Matches } from './match.js';
+import { matchWords } from './match.js';
 import type { ReaderQuestion } from './question.js';
 import { wordsOf, type Shape, type SpanCandidate, type Word } from './spans.js';
 
-/** A sentence read against the question: its words, and which question word each matches. */
+/** A sentence read against the question: its words, and for each the index of the question word it matches, or -1. */
 export interface SentenceRead {
   words: Word[];
-  matches: Matches;
+  matches: number[];
 }
 
 export const readSentence = (question: ReaderQuestion, sentence: Span, lang: Lang, analyzer: Analyzer): SentenceRead => {
@@ -60,7 +60,7 @@ export const SPAN_FEATURES: string[] = [
 function nearness(read: SentenceRead, c: SpanCandidate) {
   let distance = Infinity;
   const near = new Set<number>();
-  read.matches.at.forEach((q, i) => {
+  read.matches.forEach((q, i) => {
     if (q < 0 || (i >= c.from && i < c.to)) return;
     const d = i < c.from ? c.from - i : i - c.to + 1;
     distance = Math.min(distance, d);
@@ -76,7 +76,7 @@ export function spanFeatures(question: ReaderQuestion, read: SentenceRead, c: Sp
   for (let i = c.from; i < c.to; i++) {
     const { lower } = read.words[i];
     if (question.kinds.has(lower)) kind = 1;
-    else if (read.matches.at[i] >= 0 || question.surface.has(lower)) repeated++;
+    else if (read.matches[i] >= 0 || question.surface.has(lower)) repeated++;
   }
   const length = c.to - c.from;
   const { distance, near } = nearness(read, c);
@@ -87,20 +87,22 @@ export function spanFeatures(question: ReaderQuestion, read: SentenceRead, c: Sp
   const type = question.type;
   let breaks = 0;
   for (let i = c.from + 1; i < c.to; i++) if (read.words[i].broken) breaks++;
+  const startsClause = !before || read.words[c.from].broken;
+  const endsClause = !after || after.broken;
   return [
     repeated / length,
     repeated === length ? 1 : 0,
     Number.isFinite(distance) ? 1 / distance : 0,
     Math.min(near, 4) / Math.max(1, question.words.length),
-    before !== undefined && read.matches.at[c.from - 1] >= 0 ? 1 : 0,
-    after !== undefined && read.matches.at[c.to] >= 0 ? 1 : 0,
-    !before || read.words[c.from].broken || !(before.capital && c.shape.name) ? 1 : 0,
-    !after || after.broken || !(after.capital && c.shape.name) ? 1 : 0,
+    before !== undefined && read.matches[c.from - 1] >= 0 ? 1 : 0,
+    after !== undefined && read.matches[c.to] >= 0 ? 1 : 0,
+    startsClause || !(before.capital && c.shape.name) ? 1 : 0,
+    endsClause || !(after.capital && c.shape.name) ? 1 : 0,
     fit,
     kind,
     before !== undefined && COPULA.test(before.lower) ? 1 : 0,
-    !before || read.words[c.from].broken ? 1 : 0,
-    !after || after.broken ? 1 : 0,
+    startsClause ? 1 : 0,
+    endsClause ? 1 : 0,
     Math.min(breaks, 3),
     ...ANSWER_TYPES.flatMap((t) => SHAPES.map((s) => (t === type && c.shape[s] ? 1 : 0))),
     ...ANSWER_TYPES.flatMap((t) => LENGTHS.map((n) => (t === type && lengthBucket(length) === n ? 1 : 0))),
