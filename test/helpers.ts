@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const SEEDS = path.join(ROOT, 'seeds');
@@ -26,4 +26,15 @@ export function runCli(args: string[], options: { cwd?: string; env?: Record<str
     timeout: 60_000,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** The store folder kabar made inside an index folder. */
+export const storeDir = (index: string): string => fs.readdirSync(index).map((d) => path.join(index, d)).find((d) => fs.statSync(d).isDirectory())!;
+
+/** A running process that does nothing, standing in for another kabar writer; killed when the test ends. */
+export async function liveProcess(t: { after: (fn: () => void) => void }, seconds: number): Promise<ChildProcess> {
+  const child = spawn('sleep', [String(seconds)]);
+  t.after(() => child.kill());
+  await new Promise((resolve) => child.once('spawn', resolve));
+  return child;
 }

@@ -1,22 +1,15 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { CLI, runCli, tempCorpus } from '../helpers.js';
+import { CLI, liveProcess, runCli, storeDir, tempCorpus } from '../helpers.js';
 import { TMUX, tmuxSession } from './tmux.js';
-
-const storeDir = (index: string) => fs.readdirSync(index).map((d) => path.join(index, d)).find((d) => fs.statSync(d).isDirectory())!;
 
 test('the chat started while another process refreshes the index says so and answers from the committed index', { skip: TMUX ? false : 'tmux is not installed', timeout: 40_000 }, async (t) => {
   const tmp = tempCorpus();
-  const writer = spawn('sleep', ['60']);
-  t.after(() => {
-    writer.kill();
-    tmp.cleanup();
-  });
-  await new Promise((r) => writer.once('spawn', r));
+  t.after(tmp.cleanup);
+  const writer = await liveProcess(t, 60);
   assert.equal(runCli(['--corpus', tmp.corpus, '--index', tmp.index, 'index']).code, 0);
   // A running writer holds the index: the lock names a live process; the corpus has an article it has not committed yet.
   fs.writeFileSync(path.join(storeDir(tmp.index), 'write.lock'), JSON.stringify({ pid: writer.pid, host: os.hostname(), since: Date.now() - 5000, processStart: null }));

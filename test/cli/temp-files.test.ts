@@ -1,23 +1,19 @@
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { removeOrphanTemps } from '../../src/core/temp-files.js';
 import { fileHistory } from '../../src/ui/state/input-history.js';
-import { ROOT, runCli, tempCorpus } from '../helpers.js';
+import { liveProcess, ROOT, runCli, tempCorpus } from '../helpers.js';
 
 /** The id of a process that has ended (a killed writer). */
 const deadPid = (): number => spawnSync(process.execPath, ['-e', '0']).pid!;
 
 test('temporary files of killed writers are removed; a running writer\'s and other files stay', async (t) => {
   const tmp = tempCorpus();
-  const live = spawn('sleep', ['30']);
-  t.after(() => {
-    live.kill();
-    tmp.cleanup();
-  });
-  await new Promise((r) => live.once('spawn', r));
+  t.after(tmp.cleanup);
+  const live = await liveProcess(t, 30);
   const file = path.join(tmp.dir, 'report.md');
   const dead = deadPid();
   const names = [`report.md.${dead}.tmp`, `report.md.${live.pid}.tmp`, `other.md.${dead}.tmp`, 'report.md.notes.tmp'];

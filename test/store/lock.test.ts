@@ -4,15 +4,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { acquireWriteLock } from '../../src/core/index/lock.js';
+import { acquireWriteLock, processStart } from '../../src/core/index/lock.js';
 import { UserError } from '../../src/core/errors.js';
 
 const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'kabar-lock-'));
 const lockFile = (dir: string) => path.join(dir, 'write.lock');
-const startOf = (pid: number) => {
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-  return `${fs.readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim()}:${stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]}`;
-};
 
 for (const [name, content, reason] of [
   ['an empty lock (a full disk)', '', /it was empty/],
@@ -41,7 +37,7 @@ test('a running writer is named with its pid and how long it has been running', 
   const child = spawn('sleep', ['30']);
   try {
     await new Promise((r) => child.once('spawn', r));
-    fs.writeFileSync(lockFile(dir), JSON.stringify({ pid: child.pid, host: os.hostname(), since: Date.now() - 125_000, processStart: startOf(child.pid!) }));
+    fs.writeFileSync(lockFile(dir), JSON.stringify({ pid: child.pid, host: os.hostname(), since: Date.now() - 125_000, processStart: processStart(child.pid!) }));
     assert.throws(
       () => acquireWriteLock(dir, () => {}),
       (e: unknown) => e instanceof UserError && e.code === 'INDEX_LOCKED' && new RegExp(`pid ${child.pid}\\) has been updating the index in .* for 2 min 5 s`).test(e.message),

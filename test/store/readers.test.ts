@@ -1,28 +1,20 @@
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { runCli, tempCorpus } from '../helpers.js';
+import { processStart } from '../../src/core/index/lock.js';
+import { liveProcess, runCli, storeDir, tempCorpus } from '../helpers.js';
 
-const storeDir = (index: string) => fs.readdirSync(index).map((d) => path.join(index, d)).find((d) => fs.statSync(d).isDirectory())!;
-const startOf = (pid: number) => {
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-  return `${fs.readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim()}:${stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]}`;
-};
 
 test('while another process writes the index, ask and search answer from the committed index; index names the writer', async (t) => {
   const tmp = tempCorpus();
-  const writer = spawn('sleep', ['60']);
-  t.after(() => {
-    writer.kill();
-    tmp.cleanup();
-  });
-  await new Promise((r) => writer.once('spawn', r));
+  t.after(tmp.cleanup);
+  const writer = await liveProcess(t, 60);
   const base = ['--corpus', tmp.corpus, '--index', tmp.index];
   assert.equal(runCli([...base, 'index']).code, 0);
-  fs.writeFileSync(path.join(storeDir(tmp.index), 'write.lock'), JSON.stringify({ pid: writer.pid, host: os.hostname(), since: Date.now() - 3000, processStart: startOf(writer.pid!) }));
+  fs.writeFileSync(path.join(storeDir(tmp.index), 'write.lock'), JSON.stringify({ pid: writer.pid, host: os.hostname(), since: Date.now() - 3000, processStart: processStart(writer.pid!) }));
   fs.writeFileSync(path.join(tmp.corpus, 'new.txt'), 'Presiden Widodo mengunjungi Surabaya pada hari Senin untuk meresmikan jembatan.');
 
   const ask = runCli([...base, 'ask', 'Who did Sergey Lavrov meet in China?']);

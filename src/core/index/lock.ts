@@ -17,7 +17,7 @@ interface LockOwner {
 const LOCK = 'write.lock';
 
 /** A process's start as the OS records it (Linux), so a reused pid is not mistaken for the owner. */
-function processStart(pid: number): string | null {
+export function processStart(pid: number): string | null {
   try {
     const boot = fs.readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
