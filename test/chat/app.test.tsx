@@ -110,7 +110,7 @@ test('an error event, and an engine that throws, become messages and the chat go
 
 test('/cite lists matches, and a failing lookup is a message', async () => {
   const engine = fakeEngine((q) => answerEvents(q, 'x'));
-  const match = { file: '004_hatami.txt', id: '004_hatami.txt#1', start: 10, end: 20, line: 5, text: 'kerja sama', score: 1, kind: 'exact' as const, date: '2020-08', source: 'IslamTimes', lang: 'id', earliest: true };
+  const match = { file: '004_hatami.txt', id: '004_hatami.txt#1', start: 10, end: 20, line: 5, text: 'kerja sama', score: 1, kind: 'exact' as const, date: '2020-08', source: 'IslamTimes', lang: 'id' as const, earliest: true };
   const app = renderApp({ open: sessionOf(engine, { findQuote: async () => [match] }) });
   try {
     await app.waitFor(ready);

@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import { createHashingEmbedder } from '../../src/providers/embeddings/hashing.js';
 import { UserError } from '../../src/core/errors.js';
 import { openLocalStore } from '../../src/core/index/local/sqlite-store.js';
-import type { WritePlan } from '../../src/core/index/port.js';
+import type { Store, WritePlan } from '../../src/core/index/port.js';
 import { tempCorpus } from '../helpers.js';
 
 const open = (corpus: string, index: string, extra: { force?: boolean } = {}) =>
@@ -185,7 +185,7 @@ test('a refresh names every article it will change before it writes, so a shared
     config: loadConfig({}, { corpus: tmp.corpus, index: tmp.index }),
     embedder: createHashingEmbedder(),
     openStore: async (dir, options) => {
-      const store = await openLocalStore(dir, options);
+      const store: Store = await openLocalStore(dir, options);
       const write = store.write.bind(store);
       store.write = (work, plan) => {
         plans.push(plan);

@@ -5,7 +5,6 @@ import type { Answer, Citation, Hit } from '../../src/core/types.js';
 import type { EvalQuestion } from '../../src/core/eval/dataset.js';
 import { collectOutcomes, type AskFn, type EvalAnswer, type RunOptions } from '../../src/core/eval/run.js';
 import { computeMetrics } from '../../src/core/eval/metrics.js';
-import type { EvalQuestion } from '../../src/core/eval/dataset.js';
 
 const runEval = async (questions: EvalQuestion[], ask: AskFn, options: RunOptions) => computeMetrics(await collectOutcomes(questions, ask, options), options.k);
 

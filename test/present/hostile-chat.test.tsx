@@ -51,11 +51,11 @@ const engine: ChatEngine = {
 };
 
 test('the chat shows the article, the model reply, a warning and a quote lookup with their controls visible, never raw', async () => {
-  const match = { file, id: passage.id, start: 0, end: 6, line: 1, text: `Lavrov${BEL}`, score: 1, kind: 'exact' as const, date: '2020-10', source: 'IRNA', lang: 'id', earliest: true };
+  const match = { file, id: passage.id, start: 0, end: 6, line: 1, text: `Lavrov${BEL}`, score: 1, kind: 'exact' as const, date: '2020-10', source: 'IRNA', lang: 'id' as const, earliest: true };
   const app = renderApp({
     open: async (hooks) => {
       hooks.onWarning(`Skipped bad${ESC}[31m.txt: it is a binary file, not text.`);
-      return { engine, header: { corpus: `corpus${ESC}]0;x${BEL}`, articles: 1, passages: 1, embedder: 'hashing', answerer: 'extractive' }, findQuote: async () => [match] };
+      return { engine, header: { corpus: `corpus${ESC}]0;x${BEL}`, articles: 1, passages: 1, embedder: 'hashing', answerer: 'extractive' }, findQuote: async () => [match], articlesMatching: async () => 1 };
     },
   });
   try {
