@@ -47,3 +47,36 @@ test('a running writer is named with its pid and how long it has been running', 
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('writers racing for the lock: exactly one gets it, none sees it half-written, no draft stays', async () => {
+  const dir = tempDir();
+  const lockModule = new URL('../../src/core/index/lock.ts', import.meta.url).href;
+  // Each racer waits for the same moment, tries once, and says whether it got the lock and what it was warned of.
+  const racer = `const { acquireWriteLock } = await import(${JSON.stringify(lockModule)});
+const at = Number(process.argv[1]); while (Date.now() < at) {}
+const warnings = []; let got = false;
+try { acquireWriteLock(process.argv[2], (w) => warnings.push(w)); got = true; } catch {}
+console.log(JSON.stringify({ got, warnings })); setTimeout(() => {}, 1500);`;
+  try {
+    const at = Date.now() + 3000; // every racer has started by then, and holds on until all have tried
+    const outcomes = await Promise.all(
+      Array.from({ length: 6 }, () => new Promise<{ got: boolean; warnings: string[] }>((resolve, reject) => {
+        const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', racer, String(at), dir]);
+        let out = '';
+        child.stdout.on('data', (c) => (out += c));
+        child.on('close', () => {
+          try {
+            resolve(JSON.parse(out));
+          } catch (error) {
+            reject(error);
+          }
+        });
+      })),
+    );
+    assert.equal(outcomes.filter((o) => o.got).length, 1, JSON.stringify(outcomes));
+    assert.deepEqual(outcomes.flatMap((o) => o.warnings), []);
+    assert.deepEqual(fs.readdirSync(dir), ['write.lock']);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

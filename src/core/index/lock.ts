@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { UserError } from '../errors.js';
-import { isRunning } from '../temp-files.js';
+import { isRunning, tempFileFor } from '../temp-files.js';
 
 /** Who holds the write lock: enough to tell a live writer from a leftover after a crash or reboot. */
 interface LockOwner {
@@ -57,15 +57,32 @@ export class IndexLockedError extends UserError {
   }
 }
 
+/**
+ * Creates the lock file whole or not at all: the owner is written beside it first and then linked
+ * into place, which fails if the lock exists. (Creating it empty and writing it after would let
+ * another process read it empty in between and take it over as a leftover.)
+ */
 function tryCreate(file: string): boolean {
   const owner: LockOwner = { pid: process.pid, host: os.hostname(), since: Date.now(), processStart: processStart(process.pid) };
+  const draft = tempFileFor(file);
   try {
-    fs.writeFileSync(file, JSON.stringify(owner), { flag: 'wx' });
+    fs.writeFileSync(draft, JSON.stringify(owner));
+    fs.linkSync(draft, file);
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    fs.rmSync(file, { force: true }); // a lock we could not finish writing (disk full) must not stay
     throw error;
+  } finally {
+    fs.rmSync(draft, { force: true }); // a draft we could not finish writing (disk full) must not stay
+  }
+}
+
+/** Removes the leftover lock, unless another process has meanwhile replaced it with its own. */
+function removeIfUnchanged(file: string, leftover: string): void {
+  try {
+    if (fs.readFileSync(file, 'utf8') === leftover) fs.rmSync(file, { force: true });
+  } catch {
+    // already gone
   }
 }
 
@@ -86,7 +103,7 @@ export function acquireWriteLock(dir: string, onWarning: (message: string) => vo
     const stale = staleness(text);
     if (stale === null) throw new IndexLockedError(dir, JSON.parse(text) as LockOwner);
     onWarning(`Took over the index lock in ${dir}: ${stale}.`);
-    fs.rmSync(file, { force: true });
+    removeIfUnchanged(file, text);
     if (!tryCreate(file)) throw new IndexLockedError(dir, JSON.parse(fs.readFileSync(file, 'utf8')) as LockOwner);
   }
   return () => fs.rmSync(file, { force: true });
