@@ -216,6 +216,17 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
       assert.deepEqual(await store.counts(), { articles: 1, passages: 1 });
     }));
 
+    test('every article touched in one transaction gets its new version, and an upsert after a touch wins', withStore(async (store) => {
+      await fill(store);
+      await store.write(async (tx) => {
+        for (const [n, a] of [A, B, C].entries()) await tx.touch(a.meta.file, { ...a.version, mtimeMs: 100 + n });
+        await tx.upsert({ ...C, version: { ...C.version, mtimeMs: 7 } });
+      });
+      const versions = await store.versions();
+      assert.deepEqual([A, B, C].map((a) => versions.get(a.meta.file)?.mtimeMs), [100, 101, 7]);
+      assert.deepEqual(await store.counts(), { articles: 3, passages: [A, B, C].reduce((n, a) => n + a.passages.length, 0) });
+    }));
+
     test('clear, touch and skipped', withStore(async (store) => {
       await fill(store);
       await store.write(async (tx) => {

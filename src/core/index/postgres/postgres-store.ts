@@ -161,6 +161,8 @@ class PostgresTransaction implements StoreTransaction {
   private totals = { articles: 0, passages: 0, lengths: 0 };
   private pending = new Map<string, ArticleInput>();
   private pendingPassages = 0;
+  /** Unchanged articles whose recorded version (size, mtime) is to be updated. */
+  private touched = new Map<string, ArticleVersion>();
 
   constructor(
     private readonly sql: Sql,
@@ -209,6 +211,7 @@ class PostgresTransaction implements StoreTransaction {
 
   /** Writes the buffered articles: their old rows out, then articles, passages and postings, one statement each. */
   async flush(): Promise<void> {
+    await this.flushTouched();
     if (this.pending.size === 0) return;
     const { sql, s } = this;
     const articles = [...this.pending.values()];
@@ -286,6 +289,7 @@ class PostgresTransaction implements StoreTransaction {
     const { sql, s } = this;
     this.pending.clear();
     this.pendingPassages = 0;
+    this.touched.clear();
     await lockIndex(sql, 'exclusive', s);
     for (const table of ['postings', 'passages', 'articles', 'terms']) await sql.query(`DELETE FROM ${s}.${table}`);
     await sql.query(`UPDATE ${s}.totals SET articles = 0, passages = 0, lengths = 0`);
@@ -294,9 +298,23 @@ class PostgresTransaction implements StoreTransaction {
   }
 
   async touch(articleId: string, version: ArticleVersion): Promise<void> {
-    await this.flush();
-    await this.lockArticles([articleId]);
-    await this.sql.query(`UPDATE ${this.s}.articles SET size = $2, mtime_ms = $3, hash = $4 WHERE file = $1`, [articleId, version.size, version.mtimeMs, version.hash]);
+    if (this.pending.has(articleId)) await this.flush();
+    this.touched.set(articleId, version);
+    if (this.touched.size >= WRITE_BATCH_PASSAGES) await this.flushTouched();
+  }
+
+  /** Records the new versions of the touched articles, one statement for all of them. */
+  private async flushTouched(): Promise<void> {
+    if (this.touched.size === 0) return;
+    const files = [...this.touched.keys()];
+    const versions = [...this.touched.values()];
+    this.touched.clear();
+    await this.lockArticles(files);
+    await this.sql.query(
+      `UPDATE ${this.s}.articles a SET size = u.size, mtime_ms = u.mtime_ms, hash = u.hash
+       FROM unnest($1::text[], $2::bigint[], $3::float8[], $4::text[]) AS u(file, size, mtime_ms, hash) WHERE a.file = u.file`,
+      [files, versions.map((v) => v.size), versions.map((v) => v.mtimeMs), versions.map((v) => v.hash)],
+    );
   }
 
   async setSkipped(skipped: Skipped[]): Promise<void> {
