@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Config } from './config.js';
 import { DEFAULT_CHUNKING, type ChunkOptions } from './corpus/chunk.js';
+import { corpusStat } from './corpus/scan.js';
 import { UserError, isUserError } from './errors.js';
 import { openLocalStore } from './index/local/sqlite-store.js';
 import type { Store, StoreReader } from './index/port.js';
@@ -87,6 +88,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
   const openStore = options.openStore ?? openLocalStore;
   const dimensions = embedder.info.dimensions;
   const key = embedderKey(embedder.info);
+  corpusStat(config.corpusDir); // a mistyped corpus is said before any index is opened or created
   // A command that searches starts loading the vector graph while the corpus is checked.
   let store = await openStore(indexDir, { key, dimensions, onWarning: warn, warm: options.warm ?? !options.writer });
   const refreshOptions: RefreshOptions = {

@@ -123,7 +123,9 @@ test('binary and non-UTF-8 files are skipped with their reason; an empty corpus 
   const empty = path.join(tmp.dir, 'empty');
   fs.mkdirSync(empty);
   await assert.rejects(open(empty, tmp.index), (e: unknown) => e instanceof UserError && e.code === 'CORPUS_EMPTY');
-  await assert.rejects(open(path.join(tmp.dir, 'nope'), tmp.index), (e: unknown) => e instanceof UserError && e.code === 'CORPUS_MISSING');
+  const unused = path.join(tmp.dir, 'unused-index');
+  await assert.rejects(open(path.join(tmp.dir, 'nope'), unused), (e: unknown) => e instanceof UserError && e.code === 'CORPUS_MISSING');
+  assert.equal(fs.existsSync(unused), false, 'a mistyped corpus creates no index');
 });
 
 test('answers cite exact spans, abstain when the articles do not say, and honour filters', async (t) => {

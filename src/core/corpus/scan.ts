@@ -31,14 +31,8 @@ export interface ScanOptions {
 
 const errorCode = (error: unknown): string | undefined => (error as NodeJS.ErrnoException)?.code;
 
-/**
- * Lists the source files of a corpus: every file kabar reads (`.txt`, `.md`, `.jsonl`, `.csv`, `.html`, feeds…)
- * under a folder, recursively, skipping hidden folders and node_modules; or the one file the corpus is.
- * A subfolder that cannot be read is skipped and reported; a file that disappears while it is
- * listed is left out, as if deleted; symbolic links are not followed, and reported.
- */
-export function scanCorpus(dir: string, options: ScanOptions = {}): CorpusFile[] {
-  const io = options.fs ?? realFs;
+/** The corpus itself: a folder, or one file of a kind kabar reads; anything else is the user's mistake, said plainly. */
+export function corpusStat(dir: string): fs.Stats {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(dir);
@@ -47,14 +41,24 @@ export function scanCorpus(dir: string, options: ScanOptions = {}): CorpusFile[]
       hint: 'Pass --corpus PATH (or set KABAR_CORPUS) to a folder of articles or to one archive or feed file.',
     });
   }
-  if (!stat.isDirectory()) {
-    if (!isSourceFile(dir)) {
-      throw new UserError('CORPUS_MISSING', `${dir} is not a kind of file kabar reads.`, {
-        hint: `Pass --corpus PATH with a folder of articles or one file ending in ${KINDS}.`,
-      });
-    }
-    return [{ file: path.basename(dir), abs: dir, size: stat.size, mtimeMs: stat.mtimeMs }];
+  if (!stat.isDirectory() && !isSourceFile(dir)) {
+    throw new UserError('CORPUS_MISSING', `${dir} is not a kind of file kabar reads.`, {
+      hint: `Pass --corpus PATH with a folder of articles or one file ending in ${KINDS}.`,
+    });
   }
+  return stat;
+}
+
+/**
+ * Lists the source files of a corpus: every file kabar reads (`.txt`, `.md`, `.jsonl`, `.csv`, `.html`, feeds…)
+ * under a folder, recursively, skipping hidden folders and node_modules; or the one file the corpus is.
+ * A subfolder that cannot be read is skipped and reported; a file that disappears while it is
+ * listed is left out, as if deleted; symbolic links are not followed, and reported.
+ */
+export function scanCorpus(dir: string, options: ScanOptions = {}): CorpusFile[] {
+  const io = options.fs ?? realFs;
+  const stat = corpusStat(dir);
+  if (!stat.isDirectory()) return [{ file: path.basename(dir), abs: dir, size: stat.size, mtimeMs: stat.mtimeMs }];
   const files: CorpusFile[] = [];
   const relative = (abs: string) => path.relative(dir, abs).split(path.sep).join('/');
   const walk = (folder: string) => {
