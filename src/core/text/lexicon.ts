@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { LEXICON } from './lexicon-data.js';
+import { DERIVED_LEXICON } from './lexicon-derived.js';
 import type { Lang } from '../types.js';
 
 /** Maps stems to concepts and back, per language, for cross-language matching. */
@@ -10,41 +11,99 @@ export interface Lexicon {
   stems(concept: number, lang: Lang): readonly string[];
 }
 
-type Stem = (word: string, lang: Lang) => string;
+export type Stem = (word: string, lang: Lang) => string;
 
 /** Changes whenever the lexicon does: vectors built with concepts of another lexicon must not be mixed with these. */
-export const LEXICON_VERSION = createHash('sha1').update(LEXICON).digest('hex').slice(0, 8);
+export const LEXICON_VERSION = createHash('sha1').update(LEXICON).update(DERIVED_LEXICON.concepts).digest('hex').slice(0, 8);
 
-const stemsOf = (words: string, lang: Lang, stem: Stem): string[] => [
+const LANGS = ['en', 'id'] as const;
+
+/** The distinct stems of the words of one side of an entry; hyphenated words count as their parts. */
+export const stemsOf = (words: string, lang: Lang, stem: Stem): string[] => [
   ...new Set(words.toLowerCase().match(/[\p{L}\p{N}-]+/gu)?.flatMap((w) => w.split('-')).filter(Boolean).map((w) => stem(w, lang)) ?? []),
 ];
 
-/**
- * Builds the lexicon with the same stemmer the index uses, so that "meetings" and "pertemuan" meet
- * at one concept. An entry's words each stand for its concept, except that a word which is an entry
- * of its own ("besar", big) does not stand for a phrase it is part of ("duta besar", ambassador)
- * when the phrase has other words to carry it.
- */
-export function createLexicon(stem: Stem, source = LEXICON): Lexicon {
-  const entries = source
+type Entry = Record<Lang, string[]>;
+
+/** The lines "english words | indonesian words" of a lexicon text, each side stemmed. */
+const entriesOf = (source: string, stem: Stem): Entry[] =>
+  source
     .split('\n')
     .map((line) => line.split('|'))
     .filter((sides) => sides.length === 2)
     .map(([en, id]) => ({ en: stemsOf(en, 'en', stem), id: stemsOf(id, 'id', stem) }));
+
+/**
+ * The stems that stand for each hand-written entry: an entry's words each stand for its concept,
+ * except that a word which is an entry of its own ("besar", big) does not stand for a phrase it is
+ * part of ("duta besar", ambassador) when the phrase has other words to carry it.
+ */
+function standing(entries: Entry[]): Entry[] {
   const own: Record<Lang, Set<string>> = { en: new Set(), id: new Set() };
-  for (const entry of entries) for (const lang of ['en', 'id'] as const) if (entry[lang].length === 1) own[lang].add(entry[lang][0]);
-  const byStem: Record<Lang, Map<string, number[]>> = { en: new Map(), id: new Map() };
-  const byConcept: Record<Lang, string[][]> = { en: [], id: [] };
-  entries.forEach((entry, concept) => {
-    for (const lang of ['en', 'id'] as const) {
+  for (const entry of entries) for (const lang of LANGS) if (entry[lang].length === 1) own[lang].add(entry[lang][0]);
+  return entries.map((entry) => {
+    const pick = (lang: Lang) => {
       const specific = entry[lang].filter((s) => !own[lang].has(s));
-      const stems = entry[lang].length > 1 && specific.length > 0 ? specific : entry[lang];
-      byConcept[lang][concept] = stems;
-      for (const s of stems) byStem[lang].set(s, [...(byStem[lang].get(s) ?? []), concept]);
-    }
+      return entry[lang].length > 1 && specific.length > 0 ? specific : entry[lang];
+    };
+    return { en: pick('en'), id: pick('id') };
   });
-  return {
-    concepts: (stem, lang) => byStem[lang].get(stem) ?? [],
-    stems: (id, lang) => byConcept[lang][id] ?? [],
+}
+
+/**
+ * What `npm run lexicon` writes: concept lines "english stems | indonesian stems" (concept i is line
+ * i) and, per language, index lines "stem concept concept…" sorted by stem.
+ */
+export interface DerivedLexicon {
+  concepts: string;
+  en: string;
+  id: string;
+}
+
+/** Looks a stem up in a sorted index by bisection, so that start-up builds no map of thousands of stems. */
+function sortedIndex(text: string): (stem: string) => number[] {
+  const lines = text.split('\n').filter(Boolean);
+  const keys = lines.map((line) => line.slice(0, line.indexOf(' ')));
+  return (stem) => {
+    let lo = 0;
+    let hi = keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (keys[mid] < stem) lo = mid + 1;
+      else hi = mid;
+    }
+    return keys[lo] === stem ? lines[lo].split(' ').slice(1).map(Number) : [];
   };
+}
+
+/**
+ * Builds the lexicon with the same stemmer the index uses, so that "meetings" and "pertemuan" meet
+ * at one concept. The hand-written entries (`source`, stemmed here) are the authority; the derived
+ * ones (`derived`, written by `npm run lexicon` with stems already, so that start-up does not stem
+ * thousands of words) add concepts for the stems the hand-written ones do not know. A stem the
+ * hand-written lexicon knows keeps only its hand-written concepts in that language, though a derived
+ * concept may still translate into it ("secretary" → "menteri").
+ */
+export function createLexicon(stem: Stem, source = LEXICON, derived: DerivedLexicon = DERIVED_LEXICON): Lexicon {
+  const entries = standing(entriesOf(source, stem));
+  const byStem: Record<Lang, Map<string, number[]>> = { en: new Map(), id: new Map() };
+  entries.forEach((entry, concept) => {
+    for (const lang of LANGS) for (const s of entry[lang]) byStem[lang].set(s, [...(byStem[lang].get(s) ?? []), concept]);
+  });
+  const offset = entries.length;
+  const derivedConcepts = derived.concepts.split('\n').filter(Boolean);
+  const index = { en: sortedIndex(derived.en), id: sortedIndex(derived.id) };
+  const concepts = (s: string, lang: Lang): readonly number[] => {
+    const known = byStem[lang].get(s);
+    if (known) return known;
+    const found = index[lang](s).map((c) => c + offset);
+    if (found.length > 0) byStem[lang].set(s, found);
+    return found;
+  };
+  const stems = (concept: number, lang: Lang): readonly string[] => {
+    if (concept < offset) return entries[concept]?.[lang] ?? [];
+    const sides = derivedConcepts[concept - offset]?.split(' | ');
+    return sides ? sides[lang === 'en' ? 0 : 1].split(' ') : [];
+  };
+  return { concepts, stems };
 }
