@@ -8,7 +8,10 @@
  * Kept: single-word English headwords of a content part of speech with few senses, and their
  * translations of one or two words. Both sides are stemmed as the analyzer stems them, stopwords and
  * Indonesian words that translate too many English words are dropped, and so is a translation that
- * is the English word itself. Each remaining sense is one line, "english stem | indonesian stems".
+ * is the English word itself. Each remaining translation is one concept, "english stem | indonesian
+ * stem": a translation pair, so that the derived list links the two languages but never makes two
+ * Indonesian words (or two English ones) synonyms of each other, which would change how questions
+ * match articles in their own language.
  * The output depends only on the dictionary file and the analyzer: the same input gives the same file.
  */
 import fs from 'node:fs';
@@ -84,10 +87,7 @@ function derive(senses: Sense[]): string[] {
   }
   const fanOut = new Map<string, Set<string>>();
   for (const c of concepts) for (const s of c.id) fanOut.set(s, (fanOut.get(s) ?? new Set()).add(c.en));
-  const lines = concepts
-    .map((c) => ({ en: c.en, id: c.id.filter((s) => (fanOut.get(s)?.size ?? 0) <= SETTINGS.maxFanOut).sort() }))
-    .filter((c) => c.id.length > 0)
-    .map((c) => `${c.en} | ${c.id.join(' ')}`);
+  const lines = concepts.flatMap((c) => c.id.filter((s) => (fanOut.get(s)?.size ?? 0) <= SETTINGS.maxFanOut).map((s) => `${c.en} | ${s}`));
   return [...new Set(lines)].sort();
 }
 

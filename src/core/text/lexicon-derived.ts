@@ -12,28 +12,34 @@ import type { DerivedLexicon } from './lexicon.js';
 export const DERIVED_LEXICON: DerivedLexicon = {
   concepts: `
 aaron | harun
-abaca | abaka serat
+abaca | abaka
+abaca | serat
 aback | mundur
 abactin | abaktinal
 abacu | abakus
-abacu | abakus dekak sempoa
-abandon | abai biar telantar
+abacu | dekak
+abacu | sempoa
+abandon | abai
+abandon | biar
+abandon | telantar
 abattoir | abatoar
 abbei | biara
-abbrevi | abreviasi singkat
+abbrevi | abreviasi
 abbrevi | singkat
 abdest | wudhu
 abdic | abdikasi
 abdomen | perut
 abduct | abduksi
 abduct | culik
-abod | baka kekal
+abod | baka
+abod | kekal
 abolit | abolisi
 aborigin | pribumi
 abort | aborsi
-abort | aborsi penguguran
-abort | abortus gugur
+abort | abortus
+abort | gugur
 abort | henti
+abort | penguguran
 abraham | ibrahim
 abscess | abses
 abscissa | absis
@@ -42,25 +48,28 @@ absent | absen
 absolut | absolusi
 absorb | serap
 absorpt | absorpsi
-absorpt | absorpsi serap
 absorpt | serap
 abugida | alfasilabis
-abund | limpah ruah
+abund | limpah
+abund | ruah
 abus | menyalahgunakan
 abus | penyalahgunaan
 acacia | akasia
-academ | akademik akademis
+academ | akademik
+academ | akademis
 acarolog | akarologi
-acceler | akselerasi cepat
+acceler | akselerasi
 acceler | cepat
-accent | aksen tekan
+accent | aksen
+accent | tekan
 accentu | aksentuasi
 accept | terima
-acceptor | akseptor terima
+acceptor | akseptor
+acceptor | terima
 access | akses
 accessori | aksesori
 accid | celaka
-accid | celaka musibah
+accid | musibah
 acclam | aklamasi
 accommod | akomodasi
 accompani | teman
@@ -68,15 +77,19 @@ accomplish | prestasi
 accomplish | selesai
 accord | sepakat
 accordion | akordeon
-account | akun rekening
+account | akun
 account | akuntabilitas
 account | akuntan
 account | akunting
+account | rekening
 accredit | akreditasi
 accultur | akulturasi
 accumul | akumulasi
 accumul | akumulator
-accur | akurat cermat teliti titis
+accur | akurat
+accur | cermat
+accur | teliti
+accur | titis
 accus | dakwa
 accus | tuduh
 acehnes | aceh
@@ -84,18 +97,22 @@ acet | asetat
 acetonitril | asetonitril
 acetylcholin | asetilkolina
 acetylen | asetilena
-ach | nyeri sakit
-achiev | capai raih
+ach | nyeri
+ach | sakit
+achiev | capai
+achiev | raih
 aciclovir | asiklovir
 acid | asam
-acid | asam masam
+acid | masam
 acidosi | asidosis
-acn | akne jerawat
+acn | akne
+acn | jerawat
 acquir | akuisita
 acquisit | akuisisi
 acquitt | bebas
 acr | ekar
-acrobat | akrobat akrobatik
+acrobat | akrobat
+acrobat | akrobatik
 acromegali | akromegali
 acromion | akromion
 acrophobia | akrofobia
@@ -103,11 +120,14 @@ acropoli | akropolis
 acrylamid | akrilamida
 actinobiolog | aktinobiologi
 actinomet | aktinometer
-action | aksi tindak
+action | aksi
+action | tindak
 activ | aktif
-activ | aktif aktivasi
-activ | aktivitas giat
-actor | aktor aktris
+activ | aktivasi
+activ | aktivitas
+activ | giat
+actor | aktor
+actor | aktris
 actress | aktris
 actuari | aktuaris
 acupunctur | akupunktur
@@ -115,13 +135,15 @@ adapt | adaptasi
 add | ambah
 addendum | adendum
 adder | senawan
-addict | adiksi candu
+addict | adiksi
+addict | candu
 addict | gemar
 addit | ambah
 address | alamat
 addresse | komunikan
 adduct | aduksi
-adhan | azan bang
+adhan | azan
+adhan | bang
 adher | lekat
 adhes | adhesi
 adhes | adhesif
@@ -135,28 +157,33 @@ administr | administratur
 admiralti | laksamana
 adolesc | adolesens
 adsorb | absorben
-adsorpt | adsorpsi jerap
+adsorpt | adsorpsi
+adsorpt | jerap
 adult | dewasa
 adulter | zina
-adulteri | selingkuh zina
+adulteri | selingkuh
+adulteri | zina
 advent | adven
 advent | adventisme
 adventur | tualang
 adverb | adverbia
 advertis | iklan
-advertis | iklan reklame
+advertis | reklame
 advic | advis
-advic | advis nasihat
+advic | nasihat
 advis | nasihat
-advisor | nasehat nasihat
-advoc | acara advokat
+advisor | nasehat
+advisor | nasihat
+advoc | acara
+advoc | advokat
 advoc | bela
 aerial | antena
 aerodynam | aerodinamika
 aerodynam | aerodinamis
 aerosolis | aerosol
 aerostat | aerostatika
-aesthet | estetik estetis
+aesthet | estetik
+aesthet | estetis
 affili | afiliasi
 affin | afinitas
 affix | imbuh
@@ -184,17 +211,19 @@ agnotolog | agnatologi
 agoraphobia | agorafobia
 agrarian | agraria
 agre | janji
-agreement | janji sepakat
+agreement | janji
+agreement | sepakat
 agribusi | agribisnis
-agricultur | agrikultura tani
+agricultur | agrikultura
+agricultur | tani
 agrobiolog | agrobiologi
 ahm | ahmad
 aigio | aigion
 aiglet | aglet
 aim | bidik
 air | hawa
-air | hawa udara
-air | siar tayang
+air | siar
+air | tayang
 air | udara
 airavata | airawata
 airlin | maskapai
@@ -207,17 +236,22 @@ albanian | albania
 albatross | albatros
 alchemi | alkimia
 alcohol | alkohol
-alcohol | alkohol arak
 alcohol | alkoholisme
-aldehyd | aldehida alkanal
+alcohol | arak
+aldehyd | aldehida
+aldehyd | alkanal
 alectryon | alektrion
-alert | lansir pemberitahuan
-alexand | iskandar iskander
+alert | lansir
+alert | pemberitahuan
+alexand | iskandar
+alexand | iskander
 algebra | aljabar
 algeria | aljazair
 algier | aljir
-algorithm | algoritma algoritme
-algorithm | algoritmik algoritmis
+algorithm | algoritma
+algorithm | algoritme
+algorithm | algoritmik
+algorithm | algoritmis
 alkan | alkana
 alken | alkena
 alkyl | alkil
@@ -229,17 +263,23 @@ allel | alel
 allen | alena
 allergi | alergi
 alli | sekutu
-allianc | aliansi sekutu
+allianc | aliansi
 allianc | sekutu
 allianc | serikat
 alloc | alokasi
-alloi | aliase aloi lakur
-alm | infak sedekah sumbang
+alloi | aliase
+alloi | aloi
+alloi | lakur
+alm | infak
+alm | sedekah
+alm | sumbang
 almanac | almanak
 almond | badam
 alopecia | alopesia
 alp | alpen
-alphabet | abjad aksara alfabet
+alphabet | abjad
+alphabet | aksara
+alphabet | alfabet
 alphabet | alfabetis
 alphabetis | abjad
 alter | alterasi
@@ -251,9 +291,12 @@ ambassador | duta
 amber | ambar
 ambidexter | ambideksteritas
 ambidextr | ambidekstrus
-ambigu | kabur rancu
+ambigu | kabur
+ambigu | rancu
 ambit | ambisi
-ambival | ambivalen bimbang ragu
+ambival | ambivalen
+ambival | bimbang
+ambival | ragu
 ambul | ambulans
 ambush | sergap
 amen | amin
@@ -263,7 +306,8 @@ americanis | amerikanisasi
 americano | amerikano
 amic | amik
 amic | tamah
-amla | malaka melaka
+amla | malaka
+amla | melaka
 ammet | amperemeter
 ammonia | amonia
 ammunit | amunisi
@@ -283,7 +327,8 @@ amylas | amilase
 anabapt | anabaptisme
 anabol | anabolisme
 anachron | anakronisme
-anachronist | anakronis anakronistis
+anachronist | anakronis
+anachronist | anakronistis
 analect | analekta
 analges | analgesik
 analysi | analisis
@@ -292,19 +337,22 @@ anaphylaxi | anafilaksis
 anarch | anarkisme
 anarchi | anarki
 anarchist | anarkis
-anathemat | kutuk laknat
-ancestor | leluhur moyang
+anathemat | kutuk
+anathemat | laknat
+ancestor | leluhur
+ancestor | moyang
 anchor | jangkar
 anchovi | bilis
-ancient | kuno ngak
-ancient | kuno purba
+ancient | kuno
+ancient | ngak
+ancient | purba
 andrew | andreas
 androgyn | jantina
 androlog | andrologi
 anecdot | anekdot
 anesthesia | anestesi
 anesthesiolog | anestesiolog
-angel | bidadari malaikat
+angel | bidadari
 angel | malaikat
 anger | amarah
 angl | sudut
@@ -315,23 +363,28 @@ angular | lancip
 anilin | anilina
 anim | animasi
 anim | animisme
-anim | binatang hewan
-anim | binatang hewan satwa
+anim | binatang
+anim | hewan
+anim | satwa
 ankylosi | ankilosis
 anna | hanas
 annoi | ganggu
 annot | anotasi
-announc | maklum pemberitahuan
+announc | maklum
+announc | pemberitahuan
 annual | tahun
-anon | anonim awanama
-anorexia | anoreksia nirselera
+anon | anonim
+anon | awanama
+anorexia | anoreksia
+anorexia | nirselera
 anoxia | anoksia
 answer | balas
 answer | solusi
 ant | semut
 antacid | antasid
 antagonist | antagonis
-antarctica | antarktika antartika
+antarctica | antarktika
+antarctica | antartika
 antefix | antefiks
 anthesi | antesis
 anthrax | antraks
@@ -355,10 +408,11 @@ antislip | antiselip
 antith | antiteisme
 antler | tanduk
 antonym | antonim
-anu | abaimana dubur
+anu | abaimana
+anu | dubur
 anusvara | anuswara
 anvil | paron
-anxieti | ansietas cemas
+anxieti | ansietas
 anxieti | cemas
 anxiou | cemas
 apanag | apanase
@@ -372,9 +426,12 @@ apolog | maaf
 aposemat | aposematisme
 apostasi | murtad
 apostl | rasul
-apparatu | aparat peranti radas
-apparatu | lengkap perkakas
+apparatu | aparat
+apparatu | lengkap
 apparatu | perangkat
+apparatu | peranti
+apparatu | perkakas
+apparatu | radas
 appeal | banding
 append | apendisitis
 appl | apel
@@ -390,7 +447,8 @@ aquapon | akuaponik
 aquarium | akuarium
 aquif | akuifer
 arab | arabik
-arabia | arab jazirah
+arabia | arab
+arabia | jazirah
 arbitr | arbitrase
 arbitrari | sembarang
 arcad | arkade
@@ -410,7 +468,8 @@ arena | gelanggang
 argent | perak
 argyria | argiria
 arian | arianisme
-arid | gersang tandus
+arid | gersang
+arid | tandus
 aril | salut
 aristocraci | aristokrasi
 aristocraci | aristokrat
@@ -436,7 +495,7 @@ arthropod | artropoda
 articl | artikel
 artifact | artefak
 artilleri | artileri
-artist | artis seniman
+artist | artis
 artist | seniah
 artist | seniman
 ascetic | asket
@@ -452,40 +511,53 @@ ass | pantat
 assames | assam
 assembl | kumpul
 assembl | rakit
-asset | aktiva aset harta
-assidu | giat rajin tekun
+asset | aktiva
+asset | aset
+asset | harta
+assidu | giat
+assidu | rajin
+assidu | tekun
 assimil | asimilasi
 associ | asosiasi
 associ | satu
-asson | asonansi purwakanti
-asterisk | asterik bintang
+asson | asonansi
+asson | purwakanti
+asterisk | asterik
+asterisk | bintang
 asteroid | planetoid
 asthenia | astenia
 asthma | asma
 astigmat | astigmatisme
 astrolog | astrologi
 astromathemat | astromatematika
-astronaut | antariksawan astronot
+astronaut | antariksawan
+astronaut | astronot
 astronomi | falak
-asylum | asilum suaka
+asylum | asilum
+asylum | suaka
 ateli | atelir
 atheism | ateisme
 atheist | ateis
-atheist | ateis mulhid
+atheist | mulhid
 athen | athena
 athlet | atlet
 athlet | atletik
 atmospher | atmosfer
-atmospher | atmosfer situasi suasana
 atmospher | situasi
+atmospher | suasana
 atrium | beranda
 atropin | atropina
 attaché | atase
-attack | anfal kritis serang
-attack | serang serbu
-attempt | coba niat upaya usaha
-attempt | coba upaya usaha
-attent | perhati sorot
+attack | anfal
+attack | kritis
+attack | serang
+attack | serbu
+attempt | coba
+attempt | niat
+attempt | upaya
+attempt | usaha
+attent | perhati
+attent | sorot
 attic | loteng
 attornei | jaksa
 attribut | atribut
@@ -494,8 +566,10 @@ audienc | tonton
 audiobook | audio
 audiolog | audiologi
 august | agustus
-aunt | bibi tanta tante
-aunt | bibi tante ébé
+aunt | bibi
+aunt | tanta
+aunt | tante
+aunt | ébé
 aunti | tante
 auscult | auskultasi
 auster | talang
@@ -505,10 +579,13 @@ author | otoritas
 authoritarian | otoriter
 autobiographi | autobiografi
 autobu | otobus
-autocraci | autokrasi otokrasi
+autocraci | autokrasi
+autocraci | otokrasi
 autocrat | autokrat
-autodidact | autodidak swadidik
-autom | automasi otomatisasi
+autodidact | autodidak
+autodidact | swadidik
+autom | automasi
+autom | otomatisasi
 automat | otomatis
 automaton | otomat
 automobil | otomobil
@@ -522,16 +599,18 @@ avail | tersedianya
 avalanch | longsor
 avatar | awatara
 avers | aversi
-avocado | alpokat alpukat apokat
-avocado | alpukat avokad
+avocado | alpokat
+avocado | alpukat
+avocado | apokat
+avocado | avokad
 awak | bangun
-awak | bangun jaga
+awak | jaga
 awar | sadar
 awar | waspada
 awesom | keren
 awhil | sebentar
 awkward | canggung
-awkward | canggung kikuk
+awkward | kikuk
 axiom | aksioma
 axl | gandar
 axon | akson
@@ -547,26 +626,32 @@ bachelor | sarjana
 bachelor | selibat
 backbon | punggung
 backless | bekles
-backpack | punggung ransel
+backpack | punggung
+backpack | ransel
 backstabb | munafik
 backup | cadang
 bacteriochlorophyl | bakterioklorofil
 bacteriolog | bakteriologi
 bacterium | bakteri
-bad | buruk jelek
+bad | buruk
+bad | jelek
 badger | biul
-badminton | bulutangkis tangkis
+badminton | bulutangkis
+badminton | tangkis
 bael | maja
 bag | tas
-bag | tas uncaŋ
+bag | uncaŋ
 baghdad | bagdad
 bai | teluk
 bailiff | juru
 bait | umpan
-balanc | imbang serasi
+balanc | imbang
+balanc | serasi
 balconi | balkon
-bald | aus gundul ranggas
+bald | aus
 bald | botak
+bald | gundul
+bald | ranggas
 bale | bal
 bali | bal
 balkan | bal
@@ -579,16 +664,20 @@ ballerina | balerina
 ballet | balet
 balloon | balon
 balsam | balsem
-bamboo | aur bambu buluh
-bamboo | bambu buluh
+bamboo | aur
+bamboo | bambu
+bamboo | buluh
 ban | cekal
 banana | pisang
 banchan | bancan
 bandag | barut
-bandit | begal rampok
+bandit | begal
+bandit | rampok
 bang | dentum
 bang | ngentot
-banish | buang kucil usir
+banish | buang
+banish | kucil
+banish | usir
 bank | gosong
 banker | bankir
 bankrupt | bangkrut
@@ -598,82 +687,112 @@ banner | spanduk
 banquet | banket
 bantam | katik
 banyan | beringin
-bao | bakpao pau
+bao | bakpao
+bao | pau
 baozi | bakpao
 baphomet | bafomet
 baptism | baptis
 barber | barbir
 barbitur | barbiturat
 bark | pepagan
-barometz | awar jambi
+barometz | awar
+barometz | jambi
 barrel | barel
 barrel | tong
 barren | tandus
 barricad | barikade
-base | alas dasar
-base | alkali basa
+base | alas
+base | alkali
+base | basa
 base | dasar
 basebal | bisbol
 basement | basemen
 basilica | basilika
 basin | cekung
 basin | wastafel
-basket | bakul keranjang
+basket | bakul
 basket | keranjang
 basketbal | basket
 bass | kakap
 bassoon | fagot
-bat | kalong kampret kelelawar lawar
+bat | kalong
+bat | kampret
+bat | kelelawar
+bat | lawar
 bath | basuh
 bath | mandi
 batist | batis
 baton | pentung
-battalion | batalion batalyon
+battalion | batalion
+battalion | batalyon
 batteri | baterai
-battl | tarung tempur
+battl | tarung
+battl | tempur
 bayonet | sangkur
 bazaar | pasar
 bazooka | bazoka
 beach | pantai
 beagl | siberat
-beak | cotok paruh
+beak | cotok
+beak | paruh
 beaker | piala
 beam | balok
 bean | kacang
-bear | bawa buah lahir saksi
+bear | bawa
 bear | beruang
-beard | janggut jenggot
+bear | buah
+bear | lahir
+bear | saksi
+beard | janggut
+beard | jenggot
 beast | buas
-beat | hajar hantam ketok ketuk
-beauti | ayu cakep cantik indah molek
+beat | hajar
+beat | hantam
+beat | ketok
+beat | ketuk
+beauti | ayu
+beauti | cakep
+beauti | cantik
+beauti | indah
+beauti | molek
 beaver | berang
 bed | ranjang
-bedbug | kepinding pijat
+bedbug | kepinding
+bedbug | pijat
 bedouin | badui
-bedsheet | seprai seprei
-bee | lebah tawon
+bedsheet | seprai
+bedsheet | seprei
+bee | lebah
+bee | tawon
 beefsteak | bistik
 beer | bir
 beetl | kumbang
 beg | mengemis
 beg | mohon
 beggar | pengemis
-behavior | perilaku sifat tingkah
+behavior | perilaku
+behavior | sifat
+behavior | tingkah
 behaviour | perilaku
-behead | mancung penggal
+behead | mancung
+behead | penggal
 behold | lihat
 beig | krem
 bekasi | bekas
 belaru | belarusia
 belgium | belgia
 belief | percaya
-bell | bel genta lonceng
-bell | bel loceng
+bell | bel
+bell | genta
+bell | loceng
+bell | lonceng
 belli | perut
 bellow | puput
 belt | sabuk
 bench | bangku
-bend | belok bengkok tekuk
+bend | belok
+bend | bengkok
+bend | tekuk
 bent | bengkok
 benzen | benzena
 benzoin | kemenyan
@@ -690,14 +809,16 @@ betrai | khianat
 betray | khianat
 beverag | minum
 bharat | barat
-bhikkhu | biksu biku
+bhikkhu | biksu
+bhikkhu | biku
 bib | oto
 bibl | alkitab
 bibliographi | bibliografi
 bicol | bikol
 bicolano | bikol
 bicycl | sepeda
-big | agung raya
+big | agung
+big | raya
 bigwig | kakap
 bike | sepeda
 bile | empedu
@@ -708,12 +829,15 @@ billion | milyar
 billionair | milyader
 binari | biner
 binbag | kantong
-bind | hubung ikat sambung
+bind | hubung
+bind | ikat
+bind | sambung
 binocular | teropong
 binturong | binturung
 bioactiv | bioaktif
 biochemistri | biokimia
-biodivers | hayati keanekaragaman
+biodivers | hayati
+biodivers | keanekaragaman
 biographi | biografi
 bioindic | bioindikator
 biolog | biologis
@@ -726,47 +850,58 @@ bioremedi | bioremediasi
 biorhythm | bioritme
 bird | cewek
 birth | lahir
-biscuit | biskit biskuit
+biscuit | biskit
+biscuit | biskuit
 bisexu | biseksual
 bishop | gajah
 bishop | uskup
 bishopr | uskup
-bitch | lacur lonte
+bitch | lacur
+bitch | lonte
 bite | gigit
-bitter | getir pahit
+bitter | getir
 bitter | pahit
 bizarr | aneh
-black | gelap kelam legam
+black | gelap
 black | hitam
+black | kelam
+black | legam
 black | negro
 blackish | hitam
 blackjack | likur
 blacksmith | pandai
 blade | bilah
-blame | menyalahi uduh
+blame | menyalahi
+blame | uduh
 blank | isi
 blanket | selimut
 blasphem | hujat
 blasphemi | hujat
 blastoderm | blastoderma
 blaze | kobar
-bleat | embek embik
-bleed | darah kucur
+bleat | embek
+bleat | embik
+bleed | darah
+bleed | kucur
 blend | campur
 blender | campur
-bless | berkah berkat
+bless | berkah
 bless | berkat
 blind | buta
 blink | mengedipkan
-blizzard | geledek halilintar petir
-blogger | blog bloger narablog
+blizzard | geledek
+blizzard | halilintar
+blizzard | petir
+blogger | blog
+blogger | bloger
+blogger | narablog
 blond | pirang
 blood | darah
 bloodbath | bantai
 bloodi | berengsek
 bloodi | darah
 blous | blus
-blow | ledak tiup
+blow | ledak
 blow | tiup
 blowgun | sumpit
 blowjob | sepong
@@ -774,28 +909,37 @@ blue | biru
 blue | mesum
 blueberri | bluberi
 blunderbuss | pemuras
-blunt | majal tumpul
-boat | perahu sampan
+blunt | majal
+blunt | tumpul
+boat | perahu
+boat | sampan
 bodhisattva | bodhisatwa
-bodi | badan tubuh
+bodi | badan
+bodi | tubuh
 bodybuild | binaraga
 bodybuild | binaragawan
 bogu | gadungan
-boi | bujang laki pria
-boi | laki pria
+boi | bujang
+boi | laki
+boi | pria
 boil | didih
-boil | godok rebus
+boil | godok
+boil | rebus
 bold | berani
 bolster | guling
 bomb | bom
-bombard | bom borbardir
+bombard | bom
+bombard | borbardir
 bombast | bombas
 bonaventur | bonaventura
 bone | tulang
-boner | konak ngaceng
-boob | tetek toket
+boner | konak
+boner | ngaceng
+boob | tetek
+boob | toket
 booger | upil
-book | buku kitab
+book | buku
+book | kitab
 book | pesan
 bookkeep | buku
 bookmak | bandar
@@ -805,7 +949,10 @@ boot | bot
 boot | inisial
 bootleg | baja
 bootstrap | inisial
-borax | bleng boraks cetitet pijer
+borax | bleng
+borax | boraks
+borax | cetitet
+borax | pijer
 border | batas
 bore | bosan
 born | bawa
@@ -819,27 +966,31 @@ bouquet | buket
 bourgeoi | borjuis
 boutiqu | butik
 bow | busur
-bowl | mangkok mangkuk ringkok
+bowl | mangkok
+bowl | mangkuk
+bowl | ringkok
 box | kotak
 box | tinju
 boxer | bokser
-boxer | bokser tinju
+boxer | tinju
 boycott | boikot
 boza | bozah
-bra | beha kutang
+bra | beha
+bra | kutang
 brace | behel
 brace | dwigol
 bracelet | gelang
 brackish | payau
 brahman | brahma
 brai | ringkik
-brain | benak otak
+brain | benak
 brain | otak
 brainstorm | saran
 brake | rem
-branch | batang dahan
+branch | batang
 branch | cabang
-brand | jenama merek
+branch | dahan
+brand | jenama
 brand | merek
 brassard | brakiumo
 brave | berani
@@ -851,9 +1002,10 @@ bread | roti
 breadcrumb | panir
 breadfruit | sukun
 break | patah
-break | patah utus
-break | pecah rusak
-breakfast | menyarap sarap
+break | pecah
+break | rusak
+break | utus
+breakfast | menyarap
 breakfast | sarap
 breast | dada
 breast | payudara
@@ -864,16 +1016,19 @@ breath | nafas
 breath | napas
 breed | mengembangbiakkan
 breed | mulia
-bribe | sogo suap
-bribe | sogok suap
+bribe | sogo
+bribe | sogok
+bribe | suap
 briberi | sogo
 brick | bata
 bride | pengantin
-bridg | cukang jembatan
+bridg | cukang
 bridg | jembatan
 bridl | kekang
-bright | benderang cerah terang
+bright | benderang
+bright | cerah
 bright | pintar
+bright | terang
 brilliant | berlian
 brilliant | brilian
 bring | bawa
@@ -883,17 +1038,19 @@ broadcast | siar
 brocad | brokat
 broccoli | brokoli
 brochur | brosur
-broken | patah pecah retak rusak
+broken | patah
+broken | pecah
+broken | retak
 broken | rusak
-broker | makelar pialang
+broker | makelar
 broker | pialang
 bronchoscopi | bronkoskopi
-bronz | gangsa perunggu
+bronz | gangsa
 bronz | perunggu
 broom | sapu
 broth | kaldus
 brothel | bordil
-brother | abang saudara
+brother | abang
 brother | bruder
 brother | saudara
 brown | cokelat
@@ -903,27 +1060,34 @@ brows | lihat
 brows | ramban
 bruis | bonyok
 brush | sikat
-brusqu | kasar kromo serampang
+brusqu | kasar
+brusqu | kromo
+brusqu | serampang
 bubbl | buih
 bubbl | gelembung
 bucharest | bukares
 bucket | ember
 buckl | gesper
-buddha | gautama siddhārtha
+buddha | gautama
+buddha | siddhārtha
 budget | anggar
-budget | anggar bujet
+budget | bujet
 budget | irit
 buffalo | kerbau
-buffer | angga bufer dapar
+buffer | angga
+buffer | bufer
+buffer | dapar
 buffet | bufet
 bug | serangga
 build | bangun
-build | bangun gedung
-build | bangun konstruksi
+build | gedung
+build | konstruksi
 builder | bangun
-bulbul | cucak merbah
+bulbul | cucak
+bulbul | merbah
 bulgarian | bulgaria
-bull | banteng sapi
+bull | banteng
+bull | sapi
 bulldoz | buldoser
 bullet | peluru
 bulletwood | tanjung
@@ -934,21 +1098,26 @@ bureaucraci | birokrasi
 bureaucrat | birokrat
 bureaucrat | birokratis
 burett | buret
-burglar | curi maling
+burglar | curi
+burglar | maling
 burka | burqa
 burma | birma
 burn | bakar
-burn | bakar rekam
-burner | bakar rekam
+burn | rekam
+burner | bakar
+burner | rekam
 burnt | bakar
-burst | letup letus
+burst | letup
+burst | letus
 bush | jembut
 bush | semak
-busi | bisnis urus
-busi | ramai sibuk
+busi | bisnis
+busi | ramai
 busi | sibuk
+busi | urus
 businessman | usaha
-bust | letup letus
+bust | letup
+bust | letus
 busybodi | kepo
 butan | butana
 butcher | jagal
@@ -957,22 +1126,28 @@ butt | bokong
 butt | puntung
 butter | mentega
 butterfli | angiak
-butterfli | kupu rama
-button | butang kancing
+butterfli | kupu
+butterfli | rama
+button | butang
 button | itil
-button | knop tombol
+button | kancing
+button | knop
+button | tombol
 buxom | montok
 buyer | beli
 buzzard | sikep
 cabaret | kabaret
-cabbag | kol kubis
+cabbag | kol
+cabbag | kubis
 cabin | kabin
 cabinet | kabinet
 cabl | kabel
-cabl | kabel kawat
+cabl | kawat
 cabotag | kabotase
 cacao | kakao
-cach | khazanah singgah tembolok
+cach | khazanah
+cach | singgah
+cach | tembolok
 cadastr | kadaster
 cadav | kadaver
 cadaverin | cadaverina
@@ -981,8 +1156,10 @@ caesar | kaisar
 caesaropap | kaesaropapisme
 caesium | sesium
 caffein | kafein
-café | kafe warung
-cage | kandang sangkar
+café | kafe
+café | warung
+cage | kandang
+cage | sangkar
 caiapha | kayafas
 cairo | kairo
 cake | kue
@@ -990,8 +1167,10 @@ cake | tart
 calcium | kalsium
 calcul | hitung
 calcul | kalkulator
-calendar | agenda jadwal
-calendar | almanak kalender
+calendar | agenda
+calendar | almanak
+calendar | jadwal
+calendar | kalender
 calf | betis
 calibr | kalibrasi
 caliph | khalifah
@@ -1001,16 +1180,19 @@ calumet | kalumet
 calvin | kalvinisme
 cambodia | kamboja
 camel | unta
-camera | kamera tustel
+camera | kamera
+camera | tustel
 cameroon | kamerun
 camisol | kamisol
 camouflag | kamuflase
 camp | kamp
 campaign | kampanye
 camper | okok
-camphor | barus kamper
+camphor | barus
+camphor | kamper
 campu | kampus
-camshaft | bubung poros
+camshaft | bubung
+camshaft | poros
 canada | kanada
 canal | kanal
 canalis | anal
@@ -1022,76 +1204,96 @@ cancer | kanker
 cancer | kanser
 candela | kandela
 candi | permen
-candid | calon kandidat
+candid | calon
+candid | kandidat
 candl | lilin
 candlenut | kemiri
 candlestick | kandil
-candor | jujur tulus
+candor | jujur
+candor | tulus
 cannabi | ganja
 cannib | kanibal
 cannib | kanibalisme
 cannon | meriam
 cano | kano
 canteen | kantin
-cantopop | kanton pop
-canyon | kanyon ngarai
+cantopop | kanton
+cantopop | pop
+canyon | kanyon
+canyon | ngarai
 capac | kapasitas
-capacitor | kapasitor kondensator
+capacitor | kapasitor
+capacitor | kondensator
 cape | tanjung
 capernaum | kapernaum
 capillar | kapilaritas
 capillari | kapiler
 capit | kapital
-capit | kapital modal
 capit | kapitalisme
 capit | kapitasi
+capit | modal
 capitalis | kapital
 capitalist | kapitalis
 capitalist | kaum
-capitul | kapitulasi serah
+capitul | kapitulasi
+capitul | serah
 caplet | kaplet
-caprici | licik licin
+caprici | licik
+caprici | licin
 capsul | kapsul
 captain | kapten
-captain | kapten nakhoda
+captain | nakhoda
 capybara | kapibara
 car | mobil
-car | mobil oto otomobil wahon
+car | oto
+car | otomobil
+car | wahon
 carabao | kerbau
 carac | karakal
 caramel | karamel
 carat | karat
-caravan | kafilah karavan
+caravan | kafilah
+caravan | karavan
 caravel | karavel
 carawai | jintan
-carbin | karaben karabin
+carbin | karaben
+carbin | karabin
 carbon | karbon
 carbonado | karbonado
 carburetor | karburator
-carcass | bangkai karkas
+carcass | bangkai
+carcass | karkas
 carcinoma | karsinoma
 card | kartu
 cardamom | kapulaga
-cardamom | kapulaga kepulaga
+cardamom | kepulaga
 cardboard | karton
 cardin | kardinal
 cardiolog | kardiologi
 cardiovascular | kardiovaskular
-care | acuh asuh bina duli peduli rawat
-care | asuh awat
+care | acuh
+care | asuh
 care | awat
-care | cermat teliti
+care | bina
+care | cermat
+care | duli
 care | hati
+care | peduli
+care | rawat
+care | teliti
 career | karier
 carefre | periang
 careless | ceroboh
-caress | belai elus
+caress | belai
+caress | elus
 cargo | kargo
 caricatur | karikatur
 carniv | karnaval
 carnivor | karnivor
-carousel | karusel komidi
-carpet | hampar karpet
+carousel | karusel
+carousel | komidi
+carpet | hampar
+carpet | karpet
 carrack | kerakah
 carrot | wortel
 cart | kereta
@@ -1103,16 +1305,21 @@ cartographi | kartografi
 carton | karton
 carton | slop
 cartridg | katrij
-cash | kes kontan tunai
+cash | kes
+cash | kontan
+cash | tunai
 cassat | kasasi
-cassava | ketela singkong
+cassava | ketela
 cassava | singkong
 cassowari | kasuari
 cast | gips
 cast | kasta
-castig | cam cela kritik
-castig | cam tegur
-castl | kastil puri
+castig | cam
+castig | cela
+castig | kritik
+castig | tegur
+castl | kastil
+castl | puri
 castrat | bir
 castrat | pengebirian
 casualti | korban
@@ -1121,19 +1328,21 @@ cat | kucing
 catalan | katalan
 catalepsi | katalepsi
 catalogu | katalog
-catalyst | katalis katalisator
+catalyst | katalis
 catalyst | katalisator
 cataphract | katafrak
-catastroph | bencana katastrofe
+catastroph | bencana
 catastroph | katastrofe
-catch | sambut tangkap
-catch | sergap tangkap
+catch | sambut
+catch | sergap
 catch | tangkap
 catechesi | katekese
 catechist | katekis
 catechumen | katekumen
 catena | katena
-cater | boga jasa katering
+cater | boga
+cater | jasa
+cater | katering
 caterpillar | ulat
 catfish | lele
 cathart | lega
@@ -1145,23 +1354,29 @@ catholic | katolik
 catti | kati
 cattl | sapi
 caucu | kaukus
-cauldron | kaldron kawah kenceng kuali
+cauldron | kaldron
+cauldron | kawah
+cauldron | kenceng
+cauldron | kuali
 cauliflow | blumkol
 cauliflow | bungkul
 causal | kausal
 cautiou | waspada
 cavalri | kavaleri
 cave | gua
-ceil | langit plafon
-ceil | pagu plafon
+ceil | langit
+ceil | pagu
+ceil | plafon
 celebr | raya
-celebr | sohor tenar
+celebr | sohor
+celebr | tenar
 celeri | seledri
 cell | sel
 cellist | sel
 cello | selo
 cellophan | selofan
-cellular | selular seluler
+cellular | selular
+cellular | seluler
 cellulit | selulit
 celluloid | seluloid
 cellulos | selulosa
@@ -1174,20 +1389,26 @@ censur | cam
 cent | sen
 center | pusat
 centimetr | sentimeter
-centiped | kelabang lipan
-central | pusat sentral
+centiped | kelabang
+centiped | lipan
+central | pusat
 central | sentral
-central | sentral sentralisasi usat
+central | sentralisasi
+central | usat
 centrifug | pusing
-centuri | abad kurun
+centuri | abad
+centuri | kurun
 ceram | keramik
-cereal | real serealia
+cereal | real
+cereal | serealia
 cerebr | otak
-ceremoni | seremoni upacara
-certif | akta sertifikat
-certif | ijazah sertifikat sijil
+ceremoni | seremoni
+ceremoni | upacara
+certif | akta
+certif | ijazah
 certif | sah
 certif | sertifikat
+certif | sijil
 chain | rantai
 chair | kursi
 chakra | cakra
@@ -1198,14 +1419,18 @@ champagn | sampanye
 champion | juara
 championship | juara
 chancellor | kanselir
-chang | ganti tukar ubah
-chao | kacau prahara
-chapel | kapel musala
+chang | ganti
+chang | tukar
+chang | ubah
+chao | kacau
+chao | prahara
+chapel | kapel
+chapel | musala
 chapter | bab
 charact | karakter
-charact | karakter watak
 charact | watak
-characterist | karakteristik karekteristik
+characterist | karakteristik
+characterist | karekteristik
 charcoal | arang
 chariot | cikar
 chariot | kusir
@@ -1213,25 +1438,33 @@ charism | karisma
 charisma | karisma
 chariti | amal
 charlatan | dukun
-charm | gaib jimat pesona
+charm | gaib
+charm | jimat
+charm | pesona
 charon | kharon
 chase | jaran
 chase | mengejar
 chasm | jurang
 chassi | sasis
-chastiti | murni sederhana suci
-chat | kongko obrol
+chastiti | murni
+chastiti | sederhana
+chastiti | suci
+chat | kongko
 chat | obrol
-chauffeur | sopir supir
+chauffeur | sopir
+chauffeur | supir
 chauvin | sauvinisme
-chayot | labu siam waluh
+chayot | labu
+chayot | siam
+chayot | waluh
 cheap | murah
 cheek | pipi
 chees | keju
-chemic | kimia kimiawi
+chemic | kimia
+chemic | kimiawi
 chemist | kimiawan
 chemistri | kimia
-chemistri | kimia mistri
+chemistri | mistri
 chemokin | kemokin
 chempedak | cempedak
 chequ | cek
@@ -1239,49 +1472,60 @@ cheroot | cerutu
 cherri | ceri
 cherub | kerub
 chess | catur
-chest | dada toraks
-chevrotain | kancil pelanduk
+chest | dada
+chest | toraks
+chevrotain | kancil
+chevrotain | pelanduk
 chew | kunyah
-chicken | akut cut
+chicken | akut
 chicken | ayam
-chicken | ayam manuk
+chicken | cut
+chicken | manuk
 chiffon | sifon
 child | anak
-child | anak bocah
-child | anak kanak
-childish | kana kekanak
+child | bocah
+child | kanak
+childish | kana
+childish | kekanak
 chile | chili
-chili | cabai lombok
+chili | cabai
+chili | lombok
 chimera | khimaira
 chimnei | cerobong
 chimpanze | simpanse
 chin | dagu
-china | cina tiongkok
+china | cina
 china | tionghoa
 china | tiongkok
 chinaman | singkek
 chinatown | pecinan
-chink | cina singkek
+chink | cina
+chink | singkek
 chip | cip
 chip | keripik
 chitin | kitin
 chitral | chetral
 chivalri | pahlawan
-chive | batak lokio
+chive | batak
 chive | lokio
 chlorin | klorin
-chocol | cokelat coklat
+chocol | cokelat
 chocol | coklat
 choir | kor
 cholecystectomi | kolesistektomi
-chopstick | jepit sepit sumpit
+chopstick | jepit
+chopstick | sepit
+chopstick | sumpit
 chord | akor
-choreograph | koreograf koreografer
+choreograph | koreograf
+choreograph | koreografer
 choreographi | koreografi
 chrism | krisma
-christ | kristus urap
+christ | kristus
+christ | urap
 christadelphian | kristadelfianisme
-christian | kristen nasrani
+christian | kristen
+christian | nasrani
 christma | natal
 christoph | kristofer
 chromatographi | kromatografi
@@ -1301,21 +1545,26 @@ cigar | cerutu
 cigarett | rokok
 cinema | bioskop
 cinnamon | kayumanis
-circl | bundar lingkar
-circl | keliling kitar
+circl | bundar
+circl | keliling
+circl | kitar
+circl | lingkar
 circu | sirkus
 circuit | putar
 circul | edar
 circul | putar
 circular | bundar
-circumcis | khitan sirkumsisi sunat
+circumcis | khitan
+circumcis | sirkumsisi
+circumcis | sunat
 circumflex | sirkumfleks
 cirrhosi | sirosis
 cistern | perigi
 citi | kota
 citizen | rakyat
 citizen | warga
-citizenship | duduk kewarganegaraan
+citizenship | duduk
+citizenship | kewarganegaraan
 civet | musang
 civil | adab
 civil | perdata
@@ -1325,8 +1574,12 @@ clan | klan
 clarinet | klarinet
 class | kelas
 classif | klasifikasi
-classifi | klasifikasi las lompok
-clavicl | cenak klavikula selangka
+classifi | klasifikasi
+classifi | las
+classifi | lompok
+clavicl | cenak
+clavicl | klavikula
+clavicl | selangka
 claw | cakar
 clean | bersih
 clef | kunci
@@ -1336,33 +1589,40 @@ cliché | klise
 client | klien
 cliff | tebing
 climat | iklim
-climb | daki panjat
+climb | daki
 climb | panjat
-cling | gantung sangkut
+cling | gantung
+cling | sangkut
 clinic | klinik
 clinic | klinis
 clinician | klinisi
 clipboard | kerani
-clipboard | kerani klip
+clipboard | klip
 clipper | kliper
-clit | itil kelentit klentit
+clit | itil
+clit | kelentit
+clit | klentit
 clitic | klitik
-clitori | kelentit klitoris
-clock | jam lonceng
+clitori | kelentit
+clitori | klitoris
+clock | jam
+clock | lonceng
 clone | klona
 close | tutup
 cloth | kain
 cloth | pakai
 cloud | awan
-cloud | awan mega
+cloud | mega
 cloudi | awan
 clove | cengkih
 clove | siung
 clover | semanggi
 clown | badut
-club | klab klub
+club | klab
+club | klub
 clumsi | canggung
-clung | gantung sangkut
+clung | gantung
+clung | sangkut
 cluster | gugus
 clutch | kopling
 clutch | pedal
@@ -1377,30 +1637,38 @@ coast | pantai
 coaster | takat
 coat | mantel
 cobra | kobra
-coccyx | koksiks sulbi tongkeng
+coccyx | koksiks
+coccyx | sulbi
+coccyx | tongkeng
 cock | jago
 cock | kokang
-cockatoo | kakaktua kakatua
+cockatoo | kakaktua
+cockatoo | kakatua
 cocki | pongah
-cockroach | kacoa kecoa kecoak
+cockroach | kacoa
+cockroach | kecoa
+cockroach | kecoak
 cockscomb | jengger
-cocksuck | berengsek cukimai
+cocksuck | berengsek
+cocksuck | cukimai
 cocktail | koktail
 coconut | kelapa
-coconut | kelapa nyiur
+coconut | nyiur
 codif | kodifikasi
 coeduc | koedukasi
 coercion | paksa
 coexist | koeksistensi
 coffe | kopi
-coffin | keranda peti
+coffin | keranda
+coffin | peti
 cogent | telak
 cognac | konyak
 cohabit | kohabitasi
 cohes | kohesi
 cohes | kohesif
 cohort | kohor
-coin | keping koin
+coin | keping
+coin | koin
 coitu | koitus
 coland | tap
 cold | dingin
@@ -1411,7 +1679,7 @@ collabor | khianat
 collabor | kolaborasi
 collag | kolase
 collar | kerah
-collar | kerah krah
+collar | krah
 collect | kolektif
 colleg | kampus
 collegi | kolegial
@@ -1432,73 +1700,90 @@ color | rona
 color | warna
 colosseum | koloseum
 colour | warna
-column | baris kolone
+column | baris
 column | gumpal
 column | kolom
+column | kolone
 columnist | kolumnis
 coma | koma
 comb | sisir
 combin | kombinasi
 combinator | kombinatorika
 combust | bakar
-comedi | humor lawak
+comedi | humor
 comedi | komedi
+comedi | lawak
 comedian | lawak
 comet | komet
 comfort | nyaman
 comfort | puas
-comic | cergam komik
+comic | cergam
 comic | komik
 comma | koma
-command | firman rukun titah
+command | firman
 command | komandan
-command | komandan panglima
 command | mayor
+command | panglima
+command | rukun
+command | titah
 commando | komando
 commenc | wisuda
 comment | komentar
 commerc | dagang
 commerci | komersial
-commerci | komersial komersialisasi
-commiss | kamsen komisi
+commerci | komersialisasi
+commiss | kamsen
 commiss | komisi
-commissar | komisar komisaris
+commissar | komisar
+commissar | komisaris
 commissariat | komisariat
 commit | komitmen
-committe | komite panitera panitia
+committe | komite
+committe | panitera
+committe | panitia
 commod | barang
 commod | komoditas
 commonwealth | makmur
-commun | kelompok komunitas
+commun | kelompok
 commun | komune
 commun | komunikasi
 commun | komunisme
 commun | komunitas
 communic | komunikan
 communiqué | komunike
-commut | ganti komutasi
+commut | ganti
+commut | komutasi
 comorbid | komorbid
 comorbid | komorbiditas
 compani | besuk
-compani | firma syarikat usaha
+compani | firma
 compani | kompi
+compani | syarikat
 compani | usaha
 companionship | sahabat
 compar | banding
-compar | banding komparatif
+compar | komparatif
 comparison | banding
-comparison | banding komparasi
+comparison | komparasi
 compass | kompas
 compatriot | kompatriot
-competit | kompetisi lomba sayembara tanding
-competit | kompetisi saing
+competit | kompetisi
+competit | lomba
+competit | saing
+competit | sayembara
+competit | tanding
 compil | kompilasi
 compil | kompilator
 complain | adu
-complet | komplit lengkap sempurna
+complet | komplit
 complet | lengkap
-complet | rampung selesai
-complex | kompleks pelik rumit runyam
+complet | rampung
+complet | selesai
+complet | sempurna
+complex | kompleks
+complex | pelik
+complex | rumit
+complex | runyam
 compliant | patuh
 complic | komplikasi
 compon | komponen
@@ -1515,11 +1800,13 @@ concentr | konsentrasi
 concentr | konsentris
 concept | konsep
 conceptualis | konseptualisasi
-concern | cemas perhati
+concern | cemas
+concern | perhati
 concert | konser
 concerto | konserto
 concess | konsesi
-conclus | konklusi simpul
+conclus | konklusi
+conclus | simpul
 concord | konkordansi
 concordat | konkordat
 concret | beton
@@ -1527,18 +1814,19 @@ concret | konkret
 concret | nyata
 concubin | selir
 concurr | konkurensi
-condemn | cam kutuk
+condemn | cam
+condemn | kutuk
 condens | kondensasi
 condens | kondensor
 condit | kondisi
-condit | kondisi syarat
 condit | syarat
 condom | kondom
 condominium | kondominium
 conduct | konduktivitas
-conductor | dirigen konduktor
-conductor | hantar konduktor
+conductor | dirigen
+conductor | hantar
 conductor | kondektur
+conductor | konduktor
 cone | kerucut
 confect | olah
 confeder | konfederasi
@@ -1546,7 +1834,8 @@ confer | konferensi
 confetti | konfeti
 configur | konfigurasi
 confirm | konfirmasi
-confirm | krisma kuat
+confirm | krisma
+confirm | kuat
 confisc | sita
 conflagr | bakar
 conflict | konflik
@@ -1556,19 +1845,22 @@ congress | kongres
 congruent | bangun
 conif | konifera
 conjug | konjugasi
-conjug | konjugasi tasrif
+conjug | tasrif
 conjunct | konjungsi
 conjunctiva | konjungtiva
-connect | hubung kait sambung
-connect | hubung koneksi
+connect | hubung
+connect | kait
+connect | koneksi
+connect | sambung
 connot | konotasi
 conscienc | nurani
 consciou | sadar
 conscious | sadar
 conscript | militer
-consecr | konsekrasi tahbis
+consecr | konsekrasi
 consecr | tahbis
-consensu | konsensus sepakat
+consensu | konsensus
+consensu | sepakat
 consent | rela
 consequ | akibat
 conserv | konservasi
@@ -1585,36 +1877,43 @@ conspiraci | konspirasi
 constant | konstan
 constant | konstanta
 constantinopl | konstantinopel
-constel | konstelasi rasi
+constel | konstelasi
+constel | rasi
 constip | sembelit
 constitut | konstitusi
 constitut | resam
 constitution | konstitusionalisme
-construal | interpretasi paham
+construal | interpretasi
+construal | paham
 consul | konsul
 consul | konsulat
 consular | konsuler
-consult | konsulen konsultan
+consult | konsulen
+consult | konsultan
 consult | konsultasi
 consum | pakai
 consumer | konsumerisme
 consumpt | konsumsi
 contamin | kontaminan
 contemporari | kontemporer
-contemporari | kontemporer modern
+contemporari | modern
 context | konteks
-contin | benua kontinen
+contin | benua
+contin | kontinen
 continu | kontinu
 continu | kontinuitas
 contract | kontrak
 contract | kontraksi
-contractor | anemer borong
+contractor | anemer
+contractor | borong
 contradict | kontradiksi
 contribut | kontribusi
-contribut | kontribusi sumbang
-contribut | peran sumbang
-control | kawal kendali kontrol
-control | kontrol mengendalikan
+contribut | peran
+contribut | sumbang
+control | kawal
+control | kendali
+control | kontrol
+control | mengendalikan
 controversi | kontroversial
 contus | memar
 conté | konte
@@ -1624,7 +1923,8 @@ converg | konvergen
 convers | cakap
 convert | ubah
 convict | pidana
-convoi | iring konvoi
+convoi | iring
+convoi | konvoi
 convuls | kejang
 cook | koki
 cook | masak
@@ -1645,74 +1945,94 @@ coriand | ketumbar
 cork | gabus
 corkscrew | kotrek
 corni | murah
-coron | obat tabal
+coron | obat
+coron | tabal
 corona | korona
-corona | korona mahkota
+corona | mahkota
 coronaviru | koronavirus
 corpor | kopral
-corpor | korporat korporatif
-corps | batang jenazah mayat
+corpor | korporat
+corpor | korporatif
+corps | batang
+corps | jenazah
+corps | mayat
 correct | koreksi
 correl | korelasi
 correspond | koresponden
 corridor | koridor
 corrupt | korupsi
-corrupt | korupsi rasuah
+corrupt | rasuah
 corsag | korsase
 corsican | korsika
 corundum | korundum
-corve | korve rodi
+corve | korve
+corve | rodi
 corvett | korvet
 cosmo | kosmos
 cosmogoni | kosmogoni
 cosmolog | kosmologi
-cost | biaya ongkos
+cost | biaya
+cost | ongkos
 costum | kostum
-cotton | kapas kapuk katun
+cotton | kapas
+cotton | kapuk
 cotton | katun
 cougar | puma
 cough | batuk
-council | dewan konsil majelis
+council | dewan
+council | konsil
+council | majelis
 counsel | konseling
 counselor | konselor
 count | hitung
 counterespionag | kontraspionase
 counterfeit | palsu
-counterfeit | palsu tiru
 counterfeit | tiru
 counterproduct | kontraproduktif
 counterrevolut | kontra
-countri | bangsa negara
+countri | bangsa
 countri | desa
-couplet | bait kuplet untai
+countri | negara
+couplet | bait
+couplet | kuplet
+couplet | untai
 courag | berani
 courier | kurir
 cousin | sepupu
 coven | janji
-cover | lingkup sampul tudung tutup
-covidiot | covidtolol kovidungu
+cover | lingkup
+cover | sampul
+cover | tudung
+cover | tutup
+covidiot | covidtolol
+covidiot | kovidungu
 cow | lembu
 cow | sapi
 cowardic | cut
 coyot | koyote
-crab | kepiting ketam
+crab | kepiting
+crab | ketam
 crabstick | stik
 crackdown | penggrebekan
 cradl | buai
 craftsman | tukang
-cramp | kejang keram
+cramp | kejang
+cramp | keram
 crane | bangau
-crane | katrol kran
+crane | katrol
+crane | kran
 crate | krat
 crater | kawah
 crazi | gila
 cream | krem
 cream | krim
-creat | bikin cipta
+creat | bikin
+creat | cipta
 creatin | kreatin
 creation | kreasionisme
 creativ | kreativitas
-creator | cipta kreator
+creator | cipta
+creator | kreator
 creatur | makhluk
 credit | pulsa
 credit | sks
@@ -1721,9 +2041,11 @@ crew | awak
 crime | langgar
 criminolog | kriminologi
 crisi | krisis
-crisscross | serang serong
+crisscross | serang
+crisscross | serong
 crisscross | silang
-criterion | kriteria kriterium
+criterion | kriteria
+criterion | kriterium
 critic | kritik
 critic | kritis
 croak | uak
@@ -1737,7 +2059,7 @@ crop | tembolok
 croquett | kroket
 cross | salib
 cross | silang
-cross | silang simpang
+cross | simpang
 crotch | kelangkang
 croton | puring
 croupier | bandar
@@ -1745,9 +2067,13 @@ crow | gagak
 crown | mahkota
 crucifix | salib
 crude | mentah
-cruel | kejam tega
+cruel | kejam
+cruel | tega
 crumpl | lecek
-crush | hancur lumat remuk tumbuk
+crush | hancur
+crush | lumat
+crush | remuk
+crush | tumbuk
 crybabi | cengeng
 cryptogam | kriptogam
 cryptographi | kriptografi
@@ -1755,22 +2081,27 @@ cryptoviru | enkripsi
 cuba | kuba
 cube | kubus
 cubeb | kemukus
-cucumb | mentimun timun
+cucumb | mentimun
+cucumb | timun
 cuddl | peluk
 cuff | manset
 culinari | kuliner
 culott | kulot
 culprit | laku
 cult | sekte
-cultiv | budidaya kultivasi
+cultiv | budidaya
+cultiv | kultivasi
 cultiv | tanam
 cultur | budaya
 cum | peju
 cumul | kumulatif
-cunt | mek memek tempik
+cunt | mek
+cunt | memek
+cunt | tempik
 cup | cangkir
 cupboard | lemari
-cupid | amor kupido
+cupid | amor
+cupid | kupido
 cur | kuratif
 curett | kuret
 curettag | kuretase
@@ -1779,10 +2110,13 @@ current | arus
 curri | kari
 cursiv | kursif
 curtail | potong
-curtain | gorden tabir tirai
-curtain | korden layar serambi
+curtain | gorden
+curtain | korden
+curtain | layar
+curtain | serambi
+curtain | tabir
+curtain | tirai
 curv | kurva
-curv | kurva lengkung
 curv | lengkung
 curvatur | lekuk
 curvatur | lengkung
@@ -1794,10 +2128,13 @@ custodian | marbot
 custodian | wali
 custom | adat
 custom | bea
-custom | khusus nonstandar pribadi sesuai
+custom | khusus
+custom | nonstandar
+custom | pribadi
 custom | sesuai
 customari | adat
-cut | iris kerat potong
+cut | iris
+cut | kerat
 cut | potong
 cutcheri | kentjoer
 cute | cakep
@@ -1816,7 +2153,8 @@ cyclotron | siklotron
 cylind | silinder
 cypru | siprus
 cyren | kirene
-cyril | kiril sirilik
+cyril | kiril
+cyril | sirilik
 cyst | kista
 cytolog | sitologi
 cytoplasm | sitoplasma
@@ -1830,15 +2168,17 @@ dai | hari
 daikon | lobak
 daili | hari
 dam | bendung
-dam | bendung empang
+dam | empang
 damag | rusa
 damascu | damaskus
-damn | berengsek sial
+damn | berengsek
+damn | sial
 damp | lembap
 danc | ari
 danc | tari
 dancer | ari
-dandruff | kelemumur ketombe
+dandruff | kelemumur
+dandruff | ketombe
 danger | bahaya
 danish | denmark
 danub | donau
@@ -1847,51 +2187,73 @@ dark | gelap
 darl | sayang
 dashboard | dasbor
 data | informasi
-databas | basis pangkal
+databas | basis
+databas | pangkal
 daughter | putri
 david | daud
-dawn | fajar subuh
+dawn | fajar
+dawn | subuh
 deacon | diaken
-deacon | diaken diakon
+deacon | diakon
 deactiv | nonaktif
 dead | mati
-deaf | rungu tuli tuna
+deaf | rungu
+deaf | tuli
+deaf | tuna
 deafen | uli
-deal | kait kelola kocok tangan
+deal | kait
+deal | kelola
+deal | kocok
 deal | sepakat
+deal | tangan
 dean | dekan
 death | mati
 debri | serpih
 debt | utang
 debug | awakutu
-debugg | pengawakutu runut
-decad | dasawarsa dekade
+debugg | pengawakutu
+debugg | runut
+decad | dasawarsa
+decad | dekade
 decad | dekaden
 decagram | dekagram
 decalitr | dekaliter
-decapit | mancung pancung
-deceas | almarhum almarhumah
-deceas | almarhum mangkat wafat
+decapit | mancung
+decapit | pancung
+deceas | almarhum
+deceas | almarhumah
+deceas | mangkat
+deceas | wafat
 deceiv | dusta
-deceler | deselerasi lambat
+deceler | deselerasi
 deceler | lambat
 decemb | desember
 decentr | desentralisasi
-decim | desimal puluh
+decim | desimal
+decim | puluh
 decis | putus
 declar | deklarasi
 decomposit | dekomposisi
-decomposit | dekomposisi urai
-decor | anggun halus laik layak ramah
-decre | dekret titah
-dedic | bakti dedikasi
+decomposit | urai
+decor | anggun
+decor | halus
+decor | laik
+decor | layak
+decor | ramah
+decre | dekret
+decre | titah
+dedic | bakti
+dedic | dedikasi
 deduct | deduksi
 deduct | deduktif
-deep | pekat tua
-deer | kijang menjangan rusa
+deep | pekat
+deep | tua
+deer | kijang
+deer | menjangan
+deer | rusa
 defam | defamasi
 defeat | kalah
-defeat | kalah tewas
+defeat | tewas
 defec | defekasi
 defect | belot
 defect | cacat
@@ -1903,7 +2265,8 @@ defens | tahan
 defici | defisien
 definit | definisi
 deflat | deflasi
-deforest | deforestasi pengawahutanan
+deforest | deforestasi
+deforest | pengawahutanan
 deform | deformasi
 defrag | mendefragmentasi
 degen | degeneratif
@@ -1911,26 +2274,33 @@ degrad | degradasi
 degre | derajat
 degre | sarjana
 dehydr | dehidrasi
-deifi | dewa tuhan
+deifi | dewa
+deifi | tuhan
 deism | deisme
 dekulak | dekulakisasi
 dekulak | mendekulakisasi
 delai | lambat
 delet | hapus
 deliber | sengaja
-delici | enak lezat sedap
+delici | enak
+delici | lezat
+delici | sedap
 delict | delik
 delta | kuala
 delus | delusi
-delus | delusi takhayul waham
-delus | paranoid waham
+delus | paranoid
+delus | takhayul
+delus | waham
 demagogu | demagog
 democraci | demokrasi
 democrat | demokrat
 democritu | demokreitos
-demographi | demografi duduk
+demographi | demografi
+demographi | duduk
 demolish | lebur
-demon | dajal iblis setan
+demon | dajal
+demon | iblis
+demon | setan
 demon | siluman
 demonet | demonetisasi
 demonstr | demonstrasi
@@ -1947,10 +2317,12 @@ deodor | deodoran
 depart | berangkat
 depend | gantung
 depend | jajah
-deplet | kosong uras
-depress | cekung depresi
-depress | depresan tenang
+deplet | kosong
+deplet | uras
+depress | cekung
+depress | depresan
 depress | depresi
+depress | tenang
 dervish | darwis
 descend | turun
 descript | deskripsi
@@ -1959,9 +2331,12 @@ desecr | desekrasi
 desert | desersi
 desert | desertir
 desert | gurun
-desir | birah nafsu
+desir | birah
 desir | hasrat
-despic | hina keji tercela
+desir | nafsu
+despic | hina
+despic | keji
+despic | tercela
 despot | despotisme
 dessert | disert
 destin | destinasi
@@ -1971,66 +2346,88 @@ detect | deteksi
 detect | detektif
 detector | detektor
 deterg | detergen
-deterior | merosot mundur
+deterior | merosot
+deterior | mundur
 detoxif | detoksifikasi
 deuteronomi | ulang
 devanagari | dewanagari
 develop | kembang
-develop | kembang pengembangan
-devianc | deviasi simpang
-devic | perangkat peranti
-devil | iblis setan
-devil | iblis setan syaitan
+develop | pengembangan
+devianc | deviasi
+devianc | simpang
+devic | perangkat
+devic | peranti
+devil | iblis
+devil | setan
+devil | syaitan
 dew | embun
 dexter | tangkas
 dhivehi | divehi
 dhuhr | zuhur
-dialect | dialek logat
-dialogu | cakap dialog
-diamond | berlian intan
+dialect | dialek
+dialect | logat
+dialogu | cakap
+dialogu | dialog
+diamond | berlian
 diamond | intan
-diaper | lampin popok
+diaper | lampin
+diaper | popok
 diaphragm | diafragma
 diari | ari
 diarrhea | diare
-dick | kanjut kontol peler titit
-dickhead | goblok palkon
-dickhead | palkon pukon
+dick | kanjut
+dick | kontol
+dick | peler
+dick | titit
+dickhead | goblok
+dickhead | palkon
+dickhead | pukon
 dictat | dikte
 diction | diksi
 dictionari | kamus
 didact | didaktik
 die | mati
 differenti | turun
-difficult | sukar susah
+difficult | sukar
+difficult | susah
 diffus | difusi
 dig | gali
 digest | cerna
 digit | jari
 digniti | martabat
 dilig | rajin
-dill | dil sowa
+dill | dil
+dill | sowa
 dimens | dimensi
 dimens | matra
-diminut | cebol kate mungil sepele
+diminut | cebol
+diminut | kate
+diminut | mungil
+diminut | sepele
 diner | warung
 dinosaur | dinosaurus
-dioces | dioses uskup
+dioces | dioses
+dioces | uskup
 diocletian | diocletianus
 diphtheria | difteri
 diphthong | diftong
-diploma | ijazah sertifikat
+diploma | ijazah
+diploma | sertifikat
 diplomat | diplomatik
 diplomat | diplomatis
 dipshit | sampah
 direct | arah
 director | direktorat
-director | direktur sutradara
+director | direktur
+director | sutradara
 directori | rektor
-dirti | dekil kotor licik
+dirti | dekil
 dirti | kotor
-disabl | ati disfungsi nonaktif
+dirti | licik
+disabl | ati
 disabl | disabilitas
+disabl | disfungsi
+disabl | nonaktif
 disappear | hilang
 disappoint | kecewa
 discharg | duh
@@ -2039,27 +2436,37 @@ discipl | murid
 disciplin | disiplin
 disciplinari | disipliner
 discographi | diskografi
-discount | diskon korting rabat
+discount | diskon
+discount | korting
+discount | rabat
 discret | diskret
 discrimin | diskriminasi
 discuss | diskusi
-disdain | benci hina rendah
+disdain | benci
+disdain | hina
+disdain | rendah
 diseas | sakit
-disguis | menyamar menyamarkan
+disguis | menyamar
+disguis | menyamarkan
 disguis | samar
 disgust | jijik
-dish | hidang makan piring saji
+dish | hidang
+dish | makan
 dish | masakan
 dish | parabola
-dish | pinggan piring
-disk | cakram piring
+dish | pinggan
+dish | piring
+dish | saji
+disk | cakram
 disk | diska
+disk | piring
 dismiss | pecat
 dismiss | usir
 dispens | dispensasi
 displac | pindah
 displai | layar
-displai | tampil tayang
+displai | tampil
+displai | tayang
 disqualif | diskualifikasi
 disrespect | kasar
 disrespect | ketidakhormatan
@@ -2070,7 +2477,9 @@ distanc | jarak
 distinct | khas
 distract | alih
 distract | ganggu
-distribut | alokasi distribusi sebar
+distribut | alokasi
+distribut | distribusi
+distribut | sebar
 distributor | alur
 district | distrik
 ditch | parit
@@ -2081,12 +2490,14 @@ divers | diversitas
 diversif | diversifikasi
 dividend | dividen
 divin | ilahi
-divin | ramal tenung
+divin | ramal
 divin | surgawi
+divin | tenung
 divis | divisi
 divis | mekar
 divorc | cerai
-diwali | deepavali dipawali
+diwali | deepavali
+diwali | dipawali
 dizzi | pusing
 docent | dosen
 doctor | doktor
@@ -2099,8 +2510,10 @@ documentalist | dokumentalis
 documentari | dokumenter
 dodecahedron | dodekahedron
 dog | anjing
-dog | anjing asu
-dogmat | dogmatik dogmatis kolot
+dog | asu
+dogmat | dogmatik
+dogmat | dogmatis
+dogmat | kolot
 doll | boneka
 dollar | dolar
 dolphin | lumba
@@ -2108,19 +2521,24 @@ domain | ranah
 dome | kubah
 domicil | domisili
 dominion | domini
-donat | donasi sumbang
+donat | donasi
+donat | sumbang
 donkei | keledai
 door | pintu
 dork | udik
 dormant | terbengkalai
 dormitori | asrama
 dossier | dosir
-doubt | bimbang ragu
+doubt | bimbang
+doubt | ragu
 douchi | taoci
 dough | adon
 doughnut | donat
-dove | dara ketitir merpati
-download | donlod sedot unduh
+dove | dara
+dove | ketitir
+dove | merpati
+download | donlod
+download | sedot
 download | unduh
 downpour | lebat
 dowri | mahar
@@ -2133,19 +2551,20 @@ drainag | drainase
 draught | dam
 dravidian | dravida
 draw | gambar
-draw | gambar lukis
 draw | lukis
 draw | tarik
-draw | tarik undi
+draw | undi
 drawer | laci
-dream | impi mimpi
+dream | impi
+dream | mimpi
 drill | bor
-drill | bor jara
+drill | jara
 drink | minum
 drinker | minum
 drive | kandar
 drive | mengendalikan
-drive | mud mudik
+drive | mud
+drive | mudik
 driver | sopir
 drizzl | gerimis
 drone | dengung
@@ -2153,7 +2572,8 @@ drone | dron
 drool | iler
 drought | kering
 drown | tenggelam
-drug | narkoba narkotik
+drug | narkoba
+drug | narkotik
 drum | gendang
 drunk | abuk
 drunk | mabuk
@@ -2161,7 +2581,8 @@ drunken | mabuk
 dry | kering
 dual | dwi
 dual | ganda
-dub | dabing sulih
+dub | dabing
+dub | sulih
 duchi | kadipaten
 duck | bebek
 duck | hindar
@@ -2173,42 +2594,53 @@ duke | adipati
 dull | tumpul
 dumb | dungu
 dune | gumuk
-dupe | akal bodoh daya
+dupe | akal
+dupe | bodoh
+dupe | daya
 duplic | duplikat
-dusk | senja sore
-dust | debu duli
+dusk | senja
+dusk | sore
+dust | debu
+dust | duli
 dusti | debu
 dutch | belanda
 dwarf | kurcaci
 dwell | diam
-dye | celup warna
+dye | celup
+dye | warna
 dyestuff | celup
 dynamo | dinamo
 dynast | wangsawi
-dynasti | ahala dinasti wangsa
+dynasti | ahala
+dynasti | dinasti
+dynasti | wangsa
 dysenteri | disentri
 dyslexia | disleksia
 eagl | elang
-ear | anting subang
+ear | anting
 ear | bulir
-ear | kuping telinga
+ear | kuping
+ear | subang
+ear | telinga
 earth | bumi
 earth | darat
 earth | tanah
-earthquak | gempa lindu
+earthquak | gempa
+earthquak | lindu
 easi | gampang
-easi | gampang mudah
+easi | mudah
 east | timur
 easter | paskah
 eat | makan
-eat | makan santap
+eat | santap
 eateri | warung
 eavestrough | talang
 echelon | eselon
 echidna | nokdiak
 echo | gema
 echomet | ekometer
-eclips | eklips gerhana
+eclips | eklips
+eclips | gerhana
 eclipt | ekliptika
 ecocid | ekosida
 ecofemin | ekofeminisme
@@ -2219,14 +2651,19 @@ ecosystem | ekosistem
 ecuador | ekuador
 eczema | eksem
 edict | maklumat
-editor | pengedit unting
+editor | pengedit
 editor | unting
 educ | didik
 eel | belut
-effemin | banci kemayu
+effemin | banci
+effemin | kemayu
 effendi | efendi
-efficaci | ampuh efikasi khasiat manjur
-effort | upaya usaha
+efficaci | ampuh
+efficaci | efikasi
+efficaci | khasiat
+efficaci | manjur
+effort | upaya
+effort | usaha
 egg | telur
 eggplant | terong
 egocentr | egosentris
@@ -2236,47 +2673,60 @@ eighth | delap
 eightieth | kedelapanpuluh
 ejacul | ejakulasi
 elast | elastis
-elast | elastis elastisitas
-elbow | siku sikut
+elast | elastisitas
+elbow | siku
+elbow | sikut
 elder | tetua
 electr | elektris
 electr | listrik
-electromagnet | elektromagnetik elektromagnetisme
+electromagnet | elektromagnetik
+electromagnet | elektromagnetisme
 electron | elektronik
 electron | elektronika
 electrophil | elektrofil
 eleph | gajah
 elong | anjang
-email | posel surel
+email | posel
+email | surel
 embassi | duta
 ember | bara
 embezzl | gelap
 emblem | lambang
-embrac | dekap peluk
-embryo | embrio janin
+embrac | dekap
+embrac | peluk
+embryo | embrio
+embryo | janin
 emerald | zamrud
 emerg | darurat
 emerg | muncul
-emerg | muncul sembul
+emerg | sembul
 emf | ggl
-emigr | emigrasi rantau
+emigr | emigrasi
+emigr | rantau
 emir | amir
-emir | amir emirat
+emir | emirat
 emiss | emisi
 emot | emosi
 emot | emosional
 empathi | empati
-emperor | kaisar maharaja
+emperor | kaisar
+emperor | maharaja
 empir | empiris
-empir | imperium kaisar
+empir | imperium
 empir | kaisar
 emplac | emplasemen
 emploi | kerja
 emploi | pakai
-employe | karyawan karyawati kerja pegawai
-empress | maharani maharatu
-enabl | aktif fungsi hidup
+employe | karyawan
+employe | karyawati
+employe | kerja
+employe | pegawai
+empress | maharani
+empress | maharatu
+enabl | aktif
 enabl | ampu
+enabl | fungsi
+enabl | hidup
 enantiotrop | enantiotropik
 enclit | enklitik
 encycl | ensiklik
@@ -2284,17 +2734,23 @@ encyclopedia | ensiklopedia
 endorh | endoreik
 endoscop | endoskop
 endoscopi | endoskopi
-endow | anugerah kati
-endow | dukung sokong
+endow | anugerah
+endow | dukung
+endow | kati
+endow | sokong
 endur | derita
-enemi | lawan musuh
+enemi | lawan
+enemi | musuh
 energi | tenaga
 enforc | tega
-engend | akibat bawa timbul
-engin | enjin mesin motor
+engend | akibat
+engend | bawa
+engend | timbul
+engin | enjin
 engin | insinyur
 engin | mesin
-engin | rekayasa teknik
+engin | motor
+engin | rekayasa
 engin | teknik
 england | inggris
 engross | asyik
@@ -2303,7 +2759,7 @@ ensembl | ensambel
 enter | masuk
 enter | tipus
 enterotoxin | enterotoksin
-entertain | artis hibur
+entertain | artis
 entertain | hibur
 enthalpi | entalpi
 enthusiast | antusias
@@ -2313,31 +2769,39 @@ entrepreneur | wirausaha
 entrepreneurship | kewirausahaan
 entri | lema
 entri | masuk
-entrust | percaya titip
+entrust | percaya
+entrust | titip
 envelop | amplop
 envi | cemburu
-envi | cemburu dengki iri
+envi | dengki
+envi | iri
 enviou | iri
 environ | lingkung
 enzym | enzim
-epenthesi | epentesis swarabakti
+epenthesi | epentesis
+epenthesi | swarabakti
 ephedrin | efedrina
 ephesian | efesus
 ephesu | ephesos
 ephraim | efraim
 epicentr | episenter
-epidem | epidemi wabah
+epidem | epidemi
+epidem | wabah
 epistemolog | epistemologi
 epitaph | epitaf
 epithelium | epitel
 epoophoron | epooforon
-equat | ekuator khatulistiwa
+equat | ekuator
+equat | khatulistiwa
 equestrian | kuda
 equinox | ekuinoks
-equip | lengkap perangkat
-era | jaman periode
+equip | lengkap
+equip | perangkat
+era | jaman
+era | periode
 eras | hapus
-erect | ereksi ngaceng
+erect | ereksi
+erect | ngaceng
 erg | ergativus
 ergonom | ergonomi
 ergonom | ergonomis
@@ -2354,14 +2818,18 @@ escap | kabur
 eschatolog | eskatologi
 esperantujo | esperanto
 essai | esai
-essenc | esensi hakikat
+essenc | esensi
+essenc | hakikat
 essenti | esensial
-etern | abadi kekal langgeng permanen
+etern | abadi
+etern | kekal
+etern | langgeng
+etern | permanen
 ethan | etana
 ethanol | etanol
 ethic | etika
 ethiopia | etiopia
-ethnic | etnik etnis
+ethnic | etnik
 ethnic | etnis
 ethnic | suku
 ethnolect | etnolek
@@ -2384,7 +2852,8 @@ evid | bukti
 evolut | evolusi
 exact | akurat
 examin | periksa
-examin | tes uji
+examin | tes
+examin | uji
 exce | lampau
 excel | unggul
 exception | eksepsionalisme
@@ -2397,15 +2866,18 @@ excrement | tahi
 excret | ekskresi
 excurs | ekskursi
 execut | sembah
-execution | algojo jalad
+execution | algojo
+execution | jalad
 exegesi | tafsir
-exemplari | contoh patut
+exemplari | contoh
+exemplari | patut
 exercis | latih
-exercis | latih olahraga
+exercis | olahraga
 exhaust | kuras
 exhibit | pamer
 exhibitor | ekshibitor
-exil | asing eksil
+exil | asing
+exil | eksil
 exist | eksistensi
 exodu | eksodus
 exoskeleton | eksoskeleton
@@ -2416,22 +2888,34 @@ expedit | ekspedisi
 expens | mahal
 experi | alam
 experi | alami
-experi | coba eksperimen
-expert | ahli eksper pakar spesialis
+experi | coba
+experi | eksperimen
+expert | ahli
+expert | eksper
+expert | pakar
+expert | spesialis
 expir | kedaluwarsa
-explod | ledak letup letus
+explod | ledak
+explod | letup
+explod | letus
 explor | eksplorasi
-explor | jelajah selidik teliti
-explos | eksplosi ledak letup
+explor | jelajah
+explor | selidik
+explor | teliti
+explos | eksplosi
+explos | ledak
+explos | letup
 export | ekspor
 export | mengekspor
 export | pengeksporan
 expos | papar
 extinct | mati
-extinct | mati padam
+extinct | padam
 extinct | punah
 extra | ekstra
-extract | ekstrak pati sari
+extract | ekstrak
+extract | pati
+extract | sari
 extradit | ekstradisi
 extrem | ekstrem
 eyebrow | alis
@@ -2447,46 +2931,57 @@ factor | faktor
 factori | pabrik
 facult | fakultatif
 faculti | fakultas
-fag | hombreng homo maho
+fag | hombreng
+fag | homo
+fag | maho
 fail | gagal
 failur | cundang
 failur | gagal
 faint | pingsan
 fairi | maho
 fairi | peri
-faith | iman percaya
+faith | iman
+faith | percaya
 faith | setia
 fajr | fajar
-fake | gadungan palsu
-fake | gadungan tiru
+fake | gadungan
+fake | palsu
+fake | tiru
 falcon | alap
-fall | gugur jatuh runtuh tumbang
+fall | gugur
+fall | jatuh
+fall | runtuh
+fall | tumbang
 fals | palsu
 fals | salah
 falsetto | falseto
 falsifi | falsifiabilitas
 famili | keluarga
-famili | keluarga kerabat
-familiar | akrab familier
-famou | terkenal termahsyur
+famili | kerabat
+familiar | akrab
+familiar | familier
+famou | terkenal
+famou | termahsyur
 fan | gemar
 fan | kipas
 fandom | gemar
 fanservic | fanservis
 fantast | fantastis
 farm | kebun
-farmer | tani ternak
+farmer | tani
+farmer | ternak
 faroes | faro
 fart | kentut
 fascicul | fasikulasi
 fascism | fasisme
 fascist | fasis
-fashion | fesyen mode
+fashion | fesyen
 fashion | mode
 fast | cepat
 fast | puasa
-fat | gemuk lintuh
+fat | gemuk
 fat | lemak
+fat | lintuh
 fatal | pasrah
 fate | nasib
 fathomet | fatometer
@@ -2500,60 +2995,76 @@ feast | pesta
 feather | bulu
 featur | ciri
 featur | fitur
-fece | tai tinja
+fece | tai
+fece | tinja
 fecund | fekunditas
-feder | federalisme serikat
+feder | federalisme
 feder | federasi
 feder | serikat
-feed | pasok umpan
+feed | pasok
+feed | umpan
 feedback | masuk
 feel | anggap
 feel | asa
 feldspar | felspar
-femal | betina perempuan
+femal | betina
+femal | perempuan
 femin | feminisme
 feminist | finis
 fenc | anggar
 fenc | pagar
 fennel | adas
 fenugreek | kelabat
-ferment | fermentasi ragi
-ferri | feri kapal
+ferment | fermentasi
+ferment | ragi
+ferri | feri
+ferri | kapal
 fertil | pupuk
 fertil | subur
-festiv | pesta raya
+festiv | pesta
+festiv | raya
 fetu | janin
 feudal | feodal
 feudal | feodalisme
 fever | demam
 fiancé | tunang
 fiction | fiksi
-field | bidang padang
+field | bidang
 field | ladang
 field | lapang
 field | medan
-fig | ara tin
-fight | kelahi tarung
-fight | serang tarung tengkar
+field | padang
+fig | ara
+fig | tin
+fight | kelahi
+fight | serang
+fight | tarung
+fight | tengkar
 figur | sosok
-file | berkas fail
+file | berkas
+file | fail
 filigre | filigran
 filtrat | filtrasi
 fin | sirip
 financ | uang
 financi | finansial
-fine | halus lumat
+fine | halus
+fine | lumat
 finger | jari
 fingernail | kuku
-finish | selesai tamat
+finish | selesai
+finish | tamat
 finland | finlandia
-finn | finlandia orang
+finn | finlandia
+finn | orang
 firefli | nang
 fireplac | api
 firm | teguh
 firmament | cakrawala
 firmwar | tegar
-first | perdana pertama satu
+first | perdana
+first | pertama
+first | satu
 fiscal | fiskal
 fish | ikan
 fish | pancing
@@ -2563,18 +3074,25 @@ fissur | retak
 fist | tinju
 fistula | hilir
 fit | adjustar
-fit | bugar cocok pas sehat serasi sesuai
+fit | bugar
+fit | cocok
+fit | pas
+fit | sehat
+fit | serasi
+fit | sesuai
 five | lima
 flabbi | lembek
 flag | bendera
-flake | mengelupas serpih
+flake | mengelupas
+flake | serpih
 flamboy | flamboyan
 flambé | flambe
 flame | nyala
 flander | flandria
 flashlight | senter
 flatter | sanjung
-flea | kutu pinjal
+flea | kutu
+flea | pinjal
 flee | minggat
 flesh | daging
 fling | banting
@@ -2585,49 +3103,65 @@ florenc | firenze
 flour | tepung
 flour | terigu
 flow | alir
-flow | alir alur salir salur
-flower | bunga kembang puspa
-flower | kembang mekar
+flow | alur
+flow | salir
+flow | salur
+flower | bunga
+flower | kembang
+flower | mekar
+flower | puspa
 flowerhorn | louhan
 flu | influenza
-fluent | fasih lancar
+fluent | fasih
+fluent | lancar
 fluid | cair
 fluid | fluida
 fluorin | fluor
 flute | suling
-fly | lalat laler langau
-fly | layang terbang
+fly | lalat
+fly | laler
+fly | langau
+fly | layang
 fly | terbang
 foam | busa
 fog | kabut
 folder | map
 font | fon
-food | makan pangan
-fool | bego tolol
+food | makan
+food | pangan
+fool | bego
+fool | tolol
 foolhardi | nekat
 foot | kaki
 forbid | larang
 forbidden | larang
-forc | forsa gaya kakas
+forc | forsa
 forc | gaya
+forc | kakas
 forc | kuat
 forcep | forsep
 fordism | fordisme
 forecast | ramal
-forefing | tarjani telunjuk
+forefing | tarjani
+forefing | telunjuk
 forehead | dahi
 foreign | asing
 foremilk | jolong
-foreskin | khat kulup
-forest | hutan pohon
+foreskin | khat
+foreskin | kulup
+forest | hutan
+forest | pohon
 foreword | prakata
 forgeri | palsu
-forget | alpa lalai lupa
+forget | alpa
+forget | lalai
 forget | lupa
-forgiv | ampun maaf
+forgiv | ampun
+forgiv | maaf
 forgo | pasrah
 fork | garpu
-form | borang formulir
+form | borang
+form | formulir
 formaldehyd | formaldehida
 formant | forman
 format | formasi
@@ -2647,40 +3181,55 @@ fox | rubah
 fractur | fraktur
 fragil | rapuh
 fragment | fragmen
-fragrant | harum semerbak wangi
-franc | perancis prancis
+fragrant | harum
+fragrant | semerbak
+fragrant | wangi
+franc | perancis
+franc | prancis
 franchis | waralaba
 frankli | jujur
 freckl | bintik
 freedom | bebas
-freedom | bebas merdeka
+freedom | merdeka
 freefal | terjun
 freez | beku
-freight | kargo muat
+freight | kargo
+freight | muat
 french | perancis
 frequenc | frekuensi
 fresh | segar
 friction | gesek
 fridai | jumat
-friend | kasih pacar
-friend | kawan rekan sahabat sobat teman
+friend | kasih
+friend | kawan
+friend | pacar
+friend | rekan
+friend | sahabat
+friend | sobat
+friend | teman
 friendli | ramah
 friendship | sahabat
 frigat | fregat
 frigatebird | cikalang
 frighten | kaget
-frog | katak kodok
+frog | katak
+frog | kodok
 frond | ental
-frontier | padan sempadan
+frontier | padan
+frontier | sempadan
 fructos | fruktosa
 fruit | buah
-fuck | ancuk entot ewe
-fuck | ancuk entot mengentot ngentot ngewe
+fuck | ancuk
+fuck | entot
+fuck | ewe
+fuck | mengentot
+fuck | ngentot
+fuck | ngewe
 fuck | set
 fuck | sial
 fugit | buron
 fumbl | raba
-function | faal fungsi
+function | faal
 function | fungsi
 function | fungsionalitas
 functionari | fungsionaris
@@ -2690,12 +3239,15 @@ funnel | corong
 funni | aneh
 funni | lucu
 furi | angkara
-furnitur | mebel perabot
+furnitur | mebel
+furnitur | perabot
 fuse | sekring
 fusion | fusi
 fyrom | rmby
-gadget | acang gawai
-galang | laos lengkuas
+gadget | acang
+gadget | gawai
+galang | laos
+galang | lengkuas
 galaxi | galaksi
 gallei | galai
 gallican | galikanisme
@@ -2706,20 +3258,23 @@ gang | gangga
 garag | bengkel
 garag | garasi
 garbag | sampah
-garden | kebun taman
+garden | kebun
+garden | taman
 gargantuan | raksasa
 garrison | garnisun
-gasolin | bensin petrol
+gasolin | bensin
+gasolin | petrol
 gastroenterolog | gastroenterologi
 gate | gerbang
 gather | kumpul
 gauz | kasa
 gaze | tatap
 gdp | pdb
-gecko | toke tokek
+gecko | toke
+gecko | tokek
 gem | permata
 gender | jenis
-gender | jenis kelamin
+gender | kelamin
 gene | gen
 genealog | genealogi
 gener | bangkit
@@ -2729,10 +3284,12 @@ genet | genetika
 geneva | jenewa
 geneviev | geneveva
 geni | jin
-genitalia | abaimana malu
+genitalia | abaimana
+genitalia | malu
 geniu | jenius
 genoa | genova
-genocid | bantai genosida
+genocid | bantai
+genocid | genosida
 genuin | tulen
 geocentr | geosentrik
 geograph | geografis
@@ -2746,25 +3303,35 @@ gestat | gestasi
 geyser | geiser
 ghazal | gazal
 ghent | gent
-ghost | dedemit hantu momok polong roh
-giant | gergasi raksasa
+ghost | dedemit
+ghost | hantu
+ghost | momok
+ghost | polong
+ghost | roh
+giant | gergasi
 giant | raksasa
 giaour | kafir
-gibberish | pepes raban
-gift | hadiah kado
+gibberish | pepes
+gibberish | raban
+gift | hadiah
+gift | kado
 gigant | gigantisme
 gill | insang
 ginger | jahe
-ginseng | ginséng insam kolesom
-giraff | jerapah zarafah
+ginseng | ginséng
+ginseng | insam
+ginseng | kolesom
+giraff | jerapah
+giraff | zarafah
 girl | gadis
 girlfriend | pacar
 gizzard | ampela
 glacier | gletser
 glaciolog | glasiologi
-gland | glandula kelenjar
+gland | glandula
 gland | kelenjar
-glass | gelas kaca
+glass | gelas
+glass | kaca
 global | globalisme
 gloriou | gemilang
 glossari | glosarium
@@ -2772,18 +3339,23 @@ glue | lem
 glycerin | gliserin
 glycogen | glikogen
 goad | gancu
-goal | cita sasar
-goal | gawang gol
+goal | cita
+goal | gawang
 goal | gol
+goal | sasar
 goat | bandot
 goat | kambing
 gob | bacot
 goblin | hantu
 gochujang | gocujang
-god | allah tuhan
-god | berhala puja
-god | dewa tuhan
-goddamn | jahanam laknat sial
+god | allah
+god | berhala
+god | dewa
+god | puja
+god | tuhan
+goddamn | jahanam
+goddamn | laknat
+goddamn | sial
 goddess | dewi
 goitr | gondok
 gold | emas
@@ -2793,28 +3365,35 @@ googl | googling
 goos | angsa
 gorbachev | gorbachyov
 gorgeou | anggun
-goshawk | alap elang
+goshawk | alap
+goshawk | elang
 gospel | injil
 gossip | gosip
-gothic | goth gothik
+gothic | goth
+gothic | gothik
 gourami | gurami
 govern | perintah
 governor | gubernur
 graduat | wisuda
-graft | cangkok enten setek
+graft | cangkok
+graft | enten
+graft | setek
 grai | abu
-grai | abu kelabu
+grai | kelabu
 granari | lumbung
 grand | agung
 grand | raya
 grandchild | cucu
 granddaught | cucu
-grandfath | engkong kakek
+grandfath | engkong
+grandfath | kakek
 grandmoth | nenek
-grandpar | kakek nenek
+grandpar | kakek
+grandpar | nenek
 grandson | cucu
 grape | anggur
-grapefruit | gedang keprok
+grapefruit | gedang
+grapefruit | keprok
 graph | grafik
 graphen | grafena
 graphic | grafis
@@ -2822,24 +3401,32 @@ grass | rumput
 grasshopp | belalang
 grave | kubur
 gravel | kerikil
-graveyard | kubur makam pusara
+graveyard | kubur
+graveyard | makam
+graveyard | pusara
 gravit | gravitasi
 graviti | gravitasi
 greas | jelantah
 greec | yunani
-greed | rakus serakah
+greed | rakus
+greed | serakah
 green | hijau
 greenland | kalaallisut
 gregari | gaul
 grenad | granat
 grief | pilu
 grimoir | primbon
-grind | asah bubut geretak giling
+grind | asah
+grind | bubut
+grind | geretak
+grind | giling
 groov | whakakōaka
-ground | lapang tanah
+ground | lapang
 ground | tanah
-groundwork | dasar fondasi
-grow | kembang tumbuh
+groundwork | dasar
+groundwork | fondasi
+grow | kembang
+grow | tumbuh
 growth | tumbuh
 guarante | garansi
 guarante | jamin
@@ -2859,7 +3446,7 @@ gulf | jurang
 gulf | teluk
 gum | gusi
 gun | pistol
-gun | pistol senapan
+gun | senapan
 gunpowd | mesiu
 gutsi | nyali
 gutter | talang
@@ -2870,12 +3457,13 @@ habit | adat
 habitu | habituasi
 hack | retas
 hacker | retas
-hadith | hadis hadits
+hadith | hadis
+hadith | hadits
 haematolog | hematologi
 haggl | tawar
-hai | kering rumput
+hai | kering
+hai | rumput
 hair | bulu
-hair | bulu rambut
 hair | rambut
 hajj | haji
 hajji | haji
@@ -2891,24 +3479,32 @@ handkerchief | saputangan
 handlebar | setang
 handler | cengkeram
 handsaw | gergaji
-handsom | ganteng tampan
+handsom | ganteng
+handsom | tampan
 handspan | jengkal
 hang | gantung
 hang | heng
 hangar | hanggar
 hanger | gantung
-hangov | basi pengar
+hangov | basi
+hangov | pengar
 hanukkah | hanukah
 hapless | malang
 happi | bahagia
-happi | mujur untung
+happi | mujur
 happi | senang
+happi | untung
 harbor | labuh
 harbormast | syahbandar
-hard | kaku keras rumit sukar sulit susah
+hard | kaku
 hard | keras
+hard | rumit
+hard | sukar
+hard | sulit
+hard | susah
 hardwar | lengkap
-hare | tegal terwelu
+hare | tegal
+hare | terwelu
 harm | bahaya
 harm | cedera
 harmon | harmonisasi
@@ -2939,11 +3535,12 @@ heaven | surga
 heavi | berat
 heavi | deras
 hebrew | ibrani
-hebrew | ibrani yahudi
+hebrew | yahudi
 hectar | hektare
 hector | hektor
 hedgehog | landak
-heel | kaki tumit
+heel | kaki
+heel | tumit
 heir | waris
 helicopt | helikopter
 helmet | helm
@@ -2951,7 +3548,10 @@ helper | tolong
 hematuria | hematuri
 hemispher | hemisfer
 hemolysi | hemolisis
-hemorrhoid | ambeien bawasir hemoroid wasir
+hemorrhoid | ambeien
+hemorrhoid | bawasir
+hemorrhoid | hemoroid
+hemorrhoid | wasir
 hen | ayam
 henoth | henoteisme
 hepatectomi | hepatektomi
@@ -2961,13 +3561,15 @@ herald | bentara
 heraldri | bentara
 herb | herba
 herd | kawan
-heresi | bidat sesat
+heresi | bidat
 heresi | sesat
 hermeneut | hermeneutik
 hermit | resi
 hero | pahlawan
 heroism | pahlawan
-heron | cangak kowak kuntul
+heron | cangak
+heron | kowak
+heron | kuntul
 hesit | ragu
 heterotroph | heterotrof
 hexagon | segi
@@ -2986,14 +3588,16 @@ hindranc | halang
 hinduism | hindu
 hing | engsel
 hint | isyarat
-hip | pinggang pinggul
-histor | historis sejarah
+hip | pinggang
+hip | pinggul
+histor | historis
+histor | sejarah
 histori | riwayat
 histori | sejarah
 hit | kena
 hittit | het
 hoars | parau
-hoars | parau sera
+hoars | sera
 hoax | hoaks
 hobbi | gemar
 hockei | hoki
@@ -3003,19 +3607,21 @@ hold | pegang
 hold | tahan
 hole | lubang
 holi | keramat
-holi | keramat kudus
+holi | kudus
 holi | suci
 holidai | libur
 holland | holandia
 holographi | holograf
-homeless | tuna wisma
+homeless | tuna
+homeless | wisma
 homer | homerus
 hometown | halaman
 homicid | bunuh
 homogen | homogenitas
 homophon | homofon
-homosexu | homoseks homosex
+homosexu | homoseks
 homosexu | homoseksualitas
+homosexu | homosex
 honei | madu
 honest | jujur
 honeysuckl | kamperfuli
@@ -3028,12 +3634,14 @@ hoopo | hupo
 hope | harap
 hopia | bakpia
 hord | gerombol
-horizon | cakrawala ufuk
+horizon | cakrawala
+horizon | ufuk
 horizont | horisontal
 horn | klakson
 horn | tanduk
-horn | tanduk tanjidor
-horni | gatal sange
+horn | tanjidor
+horni | gatal
+horni | sange
 horni | tanduk
 hors | kuda
 horsefli | pikat
@@ -3049,21 +3657,24 @@ hot | seksi
 hour | jam
 hubri | angkuh
 hubrist | hubristik
-hug | dekap peluk
+hug | dekap
+hug | peluk
 human | humaniora
 human | humanisme
 human | manusia
 humid | lembap
 humili | hina
-humili | hina malu
+humili | malu
 humor | kelakar
-humour | humor kelakar
+humour | humor
+humour | kelakar
 hump | bungkuk
 hump | punuk
 hundr | ratus
 hundredth | ratus
 hundredweight | kuintal
-hungari | hongaria hungaria
+hungari | hongaria
+hungari | hungaria
 hunger | lapar
 hungri | lapar
 hunt | buru
@@ -3074,8 +3685,9 @@ husband | suami
 hussit | husitisme
 hut | gubuk
 hut | pondok
-hybrid | blaster hibrida
-hybrid | campur hibrida
+hybrid | blaster
+hybrid | campur
+hybrid | hibrida
 hydrangea | bokor
 hydrocephalu | hidrosefalus
 hydrogen | hidrogen
@@ -3084,7 +3696,8 @@ hydrolysi | hidrolisis
 hyena | dubuk
 hygien | bersih
 hygromet | higrometer
-hymn | gita himne
+hymn | gita
+hymn | himne
 hypercapnia | hiperkapnia
 hypercorrect | hiperkoreksi
 hyperglycemia | hiperglisemia
@@ -3102,7 +3715,7 @@ hypothermia | hipotermia
 hypothesi | hipotesis
 hysteria | histeria
 iceland | islandia
-icon | arca ikon
+icon | arca
 icon | ikon
 idea | ide
 identif | identifikasi
@@ -3110,9 +3723,11 @@ ideolog | ideologi
 ideologu | ideolog
 idiolect | idiolek
 idiot | bodoh
-idiot | bodoh goblok tolol
-idol | berhala puja
+idiot | goblok
+idiot | tolol
+idol | berhala
 idol | idola
+idol | puja
 ignor | bebal
 ignor | ketidaktahuan
 ignostic | ignostisisme
@@ -3120,32 +3735,41 @@ illeism | ileisme
 illiter | tunaaksara
 illus | ilusi
 illustr | ilustrasi
-imag | bayang gambar
+imag | bayang
 imag | gambar
 imageri | citra
-imageri | tamsil umpama
+imageri | tamsil
+imageri | umpama
 imagin | bayang
 imagin | imajinasi
 imaginari | imajiner
 imaginari | khayal
-imbecil | bego bodoh tolol
+imbecil | bego
+imbecil | bodoh
+imbecil | tolol
 imit | tiru
 immers | tenggelam
 immigr | imigran
 immigr | imigrasi
-immort | abadi kekal
-immortalis | abadi kalk
-immun | imunisasi vaksinasi
+immort | abadi
+immort | kekal
+immortalis | abadi
+immortalis | kalk
+immun | imunisasi
+immun | vaksinasi
 immunolog | imunologi
-imped | impedans impedansi
+imped | impedans
+imped | impedansi
 imperi | imperialisme
 imperialist | imperialis
 imperialist | imperialistik
 imperm | kedap
 impetu | sembrono
 impiou | durhaka
-implement | implementasi laksana terap
+implement | implementasi
+implement | laksana
 implement | perkakas
+implement | terap
 implic | implikasi
 import | impor
 impot | impotensi
@@ -3154,22 +3778,28 @@ impress | impresi
 impress | impresif
 impressionist | impresionis
 impud | lancang
-incens | dupa kemenyan
+incens | dupa
+incens | kemenyan
 incent | insentif
 incest | inses
-inch | dim inci
-incid | insiden peristiwa
+inch | dim
+inch | inci
+incid | insiden
+incid | peristiwa
 inclin | inklanasi
 incomplet | ketidaklengkapan
 inconsist | inkonsisten
 increment | inkremental
-incumb | inkamben jabat kuasa
-incumb | inkamben tahana
+incumb | inkamben
+incumb | jabat
+incumb | kuasa
+incumb | tahana
 indemn | indemnitas
 independ | merdeka
 indic | indikator
 indign | geram
-indigo | biru nila
+indigo | biru
+indigo | nila
 individu | individualisme
 indonesian | indonesia
 induct | induksi
@@ -3179,119 +3809,132 @@ inequ | timpang
 infantri | infanteri
 infarct | infarsi
 infect | infeksi
-infecti | infeksius ular
+infecti | infeksius
+infecti | ular
 infecti | viral
 infertil | mandul
 infidel | kafir
 infin | ananta
 infinit | nirbatas
 inflat | inflasi
-inflat | inflasi kembang kembung
+inflat | kembang
+inflat | kembung
 inflect | infleksi
 infloresc | majemuk
-influenc | dampak pengaruh
+influenc | dampak
 influenc | pengaruh
-inform | informasi maklumat
+inform | informasi
 inform | informatif
+inform | maklumat
 informat | informatika
 infrastructur | infrastruktur
-infrastructur | infrastruktur prasarana
+infrastructur | prasarana
 ingot | batang
 inhal | inhalasi
 initi | inisial
-inject | injeksi sunti
+inject | injeksi
 inject | sunti
-injuri | cedera luka
+injuri | cedera
+injuri | luka
 ink | tinta
 inn | inap
 inocul | inokulasi
 input | masuk
 inquest | inkues
 inquiri | inkuiri
-insan | edan sinting
+insan | edan
 insan | gila
 insan | sinting
 insect | serangga
 insert | asu
 insert | insersi
 insist | sikeras
-inspect | inspeksi periksa
-inspir | ilham inspirasi
+inspect | inspeksi
+inspect | periksa
+inspir | ilham
 inspir | inspirasi
 instagramm | instagramable
 instal | cicil
 instal | instalasi
-instal | instalasi pasang
 instal | pasang
 instant | instan
 instinct | insting
 institut | institusi
-institut | institusi pranata
+institut | pranata
 insul | isolator
 insur | asuransi
 insurg | durhaka
 intact | intak
 integr | integrasi
-integr | integrasi padu
+integr | padu
 intellig | intelijen
 intend | niat
 intensif | intensifikasi
 intent | niat
 interact | interaktif
-interact | interaktif interaktivitas
+interact | interaktivitas
 interc | antarkota
 interchang | susun
 interfac | antarmuka
 interim | alih
 interject | interjeksi
 intermedi | engah
-intern | antarabangsa internasional mancanegara
+intern | antarabangsa
+intern | internasional
+intern | mancanegara
 interpel | interpelasi
 interpret | interpretasi
-interpret | juru terjemah
+interpret | juru
+interpret | terjemah
 interrog | interogasi
 intersect | simpang
 interslav | interslavia
 intervent | intervensi
-interview | interviu wawancara
+interview | interviu
 interview | wawancara
 intestin | usus
 intimid | intimidasi
 intoler | intoleransi
 intraven | intravena
-introduct | introduksi nal
+introduct | introduksi
+introduct | nal
 introspect | introspeksi
 intrud | susup
 intrus | susup
-intuit | gerak intuisi
+intuit | gerak
 intuit | intuisi
 intuit | intuitif
-invas | invasi serang serbu
+invas | invasi
+invas | serang
+invas | serbu
 invertebr | invertebrata
 invest | investasi
-investig | investigasi selidik
-investig | kaji selidik
+investig | investigasi
+investig | kaji
 investig | selidik
 investig | sidik
 invit | undang
-invoic | faktur invois
+invoic | faktur
+invoic | invois
 iodin | yodium
 ionospher | ionosfer
 iraq | irak
 ireland | irlandia
 irish | irlandia
 iron | besi
-iron | setrika terika
+iron | setrika
+iron | terika
 irradi | iradiasi
 irrat | irasional
 irredent | iredentisme
-irrig | air irigasi
+irrig | air
+irrig | irigasi
 isaiah | yesaya
 ischemia | iskemia
 isha | isya
 islam | islamisme
 islamophobia | islamofobia
-island | nusa pulau
+island | nusa
 island | pulau
 isogloss | isoglos
 isolation | isolasionisme
@@ -3306,7 +3949,8 @@ ital | kursif
 itali | italia
 italian | italia
 itchi | gatal
-item | benda objek
+item | benda
+item | objek
 ivori | gading
 jack | dongkrak
 jackal | jakal
@@ -3315,11 +3959,15 @@ jackhamm | godam
 jackscrew | dongkrak
 jade | giok
 jahannam | jahanam
-jakarta | batavia djakarta jayakarta sunda
+jakarta | batavia
+jakarta | djakarta
+jakarta | jayakarta
+jakarta | sunda
 jakartan | jakarta
 jam | selai
 jamaica | jamaika
-janitor | marbut suruh
+janitor | marbut
+janitor | suruh
 janu | yanus
 japan | jepang
 japanes | jepang
@@ -3331,7 +3979,8 @@ jaw | rahang
 jealou | cemburu
 jealou | iri
 jean | jins
-jellyfish | ampai ubur
+jellyfish | ampai
+jellyfish | ubur
 jequir | saga
 jericho | yerikho
 jerk | senta
@@ -3341,7 +3990,9 @@ jerusalem | yerusalem
 jesu | yesus
 jew | yahudi
 jewel | hias
-jewel | jauhar permata ratna
+jewel | jauhar
+jewel | permata
+jewel | ratna
 jewish | yahudi
 jicama | bengkuang
 jingoism | jingoisme
@@ -3350,17 +4001,22 @@ job | ayyub
 job | kerja
 jockei | joki
 jog | joging
-joi | bahagia ceria gembira senang
+joi | bahagia
+joi | ceria
+joi | gembira
+joi | senang
 joint | cimeng
 joint | sendi
 joke | canda
-joke | lawak lelucon
+joke | lawak
+joke | lelucon
 jordan | yordania
 joseph | yusuf
 joshua | yusha
 journal | jurnal
 journal | jurnalisme
-journalist | jurnalis wartawan
+journalist | jurnalis
+journalist | wartawan
 journei | pergi
 jubil | bangga
 jubile | yubileum
@@ -3370,22 +4026,27 @@ judg | juri
 judgment | hakim
 jug | kendi
 juic | jus
-jump | lompat loncat
+jump | lompat
+jump | loncat
 june | juni
 junk | jung
-junkman | loak rongsok
-jupit | musytari yupiter
+junkman | loak
+junkman | rongsok
+jupit | musytari
 jupit | yupiter
-jurisdict | wenang yurisdiksi
-jurisdict | wewenang yurisdiksi
+jurisdict | wenang
+jurisdict | wewenang
+jurisdict | yurisdiksi
 jurisprud | yurisprudensi
 justic | adil
 kailan | kail
 kaleidoscop | kaleidoskop
 kangaroo | kanguru
 kanji | honji
-kapok | kapuk randu
-kashida | kasyidah tatwil
+kapok | kapuk
+kapok | randu
+kashida | kasyidah
+kashida | tatwil
 kawakawa | tongkol
 keel | lunas
 keeper | kiper
@@ -3402,42 +4063,54 @@ kettl | ketel
 keyboard | ketik
 khaki | kaki
 khat | qat
-khutbah | khotbah kotbah
-kick | endang sepak
-kick | endang tendang
+khutbah | khotbah
+khutbah | kotbah
+kick | endang
+kick | sepak
 kick | tendang
 kid | anak
 kidnap | culi
 kidnap | culik
 kidnei | ginjal
 kill | bunuh
-kill | bunuh habis
+kill | habis
 kilometr | kilometer
 kilosecond | kilodetik
 kimchi | kimci
-kindergarten | athfal raudatul
+kindergarten | athfal
+kindergarten | raudatul
 kinemat | kinematika
 king | raja
 kingdom | raja
-kingfish | idju raja udang walanda
+kingfish | idju
+kingfish | raja
+kingfish | udang
+kingfish | walanda
 kingpin | gembong
-kismet | nasib takdir
+kismet | nasib
+kismet | takdir
 kiss | cium
-kiss | cium cup sun
+kiss | cup
+kiss | sun
 kit | perkakas
 kitchen | dapur
 kite | layang
 klaxon | klakson
 kleptocraci | kleptokrasi
-knee | dengkul lutut
-kneecap | cencawan patela tempurung
+knee | dengkul
+knee | lutut
+kneecap | cencawan
+kneecap | patela
+kneecap | tempurung
 kneel | lutut
 knife | pisau
 knight | ksatria
 knight | kuda
 knit | rajut
 knob | kenop
-knockoff | jiplak salin tiru
+knockoff | jiplak
+knockoff | salin
+knockoff | tiru
 knot | buhul
 knucklebon | bekel
 kofta | kofte
@@ -3449,17 +4122,20 @@ krupuk | kerupuk
 kshatriya | kesatria
 kurdish | kurdi
 kwashiorkor | busung
-kyrgyzstan | kirgizia kirgizstan
+kyrgyzstan | kirgizia
+kyrgyzstan | kirgizstan
 label | etiket
 labor | buruh
 labour | kerja
 laboya | lamboya
 lacquer | lak
 lactos | laktosa
-ladder | jenjang tangga
+ladder | jenjang
+ladder | tangga
 ladybird | kepik
 lai | rebah
-lake | danau telaga
+lake | danau
+lake | telaga
 lakshmi | laksmi
 lamb | cempe
 lame | cupu
@@ -3468,32 +4144,45 @@ lamp | lampu
 lampshad | kap
 lanc | ganjur
 lancet | lanset
-land | bumi darat tanah
-land | negara negeri
+land | bumi
+land | darat
+land | negara
+land | negeri
+land | tanah
 landscap | lanskap
 languag | bahasa
-lantern | lentera tanglung
+lantern | lentera
+lantern | tanglung
 laocoön | laokoon
 laparoscop | laparoskop
 laparoscopi | laparoskopi
-laptop | jinjing komputer
+laptop | jinjing
+laptop | komputer
 larva | jentik
 laryngoscop | laringoskop
 larynx | laring
 latch | selot
-late | almarhum almarhumah mendiang
-late | kasip lambat telat
+late | almarhum
+late | almarhumah
+late | kasip
+late | lambat
+late | mendiang
+late | telat
 latex | getah
 laugh | tawa
 laugh | tertawa
-laughter | gelak ketawa tawa
+laughter | gelak
+laughter | ketawa
+laughter | tawa
 launch | luncur
 laundri | binatu
 laundri | cuci
 lava | lahar
-law | atur hukum tata tertib
+law | atur
 law | hukum
-law | hukum undang
+law | tata
+law | tertib
+law | undang
 lawmak | legislasi
 lawn | halaman
 lawyer | acara
@@ -3502,45 +4191,52 @@ layout | letak
 layov | singgah
 lazi | malas
 lazio | latium
-lead | bimbing pimpin tffuntun
+lead | bimbing
+lead | pimpin
+lead | tffuntun
 lead | timbal
-lead | timbal timbel
+lead | timbel
 leaf | daun
 leafi | rimbun
 leagu | liga
 lean | iring
 lean | sandar
 leap | lompat
-leap | lompat loncat
+leap | loncat
 leather | kulit
 lector | lektor
 lectur | dosen
-lectur | dosen lektor
 lectur | kuliah
+lectur | lektor
 leech | lintah
 leek | prei
-leewai | leluasa longgar
+leewai | leluasa
+leewai | longgar
 left | kiri
 leg | kaki
-leg | kaki tungkai
-legaci | legasi waris
+leg | tungkai
+legaci | legasi
 legaci | waris
 legal | hukum
-legend | legenda riwayat
+legend | legenda
+legend | riwayat
 legisl | legislasi
 legisl | legislatif
 legisl | undang
 lemma | lema
 lemon | limau
-lemonad | kuas limun sitrun
+lemonad | kuas
+lemonad | limun
+lemonad | sitrun
 lemongrass | serai
 lemur | warik
-len | kanta lensa
+len | kanta
 len | lensa
 lend | pinjam
 lenient | lunak
 leopard | tutul
-leprosi | kusta lepra
+leprosi | kusta
+leprosi | lepra
 lesion | lesi
 lethal | letal
 lethargi | letargi
@@ -3549,47 +4245,58 @@ letter | surat
 lettuc | selada
 leukocyt | leukosit
 leukorrhea | leukorea
-lever | tuas ungkit
+lever | tuas
+lever | ungkit
 levit | angkat
-liabil | liabilitas utang wajib
+liabil | liabilitas
+liabil | utang
+liabil | wajib
 liar | bohong
 liber | bebas
-liber | liberal liberalisasi
+liber | liberal
+liber | liberalisasi
 liber | liberalisme
 libr | bebas
-librari | bibliotek khizanatulkitab pustaka
+librari | bibliotek
+librari | khizanatulkitab
 librari | pustaka
 librarian | pustakawan
-librarian | pustakawan pustakawati
+librarian | pustakawati
 licens | lisensi
 lick | jilat
 lid | tudung
 lie | baring
 lie | bohong
-lie | bohong dusta
+lie | dusta
 lieuten | letnan
 life | hidup
 life | nyawa
 lifeboat | sekoci
 ligat | ligasi
 light | cahaya
-light | nyala terang
+light | nyala
 light | ringan
+light | terang
 lighter | antik
 lighthous | mercusuar
-lightn | geledek halilintar kilat petir
-liken | banding umpama
+lightn | geledek
+lightn | halilintar
+lightn | kilat
+lightn | petir
+liken | banding
+liken | umpama
 lime | nipis
 limit | batas
-limousin | limosin limusin
+limousin | limosin
+limousin | limusin
 limp | pincang
 linear | linier
 lingam | lingga
-linguist | bahasa linguistik
+linguist | bahasa
 linguist | linguistik
 link | hubung
 link | pranala
-link | pranala taut
+link | taut
 lion | singa
 lip | bibir
 lipstick | lipstik
@@ -3605,7 +4312,7 @@ list | senarai
 listen | dengar
 liter | harfiah
 literaci | literasi
-literatur | kesusasteraan sastra
+literatur | kesusasteraan
 literatur | sastra
 lithium | litium
 lithographi | litografi
@@ -3615,21 +4322,26 @@ litr | liter
 live | hidup
 live | langsung
 liver | hati
-liver | hati hepar lever
+liver | hepar
+liver | lever
 lizard | kadal
 loafer | pantofel
-local | lokal lokalisasi
+local | lokal
+local | lokalisasi
 lockdown | kuncitara
 locu | lokus
-lodg | indekos kos
-logic | logika mantik
+lodg | indekos
+lodg | kos
+logic | logika
+logic | mantik
 logist | logistik
 logo | firman
 logotyp | ligatur
 logotyp | logotip
 loincloth | cawat
 loneli | sepi
-longan | kelengkeng lengkeng
+longan | kelengkeng
+longan | lengkeng
 loofah | luffa
 loon | gila
 loquat | biwa
@@ -3639,11 +4351,14 @@ lord | tuhan
 lose | hilang
 lose | kalah
 loser | cundang
-lost | hilang kalah
+lost | hilang
+lost | kalah
 lost | tersesat
-lotion | calir losion
+lotion | calir
+lotion | losion
 lotu | seroja
-loudspeak | lantang sepiker
+loudspeak | lantang
+loudspeak | sepiker
 lous | kutu
 loyal | setia
 loyalti | setia
@@ -3653,49 +4368,62 @@ ludicr | konyol
 luggag | bagasi
 luke | lukas
 lukewarm | hangat
-lullabi | bobok nina
+lullabi | bobok
+lullabi | nina
 lumbago | punggung
 lumin | kilau
 luminos | kilau
 lunch | siang
-lung | paru rabu
+lung | paru
+lung | rabu
 lupin | serigala
-lust | nafsu syahwat
+lust | nafsu
+lust | syahwat
 luster | kilau
 lutheran | luteranisme
-luxembourg | luksemburg luxemburg
+luxembourg | luksemburg
+luxembourg | luxemburg
 luxuri | mewah
 lyche | leci
 lymph | limfa
 lyric | lirik
-macaron | makaron makarun
+macaron | makaron
+macaron | makarun
 macaroni | makaroni
 mace | gada
 machin | mesin
-mackerel | kembung tenggiri
-mad | edan gila
+mackerel | kembung
+mackerel | tenggiri
+mad | edan
 mad | gila
 mad | gusar
 madagascar | madagaskar
-madam | nyonya puan
+madam | nyonya
+madam | puan
 magazin | majalah
 maggot | belatung
 maghreb | maghrib
 maghrib | magrib
-magic | magi sihir
-magic | magis sakti
+magic | magi
+magic | magis
+magic | sakti
+magic | sihir
 magician | dukun
-magician | dukun sulap
+magician | sulap
 magistr | magistrat
-magnet | magnetik magnetisme
+magnet | magnetik
+magnet | magnetisme
 magnet | sembrani
 magpi | murai
 maharaja | kaisar
 mahogani | mahoni
-maid | babu bantu
-maid | gadis perawan
+maid | babu
+maid | bantu
+maid | gadis
+maid | perawan
 maiden | perawan
-mainten | awat pelihara
+mainten | awat
+mainten | pelihara
 maiz | jagung
 majli | majelis
 major | jurus
@@ -3707,8 +4435,8 @@ malai | melayu
 malaysian | malaysia
 maldiv | maladewa
 male | jantan
-male | jantan laki pria
-male | laki pria
+male | laki
+male | pria
 mali | mal
 malici | hasad
 malign | bahaya
@@ -3728,17 +4456,19 @@ manipl | manipulus
 manipul | manipulasi
 manli | jantan
 mannequin | maneken
-mannequin | maneken peragawati
+mannequin | peragawati
 mansion | wastu
 manual | pandu
 manul | pallas
 manur | pupuk
 manuscript | naskah
 maoism | maoisme
-map | atlas peta
+map | atlas
+map | peta
 maquett | maket
 mar | marikh
-marbl | marmer pualam
+marbl | marmer
+marbl | pualam
 march | maret
 mari | mariam
 marijuana | ganja
@@ -3747,63 +4477,78 @@ marin | marinir
 maritim | laut
 market | pasar
 marketplac | lokapasar
-marksman | embak jitu
+marksman | embak
+marksman | jitu
 marl | napal
 marlin | setuhuk
 marmalad | marmelade
 maroon | maron
 maroon | marun
 marquess | tumenggung
-marri | awin nikah
+marri | awin
 marri | meni
 marri | nikah
 marriag | kawin
-marriag | kawin nikah
+marriag | nikah
 marshal | marsekal
-martyr | martir syahid
+martyr | martir
+martyr | syahid
 martyrium | martirium
 marxism | marxisme
 marzipan | marsepen
 mascara | maskara
 masculin | maskulin
-mask | kedok masker topeng
+mask | kedok
+mask | masker
+mask | topeng
 masquerad | samar
 mass | massa
 massacr | bantai
-massag | pijat urut
+massag | pijat
+massag | urut
 massif | masif
 master | magister
 mastermind | dalang
 masterpiec | mahakarya
-masturb | cokil coli masturbasi ngocok onani
-masturb | masturbasi onani rancap
+masturb | cokil
+masturb | coli
+masturb | masturbasi
+masturb | ngocok
+masturb | onani
+masturb | rancap
 match | korek
 materialist | materialistis
 mathemat | matematika
 matriarch | matriark
 matthew | matius
-mattress | kasur matras
+mattress | kasur
+mattress | matras
 maxi | maksi
 maxim | maksimal
 maximum | maksimum
-maximum | maksimum pagu plafon
+maximum | pagu
+maximum | plafon
 mayonnais | mayones
-meal | hidang makan
+meal | hidang
+meal | makan
 measur | ukur
 meat | daging
 meatbal | bakso
-mecca | mek mekah
+mecca | mek
+mecca | mekah
 mecha | meka
-mechan | mekanik montir
+mechan | mekanik
 mechan | mekanika
 mechan | mekanis
+mechan | montir
 medal | medali
 medea | medeia
 medic | medis
 medicin | dokter
 medicin | obat
 medina | madinah
-medit | meditasi semadi
+medit | meditasi
+medit | semadi
 medium | cenayang
 medium | tanggung
 meet | rapat
@@ -3817,15 +4562,17 @@ melanesia | melenasia
 melodica | pianika
 membership | anggota
 membranophon | membranofon
-menstruat | haid menstruasi
+menstruat | haid
+menstruat | menstruasi
 merchandis | barang
 merchandis | saudagar
-merchant | dagang saudagar
+merchant | dagang
+merchant | saudagar
 merci | pinta
 merciless | sadis
 mercuri | merkurius
-mercuri | merkurius utarid
 mercuri | raksa
+mercuri | utarid
 messag | amanat
 messag | pesan
 messi | anta
@@ -3834,13 +4581,17 @@ metabol | metabolisme
 metal | logam
 metamathemat | metamatematika
 metamorphosi | metamorfosis
-metaphor | analogi metafora umpama
+metaphor | analogi
 metaphor | majas
+metaphor | metafora
+metaphor | umpama
 metaphys | metafisika
 metastasi | metastase
 meteorolog | meteorologi
 meter | hitung
-methamphetamin | metamfetamin shabu syabu
+methamphetamin | metamfetamin
+methamphetamin | shabu
+methamphetamin | syabu
 methan | metana
 methionin | metionina
 methodolog | metodologi
@@ -3849,8 +4600,10 @@ meticul | teliti
 metr | meter
 mexico | meksiko
 microb | mikroba
-microcomput | komputer mikro
-microcredit | kredit mikro
+microcomput | komputer
+microcomput | mikro
+microcredit | kredit
+microcredit | mikro
 microeconom | mikro
 micromet | mikrometer
 micron | mikro
@@ -3864,10 +4617,12 @@ migrat | migrasi
 militar | militerisme
 militia | milisi
 millenni | milenial
-millennium | alaf milenium
+millennium | alaf
+millennium | milenium
 million | juta
 millionair | jutawan
-minaret | maret menara
+minaret | maret
+minaret | menara
 minc | cincang
 mineralog | mineralogi
 minibu | mini
@@ -3877,23 +4632,33 @@ miniskirt | mini
 minist | menteri
 ministr | menteri
 ministri | menteri
-minut | menit minit minuta
-minut | notula notulen notulensi
+minut | menit
+minut | minit
+minut | minuta
+minut | notula
+minut | notulen
+minut | notulensi
 miracl | ajaib
 miracl | mukjizat
-mirag | belaka fata morgana
+mirag | belaka
+mirag | fata
+mirag | morgana
 mirandes | miranda
 miriam | mariam
 mirror | cermin
-misbaha | tasbeh tasbih
+misbaha | tasbeh
+misbaha | tasbih
 misfortun | sial
 mishmash | rojak
-missil | misil rudal
+missil | misil
+missil | rudal
 missiolog | misiologi
-mission | misi tugas
+mission | misi
+mission | tugas
 missionari | misionaris
 mist | pedut
-mistak | keliru salah
+mistak | keliru
+mistak | salah
 mister | tuan
 mistress | gundik
 misunderstand | kesalahpahaman
@@ -3910,7 +4675,7 @@ moder | moderasi
 modern | modernitas
 modern | mutakhir
 modif | modifikasi
-modif | modifikasi pengubahsuaian
+modif | pengubahsuaian
 moist | lembap
 molar | geraham
 moldova | moldavia
@@ -3923,19 +4688,24 @@ monaco | monako
 monarch | raja
 monarchi | monarki
 monarchist | monarkis
-monasteri | biara wihara
+monasteri | biara
+monasteri | wihara
 monastir | bitola
 mondai | senin
-monei | duit fulus uang
-monei | duit uang
+monei | duit
+monei | fulus
 monei | kas
-monei | kas kontan
+monei | kontan
+monei | uang
 monetari | moneter
-mongoos | cerpelai garangan
+mongoos | cerpelai
+mongoos | garangan
 monica | monika
 monk | biarawan
-monk | biksu rahib
-monkei | kera monyet
+monk | biksu
+monk | rahib
+monkei | kera
+monkei | monyet
 monkeypox | cacar
 monolith | monolit
 monophysit | monofisitisme
@@ -3947,14 +4717,16 @@ monthli | bulan
 monument | tugu
 moodi | murung
 moon | bulan
-moon | bulan candra
-moon | bulan rembulan
+moon | candra
+moon | rembulan
 moral | korsa
 moral | susila
 morn | pagi
-morn | pagi subuh
-morocco | maroko moroko
-moron | bahlul bego
+morn | subuh
+morocco | maroko
+morocco | moroko
+moron | bahlul
+moron | bego
 moron | sontoloyo
 morphem | morfem
 morphin | morfina
@@ -3963,24 +4735,31 @@ mortar | cobek
 mortar | mortir
 mortgag | hipotek
 mosaic | mosaik
-moscow | moskow moskwa
+moscow | moskow
+moscow | moskwa
 mose | musa
-mosqu | masjid mesjid
+mosqu | masjid
+mosqu | mesjid
 mosquito | nyamuk
 moss | lumut
-moth | gegat ngengat
-mother | bunda ibunda
+moth | gegat
+moth | ngengat
+mother | bunda
+mother | ibunda
 mother | induk
 motherfuck | cukimai
 motion | gera
 motiv | motivasi
-motor | enjin mesin
+motor | enjin
+motor | mesin
 motto | semboyan
-mouldi | apak apek
+mouldi | apak
+mouldi | apek
 mount | tunggang
 mountain | gunung
-mous | komputer tetikus
-mous | komputer tikus
+mous | komputer
+mous | tetikus
+mous | tikus
 moustach | kumis
 mouth | muara
 mouth | mulut
@@ -3992,19 +4771,23 @@ muddi | lumpur
 mudskipp | tembakul
 muezzin | muazin
 mujahid | mujahidin
-mulberri | bebesaran murbei
+mulberri | bebesaran
+mulberri | murbei
 mule | bagal
-mull | pikir timbang
+mull | pikir
+mull | timbang
 multibillionair | miliarder
 multicultur | multikultural
 multilater | multilateral
 multilingu | multibahasa
 multin | multinasional
-mum | mama mami
+mum | mama
+mum | mami
 mumbl | gumam
 mummi | mumi
 mump | beguk
-munich | muenchen münchen
+munich | muenchen
+munich | münchen
 munific | dermawan
 muntjac | kijang
 murder | bunuh
@@ -4013,18 +4796,22 @@ musalla | musala
 muscat | muskat
 muscl | otot
 muse | ilham
-muse | lamun termenung
+muse | lamun
+muse | termenung
 mushroom | jamur
 music | musik
-musician | musikus usik
+musician | musikus
+musician | usik
 musicolog | musikologi
-musket | bedil sundut
+musket | bedil
+musket | sundut
 mustard | moster
 mutat | mutasi
 mute | bisu
 mutual | mutualisme
 mycolog | mikologi
-myna | beo mina
+myna | beo
+myna | mina
 mysteri | ajaib
 mysteri | misteri
 mysteri | misterius
@@ -4033,7 +4820,8 @@ mytholog | mitologi
 nail | kuku
 nail | paku
 naiv | naif
-nake | bogel telanjang
+nake | bogel
+nake | telanjang
 naked | telanjang
 napkin | serbet
 narciss | narsisisme
@@ -4042,18 +4830,21 @@ narcot | narkotika
 narrat | cerita
 narrow | sempit
 nation | bangsa
-nation | bangsa nasionalisme
 nation | kewarganegaraan
 nation | nasional
+nation | nasionalisme
 nation | negara
 nationalis | nasionalisasi
-natur | alam kodrat
-natur | alami alamiah
+natur | alam
+natur | alami
+natur | alamiah
 natur | ilmu
+natur | kodrat
 naughti | nakal
 nausea | mual
 navarr | navarra
-navel | pusar pusat
+navel | pusar
+navel | pusat
 navi | marinir
 navig | navigasi
 nazism | nazisme
@@ -4067,10 +4858,14 @@ needl | jarum
 neg | negatif
 negoti | negosiasi
 negoti | negosiator
-neighborhood | lingkung tetangga
+neighborhood | lingkung
+neighborhood | tetangga
 neighbour | tetangga
-neofasc | fasisme neo
-nephew | kemenakan keponakan misan
+neofasc | fasisme
+neofasc | neo
+nephew | kemenakan
+nephew | keponakan
+nephew | misan
 nepot | nepotisme
 neptun | neptunus
 nerv | saraf
@@ -4081,18 +4876,23 @@ netizen | warganet
 network | jaring
 neuter | bir
 neutral | netral
-new | baharu baru
+new | baharu
 new | baru
 new | berita
-new | berita info kabar warta
+new | info
+new | kabar
+new | warta
 newspap | koran
 newsroom | redaksi
 nicaragua | nikaragua
-nich | cekung ceruk
+nich | cekung
+nich | ceruk
 nickel | nikel
 nicknam | panggil
 nicotin | nikotina
-niec | kemenakan keponakan misan
+niec | kemenakan
+niec | keponakan
+niec | misan
 niggardli | kikir
 night | malam
 nightfal | senjakala
@@ -4103,18 +4903,22 @@ nine | sembilan
 ninetieth | kesembilanpuluh
 ninth | sembilan
 nipa | nipah
-nippl | pentil puting
+nippl | pentil
+nippl | puting
 nirvana | nirwana
-nitpick | cerewet rewel
+nitpick | cerewet
+nitpick | rewel
 nitrogen | lemas
 nod | angguk
 node | nodus
 node | simpul
 noel | natal
-nois | berisik bising
+nois | berisik
+nois | bising
 noisi | ribut
 nomin | nominalisasi
-nonkil | anti bunuh
+nonkil | anti
+nonkil | bunuh
 nonprofit | nirlaba
 nonsens | omong
 nonstandard | nonbaku
@@ -4132,26 +4936,35 @@ notabl | terkenal
 notari | notaris
 notat | notasi
 notebook | notes
-noun | nomina substantif
+noun | nomina
+noun | substantif
 novelist | novelis
 nowruz | norouz
 nuanc | nuansa
-nub | inti sari
+nub | inti
+nub | sari
 nub | tombol
 nuclear | nuklir
 nucleu | inti
 nucleu | nukleus
 nude | telanjang
 nuisanc | ganggu
-numer | angka bilang nomer
+numer | angka
+numer | bilang
+numer | nomer
 numismat | numismatika
-nun | biarawati suster
-nurs | awat ners suster
+nun | biarawati
+nun | suster
+nurs | awat
+nurs | ners
 nurs | rawat
+nurs | suster
 nut | kacang
 nutmeg | pala
-nutrient | gizi nutrien
-nutrit | gizi nutrisi
+nutrient | gizi
+nutrient | nutrien
+nutrit | gizi
+nutrit | nutrisi
 nylon | nilon
 oar | dayung
 oath | sumpah
@@ -4160,36 +4973,41 @@ obedi | patuh
 obes | obesitas
 obituari | duka
 object | berat
-obscen | asusila cabul kasar
+obscen | asusila
 obscen | cabul
-obscen | cabul jorok
+obscen | jorok
+obscen | kasar
 observatori | observatorium
 obsolet | usang
-obstetr | kandung obstetri
+obstetr | kandung
+obstetr | obstetri
 obstruct | obstruksi
 occitan | oksitan
 occitania | ositania
 occult | okultasi
 occult | okultisme
 occup | okupansi
-ocean | laut samudra
+ocean | laut
+ocean | samudra
 oceania | oseania
-oceanographi | oseanografi oseanologi
+oceanographi | oseanografi
+oceanographi | oseanologi
 ochr | oker
 octagon | segi
 octan | oktana
 octob | oktober
 octopu | gurita
 odd | ganjil
-odd | ganjil gasal
+odd | gasal
 oedipu | oidipus
 oesophagu | esofagus
 offal | jeroan
-offal | jeroan visera
+offal | visera
 offend | langgar
 offens | singgung
 offer | tawar
-offic | biro kantor
+offic | biro
+offic | kantor
 offic | perwira
 offici | resmi
 offlin | luring
@@ -4199,41 +5017,51 @@ ogr | buto
 oil | minyak
 ointment | salap
 okinawan | okinawa
-olfactori | olfaktori olfaktoris
+olfactori | olfaktori
+olfactori | olfaktoris
 oliv | zaitun
 olymp | olimpiade
 olympiad | olimpiade
 omelett | dadar
-omin | cekam gelagat
+omin | cekam
+omin | gelagat
 omnipot | mahakuasa
 onan | onani
 oncolog | onkologi
 onion | bawang
 onlin | daring
-onlin | daring sambung
+onlin | sambung
 ontolog | ontologi
 oophorectomi | ovariektomi
 opac | ketidakbeningan
-oper | bedah operasi
+oper | bedah
 oper | operasi
 oper | operasional
 ophiotauru | ofiotaur
 ophthalmolog | oftalmologi
 opiat | madat
 opinion | opini
-opium | apiun candu madat
-oppon | lawan musuh
+opium | apiun
+opium | candu
+opium | madat
+oppon | lawan
+oppon | musuh
 opposit | oposisi
-optim | optimal optimalisasi
+optim | optimal
+optim | optimalisasi
 option | opsi
 oral | lisan
-orang | jeruk limau
-orang | jingga oranye
-orangutan | mawas utan
+orang | jeruk
+orang | jingga
+orang | limau
+orang | oranye
+orangutan | mawas
+orangutan | utan
 orat | orasi
 orc | gergasi
 orca | gun
-orchestra | orkes orkestra
+orchestra | orkes
+orchestra | orkestra
 orchid | anggrek
 ordin | ordinat
 ordin | ordonansi
@@ -4246,7 +5074,8 @@ origin | origo
 origin | orisinal
 origin | sumber
 ornitholog | ornitologi
-orphan | piatu yatim
+orphan | piatu
+orphan | yatim
 orphanag | panti
 orpheu | orfeus
 orthodoxi | ortodoksi
@@ -4262,8 +5091,9 @@ ounc | ons
 outcast | paria
 outdo | lampau
 outlier | pencil
-outlook | harap ramal
+outlook | harap
 outlook | pandang
+outlook | ramal
 ovari | ovarium
 oven | tanur
 overcast | mendung
@@ -4278,7 +5108,8 @@ oximet | oksimeter
 oxygen | oksigen
 oyster | tiram
 ozonospher | ozonosfer
-paan | inang siri
+paan | inang
+paan | siri
 pacif | pasifikasi
 pack | penuh
 packag | kemas
@@ -4288,9 +5119,10 @@ paddi | sawah
 padlock | gembok
 paean | pai
 pai | bayar
-pai | bayar lunas
+pai | lunas
 paid | bayar
-pain | nyeri sakit
+pain | nyeri
+pain | sakit
 paint | cat
 paint | lukis
 painter | peluk
@@ -4312,18 +5144,21 @@ panpsych | panpsikisme
 pant | cawat
 pant | celana
 paparazzo | paparazi
-papaya | betik pepaya
+papaya | betik
 papaya | pepaya
 papyrolog | papirologi
 parabl | parabel
-parachut | parasut terjun
+parachut | parasut
+parachut | terjun
 paradigm | paradigma
-paradis | firdaus surga
+paradis | firdaus
 paradis | sorga
+paradis | surga
 paradox | paradoks
 paraglid | paralayang
 paragon | pedoman
-paragraph | alinea paragraf
+paragraph | alinea
+paragraph | paragraf
 parallel | paralel
 parallelogram | genjang
 paramed | paramedis
@@ -4354,27 +5189,30 @@ password | sandi
 pastor | pendeta
 pastri | kue
 patchouli | nilam
-patent | oktroi paten
+patent | oktroi
+patent | paten
 path | jalur
 patholog | patologi
 patienc | sabar
 patient | pasien
 patient | sabar
-patriarch | batrik patriark
+patriarch | batrik
 patriarch | patriark
 patriot | patriotik
 patriot | patriotisme
 pattern | pola
 paus | jeda
 paw | cakar
-pawn | bidak pion
+pawn | bidak
+pawn | pion
 pawnbrok | gadai
 pawnshop | gadai
 payment | bayar
 pea | ercis
 peac | damai
-peac | damai tenang
-peach | kesemek persik
+peac | tenang
+peach | kesemek
+peach | persik
 peacock | merak
 peafowl | merak
 pear | pir
@@ -4386,15 +5224,18 @@ peculiar | garib
 pederasti | jantan
 pedicab | becak
 pee | kencing
-pegasu | beraksa semberani
+pegasu | beraksa
+pegasu | semberani
 pegasu | sembrani
 pelican | pelikan
 pen | pena
-pencil | pensil potlot
+pencil | pensil
+pencil | potlot
 pendant | liontin
 penetr | penetrasi
 penguin | pinguin
-peni | titit zakar
+peni | titit
+peni | zakar
 penicillin | penisilin
 peninsula | semenanjung
 pennant | panji
@@ -4404,22 +5245,31 @@ penolog | penologi
 pension | pensiun
 pentagon | segi
 pentan | pentana
-pentecost | pantekostalisme pentekostalisme
-peopl | masyarakat orang rakyat
+pentecost | pantekostalisme
+pentecost | pentekostalisme
+peopl | masyarakat
+peopl | orang
+peopl | rakyat
 pepper | lada
-pepper | lada merica
+pepper | merica
 percent | persen
 percentag | persentase
 perch | hinggap
 perfect | sempurna
 perfum | parfum
 peripher | perifer
-perish | binasa musnah
+perish | binasa
+perish | musnah
 permafrost | ibun
-perman | abadi daim kekal langgeng
-perman | abadi daim kekal langgeng permanen
+perman | abadi
+perman | daim
+perman | kekal
+perman | langgeng
+perman | permanen
 permeat | tembus
-permiss | izin ken permisi
+permiss | izin
+permiss | ken
+permiss | permisi
 permit | izin
 permut | permutasi
 perpetr | laku
@@ -4429,17 +5279,19 @@ persian | farsi
 persimmon | kesemek
 person | orang
 person | personal
-person | personalitas pribadi
+person | personalitas
 person | pribadi
 personif | personifikasi
-personnel | personel personil
+personnel | personel
+personnel | personil
 perspect | perspektif
 perspicac | cerdik
 pessim | pesimisme
 pessimist | pesimis
 pessimist | pesimistis
 pest | pes
-pestl | alu antan
+pestl | alu
+pestl | antan
 peter | petrus
 petit | petisi
 petrichor | petrikor
@@ -4449,9 +5301,11 @@ phantosmia | fantosmia
 pharaoh | firaun
 pharmaceut | farmasetis
 pharmaci | apotek
-pharmaci | apoteker farmasis
+pharmaci | apoteker
 pharmaci | farmasi
-pharmacist | apoteker farmasis
+pharmaci | farmasis
+pharmacist | apoteker
+pharmacist | farmasis
 pharmacolog | farmakologi
 pharmacopoeia | farmakope
 phase | fase
@@ -4466,7 +5320,8 @@ philippian | filipi
 philippin | filipina
 philolog | filologi
 philosoph | filsuf
-philosophi | falsafah filsafat
+philosophi | falsafah
+philosophi | filsafat
 philter | ramu
 phish | labu
 phlegm | dahak
@@ -4477,48 +5332,62 @@ phonolog | fonologi
 phosphoryl | fosforilasi
 photocopi | fotokopi
 photoelectr | fotoelektrisitas
-photograph | foto fotograf
-photograph | fotograf fotografer juru
+photograph | foto
+photograph | fotograf
+photograph | fotografer
 photograph | fotografis
+photograph | juru
 photographi | fotografi
 photosynthesi | fotosintesis
 phrase | frasa
 phrase | frase
 phycolog | fikologi
 phylum | filum
-physic | badaniah fisik fisis jasmaniah
+physic | badaniah
 physic | fisik
 physic | fisika
+physic | fisis
+physic | jasmaniah
 physician | dokter
 physiolog | fisiologi
 phytosterol | fitosterol
 piccolo | pikolo
-pick | etik petik
+pick | etik
+pick | petik
 pickpocket | copet
 picnic | piknik
-pictur | film foto gambar lukis potret
+pictur | film
+pictur | foto
 pictur | gambar
+pictur | lukis
+pictur | potret
 piec | potong
 piehol | bacot
 pig | babi
-pigeon | dara merpati
+pigeon | dara
+pigeon | merpati
 piggyback | gendong
-piglet | cit genjik
+piglet | cit
+piglet | genjik
 pikachu | pikacu
 pile | tumpu
 pilgrimag | ziarah
 pillag | jarah
-pillar | pilar tiang
+pillar | pilar
+pillar | tiang
 pillow | bantal
 pilot | terbang
-pimp | germo mucikari
+pimp | germo
+pimp | mucikari
 pimpl | jerawat
 pin | pentol
 pinch | cubit
 pinch | jumput
-pine | pinus tusam
-pineappl | ananas nanas nenas
-pineappl | nanas nenas
+pine | pinus
+pine | tusam
+pineappl | ananas
+pineappl | nanas
+pineappl | nenas
 pink | jambu
 pinocchio | pinokio
 pinocytosi | pinositosis
@@ -4540,10 +5409,11 @@ planet | planit
 planet | siarah
 plank | papan
 plant | tanam
-plant | tanam tumbuh
+plant | tumbuh
 plaster | plester
 plasticin | plastisin
-plate | pinggan piring
+plate | pinggan
+plate | piring
 plateau | plato
 platform | peron
 platinum | platina
@@ -4557,22 +5427,26 @@ pleiad | kartika
 plenipotentiari | wali
 plier | tang
 plot | alur
-plough | bajak waluku
+plough | bajak
+plough | waluku
 plug | steker
 plumb | ledeng
 plumul | plumula
 plunder | jarah
 plural | jamak
-pluralist | pluralistik pluralistis
+pluralist | pluralistik
+pluralist | pluralistis
 plutocraci | plutokrasi
 poach | liar
-pocket | kocek saku
+pocket | kocek
+pocket | saku
 pod | polong
 podcast | siar
-poem | pantun puisi
+poem | pantun
 poem | puisi
-poem | puisi syair
-poet | air pujangga
+poem | syair
+poet | air
+poet | pujangga
 poetri | puisi
 poison | racun
 poland | polandia
@@ -4580,15 +5454,19 @@ pole | kutub
 polic | polisi
 polici | bijak
 policlin | poliklinik
-polit | politik siasah siasat
+polit | politik
+polit | siasah
+polit | siasat
 polit | sopan
 politician | politikus
-politician | politikus politis
+politician | politis
 pollen | polen
-pollut | cemar polusi
+pollut | cemar
+pollut | polusi
 pollut | polutan
 polygami | poligami
-polyglot | multibahasawan poliglot
+polyglot | multibahasawan
+polyglot | poliglot
 polymeras | polimerase
 polynesia | polinesia
 polysemi | polisemi
@@ -4602,27 +5480,29 @@ ponder | bosan
 poni | kerdil
 poodl | pudel
 poor | buruk
-poor | malang miskin
+poor | malang
 poor | miskin
-poor | miskin papa
+poor | papa
 popcorn | berondong
 pope | paus
 poppi | apiun
 popul | populasi
 popular | populer
 porcelain | porselen
-porcelain | porselen tembikar
+porcelain | tembikar
 porcupin | landak
 pork | babi
 porn | porno
 pornographi | pornografi
 porridg | bubur
-port | bandar labuh
+port | bandar
+port | labuh
 portfolio | portofolio
 portrait | potret
 portugues | portugis
 possess | posesif
-possess | rasuk surup
+possess | rasuk
+possess | surup
 possessor | milik
 post | kirim
 post | pos
@@ -4638,7 +5518,8 @@ pound | paun
 pound | pon
 poverti | miskin
 powder | bedak
-powder | bubuk serbuk
+powder | bubuk
+powder | serbuk
 power | daya
 power | kuasa
 power | kuat
@@ -4654,7 +5535,9 @@ prai | doa
 prais | puji
 prakrit | prakerta
 prawn | udang
-prayer | salat sembahyang solat
+prayer | salat
+prayer | sembahyang
+prayer | solat
 prc | rrt
 preciou | harga
 precipit | drastis
@@ -4676,7 +5559,8 @@ prepend | lampir
 presbyteri | pastoran
 presbyterian | presbiterianisme
 preschool | prasekolah
-prescrib | perintah preskripsi
+prescrib | perintah
+prescrib | preskripsi
 prescrib | resep
 prescript | resep
 prescriptiv | preskriptivisme
@@ -4694,36 +5578,44 @@ preval | prevalensi
 preview | pratayang
 priapism | priapisme
 price | harga
-prick | kontol peler
+prick | kontol
+prick | peler
 prick | tusuk
-pride | angkuh sombong
-priest | imam pendeta
+pride | angkuh
+pride | sombong
+priest | imam
+priest | pendeta
 priesthood | imamat
 primari | pokok
 primari | primer
 prime | prima
 princ | pangeran
-princ | pangeran putera
-princess | puter putri
+princ | putera
+princess | puter
+princess | putri
 princess | ratu
-princip | keharyapatihan pangeran
+princip | keharyapatihan
+princip | pangeran
 principl | prinsip
 printer | cetak
 prioriti | prioritas
 prison | penjara
 prison | tahan
-privat | orang pribadi
-privat | prajurit tamtama
+privat | orang
+privat | prajurit
 privat | pribadi
-privat | pribadi tutup
+privat | tamtama
+privat | tutup
 probabl | probabilitas
 process | proses
 procrastin | tunda
 product | produk
 product | produksi
-profan | maki umpat
+profan | maki
+profan | umpat
 profess | profesi
-profit | faedah untung
+profit | faedah
+profit | untung
 program | programa
 programm | program
 project | proyek
@@ -4733,8 +5625,10 @@ prolactin | laktogen
 promis | janji
 promot | promosi
 prompt | cepat
-prompt | pesan wantian
-prone | rentan risiko
+prompt | pesan
+prompt | wantian
+prone | rentan
+prone | risiko
 pronoun | pronomina
 pronunci | lafal
 propan | propana
@@ -4744,24 +5638,30 @@ properti | milik
 prophas | profase
 prophet | nabi
 proport | proporsi
-propos | inang lamar
-propos | lamar usul
+propos | inang
+propos | lamar
+propos | usul
 prose | prosa
 prosecutor | jaksa
 prostitut | lacur
-prostitut | lacur lonte psk
+prostitut | lonte
+prostitut | psk
 prostrat | sujud
-protagonist | protagonis tokoh
+protagonist | protagonis
+protagonist | tokoh
 protect | lindung
 proteom | proteomika
 protestant | protestantisme
 protocol | protokol
 protostom | protostomia
-prototyp | prototipe purwarupa
+prototyp | prototipe
+prototyp | purwarupa
 prove | bukti
 prove | uji
 proverb | peribahasa
-provinc | propinsi provinsi wilayah
+provinc | propinsi
+provinc | provinsi
+provinc | wilayah
 provoc | provokasi
 provocateur | provokator
 prude | sok
@@ -4782,10 +5682,12 @@ publish | terbit
 puddl | genang
 puff | kepul
 puke | muntah
-pull | arik tarik
+pull | arik
+pull | tarik
 pullei | katrol
 pulmonari | pulmoner
-puls | nadi pulsa
+puls | nadi
+puls | pulsa
 pump | pompa
 pumpkin | labu
 punctur | tusuk
@@ -4793,7 +5695,8 @@ punish | hukum
 pupa | kepompong
 puppet | boneka
 puppet | dalang
-puppetri | dalang wayang
+puppetri | dalang
+puppetri | wayang
 purchas | beli
 purpl | lembayung
 purs | dompet
@@ -4803,9 +5706,11 @@ push | dorong
 pussi | memek
 pussi | nanah
 putti | dempul
-puzzl | teka teki
-pyramid | limas piramida
-pyramid | piramid piramida
+puzzl | teka
+puzzl | teki
+pyramid | limas
+pyramid | piramid
+pyramid | piramida
 pyridoxin | piridoksina
 pyx | piksis
 qadi | kadi
@@ -4813,29 +5718,35 @@ qasida | kasidah
 qibla | kiblat
 qipao | congsam
 quack | dukun
-quack | gadungan kwek
+quack | gadungan
+quack | kwek
 quadrant | kuadran
 quadrilater | segi
 quai | dermaga
 quaker | quakerisme
 qualif | kualifikasi
 qualiti | kualitas
-qualiti | kualitas mutu
+qualiti | mutu
 quantiti | kuantitas
 quantum | kuantitas
 quantum | kuantum
 quarantin | karantina
 quark | kuark
 quarter | empat
-quarter | kuartal trimester triwulan
+quarter | kuartal
 quarter | setal
+quarter | trimester
+quarter | triwulan
 quartz | kuarsa
 quasar | kuasar
 quatrain | pantun
-queer | hombreng homo maho
+queer | hombreng
+queer | homo
+queer | maho
 queri | kueri
 quest | cari
-questionnair | angket kuesioner
+questionnair | angket
+questionnair | kuesioner
 queue | antre
 quiff | jambul
 quinoa | koa
@@ -4847,15 +5758,17 @@ quiver | tarkas
 quiz | kuis
 quoll | gumbem
 quorum | kuorum
-quot | kutip nukil
+quot | kutip
+quot | nukil
 quotat | kuotasi
 quotat | kutip
 rabbi | rabi
 rabbit | kelinci
 raccoon | rakun
-race | laju lomba pacu ras
-race | laju pacu
-race | lomba pacu
+race | laju
+race | lomba
+race | pacu
+race | ras
 racism | rasisme
 racist | rasialis
 radiat | radiasi
@@ -4870,17 +5783,21 @@ rail | pagar
 rail | rel
 railwai | rel
 rain | hujan
-rainbow | bianglala pelangi
+rainbow | bianglala
 rainbow | pelangi
 raindrop | tetes
 raisin | kismis
 random | acak
 ransom | tebus
 rape | perkosa
-rare | jarang langka
+rare | jarang
+rare | langka
 raspberri | frambosen
 rat | tikus
-ration | catu jatah pelabur ransum
+ration | catu
+ration | jatah
+ration | pelabur
+ration | ransum
 ration | rasionalisme
 rattan | rotan
 ravana | rahwana
@@ -4890,34 +5807,42 @@ razor | cukur
 reaction | reaksi
 reactor | reaktor
 reader | baca
-realiti | nyata realitas
+realiti | nyata
+realiti | realitas
 realiz | realisasi
 realm | alam
 realm | ranah
 reanim | reanimasi
 reaper | babat
 reason | alas
-reason | alas dasar
-reason | alas motif
+reason | dasar
+reason | motif
 rebat | rabat
 rebel | durhaka
-rebuk | bentur ganjar tegur
-receipt | bon kuitansi resi
-recess | merosot resesi
+rebuk | bentur
+rebuk | ganjar
+rebuk | tegur
+receipt | bon
+receipt | kuitansi
+receipt | resi
+recess | merosot
 recess | reses
+recess | resesi
 recidivist | residivis
 recip | resep
 reckless | gegabah
 reckless | sembrono
 recommend | rekomendasi
 reconcili | rekonsiliasi
-reconnaiss | intai selidik
+reconnaiss | intai
+reconnaiss | selidik
 record | rekor
 recov | sembuh
 recr | rekreatif
 recreat | rekreasi
 recruit | rekrut
-recruit | rekrut rekrutmen terima
+recruit | rekrutmen
+recruit | terima
 rector | rektor
 rector | rektorat
 red | merah
@@ -4927,8 +5852,10 @@ reduct | reduksi
 redupl | reduplikasi
 reed | alang
 reef | terumbu
-refer | acu referensi rujuk
+refer | acu
 refer | arah
+refer | referensi
+refer | rujuk
 refineri | kilang
 refriger | kulkas
 refuge | ungsi
@@ -4939,8 +5866,9 @@ regent | wali
 regim | rezim
 regiment | resimen
 region | daerah
-region | kawasan wilayah
+region | kawasan
 region | regio
+region | wilayah
 regist | daftar
 regret | sesal
 regul | regulasi
@@ -4949,8 +5877,11 @@ rehabilit | rehabilitasi
 reinforc | bala
 reject | olak
 rel | kerabat
-rel | nisbi relatif tali
-relationship | hubung relasi
+rel | nisbi
+rel | relatif
+rel | tali
+relationship | hubung
+relationship | relasi
 relax | santai
 relev | relevansi
 reliabl | reliabel
@@ -4958,12 +5889,18 @@ reliabl | reliabilitas
 relic | relik
 relic | relikui
 religi | agam
-religi | agama agamawi religius
-religion | agama din
+religi | agama
+religi | agamawi
+religi | religius
+religion | agama
+religion | din
 reluct | enggan
-remuner | bayar imbal remunerasi
+remuner | bayar
+remuner | imbal
+remuner | remunerasi
 renaiss | renaisans
-renown | masyur terkenal
+renown | masyur
+renown | terkenal
 rent | sewa
 repatri | repatriasi
 repeal | batal
@@ -4972,15 +5909,17 @@ replac | ganti
 report | lapor
 represent | representasi
 reprimand | hardik
-reproduct | biak reproduksi
+reproduct | biak
+reproduct | reproduksi
 reprov | cela
 republ | republik
-republican | republik republiken
+republican | republik
 republican | republikanisme
 republican | republiken
 reput | reputasi
 requiem | rekuiem
-resent | dendam iri
+resent | dendam
+resent | iri
 resent | muak
 resid | duduk
 resign | pasrah
@@ -4990,7 +5929,7 @@ resolut | resolusi
 reson | lekat
 resorpt | resorpsi
 respect | hormat
-respir | napas respirasi
+respir | napas
 respir | respirasi
 respiratori | napas
 rest | istirahat
@@ -5003,21 +5942,25 @@ retail | ecer
 retail | mengecer
 retali | balas
 reticulum | retikulum
-retractor | hak retraktor
-retreat | khalwat retret
+retractor | hak
+retractor | retraktor
+retreat | khalwat
 retreat | mundur
+retreat | retret
 return | pulang
 revel | wahyu
 reveng | balas
-review | resensi ulas
+review | resensi
 review | tinjau
+review | ulas
 revis | revisi
 revolt | ronta
 revolut | revolusi
 revolv | edar
-revolv | pistol repolper
+revolv | pistol
+revolv | repolper
 reward | hadiah
-reward | hadiah imbal
+reward | imbal
 rheum | pilek
 rheum | selesma
 rheumatolog | rematologi
@@ -5027,31 +5970,40 @@ rhizom | rimpang
 rhizospher | rizosfer
 rhombu | ketupat
 rhythm | ritme
-ribbon | ban pita
+ribbon | ban
 ribbon | pita
-rice | beras nasi padi
-rice | beras padi
+rice | beras
+rice | nasi
+rice | padi
 rich | kaya
-rickshaw | angkong becak langca langcia
-ride | kendara tunggang
+rickshaw | angkong
+rickshaw | becak
+rickshaw | langca
+rickshaw | langcia
+ride | kendara
+ride | tunggang
 rifl | senapan
 rington | dering
 ringworm | kurap
 ripe | masak
-rise | bangkit terbit
+rise | bangkit
+rise | terbit
 risk | risiko
 risotto | risoto
-rite | ritus upacara
-rival | lawan musun
+rite | ritus
+rite | upacara
+rival | lawan
+rival | musun
 river | sungai
 roar | aum
 rob | rampok
-robber | begal rampok
+robber | begal
+robber | rampok
 rock | bebatuan
 rocket | roket
 rodent | rat
 role | peran
-role | peran tugas
+role | tugas
 roma | rom
 roman | romawi
 romania | rumania
@@ -5063,9 +6015,11 @@ rook | benteng
 rooster | jago
 root | akar
 rose | mawar
-rosel | rosela rosella
+rosel | rosela
+rosel | rosella
 rosin | gondorukem
-rotat | putar rotasi
+rotat | putar
+rotat | rotasi
 rotten | busuk
 rough | kasar
 roulad | rolade
@@ -5079,14 +6033,18 @@ rubbl | puing
 rubi | mirah
 rubl | rubel
 rubric | rubrik
-rudder | kemudi setir
+rudder | kemudi
+rudder | setir
 rudimentari | rudimenter
 ruin | puing
 ruler | bar
 ruler | kuasa
-ruler | mistar penggar
+ruler | mistar
+ruler | penggar
 rummi | remi
-rumor | desas desus isu
+rumor | desas
+rumor | desus
+rumor | isu
 rumpl | kumal
 runeston | rune
 rural | desa
@@ -5099,31 +6057,40 @@ sabotag | sabotase
 sack | karung
 sacrament | sakramen
 sacrileg | sakrilegi
-sacristan | koster sakristan
+sacristan | koster
+sacristan | sakristan
 sacristi | sakristi
 sad | sedih
-sad | sedih sendu
+sad | sendu
 sadden | ilu
-saddl | pelana sadel
+saddl | pelana
+saddl | sadel
 sadism | sadisme
-safe | aman selamat
+safe | aman
 safe | brankas
-safeti | aman selamat
+safe | selamat
+safeti | aman
+safeti | selamat
 safflow | kesumba
 saffron | kuma
 sago | sagu
 sail | layar
 sailfish | setuhuk
-sailor | kelasi laut layar
-saint | santa santo
+sailor | kelasi
+sailor | laut
+sailor | layar
+saint | santa
+saint | santo
 saké | sake
 salari | gaji
 salat | solat
-saliva | liur ludah
+saliva | liur
+saliva | ludah
 salt | asin
 salt | garam
 salti | asin
-salv | balsem salep
+salv | balsem
+salv | salep
 salvat | selamat
 sampl | sampel
 samson | simson
@@ -5137,8 +6104,10 @@ sandwich | lapis
 sane | waras
 saniti | waras
 sanskrit | sanskerta
-santol | kecapi sentul
-sapan | secang sepang
+santol | kecapi
+santol | sentul
+sapan | secang
+sapan | sepang
 sapl | bibit
 sapodilla | sawo
 sapphir | safir
@@ -5153,7 +6122,7 @@ satisfi | puas
 satur | jenuh
 saturdai | sabtu
 saturn | saturnus
-saturn | saturnus zohal
+saturn | zohal
 sauc | saus
 saucepan | panci
 sausag | sosis
@@ -5162,7 +6131,8 @@ savag | biadab
 savori | gurih
 savori | sedap
 savour | nikmat
-sawm | puasa saum
+sawm | puasa
+sawm | saum
 saxophon | saksofon
 scabi | kudis
 scaffold | perancah
@@ -5176,16 +6146,19 @@ scarf | syal
 scari | akut
 scenario | skenario
 schedul | jadwal
-scheherazad | scheherezade shahrazad sheherazade
+scheherazad | scheherezade
+scheherazad | shahrazad
+scheherazad | sheherazade
 schist | sek
 schizoid | skizoid
 schizophrenia | skizofrenia
-scholarship | beasiswa dana
+scholarship | beasiswa
+scholarship | dana
 scholastic | skolastisisme
-school | fakultas sekolah
+school | fakultas
 school | kawan
 school | sekolah
-school | sekolah universitas
+school | universitas
 schooner | sekunar
 schwa | pepet
 scienc | alam
@@ -5204,14 +6177,18 @@ scout | pramuka
 scratch | garuk
 screen | layar
 screen | nobar
-screen | skrining tapis
+screen | skrining
+screen | tapis
 screen | tayang
 screw | sekrup
 screw | sipir
-screwdriv | drai obeng
+screwdriv | drai
+screwdriv | obeng
 scriptorium | skriptorium
 scroll | gulung
-scrotum | kantong pelir skrotum
+scrotum | kantong
+scrotum | pelir
+scrotum | skrotum
 sculptor | pahat
 sculptur | pahat
 sea | laut
@@ -5219,23 +6196,26 @@ seagrass | lamun
 seal | lambang
 seal | segel
 seal | tutup
-search | cari geledah
+search | cari
+search | geledah
 seashel | lokan
 season | bumbu
 season | musim
-second | detik sekon
+second | detik
 second | dua
+second | sekon
 secondari | sekunder
 secondhand | bekas
 secreci | rahasia
 secret | rahasia
-secret | rahasia sir
 secret | sekresi
 secret | sekret
-secretari | menteri sekretaris
+secret | sir
+secretari | menteri
 secretari | sekretaris
 secretariat | sekretariat
-sect | mazhab sekte
+sect | mazhab
+sect | sekte
 sector | sektor
 secular | sekularisasi
 secular | sekularisme
@@ -5243,8 +6223,9 @@ secular | sekuler
 secular | sekulir
 secularist | sekularis
 secur | aman
-secur | aman jamin sekuritas
-secur | aman selamat
+secur | jamin
+secur | sekuritas
+secur | selamat
 sediment | sedimentasi
 seed | biji
 seedl | benih
@@ -5259,14 +6240,15 @@ selfish | egoistis
 sell | jual
 seller | jual
 semant | semantik
-semen | mani sperma
+semen | mani
+semen | sperma
 seminarist | seminaris
 semiot | semiotika
 send | kirim
 senil | pikun
 sens | budi
 sentenc | kalimat
-sentenc | putus vonis
+sentenc | putus
 sentenc | vonis
 separ | pisah
 sepoi | sipahi
@@ -5282,22 +6264,27 @@ servic | dinas
 servic | jawa
 servic | layan
 servic | servis
-sesam | bijan wijen
-set | atur pas pasang
+sesam | bijan
+sesam | wijen
+set | atur
 set | himpun
 set | kenal
 set | latar
+set | pas
+set | pasang
 set | setel
 setup | pasang
-seven | pitu tujuh
+seven | pitu
+seven | tujuh
 seventeen | tujuhbelas
 seventh | tujuh
 seventieth | ketujuhpuluh
 sever | parah
 sew | jahit
 sewer | selokan
-sex | jenis kelamin
-sex | kelamin seks
+sex | jenis
+sex | kelamin
+sex | seks
 sexi | seksi
 sexual | seks
 sexual | seksual
@@ -5308,7 +6295,8 @@ shag | cinta
 shah | syah
 shahada | syahadat
 shaitan | syaitan
-shake | guncang kocok
+shake | guncang
+shake | kocok
 shallow | dangkal
 shalwar | salwar
 shaman | dukun
@@ -5320,39 +6308,47 @@ share | saham
 shark | hiu
 sharp | tajam
 sharpen | asah
-sharpshoot | embak jitu
-shave | botak cukur
+sharpshoot | embak
+sharpshoot | jitu
+shave | botak
+shave | cukur
 shaver | cukur
 shawl | syal
 shear | potong
-sheatfish | lele patin
+sheatfish | lele
+sheatfish | patin
 sheep | alu
-sheep | bir domba
+sheep | bir
+sheep | domba
 sheik | syekh
 shelf | rak
 shellfish | kerang
 shenanigan | onar
 shield | lindung
 shield | tameng
-shiitak | hioko shitake
+shiitak | hioko
+shiitak | shitake
 shinbon | tibia
-shine | ari sinar
+shine | ari
+shine | sinar
 ship | kapal
 shipyard | galang
 shirt | kemeja
 shit | mencret
 shiva | siwa
 shock | kejut
-shock | kejut syok
-shock | renjatan syok
+shock | renjatan
+shock | syok
 shoe | sepatu
 shogi | sogi
 shogun | syogun
 shoot | tembak
 shop | belanja
-shop | kedai toko
+shop | kedai
+shop | toko
 shophous | ruko
-shore | pantai tepi
+shore | pantai
+shore | tepi
 short | pendek
 shortcut | pintas
 shotgun | gentel
@@ -5363,15 +6359,22 @@ shraavana | sawan
 shrew | celurut
 shrewd | lihai
 shrimp | udang
-shrink | ciut kerut susut
+shrink | ciut
+shrink | kerut
+shrink | susut
 shroud | kafan
 shrub | belukar
 shumai | siomai
 shuriken | syuriken
-shut | bungkam sumpal tutup
-sibl | adik kakak saudara
+shut | bungkam
+shut | sumpal
+shut | tutup
+sibl | adik
+sibl | kakak
+sibl | saudara
 sicili | sisilia
-sickl | arit sabit
+sickl | arit
+sickl | sabit
 sidewalk | trotoar
 sieg | pung
 sight | nampak
@@ -5386,12 +6389,15 @@ silhouett | siluet
 silicon | silikon
 silicosi | silikosis
 silk | sutra
-silli | bodoh konyol
-silli | dungu tolol
+silli | bodoh
+silli | dungu
+silli | konyol
+silli | tolol
 silt | debu
 silver | perak
 silverfish | gegat
-simpl | mudah sederhana
+simpl | mudah
+simpl | sederhana
 sin | dosa
 sine | sinus
 singapor | singapura
@@ -5400,8 +6406,9 @@ singular | tunggal
 sink | wastafel
 sir | tuan
 siren | sirene
-sister | biarawati suster
+sister | biarawati
 sister | saudari
+sister | suster
 sit | duduk
 situat | situasi
 situat | situasional
@@ -5409,7 +6416,9 @@ six | enam
 sixth | enam
 sixtieth | keenampuluh
 skandha | khandha
-skeleton | kerangka rangka skelet
+skeleton | kerangka
+skeleton | rangka
+skeleton | skelet
 skeptic | skeptisisme
 sketch | sketsa
 skill | ahli
@@ -5418,65 +6427,83 @@ skin | ulit
 skink | kadal
 skinni | kurus
 skirt | rok
-skull | batok jumjumah tengkorak
+skull | batok
+skull | jumjumah
+skull | tengkorak
 skunk | sigung
-sky | angkasa langit
+sky | angkasa
 sky | langit
 slap | tampar
 slave | budak
-slave | budak hamba
-slave | budak hamba suruh
+slave | hamba
+slave | suruh
 sledgehamm | godam
 sleep | tidur
-sleepi | antuk ngantuk
+sleepi | antuk
+sleepi | ngantuk
 sleeptalk | igau
 sleev | baju
-sleuth | detektif reserse
-slide | gelincir luncur
+sleuth | detektif
+sleuth | reserse
+slide | gelincir
+slide | luncur
 slide | perosot
-slim | langsing ramping
+slim | langsing
+slim | ramping
 slipperi | licin
 slipwai | galang
 slit | iris
 slope | lereng
 slope | sipit
-sloth | kukang kungkang
+sloth | kukang
+sloth | kungkang
 sloth | malas
 slovakia | slowakia
 slow | lambat
-slow | lambat pelan perlahan
+slow | pelan
+slow | perlahan
 slowli | pelan
 slug | siput
 sluic | sluis
 slum | kumuh
-slut | bispak lonte perek
-smart | cerdas pintar
-smart | elegan elok necis
+slut | bispak
+slut | lonte
+slut | perek
+smart | cerdas
+smart | elegan
+smart | elok
+smart | necis
+smart | pintar
 smartass | sok
 smartwatch | arloji
 sme | ukm
-smell | aroma bau
+smell | aroma
 smell | bau
-smell | bau cium
 smell | cium
 smile | senyum
 smile | tersenyum
-smog | asap asbut kabut
+smog | asap
+smog | asbut
+smog | kabut
 smoke | asap
 smoke | rokok
 smuggl | seludup
 smuggler | selundup
-snail | bekicot keong siput
+snail | bekicot
+snail | keong
+snail | siput
 snake | ular
-snakehead | gabus haruan
+snakehead | gabus
+snakehead | haruan
 snatch | rebut
 sneez | bersin
 sniper | embak
-sniper | embak tersembunyi
+sniper | tersembunyi
 snooker | daya
 snore | dengkur
 snot | ingus
-snout | jungur moncong
+snout | jungur
+snout | moncong
 snow | salju
 soap | sabun
 soar | julang
@@ -5498,7 +6525,11 @@ soft | lembut
 soggi | melempem
 soi | kedelai
 soil | tanah
-soldier | askar laskar prajurit serdadu tentara
+soldier | askar
+soldier | laskar
+soldier | prajurit
+soldier | serdadu
+soldier | tentara
 sole | sol
 solid | kokoh
 solid | padat
@@ -5509,18 +6540,21 @@ solomon | sulaiman
 solubl | larut
 solut | larut
 solut | solusi
-son | putera putra
+son | putera
 son | putra
-song | lagu nyanyi tembang
-song | lagu tembang
+song | lagu
+song | nyanyi
+song | tembang
 sooth | lega
 soprano | sopran
 sorbian | sorbia
 sorcer | sihir
 sorghum | sorgum
-soul | arwah nyawa
-soul | arwah ruh
-soul | insan jiwa
+soul | arwah
+soul | insan
+soul | jiwa
+soul | nyawa
+soul | ruh
 sound | bunyi
 sound | øresund
 sour | asam
@@ -5536,40 +6570,48 @@ sow | tabur
 space | antariksa
 space | spasi
 spade | sekop
-spade | sekop sodok
+spade | sodok
 spain | spanyol
 spanish | spanyol
 spank | gebuk
-sparrowhawk | alap elang épervier
+sparrowhawk | alap
+sparrowhawk | elang
+sparrowhawk | épervier
 spartacu | spartakus
 spastic | spastisitas
 spatula | sendok
 spaz | bakero
-speak | bicara pidato
+speak | bicara
+speak | pidato
 speaker | bahasawan
 speaker | bicara
-speaker | lantang sepiker
+speaker | lantang
+speaker | sepiker
 spear | tombak
-speci | jenis spesies
+speci | jenis
+speci | spesies
 special | istimewa
-special | istimewa khas khusus
+special | khas
+special | khusus
 special | spesial
-specialist | eksper spesialis
+specialist | eksper
 specialist | spesialis
 specif | spesifik
 specif | spesifikasi
 specif | spesifisitas
 spectacl | kacamata
 specul | berspekulasi
-specul | spekulan spekulator
+specul | spekulan
 specul | spekulasi
+specul | spekulator
 speech | pidato
 speed | laju
 spell | eja
 spell | mantra
 spell | mengeja
 spend | belanja
-spend | belanja butuh habis
+spend | butuh
+spend | habis
 sperm | sperma
 sphere | bola
 spheric | bulat
@@ -5577,7 +6619,8 @@ sphincter | sfingter
 sphinx | sfinks
 spice | bumbu
 spici | pedas
-spider | laba labah
+spider | laba
+spider | labah
 spike | duri
 spin | putar
 spiral | pilin
@@ -5586,41 +6629,52 @@ spirit | ruh
 spirit | semangat
 spit | ludah
 spittoon | tempolong
-spleen | kura limpa
+spleen | kura
+spleen | limpa
 split | belah
-split | belah pecah pisah
-spoil | kotor noda
+split | pecah
+split | pisah
+spoil | kotor
+spoil | noda
 spoiler | beber
 spong | spons
 spoof | plesetan
 spook | hantu
 spool | kumpar
-spoon | sendok sudu
+spoon | sendok
+spoon | sudu
 sporad | sporadis
 sport | olahraga
 sportsman | olahragawan
 sportsmanship | sportivitas
 sprat | japuh
 spread | sebar
-spread | sebar siar
-spreadsheet | bentang kalkulasi lembar lembatang
+spread | siar
+spreadsheet | bentang
+spreadsheet | kalkulasi
+spreadsheet | lembar
+spreadsheet | lembatang
 spring | pegas
 spring | semi
 sprinkl | meses
 spur | acu
-spuriou | palsu tiru
+spuriou | palsu
+spuriou | tiru
 spy | mata
 squad | skuat
 squash | skuas
 squat | jongkok
 squeez | remas
-squid | cumi nus
+squid | cumi
+squid | nus
 squirrel | tupai
 stab | tikam
 stabl | istal
-stabl | istal kandang
+stabl | kandang
 stabl | stabil
-stadium | gelanggang gelora stadion
+stadium | gelanggang
+stadium | gelora
+stadium | stadion
 staff | tongkat
 stage | adegan
 stage | babak
@@ -5630,15 +6684,17 @@ stair | tangga
 stale | basi
 stalin | stalinisme
 stalk | kuntit
-stamp | cap stempel
+stamp | cap
+stamp | stempel
 stand | tegak
 standard | standardisasi
 stanza | bait
 star | bintang
-starch | amilum pati
+starch | amilum
 starch | pati
 starl | jalak
-startup | aktif inisial
+startup | aktif
+startup | inisial
 starv | lapar
 stash | timbun
 state | negara
@@ -5646,17 +6702,21 @@ statement | nyata
 static | statis
 station | stasiun
 statist | statistika
-statistician | statistik statistis
+statistician | statistik
+statistician | statistis
 statu | patung
 statut | undang
 std | pms
-stead | bantu dukung tolong
+stead | bantu
+stead | dukung
+stead | tolong
 steak | bistik
 steal | curi
 steam | kukus
 steam | setom
 steel | baja
-steer | kemudi setir
+steer | kemudi
+steer | setir
 stele | prasasti
 stencil | stensil
 step | langkah
@@ -5665,66 +6725,92 @@ stereotyp | stéréotipê
 stethoscop | stetoskop
 stevedor | kuli
 stewardess | pramugari
-stick | batang tongkat
+stick | batang
 stick | ranting
 stick | tempel
 stick | tongkat
 sticki | lengket
-stiff | kaku keras
+stiff | kaku
+stiff | keras
 stimul | rangsang
 sting | antup
 sting | sengat
 stingi | pelit
-stink | amis bau sengat
+stink | amis
+stink | bau
+stink | sengat
 stinkwood | kitamiang
-stock | bursa cadang logistik saham
+stock | bursa
+stock | cadang
+stock | logistik
 stock | saham
 stock | stoking
 stockbrok | pialang
 stoichiometri | stoikiometri
 stoicism | stoikisme
 stole | stola
-stomach | lambung maag
+stomach | lambung
+stomach | maag
 stomach | perut
 stone | batu
-storei | lantai tingkat
-stori | cerita kisah
+storei | lantai
+storei | tingkat
+stori | cerita
+stori | kisah
 stork | bangau
 storm | badai
-stove | kompor tungku
+stove | kompor
+stove | tungku
 straight | lurus
 strait | selat
 strang | aneh
 strangl | cekik
-stratagem | muslihat siasat
+stratagem | muslihat
+stratagem | siasat
 stratif | stratifikasi
 stratum | strata
 straw | jerami
 strawberri | arbei
-strawberri | arbei stroberi
+strawberri | stroberi
 stress | stres
 stretcher | brankar
-strike | abrak tabrak
-strike | mogok ogok
-strike | serang tubruk
+strike | abrak
+strike | mogok
+strike | ogok
+strike | serang
+strike | tabrak
+strike | tubruk
 strip | jalur
-stripe | belang loreng lurik
+stripe | belang
+stripe | loreng
+stripe | lurik
 strive | juang
 stroke | strok
 strong | kuat
 structur | struktur
 struggl | ulet
-student | mahasiswa mahasiswi
-student | murid siswa siswi
+student | mahasiswa
+student | mahasiswi
+student | murid
+student | siswa
+student | siswi
 studi | kaji
-stupid | bebal bodoh dungu geblek goblok sontoloyo
+stupid | bebal
+stupid | bodoh
+stupid | dungu
+stupid | geblek
+stupid | goblok
+stupid | sontoloyo
 stutter | gagap
 style | gaya
-style | gaya model
-subfamili | upafamili upakeluarga
+style | model
+subfamili | upafamili
+subfamili | upakeluarga
 subgiant | subraksasa
-subject | inti subyek topik
-subject | subjek subyek
+subject | inti
+subject | subjek
+subject | subyek
+subject | topik
 submerg | selam
 submerg | tenggelam
 submit | kumpul
@@ -5732,7 +6818,9 @@ subscript | abonemen
 subspeci | upaspesies
 substanc | bahan
 substat | gardu
-subtitl | subjudul subtitel teks
+subtitl | subjudul
+subtitl | subtitel
+subtitl | teks
 subvers | subversif
 success | sukses
 success | suksesif
@@ -5744,7 +6832,7 @@ sucros | sukrosa
 suddenli | dadak
 sue | untut
 sugar | gula
-sugar | gula sakar
+sugar | sakar
 suit | jas
 suitcas | koper
 suitor | ayu
@@ -5752,24 +6840,27 @@ sulfur | belerang
 sumatra | sumatera
 summer | kemarau
 sun | matahari
-sun | matahari surya
-sundai | ahad minggu
+sun | surya
+sundai | ahad
+sundai | minggu
 sunni | cerah
-sunris | fajar singsing
+sunris | fajar
+sunris | singsing
 sunset | senja
 superacid | superasam
 superintend | komisaris
 supermodel | adiperagawan
 superpow | adidaya
-superpow | adidaya adikuasa
-superstit | khurafat takhayul
+superpow | adikuasa
+superstit | khurafat
+superstit | takhayul
 superstructur | suprastruktur
 supersubstanti | rohaniah
 support | dukung
 sura | surah
 surfac | muka
 surgeri | bedah
-surgeri | bedah operasi
+surgeri | operasi
 surnam | marga
 surpris | kejut
 surpris | mengejutkan
@@ -5777,14 +6868,17 @@ surreal | surealisme
 sushi | susyi
 suspici | curiga
 sustain | lestari
-svarabhakti | suarabakti swarabakti
+svarabhakti | suarabakti
+svarabhakti | swarabakti
 swallow | tel
-swamp | paya rawa
+swamp | paya
+swamp | rawa
 swan | angsa
 swazi | swati
-swear | sumpah umpat
+swear | sumpah
+swear | umpat
 sweat | keringat
-sweat | keringat peluh
+sweat | peluh
 sweater | switer
 sweati | keringat
 sweden | swedia
@@ -5792,14 +6886,15 @@ swedenborgian | swedenborgianisme
 sweep | menyapu
 sweep | sapu
 sweet | manis
-sweet | manis permen
+sweet | permen
 swell | bengkak
 swim | renang
 swindl | mengecoh
 swindler | cundang
 swing | ayun
 switch | sakelar
-switzerland | swis swiss
+switzerland | swis
+switzerland | swiss
 sword | pedang
 swordfish | todak
 syllabl | silabel
@@ -5819,9 +6914,11 @@ synod | sinode
 synonym | sinonim
 synthes | sintesis
 synthet | sintetis
-syphili | lues sifilis
+syphili | lues
+syphili | sifilis
 syria | suriah
-syring | semprot sepuit
+syring | semprot
+syring | sepuit
 systemat | sistematika
 systemat | sistematis
 tabernacl | tabernakel
@@ -5835,34 +6932,45 @@ tacki | receh
 tactic | taktik
 tadpol | berudu
 tael | tahil
-taffeta | taf tafeta
-tail | buntut ekor
+taffeta | taf
+taffeta | tafeta
+tail | buntut
+tail | ekor
 tailor | jahit
 talc | talk
 talent | bakat
 taliban | talib
-talisman | isim jimat
-talk | bicara bincang
-talk | bicara bincang ngomong
-talk | bicara cakap
-talk | bicara kuliah
+talisman | isim
+talisman | jimat
+talk | bicara
+talk | bincang
+talk | cakap
+talk | kuliah
+talk | ngomong
 tame | jinak
 tamer | jinak
-tan | matang sawo
+tan | matang
+tan | sawo
 tangyuan | ronde
-tank | tabung tangki
+tank | tabung
+tank | tangki
 taoism | taoisme
 tap | keran
-tapioca | kanji tapioka
-tapir | cipan tenuk
+tapioca | kanji
+tapioca | tapioka
+tapir | cipan
+tapir | tenuk
 tare | tara
 taro | keladi
 tart | tar
 tasteless | tawar
-tasti | nikmat sedap
-tattoo | rajah tato
+tasti | nikmat
+tasti | sedap
+tattoo | rajah
+tattoo | tato
 tawni | soga
-tax | cukai pajak
+tax | cukai
+tax | pajak
 taxat | paja
 taxi | taksi
 taxonomi | taksonomi
@@ -5872,30 +6980,40 @@ teacher | guru
 teacup | cawan
 teak | jati
 teal | itik
-teapot | poci teko
-tear | cabik carik robek sobek
+teapot | poci
+teapot | teko
+tear | cabik
+tear | carik
+tear | robek
+tear | sobek
 technic | teknis
 technician | teknisi
 techniqu | teknik
-technolog | teknik teknologi
+technolog | teknik
 technolog | teknologi
 teepe | tipi
 telecommun | telekomunikasi
-teleconfer | telekonferensi telewicara
-telegraph | telegraf telegrap
+teleconfer | telekonferensi
+teleconfer | telewicara
+telegraph | telegraf
+telegraph | telegrap
 telemedicin | telemedisin
 telepathi | telepati
-telephon | panggil telepon
+telephon | panggil
 telephon | telepon
-telescop | teleskop teropong
+telescop | teleskop
+telescop | teropong
 televis | televisi
 tempeh | tempe
 temperatur | suhu
-templ | kelenteng kuil pura wihara
-templ | kuil pura
+templ | kelenteng
+templ | kuil
 templ | pelipis
+templ | pura
+templ | wihara
 ten | puluh
-tenac | gigih ulet
+tenac | gigih
+tenac | ulet
 tenaci | ngotot
 tendenc | cenderung
 tendon | urat
@@ -5906,8 +7024,10 @@ tentpol | kemah
 terebinth | tarbantin
 term | istilah
 term | syarat
-terminolog | istilah terminologi
-termit | ana rayap
+terminolog | istilah
+terminolog | terminologi
+termit | ana
+termit | rayap
 terpsichor | terpsikhore
 terrac | sengked
 terrac | teras
@@ -5916,7 +7036,8 @@ territori | teritorial
 territori | wilayah
 terror | ngeri
 terror | terorisme
-terrorist | gentar teroris
+terrorist | gentar
+terrorist | teroris
 tertiari | tersier
 testicl | testis
 textbook | paket
@@ -5954,28 +7075,37 @@ thorn | duri
 thousand | ribu
 thread | benang
 threat | ancam
-threaten | ancam takut
+threaten | ancam
+threaten | takut
 three | tiga
 thresher | rontok
 threshold | ambang
 thriller | cekam
-throat | tekak tenggorok
+throat | tekak
+throat | tenggorok
 thrombosi | trombosis
-throne | singgasana takhta
+throne | singgasana
+throne | takhta
 throw | lempar
-throw | lempar lontar
-thumb | biang empu jempol
-thumbnail | kelu mini miniatur
+throw | lontar
+thumb | biang
+thumb | empu
+thumb | jempol
+thumbnail | kelu
+thumbnail | mini
+thumbnail | miniatur
 thunder | gelegar
-thunder | guntur guruh
+thunder | guntur
+thunder | guruh
 thursdai | kamis
 tick | caplak
 tick | mencontreng
-ticket | karcis tiket
+ticket | karcis
 ticket | tiket
 tide | pasang
 tie | ikat
-tiger | harimau macan
+tiger | harimau
+tiger | macan
 tight | ketat
 tilt | iring
 time | jaman
@@ -5986,13 +7116,17 @@ tinctur | tingtur
 tinnitu | tinitus
 tire | lelah
 tissu | jaring
-tissu | kacu saputangan serbet tisu
+tissu | kacu
+tissu | saputangan
+tissu | serbet
 tissu | tisu
-tit | tetek toket
+tit | tetek
+tit | toket
 tith | puluh
 titrat | titrasi
 titular | tituler
-toad | katak kodok
+toad | katak
+toad | kodok
 toast | panggang
 tobacco | tembakau
 toggl | alih
@@ -6001,35 +7135,40 @@ toilet | kloset
 toll | tol
 tomato | tomat
 tombston | nisan
-tomorrow | besok esok
+tomorrow | besok
+tomorrow | esok
 tone | nada
 tongu | lidah
 tonnag | tonase
 tonsillectomi | tonsilektomi
-tooth | danta gigi
+tooth | danta
 tooth | gigi
-toothpast | odol pasta
+toothpast | odol
+toothpast | pasta
 topic | aktual
-topic | tema topik
+topic | tema
+topic | topik
 topographi | topografi
 toponymi | toponimi
 torah | taurat
 torch | obor
 torment | azab
-torment | azab hantu
+torment | hantu
 torqu | torsi
-tortois | kura penyu
+tortois | kura
+tortois | penyu
 totalis | toto
 totalitarian | totaliterisme
 totem | totemisme
 toucan | tuk
-touch | raba sentuh singgung
+touch | raba
 touch | sentuh
-touch | sentuh singgung
+touch | singgung
 touch | tersentuh
 tour | tur
 tourism | pariwisata
-tourist | turis wisatawan
+tourist | turis
+tourist | wisatawan
 tout | calo
 towel | handuk
 tower | menara
@@ -6038,20 +7177,25 @@ town | kotamadya
 trachoma | trakoma
 tractor | traktor
 trade | dagang
-trade | dagang niaga
-trader | dagang saudagar
-tradit | adat tradisi
-tradit | tradisional tradisionil
+trade | niaga
+trader | dagang
+trader | saudagar
+tradit | adat
+tradit | tradisi
+tradit | tradisional
+tradit | tradisionil
 tragic | tragis
 trai | baki
 trai | nampan
-train | gembleng latih
+train | gembleng
 train | kereta
 train | latih
 traitor | khianat
 tram | trem
 transact | transaksional
-transcript | kopi salin transkrip
+transcript | kopi
+transcript | salin
+transcript | transkrip
 transform | transformasi
 transform | transformator
 transient | transien
@@ -6059,19 +7203,22 @@ translat | terjemah
 translat | translasi
 transliter | transliterasi
 transloc | translokasi
-transpar | bening transparan
+transpar | bening
 transpar | transparan
 transpar | transparansi
-transport | hubung transportasi
+transport | hubung
+transport | transportasi
 transubstanti | transubstansiasi
 transvestit | banci
 transylvania | transilvania
 trash | sampah
-trawl | jaring pukat
+trawl | jaring
+trawl | pukat
 treason | khianat
 treasur | harta
 treat | traktir
-treati | janji traktat
+treati | janji
+treati | traktat
 treatis | risalah
 treatment | laku
 tree | pohon
@@ -6094,13 +7241,16 @@ trimest | kuartal
 triniti | tritunggal
 trogon | luntur
 troi | troya
-troop | tangtara tentara
+troop | tangtara
+troop | tentara
 trophi | trofi
 trowel | sekop
 truce | gencat
-truck | prahoto truk
+truck | prahoto
+truck | truk
 trump | truf
-trumpet | seru teriak
+trumpet | seru
+trumpet | teriak
 trumpet | trompet
 trunk | bagasi
 trunk | batang
@@ -6115,7 +7265,8 @@ tuesdai | selasa
 tulip | tulp
 tungsten | wolfram
 tuni | tun
-tunnel | lorong terowongan
+tunnel | lorong
+tunnel | terowongan
 turban | serban
 turbid | keruh
 turin | torino
@@ -6127,45 +7278,56 @@ turquois | pirus
 turquois | toska
 turtl | penyu
 twaddl | oceh
-twat | mek memek tempik
+twat | mek
+twat | memek
+twat | tempik
 twelfth | keduabelas
 twentieth | keduapuluh
 twin | kembar
 two | dua
 type | tik
-typhoon | taifun topan
+typhoon | taifun
+typhoon | topan
 typhu | tifus
 typic | khas
-typo | ketik saltik
+typo | ketik
 typo | saltik
-tyranni | istibdad tirani
+tyranni | istibdad
 tyranni | tirani
 tyre | ban
 ubiqu | mahahadir
 ubiquitin | ubikitinasi
 udder | ambing
-ugli | buruk jelek
+ugli | buruk
+ugli | jelek
 ugli | odoh
 ukrain | ukraina
 ukrainian | ukrainia
-ulaanbaatar | bator ulan
-ulcer | borok sariawan tukak
-ultim | pamungkas pungkas
+ulaanbaatar | bator
+ulaanbaatar | ulan
+ulcer | borok
+ulcer | sariawan
+ulcer | tukak
+ultim | pamungkas
+ultim | pungkas
 ultim | ultima
 ultrason | ultrasonik
 umami | gurih
 umbrella | payung
 unambigu | awataksa
-unanim | mufakat seia sekata sepakat
-unanim | mufakat sepakat
+unanim | mufakat
+unanim | seia
+unanim | sekata
+unanim | sepakat
 uncl | oom
 uncl | paman
 unconstitut | inkonstitusional
 underdog | cundang
-underli | dasar landas
+underli | dasar
+underli | landas
 underlin | menggarisbawahi
 underp | cawat
-understand | mengerti paham
+understand | mengerti
 understand | paham
 undesir | acau
 uneasi | gelisah
@@ -6179,20 +7341,26 @@ uninstal | copot
 uniqu | unik
 unit | satu
 unitarian | unitarianisme
-univers | universitas universitet
+univers | universitas
+univers | universitet
 unpolit | apolitis
-unrip | hijau muda
+unrip | hijau
+unrip | muda
 unstabl | labil
 untouch | paria
 ununennium | ununenium
 unwav | teguh
-updat | baru mutakhir
+updat | baru
+updat | mutakhir
 upgrad | mutakhir
-upload | aplod unggah
+upload | aplod
+upload | unggah
 upright | tegak
 urban | urbanisasi
 urethra | uretra
-urin | kemih kencing pipis
+urin | kemih
+urin | kencing
+urin | pipis
 usag | pakai
 useless | payah
 useless | sia
@@ -6203,42 +7371,49 @@ utensil | perkakas
 utilis | manfaat
 utraqu | utraqisme
 vacant | lowong
-vaccin | imunisasi vaksinasi
+vaccin | imunisasi
 vaccin | vaksin
+vaccin | vaksinasi
 vacuum | vakum
-vagina | farji puki
+vagina | farji
+vagina | puki
 vajrayana | bajrayana
 vallei | lembah
 valuat | valuasi
-valv | injap katup klep pentil
+valv | injap
 valv | katup
-valv | katup klep
+valv | klep
+valv | pentil
 vanilla | vanila
 vanish | lenyap
 vaniti | angkuh
 vantag | untung
-variabl | peubah variabel
+variabl | peubah
 variabl | variabel
-varianc | ragam variansi
-varieti | isolek varietas
+varianc | ragam
+varianc | variansi
+varieti | isolek
+varieti | varietas
 vase | vas
 vasoconstrict | vasokonstriksi
 vasodil | vasodilatasi
 vatican | vatikan
 vegan | veganisme
-veget | mayur sayur
+veget | mayur
 veget | sayur
 vehicl | kendara
-vein | urat vena
+vein | urat
+vein | vena
 veloc | cepat
-veloc | cepat velositas
+veloc | velositas
 velvet | beledu
 venic | venesia
 ventil | gemar
 ventil | ventilasi
 verb | verba
 verg | ambang
-verif | cek periksa verifikasi
+verif | cek
+verif | periksa
 verif | verifikasi
 verifi | periksa
 version | versi
@@ -6248,7 +7423,8 @@ vest | singlet
 veterinari | veteriner
 vibraphon | vibrafon
 vicar | vikaris
-viceroi | wazir wizurai
+viceroi | wazir
+viceroi | wizurai
 victim | kurban
 video | kaset
 videocassett | videokaset
@@ -6257,18 +7433,21 @@ videograph | videografer
 vienna | wina
 vietnames | vietnam
 view | andang
-view | lihat pandang
+view | lihat
 view | pandang
 villa | vila
-villag | desa kampung
+villag | desa
+villag | kampung
 vinegar | cuka
 violenc | keras
 violent | keras
-violet | lili ungu
+violet | lili
+violet | ungu
 violin | biola
 viper | beludak
 virgil | vergilius
-virgin | perawan perjaka
+virgin | perawan
+virgin | perjaka
 virolog | virologi
 virtu | budi
 virtu | fadilat
@@ -6279,12 +7458,13 @@ viscera | visera
 viscou | kental
 vise | ragum
 vishnu | wisnu
-vision | lihat visi visus
+vision | lihat
 vision | visi
-vision | visi visiun
+vision | visiun
+vision | visus
 visit | kunjung
 vocabulari | kosakata
-vocal | lisan vokal
+vocal | lisan
 vocal | vokal
 vocat | vokasi
 voic | suara
@@ -6292,7 +7472,10 @@ volatil | rentan
 volcan | vulkanis
 volcano | rap
 volleybal | voli
-voltag | potensial spaning tegang voltase
+voltag | potensial
+voltag | spaning
+voltag | tegang
+voltag | voltase
 vombatid | vombatide
 vomit | muntah
 vote | mungut
@@ -6300,16 +7483,19 @@ vote | suara
 voucher | voucer
 vowel | vokal
 vrykolaka | brycolax
-vulgar | cabul jorok kotor
+vulgar | cabul
+vulgar | jorok
+vulgar | kotor
 vulner | rentan
-vultur | hering nazar
+vultur | hering
+vultur | nazar
 wafer | hosti
 wage | gaji
 wai | sembah
 waist | pinggang
 wait | tunggu
 waiter | layan
-wake | bangkit bangun
+wake | bangkit
 wake | bangun
 walima | walimah
 walker | pejal
@@ -6317,14 +7503,18 @@ wall | dinding
 wall | tembok
 wallet | dompet
 walloon | wallon
-wank | cokil coli
+wank | cokil
+wank | coli
 waqf | wakaf
 war | perang
-ward | bangsal paviliun sal
+ward | bangsal
+ward | paviliun
+ward | sal
 ware | perangkat
 warehous | gudang
 warm | hangat
-warrant | opsi waran
+warrant | opsi
+warrant | waran
 warrior | pendekar
 warsaw | warsawa
 wart | kutil
@@ -6336,32 +7526,37 @@ watercolour | akuarel
 waterfal | terjun
 watermelon | semangka
 wattl | gelambir
-wave | alun gelombang ombak
+wave | alun
 wave | gelombang
-wax | lilin malam
+wave | ombak
+wax | lilin
+wax | malam
 weak | lemah
 weapon | senjata
-wear | kena pakai
+wear | kena
+wear | pakai
 weasel | cerpelai
 weather | cuaca
-weather | cuaca hawa
+weather | hawa
 weav | anyam
-weav | anyam jalin
+weav | jalin
 weav | tenun
 wednesdai | rabu
 weeaboo | wibu
 weed | liar
-week | minggu pekan
+week | minggu
+week | pekan
 weekli | minggu
 weep | tangis
 weight | berat
-weight | berat bobot
+weight | bobot
 weird | aneh
 weld | las
 welfar | sejahtera
 west | barat
 wet | basah
-whale | ikan paus
+whale | ikan
+whale | paus
 whatabout | whataboutisme
 wheat | gandum
 wheel | roda
@@ -6374,17 +7569,22 @@ whisper | bisik
 whistl | peluit
 whistl | siul
 white | bule
-white | bule putih
 white | putih
 whiten | utih
 whitsundai | pentakosta
 wholesal | borong
-whore | cabo lacur lonte perek placur sundal
+whore | cabo
+whore | lacur
+whore | lonte
+whore | perek
+whore | placur
+whore | sundal
 wide | lebar
 widow | duda
 widow | janda
 wife | istri
-wikipedian | wikipediawan wikipediawati
+wikipedian | wikipediawan
+wikipedian | wikipediawati
 wiktionari | kamuswiki
 wildcat | liar
 willow | dedalu
@@ -6393,26 +7593,35 @@ wind | angin
 wind | susur
 windmil | kincir
 window | jendela
-window | jendela ventilasi
+window | ventilasi
 windpip | trakea
-wine | anggur arak
-wine | anggur minum
+wine | anggur
+wine | arak
+wine | minum
 wing | sayap
-wipe | basmi hapus
+wipe | basmi
 wipe | hapus
 wireless | nirkabel
 wisdom | bijaksana
-wise | bijak bijaksana wicak
+wise | bijak
+wise | bijaksana
+wise | wicak
 wit | saksi
 witch | sihir
-witchcraft | sihir tenung
-withdraw | arik batal
+witchcraft | sihir
+witchcraft | tenung
+withdraw | arik
+withdraw | batal
 witti | jenaka
-wizard | pandu untun wahana wisaya
+wizard | pandu
 wizard | sihir
+wizard | untun
+wizard | wahana
+wizard | wisaya
 wok | wajan
 woman | bandot
-woman | perempuan wanita
+woman | perempuan
+woman | wanita
 womanli | betina
 womb | rahim
 wonton | pangsit
@@ -6427,15 +7636,16 @@ worker | buruh
 worker | kerja
 workshop | bengkel
 workshop | lokakarya
-world | alam dunia
+world | alam
 world | dunia
 worldwid | dunia
 worm | cacing
 worri | khawatir
-worrisom | cemas khawatir
+worrisom | cemas
+worrisom | khawatir
 worship | sembah
-wound | cedera lecet luka
-wound | cedera luka
+wound | cedera
+wound | lecet
 wound | luka
 wrath | murka
 wrench | kungris
@@ -6445,23 +7655,29 @@ wring | peras
 wring | remas
 write | catat
 write | tulis
-writer | arang tulis
+writer | arang
+writer | tulis
 written | tulis
 wroclaw | wrocław
-wrong | keliru salah
+wrong | keliru
+wrong | salah
 wudu | wudhu
 xenoglossi | xenoglosia
 xenophobia | xenofobia
 xerx | ahasyweros
 xylem | xilem
 xylophon | xilofon
-yam | rambat ubi
+yam | rambat
+yam | ubi
 yarmulk | kippah
-yashmak | niqab purdah
-yaw | patek puru
+yashmak | niqab
+yashmak | purdah
+yaw | patek
+yaw | puru
 yawn | kuap
 year | tahun
-yeast | khamir ragi
+yeast | khamir
+yeast | ragi
 yellow | kuning
 yemen | yaman
 yesterdai | kemarin
@@ -6478,7 +7694,8 @@ zedoari | kunir
 zenith | zenit
 zinc | seng
 zodiac | zodiak
-zone | kawasan zona
+zone | kawasan
+zone | zona
 zoom | zum
 zoroastrian | zoroastrianisme
 zoroastrian | zoroastris
@@ -6486,11645 +7703,11645 @@ zygot | zigot
 `,
   en: `
 aaron 0
-abaca 1
-aback 2
-abactin 3
-abacu 4 5
-abandon 6
-abattoir 7
-abbei 8
-abbrevi 9 10
-abdest 11
-abdic 12
-abdomen 13
-abduct 14 15
-abod 16
-abolit 17
-aborigin 18
-abort 19 20 21 22
-abraham 23
-abscess 24
-abscissa 25
-absenc 26
-absent 27
-absolut 28
-absorb 29
-absorpt 30 31 32
-abugida 33
-abund 34
-abus 35 36
-acacia 37
-academ 38
-acarolog 39
-acceler 40 41
-accent 42
-accentu 43
-accept 44
-acceptor 45
-access 46
-accessori 47
-accid 48 49
-acclam 50
-accommod 51
-accompani 52
-accomplish 53 54
-accord 55
-accordion 56
-account 57 58 59 60
-accredit 61
-accultur 62
-accumul 63 64
-accur 65
-accus 66 67
-acehnes 68
-acet 69
-acetonitril 70
-acetylcholin 71
-acetylen 72
-ach 73
-achiev 74
-aciclovir 75
-acid 76 77
-acidosi 78
-acn 79
-acquir 80
-acquisit 81
-acquitt 82
-acr 83
-acrobat 84
-acromegali 85
-acromion 86
-acrophobia 87
-acropoli 88
-acrylamid 89
-actinobiolog 90
-actinomet 91
-action 92
-activ 93 94 95
-actor 96
-actress 97
-actuari 98
-acupunctur 99
-adapt 100
-add 101
-addendum 102
-adder 103
-addict 104 105
-addit 106
-address 107
-addresse 108
-adduct 109
-adhan 110
-adher 111
-adhes 112 113
-adipos 114
-adject 115
-adjunct 116
-adjust 117
-adjut 118
-administr 119 120
-admiralti 121
-adolesc 122
-adsorb 123
-adsorpt 124
-adult 125
-adulter 126
-adulteri 127
-advent 128 129
-adventur 130
-adverb 131
-advertis 132 133
-advic 134 135
-advis 136
-advisor 137
-advoc 138 139
-aerial 140
-aerodynam 141 142
-aerosolis 143
-aerostat 144
-aesthet 145
-affili 146
-affin 147
-affix 148
-afghan 149
-afghanistan 150
-afraid 151
-africa 152
-afrikaan 153
-afterlif 154
-afternoon 155
-aftershock 156
-agat 157
-ageism 158
-agenc 159
-agent 160
-agglomer 161
-agglutin 162
-aggreg 163
-aggress 164
-agha 165
-agit 166
-agnost 167
-agnostic 168
-agnotolog 169
-agoraphobia 170
-agrarian 171
-agre 172
-agreement 173
-agribusi 174
-agricultur 175
-agrobiolog 176
-ahm 177
-aigio 178
-aiglet 179
-aim 180
-air 181 182 183 184
-airavata 185
-airlin 186
-airplan 187
-ajax 188
-akhirah 189
-alabast 190
-albacor 191
-albanian 192
-albatross 193
-alchemi 194
-alcohol 195 196 197
-aldehyd 198
-alectryon 199
-alert 200
-alexand 201
-algebra 202
-algeria 203
-algier 204
-algorithm 205 206
-alkan 207
-alken 208
-alkyl 209
-alkyn 210
-alleg 211
-allegori 212
-allei 213
-allel 214
-allen 215
-allergi 216
-alli 217
-allianc 218 219 220
-alloc 221
-alloi 222
-alm 223
-almanac 224
-almond 225
-alopecia 226
-alp 227
-alphabet 228 229
-alphabetis 230
-alter 231
-altruism 232
-alum 233
-amateur 234
-ambarella 235
-ambassador 236
-amber 237
-ambidexter 238
-ambidextr 239
-ambigu 240
-ambit 241
-ambival 242
-ambul 243
-ambush 244
-amen 245 246
-america 247
-americanis 248
-americano 249
-amic 250 251
-amla 252
-ammet 253
-ammonia 254
-ammunit 255
-amniot 256
-amok 257
-amort 258
-ampersand 259
-amphetamin 260
-amphibian 261
-amplif 262
-ampoul 263
-amput 264
-amrita 265
-amulet 266
-amus 267
-amylas 268
-anabapt 269
-anabol 270
-anachron 271
-anachronist 272
-analect 273
-analges 274
-analysi 275
-ananym 276
-anaphylaxi 277
-anarch 278
-anarchi 279
-anarchist 280
-anathemat 281
-ancestor 282
-anchor 283
-anchovi 284
-ancient 285 286
-andrew 287
-androgyn 288
-androlog 289
-anecdot 290
-anesthesia 291
-anesthesiolog 292
-angel 293 294
-anger 295
-angl 296
-anglican 297
-angri 298
-anguish 299
-angular 300
-anilin 301
-anim 302 303 304 305
-ankylosi 306
-anna 307
-annoi 308
-annot 309
-announc 310
-annual 311
-anon 312
-anorexia 313
-anoxia 314
-answer 315 316
-ant 317
-antacid 318
-antagonist 319
-antarctica 320
-antefix 321
-anthesi 322
-anthrax 323
-anthropolog 324
-anthropologist 325
-anthropometri 326
-anthropomorph 327
-anthrozoolog 328
-antibiot 329
-anticip 330
-anticlimax 331
-anticyclon 332
-antifemin 333
-antihistamin 334
-antimicrobi 335
-antioch 336
-antioxid 337
-antipathi 338
-antiqu 339
-antislip 340
-antith 341
-antler 342
-antonym 343
-anu 344
-anusvara 345
-anvil 346
-anxieti 347 348
-anxiou 349
-apanag 350
-apathet 351
-aphrodisiac 352
-apiolog 353
-apocalyps 354 355
-apocrypha 356
-apolog 357
-aposemat 358
-apostasi 359
-apostl 360
-apparatu 361 362 363
-appeal 364
-append 365
-appl 366
-applaus 367
-applianc 368
-applic 369
-appliqu 370
-apricot 371
-apron 372
-aquacultur 373
-aqualung 374
-aquapon 375
-aquarium 376
-aquif 377
-arab 378
-arabia 379
-arbitr 380
-arbitrari 381
-arcad 382
-archaeolog 383
-archaic 384
-archenemi 385
-archer 386
-archeri 387
-archipelago 388
-architect 389
-architectur 390
-archiv 391
-archivist 392
-arctic 393 394
-arena 395
-argent 396
-argyria 397
-arian 398
-arid 399
-aril 400
-aristocraci 401 402
-arithmet 403
-arm 404 405
-armadillo 406
-armageddon 407
-armi 408
-arminian 409
-armistic 410
-armor 411 412
-armpit 413
-arrack 414
-arrai 415
-arrang 416
-arrhythmia 417
-arrog 418
-arrow 419
-art 420
-arthropod 421
-articl 422
-artifact 423
-artilleri 424
-artist 425 426 427
-ascetic 428
-ascit 429
-ash 430
-ashoka 431
-ashtrai 432
-aspirin 433
-asr 434
-ass 435 436 437
-assames 438
-assembl 439 440
-asset 441
-assidu 442
-assimil 443
-associ 444 445
-asson 446
-asterisk 447
-asteroid 448
-asthenia 449
-asthma 450
-astigmat 451
-astrolog 452
-astromathemat 453
-astronaut 454
-astronomi 455
-asylum 456
-ateli 457
-atheism 458
-atheist 459 460
-athen 461
-athlet 462 463
-atmospher 464 465 466
-atrium 467
-atropin 468
-attaché 469
-attack 470 471
-attempt 472 473
-attent 474
-attic 475
-attornei 476
-attribut 477
-auction 478
-audienc 479
-audiobook 480
-audiolog 481
-august 482
-aunt 483 484
-aunti 485
-auscult 486
-auster 487
-authent 488
-author 489 490
-authoritarian 491
-autobiographi 492
-autobu 493
-autocraci 494
-autocrat 495
-autodidact 496
-autom 497
-automat 498
-automaton 499
-automobil 500
-automot 501
-autonom 502
-autonomi 503
-autophagi 504
-autotroph 505
-avail 506 507
-avalanch 508
-avatar 509
-avers 510
-avocado 511 512
-awak 513 514
-awar 515 516
-awesom 517
-awhil 518
-awkward 519 520
-axiom 521
-axl 522
-axon 523
-ayah 524
-ayatollah 525
-azalea 526
-azerbaijani 527
-babi 528
-babylon 529
-babysitt 530
-baccarat 531
-bachelor 532 533
-backbon 534
-backless 535
-backpack 536
-backstabb 537
-backup 538
-bacteriochlorophyl 539
-bacteriolog 540
-bacterium 541
-bad 542
-badger 543
-badminton 544
-bael 545
-bag 546 547
-baghdad 548
-bai 549
-bailiff 550
-bait 551
-balanc 552
-balconi 553
-bald 554 555
-bale 556
-bali 557
-balkan 558 559
-ball 560 561
-ballad 562
-ballast 563
-ballerina 564
-ballet 565
-balloon 566
-balsam 567
-bamboo 568 569
-ban 570
-banana 571
-banchan 572
-bandag 573
-bandit 574
-bang 575 576
-banish 577
-bank 578
-banker 579
-bankrupt 580
-bankruptci 581
-banner 582 583
-banquet 584
-bantam 585
-banyan 586
-bao 587
-baozi 588
-baphomet 589
-baptism 590
-barber 591
-barbitur 592
-bark 593
-barometz 594
-barrel 595 596
-barren 597
-barricad 598
-base 599 600 601
-basebal 602
-basement 603
-basilica 604
-basin 605 606
-basket 607 608
-basketbal 609
-bass 610
-bassoon 611
-bat 612
-bath 613 614
-batist 615
-baton 616
-battalion 617
-batteri 618
-battl 619
-bayonet 620
-bazaar 621
-bazooka 622
-beach 623
-beagl 624
-beak 625
-beaker 626
-beam 627
-bean 628
-bear 629 630
-beard 631
-beast 632
-beat 633
-beauti 634
-beaver 635
-bed 636
-bedbug 637
-bedouin 638
-bedsheet 639
-bee 640
-beefsteak 641
-beer 642
-beetl 643
-beg 644 645
-beggar 646
-behavior 647
-behaviour 648
-behead 649
-behold 650
-beig 651
-bekasi 652
-belaru 653
-belgium 654
-belief 655
-bell 656 657
-belli 658
-bellow 659
-belt 660
-bench 661
-bend 662
-bent 663
-benzen 664
-benzoin 665
-berlin 666
-bermuda 667
-berserk 668
-beryllium 669
-besieg 670
-bespectacl 671
-bet 672
-betel 673
-bethlehem 674
-betrai 675
-betray 676
-beverag 677
-bharat 678
-bhikkhu 679
-bib 680
-bibl 681
-bibliographi 682
-bicol 683
-bicolano 684
-bicycl 685
-big 686
-bigwig 687
-bike 688
-bile 689
-biliari 690
-bilimbi 691
-billboard 692
-billion 693
-billionair 694
-binari 695
-binbag 696
-bind 697
-binocular 698
-binturong 699
-bioactiv 700
-biochemistri 701
-biodivers 702
-biographi 703
-bioindic 704
-biolog 705
-biologi 706
-biom 707
-biomass 708
-biomed 709
-biophys 710
-bioremedi 711
-biorhythm 712
-bird 713
-birth 714
-biscuit 715
-bisexu 716
-bishop 717 718
-bishopr 719
-bitch 720
-bite 721
-bitter 722 723
-bizarr 724
-black 725 726 727
-blackish 728
-blackjack 729
-blacksmith 730
-blade 731
-blame 732
-blank 733
-blanket 734
-blasphem 735
-blasphemi 736
-blastoderm 737
-blaze 738
-bleat 739
-bleed 740
-blend 741
-blender 742
-bless 743 744
-blind 745
-blink 746
-blizzard 747
-blogger 748
-blond 749
-blood 750
-bloodbath 751
-bloodi 752 753
-blous 754
-blow 755 756
-blowgun 757
-blowjob 758
-blue 759 760
-blueberri 761
-blunderbuss 762
-blunt 763
-boat 764
-bodhisattva 765
-bodi 766
-bodybuild 767 768
-bogu 769
-boi 770 771
-boil 772 773
-bold 774
-bolster 775
-bomb 776
-bombard 777
-bombast 778
-bonaventur 779
-bone 780
-boner 781
-boob 782
-booger 783
-book 784 785
-bookkeep 786
-bookmak 787
-boomerang 788
-boorish 789
-boot 790 791
-bootleg 792
-bootstrap 793
-borax 794
-border 795
-bore 796
-born 797 798
-borneo 799
-borscht 800
-bosphoru 801
-boss 802
-bottl 803
-bouquet 804
-bourgeoi 805
-boutiqu 806
-bow 807
-bowl 808
-box 809 810
-boxer 811 812
-boycott 813
-boza 814
-bra 815
-brace 816 817
-bracelet 818
-brackish 819
-brahman 820
-brai 821
-brain 822 823
-brainstorm 824
-brake 825
-branch 826 827
-brand 828 829
-brassard 830
-brave 831 832
-braveri 833
-brazil 834
-breach 835
-bread 836
-breadcrumb 837
-breadfruit 838
-break 839 840 841
-breakfast 842 843
-breast 844 845
-breastbon 846
-breastfe 847
-breastfeed 848
-breath 849 850
-breed 851 852
-bribe 853 854
-briberi 855
-brick 856
-bride 857
-bridg 858 859
-bridl 860
-bright 861 862
-brilliant 863 864
-bring 865
-britain 866
-brittani 867
-broadcast 868
-brocad 869
-broccoli 870
-brochur 871
-broken 872 873
-broker 874 875
-bronchoscopi 876
-bronz 877 878
-broom 879
-broth 880
-brothel 881
-brother 882 883 884
-brown 885 886
-brows 887 888 889
-bruis 890
-brush 891
-brusqu 892
-bubbl 893 894
-bucharest 895
-bucket 896
-buckl 897
-buddha 898
-budget 899 900 901
-buffalo 902
-buffer 903
-buffet 904
-bug 905
-build 906 907 908
-builder 909
-bulbul 910
-bulgarian 911
-bull 912
-bulldoz 913
-bullet 914
-bulletwood 915
-bullshit 916
-bundl 917
-bureau 918
-bureaucraci 919
-bureaucrat 920 921
-burett 922
-burglar 923
-burka 924
-burma 925
-burn 926 927
-burner 928
-burnt 929
-burst 930
-bush 931 932
-busi 933 934 935
-businessman 936
-bust 937
-busybodi 938
-butan 939
-butcher 940
-butler 941
-butt 942 943
-butter 944
-butterfli 945 946
-button 947 948 949
-buxom 950
-buyer 951
-buzzard 952
-cabaret 953
-cabbag 954
-cabin 955
-cabinet 956
-cabl 957 958
-cabotag 959
-cacao 960
-cach 961
-cadastr 962
-cadav 963
-cadaverin 964
-cadr 965
-caesar 966
-caesaropap 967
-caesium 968
-caffein 969
-café 970
-cage 971
-caiapha 972
-cairo 973
-cake 974 975
-calcium 976
-calcul 977 978
-calendar 979 980
-calf 981
-calibr 982
-caliph 983
-calliop 984
-calori 985
-calumet 986
-calvin 987
-cambodia 988
-camel 989
-camera 990
-cameroon 991
-camisol 992
-camouflag 993
-camp 994
-campaign 995
-camper 996
-camphor 997
-campu 998
-camshaft 999
-canada 1000
-canal 1001
-canalis 1002 1003
-canard 1004
-canari 1005
-cancel 1006
-cancer 1007 1008
-candela 1009
-candi 1010
-candid 1011
-candl 1012
-candlenut 1013
-candlestick 1014
-candor 1015
-cannabi 1016
-cannib 1017 1018
-cannon 1019
-cano 1020
-canteen 1021
-cantopop 1022
-canyon 1023
-capac 1024
-capacitor 1025
-cape 1026
-capernaum 1027
-capillar 1028
-capillari 1029
-capit 1030 1031 1032 1033
-capitalis 1034
-capitalist 1035 1036
-capitul 1037
-caplet 1038
-caprici 1039
-capsul 1040
-captain 1041 1042
-capybara 1043
-car 1044 1045
-carabao 1046
-carac 1047
-caramel 1048
-carat 1049
-caravan 1050
-caravel 1051
-carawai 1052
-carbin 1053
-carbon 1054
-carbonado 1055
-carburetor 1056
-carcass 1057
-carcinoma 1058
-card 1059
-cardamom 1060 1061
-cardboard 1062
-cardin 1063
-cardiolog 1064
-cardiovascular 1065
-care 1066 1067 1068 1069 1070
-career 1071
-carefre 1072
-careless 1073
-caress 1074
-cargo 1075
-caricatur 1076
-carniv 1077
-carnivor 1078
-carousel 1079
-carpet 1080
-carrack 1081
-carrot 1082
-cart 1083
-cartel 1084
-carthag 1085
-cartilag 1086
-cartograph 1087
-cartographi 1088
-carton 1089 1090
-cartridg 1091
-cash 1092
-cassat 1093
-cassava 1094 1095
-cassowari 1096
-cast 1097 1098
-castig 1099 1100
-castl 1101
-castrat 1102 1103
-casualti 1104
-casuist 1105
-cat 1106
-catalan 1107
-catalepsi 1108
-catalogu 1109
-catalyst 1110 1111
-cataphract 1112
-catastroph 1113 1114
-catch 1115 1116 1117
-catechesi 1118
-catechist 1119
-catechumen 1120
-catena 1121
-cater 1122
-caterpillar 1123
-catfish 1124
-cathart 1125
-cathedr 1126
-cathet 1127
-cathod 1128
-cathol 1129
-catholic 1130
-catti 1131
-cattl 1132
-caucu 1133
-cauldron 1134
-cauliflow 1135 1136
-causal 1137
-cautiou 1138
-cavalri 1139
-cave 1140
-ceil 1141 1142
-celebr 1143 1144
-celeri 1145
-cell 1146
-cellist 1147
-cello 1148
-cellophan 1149
-cellular 1150
-cellulit 1151
-celluloid 1152
-cellulos 1153
-cement 1154
-cendol 1155
-cenozo 1156
-censor 1157
-censu 1158
-censur 1159
-cent 1160
-center 1161
-centimetr 1162
-centiped 1163
-central 1164 1165 1166
-centrifug 1167
-centuri 1168
-ceram 1169
-cereal 1170
-cerebr 1171
-ceremoni 1172
-certif 1173 1174 1175 1176
-chain 1177
-chair 1178
-chakra 1179
-chalk 1180
-challeng 1181
-chameleon 1182
-champagn 1183
-champion 1184
-championship 1185
-chancellor 1186
-chang 1187
-chao 1188
-chapel 1189
-chapter 1190
-charact 1191 1192 1193
-characterist 1194
-charcoal 1195
-chariot 1196 1197
-charism 1198
-charisma 1199
-chariti 1200
-charlatan 1201
-charm 1202
-charon 1203
-chase 1204 1205
-chasm 1206
-chassi 1207
-chastiti 1208
-chat 1209 1210
-chauffeur 1211
-chauvin 1212
-chayot 1213
-cheap 1214
-cheek 1215
-chees 1216
-chemic 1217
-chemist 1218
-chemistri 1219 1220
-chemokin 1221
-chempedak 1222
-chequ 1223
-cheroot 1224
-cherri 1225
-cherub 1226
-chess 1227
-chest 1228
-chevrotain 1229
-chew 1230
-chicken 1231 1232 1233
-chiffon 1234
-child 1235 1236 1237
-childish 1238
-chile 1239
-chili 1240
-chimera 1241
-chimnei 1242
-chimpanze 1243
-chin 1244
-china 1245 1246 1247
-chinaman 1248
-chinatown 1249
-chink 1250
-chip 1251 1252
-chitin 1253
-chitral 1254
-chivalri 1255
-chive 1256 1257
-chlorin 1258
-chocol 1259 1260
-choir 1261
-cholecystectomi 1262
-chopstick 1263
-chord 1264
-choreograph 1265
-choreographi 1266
-chrism 1267
-christ 1268
-christadelphian 1269
-christian 1270
-christma 1271
-christoph 1272
-chromatographi 1273
-chromosom 1274
-chromospher 1275
-chronic 1276
-chronolog 1277 1278
-chrysanthemum 1279
-church 1280 1281
-churro 1282
-chuukes 1283
-chyme 1284
-cicada 1285
-cigar 1286
-cigarett 1287
-cinema 1288
-cinnamon 1289
-circl 1290 1291
-circu 1292
-circuit 1293
-circul 1294 1295
-circular 1296
-circumcis 1297
-circumflex 1298
-cirrhosi 1299
-cistern 1300
-citi 1301
-citizen 1302 1303
-citizenship 1304
-civet 1305
-civil 1306 1307 1308
-clairvoy 1309
-clan 1310
-clarinet 1311
-class 1312
-classif 1313
-classifi 1314
-clavicl 1315
-claw 1316
-clean 1317
-clef 1318
-clergyman 1319
-clever 1320
-cliché 1321
-client 1322
-cliff 1323
-climat 1324
-climb 1325 1326
-cling 1327
-clinic 1328 1329
-clinician 1330
-clipboard 1331 1332
-clipper 1333
-clit 1334
-clitic 1335
-clitori 1336
-clock 1337
-clone 1338
-close 1339
-cloth 1340 1341
-cloud 1342 1343
-cloudi 1344
-clove 1345 1346
-clover 1347
-clown 1348
-club 1349
-clumsi 1350
-clung 1351
-cluster 1352
-clutch 1353 1354
-coach 1355 1356
-coachwork 1357
-coadjutor 1358
-coal 1359 1360
-coalit 1361
-coast 1362
-coaster 1363
-coat 1364
-cobra 1365
-coccyx 1366
-cock 1367 1368
-cockatoo 1369
-cocki 1370
-cockroach 1371
-cockscomb 1372
-cocksuck 1373
-cocktail 1374
-coconut 1375 1376
-codif 1377
-coeduc 1378
-coercion 1379
-coexist 1380
-coffe 1381
-coffin 1382
-cogent 1383
-cognac 1384
-cohabit 1385
-cohes 1386 1387
-cohort 1388
-coin 1389
-coitu 1390
-coland 1391
-cold 1392 1393
-colic 1394
-collabor 1395 1396 1397
-collag 1398
-collar 1399 1400
-collect 1401
-colleg 1402
-collegi 1403 1404
-collig 1405
-colloid 1406
-colloquium 1407
-collus 1408
-cologn 1409
-colombia 1410
-colombo 1411
-colonel 1412
-coloni 1413 1414
-colonist 1415
-color 1416 1417 1418
-colosseum 1419
-colour 1420
-column 1421 1422 1423
-columnist 1424
-coma 1425
-comb 1426
-combin 1427
-combinator 1428
-combust 1429
-comedi 1430 1431
-comedian 1432
-comet 1433
-comfort 1434 1435
-comic 1436 1437
-comma 1438
-command 1439 1440 1441 1442
-commando 1443
-commenc 1444
-comment 1445
-commerc 1446
-commerci 1447 1448
-commiss 1449 1450
-commissar 1451
-commissariat 1452
-commit 1453
-committe 1454
-commod 1455 1456
-commonwealth 1457
-commun 1458 1459 1460 1461 1462
-communic 1463
-communiqué 1464
-commut 1465
-comorbid 1466 1467
-compani 1468 1469 1470 1471
-companionship 1472
-compar 1473 1474
-comparison 1475 1476
-compass 1477
-compatriot 1478
-competit 1479 1480
-compil 1481 1482
-complain 1483
-complet 1484 1485 1486
-complex 1487
-compliant 1488
-complic 1489
-compon 1490
-compos 1491
-compost 1492
-compound 1493
-comprehens 1494
-compress 1495
-comput 1496
-comrad 1497
-conceal 1498 1499
-concentr 1500 1501
-concept 1502
-conceptualis 1503
-concern 1504
-concert 1505
-concerto 1506
-concess 1507
-conclus 1508
-concord 1509
-concordat 1510
-concret 1511 1512 1513
-concubin 1514
-concurr 1515
-condemn 1516
-condens 1517 1518
-condit 1519 1520 1521
-condom 1522
-condominium 1523
-conduct 1524
-conductor 1525 1526 1527
-cone 1528
-confect 1529
-confeder 1530
-confer 1531
-confetti 1532
-configur 1533
-confirm 1534 1535
-confisc 1536
-conflagr 1537
-conflict 1538
-conge 1539
-congreg 1540
-congress 1541
-congruent 1542
-conif 1543
-conjug 1544 1545
-conjunct 1546
-conjunctiva 1547
-connect 1548 1549
-connot 1550
-conscienc 1551
-consciou 1552
-conscious 1553
-conscript 1554
-consecr 1555 1556
-consensu 1557
-consent 1558
-consequ 1559
-conserv 1560 1561 1562
-consist 1563 1564
-consolid 1565
-conson 1566
-consortium 1567
-conspir 1568 1569
-conspiraci 1570
-constant 1571 1572
-constantinopl 1573
-constel 1574
-constip 1575
-constitut 1576 1577
-constitution 1578
-construal 1579
-consul 1580 1581
-consular 1582
-consult 1583 1584
-consum 1585
-consumer 1586
-consumpt 1587
-contamin 1588
-contemporari 1589 1590
-context 1591
-contin 1592
-continu 1593 1594
-contract 1595 1596
-contractor 1597
-contradict 1598
-contribut 1599 1600 1601
-control 1602 1603
-controversi 1604
-contus 1605
-conté 1606
-conurb 1607
-convect 1608
-converg 1609
-convers 1610
-convert 1611
-convict 1612
-convoi 1613
-convuls 1614
-cook 1615 1616
-cooki 1617
-cool 1618 1619
-cooper 1620
-coordin 1621
-copenhagen 1622
-copernicium 1623
-copper 1624
-copul 1625
-copula 1626
-coral 1627
-corban 1628
-cordial 1629
-coriand 1630
-cork 1631
-corkscrew 1632
-corni 1633
-coron 1634
-corona 1635 1636
-coronaviru 1637
-corpor 1638 1639
-corps 1640
-correct 1641
-correl 1642
-correspond 1643
-corridor 1644
-corrupt 1645 1646
-corsag 1647
-corsican 1648
-corundum 1649
-corve 1650
-corvett 1651
-cosmo 1652
-cosmogoni 1653
-cosmolog 1654
-cost 1655
-costum 1656
-cotton 1657 1658
-cougar 1659
-cough 1660
-council 1661
-counsel 1662
-counselor 1663
-count 1664
-counterespionag 1665
-counterfeit 1666 1667 1668
-counterproduct 1669
-counterrevolut 1670
-countri 1671 1672
-couplet 1673
-courag 1674
-courier 1675
-cousin 1676
-coven 1677
-cover 1678
-covidiot 1679
-cow 1680 1681
-cowardic 1682
-coyot 1683
-crab 1684
-crabstick 1685
-crackdown 1686
-cradl 1687
-craftsman 1688
-cramp 1689
-crane 1690 1691
-crate 1692
-crater 1693
-crazi 1694
-cream 1695 1696
-creat 1697
-creatin 1698
-creation 1699
-creativ 1700
-creator 1701
-creatur 1702
-credit 1703 1704
-creolin 1705
-crew 1706
-crime 1707
-criminolog 1708
-crisi 1709
-crisscross 1710 1711
-criterion 1712
-critic 1713 1714
-croak 1715
-croatia 1716
-croatian 1717
-crocodil 1718
-croissant 1719
-crook 1720 1721
-crop 1722
-croquett 1723
-cross 1724 1725 1726
-crotch 1727
-croton 1728
-croupier 1729
-crow 1730
-crown 1731
-crucifix 1732
-crude 1733
-cruel 1734
-crumpl 1735
-crush 1736
-crybabi 1737
-cryptogam 1738
-cryptographi 1739
-cryptoviru 1740
-cuba 1741
-cube 1742
-cubeb 1743
-cucumb 1744
-cuddl 1745
-cuff 1746
-culinari 1747
-culott 1748
-culprit 1749
-cult 1750
-cultiv 1751 1752
-cultur 1753
-cum 1754
-cumul 1755
-cunt 1756
-cup 1757
-cupboard 1758
-cupid 1759
-cur 1760
-curett 1761
-curettag 1762
-currenc 1763
-current 1764
-curri 1765
-cursiv 1766
-curtail 1767
-curtain 1768 1769
-curv 1770 1771 1772
-curvatur 1773 1774
-curvi 1775
-cushion 1776 1777
-custard 1778
-custodian 1779 1780
-custom 1781 1782 1783 1784
-customari 1785
-cut 1786 1787
-cutcheri 1788
-cute 1789 1790
-cuticl 1791
-cuttlefish 1792
-cyan 1793
-cyanid 1794
-cyanosi 1795
-cybernet 1796
-cycl 1797
-cyclic 1798 1799
-cyclon 1800
-cyclotron 1801
-cylind 1802
-cypru 1803
-cyren 1804
-cyril 1805
-cyst 1806
-cytolog 1807
-cytoplasm 1808
-czech 1809
-czechia 1810
-dactylographi 1811
-dadaism 1812
-daffodil 1813
-dagger 1814
-dai 1815
-daikon 1816
-daili 1817
-dam 1818 1819
-damag 1820
-damascu 1821
-damn 1822
-damp 1823
-danc 1824 1825
-dancer 1826
-dandruff 1827
-danger 1828
-danish 1829
-danub 1830
-dardanel 1831
-dark 1832
-darl 1833
-dashboard 1834
-data 1835
-databas 1836
-daughter 1837
-david 1838
-dawn 1839
-deacon 1840 1841
-deactiv 1842
-dead 1843
-deaf 1844
-deafen 1845
-deal 1846 1847
-dean 1848
-death 1849
-debri 1850
-debt 1851
-debug 1852
-debugg 1853
-decad 1854 1855
-decagram 1856
-decalitr 1857
-decapit 1858
-deceas 1859 1860
-deceiv 1861
-deceler 1862 1863
-decemb 1864
-decentr 1865
-decim 1866
-decis 1867
-declar 1868
-decomposit 1869 1870
-decor 1871
-decre 1872
-dedic 1873
-deduct 1874 1875
-deep 1876
-deer 1877
-defam 1878
-defeat 1879 1880
-defec 1881
-defect 1882 1883
-defector 1884
-defend 1885 1886
-defenestr 1887
-defens 1888
-defici 1889
-definit 1890
-deflat 1891
-deforest 1892
-deform 1893
-defrag 1894
-degen 1895
-degrad 1896
-degre 1897 1898
-dehydr 1899
-deifi 1900
-deism 1901
-dekulak 1902 1903
-delai 1904
-delet 1905
-deliber 1906
-delici 1907
-delict 1908
-delta 1909
-delus 1910 1911 1912
-demagogu 1913
-democraci 1914
-democrat 1915
-democritu 1916
-demographi 1917
-demolish 1918
-demon 1919 1920
-demonet 1921
-demonstr 1922
-den 1923
-denatur 1924
-dendrochronolog 1925
-dendrolog 1926
-deni 1927
-denial 1928 1929
-denot 1930
-densiti 1931
-deodor 1932
-depart 1933
-depend 1934 1935
-deplet 1936
-depress 1937 1938 1939
-dervish 1940
-descend 1941
-descript 1942
-descriptiv 1943
-desecr 1944
-desert 1945 1946 1947
-desir 1948 1949
-despic 1950
-despot 1951
-dessert 1952
-destin 1953
-destroy 1954
-detach 1955
-detect 1956 1957
-detector 1958
-deterg 1959
-deterior 1960
-detoxif 1961
-deuteronomi 1962
-devanagari 1963
-develop 1964 1965
-devianc 1966
-devic 1967
-devil 1968 1969
-dew 1970
-dexter 1971
-dhivehi 1972
-dhuhr 1973
-dialect 1974
-dialogu 1975
-diamond 1976 1977
-diaper 1978
-diaphragm 1979
-diari 1980
-diarrhea 1981
-dick 1982
-dickhead 1983 1984
-dictat 1985
-diction 1986
-dictionari 1987
-didact 1988
-die 1989
-differenti 1990
-difficult 1991
-diffus 1992
-dig 1993
-digest 1994
-digit 1995
-digniti 1996
-dilig 1997
-dill 1998
-dimens 1999 2000
-diminut 2001
-diner 2002
-dinosaur 2003
-dioces 2004
-diocletian 2005
-diphtheria 2006
-diphthong 2007
-diploma 2008
-diplomat 2009 2010
-dipshit 2011
-direct 2012
-director 2013 2014
-directori 2015
-dirti 2016 2017
-disabl 2018 2019
-disappear 2020
-disappoint 2021
-discharg 2022 2023
-discipl 2024
-disciplin 2025
-disciplinari 2026
-discographi 2027
-discount 2028
-discret 2029
-discrimin 2030
-discuss 2031
-disdain 2032
-diseas 2033
-disguis 2034 2035
-disgust 2036
-dish 2037 2038 2039 2040
-disk 2041 2042
-dismiss 2043 2044
-dispens 2045
-displac 2046
-displai 2047 2048
-disqualif 2049
-disrespect 2050 2051
-dissert 2052
-dissolut 2053 2054
-distanc 2055
-distinct 2056
-distract 2057 2058
-distribut 2059
-distributor 2060
-district 2061
-ditch 2062
-divan 2063 2064
-dive 2065
-divers 2066
-diversif 2067
-dividend 2068
-divin 2069 2070 2071
-divis 2072 2073
-divorc 2074
-diwali 2075
-dizzi 2076
-docent 2077
-doctor 2078 2079
-doctorandu 2080
-doctrin 2081
-document 2082 2083
-documentalist 2084
-documentari 2085
-dodecahedron 2086
-dog 2087 2088
-dogmat 2089
-doll 2090
-dollar 2091
-dolphin 2092
-domain 2093
-dome 2094
-domicil 2095
-dominion 2096
-donat 2097
-donkei 2098
-door 2099
-dork 2100
-dormant 2101
-dormitori 2102
-dossier 2103
-doubt 2104
-douchi 2105
-dough 2106
-doughnut 2107
-dove 2108
-download 2109 2110
-downpour 2111
-dowri 2112
-doxolog 2113
-dozen 2114
-dragon 2115
-dragonfli 2116
-dragoon 2117
-drainag 2118
-draught 2119
-dravidian 2120
-draw 2121 2122 2123 2124 2125
-drawer 2126
-dream 2127
-drill 2128 2129
-drink 2130
-drinker 2131
-drive 2132 2133 2134
-driver 2135
-drizzl 2136
-drone 2137 2138
-drool 2139
-drought 2140
-drown 2141
-drug 2142
-drum 2143
-drunk 2144 2145
-drunken 2146
-dry 2147
-dual 2148 2149
-dub 2150
-duchi 2151
-duck 2152 2153 2154 2155
-duckl 2156
-dugong 2157
-duke 2158
-dull 2159
-dumb 2160
-dune 2161
-dupe 2162
-duplic 2163
-dusk 2164
-dust 2165
-dusti 2166
-dutch 2167
-dwarf 2168
-dwell 2169
-dye 2170
-dyestuff 2171
-dynamo 2172
-dynast 2173
-dynasti 2174
-dysenteri 2175
-dyslexia 2176
-eagl 2177
-ear 2178 2179 2180
-earth 2181 2182 2183
-earthquak 2184
-easi 2185 2186
-east 2187
-easter 2188
-eat 2189 2190
-eateri 2191
-eavestrough 2192
-echelon 2193
-echidna 2194
-echo 2195
-echomet 2196
-eclips 2197
-eclipt 2198
-ecocid 2199
-ecofemin 2200
-ecolog 2201
-econom 2202
-economi 2203
-ecosystem 2204
-ecuador 2205
-eczema 2206
-edict 2207
-editor 2208 2209
-educ 2210
-eel 2211
-effemin 2212
-effendi 2213
-efficaci 2214
-effort 2215
-egg 2216
-eggplant 2217
-egocentr 2218
-egypt 2219
-eight 2220
-eighth 2221
-eightieth 2222
-ejacul 2223
-elast 2224 2225
-elbow 2226
-elder 2227
-electr 2228 2229
-electromagnet 2230
-electron 2231 2232
-electrophil 2233
-eleph 2234
-elong 2235
-email 2236
-embassi 2237
-ember 2238
-embezzl 2239
-emblem 2240
-embrac 2241
-embryo 2242
-emerald 2243
-emerg 2244 2245 2246
-emf 2247
-emigr 2248
-emir 2249 2250
-emiss 2251
-emot 2252 2253
-empathi 2254
-emperor 2255
-empir 2256 2257 2258
-emplac 2259
-emploi 2260 2261
-employe 2262
-empress 2263
-enabl 2264 2265
-enantiotrop 2266
-enclit 2267
-encycl 2268
-encyclopedia 2269
-endorh 2270
-endoscop 2271
-endoscopi 2272
-endow 2273 2274
-endur 2275
-enemi 2276
-energi 2277
-enforc 2278
-engend 2279
-engin 2280 2281 2282 2283 2284
-england 2285
-engross 2286
-enlighten 2287
-ensembl 2288
-enter 2289 2290
-enterotoxin 2291
-entertain 2292 2293
-enthalpi 2294
-enthusiast 2295
-entomolog 2296
-entranc 2297
-entrepreneur 2298
-entrepreneurship 2299
-entri 2300 2301
-entrust 2302
-envelop 2303
-envi 2304 2305
-enviou 2306
-environ 2307
-enzym 2308
-epenthesi 2309
-ephedrin 2310
-ephesian 2311
-ephesu 2312
-ephraim 2313
-epicentr 2314
-epidem 2315
-epistemolog 2316
-epitaph 2317
-epithelium 2318
-epoophoron 2319
-equat 2320
-equestrian 2321
-equinox 2322
-equip 2323
-era 2324
-eras 2325
-erect 2326
-erg 2327
-ergonom 2328 2329
-eros 2330
-erot 2331
-error 2332
-erupt 2333 2334
-erysipela 2335
-erythromycin 2336
-erythropoiesi 2337
-escal 2338
-escap 2339
-eschatolog 2340
-esperantujo 2341
-essai 2342
-essenc 2343
-essenti 2344
-etern 2345
-ethan 2346
-ethanol 2347
-ethic 2348
-ethiopia 2349
-ethnic 2350 2351 2352
-ethnolect 2353
-ethnolog 2354
-ethnonation 2355
-etiquett 2356
-etymolog 2357
-euboea 2358
-eucalyptu 2359
-eucharist 2360
-eukaryot 2361
-euphem 2362
-euphonium 2363
-euphoria 2364
-europ 2365
-euthanasia 2366
-eutroph 2367
-evalu 2368
-evid 2369
-evolut 2370
-exact 2371
-examin 2372 2373
-exce 2374
-excel 2375
-exception 2376
-excerpt 2377
-exchang 2378 2379
-exclus 2380
-excommun 2381
-excrement 2382
-excret 2383
-excurs 2384
-execut 2385
-execution 2386
-exegesi 2387
-exemplari 2388
-exercis 2389 2390
-exhaust 2391
-exhibit 2392
-exhibitor 2393
-exil 2394
-exist 2395
-exodu 2396
-exoskeleton 2397
-exospher 2398
-exot 2399
-expatri 2400
-expedit 2401
-expens 2402
-experi 2403 2404 2405
-expert 2406
-expir 2407
-explod 2408
-explor 2409 2410
-explos 2411
-export 2412 2413 2414
-expos 2415
-extinct 2416 2417 2418
-extra 2419
-extract 2420
-extradit 2421
-extrem 2422
-eyebrow 2423
-eyelid 2424
-ezekiel 2425
-fabl 2426
-fabul 2427
-facet 2428
-facil 2429
-facilit 2430
-faction 2431
-factor 2432
-factori 2433
-facult 2434
-faculti 2435
-fag 2436
-fail 2437
-failur 2438 2439
-faint 2440
-fairi 2441 2442
-faith 2443 2444
-fajr 2445
-fake 2446 2447
-falcon 2448
-fall 2449
-fals 2450 2451
-falsetto 2452
-falsifi 2453
-famili 2454 2455
-familiar 2456
-famou 2457
-fan 2458 2459
-fandom 2460
-fanservic 2461
-fantast 2462
-farm 2463
-farmer 2464
-faroes 2465
-fart 2466
-fascicul 2467
-fascism 2468
-fascist 2469
-fashion 2470 2471
-fast 2472 2473
-fat 2474 2475
-fatal 2476
-fate 2477
-fathomet 2478
-fatigu 2479
-fatten 2480
-fauna 2481
-favourit 2482
-fax 2483
-fear 2484
-feast 2485
-feather 2486
-featur 2487 2488
-fece 2489
-fecund 2490
-feder 2491 2492 2493
-feed 2494
-feedback 2495
-feel 2496 2497
-feldspar 2498
-femal 2499
-femin 2500
-feminist 2501
-fenc 2502 2503
-fennel 2504
-fenugreek 2505
-ferment 2506
-ferri 2507
-fertil 2508 2509
-festiv 2510
-fetu 2511
-feudal 2512 2513
-fever 2514
-fiancé 2515
-fiction 2516
-field 2517 2518 2519 2520
-fig 2521
-fight 2522 2523
-figur 2524
-file 2525
-filigre 2526
-filtrat 2527
-fin 2528
-financ 2529
-financi 2530
-fine 2531
-finger 2532
-fingernail 2533
-finish 2534
-finland 2535
-finn 2536
-firefli 2537
-fireplac 2538
-firm 2539
-firmament 2540
-firmwar 2541
-first 2542
-fiscal 2543
-fish 2544 2545
-fisherman 2546
-fissur 2547 2548
-fist 2549
-fistula 2550
-fit 2551 2552
-five 2553
-flabbi 2554
-flag 2555
-flake 2556
-flamboy 2557
-flambé 2558
-flame 2559
-flander 2560
-flashlight 2561
-flatter 2562
-flea 2563
-flee 2564
-flesh 2565
-fling 2566
-float 2567
-flood 2568
-floor 2569
-florenc 2570
-flour 2571 2572
-flow 2573 2574
-flower 2575 2576
-flowerhorn 2577
-flu 2578
-fluent 2579
-fluid 2580 2581
-fluorin 2582
-flute 2583
-fly 2584 2585 2586
-foam 2587
-fog 2588
-folder 2589
-font 2590
-food 2591
-fool 2592
-foolhardi 2593
-foot 2594
-forbid 2595
-forbidden 2596
-forc 2597 2598 2599
-forcep 2600
-fordism 2601
-forecast 2602
-forefing 2603
-forehead 2604
-foreign 2605
-foremilk 2606
-foreskin 2607
-forest 2608
-foreword 2609
-forgeri 2610
-forget 2611 2612
-forgiv 2613
-forgo 2614
-fork 2615
-form 2616
-formaldehyd 2617
-formant 2618
-format 2619
-formid 2620
-formula 2621
-fornic 2622
-forsak 2623
-fort 2624
-fortieth 2625
-fortun 2626
-fossil 2627
-fountain 2628
-four 2629
-fourth 2630
-fowl 2631
-fox 2632
-fractur 2633
-fragil 2634
-fragment 2635
-fragrant 2636
-franc 2637
-franchis 2638
-frankli 2639
-freckl 2640
-freedom 2641 2642
-freefal 2643
-freez 2644
-freight 2645
-french 2646
-frequenc 2647
-fresh 2648
-friction 2649
-fridai 2650
-friend 2651 2652
-friendli 2653
-friendship 2654
-frigat 2655
-frigatebird 2656
-frighten 2657
-frog 2658
-frond 2659
-frontier 2660
-fructos 2661
-fruit 2662
-fuck 2663 2664 2665 2666
-fugit 2667
-fumbl 2668
-function 2669 2670 2671
-functionari 2672
-fundament 2673
-funer 2674
-funnel 2675
-funni 2676 2677
-furi 2678
-furnitur 2679
-fuse 2680
-fusion 2681
-fyrom 2682
-gadget 2683
-galang 2684
-galaxi 2685
-gallei 2686
-gallican 2687
-gambl 2688 2689
-game 2690
-gang 2691
-garag 2692 2693
-garbag 2694
-garden 2695
-gargantuan 2696
-garrison 2697
-gasolin 2698
-gastroenterolog 2699
-gate 2700
-gather 2701
-gauz 2702
-gaze 2703
-gdp 2704
-gecko 2705
-gem 2706
-gender 2707 2708
-gene 2709
-genealog 2710
-gener 2711 2712 2713
-genet 2714
-geneva 2715
-geneviev 2716
-geni 2717
-genitalia 2718
-geniu 2719
-genoa 2720
-genocid 2721
-genuin 2722
-geocentr 2723
-geograph 2724
-geographi 2725
-geophys 2726
-geppetto 2727
-germ 2728
-german 2729
-germani 2730
-gestat 2731
-geyser 2732
-ghazal 2733
-ghent 2734
-ghost 2735
-giant 2736 2737
-giaour 2738
-gibberish 2739
-gift 2740
-gigant 2741
-gill 2742
-ginger 2743
-ginseng 2744
-giraff 2745
-girl 2746
-girlfriend 2747
-gizzard 2748
-glacier 2749
-glaciolog 2750
-gland 2751 2752
-glass 2753
-global 2754
-gloriou 2755
-glossari 2756
-glue 2757
-glycerin 2758
-glycogen 2759
-goad 2760
-goal 2761 2762 2763
-goat 2764 2765
-gob 2766
-goblin 2767
-gochujang 2768
-god 2769 2770 2771
-goddamn 2772
-goddess 2773
-goitr 2774
-gold 2775
-gonorrhea 2776
-goofi 2777
-googl 2778
-goos 2779
-gorbachev 2780
-gorgeou 2781
-goshawk 2782
-gospel 2783
-gossip 2784
-gothic 2785
-gourami 2786
-govern 2787
-governor 2788
-graduat 2789
-graft 2790
-grai 2791 2792
-granari 2793
-grand 2794 2795
-grandchild 2796
-granddaught 2797
-grandfath 2798
-grandmoth 2799
-grandpar 2800
-grandson 2801
-grape 2802
-grapefruit 2803
-graph 2804
-graphen 2805
-graphic 2806
-grass 2807
-grasshopp 2808
-grave 2809
-gravel 2810
-graveyard 2811
-gravit 2812
-graviti 2813
-greas 2814
-greec 2815
-greed 2816
-green 2817
-greenland 2818
-gregari 2819
-grenad 2820
-grief 2821
-grimoir 2822
-grind 2823
-groov 2824
-ground 2825 2826
-groundwork 2827
-grow 2828
-growth 2829
-guarante 2830 2831
-guard 2832
-guardian 2833 2834
-guava 2835
-guelph 2836
-guerrilla 2837
-guess 2838
-guest 2839
-guid 2840
-guidon 2841
-guilt 2842
-guitar 2843
-gulf 2844 2845
-gum 2846
-gun 2847 2848
-gunpowd 2849
-gutsi 2850
-gutter 2851
-gymnasium 2852
-gynecomastia 2853
-gyroscop 2854
-habit 2855
-habitu 2856
-hack 2857
-hacker 2858
-hadith 2859
-haematolog 2860
-haggl 2861
-hai 2862
-hair 2863 2864 2865
-hajj 2866
-hajji 2867
-hallelujah 2868
-hallucin 2869
-halo 2870
-hamlet 2871
-hammer 2872
-hand 2873
-handcuff 2874
-handicraft 2875
-handkerchief 2876
-handlebar 2877
-handler 2878
-handsaw 2879
-handsom 2880
-handspan 2881
-hang 2882 2883
-hangar 2884
-hanger 2885
-hangov 2886
-hanukkah 2887
-hapless 2888
-happi 2889 2890 2891
-harbor 2892
-harbormast 2893
-hard 2894 2895
-hardwar 2896
-hare 2897
-harm 2898 2899
-harmon 2900
-harmoni 2901
-harmonica 2902
-harp 2903
-harquebu 2904
-harsh 2905
-harvest 2906
-hashish 2907
-hat 2908
-hatch 2909
-hate 2910
-hatr 2911
-hawaiian 2912
-hawk 2913
-haze 2914
-headdress 2915
-healer 2916
-health 2917
-hear 2918
-heartach 2919
-hearth 2920
-heat 2921 2922
-heaven 2923 2924
-heavi 2925 2926
-hebrew 2927 2928
-hectar 2929
-hector 2930
-hedgehog 2931
-heel 2932
-heir 2933
-helicopt 2934
-helmet 2935
-helper 2936
-hematuria 2937
-hemispher 2938
-hemolysi 2939
-hemorrhoid 2940
-hen 2941
-henoth 2942
-hepatectomi 2943
-heptagon 2944
-heptan 2945
-herald 2946
-heraldri 2947
-herb 2948
-herd 2949
-heresi 2950 2951
-hermeneut 2952
-hermit 2953
-hero 2954
-heroism 2955
-heron 2956
-hesit 2957
-heterotroph 2958
-hexagon 2959
-hexan 2960
-hezbollah 2961
-hibern 2962
-hiccup 2963
-hick 2964
-hide 2965
-hierarchi 2966
-hieroglyph 2967
-hijra 2968
-hill 2969
-hilt 2970
-hindranc 2971
-hinduism 2972
-hing 2973
-hint 2974
-hip 2975
-histor 2976
-histori 2977 2978
-hit 2979
-hittit 2980
-hoars 2981 2982
-hoax 2983
-hobbi 2984
-hockei 2985
-hog 2986 2987
-hold 2988 2989
-hole 2990
-holi 2991 2992 2993
-holidai 2994
-holland 2995
-holographi 2996
-homeless 2997
-homer 2998
-hometown 2999
-homicid 3000
-homogen 3001
-homophon 3002
-homosexu 3003 3004
-honei 3005
-honest 3006
-honeysuckl 3007
-hongbao 3008
-honorari 3009
-honorarium 3010
-hoof 3011
-hook 3012
-hoopo 3013
-hope 3014
-hopia 3015
-hord 3016
-horizon 3017
-horizont 3018
-horn 3019 3020 3021
-horni 3022 3023
-hors 3024
-horsefli 3025
-hose 3026
-host 3027 3028 3029
-hostag 3030
-hostel 3031
-hot 3032 3033 3034
-hour 3035
-hubri 3036
-hubrist 3037
-hug 3038
-human 3039 3040 3041
-humid 3042
-humili 3043 3044
-humor 3045
-humour 3046
-hump 3047 3048
-hundr 3049
-hundredth 3050
-hundredweight 3051
-hungari 3052
-hunger 3053
-hungri 3054
-hunt 3055 3056
-hurrican 3057
-hurt 3058
-husband 3059
-hussit 3060
-hut 3061 3062
-hybrid 3063 3064
-hydrangea 3065
-hydrocephalu 3066
-hydrogen 3067
-hydrolog 3068
-hydrolysi 3069
-hyena 3070
-hygien 3071
-hygromet 3072
-hymn 3073
-hypercapnia 3074
-hypercorrect 3075
-hyperglycemia 3076
-hypernym 3077
-hypertens 3078
-hypocrit 3079
-hypogeum 3080
-hypoglycemia 3081
-hyponym 3082
-hypopituitar 3083
-hypospadia 3084
-hypotenus 3085
-hypothalamu 3086
-hypothermia 3087
-hypothesi 3088
-hysteria 3089
-iceland 3090
-icon 3091 3092
-idea 3093
-identif 3094
-ideolog 3095
-ideologu 3096
-idiolect 3097
-idiot 3098 3099
-idol 3100 3101
-ignor 3102 3103
-ignostic 3104
-illeism 3105
-illiter 3106
-illus 3107
-illustr 3108
-imag 3109 3110
-imageri 3111 3112
-imagin 3113 3114
-imaginari 3115 3116
-imbecil 3117
-imit 3118
-immers 3119
-immigr 3120 3121
-immort 3122
-immortalis 3123
-immun 3124
-immunolog 3125
-imped 3126
-imperi 3127
-imperialist 3128 3129
-imperm 3130
-impetu 3131
-impiou 3132
-implement 3133 3134
-implic 3135
-import 3136
-impot 3137
-impregn 3138
-impress 3139 3140
-impressionist 3141
-impud 3142
-incens 3143
-incent 3144
-incest 3145
-inch 3146
-incid 3147
-inclin 3148
-incomplet 3149
-inconsist 3150
-increment 3151
-incumb 3152 3153
-indemn 3154
-independ 3155
-indic 3156
-indign 3157
-indigo 3158
-individu 3159
-indonesian 3160
-induct 3161
-industri 3162 3163
-inequ 3164
-infantri 3165
-infarct 3166
-infect 3167
-infecti 3168 3169
-infertil 3170
-infidel 3171
-infin 3172
-infinit 3173
-inflat 3174 3175
-inflect 3176
-infloresc 3177
-influenc 3178 3179
-inform 3180 3181
-informat 3182
-infrastructur 3183 3184
-ingot 3185
-inhal 3186
-initi 3187
-inject 3188 3189
-injuri 3190
-ink 3191
-inn 3192
-inocul 3193
-input 3194
-inquest 3195
-inquiri 3196
-insan 3197 3198 3199
-insect 3200
-insert 3201 3202
-insist 3203
-inspect 3204
-inspir 3205 3206
-instagramm 3207
-instal 3208 3209 3210 3211
-instant 3212
-instinct 3213
-institut 3214 3215
-insul 3216
-insur 3217
-insurg 3218
-intact 3219
-integr 3220 3221
-intellig 3222
-intend 3223
-intensif 3224
-intent 3225
-interact 3226 3227
-interc 3228
-interchang 3229
-interfac 3230
-interim 3231
-interject 3232
-intermedi 3233
-intern 3234
-interpel 3235
-interpret 3236 3237
-interrog 3238
-intersect 3239
-interslav 3240
-intervent 3241
-interview 3242 3243
-intestin 3244
-intimid 3245
-intoler 3246
-intraven 3247
-introduct 3248
-introspect 3249
-intrud 3250
-intrus 3251
-intuit 3252 3253 3254
-invas 3255
-invertebr 3256
-invest 3257
-investig 3258 3259 3260 3261
-invit 3262
-invoic 3263
-iodin 3264
-ionospher 3265
-iraq 3266
-ireland 3267
-irish 3268
-iron 3269 3270
-irradi 3271
-irrat 3272
-irredent 3273
-irrig 3274
-isaiah 3275
-ischemia 3276
-isha 3277
-islam 3278
-islamophobia 3279
-island 3280 3281
-isogloss 3282
-isolation 3283
-isolect 3284
-issu 3285 3286 3287
-istanbul 3288
-isthmu 3289
-istighfar 3290
-ital 3291
-itali 3292
-italian 3293
-itchi 3294
-item 3295
-ivori 3296
-jack 3297
-jackal 3298
-jackfruit 3299
-jackhamm 3300
-jackscrew 3301
-jade 3302
-jahannam 3303
-jakarta 3304
-jakartan 3305
-jam 3306
-jamaica 3307
-janitor 3308
-janu 3309
-japan 3310
-japanes 3311
-japanophilia 3312
-jasmin 3313
-java 3314
-javelin 3315
-jaw 3316
-jealou 3317 3318
-jean 3319
-jellyfish 3320
-jequir 3321
-jericho 3322
-jerk 3323 3324
-jerrycan 3325
-jerusalem 3326
-jesu 3327
-jew 3328
-jewel 3329 3330
-jewish 3331
-jicama 3332
-jingoism 3333
-jizz 3334
-job 3335 3336
-jockei 3337
-jog 3338
-joi 3339
-joint 3340 3341
-joke 3342 3343
-jordan 3344
-joseph 3345
-joshua 3346
-journal 3347 3348
-journalist 3349
-journei 3350
-jubil 3351
-jubile 3352
-juda 3353
-judg 3354 3355
-judgment 3356
-jug 3357
-juic 3358
-jump 3359
-june 3360
-junk 3361
-junkman 3362
-jupit 3363 3364
-jurisdict 3365 3366
-jurisprud 3367
-justic 3368
-kailan 3369
-kaleidoscop 3370
-kangaroo 3371
-kanji 3372
-kapok 3373
-kashida 3374
-kawakawa 3375
-keel 3376
-keeper 3377
-kei 3378 3379 3380
-kelantan 3381
-kelantanes 3382
-kelpi 3383
-kenaf 3384
-kendhang 3385
-kerosen 3386
-kettl 3387
-keyboard 3388
-khaki 3389
-khat 3390
-khutbah 3391
-kick 3392 3393 3394
-kid 3395
-kidnap 3396 3397
-kidnei 3398
-kill 3399 3400
-kilometr 3401
-kilosecond 3402
-kimchi 3403
-kindergarten 3404
-kinemat 3405
-king 3406
-kingdom 3407
-kingfish 3408
-kingpin 3409
-kismet 3410
-kiss 3411 3412
-kit 3413
-kitchen 3414
-kite 3415
-klaxon 3416
-kleptocraci 3417
-knee 3418
-kneecap 3419
-kneel 3420
-knife 3421
-knight 3422 3423
-knit 3424
-knob 3425
-knockoff 3426
-knot 3427
-knucklebon 3428
-kofta 3429
-kookaburra 3430
-korean 3431
-krishna 3432
-kroepoek 3433
-krupuk 3434
-kshatriya 3435
-kurdish 3436
-kwashiorkor 3437
-kyrgyzstan 3438
-label 3439
-labor 3440
-labour 3441
-laboya 3442
-lacquer 3443
-lactos 3444
-ladder 3445
-ladybird 3446
-lai 3447
-lake 3448
-lakshmi 3449
-lamb 3450
-lame 3451
-lament 3452
-lamp 3453
-lampshad 3454
-lanc 3455
-lancet 3456
-land 3457 3458
-landscap 3459
-languag 3460
-lantern 3461
-laocoön 3462
-laparoscop 3463
-laparoscopi 3464
-laptop 3465
-larva 3466
-laryngoscop 3467
-larynx 3468
-latch 3469
-late 3470 3471
-latex 3472
-laugh 3473 3474
-laughter 3475
-launch 3476
-laundri 3477 3478
-lava 3479
-law 3480 3481 3482
-lawmak 3483
-lawn 3484
-lawyer 3485
-layman 3486
-layout 3487
-layov 3488
-lazi 3489
-lazio 3490
-lead 3491 3492 3493
-leaf 3494
-leafi 3495
-leagu 3496
-lean 3497 3498
-leap 3499 3500
-leather 3501
-lector 3502
-lectur 3503 3504 3505
-leech 3506
-leek 3507
-leewai 3508
-left 3509
-leg 3510 3511
-legaci 3512 3513
-legal 3514
-legend 3515
-legisl 3516 3517 3518
-lemma 3519
-lemon 3520
-lemonad 3521
-lemongrass 3522
-lemur 3523
-len 3524 3525
-lend 3526
-lenient 3527
-leopard 3528
-leprosi 3529
-lesion 3530
-lethal 3531
-lethargi 3532
-letter 3533 3534
-lettuc 3535
-leukocyt 3536
-leukorrhea 3537
-lever 3538
-levit 3539
-liabil 3540
-liar 3541
-liber 3542 3543 3544
-libr 3545
-librari 3546 3547
-librarian 3548 3549
-licens 3550
-lick 3551
-lid 3552
-lie 3553 3554 3555
-lieuten 3556
-life 3557 3558
-lifeboat 3559
-ligat 3560
-light 3561 3562 3563
-lighter 3564
-lighthous 3565
-lightn 3566
-liken 3567
-lime 3568
-limit 3569
-limousin 3570
-limp 3571
-linear 3572
-lingam 3573
-linguist 3574 3575
-link 3576 3577 3578
-lion 3579
-lip 3580
-lipstick 3581
-liqueur 3582
-liquid 3583 3584 3585 3586 3587
-lisbon 3588
-list 3589 3590
-listen 3591
-liter 3592
-literaci 3593
-literatur 3594 3595
-lithium 3596
-lithographi 3597
-lithospher 3598
-lithuania 3599
-litr 3600
-live 3601 3602
-liver 3603 3604
-lizard 3605
-loafer 3606
-local 3607
-lockdown 3608
-locu 3609
-lodg 3610
-logic 3611
-logist 3612
-logo 3613
-logotyp 3614 3615
-loincloth 3616
-loneli 3617
-longan 3618
-loofah 3619
-loon 3620
-loquat 3621
-lord 3622 3623 3624
-lose 3625 3626
-loser 3627
-lost 3628 3629
-lotion 3630
-lotu 3631
-loudspeak 3632
-lous 3633
-loyal 3634
-loyalti 3635
-lubric 3636
-luck 3637
-ludicr 3638
-luggag 3639
-luke 3640
-lukewarm 3641
-lullabi 3642
-lumbago 3643
-lumin 3644
-luminos 3645
-lunch 3646
-lung 3647
-lupin 3648
-lust 3649
-luster 3650
-lutheran 3651
-luxembourg 3652
-luxuri 3653
-lyche 3654
-lymph 3655
-lyric 3656
-macaron 3657
-macaroni 3658
-mace 3659
-machin 3660
-mackerel 3661
-mad 3662 3663 3664
-madagascar 3665
-madam 3666
-magazin 3667
-maggot 3668
-maghreb 3669
-maghrib 3670
-magic 3671 3672
-magician 3673 3674
-magistr 3675
-magnet 3676 3677
-magpi 3678
-maharaja 3679
-mahogani 3680
-maid 3681 3682
-maiden 3683
-mainten 3684
-maiz 3685
-majli 3686
-major 3687 3688 3689
-malacca 3690
-malachi 3691
-malai 3692
-malaysian 3693
-maldiv 3694
-male 3695 3696 3697
-mali 3698
-malici 3699
-malign 3700
-maltos 3701
-maluku 3702
-mammal 3703
-manag 3704 3705
-mandarin 3706
-mandopop 3707
-mango 3708
-mangosteen 3709
-manifest 3710 3711
-manifesto 3712
-manipl 3713
-manipul 3714
-manli 3715
-mannequin 3716 3717
-mansion 3718
-manual 3719
-manul 3720
-manur 3721
-manuscript 3722
-maoism 3723
-map 3724
-maquett 3725
-mar 3726
-marbl 3727
-march 3728
-mari 3729
-marijuana 3730
-marin 3731 3732
-maritim 3733
-market 3734
-marketplac 3735
-marksman 3736
-marl 3737
-marlin 3738
-marmalad 3739
-maroon 3740 3741
-marquess 3742
-marri 3743 3744 3745
-marriag 3746 3747
-marshal 3748
-martyr 3749
-martyrium 3750
-marxism 3751
-marzipan 3752
-mascara 3753
-masculin 3754
-mask 3755
-masquerad 3756
-mass 3757
-massacr 3758
-massag 3759
-massif 3760
-master 3761
-mastermind 3762
-masterpiec 3763
-masturb 3764 3765
-match 3766
-materialist 3767
-mathemat 3768
-matriarch 3769
-matthew 3770
-mattress 3771
-maxi 3772
-maxim 3773
-maximum 3774 3775
-mayonnais 3776
-meal 3777
-measur 3778
-meat 3779
-meatbal 3780
-mecca 3781
-mecha 3782
-mechan 3783 3784 3785
-medal 3786
-medea 3787
-medic 3788
-medicin 3789 3790
-medina 3791
-medit 3792
-medium 3793 3794
-meet 3795 3796
-megabat 3797
-megadivers 3798
-megaphon 3799
-megapod 3800
-melanchol 3801
-melanesia 3802
-melodica 3803
-membership 3804
-membranophon 3805
-menstruat 3806
-merchandis 3807 3808
-merchant 3809
-merci 3810
-merciless 3811
-mercuri 3812 3813 3814
-messag 3815 3816
-messi 3817
-messiah 3818
-metabol 3819
-metal 3820
-metamathemat 3821
-metamorphosi 3822
-metaphor 3823 3824
-metaphys 3825
-metastasi 3826
-meteorolog 3827
-meter 3828
-methamphetamin 3829
-methan 3830
-methionin 3831
-methodolog 3832
-methuselah 3833
-meticul 3834
-metr 3835
-mexico 3836
-microb 3837
-microcomput 3838
-microcredit 3839
-microeconom 3840
-micromet 3841
-micron 3842
-micronesia 3843
-microorgan 3844
-microphon 3845
-microscop 3846
-middl 3847
-midwif 3848
-migrat 3849
-militar 3850
-militia 3851
-millenni 3852
-millennium 3853
-million 3854
-millionair 3855
-minaret 3856
-minc 3857
-mineralog 3858
-minibu 3859
-minion 3860 3861
-miniskirt 3862
-minist 3863
-ministr 3864
-ministri 3865
-minut 3866 3867
-miracl 3868 3869
-mirag 3870
-mirandes 3871
-miriam 3872
-mirror 3873
-misbaha 3874
-misfortun 3875
-mishmash 3876
-missil 3877
-missiolog 3878
-mission 3879
-missionari 3880
-mist 3881
-mistak 3882
-mister 3883
-mistress 3884
-misunderstand 3885
-misus 3886 3887
-mite 3888
-mitochondrion 3889
-mix 3890
-mochi 3891
-mocktail 3892
-mode 3893
-moder 3894 3895
-modern 3896 3897
-modif 3898 3899
-moist 3900
-molar 3901
-moldova 3902
-mole 3903 3904
-molecul 3905
-mollusc 3906
-momu 3907
-monaco 3908
-monarch 3909
-monarchi 3910
-monarchist 3911
-monasteri 3912
-monastir 3913
-mondai 3914
-monei 3915 3916 3917 3918
-monetari 3919
-mongoos 3920
-monica 3921
-monk 3922 3923
-monkei 3924
-monkeypox 3925
-monolith 3926
-monophysit 3927
-monoth 3928
-monsignor 3929
-monsoon 3930
-month 3931
-monthli 3932
-monument 3933
-moodi 3934
-moon 3935 3936 3937
-moral 3938 3939
-morn 3940 3941
-morocco 3942
-moron 3943 3944
-morphem 3945
-morphin 3946
-mortal 3947
-mortar 3948 3949
-mortgag 3950
-mosaic 3951
-moscow 3952
-mose 3953
-mosqu 3954
-mosquito 3955
-moss 3956
-moth 3957
-mother 3958 3959
-motherfuck 3960
-motion 3961
-motiv 3962
-motor 3963
-motto 3964
-mouldi 3965
-mount 3966
-mountain 3967
-mous 3968 3969
-moustach 3970
-mouth 3971 3972
-movement 3973
-movi 3974
-mozambiqu 3975
-mud 3976
-muddi 3977
-mudskipp 3978
-muezzin 3979
-mujahid 3980
-mulberri 3981
-mule 3982
-mull 3983
-multibillionair 3984
-multicultur 3985
-multilater 3986
-multilingu 3987
-multin 3988
-mum 3989
-mumbl 3990
-mummi 3991
-mump 3992
-munich 3993
-munific 3994
-muntjac 3995
-murder 3996
-murtabak 3997
-musalla 3998
-muscat 3999
-muscl 4000
-muse 4001 4002
-mushroom 4003
-music 4004
-musician 4005
-musicolog 4006
-musket 4007
-mustard 4008
-mutat 4009
-mute 4010
-mutual 4011
-mycolog 4012
-myna 4013
-mysteri 4014 4015 4016
-myth 4017
-mytholog 4018
-nail 4019 4020
-naiv 4021
-nake 4022
-naked 4023
-napkin 4024
-narciss 4025
-narcissist 4026
-narcot 4027
-narrat 4028
-narrow 4029
-nation 4030 4031 4032 4033 4034
-nationalis 4035
-natur 4036 4037 4038
-naughti 4039
-nausea 4040
-navarr 4041
-navel 4042
-navi 4043
-navig 4044
-nazism 4045
-necess 4046
-neck 4047
-necklac 4048
-neckti 4049
-necrom 4050
-necropoli 4051
-needl 4052
-neg 4053
-negoti 4054 4055
-neighborhood 4056
-neighbour 4057
-neofasc 4058
-nephew 4059
-nepot 4060
-neptun 4061
-nerv 4062
-nest 4063
-nestorian 4064
-netherland 4065
-netizen 4066
-network 4067
-neuter 4068
-neutral 4069
-new 4070 4071 4072 4073
-newspap 4074
-newsroom 4075
-nicaragua 4076
-nich 4077
-nickel 4078
-nicknam 4079
-nicotin 4080
-niec 4081
-niggardli 4082
-night 4083
-nightfal 4084
-nightingal 4085
-nihil 4086
-nile 4087
-nine 4088
-ninetieth 4089
-ninth 4090
-nipa 4091
-nippl 4092
-nirvana 4093
-nitpick 4094
-nitrogen 4095
-nod 4096
-node 4097 4098
-noel 4099
-nois 4100
-noisi 4101
-nomin 4102
-nonkil 4103
-nonprofit 4104
-nonsens 4105
-nonstandard 4106 4107
-noodl 4108
-norm 4109
-normal 4110
-normandi 4111
-north 4112
-norwai 4113
-nose 4114
-noseble 4115
-notabl 4116 4117
-notari 4118
-notat 4119
-notebook 4120
-noun 4121
-novelist 4122
-nowruz 4123
-nuanc 4124
-nub 4125 4126
-nuclear 4127
-nucleu 4128 4129
-nude 4130
-nuisanc 4131
-numer 4132
-numismat 4133
-nun 4134
-nurs 4135 4136
-nut 4137
-nutmeg 4138
-nutrient 4139
-nutrit 4140
-nylon 4141
-oar 4142
-oath 4143
-obedi 4144 4145
-obes 4146
-obituari 4147
-object 4148
-obscen 4149 4150 4151
-observatori 4152
-obsolet 4153
-obstetr 4154
-obstruct 4155
-occitan 4156
-occitania 4157
-occult 4158 4159
-occup 4160
-ocean 4161
-oceania 4162
-oceanographi 4163
-ochr 4164
-octagon 4165
-octan 4166
-octob 4167
-octopu 4168
-odd 4169 4170
-oedipu 4171
-oesophagu 4172
-offal 4173 4174
-offend 4175
-offens 4176
-offer 4177
-offic 4178 4179
-offici 4180
-offlin 4181
-offshor 4182
-oghuz 4183
-ogr 4184
-oil 4185
-ointment 4186
-okinawan 4187
-olfactori 4188
-oliv 4189
-olymp 4190
-olympiad 4191
-omelett 4192
-omin 4193
-omnipot 4194
-onan 4195
-oncolog 4196
-onion 4197
-onlin 4198 4199
-ontolog 4200
-oophorectomi 4201
-opac 4202
-oper 4203 4204 4205
-ophiotauru 4206
-ophthalmolog 4207
-opiat 4208
-opinion 4209
-opium 4210
-oppon 4211
-opposit 4212
-optim 4213
-option 4214
-oral 4215
-orang 4216 4217
-orangutan 4218
-orat 4219
-orc 4220
-orca 4221
-orchestra 4222
-orchid 4223
-ordin 4224 4225
-organ 4226 4227 4228
-orgasm 4229
-orific 4230
-origin 4231 4232 4233
-ornitholog 4234
-orphan 4235
-orphanag 4236
-orpheu 4237
-orthodoxi 4238
-orthographi 4239
-osmoregul 4240
-ossif 4241
-ossuari 4242
-otolaryngolog 4243
-otolith 4244
-otter 4245
-ottoman 4246
-ounc 4247
-outcast 4248
-outdo 4249
-outlier 4250
-outlook 4251 4252
-ovari 4253
-oven 4254
-overcast 4255
-overk 4256
-overthrow 4257
-overtim 4258
-overwhelm 4259
-ovul 4260
-owner 4261
-oxim 4262
-oximet 4263
-oxygen 4264
-oyster 4265
-ozonospher 4266
-paan 4267
-pacif 4268
-pack 4269
-packag 4270 4271
-paddi 4272 4273
-padlock 4274
-paean 4275
-pai 4276 4277
-paid 4278
-pain 4279
-paint 4280 4281
-painter 4282
-paislei 4283
-pajama 4284
-palac 4285
-pale 4286
-paleographi 4287
-palestin 4288
-palm 4289
-pamphlet 4290
-panarch 4291
-panchatantra 4292
-pancrea 4293
-pandem 4294
-pangolin 4295
-panorama 4296
-panpsych 4297
-pant 4298 4299
-paparazzo 4300
-papaya 4301 4302
-papyrolog 4303
-parabl 4304
-parachut 4305
-paradigm 4306
-paradis 4307 4308
-paradox 4309
-paraglid 4310
-paragon 4311
-paragraph 4312
-parallel 4313
-parallelogram 4314
-paramed 4315
-parapsycholog 4316
-parasitolog 4317
-parcel 4318 4319
-parchment 4320
-parent 4321
-pariah 4322
-parish 4323
-park 4324 4325
-parkour 4326
-parliament 4327
-parrot 4328
-parslei 4329
-parti 4330
-partial 4331
-partner 4332
-partocraci 4333
-passag 4334
-passcod 4335
-passeng 4336
-passov 4337
-passport 4338
-password 4339
-pastor 4340
-pastri 4341
-patchouli 4342
-patent 4343
-path 4344
-patholog 4345
-patienc 4346
-patient 4347 4348
-patriarch 4349 4350
-patriot 4351 4352
-pattern 4353
-paus 4354
-paw 4355
-pawn 4356
-pawnbrok 4357
-pawnshop 4358
-payment 4359
-pea 4360
-peac 4361 4362
-peach 4363
-peacock 4364
-peafowl 4365
-pear 4366
-pearl 4367
-peasant 4368
-peat 4369
-pebbl 4370
-peculiar 4371
-pederasti 4372
-pedicab 4373
-pee 4374
-pegasu 4375 4376
-pelican 4377
-pen 4378
-pencil 4379
-pendant 4380
-penetr 4381
-penguin 4382
-peni 4383
-penicillin 4384
-peninsula 4385
-pennant 4386
-penniless 4387
-pennon 4388
-penolog 4389
-pension 4390
-pentagon 4391
-pentan 4392
-pentecost 4393
-peopl 4394
-pepper 4395 4396
-percent 4397
-percentag 4398
-perch 4399
-perfect 4400
-perfum 4401
-peripher 4402
-perish 4403
-permafrost 4404
-perman 4405 4406
-permeat 4407
-permiss 4408
-permit 4409
-permut 4410
-perpetr 4411
-perpetu 4412
-persia 4413
-persian 4414
-persimmon 4415
-person 4416 4417 4418 4419
-personif 4420
-personnel 4421
-perspect 4422
-perspicac 4423
-pessim 4424
-pessimist 4425 4426
-pest 4427
-pestl 4428
-peter 4429
-petit 4430
-petrichor 4431
-petroglyph 4432
-phallu 4433
-phantosmia 4434
-pharaoh 4435
-pharmaceut 4436
-pharmaci 4437 4438 4439
-pharmacist 4440
-pharmacolog 4441
-pharmacopoeia 4442
-phase 4443 4444
-phatic 4445
-pheasant 4446
-phenomen 4447
-phenomenon 4448
-philanthropi 4449
-philip 4450
-philippian 4451
-philippin 4452
-philolog 4453
-philosoph 4454
-philosophi 4455
-philter 4456
-phish 4457
-phlegm 4458
-phone 4459 4460
-phonet 4461
-phonolog 4462
-phosphoryl 4463
-photocopi 4464
-photoelectr 4465
-photograph 4466 4467 4468
-photographi 4469
-photosynthesi 4470
-phrase 4471 4472
-phycolog 4473
-phylum 4474
-physic 4475 4476 4477
-physician 4478
-physiolog 4479
-phytosterol 4480
-piccolo 4481
-pick 4482
-pickpocket 4483
-picnic 4484
-pictur 4485 4486
-piec 4487
-piehol 4488
-pig 4489
-pigeon 4490
-piggyback 4491
-piglet 4492
-pikachu 4493
-pile 4494
-pilgrimag 4495
-pillag 4496
-pillar 4497
-pillow 4498
-pilot 4499
-pimp 4500
-pimpl 4501
-pin 4502
-pinch 4503 4504
-pine 4505
-pineappl 4506 4507
-pink 4508
-pinocchio 4509
-pinocytosi 4510
-pinwheel 4511
-piou 4512
-pipe 4513
-piss 4514 4515
-pit 4516
-pitch 4517
-piti 4518
-pivot 4519
-pizza 4520
-placard 4521
-plagiar 4522
-plagu 4523
-plaintiff 4524
-planet 4525 4526
-plank 4527
-plant 4528 4529
-plaster 4530
-plasticin 4531
-plate 4532
-plateau 4533
-platform 4534
-platinum 4535
-platoon 4536
-platypu 4537
-player 4538
-plaza 4539
-pleasant 4540
-pleasur 4541
-pleiad 4542
-plenipotentiari 4543
-plier 4544
-plot 4545
-plough 4546
-plug 4547
-plumb 4548
-plumul 4549
-plunder 4550
-plural 4551
-pluralist 4552
-plutocraci 4553
-poach 4554
-pocket 4555
-pod 4556
-podcast 4557
-poem 4558 4559 4560
-poet 4561
-poetri 4562
-poison 4563
-poland 4564
-pole 4565
-polic 4566
-polici 4567
-policlin 4568
-polit 4569 4570
-politician 4571 4572
-pollen 4573
-pollut 4574 4575
-polygami 4576
-polyglot 4577
-polymeras 4578
-polynesia 4579
-polysemi 4580
-polytechn 4581
-polyth 4582
-polyuria 4583
-pomegran 4584
-pomfret 4585
-pond 4586
-ponder 4587
-poni 4588
-poodl 4589
-poor 4590 4591 4592 4593
-popcorn 4594
-pope 4595
-poppi 4596
-popul 4597
-popular 4598
-porcelain 4599 4600
-porcupin 4601
-pork 4602
-porn 4603
-pornographi 4604
-porridg 4605
-port 4606
-portfolio 4607
-portrait 4608
-portugues 4609
-possess 4610 4611
-possessor 4612
-post 4613 4614
-postcod 4615
-postgradu 4616
-posthum 4617
-postpon 4618
-potassium 4619
-potato 4620
-potter 4621
-poultri 4622
-pound 4623 4624
-poverti 4625
-powder 4626 4627
-power 4628 4629 4630
-ppe 4631
-practic 4632 4633 4634 4635
-practicum 4636
-practis 4637
-pragu 4638
-prai 4639
-prais 4640
-prakrit 4641
-prawn 4642
-prayer 4643
-prc 4644
-preciou 4645
-precipit 4646 4647
-predat 4648
-predic 4649
-prefectur 4650
-prefer 4651
-pregnanc 4652
-pregnant 4653
-prehensil 4654
-prehistor 4655
-prehistori 4656
-prejudic 4657
-premium 4658
-premonit 4659 4660
-prepend 4661
-presbyteri 4662
-presbyterian 4663
-preschool 4664
-prescrib 4665 4666
-prescript 4667
-prescriptiv 4668
-presenc 4669
-preserv 4670
-presid 4671
-presidenti 4672
-press 4673
-pressur 4674
-prestig 4675
-prestigi 4676
-pretrial 4677
-pretti 4678
-preval 4679
-preview 4680
-priapism 4681
-price 4682
-prick 4683 4684
-pride 4685
-priest 4686
-priesthood 4687
-primari 4688 4689
-prime 4690
-princ 4691 4692
-princess 4693 4694
-princip 4695
-principl 4696
-printer 4697
-prioriti 4698
-prison 4699 4700
-privat 4701 4702 4703 4704
-probabl 4705
-process 4706
-procrastin 4707
-product 4708 4709
-profan 4710
-profess 4711
-profit 4712
-program 4713
-programm 4714
-project 4715 4716
-projectil 4717
-prolactin 4718
-promis 4719
-promot 4720
-prompt 4721 4722
-prone 4723
-pronoun 4724
-pronunci 4725
-propan 4726
-propel 4727
-properti 4728 4729
-prophas 4730
-prophet 4731
-proport 4732
-propos 4733 4734
-prose 4735
-prosecutor 4736
-prostitut 4737 4738
-prostrat 4739
-protagonist 4740
-protect 4741
-proteom 4742
-protestant 4743
-protocol 4744
-protostom 4745
-prototyp 4746
-prove 4747 4748
-proverb 4749
-provinc 4750
-provoc 4751
-provocateur 4752
-prude 4753
-prussia 4754
-psalm 4755
-psychic 4756
-psycholog 4757 4758
-psychologist 4759
-psychopath 4760
-psychopathi 4761
-psychosi 4762
-ptomain 4763
-pub 4764
-public 4765 4766
-publish 4767
-puddl 4768
-puff 4769
-puke 4770
-pull 4771
-pullei 4772
-pulmonari 4773
-puls 4774
-pump 4775
-pumpkin 4776
-punctur 4777
-punish 4778
-pupa 4779
-puppet 4780 4781
-puppetri 4782
-purchas 4783
-purpl 4784
-purs 4785
-pursu 4786
-pursuit 4787
-push 4788
-pussi 4789 4790
-putti 4791
-puzzl 4792
-pyramid 4793 4794
-pyridoxin 4795
-pyx 4796
-qadi 4797
-qasida 4798
-qibla 4799
-qipao 4800
-quack 4801 4802
-quadrant 4803
-quadrilater 4804
-quai 4805
-quaker 4806
-qualif 4807
-qualiti 4808 4809
-quantiti 4810
-quantum 4811 4812
-quarantin 4813
-quark 4814
-quarter 4815 4816 4817
-quartz 4818
-quasar 4819
-quatrain 4820
-queer 4821
-queri 4822
-quest 4823
-questionnair 4824
-queue 4825
-quiff 4826
-quinoa 4827
-quintet 4828
-quirk 4829
-quirki 4830
-quit 4831
-quiver 4832
-quiz 4833
-quoll 4834
-quorum 4835
-quot 4836
-quotat 4837 4838
-rabbi 4839
-rabbit 4840
-raccoon 4841
-race 4842 4843 4844
-racism 4845
-racist 4846
-radiat 4847
-radic 4848 4849
-radish 4850
-raft 4851
-rag 4852
-rai 4853 4854
-rail 4855 4856
-railwai 4857
-rain 4858
-rainbow 4859 4860
-raindrop 4861
-raisin 4862
-random 4863
-ransom 4864
-rape 4865
-rare 4866
-raspberri 4867
-rat 4868
-ration 4869 4870
-rattan 4871
-ravana 4872
-raw 4873
-raymond 4874
-razor 4875
-reaction 4876
-reactor 4877
-reader 4878
-realiti 4879
-realiz 4880
-realm 4881 4882
-reanim 4883
-reaper 4884
-reason 4885 4886 4887
-rebat 4888
-rebel 4889
-rebuk 4890
-receipt 4891
-recess 4892 4893
-recidivist 4894
-recip 4895
-reckless 4896 4897
-recommend 4898
-reconcili 4899
-reconnaiss 4900
-record 4901
-recov 4902
-recr 4903
-recreat 4904
-recruit 4905 4906
-rector 4907 4908
-red 4909
-redden 4910
-redshift 4911
-reduct 4912
-redupl 4913
-reed 4914
-reef 4915
-refer 4916 4917
-refineri 4918
-refriger 4919
-refuge 4920
-refus 4921 4922
-regenc 4923
-regent 4924
-regim 4925
-regiment 4926
-region 4927 4928 4929
-regist 4930
-regret 4931
-regul 4932
-regular 4933
-rehabilit 4934
-reinforc 4935
-reject 4936
-rel 4937 4938
-relationship 4939
-relax 4940
-relev 4941
-reliabl 4942 4943
-relic 4944 4945
-religi 4946 4947
-religion 4948
-reluct 4949
-remuner 4950
-renaiss 4951
-renown 4952
-rent 4953
-repatri 4954
-repeal 4955
-repeat 4956
-replac 4957
-report 4958
-represent 4959
-reprimand 4960
-reproduct 4961
-reprov 4962
-republ 4963
-republican 4964 4965 4966
-reput 4967
-requiem 4968
-resent 4969 4970
-resid 4971
-resign 4972
-resist 4973 4974
-resolut 4975
-reson 4976
-resorpt 4977
-respect 4978
-respir 4979 4980
-respiratori 4981
-rest 4982
-restaur 4983
-restrict 4984
-result 4985 4986 4987
-retail 4988 4989
-retali 4990
-reticulum 4991
-retractor 4992
-retreat 4993 4994
-return 4995
-revel 4996
-reveng 4997
-review 4998 4999
-revis 5000
-revolt 5001
-revolut 5002
-revolv 5003 5004
-reward 5005 5006
-rheum 5007 5008
-rheumatolog 5009
-rhine 5010
-rhinocero 5011
-rhizom 5012
-rhizospher 5013
-rhombu 5014
-rhythm 5015
-ribbon 5016 5017
-rice 5018 5019
-rich 5020
-rickshaw 5021
-ride 5022
-rifl 5023
-rington 5024
-ringworm 5025
-ripe 5026
-rise 5027
-risk 5028
-risotto 5029
-rite 5030
-rival 5031
-river 5032
-roar 5033
-rob 5034
-robber 5035
-rock 5036
-rocket 5037
-rodent 5038
-role 5039 5040
-roma 5041
-roman 5042
-romania 5043
-romanian 5044
-romanoff 5045
-rome 5046
-roof 5047
-rook 5048
-rooster 5049
-root 5050
-rose 5051
-rosel 5052
-rosin 5053
-rotat 5054
-rotten 5055
-rough 5056
-roulad 5057
-roulett 5058
-router 5059
-routin 5060
-royal 5061
-rub 5062
-rubber 5063
-rubbl 5064
-rubi 5065
-rubl 5066
-rubric 5067
-rudder 5068
-rudimentari 5069
-ruin 5070
-ruler 5071 5072 5073
-rummi 5074
-rumor 5075
-rumpl 5076
-runeston 5077
-rural 5078
-russia 5079
-russian 5080
-rust 5081
-röntgen 5082
-sabbath 5083
-sabotag 5084
-sack 5085
-sacrament 5086
-sacrileg 5087
-sacristan 5088
-sacristi 5089
-sad 5090 5091
-sadden 5092
-saddl 5093
-sadism 5094
-safe 5095 5096
-safeti 5097
-safflow 5098
-saffron 5099
-sago 5100
-sail 5101
-sailfish 5102
-sailor 5103
-saint 5104
-saké 5105
-salari 5106
-salat 5107
-saliva 5108
-salt 5109 5110
-salti 5111
-salv 5112
-salvat 5113
-sampl 5114
-samson 5115
-sanction 5116
-sand 5117
-sandalwood 5118
-sandbox 5119
-sandhi 5120
-sandpap 5121
-sandwich 5122
-sane 5123
-saniti 5124
-sanskrit 5125
-santol 5126
-sapan 5127
-sapl 5128
-sapodilla 5129
-sapphir 5130
-sarcasm 5131
-sarcast 5132
-sardin 5133
-sarong 5134
-satai 5135
-satan 5136
-satellit 5137
-satisfi 5138
-satur 5139
-saturdai 5140
-saturn 5141 5142
-sauc 5143
-saucepan 5144
-sausag 5145
-sauté 5146
-savag 5147
-savori 5148 5149
-savour 5150
-sawm 5151
-saxophon 5152
-scabi 5153
-scaffold 5154
-scalper 5155
-scan 5156
-scandal 5157
-scanner 5158
-scarc 5159
-scarecrow 5160
-scarf 5161
-scari 5162
-scenario 5163
-schedul 5164
-scheherazad 5165
-schist 5166
-schizoid 5167
-schizophrenia 5168
-scholarship 5169
-scholastic 5170
-school 5171 5172 5173 5174
-schooner 5175
-schwa 5176
-scienc 5177 5178
-scientif 5179
-scientist 5180
-scissor 5181
-scoff 5182
-scooter 5183
-score 5184
-scorpion 5185
-scotland 5186
-scourg 5187
-scout 5188 5189
-scratch 5190
-screen 5191 5192 5193 5194
-screw 5195 5196
-screwdriv 5197
-scriptorium 5198
-scroll 5199
-scrotum 5200
-sculptor 5201
-sculptur 5202
-sea 5203
-seagrass 5204
-seal 5205 5206 5207
-search 5208
-seashel 5209
-season 5210 5211
-second 5212 5213
-secondari 5214
-secondhand 5215
-secreci 5216
-secret 5217 5218 5219 5220
-secretari 5221 5222
-secretariat 5223
-sect 5224
-sector 5225
-secular 5226 5227 5228 5229
-secularist 5230
-secur 5231 5232 5233
-sediment 5234
-seed 5235
-seedl 5236
-seek 5237
-segreg 5238
-seismolog 5239
-seizur 5240
-seldom 5241
-selfi 5242 5243
-selfish 5244
-sell 5245
-seller 5246
-semant 5247
-semen 5248
-seminarist 5249
-semiot 5250
-send 5251
-senil 5252
-sens 5253
-sentenc 5254 5255 5256
-separ 5257
-sepoi 5258
-septuagint 5259
-seren 5260
-sergeant 5261
-sermon 5262
-serpent 5263
-servant 5264 5265
-server 5266
-servic 5267 5268 5269 5270
-sesam 5271
-set 5272 5273 5274 5275 5276
-setup 5277
-seven 5278
-seventeen 5279
-seventh 5280
-seventieth 5281
-sever 5282
-sew 5283
-sewer 5284
-sex 5285 5286
-sexi 5287
-sexual 5288 5289
-shack 5290
-shade 5291
-shadow 5292
-shag 5293
-shah 5294
-shahada 5295
-shaitan 5296
-shake 5297
-shallow 5298
-shalwar 5299
-shaman 5300
-shame 5301
-shamefac 5302
-shampoo 5303
-shape 5304
-share 5305
-shark 5306
-sharp 5307
-sharpen 5308
-sharpshoot 5309
-shave 5310
-shaver 5311
-shawl 5312
-shear 5313
-sheatfish 5314
-sheep 5315 5316
-sheik 5317
-shelf 5318
-shellfish 5319
-shenanigan 5320
-shield 5321 5322
-shiitak 5323
-shinbon 5324
-shine 5325
-ship 5326
-shipyard 5327
-shirt 5328
-shit 5329
-shiva 5330
-shock 5331 5332 5333
-shoe 5334
-shogi 5335
-shogun 5336
-shoot 5337
-shop 5338 5339
-shophous 5340
-shore 5341
-short 5342
-shortcut 5343
-shotgun 5344
-shout 5345
-shovel 5346
-shower 5347
-shraavana 5348
-shrew 5349
-shrewd 5350
-shrimp 5351
-shrink 5352
-shroud 5353
-shrub 5354
-shumai 5355
-shuriken 5356
-shut 5357
-sibl 5358
-sicili 5359
-sickl 5360
-sidewalk 5361
-sieg 5362
-sight 5363
-sign 5364 5365
-signal 5366
-signatur 5367 5368
-signpost 5369
-sikhism 5370
-silhouett 5371
-silicon 5372
-silicosi 5373
-silk 5374
-silli 5375 5376
-silt 5377
-silver 5378
-silverfish 5379
-simpl 5380
-sin 5381
-sine 5382
-singapor 5383
-singer 5384
-singular 5385
-sink 5386
-sir 5387
-siren 5388
-sister 5389 5390
-sit 5391
-situat 5392 5393
-six 5394
-sixth 5395
-sixtieth 5396
-skandha 5397
-skeleton 5398
-skeptic 5399
-sketch 5400
-skill 5401
-skin 5402 5403
-skink 5404
-skinni 5405
-skirt 5406
-skull 5407
-skunk 5408
-sky 5409 5410
-slap 5411
-slave 5412 5413 5414
-sledgehamm 5415
-sleep 5416
-sleepi 5417
-sleeptalk 5418
-sleev 5419
-sleuth 5420
-slide 5421 5422
-slim 5423
-slipperi 5424
-slipwai 5425
-slit 5426
-slope 5427 5428
-sloth 5429 5430
-slovakia 5431
-slow 5432 5433
-slowli 5434
-slug 5435
-sluic 5436
-slum 5437
-slut 5438
-smart 5439 5440
-smartass 5441
-smartwatch 5442
-sme 5443
-smell 5444 5445 5446 5447
-smile 5448 5449
-smog 5450
-smoke 5451 5452
-smuggl 5453
-smuggler 5454
-snail 5455
-snake 5456
-snakehead 5457
-snatch 5458
-sneez 5459
-sniper 5460 5461
-snooker 5462
-snore 5463
-snot 5464
-snout 5465
-snow 5466
-soap 5467
-soar 5468 5469
-soccer 5470
-social 5471 5472
-socialist 5473
-societi 5474 5475
-sociolect 5476
-sociolinguist 5477
-sociolog 5478
-sock 5479
-socket 5480
-sodium 5481
-sofa 5482
-soft 5483
-soggi 5484
-soi 5485
-soil 5486
-soldier 5487
-sole 5488
-solid 5489 5490
-solidar 5491
-solitari 5492
-solitud 5493
-solomon 5494
-solubl 5495
-solut 5496 5497
-son 5498 5499
-song 5500 5501
-sooth 5502
-soprano 5503
-sorbian 5504
-sorcer 5505
-sorghum 5506
-soul 5507 5508 5509
-sound 5510 5511
-sour 5512
-sourc 5513
-soursop 5514
-south 5515
-southeast 5516
-souvenir 5517
-sovereign 5518 5519
-sovereignti 5520
-sow 5521
-space 5522 5523
-spade 5524 5525
-spain 5526
-spanish 5527
-spank 5528
-sparrowhawk 5529
-spartacu 5530
-spastic 5531
-spatula 5532
-spaz 5533
-speak 5534
-speaker 5535 5536 5537
-spear 5538
-speci 5539
-special 5540 5541 5542
-specialist 5543 5544
-specif 5545 5546 5547
-spectacl 5548
-specul 5549 5550 5551
-speech 5552
-speed 5553
-spell 5554 5555 5556
-spend 5557 5558
-sperm 5559
-sphere 5560
-spheric 5561
-sphincter 5562
-sphinx 5563
-spice 5564
-spici 5565
-spider 5566
-spike 5567
-spin 5568
-spiral 5569
-spirit 5570 5571 5572
-spit 5573
-spittoon 5574
-spleen 5575
-split 5576 5577
-spoil 5578
-spoiler 5579
-spong 5580
-spoof 5581
-spook 5582
-spool 5583
-spoon 5584
-sporad 5585
-sport 5586
-sportsman 5587
-sportsmanship 5588
-sprat 5589
-spread 5590 5591
-spreadsheet 5592
-spring 5593 5594
-sprinkl 5595
-spur 5596
-spuriou 5597
-spy 5598
-squad 5599
-squash 5600
-squat 5601
-squeez 5602
-squid 5603
-squirrel 5604
-stab 5605
-stabl 5606 5607 5608
-stadium 5609
-staff 5610
-stage 5611 5612 5613
-stagnat 5614
-stair 5615
-stale 5616
-stalin 5617
-stalk 5618
-stamp 5619
-stand 5620
-standard 5621
-stanza 5622
-star 5623
-starch 5624 5625
-starl 5626
-startup 5627
-starv 5628
-stash 5629
-state 5630
-statement 5631
-static 5632
-station 5633
-statist 5634
-statistician 5635
-statu 5636
-statut 5637
-std 5638
-stead 5639
-steak 5640
-steal 5641
-steam 5642 5643
-steel 5644
-steer 5645
-stele 5646
-stencil 5647
-step 5648
-stephani 5649
-stereotyp 5650
-stethoscop 5651
-stevedor 5652
-stewardess 5653
-stick 5654 5655 5656 5657
-sticki 5658
-stiff 5659
-stimul 5660
-sting 5661 5662
-stingi 5663
-stink 5664
-stinkwood 5665
-stock 5666 5667 5668
-stockbrok 5669
-stoichiometri 5670
-stoicism 5671
-stole 5672
-stomach 5673 5674
-stone 5675
-storei 5676
-stori 5677
-stork 5678
-storm 5679
-stove 5680
-straight 5681
-strait 5682
-strang 5683
-strangl 5684
-stratagem 5685
-stratif 5686
-stratum 5687
-straw 5688
-strawberri 5689 5690
-stress 5691
-stretcher 5692
-strike 5693 5694 5695
-strip 5696
-stripe 5697
-strive 5698
-stroke 5699
-strong 5700
-structur 5701
-struggl 5702
-student 5703 5704
-studi 5705
-stupid 5706
-stutter 5707
-style 5708 5709
-subfamili 5710
-subgiant 5711
-subject 5712 5713
-submerg 5714 5715
-submit 5716
-subscript 5717
-subspeci 5718
-substanc 5719
-substat 5720
-subtitl 5721
-subvers 5722
-success 5723 5724
-successor 5725
-succour 5726
-suck 5727
-sucker 5728
-sucros 5729
-suddenli 5730
-sue 5731
-sugar 5732 5733
-suit 5734
-suitcas 5735
-suitor 5736
-sulfur 5737
-sumatra 5738
-summer 5739
-sun 5740 5741
-sundai 5742
-sunni 5743
-sunris 5744
-sunset 5745
-superacid 5746
-superintend 5747
-supermodel 5748
-superpow 5749 5750
-superstit 5751
-superstructur 5752
-supersubstanti 5753
-support 5754
-sura 5755
-surfac 5756
-surgeri 5757 5758
-surnam 5759
-surpris 5760 5761
-surreal 5762
-sushi 5763
-suspici 5764
-sustain 5765
-svarabhakti 5766
-swallow 5767
-swamp 5768
-swan 5769
-swazi 5770
-swear 5771
-sweat 5772 5773
-sweater 5774
-sweati 5775
-sweden 5776
-swedenborgian 5777
-sweep 5778 5779
-sweet 5780 5781
-swell 5782
-swim 5783
-swindl 5784
-swindler 5785
-swing 5786
-switch 5787
-switzerland 5788
-sword 5789
-swordfish 5790
-syllabl 5791
-syllabu 5792
-symbiosi 5793
-symmetr 5794
-symmetri 5795 5796
-symphoni 5797
-symptom 5798
-symptomat 5799
-synchron 5800 5801
-syndic 5802
-syndrom 5803
-synod 5804
-synonym 5805
-synthes 5806
-synthet 5807
-syphili 5808
-syria 5809
-syring 5810
-systemat 5811 5812
-tabernacl 5813
-tabl 5814 5815
-tablecloth 5816
-taboo 5817
-tabul 5818
-tachycardia 5819
-tacki 5820
-tactic 5821
-tadpol 5822
-tael 5823
-taffeta 5824
-tail 5825
-tailor 5826
-talc 5827
-talent 5828
-taliban 5829
-talisman 5830
-talk 5831 5832 5833 5834
-tame 5835
-tamer 5836
-tan 5837
-tangyuan 5838
-tank 5839
-taoism 5840
-tap 5841
-tapioca 5842
-tapir 5843
-tare 5844
-taro 5845
-tart 5846
-tasteless 5847
-tasti 5848
-tattoo 5849
-tawni 5850
-tax 5851
-taxat 5852
-taxi 5853
-taxonomi 5854
-tayammum 5855
-tea 5856
-teacher 5857
-teacup 5858
-teak 5859
-teal 5860
-teapot 5861
-tear 5862
-technic 5863
-technician 5864
-techniqu 5865
-technolog 5866 5867
-teepe 5868
-telecommun 5869
-teleconfer 5870
-telegraph 5871
-telemedicin 5872
-telepathi 5873
-telephon 5874 5875
-telescop 5876
-televis 5877
-tempeh 5878
-temperatur 5879
-templ 5880 5881 5882
-ten 5883
-tenac 5884
-tenaci 5885
-tendenc 5886
-tendon 5887
-tenni 5888
-tent 5889
-tenth 5890
-tentpol 5891
-terebinth 5892
-term 5893 5894
-terminolog 5895
-termit 5896
-terpsichor 5897
-terrac 5898 5899
-terrain 5900
-territori 5901 5902
-terror 5903 5904
-terrorist 5905
-tertiari 5906
-testicl 5907
-textbook 5908
-textual 5909
-textur 5910
-thailand 5911
-theater 5912 5913
-theme 5914
-theocraci 5915
-theocrat 5916 5917
-theodolit 5918
-theologi 5919
-theoret 5920
-theori 5921
-therapi 5922
-theravada 5923
-thermo 5924
-thermodynam 5925
-thermomet 5926
-thermospher 5927
-thesauru 5928
-thesi 5929
-thief 5930
-thigh 5931
-thighbon 5932
-thimbl 5933
-third 5934
-thirst 5935
-thirsti 5936
-thirtieth 5937
-thong 5938
-thorn 5939
-thousand 5940
-thread 5941
-threat 5942
-threaten 5943
-three 5944
-thresher 5945
-threshold 5946
-thriller 5947
-throat 5948
-thrombosi 5949
-throne 5950
-throw 5951 5952
-thumb 5953
-thumbnail 5954
-thunder 5955 5956
-thursdai 5957
-tick 5958 5959
-ticket 5960 5961
-tide 5962
-tie 5963
-tiger 5964
-tight 5965
-tilt 5966
-time 5967
-timelin 5968
-tin 5969 5970
-tinctur 5971
-tinnitu 5972
-tire 5973
-tissu 5974 5975 5976
-tit 5977
-tith 5978
-titrat 5979
-titular 5980
-toad 5981
-toast 5982
-tobacco 5983
-toggl 5984
-toi 5985
-toilet 5986
-toll 5987
-tomato 5988
-tombston 5989
-tomorrow 5990
-tone 5991
-tongu 5992
-tonnag 5993
-tonsillectomi 5994
-tooth 5995 5996
-toothpast 5997
-topic 5998 5999
-topographi 6000
-toponymi 6001
-torah 6002
-torch 6003
-torment 6004 6005
-torqu 6006
-tortois 6007
-totalis 6008
-totalitarian 6009
-totem 6010
-toucan 6011
-touch 6012 6013 6014 6015
-tour 6016
-tourism 6017
-tourist 6018
-tout 6019
-towel 6020
-tower 6021
-towkai 6022
-town 6023
-trachoma 6024
-tractor 6025
-trade 6026 6027
-trader 6028
-tradit 6029 6030
-tragic 6031
-trai 6032 6033
-train 6034 6035 6036
-traitor 6037
-tram 6038
-transact 6039
-transcript 6040
-transform 6041 6042
-transient 6043
-translat 6044 6045
-transliter 6046
-transloc 6047
-transpar 6048 6049 6050
-transport 6051
-transubstanti 6052
-transvestit 6053
-transylvania 6054
-trash 6055
-trawl 6056
-treason 6057
-treasur 6058
-treat 6059
-treati 6060
-treatis 6061
-treatment 6062
-tree 6063
-trench 6064
-treval 6065
-triag 6066
-trial 6067
-triangl 6068
-tribe 6069
-tribun 6070
-tribut 6071
-tricholog 6072
-tricolour 6073
-trident 6074
-trigger 6075 6076
-trilemma 6077
-trillionair 6078
-trimest 6079
-triniti 6080
-trogon 6081
-troi 6082
-troop 6083
-trophi 6084
-trowel 6085
-truce 6086
-truck 6087
-trump 6088
-trumpet 6089 6090
-trunk 6091 6092 6093
-trust 6094
-trypanosomiasi 6095
-tube 6096 6097
-tuber 6098
-tuberculosi 6099
-tuesdai 6100
-tulip 6101
-tungsten 6102
-tuni 6103
-tunnel 6104
-turban 6105
-turbid 6106
-turin 6107
-turkei 6108 6109
-turkish 6110
-turmer 6111
-turquois 6112 6113
-turtl 6114
-twaddl 6115
-twat 6116
-twelfth 6117
-twentieth 6118
-twin 6119
-two 6120
-type 6121
-typhoon 6122
-typhu 6123
-typic 6124
-typo 6125 6126
-tyranni 6127 6128
-tyre 6129
-ubiqu 6130
-ubiquitin 6131
-udder 6132
-ugli 6133 6134
-ukrain 6135
-ukrainian 6136
-ulaanbaatar 6137
-ulcer 6138
-ultim 6139 6140
-ultrason 6141
-umami 6142
-umbrella 6143
-unambigu 6144
-unanim 6145 6146
-uncl 6147 6148
-unconstitut 6149
-underdog 6150
-underli 6151
-underlin 6152
-underp 6153
-understand 6154 6155
-undesir 6156
-uneasi 6157 6158
-unemploy 6159
-unicorn 6160
-unifi 6161 6162
-uniform 6163
-uninstal 6164
-uniqu 6165
-unit 6166
-unitarian 6167
-univers 6168
-unpolit 6169
-unrip 6170
-unstabl 6171
-untouch 6172
-ununennium 6173
-unwav 6174
-updat 6175
-upgrad 6176
-upload 6177
-upright 6178
-urban 6179
-urethra 6180
-urin 6181
-usag 6182
-useless 6183 6184
-user 6185
-ussr 6186
-usur 6187
-utensil 6188
-utilis 6189
-utraqu 6190
-vacant 6191
-vaccin 6192 6193
-vacuum 6194
-vagina 6195
-vajrayana 6196
-vallei 6197
-valuat 6198
-valv 6199 6200 6201
-vanilla 6202
-vanish 6203
-vaniti 6204
-vantag 6205
-variabl 6206 6207
-varianc 6208
-varieti 6209
-vase 6210
-vasoconstrict 6211
-vasodil 6212
-vatican 6213
-vegan 6214
-veget 6215 6216
-vehicl 6217
-vein 6218
-veloc 6219 6220
-velvet 6221
-venic 6222
-ventil 6223 6224
-verb 6225
-verg 6226
-verif 6227 6228
-verifi 6229
-version 6230
-vertebr 6231
-vesak 6232
-vest 6233
-veterinari 6234
-vibraphon 6235
-vicar 6236
-viceroi 6237
-victim 6238
-video 6239
-videocassett 6240
-videocraci 6241
-videograph 6242
-vienna 6243
-vietnames 6244
-view 6245 6246 6247
-villa 6248
-villag 6249
-vinegar 6250
-violenc 6251
-violent 6252
-violet 6253
-violin 6254
-viper 6255
-virgil 6256
-virgin 6257
-virolog 6258
-virtu 6259 6260
-virtual 6261
-viru 6262
-virul 6263
-viscera 6264
-viscou 6265
-vise 6266
-vishnu 6267
-vision 6268 6269 6270
-visit 6271
-vocabulari 6272
-vocal 6273 6274
-vocat 6275
-voic 6276
-volatil 6277
-volcan 6278
-volcano 6279
-volleybal 6280
-voltag 6281
-vombatid 6282
-vomit 6283
-vote 6284 6285
-voucher 6286
-vowel 6287
-vrykolaka 6288
-vulgar 6289
-vulner 6290
-vultur 6291
-wafer 6292
-wage 6293
-wai 6294
-waist 6295
-wait 6296
-waiter 6297
-wake 6298 6299
-walima 6300
-walker 6301
-wall 6302 6303
-wallet 6304
-walloon 6305
-wank 6306
-waqf 6307
-war 6308
-ward 6309
-ware 6310
-warehous 6311
-warm 6312
-warrant 6313
-warrior 6314
-warsaw 6315
-wart 6316
-wash 6317
-washbasin 6318
-washcloth 6319
-watch 6320
-watercolour 6321
-waterfal 6322
-watermelon 6323
-wattl 6324
-wave 6325 6326
-wax 6327
-weak 6328
-weapon 6329
-wear 6330
-weasel 6331
-weather 6332 6333
-weav 6334 6335 6336
-wednesdai 6337
-weeaboo 6338
-weed 6339
-week 6340
-weekli 6341
-weep 6342
-weight 6343 6344
-weird 6345
-weld 6346
-welfar 6347
-west 6348
-wet 6349
-whale 6350
-whatabout 6351
-wheat 6352
-wheel 6353
-wheelbarrow 6354
-wheez 6355
-whine 6356 6357
-whiskei 6358
-whisper 6359
-whistl 6360 6361
-white 6362 6363 6364
-whiten 6365
-whitsundai 6366
-wholesal 6367
-whore 6368
-wide 6369
-widow 6370 6371
-wife 6372
-wikipedian 6373
-wiktionari 6374
-wildcat 6375
-willow 6376
-wimp 6377
-wind 6378 6379
-windmil 6380
-window 6381 6382
-windpip 6383
-wine 6384 6385
-wing 6386
-wipe 6387 6388
-wireless 6389
-wisdom 6390
-wise 6391
-wit 6392
-witch 6393
-witchcraft 6394
-withdraw 6395
-witti 6396
-wizard 6397 6398
-wok 6399
-woman 6400 6401
-womanli 6402
-womb 6403
-wonton 6404
-wood 6405 6406
-woodcut 6407
-woof 6408 6409
-wool 6410
-word 6411
-worker 6412 6413
-workshop 6414 6415
-world 6416 6417
-worldwid 6418
-worm 6419
-worri 6420
-worrisom 6421
-worship 6422
-wound 6423 6424 6425
-wrath 6426
-wrench 6427
-wrestl 6428
-wretch 6429
-wring 6430 6431
-write 6432 6433
-writer 6434
-written 6435
-wroclaw 6436
-wrong 6437
-wudu 6438
-xenoglossi 6439
-xenophobia 6440
-xerx 6441
-xylem 6442
-xylophon 6443
-yam 6444
-yarmulk 6445
-yashmak 6446
-yaw 6447
-yawn 6448
-year 6449
-yeast 6450
-yellow 6451
-yemen 6452
-yesterdai 6453
-yiddish 6454
-yogurt 6455
-yogyakarta 6456
-yoke 6457
-youth 6458
-youtiao 6459
-yummi 6460
-zachari 6461
-zealand 6462
-zedoari 6463
-zenith 6464
-zinc 6465
-zodiac 6466
-zone 6467
-zoom 6468
-zoroastrian 6469 6470
-zygot 6471
+abaca 1 2
+aback 3
+abactin 4
+abacu 5 6 7
+abandon 8 9 10
+abattoir 11
+abbei 12
+abbrevi 13 14
+abdest 15
+abdic 16
+abdomen 17
+abduct 18 19
+abod 20 21
+abolit 22
+aborigin 23
+abort 24 25 26 27 28
+abraham 29
+abscess 30
+abscissa 31
+absenc 32
+absent 33
+absolut 34
+absorb 35
+absorpt 36 37
+abugida 38
+abund 39 40
+abus 41 42
+acacia 43
+academ 44 45
+acarolog 46
+acceler 47 48
+accent 49 50
+accentu 51
+accept 52
+acceptor 53 54
+access 55
+accessori 56
+accid 57 58
+acclam 59
+accommod 60
+accompani 61
+accomplish 62 63
+accord 64
+accordion 65
+account 66 67 68 69 70
+accredit 71
+accultur 72
+accumul 73 74
+accur 75 76 77 78
+accus 79 80
+acehnes 81
+acet 82
+acetonitril 83
+acetylcholin 84
+acetylen 85
+ach 86 87
+achiev 88 89
+aciclovir 90
+acid 91 92
+acidosi 93
+acn 94 95
+acquir 96
+acquisit 97
+acquitt 98
+acr 99
+acrobat 100 101
+acromegali 102
+acromion 103
+acrophobia 104
+acropoli 105
+acrylamid 106
+actinobiolog 107
+actinomet 108
+action 109 110
+activ 111 112 113 114
+actor 115 116
+actress 117
+actuari 118
+acupunctur 119
+adapt 120
+add 121
+addendum 122
+adder 123
+addict 124 125 126
+addit 127
+address 128
+addresse 129
+adduct 130
+adhan 131 132
+adher 133
+adhes 134 135
+adipos 136
+adject 137
+adjunct 138
+adjust 139
+adjut 140
+administr 141 142
+admiralti 143
+adolesc 144
+adsorb 145
+adsorpt 146 147
+adult 148
+adulter 149
+adulteri 150 151
+advent 152 153
+adventur 154
+adverb 155
+advertis 156 157
+advic 158 159
+advis 160
+advisor 161 162
+advoc 163 164 165
+aerial 166
+aerodynam 167 168
+aerosolis 169
+aerostat 170
+aesthet 171 172
+affili 173
+affin 174
+affix 175
+afghan 176
+afghanistan 177
+afraid 178
+africa 179
+afrikaan 180
+afterlif 181
+afternoon 182
+aftershock 183
+agat 184
+ageism 185
+agenc 186
+agent 187
+agglomer 188
+agglutin 189
+aggreg 190
+aggress 191
+agha 192
+agit 193
+agnost 194
+agnostic 195
+agnotolog 196
+agoraphobia 197
+agrarian 198
+agre 199
+agreement 200 201
+agribusi 202
+agricultur 203 204
+agrobiolog 205
+ahm 206
+aigio 207
+aiglet 208
+aim 209
+air 210 211 212 213
+airavata 214
+airlin 215
+airplan 216
+ajax 217
+akhirah 218
+alabast 219
+albacor 220
+albanian 221
+albatross 222
+alchemi 223
+alcohol 224 225 226
+aldehyd 227 228
+alectryon 229
+alert 230 231
+alexand 232 233
+algebra 234
+algeria 235
+algier 236
+algorithm 237 238 239 240
+alkan 241
+alken 242
+alkyl 243
+alkyn 244
+alleg 245
+allegori 246
+allei 247
+allel 248
+allen 249
+allergi 250
+alli 251
+allianc 252 253 254
+alloc 255
+alloi 256 257 258
+alm 259 260 261
+almanac 262
+almond 263
+alopecia 264
+alp 265
+alphabet 266 267 268 269
+alphabetis 270
+alter 271
+altruism 272
+alum 273
+amateur 274
+ambarella 275
+ambassador 276
+amber 277
+ambidexter 278
+ambidextr 279
+ambigu 280 281
+ambit 282
+ambival 283 284 285
+ambul 286
+ambush 287
+amen 288 289
+america 290
+americanis 291
+americano 292
+amic 293 294
+amla 295 296
+ammet 297
+ammonia 298
+ammunit 299
+amniot 300
+amok 301
+amort 302
+ampersand 303
+amphetamin 304
+amphibian 305
+amplif 306
+ampoul 307
+amput 308
+amrita 309
+amulet 310
+amus 311
+amylas 312
+anabapt 313
+anabol 314
+anachron 315
+anachronist 316 317
+analect 318
+analges 319
+analysi 320
+ananym 321
+anaphylaxi 322
+anarch 323
+anarchi 324
+anarchist 325
+anathemat 326 327
+ancestor 328 329
+anchor 330
+anchovi 331
+ancient 332 333 334
+andrew 335
+androgyn 336
+androlog 337
+anecdot 338
+anesthesia 339
+anesthesiolog 340
+angel 341 342
+anger 343
+angl 344
+anglican 345
+angri 346
+anguish 347
+angular 348
+anilin 349
+anim 350 351 352 353 354
+ankylosi 355
+anna 356
+annoi 357
+annot 358
+announc 359 360
+annual 361
+anon 362 363
+anorexia 364 365
+anoxia 366
+answer 367 368
+ant 369
+antacid 370
+antagonist 371
+antarctica 372 373
+antefix 374
+anthesi 375
+anthrax 376
+anthropolog 377
+anthropologist 378
+anthropometri 379
+anthropomorph 380
+anthrozoolog 381
+antibiot 382
+anticip 383
+anticlimax 384
+anticyclon 385
+antifemin 386
+antihistamin 387
+antimicrobi 388
+antioch 389
+antioxid 390
+antipathi 391
+antiqu 392
+antislip 393
+antith 394
+antler 395
+antonym 396
+anu 397 398
+anusvara 399
+anvil 400
+anxieti 401 402
+anxiou 403
+apanag 404
+apathet 405
+aphrodisiac 406
+apiolog 407
+apocalyps 408 409
+apocrypha 410
+apolog 411
+aposemat 412
+apostasi 413
+apostl 414
+apparatu 415 416 417 418 419 420
+appeal 421
+append 422
+appl 423
+applaus 424
+applianc 425
+applic 426
+appliqu 427
+apricot 428
+apron 429
+aquacultur 430
+aqualung 431
+aquapon 432
+aquarium 433
+aquif 434
+arab 435
+arabia 436 437
+arbitr 438
+arbitrari 439
+arcad 440
+archaeolog 441
+archaic 442
+archenemi 443
+archer 444
+archeri 445
+archipelago 446
+architect 447
+architectur 448
+archiv 449
+archivist 450
+arctic 451 452
+arena 453
+argent 454
+argyria 455
+arian 456
+arid 457 458
+aril 459
+aristocraci 460 461
+arithmet 462
+arm 463 464
+armadillo 465
+armageddon 466
+armi 467
+arminian 468
+armistic 469
+armor 470 471
+armpit 472
+arrack 473
+arrai 474
+arrang 475
+arrhythmia 476
+arrog 477
+arrow 478
+art 479
+arthropod 480
+articl 481
+artifact 482
+artilleri 483
+artist 484 485 486
+ascetic 487
+ascit 488
+ash 489
+ashoka 490
+ashtrai 491
+aspirin 492
+asr 493
+ass 494 495 496
+assames 497
+assembl 498 499
+asset 500 501 502
+assidu 503 504 505
+assimil 506
+associ 507 508
+asson 509 510
+asterisk 511 512
+asteroid 513
+asthenia 514
+asthma 515
+astigmat 516
+astrolog 517
+astromathemat 518
+astronaut 519 520
+astronomi 521
+asylum 522 523
+ateli 524
+atheism 525
+atheist 526 527
+athen 528
+athlet 529 530
+atmospher 531 532 533
+atrium 534
+atropin 535
+attaché 536
+attack 537 538 539 540
+attempt 541 542 543 544
+attent 545 546
+attic 547
+attornei 548
+attribut 549
+auction 550
+audienc 551
+audiobook 552
+audiolog 553
+august 554
+aunt 555 556 557 558
+aunti 559
+auscult 560
+auster 561
+authent 562
+author 563 564
+authoritarian 565
+autobiographi 566
+autobu 567
+autocraci 568 569
+autocrat 570
+autodidact 571 572
+autom 573 574
+automat 575
+automaton 576
+automobil 577
+automot 578
+autonom 579
+autonomi 580
+autophagi 581
+autotroph 582
+avail 583 584
+avalanch 585
+avatar 586
+avers 587
+avocado 588 589 590 591
+awak 592 593
+awar 594 595
+awesom 596
+awhil 597
+awkward 598 599
+axiom 600
+axl 601
+axon 602
+ayah 603
+ayatollah 604
+azalea 605
+azerbaijani 606
+babi 607
+babylon 608
+babysitt 609
+baccarat 610
+bachelor 611 612
+backbon 613
+backless 614
+backpack 615 616
+backstabb 617
+backup 618
+bacteriochlorophyl 619
+bacteriolog 620
+bacterium 621
+bad 622 623
+badger 624
+badminton 625 626
+bael 627
+bag 628 629
+baghdad 630
+bai 631
+bailiff 632
+bait 633
+balanc 634 635
+balconi 636
+bald 637 638 639 640
+bale 641
+bali 642
+balkan 643 644
+ball 645 646
+ballad 647
+ballast 648
+ballerina 649
+ballet 650
+balloon 651
+balsam 652
+bamboo 653 654 655
+ban 656
+banana 657
+banchan 658
+bandag 659
+bandit 660 661
+bang 662 663
+banish 664 665 666
+bank 667
+banker 668
+bankrupt 669
+bankruptci 670
+banner 671 672
+banquet 673
+bantam 674
+banyan 675
+bao 676 677
+baozi 678
+baphomet 679
+baptism 680
+barber 681
+barbitur 682
+bark 683
+barometz 684 685
+barrel 686 687
+barren 688
+barricad 689
+base 690 691 692 693
+basebal 694
+basement 695
+basilica 696
+basin 697 698
+basket 699 700
+basketbal 701
+bass 702
+bassoon 703
+bat 704 705 706 707
+bath 708 709
+batist 710
+baton 711
+battalion 712 713
+batteri 714
+battl 715 716
+bayonet 717
+bazaar 718
+bazooka 719
+beach 720
+beagl 721
+beak 722 723
+beaker 724
+beam 725
+bean 726
+bear 727 728 729 730 731
+beard 732 733
+beast 734
+beat 735 736 737 738
+beauti 739 740 741 742 743
+beaver 744
+bed 745
+bedbug 746 747
+bedouin 748
+bedsheet 749 750
+bee 751 752
+beefsteak 753
+beer 754
+beetl 755
+beg 756 757
+beggar 758
+behavior 759 760 761
+behaviour 762
+behead 763 764
+behold 765
+beig 766
+bekasi 767
+belaru 768
+belgium 769
+belief 770
+bell 771 772 773 774
+belli 775
+bellow 776
+belt 777
+bench 778
+bend 779 780 781
+bent 782
+benzen 783
+benzoin 784
+berlin 785
+bermuda 786
+berserk 787
+beryllium 788
+besieg 789
+bespectacl 790
+bet 791
+betel 792
+bethlehem 793
+betrai 794
+betray 795
+beverag 796
+bharat 797
+bhikkhu 798 799
+bib 800
+bibl 801
+bibliographi 802
+bicol 803
+bicolano 804
+bicycl 805
+big 806 807
+bigwig 808
+bike 809
+bile 810
+biliari 811
+bilimbi 812
+billboard 813
+billion 814
+billionair 815
+binari 816
+binbag 817
+bind 818 819 820
+binocular 821
+binturong 822
+bioactiv 823
+biochemistri 824
+biodivers 825 826
+biographi 827
+bioindic 828
+biolog 829
+biologi 830
+biom 831
+biomass 832
+biomed 833
+biophys 834
+bioremedi 835
+biorhythm 836
+bird 837
+birth 838
+biscuit 839 840
+bisexu 841
+bishop 842 843
+bishopr 844
+bitch 845 846
+bite 847
+bitter 848 849
+bizarr 850
+black 851 852 853 854 855
+blackish 856
+blackjack 857
+blacksmith 858
+blade 859
+blame 860 861
+blank 862
+blanket 863
+blasphem 864
+blasphemi 865
+blastoderm 866
+blaze 867
+bleat 868 869
+bleed 870 871
+blend 872
+blender 873
+bless 874 875
+blind 876
+blink 877
+blizzard 878 879 880
+blogger 881 882 883
+blond 884
+blood 885
+bloodbath 886
+bloodi 887 888
+blous 889
+blow 890 891
+blowgun 892
+blowjob 893
+blue 894 895
+blueberri 896
+blunderbuss 897
+blunt 898 899
+boat 900 901
+bodhisattva 902
+bodi 903 904
+bodybuild 905 906
+bogu 907
+boi 908 909 910
+boil 911 912 913
+bold 914
+bolster 915
+bomb 916
+bombard 917 918
+bombast 919
+bonaventur 920
+bone 921
+boner 922 923
+boob 924 925
+booger 926
+book 927 928 929
+bookkeep 930
+bookmak 931
+boomerang 932
+boorish 933
+boot 934 935
+bootleg 936
+bootstrap 937
+borax 938 939 940 941
+border 942
+bore 943
+born 944 945
+borneo 946
+borscht 947
+bosphoru 948
+boss 949
+bottl 950
+bouquet 951
+bourgeoi 952
+boutiqu 953
+bow 954
+bowl 955 956 957
+box 958 959
+boxer 960 961
+boycott 962
+boza 963
+bra 964 965
+brace 966 967
+bracelet 968
+brackish 969
+brahman 970
+brai 971
+brain 972 973
+brainstorm 974
+brake 975
+branch 976 977 978
+brand 979 980
+brassard 981
+brave 982 983
+braveri 984
+brazil 985
+breach 986
+bread 987
+breadcrumb 988
+breadfruit 989
+break 990 991 992 993
+breakfast 994 995
+breast 996 997
+breastbon 998
+breastfe 999
+breastfeed 1000
+breath 1001 1002
+breed 1003 1004
+bribe 1005 1006 1007
+briberi 1008
+brick 1009
+bride 1010
+bridg 1011 1012
+bridl 1013
+bright 1014 1015 1016 1017
+brilliant 1018 1019
+bring 1020
+britain 1021
+brittani 1022
+broadcast 1023
+brocad 1024
+broccoli 1025
+brochur 1026
+broken 1027 1028 1029 1030
+broker 1031 1032
+bronchoscopi 1033
+bronz 1034 1035
+broom 1036
+broth 1037
+brothel 1038
+brother 1039 1040 1041
+brown 1042 1043
+brows 1044 1045 1046
+bruis 1047
+brush 1048
+brusqu 1049 1050 1051
+bubbl 1052 1053
+bucharest 1054
+bucket 1055
+buckl 1056
+buddha 1057 1058
+budget 1059 1060 1061
+buffalo 1062
+buffer 1063 1064 1065
+buffet 1066
+bug 1067
+build 1068 1069 1070
+builder 1071
+bulbul 1072 1073
+bulgarian 1074
+bull 1075 1076
+bulldoz 1077
+bullet 1078
+bulletwood 1079
+bullshit 1080
+bundl 1081
+bureau 1082
+bureaucraci 1083
+bureaucrat 1084 1085
+burett 1086
+burglar 1087 1088
+burka 1089
+burma 1090
+burn 1091 1092
+burner 1093 1094
+burnt 1095
+burst 1096 1097
+bush 1098 1099
+busi 1100 1101 1102 1103
+businessman 1104
+bust 1105 1106
+busybodi 1107
+butan 1108
+butcher 1109
+butler 1110
+butt 1111 1112
+butter 1113
+butterfli 1114 1115 1116
+button 1117 1118 1119 1120 1121
+buxom 1122
+buyer 1123
+buzzard 1124
+cabaret 1125
+cabbag 1126 1127
+cabin 1128
+cabinet 1129
+cabl 1130 1131
+cabotag 1132
+cacao 1133
+cach 1134 1135 1136
+cadastr 1137
+cadav 1138
+cadaverin 1139
+cadr 1140
+caesar 1141
+caesaropap 1142
+caesium 1143
+caffein 1144
+café 1145 1146
+cage 1147 1148
+caiapha 1149
+cairo 1150
+cake 1151 1152
+calcium 1153
+calcul 1154 1155
+calendar 1156 1157 1158 1159
+calf 1160
+calibr 1161
+caliph 1162
+calliop 1163
+calori 1164
+calumet 1165
+calvin 1166
+cambodia 1167
+camel 1168
+camera 1169 1170
+cameroon 1171
+camisol 1172
+camouflag 1173
+camp 1174
+campaign 1175
+camper 1176
+camphor 1177 1178
+campu 1179
+camshaft 1180 1181
+canada 1182
+canal 1183
+canalis 1184 1185
+canard 1186
+canari 1187
+cancel 1188
+cancer 1189 1190
+candela 1191
+candi 1192
+candid 1193 1194
+candl 1195
+candlenut 1196
+candlestick 1197
+candor 1198 1199
+cannabi 1200
+cannib 1201 1202
+cannon 1203
+cano 1204
+canteen 1205
+cantopop 1206 1207
+canyon 1208 1209
+capac 1210
+capacitor 1211 1212
+cape 1213
+capernaum 1214
+capillar 1215
+capillari 1216
+capit 1217 1218 1219 1220
+capitalis 1221
+capitalist 1222 1223
+capitul 1224 1225
+caplet 1226
+caprici 1227 1228
+capsul 1229
+captain 1230 1231
+capybara 1232
+car 1233 1234 1235 1236
+carabao 1237
+carac 1238
+caramel 1239
+carat 1240
+caravan 1241 1242
+caravel 1243
+carawai 1244
+carbin 1245 1246
+carbon 1247
+carbonado 1248
+carburetor 1249
+carcass 1250 1251
+carcinoma 1252
+card 1253
+cardamom 1254 1255
+cardboard 1256
+cardin 1257
+cardiolog 1258
+cardiovascular 1259
+care 1260 1261 1262 1263 1264 1265 1266 1267 1268 1269
+career 1270
+carefre 1271
+careless 1272
+caress 1273 1274
+cargo 1275
+caricatur 1276
+carniv 1277
+carnivor 1278
+carousel 1279 1280
+carpet 1281 1282
+carrack 1283
+carrot 1284
+cart 1285
+cartel 1286
+carthag 1287
+cartilag 1288
+cartograph 1289
+cartographi 1290
+carton 1291 1292
+cartridg 1293
+cash 1294 1295 1296
+cassat 1297
+cassava 1298 1299
+cassowari 1300
+cast 1301 1302
+castig 1303 1304 1305 1306
+castl 1307 1308
+castrat 1309 1310
+casualti 1311
+casuist 1312
+cat 1313
+catalan 1314
+catalepsi 1315
+catalogu 1316
+catalyst 1317 1318
+cataphract 1319
+catastroph 1320 1321
+catch 1322 1323 1324
+catechesi 1325
+catechist 1326
+catechumen 1327
+catena 1328
+cater 1329 1330 1331
+caterpillar 1332
+catfish 1333
+cathart 1334
+cathedr 1335
+cathet 1336
+cathod 1337
+cathol 1338
+catholic 1339
+catti 1340
+cattl 1341
+caucu 1342
+cauldron 1343 1344 1345 1346
+cauliflow 1347 1348
+causal 1349
+cautiou 1350
+cavalri 1351
+cave 1352
+ceil 1353 1354 1355
+celebr 1356 1357 1358
+celeri 1359
+cell 1360
+cellist 1361
+cello 1362
+cellophan 1363
+cellular 1364 1365
+cellulit 1366
+celluloid 1367
+cellulos 1368
+cement 1369
+cendol 1370
+cenozo 1371
+censor 1372
+censu 1373
+censur 1374
+cent 1375
+center 1376
+centimetr 1377
+centiped 1378 1379
+central 1380 1381 1382 1383
+centrifug 1384
+centuri 1385 1386
+ceram 1387
+cereal 1388 1389
+cerebr 1390
+ceremoni 1391 1392
+certif 1393 1394 1395 1396 1397
+chain 1398
+chair 1399
+chakra 1400
+chalk 1401
+challeng 1402
+chameleon 1403
+champagn 1404
+champion 1405
+championship 1406
+chancellor 1407
+chang 1408 1409 1410
+chao 1411 1412
+chapel 1413 1414
+chapter 1415
+charact 1416 1417
+characterist 1418 1419
+charcoal 1420
+chariot 1421 1422
+charism 1423
+charisma 1424
+chariti 1425
+charlatan 1426
+charm 1427 1428 1429
+charon 1430
+chase 1431 1432
+chasm 1433
+chassi 1434
+chastiti 1435 1436 1437
+chat 1438 1439
+chauffeur 1440 1441
+chauvin 1442
+chayot 1443 1444 1445
+cheap 1446
+cheek 1447
+chees 1448
+chemic 1449 1450
+chemist 1451
+chemistri 1452 1453
+chemokin 1454
+chempedak 1455
+chequ 1456
+cheroot 1457
+cherri 1458
+cherub 1459
+chess 1460
+chest 1461 1462
+chevrotain 1463 1464
+chew 1465
+chicken 1466 1467 1468 1469
+chiffon 1470
+child 1471 1472 1473
+childish 1474 1475
+chile 1476
+chili 1477 1478
+chimera 1479
+chimnei 1480
+chimpanze 1481
+chin 1482
+china 1483 1484 1485
+chinaman 1486
+chinatown 1487
+chink 1488 1489
+chip 1490 1491
+chitin 1492
+chitral 1493
+chivalri 1494
+chive 1495 1496
+chlorin 1497
+chocol 1498 1499
+choir 1500
+cholecystectomi 1501
+chopstick 1502 1503 1504
+chord 1505
+choreograph 1506 1507
+choreographi 1508
+chrism 1509
+christ 1510 1511
+christadelphian 1512
+christian 1513 1514
+christma 1515
+christoph 1516
+chromatographi 1517
+chromosom 1518
+chromospher 1519
+chronic 1520
+chronolog 1521 1522
+chrysanthemum 1523
+church 1524 1525
+churro 1526
+chuukes 1527
+chyme 1528
+cicada 1529
+cigar 1530
+cigarett 1531
+cinema 1532
+cinnamon 1533
+circl 1534 1535 1536 1537
+circu 1538
+circuit 1539
+circul 1540 1541
+circular 1542
+circumcis 1543 1544 1545
+circumflex 1546
+cirrhosi 1547
+cistern 1548
+citi 1549
+citizen 1550 1551
+citizenship 1552 1553
+civet 1554
+civil 1555 1556 1557
+clairvoy 1558
+clan 1559
+clarinet 1560
+class 1561
+classif 1562
+classifi 1563 1564 1565
+clavicl 1566 1567 1568
+claw 1569
+clean 1570
+clef 1571
+clergyman 1572
+clever 1573
+cliché 1574
+client 1575
+cliff 1576
+climat 1577
+climb 1578 1579
+cling 1580 1581
+clinic 1582 1583
+clinician 1584
+clipboard 1585 1586
+clipper 1587
+clit 1588 1589 1590
+clitic 1591
+clitori 1592 1593
+clock 1594 1595
+clone 1596
+close 1597
+cloth 1598 1599
+cloud 1600 1601
+cloudi 1602
+clove 1603 1604
+clover 1605
+clown 1606
+club 1607 1608
+clumsi 1609
+clung 1610 1611
+cluster 1612
+clutch 1613 1614
+coach 1615 1616
+coachwork 1617
+coadjutor 1618
+coal 1619 1620
+coalit 1621
+coast 1622
+coaster 1623
+coat 1624
+cobra 1625
+coccyx 1626 1627 1628
+cock 1629 1630
+cockatoo 1631 1632
+cocki 1633
+cockroach 1634 1635 1636
+cockscomb 1637
+cocksuck 1638 1639
+cocktail 1640
+coconut 1641 1642
+codif 1643
+coeduc 1644
+coercion 1645
+coexist 1646
+coffe 1647
+coffin 1648 1649
+cogent 1650
+cognac 1651
+cohabit 1652
+cohes 1653 1654
+cohort 1655
+coin 1656 1657
+coitu 1658
+coland 1659
+cold 1660 1661
+colic 1662
+collabor 1663 1664 1665
+collag 1666
+collar 1667 1668
+collect 1669
+colleg 1670
+collegi 1671 1672
+collig 1673
+colloid 1674
+colloquium 1675
+collus 1676
+cologn 1677
+colombia 1678
+colombo 1679
+colonel 1680
+coloni 1681 1682
+colonist 1683
+color 1684 1685 1686
+colosseum 1687
+colour 1688
+column 1689 1690 1691 1692
+columnist 1693
+coma 1694
+comb 1695
+combin 1696
+combinator 1697
+combust 1698
+comedi 1699 1700 1701
+comedian 1702
+comet 1703
+comfort 1704 1705
+comic 1706 1707
+comma 1708
+command 1709 1710 1711 1712 1713 1714
+commando 1715
+commenc 1716
+comment 1717
+commerc 1718
+commerci 1719 1720
+commiss 1721 1722
+commissar 1723 1724
+commissariat 1725
+commit 1726
+committe 1727 1728 1729
+commod 1730 1731
+commonwealth 1732
+commun 1733 1734 1735 1736 1737
+communic 1738
+communiqué 1739
+commut 1740 1741
+comorbid 1742 1743
+compani 1744 1745 1746 1747 1748
+companionship 1749
+compar 1750 1751
+comparison 1752 1753
+compass 1754
+compatriot 1755
+competit 1756 1757 1758 1759 1760
+compil 1761 1762
+complain 1763
+complet 1764 1765 1766 1767 1768
+complex 1769 1770 1771 1772
+compliant 1773
+complic 1774
+compon 1775
+compos 1776
+compost 1777
+compound 1778
+comprehens 1779
+compress 1780
+comput 1781
+comrad 1782
+conceal 1783 1784
+concentr 1785 1786
+concept 1787
+conceptualis 1788
+concern 1789 1790
+concert 1791
+concerto 1792
+concess 1793
+conclus 1794 1795
+concord 1796
+concordat 1797
+concret 1798 1799 1800
+concubin 1801
+concurr 1802
+condemn 1803 1804
+condens 1805 1806
+condit 1807 1808
+condom 1809
+condominium 1810
+conduct 1811
+conductor 1812 1813 1814 1815
+cone 1816
+confect 1817
+confeder 1818
+confer 1819
+confetti 1820
+configur 1821
+confirm 1822 1823 1824
+confisc 1825
+conflagr 1826
+conflict 1827
+conge 1828
+congreg 1829
+congress 1830
+congruent 1831
+conif 1832
+conjug 1833 1834
+conjunct 1835
+conjunctiva 1836
+connect 1837 1838 1839 1840
+connot 1841
+conscienc 1842
+consciou 1843
+conscious 1844
+conscript 1845
+consecr 1846 1847
+consensu 1848 1849
+consent 1850
+consequ 1851
+conserv 1852 1853 1854
+consist 1855 1856
+consolid 1857
+conson 1858
+consortium 1859
+conspir 1860 1861
+conspiraci 1862
+constant 1863 1864
+constantinopl 1865
+constel 1866 1867
+constip 1868
+constitut 1869 1870
+constitution 1871
+construal 1872 1873
+consul 1874 1875
+consular 1876
+consult 1877 1878 1879
+consum 1880
+consumer 1881
+consumpt 1882
+contamin 1883
+contemporari 1884 1885
+context 1886
+contin 1887 1888
+continu 1889 1890
+contract 1891 1892
+contractor 1893 1894
+contradict 1895
+contribut 1896 1897 1898
+control 1899 1900 1901 1902
+controversi 1903
+contus 1904
+conté 1905
+conurb 1906
+convect 1907
+converg 1908
+convers 1909
+convert 1910
+convict 1911
+convoi 1912 1913
+convuls 1914
+cook 1915 1916
+cooki 1917
+cool 1918 1919
+cooper 1920
+coordin 1921
+copenhagen 1922
+copernicium 1923
+copper 1924
+copul 1925
+copula 1926
+coral 1927
+corban 1928
+cordial 1929
+coriand 1930
+cork 1931
+corkscrew 1932
+corni 1933
+coron 1934 1935
+corona 1936 1937
+coronaviru 1938
+corpor 1939 1940 1941
+corps 1942 1943 1944
+correct 1945
+correl 1946
+correspond 1947
+corridor 1948
+corrupt 1949 1950
+corsag 1951
+corsican 1952
+corundum 1953
+corve 1954 1955
+corvett 1956
+cosmo 1957
+cosmogoni 1958
+cosmolog 1959
+cost 1960 1961
+costum 1962
+cotton 1963 1964 1965
+cougar 1966
+cough 1967
+council 1968 1969 1970
+counsel 1971
+counselor 1972
+count 1973
+counterespionag 1974
+counterfeit 1975 1976
+counterproduct 1977
+counterrevolut 1978
+countri 1979 1980 1981
+couplet 1982 1983 1984
+courag 1985
+courier 1986
+cousin 1987
+coven 1988
+cover 1989 1990 1991 1992
+covidiot 1993 1994
+cow 1995 1996
+cowardic 1997
+coyot 1998
+crab 1999 2000
+crabstick 2001
+crackdown 2002
+cradl 2003
+craftsman 2004
+cramp 2005 2006
+crane 2007 2008 2009
+crate 2010
+crater 2011
+crazi 2012
+cream 2013 2014
+creat 2015 2016
+creatin 2017
+creation 2018
+creativ 2019
+creator 2020 2021
+creatur 2022
+credit 2023 2024
+creolin 2025
+crew 2026
+crime 2027
+criminolog 2028
+crisi 2029
+crisscross 2030 2031 2032
+criterion 2033 2034
+critic 2035 2036
+croak 2037
+croatia 2038
+croatian 2039
+crocodil 2040
+croissant 2041
+crook 2042 2043
+crop 2044
+croquett 2045
+cross 2046 2047 2048
+crotch 2049
+croton 2050
+croupier 2051
+crow 2052
+crown 2053
+crucifix 2054
+crude 2055
+cruel 2056 2057
+crumpl 2058
+crush 2059 2060 2061 2062
+crybabi 2063
+cryptogam 2064
+cryptographi 2065
+cryptoviru 2066
+cuba 2067
+cube 2068
+cubeb 2069
+cucumb 2070 2071
+cuddl 2072
+cuff 2073
+culinari 2074
+culott 2075
+culprit 2076
+cult 2077
+cultiv 2078 2079 2080
+cultur 2081
+cum 2082
+cumul 2083
+cunt 2084 2085 2086
+cup 2087
+cupboard 2088
+cupid 2089 2090
+cur 2091
+curett 2092
+curettag 2093
+currenc 2094
+current 2095
+curri 2096
+cursiv 2097
+curtail 2098
+curtain 2099 2100 2101 2102 2103 2104
+curv 2105 2106
+curvatur 2107 2108
+curvi 2109
+cushion 2110 2111
+custard 2112
+custodian 2113 2114
+custom 2115 2116 2117 2118 2119 2120
+customari 2121
+cut 2122 2123 2124
+cutcheri 2125
+cute 2126 2127
+cuticl 2128
+cuttlefish 2129
+cyan 2130
+cyanid 2131
+cyanosi 2132
+cybernet 2133
+cycl 2134
+cyclic 2135 2136
+cyclon 2137
+cyclotron 2138
+cylind 2139
+cypru 2140
+cyren 2141
+cyril 2142 2143
+cyst 2144
+cytolog 2145
+cytoplasm 2146
+czech 2147
+czechia 2148
+dactylographi 2149
+dadaism 2150
+daffodil 2151
+dagger 2152
+dai 2153
+daikon 2154
+daili 2155
+dam 2156 2157
+damag 2158
+damascu 2159
+damn 2160 2161
+damp 2162
+danc 2163 2164
+dancer 2165
+dandruff 2166 2167
+danger 2168
+danish 2169
+danub 2170
+dardanel 2171
+dark 2172
+darl 2173
+dashboard 2174
+data 2175
+databas 2176 2177
+daughter 2178
+david 2179
+dawn 2180 2181
+deacon 2182 2183
+deactiv 2184
+dead 2185
+deaf 2186 2187 2188
+deafen 2189
+deal 2190 2191 2192 2193 2194
+dean 2195
+death 2196
+debri 2197
+debt 2198
+debug 2199
+debugg 2200 2201
+decad 2202 2203 2204
+decagram 2205
+decalitr 2206
+decapit 2207 2208
+deceas 2209 2210 2211 2212
+deceiv 2213
+deceler 2214 2215
+decemb 2216
+decentr 2217
+decim 2218 2219
+decis 2220
+declar 2221
+decomposit 2222 2223
+decor 2224 2225 2226 2227 2228
+decre 2229 2230
+dedic 2231 2232
+deduct 2233 2234
+deep 2235 2236
+deer 2237 2238 2239
+defam 2240
+defeat 2241 2242
+defec 2243
+defect 2244 2245
+defector 2246
+defend 2247 2248
+defenestr 2249
+defens 2250
+defici 2251
+definit 2252
+deflat 2253
+deforest 2254 2255
+deform 2256
+defrag 2257
+degen 2258
+degrad 2259
+degre 2260 2261
+dehydr 2262
+deifi 2263 2264
+deism 2265
+dekulak 2266 2267
+delai 2268
+delet 2269
+deliber 2270
+delici 2271 2272 2273
+delict 2274
+delta 2275
+delus 2276 2277 2278 2279
+demagogu 2280
+democraci 2281
+democrat 2282
+democritu 2283
+demographi 2284 2285
+demolish 2286
+demon 2287 2288 2289 2290
+demonet 2291
+demonstr 2292
+den 2293
+denatur 2294
+dendrochronolog 2295
+dendrolog 2296
+deni 2297
+denial 2298 2299
+denot 2300
+densiti 2301
+deodor 2302
+depart 2303
+depend 2304 2305
+deplet 2306 2307
+depress 2308 2309 2310 2311
+dervish 2312
+descend 2313
+descript 2314
+descriptiv 2315
+desecr 2316
+desert 2317 2318 2319
+desir 2320 2321 2322
+despic 2323 2324 2325
+despot 2326
+dessert 2327
+destin 2328
+destroy 2329
+detach 2330
+detect 2331 2332
+detector 2333
+deterg 2334
+deterior 2335 2336
+detoxif 2337
+deuteronomi 2338
+devanagari 2339
+develop 2340 2341
+devianc 2342 2343
+devic 2344 2345
+devil 2346 2347 2348
+dew 2349
+dexter 2350
+dhivehi 2351
+dhuhr 2352
+dialect 2353 2354
+dialogu 2355 2356
+diamond 2357 2358
+diaper 2359 2360
+diaphragm 2361
+diari 2362
+diarrhea 2363
+dick 2364 2365 2366 2367
+dickhead 2368 2369 2370
+dictat 2371
+diction 2372
+dictionari 2373
+didact 2374
+die 2375
+differenti 2376
+difficult 2377 2378
+diffus 2379
+dig 2380
+digest 2381
+digit 2382
+digniti 2383
+dilig 2384
+dill 2385 2386
+dimens 2387 2388
+diminut 2389 2390 2391 2392
+diner 2393
+dinosaur 2394
+dioces 2395 2396
+diocletian 2397
+diphtheria 2398
+diphthong 2399
+diploma 2400 2401
+diplomat 2402 2403
+dipshit 2404
+direct 2405
+director 2406 2407 2408
+directori 2409
+dirti 2410 2411 2412
+disabl 2413 2414 2415 2416
+disappear 2417
+disappoint 2418
+discharg 2419 2420
+discipl 2421
+disciplin 2422
+disciplinari 2423
+discographi 2424
+discount 2425 2426 2427
+discret 2428
+discrimin 2429
+discuss 2430
+disdain 2431 2432 2433
+diseas 2434
+disguis 2435 2436 2437
+disgust 2438
+dish 2439 2440 2441 2442 2443 2444 2445
+disk 2446 2447 2448
+dismiss 2449 2450
+dispens 2451
+displac 2452
+displai 2453 2454 2455
+disqualif 2456
+disrespect 2457 2458
+dissert 2459
+dissolut 2460 2461
+distanc 2462
+distinct 2463
+distract 2464 2465
+distribut 2466 2467 2468
+distributor 2469
+district 2470
+ditch 2471
+divan 2472 2473
+dive 2474
+divers 2475
+diversif 2476
+dividend 2477
+divin 2478 2479 2480 2481
+divis 2482 2483
+divorc 2484
+diwali 2485 2486
+dizzi 2487
+docent 2488
+doctor 2489 2490
+doctorandu 2491
+doctrin 2492
+document 2493 2494
+documentalist 2495
+documentari 2496
+dodecahedron 2497
+dog 2498 2499
+dogmat 2500 2501 2502
+doll 2503
+dollar 2504
+dolphin 2505
+domain 2506
+dome 2507
+domicil 2508
+dominion 2509
+donat 2510 2511
+donkei 2512
+door 2513
+dork 2514
+dormant 2515
+dormitori 2516
+dossier 2517
+doubt 2518 2519
+douchi 2520
+dough 2521
+doughnut 2522
+dove 2523 2524 2525
+download 2526 2527 2528
+downpour 2529
+dowri 2530
+doxolog 2531
+dozen 2532
+dragon 2533
+dragonfli 2534
+dragoon 2535
+drainag 2536
+draught 2537
+dravidian 2538
+draw 2539 2540 2541 2542
+drawer 2543
+dream 2544 2545
+drill 2546 2547
+drink 2548
+drinker 2549
+drive 2550 2551 2552 2553
+driver 2554
+drizzl 2555
+drone 2556 2557
+drool 2558
+drought 2559
+drown 2560
+drug 2561 2562
+drum 2563
+drunk 2564 2565
+drunken 2566
+dry 2567
+dual 2568 2569
+dub 2570 2571
+duchi 2572
+duck 2573 2574 2575 2576
+duckl 2577
+dugong 2578
+duke 2579
+dull 2580
+dumb 2581
+dune 2582
+dupe 2583 2584 2585
+duplic 2586
+dusk 2587 2588
+dust 2589 2590
+dusti 2591
+dutch 2592
+dwarf 2593
+dwell 2594
+dye 2595 2596
+dyestuff 2597
+dynamo 2598
+dynast 2599
+dynasti 2600 2601 2602
+dysenteri 2603
+dyslexia 2604
+eagl 2605
+ear 2606 2607 2608 2609 2610
+earth 2611 2612 2613
+earthquak 2614 2615
+easi 2616 2617
+east 2618
+easter 2619
+eat 2620 2621
+eateri 2622
+eavestrough 2623
+echelon 2624
+echidna 2625
+echo 2626
+echomet 2627
+eclips 2628 2629
+eclipt 2630
+ecocid 2631
+ecofemin 2632
+ecolog 2633
+econom 2634
+economi 2635
+ecosystem 2636
+ecuador 2637
+eczema 2638
+edict 2639
+editor 2640 2641
+educ 2642
+eel 2643
+effemin 2644 2645
+effendi 2646
+efficaci 2647 2648 2649 2650
+effort 2651 2652
+egg 2653
+eggplant 2654
+egocentr 2655
+egypt 2656
+eight 2657
+eighth 2658
+eightieth 2659
+ejacul 2660
+elast 2661 2662
+elbow 2663 2664
+elder 2665
+electr 2666 2667
+electromagnet 2668 2669
+electron 2670 2671
+electrophil 2672
+eleph 2673
+elong 2674
+email 2675 2676
+embassi 2677
+ember 2678
+embezzl 2679
+emblem 2680
+embrac 2681 2682
+embryo 2683 2684
+emerald 2685
+emerg 2686 2687 2688
+emf 2689
+emigr 2690 2691
+emir 2692 2693
+emiss 2694
+emot 2695 2696
+empathi 2697
+emperor 2698 2699
+empir 2700 2701 2702
+emplac 2703
+emploi 2704 2705
+employe 2706 2707 2708 2709
+empress 2710 2711
+enabl 2712 2713 2714 2715
+enantiotrop 2716
+enclit 2717
+encycl 2718
+encyclopedia 2719
+endorh 2720
+endoscop 2721
+endoscopi 2722
+endow 2723 2724 2725 2726
+endur 2727
+enemi 2728 2729
+energi 2730
+enforc 2731
+engend 2732 2733 2734
+engin 2735 2736 2737 2738 2739 2740
+england 2741
+engross 2742
+enlighten 2743
+ensembl 2744
+enter 2745 2746
+enterotoxin 2747
+entertain 2748 2749
+enthalpi 2750
+enthusiast 2751
+entomolog 2752
+entranc 2753
+entrepreneur 2754
+entrepreneurship 2755
+entri 2756 2757
+entrust 2758 2759
+envelop 2760
+envi 2761 2762 2763
+enviou 2764
+environ 2765
+enzym 2766
+epenthesi 2767 2768
+ephedrin 2769
+ephesian 2770
+ephesu 2771
+ephraim 2772
+epicentr 2773
+epidem 2774 2775
+epistemolog 2776
+epitaph 2777
+epithelium 2778
+epoophoron 2779
+equat 2780 2781
+equestrian 2782
+equinox 2783
+equip 2784 2785
+era 2786 2787
+eras 2788
+erect 2789 2790
+erg 2791
+ergonom 2792 2793
+eros 2794
+erot 2795
+error 2796
+erupt 2797 2798
+erysipela 2799
+erythromycin 2800
+erythropoiesi 2801
+escal 2802
+escap 2803
+eschatolog 2804
+esperantujo 2805
+essai 2806
+essenc 2807 2808
+essenti 2809
+etern 2810 2811 2812 2813
+ethan 2814
+ethanol 2815
+ethic 2816
+ethiopia 2817
+ethnic 2818 2819 2820
+ethnolect 2821
+ethnolog 2822
+ethnonation 2823
+etiquett 2824
+etymolog 2825
+euboea 2826
+eucalyptu 2827
+eucharist 2828
+eukaryot 2829
+euphem 2830
+euphonium 2831
+euphoria 2832
+europ 2833
+euthanasia 2834
+eutroph 2835
+evalu 2836
+evid 2837
+evolut 2838
+exact 2839
+examin 2840 2841 2842
+exce 2843
+excel 2844
+exception 2845
+excerpt 2846
+exchang 2847 2848
+exclus 2849
+excommun 2850
+excrement 2851
+excret 2852
+excurs 2853
+execut 2854
+execution 2855 2856
+exegesi 2857
+exemplari 2858 2859
+exercis 2860 2861
+exhaust 2862
+exhibit 2863
+exhibitor 2864
+exil 2865 2866
+exist 2867
+exodu 2868
+exoskeleton 2869
+exospher 2870
+exot 2871
+expatri 2872
+expedit 2873
+expens 2874
+experi 2875 2876 2877 2878
+expert 2879 2880 2881 2882
+expir 2883
+explod 2884 2885 2886
+explor 2887 2888 2889 2890
+explos 2891 2892 2893
+export 2894 2895 2896
+expos 2897
+extinct 2898 2899 2900
+extra 2901
+extract 2902 2903 2904
+extradit 2905
+extrem 2906
+eyebrow 2907
+eyelid 2908
+ezekiel 2909
+fabl 2910
+fabul 2911
+facet 2912
+facil 2913
+facilit 2914
+faction 2915
+factor 2916
+factori 2917
+facult 2918
+faculti 2919
+fag 2920 2921 2922
+fail 2923
+failur 2924 2925
+faint 2926
+fairi 2927 2928
+faith 2929 2930 2931
+fajr 2932
+fake 2933 2934 2935
+falcon 2936
+fall 2937 2938 2939 2940
+fals 2941 2942
+falsetto 2943
+falsifi 2944
+famili 2945 2946
+familiar 2947 2948
+famou 2949 2950
+fan 2951 2952
+fandom 2953
+fanservic 2954
+fantast 2955
+farm 2956
+farmer 2957 2958
+faroes 2959
+fart 2960
+fascicul 2961
+fascism 2962
+fascist 2963
+fashion 2964 2965
+fast 2966 2967
+fat 2968 2969 2970
+fatal 2971
+fate 2972
+fathomet 2973
+fatigu 2974
+fatten 2975
+fauna 2976
+favourit 2977
+fax 2978
+fear 2979
+feast 2980
+feather 2981
+featur 2982 2983
+fece 2984 2985
+fecund 2986
+feder 2987 2988 2989
+feed 2990 2991
+feedback 2992
+feel 2993 2994
+feldspar 2995
+femal 2996 2997
+femin 2998
+feminist 2999
+fenc 3000 3001
+fennel 3002
+fenugreek 3003
+ferment 3004 3005
+ferri 3006 3007
+fertil 3008 3009
+festiv 3010 3011
+fetu 3012
+feudal 3013 3014
+fever 3015
+fiancé 3016
+fiction 3017
+field 3018 3019 3020 3021 3022
+fig 3023 3024
+fight 3025 3026 3027 3028
+figur 3029
+file 3030 3031
+filigre 3032
+filtrat 3033
+fin 3034
+financ 3035
+financi 3036
+fine 3037 3038
+finger 3039
+fingernail 3040
+finish 3041 3042
+finland 3043
+finn 3044 3045
+firefli 3046
+fireplac 3047
+firm 3048
+firmament 3049
+firmwar 3050
+first 3051 3052 3053
+fiscal 3054
+fish 3055 3056
+fisherman 3057
+fissur 3058 3059
+fist 3060
+fistula 3061
+fit 3062 3063 3064 3065 3066 3067 3068
+five 3069
+flabbi 3070
+flag 3071
+flake 3072 3073
+flamboy 3074
+flambé 3075
+flame 3076
+flander 3077
+flashlight 3078
+flatter 3079
+flea 3080 3081
+flee 3082
+flesh 3083
+fling 3084
+float 3085
+flood 3086
+floor 3087
+florenc 3088
+flour 3089 3090
+flow 3091 3092 3093 3094
+flower 3095 3096 3097 3098
+flowerhorn 3099
+flu 3100
+fluent 3101 3102
+fluid 3103 3104
+fluorin 3105
+flute 3106
+fly 3107 3108 3109 3110 3111
+foam 3112
+fog 3113
+folder 3114
+font 3115
+food 3116 3117
+fool 3118 3119
+foolhardi 3120
+foot 3121
+forbid 3122
+forbidden 3123
+forc 3124 3125 3126 3127
+forcep 3128
+fordism 3129
+forecast 3130
+forefing 3131 3132
+forehead 3133
+foreign 3134
+foremilk 3135
+foreskin 3136 3137
+forest 3138 3139
+foreword 3140
+forgeri 3141
+forget 3142 3143 3144
+forgiv 3145 3146
+forgo 3147
+fork 3148
+form 3149 3150
+formaldehyd 3151
+formant 3152
+format 3153
+formid 3154
+formula 3155
+fornic 3156
+forsak 3157
+fort 3158
+fortieth 3159
+fortun 3160
+fossil 3161
+fountain 3162
+four 3163
+fourth 3164
+fowl 3165
+fox 3166
+fractur 3167
+fragil 3168
+fragment 3169
+fragrant 3170 3171 3172
+franc 3173 3174
+franchis 3175
+frankli 3176
+freckl 3177
+freedom 3178 3179
+freefal 3180
+freez 3181
+freight 3182 3183
+french 3184
+frequenc 3185
+fresh 3186
+friction 3187
+fridai 3188
+friend 3189 3190 3191 3192 3193 3194 3195
+friendli 3196
+friendship 3197
+frigat 3198
+frigatebird 3199
+frighten 3200
+frog 3201 3202
+frond 3203
+frontier 3204 3205
+fructos 3206
+fruit 3207
+fuck 3208 3209 3210 3211 3212 3213 3214 3215
+fugit 3216
+fumbl 3217
+function 3218 3219 3220
+functionari 3221
+fundament 3222
+funer 3223
+funnel 3224
+funni 3225 3226
+furi 3227
+furnitur 3228 3229
+fuse 3230
+fusion 3231
+fyrom 3232
+gadget 3233 3234
+galang 3235 3236
+galaxi 3237
+gallei 3238
+gallican 3239
+gambl 3240 3241
+game 3242
+gang 3243
+garag 3244 3245
+garbag 3246
+garden 3247 3248
+gargantuan 3249
+garrison 3250
+gasolin 3251 3252
+gastroenterolog 3253
+gate 3254
+gather 3255
+gauz 3256
+gaze 3257
+gdp 3258
+gecko 3259 3260
+gem 3261
+gender 3262 3263
+gene 3264
+genealog 3265
+gener 3266 3267 3268
+genet 3269
+geneva 3270
+geneviev 3271
+geni 3272
+genitalia 3273 3274
+geniu 3275
+genoa 3276
+genocid 3277 3278
+genuin 3279
+geocentr 3280
+geograph 3281
+geographi 3282
+geophys 3283
+geppetto 3284
+germ 3285
+german 3286
+germani 3287
+gestat 3288
+geyser 3289
+ghazal 3290
+ghent 3291
+ghost 3292 3293 3294 3295 3296
+giant 3297 3298
+giaour 3299
+gibberish 3300 3301
+gift 3302 3303
+gigant 3304
+gill 3305
+ginger 3306
+ginseng 3307 3308 3309
+giraff 3310 3311
+girl 3312
+girlfriend 3313
+gizzard 3314
+glacier 3315
+glaciolog 3316
+gland 3317 3318
+glass 3319 3320
+global 3321
+gloriou 3322
+glossari 3323
+glue 3324
+glycerin 3325
+glycogen 3326
+goad 3327
+goal 3328 3329 3330 3331
+goat 3332 3333
+gob 3334
+goblin 3335
+gochujang 3336
+god 3337 3338 3339 3340 3341
+goddamn 3342 3343 3344
+goddess 3345
+goitr 3346
+gold 3347
+gonorrhea 3348
+goofi 3349
+googl 3350
+goos 3351
+gorbachev 3352
+gorgeou 3353
+goshawk 3354 3355
+gospel 3356
+gossip 3357
+gothic 3358 3359
+gourami 3360
+govern 3361
+governor 3362
+graduat 3363
+graft 3364 3365 3366
+grai 3367 3368
+granari 3369
+grand 3370 3371
+grandchild 3372
+granddaught 3373
+grandfath 3374 3375
+grandmoth 3376
+grandpar 3377 3378
+grandson 3379
+grape 3380
+grapefruit 3381 3382
+graph 3383
+graphen 3384
+graphic 3385
+grass 3386
+grasshopp 3387
+grave 3388
+gravel 3389
+graveyard 3390 3391 3392
+gravit 3393
+graviti 3394
+greas 3395
+greec 3396
+greed 3397 3398
+green 3399
+greenland 3400
+gregari 3401
+grenad 3402
+grief 3403
+grimoir 3404
+grind 3405 3406 3407 3408
+groov 3409
+ground 3410 3411
+groundwork 3412 3413
+grow 3414 3415
+growth 3416
+guarante 3417 3418
+guard 3419
+guardian 3420 3421
+guava 3422
+guelph 3423
+guerrilla 3424
+guess 3425
+guest 3426
+guid 3427
+guidon 3428
+guilt 3429
+guitar 3430
+gulf 3431 3432
+gum 3433
+gun 3434 3435
+gunpowd 3436
+gutsi 3437
+gutter 3438
+gymnasium 3439
+gynecomastia 3440
+gyroscop 3441
+habit 3442
+habitu 3443
+hack 3444
+hacker 3445
+hadith 3446 3447
+haematolog 3448
+haggl 3449
+hai 3450 3451
+hair 3452 3453
+hajj 3454
+hajji 3455
+hallelujah 3456
+hallucin 3457
+halo 3458
+hamlet 3459
+hammer 3460
+hand 3461
+handcuff 3462
+handicraft 3463
+handkerchief 3464
+handlebar 3465
+handler 3466
+handsaw 3467
+handsom 3468 3469
+handspan 3470
+hang 3471 3472
+hangar 3473
+hanger 3474
+hangov 3475 3476
+hanukkah 3477
+hapless 3478
+happi 3479 3480 3481 3482
+harbor 3483
+harbormast 3484
+hard 3485 3486 3487 3488 3489 3490
+hardwar 3491
+hare 3492 3493
+harm 3494 3495
+harmon 3496
+harmoni 3497
+harmonica 3498
+harp 3499
+harquebu 3500
+harsh 3501
+harvest 3502
+hashish 3503
+hat 3504
+hatch 3505
+hate 3506
+hatr 3507
+hawaiian 3508
+hawk 3509
+haze 3510
+headdress 3511
+healer 3512
+health 3513
+hear 3514
+heartach 3515
+hearth 3516
+heat 3517 3518
+heaven 3519 3520
+heavi 3521 3522
+hebrew 3523 3524
+hectar 3525
+hector 3526
+hedgehog 3527
+heel 3528 3529
+heir 3530
+helicopt 3531
+helmet 3532
+helper 3533
+hematuria 3534
+hemispher 3535
+hemolysi 3536
+hemorrhoid 3537 3538 3539 3540
+hen 3541
+henoth 3542
+hepatectomi 3543
+heptagon 3544
+heptan 3545
+herald 3546
+heraldri 3547
+herb 3548
+herd 3549
+heresi 3550 3551
+hermeneut 3552
+hermit 3553
+hero 3554
+heroism 3555
+heron 3556 3557 3558
+hesit 3559
+heterotroph 3560
+hexagon 3561
+hexan 3562
+hezbollah 3563
+hibern 3564
+hiccup 3565
+hick 3566
+hide 3567
+hierarchi 3568
+hieroglyph 3569
+hijra 3570
+hill 3571
+hilt 3572
+hindranc 3573
+hinduism 3574
+hing 3575
+hint 3576
+hip 3577 3578
+histor 3579 3580
+histori 3581 3582
+hit 3583
+hittit 3584
+hoars 3585 3586
+hoax 3587
+hobbi 3588
+hockei 3589
+hog 3590 3591
+hold 3592 3593
+hole 3594
+holi 3595 3596 3597
+holidai 3598
+holland 3599
+holographi 3600
+homeless 3601 3602
+homer 3603
+hometown 3604
+homicid 3605
+homogen 3606
+homophon 3607
+homosexu 3608 3609 3610
+honei 3611
+honest 3612
+honeysuckl 3613
+hongbao 3614
+honorari 3615
+honorarium 3616
+hoof 3617
+hook 3618
+hoopo 3619
+hope 3620
+hopia 3621
+hord 3622
+horizon 3623 3624
+horizont 3625
+horn 3626 3627 3628
+horni 3629 3630 3631
+hors 3632
+horsefli 3633
+hose 3634
+host 3635 3636 3637
+hostag 3638
+hostel 3639
+hot 3640 3641 3642
+hour 3643
+hubri 3644
+hubrist 3645
+hug 3646 3647
+human 3648 3649 3650
+humid 3651
+humili 3652 3653
+humor 3654
+humour 3655 3656
+hump 3657 3658
+hundr 3659
+hundredth 3660
+hundredweight 3661
+hungari 3662 3663
+hunger 3664
+hungri 3665
+hunt 3666 3667
+hurrican 3668
+hurt 3669
+husband 3670
+hussit 3671
+hut 3672 3673
+hybrid 3674 3675 3676
+hydrangea 3677
+hydrocephalu 3678
+hydrogen 3679
+hydrolog 3680
+hydrolysi 3681
+hyena 3682
+hygien 3683
+hygromet 3684
+hymn 3685 3686
+hypercapnia 3687
+hypercorrect 3688
+hyperglycemia 3689
+hypernym 3690
+hypertens 3691
+hypocrit 3692
+hypogeum 3693
+hypoglycemia 3694
+hyponym 3695
+hypopituitar 3696
+hypospadia 3697
+hypotenus 3698
+hypothalamu 3699
+hypothermia 3700
+hypothesi 3701
+hysteria 3702
+iceland 3703
+icon 3704 3705
+idea 3706
+identif 3707
+ideolog 3708
+ideologu 3709
+idiolect 3710
+idiot 3711 3712 3713
+idol 3714 3715 3716
+ignor 3717 3718
+ignostic 3719
+illeism 3720
+illiter 3721
+illus 3722
+illustr 3723
+imag 3724 3725
+imageri 3726 3727 3728
+imagin 3729 3730
+imaginari 3731 3732
+imbecil 3733 3734 3735
+imit 3736
+immers 3737
+immigr 3738 3739
+immort 3740 3741
+immortalis 3742 3743
+immun 3744 3745
+immunolog 3746
+imped 3747 3748
+imperi 3749
+imperialist 3750 3751
+imperm 3752
+impetu 3753
+impiou 3754
+implement 3755 3756 3757 3758
+implic 3759
+import 3760
+impot 3761
+impregn 3762
+impress 3763 3764
+impressionist 3765
+impud 3766
+incens 3767 3768
+incent 3769
+incest 3770
+inch 3771 3772
+incid 3773 3774
+inclin 3775
+incomplet 3776
+inconsist 3777
+increment 3778
+incumb 3779 3780 3781 3782
+indemn 3783
+independ 3784
+indic 3785
+indign 3786
+indigo 3787 3788
+individu 3789
+indonesian 3790
+induct 3791
+industri 3792 3793
+inequ 3794
+infantri 3795
+infarct 3796
+infect 3797
+infecti 3798 3799 3800
+infertil 3801
+infidel 3802
+infin 3803
+infinit 3804
+inflat 3805 3806 3807
+inflect 3808
+infloresc 3809
+influenc 3810 3811
+inform 3812 3813 3814
+informat 3815
+infrastructur 3816 3817
+ingot 3818
+inhal 3819
+initi 3820
+inject 3821 3822
+injuri 3823 3824
+ink 3825
+inn 3826
+inocul 3827
+input 3828
+inquest 3829
+inquiri 3830
+insan 3831 3832 3833
+insect 3834
+insert 3835 3836
+insist 3837
+inspect 3838 3839
+inspir 3840 3841
+instagramm 3842
+instal 3843 3844 3845
+instant 3846
+instinct 3847
+institut 3848 3849
+insul 3850
+insur 3851
+insurg 3852
+intact 3853
+integr 3854 3855
+intellig 3856
+intend 3857
+intensif 3858
+intent 3859
+interact 3860 3861
+interc 3862
+interchang 3863
+interfac 3864
+interim 3865
+interject 3866
+intermedi 3867
+intern 3868 3869 3870
+interpel 3871
+interpret 3872 3873 3874
+interrog 3875
+intersect 3876
+interslav 3877
+intervent 3878
+interview 3879 3880
+intestin 3881
+intimid 3882
+intoler 3883
+intraven 3884
+introduct 3885 3886
+introspect 3887
+intrud 3888
+intrus 3889
+intuit 3890 3891 3892
+invas 3893 3894 3895
+invertebr 3896
+invest 3897
+investig 3898 3899 3900 3901
+invit 3902
+invoic 3903 3904
+iodin 3905
+ionospher 3906
+iraq 3907
+ireland 3908
+irish 3909
+iron 3910 3911 3912
+irradi 3913
+irrat 3914
+irredent 3915
+irrig 3916 3917
+isaiah 3918
+ischemia 3919
+isha 3920
+islam 3921
+islamophobia 3922
+island 3923 3924
+isogloss 3925
+isolation 3926
+isolect 3927
+issu 3928 3929 3930
+istanbul 3931
+isthmu 3932
+istighfar 3933
+ital 3934
+itali 3935
+italian 3936
+itchi 3937
+item 3938 3939
+ivori 3940
+jack 3941
+jackal 3942
+jackfruit 3943
+jackhamm 3944
+jackscrew 3945
+jade 3946
+jahannam 3947
+jakarta 3948 3949 3950 3951
+jakartan 3952
+jam 3953
+jamaica 3954
+janitor 3955 3956
+janu 3957
+japan 3958
+japanes 3959
+japanophilia 3960
+jasmin 3961
+java 3962
+javelin 3963
+jaw 3964
+jealou 3965 3966
+jean 3967
+jellyfish 3968 3969
+jequir 3970
+jericho 3971
+jerk 3972 3973
+jerrycan 3974
+jerusalem 3975
+jesu 3976
+jew 3977
+jewel 3978 3979 3980 3981
+jewish 3982
+jicama 3983
+jingoism 3984
+jizz 3985
+job 3986 3987
+jockei 3988
+jog 3989
+joi 3990 3991 3992 3993
+joint 3994 3995
+joke 3996 3997 3998
+jordan 3999
+joseph 4000
+joshua 4001
+journal 4002 4003
+journalist 4004 4005
+journei 4006
+jubil 4007
+jubile 4008
+juda 4009
+judg 4010 4011
+judgment 4012
+jug 4013
+juic 4014
+jump 4015 4016
+june 4017
+junk 4018
+junkman 4019 4020
+jupit 4021 4022
+jurisdict 4023 4024 4025
+jurisprud 4026
+justic 4027
+kailan 4028
+kaleidoscop 4029
+kangaroo 4030
+kanji 4031
+kapok 4032 4033
+kashida 4034 4035
+kawakawa 4036
+keel 4037
+keeper 4038
+kei 4039 4040 4041
+kelantan 4042
+kelantanes 4043
+kelpi 4044
+kenaf 4045
+kendhang 4046
+kerosen 4047
+kettl 4048
+keyboard 4049
+khaki 4050
+khat 4051
+khutbah 4052 4053
+kick 4054 4055 4056
+kid 4057
+kidnap 4058 4059
+kidnei 4060
+kill 4061 4062
+kilometr 4063
+kilosecond 4064
+kimchi 4065
+kindergarten 4066 4067
+kinemat 4068
+king 4069
+kingdom 4070
+kingfish 4071 4072 4073 4074
+kingpin 4075
+kismet 4076 4077
+kiss 4078 4079 4080
+kit 4081
+kitchen 4082
+kite 4083
+klaxon 4084
+kleptocraci 4085
+knee 4086 4087
+kneecap 4088 4089 4090
+kneel 4091
+knife 4092
+knight 4093 4094
+knit 4095
+knob 4096
+knockoff 4097 4098 4099
+knot 4100
+knucklebon 4101
+kofta 4102
+kookaburra 4103
+korean 4104
+krishna 4105
+kroepoek 4106
+krupuk 4107
+kshatriya 4108
+kurdish 4109
+kwashiorkor 4110
+kyrgyzstan 4111 4112
+label 4113
+labor 4114
+labour 4115
+laboya 4116
+lacquer 4117
+lactos 4118
+ladder 4119 4120
+ladybird 4121
+lai 4122
+lake 4123 4124
+lakshmi 4125
+lamb 4126
+lame 4127
+lament 4128
+lamp 4129
+lampshad 4130
+lanc 4131
+lancet 4132
+land 4133 4134 4135 4136 4137
+landscap 4138
+languag 4139
+lantern 4140 4141
+laocoön 4142
+laparoscop 4143
+laparoscopi 4144
+laptop 4145 4146
+larva 4147
+laryngoscop 4148
+larynx 4149
+latch 4150
+late 4151 4152 4153 4154 4155 4156
+latex 4157
+laugh 4158 4159
+laughter 4160 4161 4162
+launch 4163
+laundri 4164 4165
+lava 4166
+law 4167 4168 4169 4170 4171
+lawmak 4172
+lawn 4173
+lawyer 4174
+layman 4175
+layout 4176
+layov 4177
+lazi 4178
+lazio 4179
+lead 4180 4181 4182 4183 4184
+leaf 4185
+leafi 4186
+leagu 4187
+lean 4188 4189
+leap 4190 4191
+leather 4192
+lector 4193
+lectur 4194 4195 4196
+leech 4197
+leek 4198
+leewai 4199 4200
+left 4201
+leg 4202 4203
+legaci 4204 4205
+legal 4206
+legend 4207 4208
+legisl 4209 4210 4211
+lemma 4212
+lemon 4213
+lemonad 4214 4215 4216
+lemongrass 4217
+lemur 4218
+len 4219 4220
+lend 4221
+lenient 4222
+leopard 4223
+leprosi 4224 4225
+lesion 4226
+lethal 4227
+lethargi 4228
+letter 4229 4230
+lettuc 4231
+leukocyt 4232
+leukorrhea 4233
+lever 4234 4235
+levit 4236
+liabil 4237 4238 4239
+liar 4240
+liber 4241 4242 4243 4244
+libr 4245
+librari 4246 4247 4248
+librarian 4249 4250
+licens 4251
+lick 4252
+lid 4253
+lie 4254 4255 4256
+lieuten 4257
+life 4258 4259
+lifeboat 4260
+ligat 4261
+light 4262 4263 4264 4265
+lighter 4266
+lighthous 4267
+lightn 4268 4269 4270 4271
+liken 4272 4273
+lime 4274
+limit 4275
+limousin 4276 4277
+limp 4278
+linear 4279
+lingam 4280
+linguist 4281 4282
+link 4283 4284 4285
+lion 4286
+lip 4287
+lipstick 4288
+liqueur 4289
+liquid 4290 4291 4292 4293 4294
+lisbon 4295
+list 4296 4297
+listen 4298
+liter 4299
+literaci 4300
+literatur 4301 4302
+lithium 4303
+lithographi 4304
+lithospher 4305
+lithuania 4306
+litr 4307
+live 4308 4309
+liver 4310 4311 4312
+lizard 4313
+loafer 4314
+local 4315 4316
+lockdown 4317
+locu 4318
+lodg 4319 4320
+logic 4321 4322
+logist 4323
+logo 4324
+logotyp 4325 4326
+loincloth 4327
+loneli 4328
+longan 4329 4330
+loofah 4331
+loon 4332
+loquat 4333
+lord 4334 4335 4336
+lose 4337 4338
+loser 4339
+lost 4340 4341 4342
+lotion 4343 4344
+lotu 4345
+loudspeak 4346 4347
+lous 4348
+loyal 4349
+loyalti 4350
+lubric 4351
+luck 4352
+ludicr 4353
+luggag 4354
+luke 4355
+lukewarm 4356
+lullabi 4357 4358
+lumbago 4359
+lumin 4360
+luminos 4361
+lunch 4362
+lung 4363 4364
+lupin 4365
+lust 4366 4367
+luster 4368
+lutheran 4369
+luxembourg 4370 4371
+luxuri 4372
+lyche 4373
+lymph 4374
+lyric 4375
+macaron 4376 4377
+macaroni 4378
+mace 4379
+machin 4380
+mackerel 4381 4382
+mad 4383 4384 4385
+madagascar 4386
+madam 4387 4388
+magazin 4389
+maggot 4390
+maghreb 4391
+maghrib 4392
+magic 4393 4394 4395 4396
+magician 4397 4398
+magistr 4399
+magnet 4400 4401 4402
+magpi 4403
+maharaja 4404
+mahogani 4405
+maid 4406 4407 4408 4409
+maiden 4410
+mainten 4411 4412
+maiz 4413
+majli 4414
+major 4415 4416 4417
+malacca 4418
+malachi 4419
+malai 4420
+malaysian 4421
+maldiv 4422
+male 4423 4424 4425
+mali 4426
+malici 4427
+malign 4428
+maltos 4429
+maluku 4430
+mammal 4431
+manag 4432 4433
+mandarin 4434
+mandopop 4435
+mango 4436
+mangosteen 4437
+manifest 4438 4439
+manifesto 4440
+manipl 4441
+manipul 4442
+manli 4443
+mannequin 4444 4445
+mansion 4446
+manual 4447
+manul 4448
+manur 4449
+manuscript 4450
+maoism 4451
+map 4452 4453
+maquett 4454
+mar 4455
+marbl 4456 4457
+march 4458
+mari 4459
+marijuana 4460
+marin 4461 4462
+maritim 4463
+market 4464
+marketplac 4465
+marksman 4466 4467
+marl 4468
+marlin 4469
+marmalad 4470
+maroon 4471 4472
+marquess 4473
+marri 4474 4475 4476
+marriag 4477 4478
+marshal 4479
+martyr 4480 4481
+martyrium 4482
+marxism 4483
+marzipan 4484
+mascara 4485
+masculin 4486
+mask 4487 4488 4489
+masquerad 4490
+mass 4491
+massacr 4492
+massag 4493 4494
+massif 4495
+master 4496
+mastermind 4497
+masterpiec 4498
+masturb 4499 4500 4501 4502 4503 4504
+match 4505
+materialist 4506
+mathemat 4507
+matriarch 4508
+matthew 4509
+mattress 4510 4511
+maxi 4512
+maxim 4513
+maximum 4514 4515 4516
+mayonnais 4517
+meal 4518 4519
+measur 4520
+meat 4521
+meatbal 4522
+mecca 4523 4524
+mecha 4525
+mechan 4526 4527 4528 4529
+medal 4530
+medea 4531
+medic 4532
+medicin 4533 4534
+medina 4535
+medit 4536 4537
+medium 4538 4539
+meet 4540 4541
+megabat 4542
+megadivers 4543
+megaphon 4544
+megapod 4545
+melanchol 4546
+melanesia 4547
+melodica 4548
+membership 4549
+membranophon 4550
+menstruat 4551 4552
+merchandis 4553 4554
+merchant 4555 4556
+merci 4557
+merciless 4558
+mercuri 4559 4560 4561
+messag 4562 4563
+messi 4564
+messiah 4565
+metabol 4566
+metal 4567
+metamathemat 4568
+metamorphosi 4569
+metaphor 4570 4571 4572 4573
+metaphys 4574
+metastasi 4575
+meteorolog 4576
+meter 4577
+methamphetamin 4578 4579 4580
+methan 4581
+methionin 4582
+methodolog 4583
+methuselah 4584
+meticul 4585
+metr 4586
+mexico 4587
+microb 4588
+microcomput 4589 4590
+microcredit 4591 4592
+microeconom 4593
+micromet 4594
+micron 4595
+micronesia 4596
+microorgan 4597
+microphon 4598
+microscop 4599
+middl 4600
+midwif 4601
+migrat 4602
+militar 4603
+militia 4604
+millenni 4605
+millennium 4606 4607
+million 4608
+millionair 4609
+minaret 4610 4611
+minc 4612
+mineralog 4613
+minibu 4614
+minion 4615 4616
+miniskirt 4617
+minist 4618
+ministr 4619
+ministri 4620
+minut 4621 4622 4623 4624 4625 4626
+miracl 4627 4628
+mirag 4629 4630 4631
+mirandes 4632
+miriam 4633
+mirror 4634
+misbaha 4635 4636
+misfortun 4637
+mishmash 4638
+missil 4639 4640
+missiolog 4641
+mission 4642 4643
+missionari 4644
+mist 4645
+mistak 4646 4647
+mister 4648
+mistress 4649
+misunderstand 4650
+misus 4651 4652
+mite 4653
+mitochondrion 4654
+mix 4655
+mochi 4656
+mocktail 4657
+mode 4658
+moder 4659 4660
+modern 4661 4662
+modif 4663 4664
+moist 4665
+molar 4666
+moldova 4667
+mole 4668 4669
+molecul 4670
+mollusc 4671
+momu 4672
+monaco 4673
+monarch 4674
+monarchi 4675
+monarchist 4676
+monasteri 4677 4678
+monastir 4679
+mondai 4680
+monei 4681 4682 4683 4684 4685
+monetari 4686
+mongoos 4687 4688
+monica 4689
+monk 4690 4691 4692
+monkei 4693 4694
+monkeypox 4695
+monolith 4696
+monophysit 4697
+monoth 4698
+monsignor 4699
+monsoon 4700
+month 4701
+monthli 4702
+monument 4703
+moodi 4704
+moon 4705 4706 4707
+moral 4708 4709
+morn 4710 4711
+morocco 4712 4713
+moron 4714 4715 4716
+morphem 4717
+morphin 4718
+mortal 4719
+mortar 4720 4721
+mortgag 4722
+mosaic 4723
+moscow 4724 4725
+mose 4726
+mosqu 4727 4728
+mosquito 4729
+moss 4730
+moth 4731 4732
+mother 4733 4734 4735
+motherfuck 4736
+motion 4737
+motiv 4738
+motor 4739 4740
+motto 4741
+mouldi 4742 4743
+mount 4744
+mountain 4745
+mous 4746 4747 4748
+moustach 4749
+mouth 4750 4751
+movement 4752
+movi 4753
+mozambiqu 4754
+mud 4755
+muddi 4756
+mudskipp 4757
+muezzin 4758
+mujahid 4759
+mulberri 4760 4761
+mule 4762
+mull 4763 4764
+multibillionair 4765
+multicultur 4766
+multilater 4767
+multilingu 4768
+multin 4769
+mum 4770 4771
+mumbl 4772
+mummi 4773
+mump 4774
+munich 4775 4776
+munific 4777
+muntjac 4778
+murder 4779
+murtabak 4780
+musalla 4781
+muscat 4782
+muscl 4783
+muse 4784 4785 4786
+mushroom 4787
+music 4788
+musician 4789 4790
+musicolog 4791
+musket 4792 4793
+mustard 4794
+mutat 4795
+mute 4796
+mutual 4797
+mycolog 4798
+myna 4799 4800
+mysteri 4801 4802 4803
+myth 4804
+mytholog 4805
+nail 4806 4807
+naiv 4808
+nake 4809 4810
+naked 4811
+napkin 4812
+narciss 4813
+narcissist 4814
+narcot 4815
+narrat 4816
+narrow 4817
+nation 4818 4819 4820 4821 4822
+nationalis 4823
+natur 4824 4825 4826 4827 4828
+naughti 4829
+nausea 4830
+navarr 4831
+navel 4832 4833
+navi 4834
+navig 4835
+nazism 4836
+necess 4837
+neck 4838
+necklac 4839
+neckti 4840
+necrom 4841
+necropoli 4842
+needl 4843
+neg 4844
+negoti 4845 4846
+neighborhood 4847 4848
+neighbour 4849
+neofasc 4850 4851
+nephew 4852 4853 4854
+nepot 4855
+neptun 4856
+nerv 4857
+nest 4858
+nestorian 4859
+netherland 4860
+netizen 4861
+network 4862
+neuter 4863
+neutral 4864
+new 4865 4866 4867 4868 4869 4870
+newspap 4871
+newsroom 4872
+nicaragua 4873
+nich 4874 4875
+nickel 4876
+nicknam 4877
+nicotin 4878
+niec 4879 4880 4881
+niggardli 4882
+night 4883
+nightfal 4884
+nightingal 4885
+nihil 4886
+nile 4887
+nine 4888
+ninetieth 4889
+ninth 4890
+nipa 4891
+nippl 4892 4893
+nirvana 4894
+nitpick 4895 4896
+nitrogen 4897
+nod 4898
+node 4899 4900
+noel 4901
+nois 4902 4903
+noisi 4904
+nomin 4905
+nonkil 4906 4907
+nonprofit 4908
+nonsens 4909
+nonstandard 4910 4911
+noodl 4912
+norm 4913
+normal 4914
+normandi 4915
+north 4916
+norwai 4917
+nose 4918
+noseble 4919
+notabl 4920 4921
+notari 4922
+notat 4923
+notebook 4924
+noun 4925 4926
+novelist 4927
+nowruz 4928
+nuanc 4929
+nub 4930 4931 4932
+nuclear 4933
+nucleu 4934 4935
+nude 4936
+nuisanc 4937
+numer 4938 4939 4940
+numismat 4941
+nun 4942 4943
+nurs 4944 4945 4946 4947
+nut 4948
+nutmeg 4949
+nutrient 4950 4951
+nutrit 4952 4953
+nylon 4954
+oar 4955
+oath 4956
+obedi 4957 4958
+obes 4959
+obituari 4960
+object 4961
+obscen 4962 4963 4964 4965
+observatori 4966
+obsolet 4967
+obstetr 4968 4969
+obstruct 4970
+occitan 4971
+occitania 4972
+occult 4973 4974
+occup 4975
+ocean 4976 4977
+oceania 4978
+oceanographi 4979 4980
+ochr 4981
+octagon 4982
+octan 4983
+octob 4984
+octopu 4985
+odd 4986 4987
+oedipu 4988
+oesophagu 4989
+offal 4990 4991
+offend 4992
+offens 4993
+offer 4994
+offic 4995 4996 4997
+offici 4998
+offlin 4999
+offshor 5000
+oghuz 5001
+ogr 5002
+oil 5003
+ointment 5004
+okinawan 5005
+olfactori 5006 5007
+oliv 5008
+olymp 5009
+olympiad 5010
+omelett 5011
+omin 5012 5013
+omnipot 5014
+onan 5015
+oncolog 5016
+onion 5017
+onlin 5018 5019
+ontolog 5020
+oophorectomi 5021
+opac 5022
+oper 5023 5024 5025
+ophiotauru 5026
+ophthalmolog 5027
+opiat 5028
+opinion 5029
+opium 5030 5031 5032
+oppon 5033 5034
+opposit 5035
+optim 5036 5037
+option 5038
+oral 5039
+orang 5040 5041 5042 5043
+orangutan 5044 5045
+orat 5046
+orc 5047
+orca 5048
+orchestra 5049 5050
+orchid 5051
+ordin 5052 5053
+organ 5054 5055 5056
+orgasm 5057
+orific 5058
+origin 5059 5060 5061
+ornitholog 5062
+orphan 5063 5064
+orphanag 5065
+orpheu 5066
+orthodoxi 5067
+orthographi 5068
+osmoregul 5069
+ossif 5070
+ossuari 5071
+otolaryngolog 5072
+otolith 5073
+otter 5074
+ottoman 5075
+ounc 5076
+outcast 5077
+outdo 5078
+outlier 5079
+outlook 5080 5081 5082
+ovari 5083
+oven 5084
+overcast 5085
+overk 5086
+overthrow 5087
+overtim 5088
+overwhelm 5089
+ovul 5090
+owner 5091
+oxim 5092
+oximet 5093
+oxygen 5094
+oyster 5095
+ozonospher 5096
+paan 5097 5098
+pacif 5099
+pack 5100
+packag 5101 5102
+paddi 5103 5104
+padlock 5105
+paean 5106
+pai 5107 5108
+paid 5109
+pain 5110 5111
+paint 5112 5113
+painter 5114
+paislei 5115
+pajama 5116
+palac 5117
+pale 5118
+paleographi 5119
+palestin 5120
+palm 5121
+pamphlet 5122
+panarch 5123
+panchatantra 5124
+pancrea 5125
+pandem 5126
+pangolin 5127
+panorama 5128
+panpsych 5129
+pant 5130 5131
+paparazzo 5132
+papaya 5133 5134
+papyrolog 5135
+parabl 5136
+parachut 5137 5138
+paradigm 5139
+paradis 5140 5141 5142
+paradox 5143
+paraglid 5144
+paragon 5145
+paragraph 5146 5147
+parallel 5148
+parallelogram 5149
+paramed 5150
+parapsycholog 5151
+parasitolog 5152
+parcel 5153 5154
+parchment 5155
+parent 5156
+pariah 5157
+parish 5158
+park 5159 5160
+parkour 5161
+parliament 5162
+parrot 5163
+parslei 5164
+parti 5165
+partial 5166
+partner 5167
+partocraci 5168
+passag 5169
+passcod 5170
+passeng 5171
+passov 5172
+passport 5173
+password 5174
+pastor 5175
+pastri 5176
+patchouli 5177
+patent 5178 5179
+path 5180
+patholog 5181
+patienc 5182
+patient 5183 5184
+patriarch 5185 5186
+patriot 5187 5188
+pattern 5189
+paus 5190
+paw 5191
+pawn 5192 5193
+pawnbrok 5194
+pawnshop 5195
+payment 5196
+pea 5197
+peac 5198 5199
+peach 5200 5201
+peacock 5202
+peafowl 5203
+pear 5204
+pearl 5205
+peasant 5206
+peat 5207
+pebbl 5208
+peculiar 5209
+pederasti 5210
+pedicab 5211
+pee 5212
+pegasu 5213 5214 5215
+pelican 5216
+pen 5217
+pencil 5218 5219
+pendant 5220
+penetr 5221
+penguin 5222
+peni 5223 5224
+penicillin 5225
+peninsula 5226
+pennant 5227
+penniless 5228
+pennon 5229
+penolog 5230
+pension 5231
+pentagon 5232
+pentan 5233
+pentecost 5234 5235
+peopl 5236 5237 5238
+pepper 5239 5240
+percent 5241
+percentag 5242
+perch 5243
+perfect 5244
+perfum 5245
+peripher 5246
+perish 5247 5248
+permafrost 5249
+perman 5250 5251 5252 5253 5254
+permeat 5255
+permiss 5256 5257 5258
+permit 5259
+permut 5260
+perpetr 5261
+perpetu 5262
+persia 5263
+persian 5264
+persimmon 5265
+person 5266 5267 5268 5269
+personif 5270
+personnel 5271 5272
+perspect 5273
+perspicac 5274
+pessim 5275
+pessimist 5276 5277
+pest 5278
+pestl 5279 5280
+peter 5281
+petit 5282
+petrichor 5283
+petroglyph 5284
+phallu 5285
+phantosmia 5286
+pharaoh 5287
+pharmaceut 5288
+pharmaci 5289 5290 5291 5292
+pharmacist 5293 5294
+pharmacolog 5295
+pharmacopoeia 5296
+phase 5297 5298
+phatic 5299
+pheasant 5300
+phenomen 5301
+phenomenon 5302
+philanthropi 5303
+philip 5304
+philippian 5305
+philippin 5306
+philolog 5307
+philosoph 5308
+philosophi 5309 5310
+philter 5311
+phish 5312
+phlegm 5313
+phone 5314 5315
+phonet 5316
+phonolog 5317
+phosphoryl 5318
+photocopi 5319
+photoelectr 5320
+photograph 5321 5322 5323 5324 5325
+photographi 5326
+photosynthesi 5327
+phrase 5328 5329
+phycolog 5330
+phylum 5331
+physic 5332 5333 5334 5335 5336
+physician 5337
+physiolog 5338
+phytosterol 5339
+piccolo 5340
+pick 5341 5342
+pickpocket 5343
+picnic 5344
+pictur 5345 5346 5347 5348 5349
+piec 5350
+piehol 5351
+pig 5352
+pigeon 5353 5354
+piggyback 5355
+piglet 5356 5357
+pikachu 5358
+pile 5359
+pilgrimag 5360
+pillag 5361
+pillar 5362 5363
+pillow 5364
+pilot 5365
+pimp 5366 5367
+pimpl 5368
+pin 5369
+pinch 5370 5371
+pine 5372 5373
+pineappl 5374 5375 5376
+pink 5377
+pinocchio 5378
+pinocytosi 5379
+pinwheel 5380
+piou 5381
+pipe 5382
+piss 5383 5384
+pit 5385
+pitch 5386
+piti 5387
+pivot 5388
+pizza 5389
+placard 5390
+plagiar 5391
+plagu 5392
+plaintiff 5393
+planet 5394 5395
+plank 5396
+plant 5397 5398
+plaster 5399
+plasticin 5400
+plate 5401 5402
+plateau 5403
+platform 5404
+platinum 5405
+platoon 5406
+platypu 5407
+player 5408
+plaza 5409
+pleasant 5410
+pleasur 5411
+pleiad 5412
+plenipotentiari 5413
+plier 5414
+plot 5415
+plough 5416 5417
+plug 5418
+plumb 5419
+plumul 5420
+plunder 5421
+plural 5422
+pluralist 5423 5424
+plutocraci 5425
+poach 5426
+pocket 5427 5428
+pod 5429
+podcast 5430
+poem 5431 5432 5433
+poet 5434 5435
+poetri 5436
+poison 5437
+poland 5438
+pole 5439
+polic 5440
+polici 5441
+policlin 5442
+polit 5443 5444 5445 5446
+politician 5447 5448
+pollen 5449
+pollut 5450 5451 5452
+polygami 5453
+polyglot 5454 5455
+polymeras 5456
+polynesia 5457
+polysemi 5458
+polytechn 5459
+polyth 5460
+polyuria 5461
+pomegran 5462
+pomfret 5463
+pond 5464
+ponder 5465
+poni 5466
+poodl 5467
+poor 5468 5469 5470 5471
+popcorn 5472
+pope 5473
+poppi 5474
+popul 5475
+popular 5476
+porcelain 5477 5478
+porcupin 5479
+pork 5480
+porn 5481
+pornographi 5482
+porridg 5483
+port 5484 5485
+portfolio 5486
+portrait 5487
+portugues 5488
+possess 5489 5490 5491
+possessor 5492
+post 5493 5494
+postcod 5495
+postgradu 5496
+posthum 5497
+postpon 5498
+potassium 5499
+potato 5500
+potter 5501
+poultri 5502
+pound 5503 5504
+poverti 5505
+powder 5506 5507 5508
+power 5509 5510 5511
+ppe 5512
+practic 5513 5514 5515 5516
+practicum 5517
+practis 5518
+pragu 5519
+prai 5520
+prais 5521
+prakrit 5522
+prawn 5523
+prayer 5524 5525 5526
+prc 5527
+preciou 5528
+precipit 5529 5530
+predat 5531
+predic 5532
+prefectur 5533
+prefer 5534
+pregnanc 5535
+pregnant 5536
+prehensil 5537
+prehistor 5538
+prehistori 5539
+prejudic 5540
+premium 5541
+premonit 5542 5543
+prepend 5544
+presbyteri 5545
+presbyterian 5546
+preschool 5547
+prescrib 5548 5549 5550
+prescript 5551
+prescriptiv 5552
+presenc 5553
+preserv 5554
+presid 5555
+presidenti 5556
+press 5557
+pressur 5558
+prestig 5559
+prestigi 5560
+pretrial 5561
+pretti 5562
+preval 5563
+preview 5564
+priapism 5565
+price 5566
+prick 5567 5568 5569
+pride 5570 5571
+priest 5572 5573
+priesthood 5574
+primari 5575 5576
+prime 5577
+princ 5578 5579
+princess 5580 5581 5582
+princip 5583 5584
+principl 5585
+printer 5586
+prioriti 5587
+prison 5588 5589
+privat 5590 5591 5592 5593 5594
+probabl 5595
+process 5596
+procrastin 5597
+product 5598 5599
+profan 5600 5601
+profess 5602
+profit 5603 5604
+program 5605
+programm 5606
+project 5607 5608
+projectil 5609
+prolactin 5610
+promis 5611
+promot 5612
+prompt 5613 5614 5615
+prone 5616 5617
+pronoun 5618
+pronunci 5619
+propan 5620
+propel 5621
+properti 5622 5623
+prophas 5624
+prophet 5625
+proport 5626
+propos 5627 5628 5629
+prose 5630
+prosecutor 5631
+prostitut 5632 5633 5634
+prostrat 5635
+protagonist 5636 5637
+protect 5638
+proteom 5639
+protestant 5640
+protocol 5641
+protostom 5642
+prototyp 5643 5644
+prove 5645 5646
+proverb 5647
+provinc 5648 5649 5650
+provoc 5651
+provocateur 5652
+prude 5653
+prussia 5654
+psalm 5655
+psychic 5656
+psycholog 5657 5658
+psychologist 5659
+psychopath 5660
+psychopathi 5661
+psychosi 5662
+ptomain 5663
+pub 5664
+public 5665 5666
+publish 5667
+puddl 5668
+puff 5669
+puke 5670
+pull 5671 5672
+pullei 5673
+pulmonari 5674
+puls 5675 5676
+pump 5677
+pumpkin 5678
+punctur 5679
+punish 5680
+pupa 5681
+puppet 5682 5683
+puppetri 5684 5685
+purchas 5686
+purpl 5687
+purs 5688
+pursu 5689
+pursuit 5690
+push 5691
+pussi 5692 5693
+putti 5694
+puzzl 5695 5696
+pyramid 5697 5698 5699
+pyridoxin 5700
+pyx 5701
+qadi 5702
+qasida 5703
+qibla 5704
+qipao 5705
+quack 5706 5707 5708
+quadrant 5709
+quadrilater 5710
+quai 5711
+quaker 5712
+qualif 5713
+qualiti 5714 5715
+quantiti 5716
+quantum 5717 5718
+quarantin 5719
+quark 5720
+quarter 5721 5722 5723 5724 5725
+quartz 5726
+quasar 5727
+quatrain 5728
+queer 5729 5730 5731
+queri 5732
+quest 5733
+questionnair 5734 5735
+queue 5736
+quiff 5737
+quinoa 5738
+quintet 5739
+quirk 5740
+quirki 5741
+quit 5742
+quiver 5743
+quiz 5744
+quoll 5745
+quorum 5746
+quot 5747 5748
+quotat 5749 5750
+rabbi 5751
+rabbit 5752
+raccoon 5753
+race 5754 5755 5756 5757
+racism 5758
+racist 5759
+radiat 5760
+radic 5761 5762
+radish 5763
+raft 5764
+rag 5765
+rai 5766 5767
+rail 5768 5769
+railwai 5770
+rain 5771
+rainbow 5772 5773
+raindrop 5774
+raisin 5775
+random 5776
+ransom 5777
+rape 5778
+rare 5779 5780
+raspberri 5781
+rat 5782
+ration 5783 5784 5785 5786 5787
+rattan 5788
+ravana 5789
+raw 5790
+raymond 5791
+razor 5792
+reaction 5793
+reactor 5794
+reader 5795
+realiti 5796 5797
+realiz 5798
+realm 5799 5800
+reanim 5801
+reaper 5802
+reason 5803 5804 5805
+rebat 5806
+rebel 5807
+rebuk 5808 5809 5810
+receipt 5811 5812 5813
+recess 5814 5815 5816
+recidivist 5817
+recip 5818
+reckless 5819 5820
+recommend 5821
+reconcili 5822
+reconnaiss 5823 5824
+record 5825
+recov 5826
+recr 5827
+recreat 5828
+recruit 5829 5830 5831
+rector 5832 5833
+red 5834
+redden 5835
+redshift 5836
+reduct 5837
+redupl 5838
+reed 5839
+reef 5840
+refer 5841 5842 5843 5844
+refineri 5845
+refriger 5846
+refuge 5847
+refus 5848 5849
+regenc 5850
+regent 5851
+regim 5852
+regiment 5853
+region 5854 5855 5856 5857
+regist 5858
+regret 5859
+regul 5860
+regular 5861
+rehabilit 5862
+reinforc 5863
+reject 5864
+rel 5865 5866 5867 5868
+relationship 5869 5870
+relax 5871
+relev 5872
+reliabl 5873 5874
+relic 5875 5876
+religi 5877 5878 5879 5880
+religion 5881 5882
+reluct 5883
+remuner 5884 5885 5886
+renaiss 5887
+renown 5888 5889
+rent 5890
+repatri 5891
+repeal 5892
+repeat 5893
+replac 5894
+report 5895
+represent 5896
+reprimand 5897
+reproduct 5898 5899
+reprov 5900
+republ 5901
+republican 5902 5903 5904
+reput 5905
+requiem 5906
+resent 5907 5908 5909
+resid 5910
+resign 5911
+resist 5912 5913
+resolut 5914
+reson 5915
+resorpt 5916
+respect 5917
+respir 5918 5919
+respiratori 5920
+rest 5921
+restaur 5922
+restrict 5923
+result 5924 5925 5926
+retail 5927 5928
+retali 5929
+reticulum 5930
+retractor 5931 5932
+retreat 5933 5934 5935
+return 5936
+revel 5937
+reveng 5938
+review 5939 5940 5941
+revis 5942
+revolt 5943
+revolut 5944
+revolv 5945 5946 5947
+reward 5948 5949
+rheum 5950 5951
+rheumatolog 5952
+rhine 5953
+rhinocero 5954
+rhizom 5955
+rhizospher 5956
+rhombu 5957
+rhythm 5958
+ribbon 5959 5960
+rice 5961 5962 5963
+rich 5964
+rickshaw 5965 5966 5967 5968
+ride 5969 5970
+rifl 5971
+rington 5972
+ringworm 5973
+ripe 5974
+rise 5975 5976
+risk 5977
+risotto 5978
+rite 5979 5980
+rival 5981 5982
+river 5983
+roar 5984
+rob 5985
+robber 5986 5987
+rock 5988
+rocket 5989
+rodent 5990
+role 5991 5992
+roma 5993
+roman 5994
+romania 5995
+romanian 5996
+romanoff 5997
+rome 5998
+roof 5999
+rook 6000
+rooster 6001
+root 6002
+rose 6003
+rosel 6004 6005
+rosin 6006
+rotat 6007 6008
+rotten 6009
+rough 6010
+roulad 6011
+roulett 6012
+router 6013
+routin 6014
+royal 6015
+rub 6016
+rubber 6017
+rubbl 6018
+rubi 6019
+rubl 6020
+rubric 6021
+rudder 6022 6023
+rudimentari 6024
+ruin 6025
+ruler 6026 6027 6028 6029
+rummi 6030
+rumor 6031 6032 6033
+rumpl 6034
+runeston 6035
+rural 6036
+russia 6037
+russian 6038
+rust 6039
+röntgen 6040
+sabbath 6041
+sabotag 6042
+sack 6043
+sacrament 6044
+sacrileg 6045
+sacristan 6046 6047
+sacristi 6048
+sad 6049 6050
+sadden 6051
+saddl 6052 6053
+sadism 6054
+safe 6055 6056 6057
+safeti 6058 6059
+safflow 6060
+saffron 6061
+sago 6062
+sail 6063
+sailfish 6064
+sailor 6065 6066 6067
+saint 6068 6069
+saké 6070
+salari 6071
+salat 6072
+saliva 6073 6074
+salt 6075 6076
+salti 6077
+salv 6078 6079
+salvat 6080
+sampl 6081
+samson 6082
+sanction 6083
+sand 6084
+sandalwood 6085
+sandbox 6086
+sandhi 6087
+sandpap 6088
+sandwich 6089
+sane 6090
+saniti 6091
+sanskrit 6092
+santol 6093 6094
+sapan 6095 6096
+sapl 6097
+sapodilla 6098
+sapphir 6099
+sarcasm 6100
+sarcast 6101
+sardin 6102
+sarong 6103
+satai 6104
+satan 6105
+satellit 6106
+satisfi 6107
+satur 6108
+saturdai 6109
+saturn 6110 6111
+sauc 6112
+saucepan 6113
+sausag 6114
+sauté 6115
+savag 6116
+savori 6117 6118
+savour 6119
+sawm 6120 6121
+saxophon 6122
+scabi 6123
+scaffold 6124
+scalper 6125
+scan 6126
+scandal 6127
+scanner 6128
+scarc 6129
+scarecrow 6130
+scarf 6131
+scari 6132
+scenario 6133
+schedul 6134
+scheherazad 6135 6136 6137
+schist 6138
+schizoid 6139
+schizophrenia 6140
+scholarship 6141 6142
+scholastic 6143
+school 6144 6145 6146 6147
+schooner 6148
+schwa 6149
+scienc 6150 6151
+scientif 6152
+scientist 6153
+scissor 6154
+scoff 6155
+scooter 6156
+score 6157
+scorpion 6158
+scotland 6159
+scourg 6160
+scout 6161 6162
+scratch 6163
+screen 6164 6165 6166 6167 6168
+screw 6169 6170
+screwdriv 6171 6172
+scriptorium 6173
+scroll 6174
+scrotum 6175 6176 6177
+sculptor 6178
+sculptur 6179
+sea 6180
+seagrass 6181
+seal 6182 6183 6184
+search 6185 6186
+seashel 6187
+season 6188 6189
+second 6190 6191 6192
+secondari 6193
+secondhand 6194
+secreci 6195
+secret 6196 6197 6198 6199
+secretari 6200 6201
+secretariat 6202
+sect 6203 6204
+sector 6205
+secular 6206 6207 6208 6209
+secularist 6210
+secur 6211 6212 6213 6214
+sediment 6215
+seed 6216
+seedl 6217
+seek 6218
+segreg 6219
+seismolog 6220
+seizur 6221
+seldom 6222
+selfi 6223 6224
+selfish 6225
+sell 6226
+seller 6227
+semant 6228
+semen 6229 6230
+seminarist 6231
+semiot 6232
+send 6233
+senil 6234
+sens 6235
+sentenc 6236 6237 6238
+separ 6239
+sepoi 6240
+septuagint 6241
+seren 6242
+sergeant 6243
+sermon 6244
+serpent 6245
+servant 6246 6247
+server 6248
+servic 6249 6250 6251 6252
+sesam 6253 6254
+set 6255 6256 6257 6258 6259 6260 6261
+setup 6262
+seven 6263 6264
+seventeen 6265
+seventh 6266
+seventieth 6267
+sever 6268
+sew 6269
+sewer 6270
+sex 6271 6272 6273
+sexi 6274
+sexual 6275 6276
+shack 6277
+shade 6278
+shadow 6279
+shag 6280
+shah 6281
+shahada 6282
+shaitan 6283
+shake 6284 6285
+shallow 6286
+shalwar 6287
+shaman 6288
+shame 6289
+shamefac 6290
+shampoo 6291
+shape 6292
+share 6293
+shark 6294
+sharp 6295
+sharpen 6296
+sharpshoot 6297 6298
+shave 6299 6300
+shaver 6301
+shawl 6302
+shear 6303
+sheatfish 6304 6305
+sheep 6306 6307 6308
+sheik 6309
+shelf 6310
+shellfish 6311
+shenanigan 6312
+shield 6313 6314
+shiitak 6315 6316
+shinbon 6317
+shine 6318 6319
+ship 6320
+shipyard 6321
+shirt 6322
+shit 6323
+shiva 6324
+shock 6325 6326 6327
+shoe 6328
+shogi 6329
+shogun 6330
+shoot 6331
+shop 6332 6333 6334
+shophous 6335
+shore 6336 6337
+short 6338
+shortcut 6339
+shotgun 6340
+shout 6341
+shovel 6342
+shower 6343
+shraavana 6344
+shrew 6345
+shrewd 6346
+shrimp 6347
+shrink 6348 6349 6350
+shroud 6351
+shrub 6352
+shumai 6353
+shuriken 6354
+shut 6355 6356 6357
+sibl 6358 6359 6360
+sicili 6361
+sickl 6362 6363
+sidewalk 6364
+sieg 6365
+sight 6366
+sign 6367 6368
+signal 6369
+signatur 6370 6371
+signpost 6372
+sikhism 6373
+silhouett 6374
+silicon 6375
+silicosi 6376
+silk 6377
+silli 6378 6379 6380 6381
+silt 6382
+silver 6383
+silverfish 6384
+simpl 6385 6386
+sin 6387
+sine 6388
+singapor 6389
+singer 6390
+singular 6391
+sink 6392
+sir 6393
+siren 6394
+sister 6395 6396 6397
+sit 6398
+situat 6399 6400
+six 6401
+sixth 6402
+sixtieth 6403
+skandha 6404
+skeleton 6405 6406 6407
+skeptic 6408
+sketch 6409
+skill 6410
+skin 6411 6412
+skink 6413
+skinni 6414
+skirt 6415
+skull 6416 6417 6418
+skunk 6419
+sky 6420 6421
+slap 6422
+slave 6423 6424 6425
+sledgehamm 6426
+sleep 6427
+sleepi 6428 6429
+sleeptalk 6430
+sleev 6431
+sleuth 6432 6433
+slide 6434 6435 6436
+slim 6437 6438
+slipperi 6439
+slipwai 6440
+slit 6441
+slope 6442 6443
+sloth 6444 6445 6446
+slovakia 6447
+slow 6448 6449 6450
+slowli 6451
+slug 6452
+sluic 6453
+slum 6454
+slut 6455 6456 6457
+smart 6458 6459 6460 6461 6462
+smartass 6463
+smartwatch 6464
+sme 6465
+smell 6466 6467 6468
+smile 6469 6470
+smog 6471 6472 6473
+smoke 6474 6475
+smuggl 6476
+smuggler 6477
+snail 6478 6479 6480
+snake 6481
+snakehead 6482 6483
+snatch 6484
+sneez 6485
+sniper 6486 6487
+snooker 6488
+snore 6489
+snot 6490
+snout 6491 6492
+snow 6493
+soap 6494
+soar 6495 6496
+soccer 6497
+social 6498 6499
+socialist 6500
+societi 6501 6502
+sociolect 6503
+sociolinguist 6504
+sociolog 6505
+sock 6506
+socket 6507
+sodium 6508
+sofa 6509
+soft 6510
+soggi 6511
+soi 6512
+soil 6513
+soldier 6514 6515 6516 6517 6518
+sole 6519
+solid 6520 6521
+solidar 6522
+solitari 6523
+solitud 6524
+solomon 6525
+solubl 6526
+solut 6527 6528
+son 6529 6530
+song 6531 6532 6533
+sooth 6534
+soprano 6535
+sorbian 6536
+sorcer 6537
+sorghum 6538
+soul 6539 6540 6541 6542 6543
+sound 6544 6545
+sour 6546
+sourc 6547
+soursop 6548
+south 6549
+southeast 6550
+souvenir 6551
+sovereign 6552 6553
+sovereignti 6554
+sow 6555
+space 6556 6557
+spade 6558 6559
+spain 6560
+spanish 6561
+spank 6562
+sparrowhawk 6563 6564 6565
+spartacu 6566
+spastic 6567
+spatula 6568
+spaz 6569
+speak 6570 6571
+speaker 6572 6573 6574 6575
+spear 6576
+speci 6577 6578
+special 6579 6580 6581 6582
+specialist 6583 6584
+specif 6585 6586 6587
+spectacl 6588
+specul 6589 6590 6591 6592
+speech 6593
+speed 6594
+spell 6595 6596 6597
+spend 6598 6599 6600
+sperm 6601
+sphere 6602
+spheric 6603
+sphincter 6604
+sphinx 6605
+spice 6606
+spici 6607
+spider 6608 6609
+spike 6610
+spin 6611
+spiral 6612
+spirit 6613 6614 6615
+spit 6616
+spittoon 6617
+spleen 6618 6619
+split 6620 6621 6622
+spoil 6623 6624
+spoiler 6625
+spong 6626
+spoof 6627
+spook 6628
+spool 6629
+spoon 6630 6631
+sporad 6632
+sport 6633
+sportsman 6634
+sportsmanship 6635
+sprat 6636
+spread 6637 6638
+spreadsheet 6639 6640 6641 6642
+spring 6643 6644
+sprinkl 6645
+spur 6646
+spuriou 6647 6648
+spy 6649
+squad 6650
+squash 6651
+squat 6652
+squeez 6653
+squid 6654 6655
+squirrel 6656
+stab 6657
+stabl 6658 6659 6660
+stadium 6661 6662 6663
+staff 6664
+stage 6665 6666 6667
+stagnat 6668
+stair 6669
+stale 6670
+stalin 6671
+stalk 6672
+stamp 6673 6674
+stand 6675
+standard 6676
+stanza 6677
+star 6678
+starch 6679 6680
+starl 6681
+startup 6682 6683
+starv 6684
+stash 6685
+state 6686
+statement 6687
+static 6688
+station 6689
+statist 6690
+statistician 6691 6692
+statu 6693
+statut 6694
+std 6695
+stead 6696 6697 6698
+steak 6699
+steal 6700
+steam 6701 6702
+steel 6703
+steer 6704 6705
+stele 6706
+stencil 6707
+step 6708
+stephani 6709
+stereotyp 6710
+stethoscop 6711
+stevedor 6712
+stewardess 6713
+stick 6714 6715 6716 6717
+sticki 6718
+stiff 6719 6720
+stimul 6721
+sting 6722 6723
+stingi 6724
+stink 6725 6726 6727
+stinkwood 6728
+stock 6729 6730 6731 6732 6733
+stockbrok 6734
+stoichiometri 6735
+stoicism 6736
+stole 6737
+stomach 6738 6739 6740
+stone 6741
+storei 6742 6743
+stori 6744 6745
+stork 6746
+storm 6747
+stove 6748 6749
+straight 6750
+strait 6751
+strang 6752
+strangl 6753
+stratagem 6754 6755
+stratif 6756
+stratum 6757
+straw 6758
+strawberri 6759 6760
+stress 6761
+stretcher 6762
+strike 6763 6764 6765 6766 6767 6768
+strip 6769
+stripe 6770 6771 6772
+strive 6773
+stroke 6774
+strong 6775
+structur 6776
+struggl 6777
+student 6778 6779 6780 6781 6782
+studi 6783
+stupid 6784 6785 6786 6787 6788 6789
+stutter 6790
+style 6791 6792
+subfamili 6793 6794
+subgiant 6795
+subject 6796 6797 6798 6799
+submerg 6800 6801
+submit 6802
+subscript 6803
+subspeci 6804
+substanc 6805
+substat 6806
+subtitl 6807 6808 6809
+subvers 6810
+success 6811 6812
+successor 6813
+succour 6814
+suck 6815
+sucker 6816
+sucros 6817
+suddenli 6818
+sue 6819
+sugar 6820 6821
+suit 6822
+suitcas 6823
+suitor 6824
+sulfur 6825
+sumatra 6826
+summer 6827
+sun 6828 6829
+sundai 6830 6831
+sunni 6832
+sunris 6833 6834
+sunset 6835
+superacid 6836
+superintend 6837
+supermodel 6838
+superpow 6839 6840
+superstit 6841 6842
+superstructur 6843
+supersubstanti 6844
+support 6845
+sura 6846
+surfac 6847
+surgeri 6848 6849
+surnam 6850
+surpris 6851 6852
+surreal 6853
+sushi 6854
+suspici 6855
+sustain 6856
+svarabhakti 6857 6858
+swallow 6859
+swamp 6860 6861
+swan 6862
+swazi 6863
+swear 6864 6865
+sweat 6866 6867
+sweater 6868
+sweati 6869
+sweden 6870
+swedenborgian 6871
+sweep 6872 6873
+sweet 6874 6875
+swell 6876
+swim 6877
+swindl 6878
+swindler 6879
+swing 6880
+switch 6881
+switzerland 6882 6883
+sword 6884
+swordfish 6885
+syllabl 6886
+syllabu 6887
+symbiosi 6888
+symmetr 6889
+symmetri 6890 6891
+symphoni 6892
+symptom 6893
+symptomat 6894
+synchron 6895 6896
+syndic 6897
+syndrom 6898
+synod 6899
+synonym 6900
+synthes 6901
+synthet 6902
+syphili 6903 6904
+syria 6905
+syring 6906 6907
+systemat 6908 6909
+tabernacl 6910
+tabl 6911 6912
+tablecloth 6913
+taboo 6914
+tabul 6915
+tachycardia 6916
+tacki 6917
+tactic 6918
+tadpol 6919
+tael 6920
+taffeta 6921 6922
+tail 6923 6924
+tailor 6925
+talc 6926
+talent 6927
+taliban 6928
+talisman 6929 6930
+talk 6931 6932 6933 6934 6935
+tame 6936
+tamer 6937
+tan 6938 6939
+tangyuan 6940
+tank 6941 6942
+taoism 6943
+tap 6944
+tapioca 6945 6946
+tapir 6947 6948
+tare 6949
+taro 6950
+tart 6951
+tasteless 6952
+tasti 6953 6954
+tattoo 6955 6956
+tawni 6957
+tax 6958 6959
+taxat 6960
+taxi 6961
+taxonomi 6962
+tayammum 6963
+tea 6964
+teacher 6965
+teacup 6966
+teak 6967
+teal 6968
+teapot 6969 6970
+tear 6971 6972 6973 6974
+technic 6975
+technician 6976
+techniqu 6977
+technolog 6978 6979
+teepe 6980
+telecommun 6981
+teleconfer 6982 6983
+telegraph 6984 6985
+telemedicin 6986
+telepathi 6987
+telephon 6988 6989
+telescop 6990 6991
+televis 6992
+tempeh 6993
+temperatur 6994
+templ 6995 6996 6997 6998 6999
+ten 7000
+tenac 7001 7002
+tenaci 7003
+tendenc 7004
+tendon 7005
+tenni 7006
+tent 7007
+tenth 7008
+tentpol 7009
+terebinth 7010
+term 7011 7012
+terminolog 7013 7014
+termit 7015 7016
+terpsichor 7017
+terrac 7018 7019
+terrain 7020
+territori 7021 7022
+terror 7023 7024
+terrorist 7025 7026
+tertiari 7027
+testicl 7028
+textbook 7029
+textual 7030
+textur 7031
+thailand 7032
+theater 7033 7034
+theme 7035
+theocraci 7036
+theocrat 7037 7038
+theodolit 7039
+theologi 7040
+theoret 7041
+theori 7042
+therapi 7043
+theravada 7044
+thermo 7045
+thermodynam 7046
+thermomet 7047
+thermospher 7048
+thesauru 7049
+thesi 7050
+thief 7051
+thigh 7052
+thighbon 7053
+thimbl 7054
+third 7055
+thirst 7056
+thirsti 7057
+thirtieth 7058
+thong 7059
+thorn 7060
+thousand 7061
+thread 7062
+threat 7063
+threaten 7064 7065
+three 7066
+thresher 7067
+threshold 7068
+thriller 7069
+throat 7070 7071
+thrombosi 7072
+throne 7073 7074
+throw 7075 7076
+thumb 7077 7078 7079
+thumbnail 7080 7081 7082
+thunder 7083 7084 7085
+thursdai 7086
+tick 7087 7088
+ticket 7089 7090
+tide 7091
+tie 7092
+tiger 7093 7094
+tight 7095
+tilt 7096
+time 7097
+timelin 7098
+tin 7099 7100
+tinctur 7101
+tinnitu 7102
+tire 7103
+tissu 7104 7105 7106 7107 7108
+tit 7109 7110
+tith 7111
+titrat 7112
+titular 7113
+toad 7114 7115
+toast 7116
+tobacco 7117
+toggl 7118
+toi 7119
+toilet 7120
+toll 7121
+tomato 7122
+tombston 7123
+tomorrow 7124 7125
+tone 7126
+tongu 7127
+tonnag 7128
+tonsillectomi 7129
+tooth 7130 7131
+toothpast 7132 7133
+topic 7134 7135 7136
+topographi 7137
+toponymi 7138
+torah 7139
+torch 7140
+torment 7141 7142
+torqu 7143
+tortois 7144 7145
+totalis 7146
+totalitarian 7147
+totem 7148
+toucan 7149
+touch 7150 7151 7152 7153
+tour 7154
+tourism 7155
+tourist 7156 7157
+tout 7158
+towel 7159
+tower 7160
+towkai 7161
+town 7162
+trachoma 7163
+tractor 7164
+trade 7165 7166
+trader 7167 7168
+tradit 7169 7170 7171 7172
+tragic 7173
+trai 7174 7175
+train 7176 7177 7178
+traitor 7179
+tram 7180
+transact 7181
+transcript 7182 7183 7184
+transform 7185 7186
+transient 7187
+translat 7188 7189
+transliter 7190
+transloc 7191
+transpar 7192 7193 7194
+transport 7195 7196
+transubstanti 7197
+transvestit 7198
+transylvania 7199
+trash 7200
+trawl 7201 7202
+treason 7203
+treasur 7204
+treat 7205
+treati 7206 7207
+treatis 7208
+treatment 7209
+tree 7210
+trench 7211
+treval 7212
+triag 7213
+trial 7214
+triangl 7215
+tribe 7216
+tribun 7217
+tribut 7218
+tricholog 7219
+tricolour 7220
+trident 7221
+trigger 7222 7223
+trilemma 7224
+trillionair 7225
+trimest 7226
+triniti 7227
+trogon 7228
+troi 7229
+troop 7230 7231
+trophi 7232
+trowel 7233
+truce 7234
+truck 7235 7236
+trump 7237
+trumpet 7238 7239 7240
+trunk 7241 7242 7243
+trust 7244
+trypanosomiasi 7245
+tube 7246 7247
+tuber 7248
+tuberculosi 7249
+tuesdai 7250
+tulip 7251
+tungsten 7252
+tuni 7253
+tunnel 7254 7255
+turban 7256
+turbid 7257
+turin 7258
+turkei 7259 7260
+turkish 7261
+turmer 7262
+turquois 7263 7264
+turtl 7265
+twaddl 7266
+twat 7267 7268 7269
+twelfth 7270
+twentieth 7271
+twin 7272
+two 7273
+type 7274
+typhoon 7275 7276
+typhu 7277
+typic 7278
+typo 7279 7280
+tyranni 7281 7282
+tyre 7283
+ubiqu 7284
+ubiquitin 7285
+udder 7286
+ugli 7287 7288 7289
+ukrain 7290
+ukrainian 7291
+ulaanbaatar 7292 7293
+ulcer 7294 7295 7296
+ultim 7297 7298 7299
+ultrason 7300
+umami 7301
+umbrella 7302
+unambigu 7303
+unanim 7304 7305 7306 7307
+uncl 7308 7309
+unconstitut 7310
+underdog 7311
+underli 7312 7313
+underlin 7314
+underp 7315
+understand 7316 7317
+undesir 7318
+uneasi 7319 7320
+unemploy 7321
+unicorn 7322
+unifi 7323 7324
+uniform 7325
+uninstal 7326
+uniqu 7327
+unit 7328
+unitarian 7329
+univers 7330 7331
+unpolit 7332
+unrip 7333 7334
+unstabl 7335
+untouch 7336
+ununennium 7337
+unwav 7338
+updat 7339 7340
+upgrad 7341
+upload 7342 7343
+upright 7344
+urban 7345
+urethra 7346
+urin 7347 7348 7349
+usag 7350
+useless 7351 7352
+user 7353
+ussr 7354
+usur 7355
+utensil 7356
+utilis 7357
+utraqu 7358
+vacant 7359
+vaccin 7360 7361 7362
+vacuum 7363
+vagina 7364 7365
+vajrayana 7366
+vallei 7367
+valuat 7368
+valv 7369 7370 7371 7372
+vanilla 7373
+vanish 7374
+vaniti 7375
+vantag 7376
+variabl 7377 7378
+varianc 7379 7380
+varieti 7381 7382
+vase 7383
+vasoconstrict 7384
+vasodil 7385
+vatican 7386
+vegan 7387
+veget 7388 7389
+vehicl 7390
+vein 7391 7392
+veloc 7393 7394
+velvet 7395
+venic 7396
+ventil 7397 7398
+verb 7399
+verg 7400
+verif 7401 7402 7403
+verifi 7404
+version 7405
+vertebr 7406
+vesak 7407
+vest 7408
+veterinari 7409
+vibraphon 7410
+vicar 7411
+viceroi 7412 7413
+victim 7414
+video 7415
+videocassett 7416
+videocraci 7417
+videograph 7418
+vienna 7419
+vietnames 7420
+view 7421 7422 7423
+villa 7424
+villag 7425 7426
+vinegar 7427
+violenc 7428
+violent 7429
+violet 7430 7431
+violin 7432
+viper 7433
+virgil 7434
+virgin 7435 7436
+virolog 7437
+virtu 7438 7439
+virtual 7440
+viru 7441
+virul 7442
+viscera 7443
+viscou 7444
+vise 7445
+vishnu 7446
+vision 7447 7448 7449 7450
+visit 7451
+vocabulari 7452
+vocal 7453 7454
+vocat 7455
+voic 7456
+volatil 7457
+volcan 7458
+volcano 7459
+volleybal 7460
+voltag 7461 7462 7463 7464
+vombatid 7465
+vomit 7466
+vote 7467 7468
+voucher 7469
+vowel 7470
+vrykolaka 7471
+vulgar 7472 7473 7474
+vulner 7475
+vultur 7476 7477
+wafer 7478
+wage 7479
+wai 7480
+waist 7481
+wait 7482
+waiter 7483
+wake 7484 7485
+walima 7486
+walker 7487
+wall 7488 7489
+wallet 7490
+walloon 7491
+wank 7492 7493
+waqf 7494
+war 7495
+ward 7496 7497 7498
+ware 7499
+warehous 7500
+warm 7501
+warrant 7502 7503
+warrior 7504
+warsaw 7505
+wart 7506
+wash 7507
+washbasin 7508
+washcloth 7509
+watch 7510
+watercolour 7511
+waterfal 7512
+watermelon 7513
+wattl 7514
+wave 7515 7516 7517
+wax 7518 7519
+weak 7520
+weapon 7521
+wear 7522 7523
+weasel 7524
+weather 7525 7526
+weav 7527 7528 7529
+wednesdai 7530
+weeaboo 7531
+weed 7532
+week 7533 7534
+weekli 7535
+weep 7536
+weight 7537 7538
+weird 7539
+weld 7540
+welfar 7541
+west 7542
+wet 7543
+whale 7544 7545
+whatabout 7546
+wheat 7547
+wheel 7548
+wheelbarrow 7549
+wheez 7550
+whine 7551 7552
+whiskei 7553
+whisper 7554
+whistl 7555 7556
+white 7557 7558
+whiten 7559
+whitsundai 7560
+wholesal 7561
+whore 7562 7563 7564 7565 7566 7567
+wide 7568
+widow 7569 7570
+wife 7571
+wikipedian 7572 7573
+wiktionari 7574
+wildcat 7575
+willow 7576
+wimp 7577
+wind 7578 7579
+windmil 7580
+window 7581 7582
+windpip 7583
+wine 7584 7585 7586
+wing 7587
+wipe 7588 7589
+wireless 7590
+wisdom 7591
+wise 7592 7593 7594
+wit 7595
+witch 7596
+witchcraft 7597 7598
+withdraw 7599 7600
+witti 7601
+wizard 7602 7603 7604 7605 7606
+wok 7607
+woman 7608 7609 7610
+womanli 7611
+womb 7612
+wonton 7613
+wood 7614 7615
+woodcut 7616
+woof 7617 7618
+wool 7619
+word 7620
+worker 7621 7622
+workshop 7623 7624
+world 7625 7626
+worldwid 7627
+worm 7628
+worri 7629
+worrisom 7630 7631
+worship 7632
+wound 7633 7634 7635
+wrath 7636
+wrench 7637
+wrestl 7638
+wretch 7639
+wring 7640 7641
+write 7642 7643
+writer 7644 7645
+written 7646
+wroclaw 7647
+wrong 7648 7649
+wudu 7650
+xenoglossi 7651
+xenophobia 7652
+xerx 7653
+xylem 7654
+xylophon 7655
+yam 7656 7657
+yarmulk 7658
+yashmak 7659 7660
+yaw 7661 7662
+yawn 7663
+year 7664
+yeast 7665 7666
+yellow 7667
+yemen 7668
+yesterdai 7669
+yiddish 7670
+yogurt 7671
+yogyakarta 7672
+yoke 7673
+youth 7674
+youtiao 7675
+yummi 7676
+zachari 7677
+zealand 7678
+zedoari 7679
+zenith 7680
+zinc 7681
+zodiac 7682
+zone 7683 7684
+zoom 7685
+zoroastrian 7686 7687
+zygot 7688
 `,
   id: `
-abad 1168
-abadi 2345 3122 3123 4405 4406 4412
-abai 6
-abaimana 344 2718
+abad 1385
+abadi 2810 3740 3742 5250 5262
+abai 8
+abaimana 397 3273
 abaka 1
-abaktinal 3
-abakus 4 5
-abang 882
-abatoar 7
-abdikasi 12
-abduksi 14
-abjad 228 230
-abolisi 17
-abonemen 5717
-aborsi 19 20
-abortus 21
-abrak 5693
-abreviasi 9
-absen 27
-abses 24
-absis 25
-absolusi 28
-absorben 123
-absorpsi 30 31
-abu 430 2791 2792
-abuk 2144
-acak 4863
-acang 2683
-acara 138 3485
-acau 6156
-aceh 68
-acu 4916 5596
-acuh 1066
-adab 1306
-adaptasi 100
-adas 2504
-adat 1781 1785 2855 6029
-adegan 5611
-adendum 102
-adhesi 112
-adhesif 113
-adidaya 5749 5750
-adik 5358
-adiksi 104
-adikuasa 5750
-adil 3368
-adipati 2158
-adiperagawan 5748
-adiposa 114
-adiraja 4256
-adjektiva 115
-adjustar 2551
-administrasi 119
-administratur 120
-adolesens 122
-adon 2106
-adsorpsi 124
-adu 1483
-aduksi 109
-adven 128
-adventisme 129
-adverbia 131
-advis 134 135
-advokat 138
-aerodinamika 141
-aerodinamis 142
-aerosol 143
-aerostatika 144
-afganistan 150
-afghanistan 149
-afiliasi 146
-afinitas 147
-afrika 152
-afrikans 153
-afrodisiak 352
-aga 165
-agam 4946
-agama 4947 4948
-agamawi 4947
-ageisme 158
-agen 160
-agenda 979
-agitasi 166
-aglet 179
-aglomerasi 161
-aglutinasi 162
-agnatologi 169
-agnostik 167
-agnostisisme 168
-agorafobia 170
-agraria 171
-agresif 164
-agribisnis 174
-agrikultura 175
-agrobiologi 176
-agung 686 2794
-agustus 482
-ahad 5742
-ahala 2174
-ahasyweros 6441
-ahli 2406 5401
-ahmad 177
-aias 188
-aigion 178
-air 3274 4561
-airawata 185
-ajaib 3868 4014
-ajudan 118
-akademik 38
-akademis 38
-akal 2162
-akar 5050
-akarologi 39
-akasia 37
-akhirat 154 189
-akibat 1559 2279 4985
-akik 157
-aklamasi 50
-akne 79
-akomodasi 51
-akor 1264
-akordeon 56
-akrab 2456
-akreditasi 61
-akrilamida 89
-akrobat 84
-akrobatik 84
-akrofobia 87
-akromegali 85
-akromion 86
-akropolis 88
-aksara 228
-akselerasi 40
-aksen 42
-aksentuasi 43
-akseptor 45
-akses 46
-aksesori 47
-aksi 92
-aksioma 521
-akson 523
-akta 1173
-aktif 93 94 2264 5627
-aktinobiologi 90
-aktinometer 91
-aktiva 441
-aktivasi 94
-aktivitas 95
-aktor 96
-aktris 96 97
-aktual 5998
-aktuaris 98
-akuakultur 373
-akualung 374
-akuaponik 375
-akuarel 6321
-akuarium 376
-akuifer 377
-akuisisi 81
-akuisita 80
-akulturasi 62
-akumulasi 63
-akumulator 64
-akun 57
-akuntabilitas 58
-akuntan 59
-akunting 60
-akupunktur 99
-akurat 65 2371
-akut 1231 5162
-alaf 3853
-alam 2403 4036 4881 5177 6416
-alamat 107
-alami 2404 4037
-alamiah 4037
-alang 4914
-alap 2448 2782 5529
-alas 599 4885 4886 4887
-albakora 191
-albania 192
-albas 190
-albatros 193
-aldehida 198
-alegori 212
-alektrion 199
-alel 214
-alena 215
-alergi 216
-alfabet 228
-alfabetis 229
-alfasilabis 33
-algojo 2386
-algoritma 205
-algoritme 205
-algoritmik 206
-algoritmis 206
-aliansi 218
-aliase 222
-alih 2057 3231 5984
-alinea 4312
-alir 2573 2574
-alis 2423
-aljabar 202
-aljazair 203
-aljir 204
-alkali 600
-alkana 207
-alkanal 198
-alkena 208
-alkil 209
-alkimia 194
-alkitab 681
-alkohol 195 196
-alkoholisme 197
-alkuna 210
-allah 2769
-almanak 224 980
-almarhum 1859 1860 3470
-almarhumah 1859 3470
-aloi 222
-alokasi 221 2059
-alopesia 226
-alpa 2611
-alpen 227
-alpokat 511
-alpukat 511 512
-alterasi 231
-altruisme 232
-alu 4428 5315
-alun 6325
-alur 2060 2574 4545
-amal 1200
-aman 5095 5097 5231 5232 5233
-amanat 3815
-amarah 295
-amatir 234
-ambah 101 106
-ambang 5946 6226
-ambar 237
-ambeien 2940
-ambideksteritas 238
-ambidekstrus 239
-ambing 6132
-ambisi 241
-ambivalen 242
-ambulans 243
-amerika 247
-amerikanisasi 248
-amerikano 249
-amerta 265
-amfetamina 260
-amfibi 261
-amik 250
-amilase 268
-amilum 5624
-amin 245
-amir 2249 2250
-amis 5664
-amniota 256
-amonia 254
-amor 1759
-amortisasi 258
-ampai 3320
-ampela 2748
-ampelas 5121
-amperemeter 253
-ampersan 259
-amplifikasi 262
-amplop 2303
-ampu 2265
-ampuh 2214
-ampul 263
-ampun 2613
-amputasi 264
-amuk 257 668
-amunisi 255
-ana 5896
-anabaptisme 269
-anabolisme 270
-anafilaksis 277
-anak 1235 1236 1237 3395
-anakronis 272
-anakronisme 271
-anakronistis 272
-anal 1002
-analekta 273
-analgesik 274
-analisis 275
-analogi 3823
-ananas 4506
-ananim 276
-ananta 3172
-anarki 279
-anarkis 280
-anarkisme 278
-ancam 5942 5943
-ancuk 2663 2664
-andang 4296 6245
-andreas 287
-andrologi 289
-aneh 724 2676 5683 6345
-anekdot 290
-anemer 1597
-anestesi 291
-anestesiolog 292
-anfal 470
-angga 903
-anggap 2496
-anggar 899 900 2502
-anggota 3804
-anggrek 4223
-angguk 4096
-anggun 1871 2781
-anggur 2802 6159 6384 6385
-angiak 945
-angin 6378
-angka 4132
-angkara 2678
-angkasa 5409
-angkat 3539
-angket 4824
-angkong 5021
-angkuh 3036 4685 6204
-anglikanisme 297
-angpau 3008
-angsa 2779 4648 5769
-anilina 301
-animasi 302
-animisme 303
-anjang 2235
-anjing 2087 2088
-ankilosis 306
-anoksia 314
-anonim 312
-anoreksia 313
-anotasi 309
-ansietas 347
-anta 3817
-antagonis 319
-antan 4428
-antarabangsa 3234
-antariksa 5522
-antariksawan 454
-antarkota 3228
-antarktika 320
-antarmuka 3230
-antartika 320
-antasid 318
-antefiks 321
-antek 3860
-antena 140
-antesis 322
-anti 4103
-antibiotik 329
-antifeminisme 333
-antihistamina 334
-antik 339 3564
-antiklimaks 331
-antimikroba 335
-anting 2178
-antiokhia 336
-antioksidan 337
-antipati 338
-antiselip 340
-antisiklon 332
-antisipasi 330
-antiteisme 341
-antonim 343
-antraks 323
-antre 4825
-antropolog 325
-antropologi 324
-antropometri 326
-antropomorfisme 327
-antrozoologi 328
-antuk 5417
-antup 5661
-antusias 2295
-anugerah 2273
-anumerta 4617
-anuswara 345
-anyam 6334 6335
-apak 3965
-apanase 350
-aparat 361
-apatis 351
-apd 4631
-apek 3965
-apel 366
-apendisitis 365
-api 2538 2920
-apiologi 353
-apiun 4210 4596
-aplikasi 370
-aplikatif 369
-aplod 6177
-apokat 511
-apokrifa 356
-apolitis 6169
-aposematisme 358
-apotek 4437
-apoteker 4438 4440
-aprikot 371
-apung 2567
-ara 2521
-arab 379
-arabik 378
-arah 2012 4917
-arak 196 414 6384
-arang 489 1195 6434
-aransemen 416
-arbei 5689 5690
-arbitrase 380
-arca 3091
-argiria 397
-ari 1824 1826 1980 5325
-arianisme 398
-arik 4771 6395
-aristokrasi 401
-aristokrat 402
-arit 5360
-aritmetika 403
-aritmia 417
-arkade 382
-arkais 384
-arkeologi 383
-arktik 393
-arktika 394
-arloji 5442
-arminianisme 409
-aroma 5444
-arsip 391
-arsiparis 392
-arsitek 389
-arsitektur 390
-artefak 423
-artikel 422
-artileri 424
-artis 425 2292
-artropoda 421
-arus 1764
-arwah 5507 5508
-asa 2497
-asah 2823 5308
-asam 76 77 5512
-asap 5450 5451
-asar 434
-asbak 432
-asbut 5450
-aset 441
-asetat 69
-asetilena 72
-asetilkolina 71
-asetilsalisilat 433
-asetonitril 70
-asidosis 78
-asiklovir 75
-asilum 456
-asimilasi 443
-asin 5109 5111
-asing 2394 2605
-asites 429
-askar 5487
-asket 428
-asma 450
-asoka 431
-asonansi 446
-asosiasi 444
-asrama 2102
-assam 438
-astenia 449
-asterik 447
-astigmatisme 451
-astrologi 452
-astromatematika 453
-astronot 454
-asu 2088 3201
-asuh 1066 1067
-asuransi 3217
-asusila 4149
-asyik 2286
-atap 5047
-atase 469
-ateis 459 460
-ateisme 458
-atelir 457
-athena 461
-athfal 3404
-ati 2018
-atlas 3724
-atlet 462
-atletik 463
-atmosfer 464 465
-atribut 477
-atropina 468
-atur 3480 4226 4933 5272
-audio 480
-audiologi 481
-aum 5033
-aur 568
-aus 554
-auskultasi 486
-autentisitas 488
-autobiografi 492
-autodidak 496
-autofagi 504
-autokrasi 494
-autokrat 495
-automasi 497
-autotrof 505
-aversi 510
-avokad 512
-awak 1706
-awakutu 1852
-awam 3486
-awan 1342 1343 1344
-awanama 312
-awar 594
-awat 1067 1068 3684 4135
-awataksa 6144
-awatara 509
-awin 3743
-ayam 1232 1233 2631 2941
-ayat 524
-ayatullah 525
-ayu 634 5736
-ayun 5786
-ayyub 3335
-azab 6004 6005
-azan 110
-azerbaijan 527
-bab 1190
-babak 5612
-babat 4884
-babel 529
-babi 2986 4489 4602
-babu 3681
-baca 4878
-bacot 2766 4488
-badai 5679
-badak 5011
-badam 225
-badan 766
-badaniah 4475
-badui 638
-badut 1348
-bafomet 589
-bagal 3982
-bagasi 3639 6091
-bagdad 548
-bahagia 2889 3339
-bahan 5719
-bahari 3731
-baharu 4070
-bahasa 3460 3574
-bahasawan 5535
-bahaya 1828 2898 3700
-bahlul 3943
-bait 1673 5622
-baja 792 5644
-bajak 4546
-bajrayana 6196
-baju 5419
-bak 5119
-baka 16
-bakar 926 927 928 929 1429 1537
-bakarat 531
-bakat 5828
-bakero 5533
-baki 6032
-bakpao 587 588
-bakpia 3015
-bakso 3780
-bakteri 541
-bakterioklorofil 539
-bakteriologi 540
-bakti 1873
-bakul 607
-bal 556 557 558
-bala 4935
-balada 562
-balas 315 563 4990 4997
-balerina 564
-balet 565
-baliho 692
-baling 4727
-balkanisasi 559
-balkon 553
-balok 627
-balon 566
-balsem 567 5112
-bambu 568 569
-ban 5016 6129
-bancan 572
-banci 2212 6053
-bandar 787 1729 4606
-banding 364 1473 1474 1475 1476 3567
-bandot 2764 6400
-bang 110
-bangau 1690 5678
-bangga 3351
-bangkai 1057
-bangkit 2711 5027 6298
-bangkrut 580 581
-bangku 661
-bangsa 1671 4030 4031
-bangsal 6309
-bangun 513 514 906 907 908 909 1542 6298 6299
-banjir 2568
-banket 584
-bankir 579
-bantai 751 2721 3758
-bantal 1776 4498
-banteng 912
-banting 2566
-bantu 3681 5264 5639 5726
-baptis 590
-bar 4764 5071
-bara 2238
-barang 1455 3807
-barat 678 6348
-barbir 591
-barbiturat 592
-barel 595
-barikade 598
-baring 3553
-baris 1421
-baru 4070 4071 6175
-barus 997
-barut 573
-basa 600
-basah 6349
-basemen 603
-basi 2886 5616
-basilika 604
-basis 1836
-basket 609
-basmi 6387
-basuh 613
-bata 856
-batak 1256
-batal 1006 4955 6395
-batalion 617
-batalyon 617
-batang 826 1640 3185 5654 6092
-batas 795 3569
-batavia 3304
-baterai 618
-batis 615
-batok 5407
-bator 6137
-batrik 4349
-batu 5675
-batubara 1359
-batuk 1660
-bau 5444 5445 5446 5664
-bawa 629 797 865 2279
-bawal 4585
-bawang 4197
-bawasir 2940
-bayang 3109 3113 5291 5292
-bayar 4276 4277 4278 4359 4950
-bayi 528
-bazoka 622
-bea 1782
-beasiswa 5169
-bebal 3102 5706
-bebas 82 2641 2642 3542 3545
-bebatuan 5036
-bebek 2152
-beber 5579
-bebesaran 3981
-bebuyutan 385
-becak 4373 5021
-bedah 4203 5757 5758
-bedak 4626
-bedil 4007
-begal 574 5035
-bego 2592 3117 3943
-beguk 3992
-beha 815
-behel 816
-bek 1885
-bekas 652 5215
-bekel 3428
-bekicot 5455
-bekles 535
-beku 2644
-bel 656 657
-bela 139
-belah 5576 5577
-belai 1074
-belaka 3870
-belalai 6093
-belalang 2808
-belanda 2167 4065
-belang 5697
-belanja 5338 5557 5558
-belarusia 653
-belati 1814
-belatung 3668
-beledu 6221
-belerang 5737
-belgia 654
-beli 951 4783
-belimbing 691
-belok 662
-belot 1882 1884
-beludak 6255
-belukar 5354
-belut 2211
-benak 822
-benang 5941
-bencana 1113
-benci 2032 2910 2911
-benda 3295
-bendera 582 2555
-benderang 861
-bendung 1818 1819
-bengkak 5782
-bengkel 2692 6414
-bengkok 662 663 1720
-bengkuang 3332
-benih 5236
-bening 6048
-bensin 2698
-bentang 5592
-bentara 2946 2947
-benteng 2624 5048
-bentuk 5304
-bentur 4890
-benua 1592
-benzena 664
-beo 4013
-beraksa 4375
-beranda 467
-berang 635
-berangkat 1933
-berani 774 831 833 1674
-beras 5018 5019
-berat 2925 4148 6343 6344
-berengsek 752 1373 1822
-berhala 2770 3100
-berilium 669
-beringin 586
-berisik 4100
-berita 4072 4073
-berkah 743
-berkas 2525
-berkat 743 744
-berlian 863 1976
-berondong 4594
-berontak 4973
-bersih 1317 3071
-bersin 5459
-berspekulasi 5549
-berswafoto 5242
-beruang 630
-berudu 5822
-besi 3269
-beskit 1617
-besok 5990
-besuk 1468
-betik 4301
-betina 2499 6402
-betis 981
-betlehem 674
-beton 1511
-biadab 5147
-biak 4961
-biang 5953
-bianglala 4859
-biar 6
-biara 8 3912
-biarawan 3922
-biarawati 4134 5389
-biaya 1655
-bibi 483 484
-bibir 3580
-bibit 5128
-bibliografi 682
-bibliotek 3546
-bicara 5534 5536 5831 5832 5833 5834
-bidadari 293
-bidak 4356
-bidal 5933
-bidan 3848
-bidang 2517
-bidat 2950
-bidik 180
-bijak 4567 6391
-bijaksana 6390 6391
-bijan 5271
-biji 5235
-bikin 1697
-bikol 683 684
-biksu 679 3923
-biku 679
-bilah 731
-bilang 4132
-bilier 690
-bilis 284
-bimbang 242 2104
-bimbing 3491
-bina 1066
-binaraga 767
-binaragawan 768
-binasa 4403
-binatang 304 305
-binatu 3477
-bincang 5831 5832
-biner 695
-bintang 447 5623
-bintik 2640
-binturung 699
-bioaktif 700
-biofisika 710
-biografi 703
-bioindikator 704
-biokimia 701
-biola 6254
-biologis 705
-bioma 707
-biomassa 708
-biomedis 709
-bioremediasi 711
-bioritme 712
-bioskop 1288
-bir 642 1102 4068 5316
-birah 1948
-birma 925
-biro 918 4178
-birokrasi 919
-birokrat 920
-birokratis 921
-biru 759 3158
-bisbol 602
-biseksual 716
-bisik 6359
-bising 4100
-biskit 715
-biskuit 715
-bisnis 933
-bispak 5438
-bistik 641 5640
-bisu 4010
-bitola 3913
-biul 543
-biwa 3621
-blaster 3063
-blastoderma 737
-bleng 794
-blog 748
-bloger 748
-bluberi 761
-blumkol 1135
-blus 754
-bobok 3642
-bobot 6344
-bocah 1236
-bodhisatwa 765
-bodoh 2162 3098 3099 3117 5375 5706
-boga 1122
-bogel 4022
-bohong 3541 3554 3555
-boikot 813
-bokong 942
-bokor 3065
-bokser 811 812
-bola 560 5560
-bom 776 777
-bombas 778
-bon 4891
-bonaventura 779
-boneka 2090 4780
-bonyok 890
-bor 2128 2129
-boraks 794
-borang 2616
-borbardir 777
-bordil 881
-borgol 2874
-borjuis 805
-borok 6138
-borong 1597 6367
-borsch 800
-bos 802
-bosan 796 4587
-bosporus 801
-bot 790
-botak 555 5310
-botol 803
-bozah 814
-brahma 820
-brakiumo 830
-brankar 5692
-brankas 5096
-brasil 834
-bretagne 867
-brilian 864
-britania 866
-brokat 869
-brokoli 870
-bronkoskopi 876
-brosur 871
-bruder 883
-brycolax 6288
-buah 629 2662 4986
-buai 1687
-buang 577
-buas 632
-buaya 1718
-bubar 2053
-bubuk 4627
-bubung 999
-bubur 1539 4605
-bubut 2823
-budak 5412 5413 5414
-budaya 1753
-budi 5253 6259
-budidaya 1751
-bufer 903
-bufet 904
-bugar 2552
-buhul 3427
-buih 893
-bujang 770
-bujet 900
-buka 4765
-bukares 895
-buket 804
-bukit 2969
-bukti 2369 4747
-buku 784 786
-bulan 3931 3932 3935 3936 3937
-bulang 2915
-bulat 5561
-bulbul 4085
-buldoser 913
-bule 6362 6363
-bulgaria 911
-bulir 2179
-bulu 2486 2863 2864
-buluh 568 569
-bulutangkis 544
-bumbu 5210 5564
-bumerang 788
-bumi 2181 3457
-bunda 3958
-bundar 1290 1296
-bundel 917
-bunga 2575
-bungkam 5357
-bungkuk 3047
-bungkul 1136
-bunglon 1182
-buntut 5825
-bunuh 3000 3399 3400 3996 4103
-bunyi 5510
-buret 922
-buron 2667
-burqa 924
-bursa 2378 5666
-buru 3055
-buruh 3440 6412
-buruk 542 4590 6133
-busa 2587
-busuk 5055
-busung 3437
-busur 807
-buta 745
-butana 939
-butang 947
-butik 806
-buto 4184
-butuh 4046 5558
-cabai 1240
-cabang 827
-cabik 5862
-cabo 6368
-cabul 4149 4150 4151 6289
-cacar 3925
-cacat 1883
-cacing 6419
-cadang 538 5666
-cadaverina 964
-cagar 4670
-cahaya 3561
-cair 2580 3583
-cakap 1610 1975 5833
-cakar 1316 4355
-cakep 634 1789
-cakra 1179
-cakram 2041
-cakrawala 2540 3017
-cakwe 6459
-calir 3630
-calo 5155 6019
-calon 1011
-cam 1099 1100 1159 1516
-cambuk 5187
-campur 741 742 3064 3890
-canda 3342
-candra 3936
-candu 104 4210
-cangak 2956
-canggung 519 520 1350
-cangkir 1757
-cangkok 2790
-cantik 634 4678
-cap 5619
-capai 74
-caplak 5958
-capung 2116
-cari 3056 4823 5208 5237
-carik 5862
-cat 4280
-catat 6432
-catu 4869
-catur 1227
-cawan 5858
-cawat 3616 4298 6153
-cebol 2001
-cedera 2899 3190 6423 6424
-ceguk 2963
-cek 1223 6227
-cekal 570
-cekam 4193 5947
-cekik 5684
-ceko 1809 1810
-cekung 605 1937 4077
-cela 1099 4962
-celaka 48 49
-celana 4299
-celemek 372
-celup 2170 2171
-celurut 5349
-cemar 4574
-cemas 347 348 349 1504 6421
-cemburu 2304 2305 3317
-cempe 3450
-cempedak 1222
-cenak 1315
-cenayang 3793 4756
-cencawan 3419
-cendana 5118
-cenderung 5886
-cengeng 1737
-cengkeram 2878
-cengkih 1345
-cepat 40 41 2472 4721 6219 6220
-cerah 861 2287 5743
-cerai 2074
-cerdas 5439
-cerdik 4423
-cerewet 4094
-cergam 1436
-ceri 1225
-ceria 3339
-cerita 4028 5677
-cermat 65 1069
-cermin 3873
-cerna 1994
-ceroboh 1073
-cerobong 1242
-cerpelai 3920 6331
-ceruk 4077
-cerutu 1224 1286
-cetak 4697
-cetitet 794
-cewek 713
-chetral 1254
-chili 1239
-chuuk 1283
-cicil 3208
-cikalang 2656
-cikar 1196
-cimeng 3340
-cina 1245 1250
-cincang 3857
-cinta 5293
-cip 1251
-cipan 5843
-cipta 1697 1701
-ciri 2487
-cit 4492
-cita 2761
-citra 3111
-cium 3411 3412 5446 5447
-ciut 5352
-coba 472 473 2405
-cobek 3948
-cocok 2552
-codot 3797
-cokelat 885 1259
-cokil 3764 6306
-coklat 886 1259 1260
-coli 3764 6306
-congsam 4800
-contoh 2388
-copet 4483
-copot 6164
-corong 2675
-cotok 625
-covidtolol 1679
-cuaca 6332 6333
-cubit 4503
-cucak 910
-cuci 3478 6317
-cucu 2796 2797 2801
-cuka 6250
-cukai 5851
-cukang 858
-cukimai 1373 3960
-cukur 4875 5310 5311
-culi 3396
-culik 15 3397
-cumi 5603
-cundang 2438 3627 5785 6150 6377
-cup 3412
-cuplik 2377
-cupu 3451
-curi 923 5641 5930
-curiga 5764
-curo 1282
-cut 1231 1682
-dabing 2150
-dada 844 1228
-dadaisme 1812
-dadak 5730
-dadar 4192
-daerah 4927
-daftar 3589 4930
-dagang 1446 3809 6026 6027 6028
-daging 2565 3779
-dagu 1244
-dahak 4458
-dahan 826
-dahi 2604
-daim 4405 4406
-dajal 1919
-daki 1325
-daktilografi 1811
-dakwa 66
-dalang 3762 4781 4782
-dam 2119
-damai 4361 4362
-damaskus 1821
-dampak 3178
-dana 5169
-danau 3448
-dangkal 5298
-danta 5995
-dapar 903
-dapur 3414
-dara 2108 4490
-darah 740 750 753
-darat 2182 3457
-dardanella 1831
-daring 4198 4199
-darurat 2244
-darwis 1940
-dasar 599 601 2827 4886 6151
-dasawarsa 1854
-dasbor 1834
-dasi 4049
-daud 1838
-daulat 5518 5520
-daun 3494
-dawet 1155
-daya 2162 4628 5462
-dayung 4142
-debu 2165 2166 5377
-dedalu 6376
-dedemit 2735
-dedikasi 1873
-deduksi 1874
-deduktif 1875
-deepavali 2075
-defamasi 1878
-defekasi 1881
-defenestrasi 1887
-definisi 1890
-defisien 1889
-deflasi 1891
-deforestasi 1892
-deformasi 1893
-degeneratif 1895
-degradasi 1896
-dehidrasi 1899
-deisme 1901
-dekade 1854
-dekaden 1855
-dekagram 1856
-dekak 5
-dekaliter 1857
-dekan 1848
-dekap 2241 3038
-dekil 2016
-deklarasi 1868
-dekomposisi 1869 1870
-dekret 1872
-dekulakisasi 1902
-delap 2221
-delapan 2220
-delik 1908
-delima 4584
-delusi 1910 1911
-demagog 1913
-demam 2514
-demografi 1917
-demokrasi 1914
-demokrat 1915
-demokreitos 1916
-demonetisasi 1921
-demonstrasi 1922
-dempul 4791
-denaturasi 1924
-dendam 4969
-dendrokronologi 1925
-dendrologi 1926
-dengar 2918 3591
-dengki 2305
-dengkul 3418
-dengkur 5463
-dengung 2137
-denmark 1829
-denotasi 1930
-densitas 1931
-dentum 575
-deodoran 1932
-depresan 1938
-depresi 1937 1939
-derajat 1897
-deras 2926
-dering 5024
-derita 2275
-dermaga 4805
-dermawan 3994
-deru 6356
-desa 1672 5078 6249
-desas 5075
-desekrasi 1944
-deselerasi 1862
-desember 1864
-desentralisasi 1865
-desersi 1945
-desertir 1946
-desimal 1866
-deskripsi 1942
-deskriptivisme 1943
-despotisme 1951
-destinasi 1953
-desus 5075
-detasemen 1955
-deteksi 1956
-detektif 1957 5420
-detektor 1958
-detergen 1959
-detik 5212
-detoksifikasi 1961
-deviasi 1966
-dewa 1900 2771
-dewan 1661 2063
-dewanagari 1963
-dewasa 125
-dewi 2773
-diafragma 1979
-diaken 1840 1841
-diakon 1841
-dialek 1974
-dialog 1975
-diam 2169
-diare 1981
-didaktik 1988
-didih 772
-didik 2210
-difteri 2006
-diftong 2007
-difusi 1992
-diksi 1986
-dikte 1985
-dil 1998
-dim 3146
-dimensi 1999
-din 4948
-dinamo 2172
-dinas 5267
-dinasti 2174
-dinding 6302
-dingin 1392
-dinosaurus 2003
-diocletianus 2005
-dioses 2004
-dipan 2064 5482
-dipawali 2075
-diplomatik 2009
-diplomatis 2010
-diraja 5061
-direksi 3704
-direktorat 2013
-direktur 2014
-dirigen 1525
-disabilitas 2019
-disentri 2175
-disert 1952
-disertasi 2052 5929
-disfungsi 2018
-disiplin 2025
-disipliner 2026
-diska 2042
-diskografi 2027
-diskon 2028
-diskret 2029
-diskriminasi 2030
-diskualifikasi 2049
-diskusi 2031
-disleksia 2176
-dispensasi 2045
-distribusi 2059
-distrik 2061
-divehi 1972
-diversifikasi 2067
-diversitas 2066
-dividen 2068
-divisi 2072
-djakarta 3304
-doa 4639
-dodekahedron 2086
-dogmatik 2089
-dogmatis 2089
-doksologi 2113
-dokter 3789 4478
-doktor 2078
-doktoral 2079
-doktorandus 2080
-doktrin 2081
-dokumen 2082
-dokumentalis 2084
-dokumentasi 2083
-dokumenter 2085
-dolar 2091
-domba 5316
-domini 2096
-domisili 2095
-dompet 4785 6304
-donasi 2097
-donat 2107
-donau 1830
-dongkrak 3297 3301
-donlod 2109
-dorong 4788
-dosa 5381
-dosen 2077 3503 3504
-dosir 2103
-dragon 2117
-drai 5197
-drainase 2118
-drastis 4646
-dravida 2120
-dron 2138
-dua 5213 6120
-dubuk 3070
-dubur 344
-duda 6370
-duduk 1304 1917 4971 5391
-duh 2022
-duit 3915 3916
-duka 4147
-dukun 1201 3673 3674 4801 5300
-dukung 2274 5639 5754
-duli 1066 2165
-dungu 2160 5376 5706
-dunia 6416 6417 6418
-dupa 3143
-duplikat 2163
-durhaka 3132 3218 4889
-duri 5567 5939
-dus 5347
-dusta 1861 3555
-duta 236 2237
-duyung 2157
-dwi 2148
-dwigol 817
-ecer 4988
-edan 3197 3662
-edar 1294 5003
-efedrina 2310
-efendi 2213
-efesus 2311
-efikasi 2214
-efraim 2313
-egoistis 5244
-egosentris 2218
-eja 5554
-ejakulasi 2223
-ekar 83
-ekaristi 2360
-eklips 2197
-ekliptika 2198
-ekofeminisme 2200
-ekologi 2201
-ekometer 2196
-ekonomi 2202 2203
-ekor 5825
-ekosida 2199
-ekosistem 2204
-eksem 2206
-eksepsionalisme 2376
-ekshibitor 2393
-eksil 2394
-eksistensi 2395
-eksklusif 2380
-ekskomunikasi 2381
-ekskresi 2383
-ekskursi 2384
-eksodus 2396
-eksosfer 2398
-eksoskeleton 2397
-eksotis 2399
-ekspatriat 2400
-ekspedisi 2401
-eksper 2406 5543
-eksperimen 2405
-eksplorasi 2409
-eksplosi 2411
-ekspor 2412
-ekstra 2419
-ekstradisi 2421
-ekstrak 2420
-ekstrem 2422
-ekuador 2205
-ekuator 2320
-ekuinoks 2322
-elang 2177 2782 5529
-elastis 2224 2225
-elastisitas 2225
-elegan 5440
-elektris 2228
-elektrofil 2233
-elektromagnetik 2230
-elektromagnetisme 2230
-elektronik 2231
-elektronika 2232
-elok 5440
-elus 1074
-emas 2775
-embak 3736 5309 5460 5461
-embek 739
-ember 896
-embik 739
-embrio 2242
-embuh 2916
-embun 1970
-emigrasi 2248
-emirat 2250
-emisi 2251 3285
-emosi 2252
-emosional 2253
-empang 1819
-empat 2629 2630 4815
-empati 2254
-empedu 689
-empiris 2256
-emplasemen 2259
-empu 5953
-enak 1907 6460
-enam 5394 5395
-enantiotropik 2266
-endang 3392 3393
-endoreik 2270
-endoskop 2271
-endoskopi 2272
-engah 3233
-enggan 4949
-engkong 2798
-engsel 2973
-enjin 2280 3963
-enklitik 2267
-enkripsi 1740
-ensambel 2288
-ensiklik 2268
-ensiklopedia 2269
-ental 2659
-entalpi 2294
-enten 2790
-enterotoksin 2291
-entomologi 2296
-entot 2663 2664
-enzim 2308
-epentesis 2309
-ephesos 2312
-epidemi 2315
-episenter 2314
-epistemologi 2316
-epitaf 2317
-epitel 2318
-epooforon 2319
-ercis 4360
-ereksi 2326
-ergativus 2327
-ergonomi 2328
-ergonomis 2329
-erisipelas 2335
-eritopoiesis 2337
-eritromisin 2336
-eropa 2365
-erosi 2330
-erotis 2331
-erupsi 2333
-esai 2342
-eselon 2193
-esensi 2343
-esensial 2344
-eskalator 2338
-eskatologi 2340
-esofagus 4172
-esok 5990
-esperanto 2341
-estetik 145
-estetis 145
-etana 2346
-etanol 2347
-etek 847 848
-etik 4482
-etika 2348
-etiket 2356 3439
-etimologi 2357
-etiopia 2349
-etnik 2350
-etnis 2350 2351
-etnolek 2353
-etnologi 2354
-etnonasionalisme 2355
-euboia 2358
-eufemisme 2362
-eufonium 2363
-eukaliptus 2359
-eukaryota 2361
-eutanasia 2366
-eutrofikasi 2367
-evaluasi 2368
-evolusi 2370
-ewe 2663
-faal 2669
-fabel 2426
-fadilat 6260
-faedah 4712
-fagot 611
-fail 2525
-fajar 1839 2445 5744
-faks 2483
-faksi 2431
-faktor 2432
-faktur 3263
-fakultas 2435 5171
-fakultatif 2434
-falak 455
-falsafah 4455
-falseto 2452
-falsifiabilitas 2453
-familier 2456
-fanservis 2461
-fantastis 2462
-fantosmia 4434
-farji 6195
-farmakologi 4441
-farmakope 4442
-farmasetis 4436
-farmasi 4439
-farmasis 4438 4440
-faro 2465
-farsi 4414
-fase 4443 5613
-faset 2428
-fasih 2579
-fasikulasi 2467
-fasilitas 2429
-fasilitator 2430
-fasis 2469
-fasisme 2468 4058
-fata 3870
-fatis 4445
-fatometer 2478
-favorit 2482
-federalisme 2491
-federasi 2492
-fekunditas 2490
-felspar 2498
-feminisme 2500
-femur 5932
-fenomena 4448
-fenomenal 4447
-feodal 2512
-feodalisme 2513
-feri 2507
-fermentasi 2506
-fesyen 2470
-fikologi 4473
-fiksi 2516
-filantropi 4449
-filigran 2526
-filipi 4451
-filipina 4452
-filipus 4450
-film 3974 4485
-filologi 4453
-filsafat 4455
-filsuf 4454
-filtrasi 2527
-filum 4474
-finansial 2530
-finis 2501
-finlandia 2535 2536
-firasat 4659
-firaun 4435
-firdaus 4307
-firenze 2570
-firma 1469
-firman 1439 3613 6411
-fisik 4475 4476
-fisika 4477
-fisiologi 4479
-fisis 4475
-fiskal 2543
-fitosterol 4480
-fitur 2488
-flambe 2558
-flamboyan 2557
-flandria 2560
-fluida 2581
-fluor 2582
-fon 2590 4459
-fondasi 2827
-fonetik 4461
-fonologi 4462
-fordisme 2601
-formaldehida 2617
-forman 2618
-formasi 2619
-formulir 2616
-fornikasi 2622
-forsa 2597
-forsep 2600
-fosforilasi 4463
-fosil 2627
-foto 4466 4485
-fotoelektrisitas 4465
-fotograf 4466 4467
-fotografer 4467
-fotografi 4469
-fotografis 4468
-fotokopi 4464
-fotosintesis 4470
-fragmen 2635
-fraktur 2633
-frambosen 4867
-frasa 4471
-frase 4472
-fregat 2655
-frekuensi 2647
-fruktosa 2661
-fulus 3915
-fundamentalisme 2673
-fungsi 2264 2669 2670
-fungsionalitas 2671
-fungsionaris 2672
-fusi 2681
-gabus 1631 5457
-gada 3659
-gadai 4357 4358
-gading 3296
-gadis 2746 3682
-gadungan 769 2446 2447 4802
-gagak 1730
-gagal 2437 2439
-gagang 2970
-gagap 5707
-gaib 1202
-gajah 717 2234
-gaji 5106 6293
-galai 2686
-galaksi 2685
-galang 5327 5425
-gali 1993
-galikanisme 2687
-gambar 2121 2122 3109 3110 4485 4486
-gambut 4369
-gampang 2185 2186
-gancu 2760
-ganda 2149
-gandar 522
-gandum 6352
-gang 213
-gangga 2691
-ganggu 308 2058 4131
-gangsa 877
-ganja 1016 3730
-ganjar 4890
-ganjil 4169 4170
-ganjur 3455
-ganteng 2880
-ganti 1187 1465 4957
-gantung 1327 1351 1934 2882 2885
-garam 5110
-garangan 3920
-garansi 2830
-garasi 2693
-garda 2832
-gardu 5720
-garib 4371
-garnisun 2697
-garpu 2615
-garuk 5190
-gasal 4170
-gastroenterologi 2699
-gatal 3022 3294
-gaul 2819
-gautama 898
-gawai 2683
-gawang 2762
-gaya 2597 2598 5708 5709
-gazal 2733
-geblek 5706
-gebuk 5528
-gedang 2803
-gedung 907
-gegabah 4896
-gegat 3957 5379
-geiser 2732
-gejala 5798 5799
-gelagat 4193
-gelak 3475
-gelambir 6324
-gelang 818
-gelanggang 395 5609
-gelap 725 1832 2239
-gelas 2753
-geledah 5208
-geledek 747 3566
-gelegar 5955
-gelembung 894
-gelincir 5421
-gelisah 6157
-gelombang 6325 6326
-gelora 5609
-gema 2195
-gemar 105 2458 2460 2984 6223
-gembira 2364 3339
-gembleng 6034
-gembok 4274
-gembong 3409
-gemilang 2755
-gempa 2184
-gemuk 2474 2480
-gen 2709
-genang 4768
-gencat 6086
-gendang 2143
-gendong 4491
-genealogi 2710
-generasi 2712
-generik 2713
-genetika 2714
-geneveva 2716
-genggam 2873
-genjang 4314
-genjik 4492
-genosida 2721
-genova 2720
-gent 2734
-genta 656
-gentar 5905
-gentel 5344
-genting 3289
-geofisika 2726
-geografi 2725
-geografis 2724
-geosentrik 2723
-geppeto 2727
-gera 3961 3973
-geraham 3901
-gerak 3252
-geram 3157
-gerbang 2700
-gerbong 1355
-gereja 1280
-geretak 2823
-gergaji 2879
-gergasi 2736 4220
-gerhana 2197
-gerilya 2837
-gerimis 2136
-germo 4500
-gerobak 6354
-gerombol 3016
-gersang 399
-gesek 2649
-geser 4911
-gesper 897
-gestasi 2731
-getah 3472
-getir 722
-ggl 2247
-giat 95 442
-gigantisme 2741
-gigi 5995 5996
-gigih 5884
-gigit 721
-gila 1694 3198 3620 3662 3663
-giling 2823
-gimnasium 2852
-ginekomastia 2853
-ginjal 3398
-ginséng 2744
-giok 3302
-gips 1097
-giroskop 2854
-gita 3073
-gitar 2843
-gizi 4139 4140
-glandula 2751
-glasiologi 2750
-gletser 2749
-glikogen 2759
-gliserin 2758
-globalisme 2754
-glosarium 2756
-goblok 1983 3099 5706
-gocujang 2768
-godam 3300 5415
-godok 773
-gol 2762 2763
-gondok 2774
-gondorukem 5053
-gonore 2776
-googling 2778
-gorbachyov 2780
-gorden 1768
-gosip 2784
-gosok 5062
-gosong 578 3800
-goth 2785
-gothik 2785
-grafena 2805
-grafik 2804
-grafis 2806
-granat 2820
-gravitasi 2812 2813
-gua 1140
-gubernur 2788
-gubuk 3061 5290
-gudang 6311
-guelf 2836
-gufi 2777
-gugat 1886 4524
-gugur 21 2449
-gugus 1352
-guk 6408
-gula 5732 5733
-gulat 6428
-guling 775
-gulung 5199
-gumam 3990
-gumbem 4834
-gumpal 1422
-gumuk 2161
-gun 4221
-guncang 5297
-gundik 3884
-gundul 554
-gunting 5181
-guntur 5956
-gunung 3967
-gurami 2786
-gurih 5148 6142
-gurita 4168
-guru 5857
-guruh 5956
-gurun 1947
-gusar 3664
-gusi 2846
-habis 3400 5558
-habituasi 2856
-hadiah 2740 5005 5006
-hadir 4669
-hadis 2859
-hadits 2859
-haid 3806
-hajar 633
-haji 2866 2867
-hak 4992
-hakikat 2343
-hakim 3354 3356
-hala 5059
-halaman 2999 3484
-halang 2971
-haleluya 2868
-halilintar 747 3566
-halus 1871 2531
-halusinasi 2869
-hamba 5413 5414
-hamil 3138 4652 4653
-hampar 1080
-hanas 307
-hancur 1736
-handuk 6020
-hangat 3641 6312
-hanggar 2884
-hantam 633
-hantar 1526
-hantu 2735 2767 5582 6005
-hanukah 2887
-hapus 1905 2325 6387 6388
-harap 3014 4251
-hardik 4960
-harfiah 3592
-harga 4645 4682
-hari 1815 1817
-harimau 5964
-harmagedon 407
-harmonika 2902
-harmonisasi 2900
-harpa 2903
-harta 441 4728 6058
-haruan 5457
-harum 2636
+abaktinal 4
+abakus 5
+abang 1039
+abatoar 11
+abdikasi 16
+abduksi 18
+abjad 266 270
+abolisi 22
+abonemen 6803
+aborsi 24
+abortus 25
+abrak 6763
+abreviasi 13
+absen 33
+abses 30
+absis 31
+absolusi 34
+absorben 145
+absorpsi 36
+abu 489 3367
+abuk 2564
+acak 5776
+acang 3233
+acara 163 4174
+acau 7318
+aceh 81
+acu 5841 6646
+acuh 1260
+adab 1555
+adaptasi 120
+adas 3002
+adat 2115 2121 3442 7169
+adegan 6665
+adendum 122
+adhesi 134
+adhesif 135
+adidaya 6839
+adik 6358
+adiksi 124
+adikuasa 6840
+adil 4027
+adipati 2579
+adiperagawan 6838
+adiposa 136
+adiraja 5086
+adjektiva 137
+adjustar 3062
+administrasi 141
+administratur 142
+adolesens 144
+adon 2521
+adsorpsi 146
+adu 1763
+aduksi 130
+adven 152
+adventisme 153
+adverbia 155
+advis 158
+advokat 164
+aerodinamika 167
+aerodinamis 168
+aerosol 169
+aerostatika 170
+afganistan 177
+afghanistan 176
+afiliasi 173
+afinitas 174
+afrika 179
+afrikans 180
+afrodisiak 406
+aga 192
+agam 5877
+agama 5878 5881
+agamawi 5879
+ageisme 185
+agen 187
+agenda 1156
+agitasi 193
+aglet 208
+aglomerasi 188
+aglutinasi 189
+agnatologi 196
+agnostik 194
+agnostisisme 195
+agorafobia 197
+agraria 198
+agresif 191
+agribisnis 202
+agrikultura 203
+agrobiologi 205
+agung 806 3370
+agustus 554
+ahad 6830
+ahala 2600
+ahasyweros 7653
+ahli 2879 6410
+ahmad 206
+aias 217
+aigion 207
+air 3916 5434
+airawata 214
+ajaib 4627 4801
+ajudan 140
+akademik 44
+akademis 45
+akal 2583
+akar 6002
+akarologi 46
+akasia 43
+akhirat 181 218
+akibat 1851 2732 5924
+akik 184
+aklamasi 59
+akne 94
+akomodasi 60
+akor 1505
+akordeon 65
+akrab 2947
+akreditasi 71
+akrilamida 106
+akrobat 100
+akrobatik 101
+akrofobia 104
+akromegali 102
+akromion 103
+akropolis 105
+aksara 267
+akselerasi 47
+aksen 49
+aksentuasi 51
+akseptor 53
+akses 55
+aksesori 56
+aksi 109
+aksioma 600
+akson 602
+akta 1393
+aktif 111 2712 6682
+aktinobiologi 107
+aktinometer 108
+aktiva 500
+aktivasi 112
+aktivitas 113
+aktor 115
+aktris 116 117
+aktual 7134
+aktuaris 118
+akuakultur 430
+akualung 431
+akuaponik 432
+akuarel 7511
+akuarium 433
+akuifer 434
+akuisisi 97
+akuisita 96
+akulturasi 72
+akumulasi 73
+akumulator 74
+akun 66
+akuntabilitas 67
+akuntan 68
+akunting 69
+akupunktur 119
+akurat 75 2839
+akut 1466 6132
+alaf 4606
+alam 2875 4824 5799 6150 7625
+alamat 128
+alami 2876 4825
+alamiah 4826
+alang 5839
+alap 2936 3354 6563
+alas 690 5803
+albakora 220
+albania 221
+albas 219
+albatros 222
+aldehida 227
+alegori 246
+alektrion 229
+alel 248
+alena 249
+alergi 250
+alfabet 268
+alfabetis 269
+alfasilabis 38
+algojo 2855
+algoritma 237
+algoritme 238
+algoritmik 239
+algoritmis 240
+aliansi 252
+aliase 256
+alih 2464 3865 7118
+alinea 5146
+alir 3091
+alis 2907
+aljabar 234
+aljazair 235
+aljir 236
+alkali 691
+alkana 241
+alkanal 228
+alkena 242
+alkil 243
+alkimia 223
+alkitab 801
+alkohol 224
+alkoholisme 225
+alkuna 244
+allah 3337
+almanak 262 1157
+almarhum 2209 4151
+almarhumah 2210 4152
+aloi 257
+alokasi 255 2466
+alopesia 264
+alpa 3142
+alpen 265
+alpokat 588
+alpukat 589
+alterasi 271
+altruisme 272
+alu 5279 6306
+alun 7515
+alur 2469 3092 5415
+amal 1425
+aman 6055 6058 6211
+amanat 4562
+amarah 343
+amatir 274
+ambah 121 127
+ambang 7068 7400
+ambar 277
+ambeien 3537
+ambideksteritas 278
+ambidekstrus 279
+ambing 7286
+ambisi 282
+ambivalen 283
+ambulans 286
+amerika 290
+amerikanisasi 291
+amerikano 292
+amerta 309
+amfetamina 304
+amfibi 305
+amik 293
+amilase 312
+amilum 6679
+amin 288
+amir 2692
+amis 6725
+amniota 300
+amonia 298
+amor 2089
+amortisasi 302
+ampai 3968
+ampela 3314
+ampelas 6088
+amperemeter 297
+ampersan 303
+amplifikasi 306
+amplop 2760
+ampu 2713
+ampuh 2647
+ampul 307
+ampun 3145
+amputasi 308
+amuk 301 787
+amunisi 299
+ana 7015
+anabaptisme 313
+anabolisme 314
+anafilaksis 322
+anak 1471 4057
+anakronis 316
+anakronisme 315
+anakronistis 317
+anal 1184
+analekta 318
+analgesik 319
+analisis 320
+analogi 4570
+ananas 5374
+ananim 321
+ananta 3803
+anarki 324
+anarkis 325
+anarkisme 323
+ancam 7063 7064
+ancuk 3208
+andang 5128 7421
+andreas 335
+andrologi 337
+aneh 850 3225 6752 7539
+anekdot 338
+anemer 1893
+anestesi 339
+anestesiolog 340
+anfal 537
+angga 1063
+anggap 2993
+anggar 1059 3000
+anggota 4549
+anggrek 5051
+angguk 4898
+anggun 2224 3353
+anggur 3380 7321 7584
+angiak 1114
+angin 7578
+angka 4938
+angkara 3227
+angkasa 6420
+angkat 4236
+angket 5734
+angkong 5965
+angkuh 3644 5570 7375
+anglikanisme 345
+angpau 3614
+angsa 3351 5531 6862
+anilina 349
+animasi 350
+animisme 351
+anjang 2674
+anjing 2498
+ankilosis 355
+anoksia 366
+anonim 362
+anoreksia 364
+anotasi 358
+ansietas 401
+anta 4564
+antagonis 371
+antan 5280
+antarabangsa 3868
+antariksa 6556
+antariksawan 519
+antarkota 3862
+antarktika 372
+antarmuka 3864
+antartika 373
+antasid 370
+antefiks 374
+antek 4615
+antena 166
+antesis 375
+anti 4906
+antibiotik 382
+antifeminisme 386
+antihistamina 387
+antik 392 4266
+antiklimaks 384
+antimikroba 388
+anting 2606
+antiokhia 389
+antioksidan 390
+antipati 391
+antiselip 393
+antisiklon 385
+antisipasi 383
+antiteisme 394
+antonim 396
+antraks 376
+antre 5736
+antropolog 378
+antropologi 377
+antropometri 379
+antropomorfisme 380
+antrozoologi 381
+antuk 6428
+antup 6722
+antusias 2751
+anugerah 2723
+anumerta 5497
+anuswara 399
+anyam 7527
+apak 4742
+apanase 404
+aparat 415
+apatis 405
+apd 5512
+apek 4743
+apel 423
+apendisitis 422
+api 3047 3516
+apiologi 407
+apiun 5030 5474
+aplikasi 427
+aplikatif 426
+aplod 7342
+apokat 590
+apokrifa 410
+apolitis 7332
+aposematisme 412
+apotek 5289
+apoteker 5290 5293
+aprikot 428
+apung 3085
+ara 3023
+arab 436
+arabik 435
+arah 2405 5842
+arak 226 473 7585
+arang 563 1420 7644
+aransemen 475
+arbei 6759
+arbitrase 438
+arca 3704
+argiria 455
+ari 2163 2165 2362 6318
+arianisme 456
+arik 5671 7599
+aristokrasi 460
+aristokrat 461
+arit 6362
+aritmetika 462
+aritmia 476
+arkade 440
+arkais 442
+arkeologi 441
+arktik 451
+arktika 452
+arloji 6464
+arminianisme 468
+aroma 6466
+arsip 449
+arsiparis 450
+arsitek 447
+arsitektur 448
+artefak 482
+artikel 481
+artileri 483
+artis 484 2748
+artropoda 480
+arus 2095
+arwah 6539
+asa 2994
+asah 3405 6296
+asam 91 6546
+asap 6471 6474
+asar 493
+asbak 491
+asbut 6472
+aset 501
+asetat 82
+asetilena 85
+asetilkolina 84
+asetilsalisilat 492
+asetonitril 83
+asidosis 93
+asiklovir 90
+asilum 522
+asimilasi 506
+asin 6075 6077
+asing 2865 3134
+asites 488
+askar 6514
+asket 487
+asma 515
+asoka 490
+asonansi 509
+asosiasi 507
+asrama 2516
+assam 497
+astenia 514
+asterik 511
+astigmatisme 516
+astrologi 517
+astromatematika 518
+astronot 520
+asu 2499 3835
+asuh 1261
+asuransi 3851
+asusila 4962
+asyik 2742
+atap 5999
+atase 536
+ateis 526
+ateisme 525
+atelir 524
+athena 528
+athfal 4066
+ati 2413
+atlas 4452
+atlet 529
+atletik 530
+atmosfer 531
+atribut 549
+atropina 535
+atur 4167 5054 5861 6255
+audio 552
+audiologi 553
+aum 5984
+aur 653
+aus 637
+auskultasi 560
+autentisitas 562
+autobiografi 566
+autodidak 571
+autofagi 581
+autokrasi 568
+autokrat 570
+automasi 573
+autotrof 582
+aversi 587
+avokad 591
+awak 2026
+awakutu 2199
+awam 4175
+awan 1600 1602
+awanama 363
+awar 684
+awat 1262 4411 4944
+awataksa 7303
+awatara 586
+awin 4474
+ayam 1467 3165 3541
+ayat 603
+ayatullah 604
+ayu 739 6824
+ayun 6880
+ayyub 3986
+azab 7141
+azan 131
+azerbaijan 606
+bab 1415
+babak 6666
+babat 5802
+babel 608
+babi 3590 5352 5480
+babu 4406
+baca 5795
+bacot 3334 5351
+badai 6747
+badak 5954
+badam 263
+badan 903
+badaniah 5332
+badui 748
+badut 1606
+bafomet 679
+bagal 4762
+bagasi 4354 7241
+bagdad 630
+bahagia 3479 3990
+bahan 6805
+bahari 4461
+baharu 4865
+bahasa 4139 4281
+bahasawan 6572
+bahaya 2168 3494 4428
+bahlul 4714
+bait 1982 6677
+baja 936 6703
+bajak 5416
+bajrayana 7366
+baju 6431
+bak 6086
+baka 20
+bakar 1091 1093 1095 1698 1826
+bakarat 610
+bakat 6927
+bakero 6569
+baki 7174
+bakpao 676 678
+bakpia 3621
+bakso 4522
+bakteri 621
+bakterioklorofil 619
+bakteriologi 620
+bakti 2231
+bakul 699
+bal 641 642 643
+bala 5863
+balada 647
+balas 367 648 5929 5938
+balerina 649
+balet 650
+baliho 813
+baling 5621
+balkanisasi 644
+balkon 636
+balok 725
+balon 651
+balsem 652 6078
+bambu 654
+ban 5959 7283
+bancan 658
+banci 2644 7198
+bandar 931 2051 5484
+banding 421 1750 1752 4272
+bandot 3332 7608
+bang 132
+bangau 2007 6746
+bangga 4007
+bangkai 1250
+bangkit 3266 5975 7484
+bangkrut 669 670
+bangku 778
+bangsa 1979 4818
+bangsal 7496
+bangun 592 1068 1071 1831 7485
+banjir 3086
+banket 673
+bankir 668
+bantai 886 3277 4492
+bantal 2110 5364
+banteng 1075
+banting 3084
+bantu 4407 6246 6696 6814
+baptis 680
+bar 5664 6026
+bara 2678
+barang 1730 4553
+barat 797 7542
+barbir 681
+barbiturat 682
+barel 686
+barikade 689
+baring 4254
+baris 1689
+baru 4866 7339
+barus 1177
+barut 659
+basa 692
+basah 7543
+basemen 695
+basi 3475 6670
+basilika 696
+basis 2176
+basket 701
+basmi 7588
+basuh 708
+bata 1009
+batak 1495
+batal 1188 5892 7600
+batalion 712
+batalyon 713
+batang 976 1942 3818 6714 7242
+batas 942 4275
+batavia 3948
+baterai 714
+batis 710
+batok 6416
+bator 7292
+batrik 5185
+batu 6741
+batubara 1619
+batuk 1967
+bau 6467 6726
+bawa 727 944 1020 2733
+bawal 5463
+bawang 5017
+bawasir 3538
+bayang 3724 3729 6278 6279
+bayar 5107 5109 5196 5884
+bayi 607
+bazoka 719
+bea 2116
+beasiswa 6141
+bebal 3717 6784
+bebas 98 3178 4241 4245
+bebatuan 5988
+bebek 2573
+beber 6625
+bebesaran 4760
+bebuyutan 443
+becak 5211 5966
+bedah 5023 6848
+bedak 5506
+bedil 4792
+begal 660 5986
+bego 3118 3733 4715
+beguk 4774
+beha 964
+behel 966
+bek 2247
+bekas 767 6194
+bekel 4101
+bekicot 6478
+bekles 614
+beku 3181
+bel 771
+bela 165
+belah 6620
+belai 1273
+belaka 4629
+belalai 7243
+belalang 3387
+belanda 2592 4860
+belang 6770
+belanja 6332 6598
+belarusia 768
+belati 2152
+belatung 4390
+beledu 7395
+belerang 6825
+belgia 769
+beli 1123 5686
+belimbing 812
+belok 779
+belot 2244 2246
+beludak 7433
+belukar 6352
+belut 2643
+benak 972
+benang 7062
+bencana 1320
+benci 2431 3506 3507
+benda 3938
+bendera 671 3071
+benderang 1014
+bendung 2156
+bengkak 6876
+bengkel 3244 7623
+bengkok 780 782 2042
+bengkuang 3983
+benih 6217
+bening 7192
+bensin 3251
+bentang 6639
+bentara 3546 3547
+benteng 3158 6000
+bentuk 6292
+bentur 5808
+benua 1887
+benzena 783
+beo 4799
+beraksa 5213
+beranda 534
+berang 744
+berangkat 2303
+berani 914 982 984 1985
+beras 5961
+berat 3521 4961 7537
+berengsek 887 1638 2160
+berhala 3338 3714
+berilium 788
+beringin 675
+berisik 4902
+berita 4867
+berkah 874
+berkas 3030
+berkat 875
+berlian 1018 2357
+berondong 5472
+berontak 5912
+bersih 1570 3683
+bersin 6485
+berspekulasi 6589
+berswafoto 6223
+beruang 728
+berudu 6919
+besi 3910
+beskit 1917
+besok 7124
+besuk 1744
+betik 5133
+betina 2996 7611
+betis 1160
+betlehem 793
+beton 1798
+biadab 6116
+biak 5898
+biang 7077
+bianglala 5772
+biar 9
+biara 12 4677
+biarawan 4690
+biarawati 4942 6395
+biaya 1960
+bibi 555
+bibir 4287
+bibit 6097
+bibliografi 802
+bibliotek 4246
+bicara 6570 6573 6931
+bidadari 341
+bidak 5192
+bidal 7054
+bidan 4601
+bidang 3018
+bidat 3550
+bidik 209
+bijak 5441 7592
+bijaksana 7591 7593
+bijan 6253
+biji 6216
+bikin 2015
+bikol 803 804
+biksu 798 4691
+biku 799
+bilah 859
+bilang 4939
+bilier 811
+bilis 331
+bimbang 284 2518
+bimbing 4180
+bina 1263
+binaraga 905
+binaragawan 906
+binasa 5247
+binatang 352
+binatu 4164
+bincang 6932
+biner 816
+bintang 512 6678
+bintik 3177
+binturung 822
+bioaktif 823
+biofisika 834
+biografi 827
+bioindikator 828
+biokimia 824
+biola 7432
+biologis 829
+bioma 831
+biomassa 832
+biomedis 833
+bioremediasi 835
+bioritme 836
+bioskop 1532
+bir 754 1309 4863 6307
+birah 2320
+birma 1090
+biro 1082 4995
+birokrasi 1083
+birokrat 1084
+birokratis 1085
+biru 894 3787
+bisbol 694
+biseksual 841
+bisik 7554
+bising 4903
+biskit 839
+biskuit 840
+bisnis 1100
+bispak 6455
+bistik 753 6699
+bisu 4796
+bitola 4679
+biul 624
+biwa 4333
+blaster 3674
+blastoderma 866
+bleng 938
+blog 881
+bloger 882
+bluberi 896
+blumkol 1347
+blus 889
+bobok 4357
+bobot 7538
+bocah 1472
+bodhisatwa 902
+bodoh 2584 3711 3734 6378 6785
+boga 1329
+bogel 4809
+bohong 4240 4255
+boikot 962
+bokong 1111
+bokor 3677
+bokser 960
+bola 645 6602
+bom 916 917
+bombas 919
+bon 5811
+bonaventura 920
+boneka 2503 5682
+bonyok 1047
+bor 2546
+boraks 939
+borang 3149
+borbardir 918
+bordil 1038
+borgol 3462
+borjuis 952
+borok 7294
+borong 1894 7561
+borsch 947
+bos 949
+bosan 943 5465
+bosporus 948
+bot 934
+botak 638 6299
+botol 950
+bozah 963
+brahma 970
+brakiumo 981
+brankar 6762
+brankas 6056
+brasil 985
+bretagne 1022
+brilian 1019
+britania 1021
+brokat 1024
+brokoli 1025
+bronkoskopi 1033
+brosur 1026
+bruder 1040
+brycolax 7471
+buah 729 3207 5925
+buai 2003
+buang 664
+buas 734
+buaya 2040
+bubar 2460
+bubuk 5507
+bubung 1180
+bubur 1828 5483
+bubut 3406
+budak 6423
+budaya 2081
+budi 6235 7438
+budidaya 2078
+bufer 1064
+bufet 1066
+bugar 3063
+buhul 4100
+buih 1052
+bujang 908
+bujet 1060
+buka 5665
+bukares 1054
+buket 951
+bukit 3571
+bukti 2837 5645
+buku 927 930
+bulan 4701 4702 4705
+bulang 3511
+bulat 6603
+bulbul 4885
+buldoser 1077
+bule 7557
+bulgaria 1074
+bulir 2607
+bulu 2981 3452
+buluh 655
+bulutangkis 625
+bumbu 6188 6606
+bumerang 932
+bumi 2611 4133
+bunda 4733
+bundar 1534 1542
+bundel 1081
+bunga 3095
+bungkam 6355
+bungkuk 3657
+bungkul 1348
+bunglon 1403
+buntut 6923
+bunuh 3605 4061 4779 4907
+bunyi 6544
+buret 1086
+buron 3216
+burqa 1089
+bursa 2847 6729
+buru 3666
+buruh 4114 7621
+buruk 622 5468 7287
+busa 3112
+busuk 6009
+busung 4110
+busur 954
+buta 876
+butana 1108
+butang 1117
+butik 953
+buto 5002
+butuh 4837 6599
+cabai 1477
+cabang 977
+cabik 6971
+cabo 7562
+cabul 4963 7472
+cacar 4695
+cacat 2245
+cacing 7628
+cadang 618 6730
+cadaverina 1139
+cagar 5554
+cahaya 4262
+cair 3103 4290
+cakap 1909 2355 6933
+cakar 1569 5191
+cakep 740 2126
+cakra 1400
+cakram 2446
+cakrawala 3049 3623
+cakwe 7675
+calir 4343
+calo 6125 7158
+calon 1193
+cam 1303 1374 1803
+cambuk 6160
+campur 872 873 3675 4655
+canda 3996
+candra 4706
+candu 125 5031
+cangak 3556
+canggung 598 1609
+cangkir 2087
+cangkok 3364
+cantik 741 5562
+cap 6673
+capai 88
+caplak 7087
+capung 2534
+cari 3667 5733 6185 6218
+carik 6972
+cat 5112
+catat 7642
+catu 5783
+catur 1460
+cawan 6966
+cawat 4327 5130 7315
+cebol 2389
+cedera 3495 3823 7633
+ceguk 3565
+cek 1456 7401
+cekal 656
+cekam 5012 7069
+cekik 6753
+ceko 2147 2148
+cekung 697 2308 4874
+cela 1304 5900
+celaka 57
+celana 5131
+celemek 429
+celup 2595 2597
+celurut 6345
+cemar 5450
+cemas 402 403 1789 7630
+cemburu 2761 3965
+cempe 4126
+cempedak 1455
+cenak 1566
+cenayang 4538 5656
+cencawan 4088
+cendana 6085
+cenderung 7004
+cengeng 2063
+cengkeram 3466
+cengkih 1603
+cepat 48 2966 5613 7393
+cerah 1015 2743 6832
+cerai 2484
+cerdas 6458
+cerdik 5274
+cerewet 4895
+cergam 1706
+ceri 1458
+ceria 3991
+cerita 4816 6744
+cermat 76 1264
+cermin 4634
+cerna 2381
+ceroboh 1272
+cerobong 1480
+cerpelai 4687 7524
+ceruk 4875
+cerutu 1457 1530
+cetak 5586
+cetitet 940
+cewek 837
+chetral 1493
+chili 1476
+chuuk 1527
+cicil 3843
+cikalang 3199
+cikar 1421
+cimeng 3994
+cina 1483 1488
+cincang 4612
+cinta 6280
+cip 1490
+cipan 6947
+cipta 2016 2020
+ciri 2982
+cit 5356
+cita 3328
+citra 3726
+cium 4078 6468
+ciut 6348
+coba 541 2877
+cobek 4720
+cocok 3064
+codot 4542
+cokelat 1042 1498
+cokil 4499 7492
+coklat 1043 1499
+coli 4500 7493
+congsam 5705
+contoh 2858
+copet 5343
+copot 7326
+corong 3224
+cotok 722
+covidtolol 1993
+cuaca 7525
+cubit 5370
+cucak 1072
+cuci 4165 7507
+cucu 3372 3373 3379
+cuka 7427
+cukai 6958
+cukang 1011
+cukimai 1639 4736
+cukur 5792 6300 6301
+culi 4058
+culik 19 4059
+cumi 6654
+cundang 2924 4339 6879 7311 7577
+cup 4079
+cuplik 2846
+cupu 4127
+curi 1087 6700 7051
+curiga 6855
+curo 1526
+cut 1468 1997
+dabing 2570
+dada 996 1461
+dadaisme 2150
+dadak 6818
+dadar 5011
+daerah 5854
+daftar 4296 5858
+dagang 1718 4555 7165 7167
+daging 3083 4521
+dagu 1482
+dahak 5313
+dahan 978
+dahi 3133
+daim 5251
+dajal 2287
+daki 1578
+daktilografi 2149
+dakwa 79
+dalang 4497 5683 5684
+dam 2537
+damai 5198
+damaskus 2159
+dampak 3810
+dana 6142
+danau 4123
+dangkal 6286
+danta 7130
+dapar 1065
+dapur 4082
+dara 2523 5353
+darah 870 885 888
+darat 2612 4134
+dardanella 2171
+daring 5018
+darurat 2686
+darwis 2312
+dasar 693 3412 5804 7312
+dasawarsa 2202
+dasbor 2174
+dasi 4840
+daud 2179
+daulat 6552 6554
+daun 4185
+dawet 1370
+daya 2585 5509 6488
+dayung 4955
+debu 2589 2591 6382
+dedalu 7576
+dedemit 3292
+dedikasi 2232
+deduksi 2233
+deduktif 2234
+deepavali 2485
+defamasi 2240
+defekasi 2243
+defenestrasi 2249
+definisi 2252
+defisien 2251
+deflasi 2253
+deforestasi 2254
+deformasi 2256
+degeneratif 2258
+degradasi 2259
+dehidrasi 2262
+deisme 2265
+dekade 2203
+dekaden 2204
+dekagram 2205
+dekak 6
+dekaliter 2206
+dekan 2195
+dekap 2681 3646
+dekil 2410
+deklarasi 2221
+dekomposisi 2222
+dekret 2229
+dekulakisasi 2266
+delap 2658
+delapan 2657
+delik 2274
+delima 5462
+delusi 2276
+demagog 2280
+demam 3015
+demografi 2284
+demokrasi 2281
+demokrat 2282
+demokreitos 2283
+demonetisasi 2291
+demonstrasi 2292
+dempul 5694
+denaturasi 2294
+dendam 5907
+dendrokronologi 2295
+dendrologi 2296
+dengar 3514 4298
+dengki 2762
+dengkul 4086
+dengkur 6489
+dengung 2556
+denmark 2169
+denotasi 2300
+densitas 2301
+dentum 662
+deodoran 2302
+depresan 2309
+depresi 2310
+derajat 2260
+deras 3522
+dering 5972
+derita 2727
+dermaga 5711
+dermawan 4777
+deru 7551
+desa 1980 6036 7425
+desas 6031
+desekrasi 2316
+deselerasi 2214
+desember 2216
+desentralisasi 2217
+desersi 2317
+desertir 2318
+desimal 2218
+deskripsi 2314
+deskriptivisme 2315
+despotisme 2326
+destinasi 2328
+desus 6032
+detasemen 2330
+deteksi 2331
+detektif 2332 6432
+detektor 2333
+detergen 2334
+detik 6190
+detoksifikasi 2337
+deviasi 2342
+dewa 2263 3339
+dewan 1968 2472
+dewanagari 2339
+dewasa 148
+dewi 3345
+diafragma 2361
+diaken 2182
+diakon 2183
+dialek 2353
+dialog 2356
+diam 2594
+diare 2363
+didaktik 2374
+didih 911
+didik 2642
+difteri 2398
+diftong 2399
+difusi 2379
+diksi 2372
+dikte 2371
+dil 2385
+dim 3771
+dimensi 2387
+din 5882
+dinamo 2598
+dinas 6249
+dinasti 2601
+dinding 7488
+dingin 1660
+dinosaurus 2394
+diocletianus 2397
+dioses 2395
+dipan 2473 6509
+dipawali 2486
+diplomatik 2402
+diplomatis 2403
+diraja 6015
+direksi 4432
+direktorat 2406
+direktur 2407
+dirigen 1812
+disabilitas 2414
+disentri 2603
+disert 2327
+disertasi 2459 7050
+disfungsi 2415
+disiplin 2422
+disipliner 2423
+diska 2447
+diskografi 2424
+diskon 2425
+diskret 2428
+diskriminasi 2429
+diskualifikasi 2456
+diskusi 2430
+disleksia 2604
+dispensasi 2451
+distribusi 2467
+distrik 2470
+divehi 2351
+diversifikasi 2476
+diversitas 2475
+dividen 2477
+divisi 2482
+djakarta 3949
+doa 5520
+dodekahedron 2497
+dogmatik 2500
+dogmatis 2501
+doksologi 2531
+dokter 4533 5337
+doktor 2489
+doktoral 2490
+doktorandus 2491
+doktrin 2492
+dokumen 2493
+dokumentalis 2495
+dokumentasi 2494
+dokumenter 2496
+dolar 2504
+domba 6308
+domini 2509
+domisili 2508
+dompet 5688 7490
+donasi 2510
+donat 2522
+donau 2170
+dongkrak 3941 3945
+donlod 2526
+dorong 5691
+dosa 6387
+dosen 2488 4194
+dosir 2517
+dragon 2535
+drai 6171
+drainase 2536
+drastis 5529
+dravida 2538
+dron 2557
+dua 6191 7273
+dubuk 3682
+dubur 398
+duda 7569
+duduk 1552 2285 5910 6398
+duh 2419
+duit 4681
+duka 4960
+dukun 1426 4397 5706 6288
+dukung 2724 6697 6845
+duli 1265 2590
+dungu 2581 6379 6786
+dunia 7626 7627
+dupa 3767
+duplikat 2586
+durhaka 3754 3852 5807
+duri 6610 7060
+dus 6343
+dusta 2213 4256
+duta 276 2677
+duyung 2578
+dwi 2568
+dwigol 967
+ecer 5927
+edan 3831 4383
+edar 1540 5945
+efedrina 2769
+efendi 2646
+efesus 2770
+efikasi 2648
+efraim 2772
+egoistis 6225
+egosentris 2655
+eja 6595
+ejakulasi 2660
+ekar 99
+ekaristi 2828
+eklips 2628
+ekliptika 2630
+ekofeminisme 2632
+ekologi 2633
+ekometer 2627
+ekonomi 2634 2635
+ekor 6924
+ekosida 2631
+ekosistem 2636
+eksem 2638
+eksepsionalisme 2845
+ekshibitor 2864
+eksil 2866
+eksistensi 2867
+eksklusif 2849
+ekskomunikasi 2850
+ekskresi 2852
+ekskursi 2853
+eksodus 2868
+eksosfer 2870
+eksoskeleton 2869
+eksotis 2871
+ekspatriat 2872
+ekspedisi 2873
+eksper 2880 6583
+eksperimen 2878
+eksplorasi 2887
+eksplosi 2891
+ekspor 2894
+ekstra 2901
+ekstradisi 2905
+ekstrak 2902
+ekstrem 2906
+ekuador 2637
+ekuator 2780
+ekuinoks 2783
+elang 2605 3355 6564
+elastis 2661
+elastisitas 2662
+elegan 6459
+elektris 2666
+elektrofil 2672
+elektromagnetik 2668
+elektromagnetisme 2669
+elektronik 2670
+elektronika 2671
+elok 6460
+elus 1274
+emas 3347
+embak 4466 6297 6486
+embek 868
+ember 1055
+embik 869
+embrio 2683
+embuh 3512
+embun 2349
+emigrasi 2690
+emirat 2693
+emisi 2694 3928
+emosi 2695
+emosional 2696
+empang 2157
+empat 3163 3164 5721
+empati 2697
+empedu 810
+empiris 2700
+emplasemen 2703
+empu 7078
+enak 2271 7676
+enam 6401 6402
+enantiotropik 2716
+endang 4054
+endoreik 2720
+endoskop 2721
+endoskopi 2722
+engah 3867
+enggan 5883
+engkong 3374
+engsel 3575
+enjin 2735 4739
+enklitik 2717
+enkripsi 2066
+ensambel 2744
+ensiklik 2718
+ensiklopedia 2719
+ental 3203
+entalpi 2750
+enten 3365
+enterotoksin 2747
+entomologi 2752
+entot 3209
+enzim 2766
+epentesis 2767
+ephesos 2771
+epidemi 2774
+episenter 2773
+epistemologi 2776
+epitaf 2777
+epitel 2778
+epooforon 2779
+ercis 5197
+ereksi 2789
+ergativus 2791
+ergonomi 2792
+ergonomis 2793
+erisipelas 2799
+eritopoiesis 2801
+eritromisin 2800
+eropa 2833
+erosi 2794
+erotis 2795
+erupsi 2797
+esai 2806
+eselon 2624
+esensi 2807
+esensial 2809
+eskalator 2802
+eskatologi 2804
+esofagus 4989
+esok 7125
+esperanto 2805
+estetik 171
+estetis 172
+etana 2814
+etanol 2815
+etek 999 1000
+etik 5341
+etika 2816
+etiket 2824 4113
+etimologi 2825
+etiopia 2817
+etnik 2818
+etnis 2819
+etnolek 2821
+etnologi 2822
+etnonasionalisme 2823
+euboia 2826
+eufemisme 2830
+eufonium 2831
+eukaliptus 2827
+eukaryota 2829
+eutanasia 2834
+eutrofikasi 2835
+evaluasi 2836
+evolusi 2838
+ewe 3210
+faal 3218
+fabel 2910
+fadilat 7439
+faedah 5603
+fagot 703
+fail 3031
+fajar 2180 2932 6833
+faks 2978
+faksi 2915
+faktor 2916
+faktur 3903
+fakultas 2919 6144
+fakultatif 2918
+falak 521
+falsafah 5309
+falseto 2943
+falsifiabilitas 2944
+familier 2948
+fanservis 2954
+fantastis 2955
+fantosmia 5286
+farji 7364
+farmakologi 5295
+farmakope 5296
+farmasetis 5288
+farmasi 5291
+farmasis 5292 5294
+faro 2959
+farsi 5264
+fase 5297 6667
+faset 2912
+fasih 3101
+fasikulasi 2961
+fasilitas 2913
+fasilitator 2914
+fasis 2963
+fasisme 2962 4850
+fata 4630
+fatis 5299
+fatometer 2973
+favorit 2977
+federalisme 2987
+federasi 2988
+fekunditas 2986
+felspar 2995
+feminisme 2998
+femur 7053
+fenomena 5302
+fenomenal 5301
+feodal 3013
+feodalisme 3014
+feri 3006
+fermentasi 3004
+fesyen 2964
+fikologi 5330
+fiksi 3017
+filantropi 5303
+filigran 3032
+filipi 5305
+filipina 5306
+filipus 5304
+film 4753 5345
+filologi 5307
+filsafat 5310
+filsuf 5308
+filtrasi 3033
+filum 5331
+finansial 3036
+finis 2999
+finlandia 3043 3044
+firasat 5542
+firaun 5287
+firdaus 5140
+firenze 3088
+firma 1745
+firman 1709 4324 7620
+fisik 5333
+fisika 5334
+fisiologi 5338
+fisis 5335
+fiskal 3054
+fitosterol 5339
+fitur 2983
+flambe 3075
+flamboyan 3074
+flandria 3077
+fluida 3104
+fluor 3105
+fon 3115 5314
+fondasi 3413
+fonetik 5316
+fonologi 5317
+fordisme 3129
+formaldehida 3151
+forman 3152
+formasi 3153
+formulir 3150
+fornikasi 3156
+forsa 3124
+forsep 3128
+fosforilasi 5318
+fosil 3161
+foto 5321 5346
+fotoelektrisitas 5320
+fotograf 5322
+fotografer 5323
+fotografi 5326
+fotografis 5324
+fotokopi 5319
+fotosintesis 5327
+fragmen 3169
+fraktur 3167
+frambosen 5781
+frasa 5328
+frase 5329
+fregat 3198
+frekuensi 3185
+fruktosa 3206
+fulus 4682
+fundamentalisme 3222
+fungsi 2714 3219
+fungsionalitas 3220
+fungsionaris 3221
+fusi 3231
+gabus 1931 6482
+gada 4379
+gadai 5194 5195
+gading 3940
+gadis 3312 4408
+gadungan 907 2933 5707
+gagak 2052
+gagal 2923 2925
+gagang 3572
+gagap 6790
+gaib 1427
+gajah 842 2673
+gaji 6071 7479
+galai 3238
+galaksi 3237
+galang 6321 6440
+gali 2380
+galikanisme 3239
+gambar 2539 3725 5347
+gambut 5207
+gampang 2616
+gancu 3327
+ganda 2569
+gandar 601
+gandum 7547
+gang 247
+gangga 3243
+ganggu 357 2465 4937
+gangsa 1034
+ganja 1200 4460
+ganjar 5809
+ganjil 4986
+ganjur 4131
+ganteng 3468
+ganti 1408 1740 5894
+gantung 1580 1610 2304 3471 3474
+garam 6076
+garangan 4688
+garansi 3417
+garasi 3245
+garda 3419
+gardu 6806
+garib 5209
+garnisun 3250
+garpu 3148
+garuk 6163
+gasal 4987
+gastroenterologi 3253
+gatal 3629 3937
+gaul 3401
+gautama 1057
+gawai 3234
+gawang 3329
+gaya 3125 6791
+gazal 3290
+geblek 6787
+gebuk 6562
+gedang 3381
+gedung 1069
+gegabah 5819
+gegat 4731 6384
+geiser 3289
+gejala 6893 6894
+gelagat 5013
+gelak 4160
+gelambir 7514
+gelang 968
+gelanggang 453 6661
+gelap 851 2172 2679
+gelas 3319
+geledah 6186
+geledek 878 4268
+gelegar 7083
+gelembung 1053
+gelincir 6434
+gelisah 7319
+gelombang 7516
+gelora 6662
+gema 2626
+gemar 126 2951 2953 3588 7397
+gembira 2832 3992
+gembleng 7176
+gembok 5105
+gembong 4075
+gemilang 3322
+gempa 2614
+gemuk 2968 2975
+gen 3264
+genang 5668
+gencat 7234
+gendang 2563
+gendong 5355
+genealogi 3265
+generasi 3267
+generik 3268
+genetika 3269
+geneveva 3271
+genggam 3461
+genjang 5149
+genjik 5357
+genosida 3278
+genova 3276
+gent 3291
+genta 772
+gentar 7025
+gentel 6340
+genting 3932
+geofisika 3283
+geografi 3282
+geografis 3281
+geosentrik 3280
+geppeto 3284
+gera 4737 4752
+geraham 4666
+gerak 3890
+geram 3786
+gerbang 3254
+gerbong 1615
+gereja 1524
+geretak 3407
+gergaji 3467
+gergasi 3297 5047
+gerhana 2629
+gerilya 3424
+gerimis 2555
+germo 5366
+gerobak 7549
+gerombol 3622
+gersang 457
+gesek 3187
+geser 5836
+gesper 1056
+gestasi 3288
+getah 4157
+getir 848
+ggl 2689
+giat 114 503
+gigantisme 3304
+gigi 7131
+gigih 7001
+gigit 847
+gila 2012 3832 4332 4384
+giling 3408
+gimnasium 3439
+ginekomastia 3440
+ginjal 4060
+ginséng 3307
+giok 3946
+gips 1301
+giroskop 3441
+gita 3685
+gitar 3430
+gizi 4950 4952
+glandula 3317
+glasiologi 3316
+gletser 3315
+glikogen 3326
+gliserin 3325
+globalisme 3321
+glosarium 3323
+goblok 2368 3712 6788
+gocujang 3336
+godam 3944 6426
+godok 912
+gol 3330
+gondok 3346
+gondorukem 6006
+gonore 3348
+googling 3350
+gorbachyov 3352
+gorden 2099
+gosip 3357
+gosok 6016
+gosong 667 4545
+goth 3358
+gothik 3359
+grafena 3384
+grafik 3383
+grafis 3385
+granat 3402
+gravitasi 3393 3394
+gua 1352
+gubernur 3362
+gubuk 3672 6277
+gudang 7500
+guelf 3423
+gufi 3349
+gugat 2248 5393
+gugur 26 2937
+gugus 1612
+guk 7617
+gula 6820
+gulat 7638
+guling 915
+gulung 6174
+gumam 4772
+gumbem 5745
+gumpal 1690
+gumuk 2582
+gun 5048
+guncang 6284
+gundik 4649
+gundul 639
+gunting 6154
+guntur 7084
+gunung 4745
+gurami 3360
+gurih 6117 7301
+gurita 4985
+guru 6965
+guruh 7085
+gurun 2319
+gusar 4385
+gusi 3433
+habis 4062 6600
+habituasi 3443
+hadiah 3302 5948
+hadir 5553
+hadis 3446
+hadits 3447
+haid 4551
+hajar 735
+haji 3454 3455
+hak 5931
+hakikat 2808
+hakim 4010 4012
+hala 6013
+halaman 3604 4173
+halang 3573
+haleluya 3456
+halilintar 879 4269
+halus 2225 3037
+halusinasi 3457
+hamba 6424
+hamil 3762 5535 5536
+hampar 1281
+hanas 356
+hancur 2059
+handuk 7159
+hangat 4356 7501
+hanggar 3473
+hantam 736
+hantar 1813
+hantu 3293 3335 6628 7142
+hanukah 3477
+hapus 2269 2788 7589
+harap 3620 5080
+hardik 5897
+harfiah 4299
+harga 5528 5566
+hari 2153 2155
+harimau 7093
+harmagedon 466
+harmonika 3498
+harmonisasi 3496
+harpa 3499
+harta 502 5622 7204
+haruan 6483
+harum 3170
 harun 0
-hasad 3699
-hasrat 1949
-hasyis 2907
-hati 1070 3603 3604
-haus 5935 5936
-hawa 181 182 6333
-hawaii 2912
-hayat 706
-hayati 702
-hebat 2620
-heksana 2960
-hektare 2929
-hektor 2930
-helikopter 2934
-helm 2935
-hematologi 2860
-hematuri 2937
-hemisfer 2938
-hemolisis 2939
-hemoroid 2940
-heng 2883
-henoteisme 2942
-henti 22 4831
-hepar 3604
-hepatektomi 2943
-heptana 2945
-herba 2948
-hering 6291
-hermeneutik 2952
-het 2980
-heterotrof 2958
-hewan 304 305
-hias 3329
-hibernasi 2962
-hibrida 3063 3064
-hibur 267 2292 2293
-hidang 2037 3777
-hidrogen 3067
-hidrolisis 3069
-hidrologi 3068
-hidrosefalus 3066
-hidung 4114
-hidup 2264 3557 3601
-hierarki 2966
-hieroglif 2967
-higrometer 3072
-hijau 2817 6170
-hijrah 2968
-hilang 2020 3625 3628
-hilir 2550
-himne 3073
-himpun 5273
-hina 1950 2032 3043 3044
-hindar 2153
-hindu 2972
-hinggap 4399
-hioko 5323
-hiperglisemia 3076
-hiperkapnia 3074
-hiperkoreksi 3075
-hipernim 3077
-hipertensi 3078
-hipogeum 3080
-hipoglikemia 3081
-hiponim 3082
-hipopituitarisme 3083
-hipospadia 3084
-hipotalamus 3086
-hipotek 3950
-hipotenusa 3085
-hipotermia 3087
-hipotesis 3088
-histeria 3089
-historis 2976
-hitam 726 728
-hitung 977 1664 3828
-hiu 5306
-hizbullah 2961
-hoaks 2983
-hoki 2985
-holandia 2995
-holograf 2996
-hombreng 2436 4821
-homerus 2998
-homo 2436 4821
-homofon 3002
-homogenitas 3001
-homoseks 3003
-homoseksualitas 3004
-homosex 3003
-hongaria 3052
-honji 3372
-honor 3010
-honorer 3009
-horisontal 3018
-hormat 4978
-hos 3027
-hosti 3028 6292
-hubristik 3037
-hubung 697 1548 1549 3576 4939 6051
-hujan 4858
-hujat 735 736
-hukum 3480 3481 3482 3514 4778
-humaniora 3039
-humanisme 3040
-humor 1430 3046
-hungaria 3052
-hupo 3013
-huruf 3533
-husitisme 3060
-hutan 2608 6405
-iblis 1919 1968 1969
-ibrahim 23
-ibrani 2927 2928
-ibun 4404
-ibunda 3958
-ide 3093
-identifikasi 3094
-ideolog 3096
-ideologi 3095
-idiolek 3097
-idju 3408
-idola 3101
-igau 5418
-ignostisisme 3104
-ijazah 1174 2008
-ikan 2544 6350
-ikat 697 5963
-iklan 132 133
-iklim 1324
-ikon 3091 3092
-ilahi 2069
-ileisme 3105
-iler 2139
-ilham 3205 4001
-ilmiah 5179
-ilmu 4038 5178
-ilmuwan 5180
-ilu 5092
-ilusi 3107
-ilustrasi 3108
-imajinasi 3114
-imajiner 3115
-imam 4686
-imamat 4687
-iman 2443
-imbal 4950 5006
-imbang 552
-imbuh 148
-imigran 3120
-imigrasi 3121
-impedans 3126
-impedansi 3126
-imperialis 3128
-imperialisme 3127
-imperialistik 3129
-imperium 2257
-impi 2127
-implementasi 3133
-implikasi 3135
-impor 3136
-impotensi 3137
-impresi 3139
-impresif 3140
-impresionis 3141
-imunisasi 3124 6192
-imunologi 3125
-imut 1790
-inang 4267 4733
-inap 3192
-inci 3146
-indah 634
-indekos 3610
-indemnitas 3154
-indikator 3156
-individualisme 3159
-indonesia 3160
-induk 3959
-induksi 3161
-industrialisasi 3162
-infak 223
-infanteri 3165
-infarsi 3166
-infeksi 3167
-infeksius 3168
-inflasi 3174 3175
-infleksi 3176
-influenza 2578
-info 4073
-informasi 1835 3180
-informatif 3181
-informatika 3182
-infrastruktur 3183 3184
-inggris 2285
-ingus 5464
-inhalasi 3186
-inisial 791 793 3187 5627
-injap 6199
-injeksi 3188
-injil 2783
-inkamben 3152 3153
-inklanasi 3148
-inkonsisten 3150
-inkonstitusional 6149
-inkremental 3151
-inkues 3195
-inkuiri 3196
-inokulasi 3193
-insam 2744
-insan 5509
-insang 2742
-insentif 3144
-insersi 3202
-inses 3145
-insiden 3147
-insinyur 2281
-insisi 3286
-inspeksi 3204
-inspirasi 3205 3206
-instagramable 3207
-instalasi 3209 3210
-instan 3212
-insting 3213
-institusi 3214 3215
-intai 4900
-intak 3219
-intan 1976 1977
-integrasi 3220 3221
-intelijen 3222
-intensifikasi 3224
-interaktif 3226 3227
-interaktivitas 3227
-interjeksi 3232
-internasional 3234
-interogasi 3238
-interpelasi 3235
-interpretasi 1579 3236
-interslavia 3240
-intervensi 3241
-interviu 3242
-inti 4125 4128 5712
-intimidasi 3245
-intoleransi 3246
-intravena 3247
-introduksi 3248
-introspeksi 3249
-intuisi 3252 3253
-intuitif 3254
-invasi 3255
-invertebrata 3256
-investasi 3257
-investigasi 3258
-invois 3263
-ionosfer 3265
-iradiasi 3271
-irak 3266
-irasional 3272
-iredentisme 3273
-iri 2305 2306 3318 4969
-irigasi 3274
-iring 1613 3497 5966
-iris 1786 5426
-irit 901
-irlandia 3267 3268
-isap 5727
-isi 733
-isim 5830
-iskandar 201
-iskander 201
-iskemia 3276
-islamisme 3278
-islamofobia 3279
-islandia 3090
-isoglos 3282
-isolasionisme 3283
-isolator 3216
-isolek 3284 6209
-istal 5606 5607
-istambul 3288
-istana 4285
-istibdad 6127
-istigfar 3290
-istilah 5893 5895
-istimewa 5540 5541
-istirahat 4982
-istri 6372
-isu 3287 5075
-isya 3277
-isyarat 2974
-italia 3292 3293
-itik 2154 2156 5860
-itil 948 1334
-izin 4408 4409
-jabat 3152
-jadwal 979 5164
-jaga 514
-jagal 940
-jago 1367 5049
-jagung 3685
-jahanam 2772 3303
-jahe 2743
-jahit 5283 5826
-jajah 1935
-jajar 415
-jakal 3298
-jakarta 3305
-jaksa 476 4736
-jalad 2386
-jalak 5626
-jalin 6335
-jalur 4344 5696
-jam 1337 3035
-jamaika 3307
-jamak 4551
-jaman 2324 5967
-jambi 594
-jambu 2835 4508
-jambul 4826
-jamin 2831 5232
-jamu 3029
-jamur 4003
-janda 6371
-janggut 631
-jangkar 283
-janin 2242 2511
-janji 172 173 1677 4719 6060
-jantan 3695 3696 3715 4372
-jantina 288
-japanofilia 3312
-japuh 5589
-jara 2129
-jarah 4496 4550
-jarak 2055
-jaran 1204
-jarang 4866 5241
-jari 1995 2532
-jaring 4067 5974 6056
-jarum 4052
-jas 5734
-jasa 1122
-jasmaniah 4475
-jatah 4869
-jati 5859
-jatuh 2449
-jauhar 3330
-jawa 3314 5268
-jayakarta 3304
-jazirah 379
-jeda 4354
-jelajah 887 2410
-jelantah 2814
-jelek 542 6133
-jembatan 858 859
-jembut 931
-jempol 5953
-jenaka 6396
-jenama 828
-jenazah 1640
-jendela 6381 6382
-jenewa 2715
-jengger 1372
-jenggot 631
-jengkal 2881
-jenis 2707 2708 5285 5539
-jenius 2719
-jenjang 3445
-jentik 3466
-jenuh 5139
-jepang 3310 3311
-jepit 1263
-jerami 5688
-jerap 124
-jerapah 2745
-jerawat 79 4501
-jeriken 3325
-jerman 2729 2730
-jeroan 4173 4174
-jeruk 4216
-jijik 2036
-jilat 3551
-jimat 266 1202 5830
-jin 2717
-jinak 5835 5836
-jingga 4217
-jingoisme 3333
-jinjing 3465
-jins 3319
-jintan 1052
-jiplak 3426
-jitu 3736 5309
-jiwa 5509 5570
-joging 3338
-jogjakarta 6456
-joki 3337
-jolong 2606
-jongkok 5601
-jorok 4151 6289
-jual 5245 5246
-juang 5698
-juara 1184 1185
-judi 2688
-jujur 1015 2639 3006
-julang 5468
-jumat 2650
-jumjumah 5407
-jumput 4504
-jung 3361
-jungur 5465
-juni 3360
-jurang 1206 2844
-juri 3355
-jurnal 3347
-jurnalis 3349
-jurnalisme 3348
-juru 550 3237 4467
-jurus 3687
-jus 3358
-juta 3854
-jutawan 3855
-kabar 4073
-kabaret 953
-kabel 957 958
-kabin 955
-kabinet 956
-kabotase 959
-kabupaten 4923
-kabur 240 2339
-kabut 2588 5450
-kaca 2753
-kacamata 671 5548
-kacang 628 4137
-kacau 1188
-kacoa 1371
-kacu 5975
-kacung 3861
-kadal 3605 5404
-kadaster 962
-kadaver 963
-kader 965
-kadi 4797
-kadipaten 2151
-kado 2740
-kaesaropapisme 967
-kafan 5353
-kafe 970
-kafein 969
-kafilah 1050
-kafir 2738 3171
-kaget 2657
-kail 3369
-kain 1340
-kairo 973
-kaisar 966 2255 2257 2258 3679
-kait 1548 1846 3012
-kaji 3259 5705
-kakak 5358
-kakaktua 1369
-kakao 960
-kakap 610 687
-kakas 2597
-kakatua 1369
-kakek 2798 2800
-kaki 2594 2932 3389 3510 3511
-kaku 2894 5659
-kalaallisut 2818
-kalah 1879 1880 3626 3628
-kalajengking 5185
-kaldron 1134
-kaldus 880
-kaleidoskop 3370
-kalender 980
-kaleng 5969 6096
-kalibrasi 982
-kalimantan 799
-kalimat 5254
-kalium 4619
-kalk 3123
-kalkulasi 5592
-kalkulator 978
-kalkun 6108
-kalliope 984
-kalong 612
-kalor 2921
-kalori 985
-kalsium 976
-kalumet 986
-kalung 4048
-kalvinisme 987
-kambing 2765
-kamboja 988
-kamera 990
-kamerad 1497
-kamerun 991
-kamis 5957
-kamisol 992
-kamp 994
-kampanye 995
-kamper 997
-kamperfuli 3007
-kampret 612
-kampung 789 2871 2964 6249
-kampus 998 1402
-kamsen 1449
-kamuflase 993
-kamus 1987
-kamuswiki 6374
-kana 1238
-kanada 1000
-kanak 1237
-kanal 1001
-kanard 1004
-kancil 1229
-kancing 947
-kandang 971 5607
-kandar 2132
-kandela 1009
-kandidat 1011
-kandil 1014
-kandung 4154
-kanguru 3371
-kanibal 1017
-kanibalisme 1018
-kanji 5842
-kanjut 1982
-kanker 1007
-kano 1020
-kanselir 1186
-kanser 1008
-kanta 3524
-kantin 1021
-kanton 1022
-kantong 696 5200
-kantor 4178
-kanyon 1023
-kap 3454
-kapal 2507 5326
-kapas 1657
-kapasitas 1024
-kapasitor 1025
-kapel 1189
-kapernaum 1027
-kapibara 1043
-kapilaritas 1028
-kapiler 1029
-kapital 1030 1031 1034
-kapitalis 1035
-kapitalisme 1032
-kapitasi 1033
-kapitulasi 1037
-kaplet 1038
-kapsul 1040
-kapten 1041 1042
-kapuk 1657 3373
-kapulaga 1060 1061
-kapur 1180
-karaben 1053
-karabin 1053
-karakal 1047
-karakter 1191 1192
-karakteristik 1194
-karamel 1048
-karang 1627
-karantina 4813
-karat 1049 5081
-karavan 1050
-karavel 1051
-karbon 1054
-karbonado 1055
-karburator 1056
-karcis 5960
-kardinal 1063
-kardiologi 1064
-kardiovaskular 1065
-karekteristik 1194
-karet 5063
-kargo 1075 2645
-kari 1765
-karier 1071
-karikatur 1076
-karisma 1198 1199
-karkas 1057
-karnaval 1077
-karnivor 1078
-karoseri 1357
-karpet 1080
-karsinoma 1058
-kartago 1085
-kartel 1084
-kartika 4542
-kartografer 1087
-kartografi 1088
-karton 1062 1089
-kartu 1059
-karung 5085
-karusel 1079
-karyawan 2262
-karyawati 2262
-kas 3917 3918
-kasa 2702
-kasar 892 2050 2905 4149 5056
-kasasi 1093
-kaset 6239
-kasidah 4798
-kasih 2651
-kasihan 4518
-kasip 3471
-kasta 1098
-kastil 1101
-kasuari 1096
-kasuistik 1105
-kasur 3771
-kasyidah 3374
-katafrak 1112
-katak 2658 5981
-katalan 1107
-katalepsi 1108
-katalis 1110
-katalisator 1110 1111
-katalog 1109
-katastrofe 1113 1114
-kate 2001
-katedral 1126
-katekese 1118
-katekis 1119
-katekumen 1120
-katena 1121
-katering 1122
-kateter 1127
-kati 1131 2273
-katik 585
-katode 1128
-katolik 1129 1130
-katrij 1091
-katrol 1691 4772
-katun 1657 1658
-katup 6199 6200 6201
-kaukus 1133
-kaum 1036
-kaus 5479
-kausal 1137
-kavaleri 1139
-kawah 1134 1693
-kawal 1602
-kawan 2652 2949 5172
-kawasan 4928 6467
-kawat 958
-kawin 3746 3747
-kaya 5020
-kayafas 972
-kayu 6406
-kayumanis 1289
-keanekaragaman 702
-kebun 2463 2695
-kecapi 5126
-kecewa 2021
-kecoa 1371
-kecoak 1371
-kedai 5339
-kedaluwarsa 2407
-kedap 3130
-kedelai 5485
-kedelapanpuluh 2222
-kedok 3755
-kedondong 235
-keduabelas 6117
-keduapuluh 6118
-keempatpuluh 2625
-keenampuluh 5396
-keharyapatihan 4695
-kejam 1734
-kejang 1614 1689 5240
-keji 1950
-keju 1216
-kejut 5331 5332 5760
-kekal 16 2345 3122 4405 4406
-kekanak 1238
-kekang 860
-kelabang 1163
-kelabat 2505
-kelabu 2792
-keladi 5845
-kelahi 2522
-kelakar 3045 3046
-kelam 725
-kelamin 2708 5285 5286
-kelangkang 1727
-kelapa 1375 1376
-kelas 1312
-kelasi 5103
-keledai 435 2098
-kelelawar 612
-kelemumur 1827
-kelengkeng 3618
-kelenjar 2751 2752
-kelenteng 5880
-kelentit 1334 1336
-keliling 1291
-kelinci 4840
-keliru 3882 6437
-kelola 1846
-kelompok 1458
-kelopak 2424
-kelp 3383
-kelu 5954
-keluarga 2454 2455
-keluna 3894
-kemah 5891
-kemarau 5739
-kemarin 6453
-kemas 4270
-kemayu 2212
-kembang 1964 1965 2575 2576 2828 3175
-kembar 6119
-kembung 3175 3661
-kemeja 5328
-kemenakan 4059 4081
-kemenyan 665 3143
-kemih 6181
-kemiri 1013
-kemokin 1221
-kemudi 5068 5645
-kemukus 1743
-ken 4408
-kena 2979 6330
-kenal 5274
-kenari 1005
-kenceng 1134
-kencing 4374 4514 6181
-kendali 1602
-kendang 3385
-kendara 5022 6217
-kendi 3357
-kenop 3425
-kental 6265
-kentang 4620
-kentjoer 1788
-kentut 2466
-keong 4283 5455
-kepik 3446
-kepinding 637
-keping 1389
-kepiting 1684
-kepo 938
-kepompong 4779
-keponakan 4059 4081
-keprok 2803
-kepul 4769
-kepulaga 1061
-kera 3924
-kerabat 2455 4937
-kerah 1399 1400
-kerakah 1081
-keram 1689
-keramat 2991 2992
-keramik 1169
-keran 5841
-keranda 1382
-kerang 5319
-kerangka 5398
-kerani 1331 1332
-keranjang 607 608
-keras 2894 2895 5659 6251 6252
-kerat 1786
-kerbau 902 1046
-kerdil 4588
-keren 517 1618
-kereta 1083 2547 6035
-kerikil 2810 4370
-kering 2140 2147 2862
-keringat 5772 5773 5775
-keripik 1252
-kerja 2260 2262 3336 3441 6413
-kerjasama 1395
-kerosin 3386
-kerub 1226
-kerucut 1528
-keruh 6106
-kerupuk 3433 3434
-kerut 5352
-kes 1092
-kesalahpahaman 3885
-kesatria 3435
-kesembilanpuluh 4089
-kesemek 4363 4415
-kesumba 5098
-kesusasteraan 3594
-ketam 1684
-ketat 4984 5965
-ketawa 3475
-ketel 3387
-ketela 1094
-ketersediaan 506
-ketiak 413
-ketidakbeningan 4202
-ketidakhadiran 26
-ketidakhormatan 2051
-ketidaklengkapan 3149
-ketidaktahuan 3103
-ketigapuluh 5937
-ketik 3388 6125
-ketitir 2108
-ketok 633
-ketombe 1827
-ketujuhpuluh 5281
-ketuk 633
-ketumbar 1630
-ketupat 5014
-kewalahan 4259
-kewarganegaraan 1304 4032
-kewirausahaan 2299
-khalayak 4766
-khalifah 983
-khalwat 4993
-khamir 6450
-khandha 163 5397
-kharon 1203
-khas 2056 5541 6124
-khasiat 2214
-khat 2607
-khatulistiwa 2320
-khawatir 6420 6421
-khayal 3116
-khazanah 961
-khianat 675 676 1396 6037 6057
-khimaira 1241
-khitan 1297
-khizanatulkitab 3546
-khotbah 3391 5262
-khurafat 5751
-khusus 1783 5541
-kiamat 354
-kiblat 4799
-kijang 1877 3995
-kikir 4082
-kikuk 520
-kilang 4918
-kilat 3566
-kilau 3644 3645 3650
-kilodetik 3402
-kilometer 3401
-kimci 3403
-kimia 1217 1219 1220
-kimiawan 1218
-kimiawi 1217
-kimus 1284
-kincir 4511 6380
-kinematika 3405
-kipas 2459
-kiper 3377
-kippah 6445
-kirene 1804
-kirgizia 3438
-kirgizstan 3438
-kiri 3509
-kiril 1805
-kirim 4613 5251
-kisah 5677
-kismis 4862
-kista 1806
-kitab 784
-kitamiang 5665
-kitar 1291
-kitin 1253
-klab 1349
-klakson 3019 3416
-klan 1310
-klarinet 1311
-klasifikasi 1313 1314
-klavikula 1315
-klentit 1334
-klep 6199 6201
-kleptokrasi 3417
-klerus 1319
-klien 1322
-klinik 1328
-klinis 1329
-klinisi 1330
-klip 1332
-kliper 1333
-klise 1321
-klitik 1335
-klitoris 1336
-klona 1338
-klorin 1258
-kloset 5986
-klub 1349
-knop 949
-koa 4827
-koajutor 1358
-koalisi 1361
-kobar 738
-kobra 1365
-kocak 4829 4830
-kocek 4555
-kocok 1846 5297
-kode 4335
-kodepos 4615
-kodifikasi 1377
-kodok 2658 5981
-kodrat 4036
-koedukasi 1378
-koeksistensi 1380
-kofte 3429
-kohabitasi 1385
-kohesi 1386
-kohesif 1387
-kohor 1388
-koin 1389
-koitus 1390
-kokang 1368
-koki 1615
-kokoh 5489
-koksiks 1366
-koktail 1374
-kol 954 1360
-kolaborasi 1397
-kolam 4586
-kolase 1398
-kolegial 1403
-kolegialitas 1404
-kolektif 1401
-kolesistektomi 1262
-kolesom 2744
-koligatif 1405
-kolik 1394
-koloid 1406
-kolokium 1407
-kolom 1423
-kolombia 1410
-kolombo 1411
-kolone 1421
-kolonel 1412
-koloni 1413
-kolonialisme 1414
-kolonis 1415
-koloseum 1419
-kolot 2089
-kolumnis 1424
-kolusi 1408
-koma 1425 1438
-komandan 1440 1441
-komando 1443
-kombinasi 1427
-kombinatorika 1428
-komedi 1431
-komentar 1445
-komersial 1447 1448
-komersialisasi 1448
-komet 1433
-komidi 1079
-komik 1436 1437
-komisar 1451
-komisariat 1452
-komisaris 1451 5747
-komisi 1449 1450
-komite 1454
-komitmen 1453
-komoditas 1456
-komorbid 1466
-komorbiditas 1467
-komparasi 1476
-komparatif 1474
-kompas 1477
-kompatriot 1478
-kompetisi 1479 1480
-kompi 1470
-kompilasi 1481
-kompilator 1482
-kompleks 1487
-komplikasi 1489
-komplit 1484
-komplot 1568
-komponen 1490
-komponis 1491
-kompor 5680
-kompos 1492
-komprehensif 1494
-kompresi 1495
-komputasi 1496
-komputer 3465 3838 3968 3969
-komune 1459
-komunikan 108 1463
-komunikasi 1460
-komunike 1464
-komunisme 1461
-komunitas 1458 1462
-komutasi 1465
-konak 781
-kondektur 1527
-kondensasi 1517
-kondensator 1025
-kondensor 1518
-kondisi 1519 1520
-kondom 1522
-kondominium 1523
-konduktivitas 1524
-konduktor 1525 1526
-koneksi 1549
-konfederasi 1530
-konferensi 1531
-konfeti 1532
-konfigurasi 1533
-konfirmasi 1534
-konflik 1538
-kongko 1209
-kongregasi 1540
-kongres 1541
-konifera 1543
-konjugasi 1544 1545
-konjungsi 1546
-konjungtiva 1547
-konklusi 1508
-konkordansi 1509
-konkordat 1510
-konkret 1512
-konkurensi 1515
-konotasi 1550
-konsekrasi 1555
-konseling 1662
-konselor 1663
-konsensus 1557
-konsentrasi 1500
-konsentris 1501
-konsep 1502
-konseptualisasi 1503
-konser 1505
-konserto 1506
-konservasi 1560
-konservatif 1561
-konservator 1562
-konsesi 1507
-konsil 1661
-konsisten 1563
-konsistensi 1564
-konsolidasi 1565
-konsonan 1566
-konsorsium 1567
-konspirasi 1570
-konspirator 1569
-konstan 1571
-konstanta 1572
-konstantinopel 1573
-konstelasi 1574
-konstitusi 1576
-konstitusionalisme 1578
-konstruksi 908
-konsul 1580
-konsulat 1581
-konsulen 1583
-konsuler 1582
-konsultan 1583
-konsultasi 1584
-konsumen 6185
-konsumerisme 1586
-konsumsi 1587
-kontaminan 1588
-kontan 1092 3918
-konte 1606
-konteks 1591
-kontemporer 1589 1590
-kontinen 1592
-kontinu 1593
-kontinuitas 1594
-kontol 1982 4683
-kontra 1670
-kontradiksi 1598
-kontrak 1595
-kontraksi 1596
-kontraproduktif 1669
-kontraspionase 1665
-kontribusi 1599 1600
-kontrol 1602 1603
-kontroversial 1604
-konurbasi 1607
-konveksi 1608
-konvergen 1609
-konvoi 1613
-konyak 1384
-konyol 3638 5375
-koordinator 1621
-kopak 2904
-kopenhagen 1622
-koper 5735
-koperasi 1620
-kopernisium 1623
-kopi 1381 6040
-kopling 1353
-kopral 1638
-kopula 1626
-kopulasi 1625
-kor 1261
-koran 4074
-korban 1104 1628
-korden 1769
-korea 3431
-korek 3766
-koreksi 1641
-korelasi 1642
-koreograf 1265
-koreografer 1265
-koreografi 1266
-koresponden 1643
-koridor 1644
-korona 1635 1636
-koronavirus 1637
-korporat 1639
-korporatif 1639
-korsa 3938
-korsase 1647
-korsika 1648
-korting 2028
-korundum 1649
-korupsi 1645 1646
-korve 1650
-korvet 1651
-kos 3610
-kosakata 6272
-kosmogoni 1653
-kosmologi 1654
-kosmos 1652
-kosong 1936
-koster 5088
-kostum 1656
-kota 1301
-kotak 809
-kotamadya 6023
-kotbah 3391
-kotor 2016 2017 5578 6289
-kotrek 1632
-kovidungu 1679
-kowak 2956
-koyote 1683
-krah 1400
-kran 1691
-krat 1692
-kreasionisme 1699
-kreatin 1698
-kreativitas 1700
-kreator 1701
-kredit 3839
-krem 651 1695
-kreolin 1705
-kresna 3432
-krim 1696
-kriminologi 1708
-kriptogam 1738
-kriptografi 1739
-krisis 1709
-krisma 1267 1535
-kristadelfianisme 1269
-kristen 1270
-kristofer 1272
-kristus 1268
-kriteria 1712
-kriterium 1712
-kritik 1099 1713
-kritis 470 1714
-kriya 2875
-kroasia 1716 1717
-kroisan 1719
-kroket 1723
-kromatografi 1273
-kromo 892
-kromosfer 1275
-kromosom 1274
-kronis 1276
-kronologi 1277
-kronologis 1278
-ksatria 3422
-kuadran 4803
-kuala 1909
-kuali 1134
-kualifikasi 4807
-kualitas 4808 4809
-kuantitas 4810 4811
-kuantum 4812
-kuap 6448
-kuark 4814
-kuarsa 4818
-kuartal 4816 6079
-kuas 3521
-kuasa 3152 4629 5072 5519
-kuasar 4819
-kuat 1535 2599 4630 5700
-kuba 1741
-kubah 2094
-kubis 954
-kubur 2809 2811
-kubus 1742
-kucil 577
-kucing 1106
-kucur 740
-kuda 2321 3024 3423
-kudeta 4257
-kudis 5153
-kudus 2992
-kue 974 4341
-kueri 4822
-kuesioner 4824
-kuil 5880 5881
-kuintal 3051
-kuis 4833
-kuitansi 4891
-kuk 6457
-kukabura 3430
-kukang 5429
-kuku 2533 3011 4019
-kukus 5642
-kuli 5652
-kuliah 3505 5834
-kuliner 1747
-kulit 3501 5402
-kulkas 4919
-kulot 1748
-kultivasi 1751
-kulup 2607
-kuma 5099
-kumal 5076
-kuman 2728
-kumbakara 4621
-kumbang 643
-kumis 3970
-kumpar 5583
-kumpul 439 2701 5474 5716
-kumuh 5437
-kumulatif 1755
-kunci 1318 3378
-kuncitara 3608
-kungkang 5429
-kungris 6427
-kuning 6451
-kunir 6463
-kunjung 6271
-kuno 285 286
-kuntit 5618
-kuntul 2956
-kunyah 1230
-kunyit 6111
-kuorum 4835
-kuotasi 4837
-kupido 1759
-kuping 2180
-kuplet 1673
-kupu 946
-kura 5575 6007
-kurap 5025
-kuras 2391 5367
-kuratif 1760
-kurban 6238
-kurcaci 2168
-kurdi 3436
-kuret 1761
-kuretase 1762
-kurir 1675
-kursi 1178
-kursif 1766 3291
-kurun 1168
-kurus 5405
-kurva 1770 1771
-kusir 1197
-kusta 3529
-kustar 1778
-kutang 815
-kutikula 1791
-kutil 6316
-kutip 4836 4838
-kutu 2563 3633
-kutub 4565
-kutuk 281 1516
-kwek 4802
-kwintet 4828
-köln 1409
-laba 5566
-labah 5566
-labil 6171
-labu 1213 4457 4776
-labuh 2892 4606
-laci 2126
-lacur 720 4737 4738 6368
-lada 4395 4396
-ladang 2518
-laden 5266
-lafal 4725
-lagu 5500 5501
-lahar 3479
-lahir 629 714 798
-laik 1871
-laju 4842 4843 5553
-lak 3443
-laki 770 771 3696 3697
-laknat 281 2772 6429
-laksamana 121
-laksana 3133
-laksmi 3449
-laktogen 4718
-laktosa 3444
-laku 1749 4411 6062
-lakur 222
-lalai 2611
-lalat 2584
-laler 2584
-lamar 4733 4734
-lambang 2240 5205
-lambat 1862 1863 1904 3471 5432 5433
-lamboya 3442
-lambung 5673
-lampau 2374 4249
-lampin 1978
-lampir 4661
-lampu 3453
-lamun 4002 5204
-lancang 3142
-lancar 2579
-lancip 300
-landak 2931 4601
-landas 6151
-langau 2584
-langca 5021
-langcia 5021
-langgar 1707 4175
-langgeng 2345 4405 4406
-langit 1141 2923 5409 5410
-langka 4866 5159
-langkah 5648
-langsing 5423
-langsung 3602
-lanset 3456
-lansir 200
-lanskap 3459
-lantai 2569 5676
-lantan 3381 3382
-lantang 3632 5537
-laokoon 3462
-laos 2684
-lap 4852
-lapang 2519 2825 4539
-lapar 3053 3054 5628
-laparoskop 3463
-laparoskopi 3464
-lapik 1777
-lapis 411 5122
-lapor 4958
-larang 2595 2596
-laring 3468
-laringoskop 3467
-larut 2054 5495 5496
-las 1314 6346
-laskar 5487
-latar 5275
-latih 1356 2389 2390 4632 4637 6034 6036
-latium 3490
-laut 3733 4161 5103 5203
-lawak 1430 1432 3343
-lawan 2276 4211 5031
-lawar 612
-layak 1871
-layan 941 5265 5269 6297
-layang 2585 3415 5469
-layar 1769 2047 5101 5103 5191
-lebah 640
-lebar 6369
-lebat 2111
-lebur 1918
-lecek 1735
-lecet 6423
-leci 3654
-ledak 755 2408 2411
-ledeng 4548
-lega 1125 5502
-legam 725
-legasi 3512
-legenda 3515
-legislasi 3483 3516
-legislatif 3517
-leher 4047
-lekat 111 4976
-lektor 3502 3504
-lekuk 1773
-lelah 2479 5973
-lelang 478
-lele 1124 5314
-leluasa 3508
-lelucon 3343
-leluhur 282
-lem 2757
-lema 2300 3519
-lemah 6328
-lemak 2475
-lemari 1758
-lemas 4095
-lembaga 159
-lembah 6197
-lembap 1823 3042 3900
-lembar 5592
-lembatang 5592
-lembayung 4784
-lembek 2554
-lembing 3315
-lembu 1680
-lembur 4258
-lembut 5483
-lempar 5951 5952
-lengan 404
-lengkap 362 1484 1485 2323 2896
-lengkeng 3618
-lengket 5658
-lengkuas 2684
-lengkung 1771 1772 1774 1775
-lensa 3524 3525
-lentera 3461
-lenyap 6203
-lepas 4182
-lepra 3529
-lereng 5427
-lesi 3530
-lestari 5765
-leta 410
-letak 3487
-letal 3531
-letargi 3532
-letnan 3556
-letup 930 937 2408 2411
-letus 930 937 2334 2408
-leukorea 3537
-leukosit 3536
-lever 3604
-lezat 1907
-liabilitas 3540
-liang 1923
-liar 4554 6339 6375
-liberal 3543
-liberalisasi 3543
-liberalisme 3544
-libur 2994
-licik 1039 2016
-licin 1039 5424
-lidah 5992
-liga 3496
-ligasi 3560
-ligatur 3614
-lihai 5350
-lihat 650 888 6246 6268
-likeur 3582
-likuida 3584
-likuidasi 3585
-likuidator 3586
-likuiditas 3587
-likur 729
-lili 6253
-lilin 1012 6327
-lilit 4654
-lima 2553
-limas 4793
-limau 3520 4216
-limfa 3655
-limosin 3570
-limpa 5575
-limpah 34
-limun 3521
-limusin 3570
-lin 666
-lindu 2184
-lindung 2833 4741 5321
-lingga 3573 4433
-lingkar 1290
-lingkung 2307 4056
-lingkup 1678
-linguistik 3574 3575
-linier 3572
-linimasa 5968
-linsang 4245
-lintah 3506
-lintas 4334
-lintuh 2474
-liontin 4380
-lipan 1163
-lipstik 3581
-lirik 3656
-lisan 4215 6273
-lisboa 3588
-lisensi 3550
-listrik 2229
-liter 3600
-literasi 3593
-litium 3596
-litografi 3597
-litosfer 3598
-lituania 3599
-liur 5108
-loak 3362
-lobak 1816 4850
-loceng 657
-logam 3820
-logat 1974
-logika 3611
-logistik 3612 5666
-logotip 3615
-lokakarya 6415
-lokal 3607
-lokalisasi 3607
-lokan 5209
-lokapasar 3735
-lokio 1256 1257
-lokus 3609
-lomba 1479 4842 4844
-lombok 1240
-lompat 3359 3499 3500
-lompok 1314
-loncat 3359 3500
-lonceng 656 1337
-longgar 3508
-longsor 508
-lontar 5952
-lonte 720 4738 5438 6368
-loreng 5697
-lorong 6104
-losion 3630
-losmen 3031
-loteng 475
-louhan 2577
-lowong 6191
-lubang 2990 4516
-lucu 2677
-lucut 2023
-ludah 5108 5573
-lues 5808
-luffa 3619
-luka 3058 3190 6423 6424 6425
-lukas 3640
-lukis 2122 2123 4281 4485
-luksemburg 3652
-lumas 3636
-lumat 1736 2531
-lumba 2092
-lumbung 2793
-lumpur 3976 3977
-lumut 3956
-lunak 3527
-lunas 3376 4277
-luncur 3476 5421
-luntur 6081
-lupa 2611 2612
-lurik 5697
-luring 4181
-lurus 5681
-lusin 2114
-luteranisme 3651
-lutut 3418 3420
-luxemburg 3652
-maaf 357 2613
-maag 5673
-mabuk 2145 2146
-macan 5964
-madagaskar 3665
-madat 4208 4210
-madinah 3791
-madu 3005
-maghrib 3669
-magi 3671
-magis 3672
-magister 3761
-magistrat 3675
-magnetik 3676
-magnetisme 3676
-magrib 3670
-mahahadir 6130
-mahakarya 3763
-mahakuasa 4194
-mahal 2402
-mahar 2112
-maharaja 2255
-maharani 2263
-maharatu 2263
-mahasiswa 5703
-mahasiswi 5703
-mahkamah 6070
-mahkota 1636 1731
-maho 2436 2441 4821
-mahoni 3680
-main 2690 5985
-maja 545
-majal 763
-majalah 3667
-majas 3824
-majelis 1661 3686
-majemuk 3177
-makam 2674 2811
-makan 2037 2189 2190 2591 3777
-makaron 3657
-makaroni 3658
-makarun 3657
-makelar 874
-maket 3725
-makhluk 1702
-maki 4710
-maklum 310
-maklumat 2207 3180
-makmur 1457
-maksi 3772
-maksimal 3773
-maksimum 3774 3775
-mal 3698
-maladewa 3694
-malaikat 293 294
-malaka 252
-malam 4083 6327
-malang 2888 4591
-malas 3489 5430
-malaysia 3693
-maleakhi 3691
-maling 923 1721
-maltosa 3701
-malu 2718 3044 3702 5301
-mama 3989
-mamalia 3703
-mami 3989
-manah 386
-manajer 3705
-mancanegara 3234
-mancung 649 1858
-mancur 2628
-mandi 614
-mandul 3170
-maneken 3716 3717
-manfaat 6189
-mangga 3708
-manggis 3709
-mangkat 1860
-mangkok 808
-mangkuk 808
-mani 5248
-manifes 3710 3712
-manifestasi 3711
-manipulasi 3714
-manipulus 3713
-manis 5780 5781
-manjur 2214
-manset 1746
-mantel 1364
-mantik 3611
-mantra 5555
-manuk 1233
-manusia 3041
-maoisme 3723
-map 2589
-marah 298
-marbot 1779
-marbut 3308
-maret 3728 3856
-marga 5759
-mariam 3729 3872
-marikh 3726
-marinir 3732 4043
-marmelade 3739
-marmer 3727
-maroko 3942
-maron 3740
-marsekal 3748
-marsepen 3752
-martabak 3997
-martabat 1996
-martir 3749
-martirium 3750
-marun 3741
-marxisme 3751
-mas 4271
-masak 1616 5026
-masakan 2038
-masam 77
-masif 3760
-masjid 3954
-maskapai 186
-maskara 3753
-masker 3755
-maskulin 3754
-massa 3757
-masturbasi 3764 3765
-masuk 2289 2301 2495 3194
-masyarakat 4394 5475
-masyhur 4116
-masyur 4952
-mata 5598
-matahari 5740 5741
-matang 5837
-matematika 3768
-materialistis 3767
-mati 1843 1849 1989 2416 2417
-matius 3770
-matra 2000
-matras 3771
-matriark 3769
-mawar 5051
-mawas 4218
-maya 6261
-mayat 1640
-mayones 3776
-mayor 1442 3688
-mayoritas 3689
-mayur 6215
-mazhab 5224
-mazmur 4755
-mebel 2679
-medali 3786
-medan 2520 5900
-medeia 3787
-medis 3788
-meditasi 3792
-mega 1343
-megadiversitas 3798
-megafon 3799
-meja 5814
-mek 1756 3781 6116
-meka 3782
-mekah 3781
-mekanik 3783
-mekanika 3784
-mekanis 3785
-mekar 2073 2576
-meksiko 3836
-melaka 252 3690
-melankolis 3801
-melarat 4387
-melati 3313
-melayu 3692
-melempem 5484
-melenasia 3802
-memar 1605
-membranofon 3805
-memek 1756 4789 6116
-menandatangani 5364
-menara 3856 6021
-mencontreng 5959
-mencret 5329
-mendefragmentasi 1894
-mendekulakisasi 1903
-mendiang 3470
-mendung 4255
-mengecer 4989
-mengecoh 5784
-mengedipkan 746
-mengeja 5556
-mengejar 1205 4786 4787
-mengejutkan 5761
-mengekspor 2413
-mengelupas 2556
-mengembangbiakkan 851
-mengemis 644
-mengendalikan 1603 2133
-mengentot 2664
-mengerti 6154
-menggarisbawahi 6152
-mengi 6355
-meni 3744
-menit 3866
-menjangan 1877
-menstruasi 3806
-mentah 1733 4873
-mentega 944
-menteri 3863 3864 3865 5221
-mentimun 1744
-menyalahgunakan 35 3886
-menyalahi 732
-menyalak 6409
-menyalurkan 1003
-menyamar 2034
-menyamarkan 2034
-menyapu 5778
-menyarap 842
-menyatukan 6161
-merah 4909 4910
-merak 4364 4365
-merbah 910
-mercusuar 3565
-merdeka 2642 3155
-merek 828 829
-meriam 1019
-merica 4396
-merkurius 3812 3813
-merosot 1960 4892
-merpati 2108 4490
-meses 5595
-mesias 3818
-mesin 2280 2282 3660 3963
-mesir 2219
-mesiu 2849
-mesjid 3954
-mesum 760
-metabolisme 3819
-metafisika 3825
-metafora 3823
-metamatematika 3821
-metamfetamin 3829
-metamorfosis 3822
-metana 3830
-metastase 3826
-meteorologi 3827
-meter 3835
-metionina 3831
-metodologi 3832
-metusalah 3833
-mewah 3653
-mie 4108
-migrasi 3849
-mikologi 4012
-mikro 3838 3839 3840 3842
-mikroba 3837
-mikrofon 3845
-mikrometer 3841
-mikronesia 3843
-mikroorganisme 3844
-mikroskop 3846
-milenial 3852
-milenium 3853
-miliarder 3984
-milik 4261 4612 4729
-milisi 3851
-militer 1554
-militerisme 3850
-milyader 694
-milyar 693
-mimisan 4115
-mimpi 2127
-mina 4013
-mineralogi 3858
-minggat 2564
-minggu 5742 6340 6341
-mini 3859 3862 5954
-miniatur 5954
-minit 3866
-minum 677 2130 2131 6385
-minuta 3866
-minyak 4185
-mirah 5065
-miranda 3871
-misa 1281
-misan 4059 4081
-misi 3879
-misil 3877
-misiologi 3878
-misionaris 3880
-miskin 4591 4592 4593 4625
-mistar 5073
-misteri 4015
-misterius 4016
-mistri 1220
-mitokondria 3889
-mitologi 4018
-mitos 4017
-mitra 4332
-mobil 1044 1045
-moci 3891
-modal 1031
-mode 2470 2471
-model 5709
-moderasi 3895
-modern 1590
-modernitas 3896
-modifikasi 3898 3899
-modus 3893
-moge 2987
-mogok 5694
-mohon 645
-moktail 3892
-mol 3903
-moldavia 3902
-molek 634
-molekul 3905
-moluska 3906
-momok 2735
-momos 3907
-monako 3908
-monarki 3910
-monarkis 3911
-moncong 5465
-moneter 3919
-monika 3921
-monofisitisme 3927
-monolit 3926
-monoteisme 3928
-monsinyur 3929
-montir 3783
-montok 950
-monyet 3924
-morfem 3945
-morfina 3946
-morgana 3870
-moroko 3942
-mortalitas 3947
-mortir 3949
-mosaik 3951
-moskow 3952
-moskwa 3952
-moster 4008
-motif 4887
-motivasi 3962
-motor 2280
-moyang 282
-mozambik 3975
-muak 4970
-mual 4040
-muangthai 5911
-muara 3971
-muat 2645
-muazin 3979
-mucikari 4500
-mud 2134
-muda 667 6170
-mudah 2186 5380
-mudik 2134
-muenchen 3993
-mufakat 6145 6146
-mujahidin 3980
-mujur 2890
-muka 5756
-mukjizat 3869
-mulhid 460
-mulia 852
-multibahasa 3987
-multibahasawan 4577
-multikultural 3985
-multilateral 3986
-multinasional 3988
-mulut 3972 4230
-mumi 3991
-munafik 537 3079
-muncul 2245 2246
-mundur 2 1960 4994
-mungil 2001
-mungut 6284
-muntah 4770 6283
-murah 1214 1633
-murai 3678
-murbei 3981
-murid 2024 5704
-murka 6426
-murni 1208
-murtad 359
-murung 3934
-musa 3953
-musala 1189 3998
-musang 1305
-musibah 49
-musik 4004
-musikologi 4006
-musikus 4005
-musim 5211
-muskat 3999
-muslihat 5685
-musnah 4403
-muson 3930
-musuh 2276 4211
-musun 5031
-musytari 3363
-mutakhir 3897 6175 6176
-mutasi 4009
-mutiara 4367
-mutu 4809
-mutualisme 4011
-münchen 3993
-nabi 4731
-nada 5991
-nadi 4774
-nafas 849
-nafsu 1948 3649
-naga 2115
-naif 4021
-nakal 4039
-nakhoda 1042
-nal 3248
-nampak 5363
-nampan 6033
-nanah 4790
-nanas 4506 4507
-nang 2537
-nangka 3299
-napal 3737
-napas 850 4979 4981
-narablog 748
-narkoba 2142
-narkotik 2142
-narkotika 4027
-narsis 1813 4026
-narsisisme 4025
-nasehat 137
-nasi 5018
-nasib 2477 3410
-nasihat 135 136 137
-nasional 4033
-nasionalisasi 4035
-nasionalisme 4031
-naskah 3722
-nasrani 1270
-natal 1271 4099
-natrium 5481
-navarra 4041
-navigasi 4044
-nazar 6291
-nazisme 4045
-necis 5440
-negara 1671 3458 4034 5630
-negatif 4053
-negeri 3458
-negosiasi 4054
-negosiator 4055
-negro 727
-nekat 2593
-nekromansi 4050
-nekropolis 4051
-nelayan 2546
-nenas 4506 4507
-nenek 2799 2800
-neo 4058
-nepotisme 4060
-neptunus 4061
-ners 4135
-nestorianisme 4064
-netral 4069
-ngaceng 781 2326
-ngak 285
-ngantuk 5417
-ngarai 1023
-ngengat 3957
-ngentot 436 576 2664
-ngeri 5903
-ngewe 2664
-ngocok 3764
-ngomong 5832
-ngotot 5885
-niaga 6027
-niat 472 3223 3225
-nihilisme 4086
-nikah 3743 3745 3747
-nikaragua 4076
-nikel 4078
-nikmat 4540 5150 5848
-nikotina 4080
-nil 4087
-nila 3158
-nilam 4342
-nilangsuka 1793
-nilon 4141
-nimbus 2870
-nina 3642
-nipah 4091
-nipis 3568
-niqab 6446
-nirbatas 3173
-nirkabel 6389
-nirlaba 4104
-nirselera 313
-nirwana 4093
-nisan 5989
-nisbi 4938
-nobar 5192
-noda 5578
-nodus 4097
-nokdiak 2194
-nomer 4132
-nomina 4121
-nominalisasi 4102
-nonaktif 1842 2018
-nonbaku 4106
-nonstandar 1783 4107
-norma 4109
-normandia 4111
-norouz 4123
-norwegia 4113
-notaris 4118
-notasi 4119
-notes 4120
-notula 3867
-notulen 3867
-notulensi 3867
-novelis 4122
-nuansa 4124
-nukil 4836
-nukleus 4129
-nuklir 4127
-numismatika 4133
-nurani 1551
-nuri 4328
-nus 5603
-nusa 3280
-nutrien 4139
-nutrisi 4140
-nyala 2559 3562
-nyali 2850
-nyaman 246 1434
-nyamuk 3955
-nyanyi 5384 5500
-nyata 1513 4879 5631
-nyawa 3558 5507
-nyeri 73 4279
-nyiur 1376
-nyonya 3666
-obat 1634 3790
-obeng 5197
-obesitas 4146
-objek 3295
-obor 6003
-obrol 1209 1210
-observatorium 4152
-obstetri 4154
-obstruksi 4155
-oceh 6115
-odoh 6134
-odol 5997
-ofiotaur 4206
-oftalmologi 4207
-ogok 5694
-oguz 4183
-oidipus 4171
-oker 4164
-okinawa 4187
-okok 996
-oksigen 4264
-oksima 4262
-oksimeter 4263
-oksitan 4156
-oktana 4166
-oktober 4167
-oktroi 4343
-okultasi 4158
-okultisme 4159
-okupansi 4160
-olah 1529
-olahraga 2390 5586
-olahragawan 5587
-olak 1928 4921 4936
-olfaktori 4188
-olfaktoris 4188
-olimpiade 4190 4191
-ombak 6325
-omong 916 4105
-onani 3764 3765 4195
-onar 5320
-ongkos 1655
-onkologi 4196
-ons 4247
-ontologi 4200
-oom 6147
-operasi 4203 4204 5758
-operasional 4205
-opini 4209
-oposisi 4212
-opsi 4214 6313
-optimal 4213
-optimalisasi 4213
-orang 2536 4394 4416 4701 5160
-orangtua 4321
-oranye 4217
-orasi 4219
-ordinat 4224
-ordonansi 4225
-orfeus 4237
-organisasi 4227
-organisme 4228
-orgasme 4229
-origo 4231
-orisinal 4232
-orkes 4222
-orkestra 4222
-ornitologi 4234
-ortodoksi 4238
-ortografi 4239
-oseania 4162
-oseanografi 4163
-oseanologi 4163
-osifikasi 4241
-ositania 4157
-osmoregulasi 4240
-osuari 4242
-otak 822 823 1171
-oto 680 1045
-otobus 493
-otokrasi 494
-otolaringologi 4243
-otolit 4244
-otomat 499
-otomatis 498
-otomatisasi 497
-otomobil 500 1045
-otomotif 501
-otonom 502
-otonomi 503
-otoritas 490
-otoriter 491
-otot 4000
-ovariektomi 4201
-ovarium 4253
-ovulasi 4260
-ozonosfer 4266
-pabrik 2433
-pacar 2651 2747
-pacu 4842 4843 4844
-padam 2417
-padan 2660
-padang 2517
-padat 5490
-padi 4272 5018 5019
-padu 3221
-pagar 2503 4855
-pagi 3940 3941
-pagu 1142 3775
-paha 5931
-paham 1579 6154 6155
-pahat 5201 5202
-pahit 722 723
-pahlawan 1255 2954 2955
-pai 4275
-paja 5852
-pajak 5851
-pakai 1341 1585 2261 6182 6330
-pakar 2406
-paket 5908
-paksa 1379
-paku 4020
-pala 4138
-palagan 5912
-paleografi 4287
-palestina 4288
-palka 2909
-palkon 1983 1984
-pallas 3720
-palsu 1666 1667 2446 2450 2610 5597
-palu 2872
-palung 6064
-paman 6148
-pamer 2392
-pamflet 4290
-pamungkas 6139
-panah 387 419
-panarkisme 4291
-panas 2922 3032
-panci 5144
-pancing 2545
-pancung 1858
-pandai 730
-pandang 4252 6246 6247
-pandemi 4294
-pandu 2840 3719 5188 6397
-panen 2906
-pangan 2591
-pangeran 4691 4692 4695
-panggang 5982
-panggil 4079 5874
-pangkal 1836
-panglima 1441
-pangsi 4519
-pangsit 6404
-panir 837
-panitera 1454
-panitia 1454
-panjat 1325 1326
-panji 4386 4388
-pankreas 4293
-panpsikisme 4297
-pantai 623 1362 5341
-pantat 437
-pantekostalisme 4393
-panti 4236
-pantofel 3606
-pantun 4558 4820
-papa 4593
-papan 4527
-papar 2415
-paparazi 4300
-papirologi 4303
-parabel 4304
-parabola 2039
-paradigma 4306
-paradoks 4309
-paraf 5368
-paragraf 4312
-parah 5282
-paralayang 4310
-paralel 4313
-paramedis 4315
-paranoid 1912
-parapsikologi 4316
-parasitologi 4317
-parasut 4305
-parau 2981 2982
-parfum 4401
-pari 4853
-paria 4248 4322 6172
-parit 2062
-pariwisata 6017
-parkir 4324
-parkur 4326
-parlemen 4327
-paroki 4323
-paron 346
-parsel 4318
-parsial 4331
-partikrasi 4333
-partitur 5184
-paru 3647
-paruh 625
-pas 2552 5272
-pasang 3210 3211 5272 5277 5962
-pasar 621 3734
-pascasarjana 4616
-pasien 4347
-pasifikasi 4268
-pasir 5117
-paskah 2188 4337
-pasok 2494
-paspor 4338
-pasrah 2476 2614 4972
-pasta 5997
-pastoran 4662
-patah 839 840 872
-pataka 1416 2841
-patek 6447
-patela 3419
-paten 4343
-pathik 6262
-pati 2420 5624 5625
-patih 4144
-patin 5314
-patologi 4345
-patriark 4349 4350
-patriotik 4351
-patriotisme 4352
-patuh 1488 4145
-patung 5636
-patut 2388
-pau 587
-paun 4623
-paus 4595 6350
-paviliun 6309
-paya 5768
-payah 6183
-payau 819
-payudara 845
-payung 6143
-pañcatantra 4292
-pdb 2704
-pecah 841 872 5577
-pecat 2043
-pecinan 1249
-pedal 1354
-pedang 5789
-pedas 3033 5565
-pedih 2919
-pedoman 4311
-peduli 1066
-pedut 3881
-pegang 2988
-pegar 4446
-pegas 5593
-pegawai 2262
-pejal 6301
-peju 1754 3334
-pekan 6340
-pekat 1876
-pelabur 4869
-pelan 5433 5434
-pelana 5093
-pelanduk 1229
-pelangi 4859 4860
-pelatuk 6075
-peler 561 1982 4683
-peleton 4536
-pelihara 3684
-pelik 1487
-pelikan 4377
-pelipis 5882
-pelir 5200
-pelit 5663
-pelonco 2914
-peluh 5773
-peluit 6360
-peluk 1745 2241 3038 4282
-peluru 914
-pemberitahuan 200 310
-pemuda 6458
-pemuras 762
-pena 4378
-pencil 4250
-pendek 5342
-pendekar 6314
-pendeta 4340 4686
-penetrasi 4381
-pengantin 857
-pengar 2886
-pengaruh 3178 3179
-pengawahutanan 1892
-pengawakutu 1853
-pengebirian 1103
-pengedit 2208
-pengeksporan 2414
-pengembangan 1965
-pengemis 646
-penggal 649
-penggar 5073
-penggrebekan 1686
-pengki 5346
-pengubahsuaian 3899
-penguguran 20
-penisilin 4384
-penjara 4699
-penologi 4389
-pensil 4379
-pensiun 4390
-pentakosta 6366
-pentana 4392
-pentekostalisme 4393
-pentil 4092 6199
-pentol 4502
-pentung 616
-penuh 4269
-penyalahgunaan 36 3887
-penyu 6007 6114
-pepagan 593
-pepaya 4301 4302
-pepes 2739
-pepet 5176
-perabot 2679
-peragawati 3717
-perahu 764
-perak 396 5378
-peran 1601 5039 5040
-perancah 5154
-perancis 2637 2646
-perang 6308
-perangkat 363 1967 2323 6310
-peranti 361 368 1967
-peras 6430
-perawan 3682 3683 6257
-percaya 655 2302 2443 6094
-perdana 2542
-perdata 1307
-perek 5438 6368
-perempuan 2499 6401
-pergi 3350
-perhati 474 1504
-peri 2442
-periang 1072
-peribahasa 4749
-perifer 4402
-perigi 1300
-periksa 2372 3204 6227 6229
-perilaku 647 648
-perintah 2787 4665
-periode 2324
-peristiwa 3147
-perjaka 6257
-perkakas 362 3134 3413 6188
-perkamen 4320
-perkosa 4865
-perlahan 5433
-permanen 2345 4406
-permata 2706 3330
-permen 1010 5781
-permisi 4408
-permutasi 4410
-peron 4534
-perosot 5422
-pers 4673
-persen 4397
-persentase 4398
-persik 4363
-personal 4417
-personalitas 4418
-personel 4421
-personifikasi 4420
-personil 4421
-perspektif 4422
-pertama 2542
-perunggu 877 878
-perut 13 658 5674
-perwira 4179
-pes 4427 4523
-pesan 785 3816 4722
-pesawat 187
-pesimis 4425
-pesimisme 4424
-pesimistis 4426
-pesona 1202 2297
-pesta 2485 2510 4330
-peta 3724
-petak 4319
-peterseli 4329
-peti 1382
-petik 4482
-petir 747 3566
-petisi 4430
-petrikor 4431
-petroglif 4432
-petrol 2698
-petrus 4429
-peubah 6206
-piala 626
-pialang 874 875 5669
-pianika 3803
-piatu 4235
-picu 6076
-pidana 1612
-pidato 5534 5552
-pijat 637 3759
-pijer 794
-pikacu 4493
-pikat 3025
-pikir 3983
-piknik 4484
-pikolo 4481
-piksis 4796
-pikun 5252
-pilar 4497
-pilek 1393 5007
-pilin 5569
-pilu 2821
-pimpin 3491
-pincang 3571
-pindah 2046
-pindai 5156 5158
-pinggan 2040 4532
-pinggang 2975 6295
-pinggul 2975
-pingsan 2440
-pinguin 4382
-pinjal 2563
-pinjam 3526
-pinokio 4509
-pinositosis 4510
-pinta 3810
-pintar 862 1320 5439
-pintas 5343
-pintu 2099
-pinus 4505
-pion 4356
-pipa 4513
-pipi 1215
-pipis 4515 6181
-pir 4366
-piramid 4794
-piramida 4793 4794
-pirang 749
-piridoksina 4795
-piring 2037 2040 2041 4532
-pirus 6112
-pisah 5257 5577
-pisang 571
-pisau 3421
-pistol 2847 2848 5004
-pita 5016 5017
-pitu 5278
-piyama 4284
-piza 4520
-placur 6368
-plafon 1141 1142 3775
-plagiarisme 4522
-plakat 4521
-planetoid 448
-plang 5369
-planit 4525
-plastisin 4531
-platina 4535
-platipus 4537
-plato 4533
-plesetan 5581
-plester 4530
-plumula 4549
-pluralistik 4552
-pluralistis 4552
-plutokrasi 4553
-pms 5638
-poci 5861
-pohon 2608 6063
-pokok 4688
-pola 4353
-polandia 4564
-polen 4573
-poligami 4576
-poliglot 4577
-poliklinik 4568
-polimerase 4578
-polinesia 4579
-polisemi 4580
-polisi 4566
-politeisme 4582
-politeknik 4581
-politik 4569
-politikus 4571 4572
-politis 4572
-poliuria 4583
-polong 2735 4556
-polusi 4574
-polutan 4575
-pompa 4775
-pon 4624
-pondok 3062
-pongah 1370
-pop 1022 3707
-popok 1978
-populasi 4597
-populer 4598
-porno 4603
-pornografi 4604
-poros 999
-porselen 4599 4600
-portofolio 4607
-portugis 4609
-pos 4614
-posel 2236
-posesif 4610
-potensial 6281
-potlot 4379
-potong 1767 1786 1787 4487 5313
-potret 4485 4608
-prabu 3622
-praha 4638
-prahara 1188
-prahoto 6087
-prajurit 4702 5487
-prakata 2609
-prakerta 4641
-praktik 4633
-praktikum 4634 4636
-praktis 4635
-pramugari 5653
-pramuka 5189
-pramusiwi 530
-pranala 3577 3578
-pranata 3215
-prancis 2637
-praperadilan 4677
-prasangka 4657
-prasarana 3184
-prasasti 5646
-prasejarah 4655 4656
-prasekolah 4664
-pratayang 4680
-predikatif 4649
-prefektur 4650
-preferensi 4651
-prei 3507
-premi 4658
-presbiterianisme 4663
-presiden 4671
-presidensial 4672
-presipitat 4647
-preskripsi 4665
-preskriptivisme 4668
-prestasi 53
-prestise 4675
-prestisius 4676
-prevalensi 4679
-pria 770 771 3696 3697
-priapisme 4681
-pribadi 1783 4418 4419 4701 4703 4704
-pribumi 18
-prima 4690
-primbon 2822
-primer 4689
-prinsip 4696
-prioritas 4698
-probabilitas 4705
-produk 4708
-produksi 4709
-profase 4730
-profesi 4711
-program 4714
-programa 4713
-promosi 4720
-pronomina 4724
-propana 4726
-propinsi 4750
-proporsi 4732
-prosa 4735
-proses 4706
-protagonis 4740
-proteomika 4742
-protestantisme 4743
-protokol 4744
-protostomia 4745
-prototipe 4746
-provinsi 4750
-provokasi 4751
-provokator 4752
-proyek 4715
-proyeksi 4716
-proyektil 4717
-prusia 4754
-psikolog 4759
-psikologi 4757
-psikologis 4758
-psikopat 4760
-psikopati 4761
-psikosis 4762
-psk 4738
-ptomaina 4763
-pualam 3727
-puan 3666
-puas 1435 5138
-puasa 2473 5151
-pucat 4286
-pudel 4589
-puing 5064 5070
-puisi 4558 4559 4560 4562
-puja 2770 3100
-pujangga 4561
-puji 4640
-pukat 6056
-puki 6195
-pukon 1984
-pulang 4995
-pulau 388 3280 3281
-pulmoner 4773
-pulsa 1703 4774
-puluh 1866 5883 5890 5978
-puma 1659
-punah 2418
-pung 670 5362
-punggung 534 536 3643
-pungkas 6139
-pungkir 1927
-puntung 943
-punuk 3048
-pupuk 2508 3721
-puput 659
-pura 5880 5881
-purba 286
-purdah 6446
-puri 1101
-puring 1728
-puru 6447
-purwakanti 446
-purwarupa 4746
-pusar 4042
-pusara 2811
-pusat 1161 1164 4042
-pusing 1167 2076
-puspa 2575
-pustaka 3546 3547
-pustakawan 3548 3549
-pustakawati 3549
-putar 1293 1295 4538 5054 5568
-puter 4693
-putera 4692 5498
-putih 6363 6364
-puting 4092
-putonghua 3706
-putra 5498 5499
-putri 1837 4693
-putus 1867 5255
-qat 3390
-quakerisme 4806
-raba 2668 6012
-raban 2739
-rabat 2028 4888
-rabi 4839
-rabu 3647 6337
-racun 4563
-radas 361
-radiasi 4847
-radikal 4848
-radikalisme 4849
-ragam 6208
-ragi 2506 6450
-ragu 242 2104 2957
-ragum 6266
-rahang 3316
-rahasia 1498 5216 5217 5218
-rahib 3923
-rahim 6403
-rahwana 4872
-raih 74
-raimundus 4874
-raja 3406 3407 3408 3909
-rajah 5849
-rajawali 2913
-rajin 442 1997
-rajut 3424
-rak 5318
-rakit 440 4851
-raksa 3814
-raksasa 2696 2736 2737
-rakun 4841
-rakus 2816
-rakyat 1302 4394
-rama 946
-ramah 1871 2653
-ramai 934
-ramal 2070 2602 4251
-ramban 889
-rambat 6444
-rambut 2864 2865
-ramping 5423
-rampok 574 5034 5035
-rampung 1486
-ramu 4456
-ranah 2093 4882
-rancap 3765
-rancu 240
-randu 3373
-ranggas 554
-rangka 5398
-rangsang 5660
-ranjang 636
-ransel 536
-ransum 4869
-rantai 1177
-rantau 2248
-ranting 5655
-rap 6279
-rapat 3795
-rapuh 2634
-ras 4842
-rasi 1574
-rasialis 4846
-rasionalisme 4870
-rasisme 4845
-rasuah 1646
-rasuk 4611
-rasul 360
-rat 5038
-ratap 3452
-ratna 3330
-ratu 4694
-ratus 3049 3050
-raudatul 3404
-rawa 5768
-rawan 1086
-rawat 1066 4136
-raya 686 1143 2510 2795
-rayap 5896
-reaksi 4876
-reaktor 4877
-real 1170
-realisasi 4880
-realitas 4879
-reanimasi 4883
-rebah 3447
-rebus 773
-rebut 5458
-receh 5820
-redaksi 4075
-reduksi 4912
-reduplikasi 4913
-referensi 4916
-regio 4929
-regulasi 4932
-rehabilitasi 4934
-rekam 927 928
-rekan 2652
-rekayasa 2283
-rekening 57
-reklame 133
-rekomendasi 4898
-rekonsiliasi 4899
-rekor 4901
-rekreasi 4904
-rekreatif 4903
-rekrut 4905 4906
-rekrutmen 4906
-rektor 2015 4907
-rektorat 4908
-rekuiem 4968
-rel 4856 4857
-rela 1558
-relasi 4939
-relatif 4938
-relevansi 4941
-reliabel 4942
-reliabilitas 4943
-religius 4947
-relik 4944
-relikui 4945
-rem 825
-remas 5602 6431
-rematologi 5009
-rembulan 3937
-remi 5074
-remuk 1736
-remunerasi 4950
-renaisans 4951
-renang 5783
-rendah 2032
-rengek 6357
-renjatan 5333
-rentan 4723 6277 6290
-rentenir 6187
-repatriasi 4954
-repolper 5004
-representasi 4959
-reproduksi 4961
-republik 4963 4964
-republikanisme 4965
-republiken 4964 4966
-reputasi 4967
-resam 1577
-resensi 4998
-resep 4666 4667 4895
-reserse 5420
-reses 4893
-resesi 4892
-resi 2953 4891
-residivis 4894
-resimen 4926
-resistansi 4974
-resmi 4180
-resolusi 4975
-resorpsi 4977
-respirasi 4979 4980
-restoran 4983
-resultan 4987
-retak 872 2548
-retas 2857 2858
-retikulum 4991
-retraktor 4992
-retret 4993
-revisi 5000
-revolusi 5002
-rewel 4094
-rezim 4925
-rhein 5010
-ribu 5940
-ribut 4101
-rimbun 3495
-rimpang 5012
-ringan 3563
-ringkik 821
-ringkok 808
-risalah 6061
-risiko 4723 5028
-risoto 5029
-ritme 5015
-ritus 5030
-riwayat 2977 3515
-rizosfer 5013
-rmby 2682
-robek 5862
-roda 6353
-rodi 1650
-roh 2735
-rohaniah 5753
-rojak 3876
-rok 5406
-roket 5037
-rokok 1287 5452
-rolade 5057
-rolet 5058
-rom 5041
-roma 5046
-romania 5044
-romanov 5045
-romawi 5042
-rona 1417
-ronde 5838
-rongsok 3362
-ronta 5001
-rontgen 5082
-rontok 5945
-rosela 5052
-rosella 5052
-rotan 4871
-rotasi 5054
-roti 836
-rrt 4644
-ruah 34
-rubah 2632
-rubel 5066
-rubrik 5067
-rudal 3877
-rudimenter 5069
-ruh 5508 5571
-rujuk 4916
-ruko 5340
-rukun 1439
-rumania 5043
-rumit 1487 2894
-rumput 2807 2862
-rumus 2621
-runduk 2155
-rune 5077
-rungu 1844
-runtuh 2449
-runut 1853
-runyam 1487
-rusa 1820 1877
-rusak 841 872 873
-rusia 5079 5080
-rutin 5060
-sabar 4346 4348
-sabat 5083
-sabit 5360
-sabotase 5084
-sabtu 5140
-sabuk 660
-sabun 5467
-sadar 515 1552 1553
-sadel 5093
-sadis 3811
-sadisme 5094
-safir 5130
-saga 3321
-sagu 5100
-sah 1175
-sahabat 1472 2652 2654
-saham 5305 5666 5667
-saing 1480
-saji 2037
-sakar 5733
-sake 5105
-sakelar 5787
-sakit 73 2033 4279
-sakramen 5086
-sakrilegi 5087
-sakristan 5088
-sakristi 5089
-saksi 629 6392
-saksofon 5152
-sakti 3672
-saku 4555
-sal 6309
-salah 2332 2451 2842 3882 6437
-salap 4186
-salat 4643
-saleh 4512
-salep 5112
-salib 1724 1732
-salin 3426 6040
-salir 2574
-saliyah 526
-salju 5466
-saltik 6125 6126
-salur 2574
-salut 400
-salwar 5299
-samar 2035 3756
-sambung 697 1548 4199
-sambut 1115
-sampah 2011 2694 4922 6055
-sampan 764
-sampanye 1183
-sampel 5114
-sampo 5303
-sampul 1678
-samudra 4161
-sandal 5938
-sandar 3498
-sandera 3030
-sandi 4339 5120
-sange 3022
-sangkal 1929
-sangkar 971
-sangkur 620
-sangkut 1327 1351
-sanjung 2562
-sanksi 5116
-sanskerta 5125
-santa 5104
-santai 4940
-santap 2190
-santo 5104
-sapi 912 1132 1681
-sapu 879 5779
-saputangan 2876 5975
-saraf 4062
-saran 824
-sarang 4063
-sarap 842 843
-sarden 5133
-sari 2420 4125
-sariawan 6138
-sarjana 532 1898
-sarkasme 5131
-sarkastis 5132
-sarung 5134
-sasar 2761
-sasis 1207
-sastra 3594 3595
-sate 5135
-satelit 5137
-satu 445 2542 6162 6166
-saturnus 5141 5142
-satwa 305 2481
-saudagar 3808 3809 6028
-saudara 882 884 5358
-saudari 5390
-saum 5151
-saus 5143
-sauvinisme 1212
-sawah 4273
-sawan 5348
-sawo 5129 5837
-sayang 1833
-sayap 6386
-sayembara 1479
-sayur 6215 6216
-scheherezade 5165
-sebar 2059 5590 5591
-sebentar 518
-secang 5127
-sedap 1907 5149 5848
-sedekah 223
-sederhana 1208 5380
-sedih 5090 5091
-sedimentasi 5234
-sedot 2109
-segar 2648
-segel 5206
-segi 2944 2959 4165 4391 4804
-segitiga 6068
-segregasi 5238
-sehat 2552 2917 4110
-seia 6145
-seismologi 5239
-sejahtera 6347
-sejarah 2976 2978
-sejuk 1619
-sek 5166
-sekata 6145
-sekoci 3559
-sekolah 5171 5173 5174
-sekon 5212
-sekop 5524 5525 6085
-sekresi 5219
-sekret 5220
-sekretariat 5223
-sekretaris 5221 5222
-sekring 2680
-sekrup 5195
-seks 5286 5288
-seksi 3034 5287
-seksual 5289
-sekte 1750 5224
-sektor 5225
-sekularis 5230
-sekularisasi 5226
-sekularisme 5227
-sekuler 5228
-sekulir 5229
-sekunar 5175
-sekunder 5214
-sekuritas 5232
-sekutu 217 218 219
-sel 1146 1147
-selada 3535
-selai 3306
-selam 2065 5714
-selamat 5095 5097 5113 5233
-selang 3026
-selangka 1315
-selar 6065
-selaras 2901
-selasa 6100
-selat 5682
-selatan 5515
-seledri 1145
-selesai 54 1486 2534
-selesma 5008
-selibat 533
-selidik 2410 3258 3259 3260 4900
-selimut 734
-selingkuh 127
-selir 1514
-selo 1148
-selofan 1149
-selokan 5284
-selot 3469
-seludup 5453
-selular 1150
-seluler 1150
-selulit 1151
-seluloid 1152
-selulosa 1153
-selundup 5454
-semadi 3792
-semak 932
-semangat 5572
-semanggi 1347
-semangka 6323
-semantik 5247
-sembah 2385 6294 6422
-sembahyang 4643
-sembarang 381
-sembelit 1575
-semberani 4375
-sembilan 4088 4090
-semboyan 3964
-sembrani 3677 4376
-sembrono 3131 4897
-sembuh 4902
-sembul 2246
-sembunyi 1499 2965
-semen 1154
-semenanjung 4385
-semerbak 2636
-semi 5594
-seminaris 5249
-semiotika 5250
-sempadan 2660
-sempit 4029
-sempoa 5
-semprot 5810
-sempurna 1484 4400
-semut 317
-sen 1160
-senang 2891 3339 4541
-senapan 2848 5023
-senarai 3590
-senawan 103
-sendi 3341
-sendok 5532 5584
-sendu 5091
-seng 6465
-sengaja 1906
-sengat 5662 5664
-sengked 5898
-seni 420
-seniah 426
-seniman 425 427
-senin 3914
-senja 2164 5745
-senjakala 4084
-senjata 405 6329
-senozoikum 1156
-sensor 1157
-sensus 1158
-senta 3323
-senter 2561
-sentimeter 1162
-sentral 1164 1165 1166
-sentralisasi 1166
-sentuh 6012 6013 6014
-sentul 5126
-senyawa 1493
-senyum 5448
-sepak 3392
-sepakat 55 173 1557 1847 6145 6146
-sepakbola 5470
-sepang 5127
-sepatu 5334
-sepeda 685 688 1797
-sepele 2001
-seperah 5816
-sepi 3617 5493
-sepiker 3632 5537
-sepit 1263
-sepong 758
-seprai 639
-seprei 639
-septuaginta 5259
-sepuit 5810
-sepupu 1676
-sera 2982
-seragam 6163
-serah 1037
-serai 3522
-serakah 2816
-serambi 1769
-serampang 892
-serang 470 471 1710 2523 3255 5695
-serangga 905 3200
-serap 29 31 32
-serasi 552 2552
-serat 1
-serban 6105
-serbet 4024 5975
-serbu 471 3255
-serbuk 4627
-serdadu 5487
-serealia 1170
-seremoni 1172
-sergap 244 1116
-serigala 3648
-serikat 220 2491 2493
-seroja 3631
-serong 1710
-serpih 1850 2556
-sersan 5261
-sertifikat 1173 1174 1176 2008
-seru 6089
-seruni 1279
-servis 5270
-sesal 4931
-sesat 2950 2951
-sesium 968
-sesuai 117 1783 1784 2552
-set 2665
-setal 4817
-setan 1919 1968 1969 5136
-setang 2877
-setek 2790
-setel 5276
-setia 2444 3634 3635
-setir 5068 5645
-setom 5643
-setrika 3270
-setuhuk 3738 5102
-sewa 4953
-sfingter 5562
-sfinks 5563
-shabu 3829
-shahrazad 5165
-shamoza 5302
-sheherazade 5165
-shitake 5323
-sia 4413 6184
-sial 1822 2666 2772 3875
-siam 1213
-siang 3646
-sianida 1794
-sianosis 1795
-siar 183 868 4557 5591
-siarah 4526
-siasah 4569
-siasat 4569 5685
-siberat 624
-sibernetika 1796
-sibuk 934 935
-sidang 6067
-siddhārtha 898
-sidik 3261
-sifat 647
-sifilis 5808
-sifon 1234
-sigung 5408
-sihir 3671 5505 6393 6394 6398
-sijil 1174
-sikat 891
-sikep 952
-sikeras 3203
-sikhisme 5370
-siklik 1798
-siklis 1799
-siklon 1800
-siklotron 1801
-siksa 299
-siku 2226
-sikut 2226
-silabel 5791
-silabus 5792
-silang 1711 1725 1726
-silikon 5372
-silikosis 5373
-silinder 1802
-silografi 6407
-siluet 5371
-siluman 1920
-simbiosis 5793
-simetri 5795
-simetris 5794 5796
-simfoni 5797
-simpang 1726 1966 3239
-simpanse 1243
-simpul 1508 4098
-simson 5115
-sinar 4854 5325
-sindikat 5802
-sindir 5182
-sindrom 5803
-singa 3579
-singapura 5383
-singgah 961 3488
-singgasana 5950
-singgung 4176 6012 6014
-singkat 9 10
-singkek 1248 1250
-singkong 1094 1095
-singlet 6233
-singsing 5744
-sinkron 5800
-sinkronisasi 5801
-sinode 5804
-sinonim 5805
-sintesis 5806
-sintetis 5807
-sinting 3197 3199
-sinus 5382
-sinyal 5366
-siomai 5355
-sipahi 5258
-sipil 1308
-sipir 5196
-sipit 5428
-siprus 1803
-siput 5435 5455
-sir 5218
-sirene 5388
-siri 4267
-sirih 673
-sirilik 1805
-sirip 2528
-sirkumfleks 1298
-sirkumsisi 1297
-sirkus 1292
-sirosis 1299
-sirsak 5514
-sirup 1629
-sisilia 5359
-sisir 1426
-sistematika 5811
-sistematis 5812
-siswa 5704
-siswi 5704
-sita 1536
-sitologi 1807
-sitoplasma 1808
-sitrun 3521
-situasi 465 466 5392
-situasional 5393
-siul 6361
-siung 1346
-siwa 5330
-sjælland 6462
-skandal 5157
-skelet 5398
-skenario 5163
-skeptisisme 5399
-sketsa 5400
-skizofrenia 5168
-skizoid 5167
-skolastisisme 5170
-skotlandia 5186
-skrining 5193
-skriptorium 5198
-skrotum 5200
-sks 1704
-skuas 5600
-skuat 5599
-skuter 5183
-slop 1090
-slowakia 5431
-sluis 5436
-sobat 2652
-sobek 5862
-sodok 5525
-soga 5850
-sogi 5335
-sogo 853 855
-sogok 854
-sohor 1144
-sok 4753 5441
-soket 5480
-sokong 2274
-sol 5488
-solat 4643 5107
-solidaritas 5491
-soliter 5492
-solusi 316 5497
-sombong 418 4685
-sontoloyo 3324 3944 5706
-sopan 4570
-sopir 1211 2135
-sopran 5503
-sorbia 5504
-sore 155 2164
-sorga 4308
-sorgum 5506
-sorot 474
-sosialis 5473
-sosialisasi 5471
-sosialisme 5472
-sosiolek 5476
-sosiolinguistik 5477
-sosiologi 5478
-sosis 5145
-sosok 2524
-sotong 1792
-soviet 6186
-sowa 1998
-spanduk 583
-spaning 6281
-spanyol 5526 5527
-spartakus 5530
-spasi 5523
-spastisitas 5531
-spekulan 5550
-spekulasi 5551
-spekulator 5550
-sperma 5248 5559
-spesial 5542
-spesialis 2406 5543 5544
-spesies 5539
-spesifik 5545
-spesifikasi 5546
-spesifisitas 5547
-spons 5580
-sporadis 5585
-sportivitas 5588
-stabil 5608
-stadion 5609
-stagnasi 5614
-stalinisme 5617
-standardisasi 5621
-stasiun 5633
-statis 5632
-statistik 5635
-statistika 5634
-statistis 5635
-stefani 5649
-steker 4547
-stempel 5619
-stensil 5647
-sternum 846
-stetoskop 5651
-stik 1685
-stoikiometri 5670
-stoikisme 5671
-stoking 5668
-stola 5672
-strata 5687
-stratifikasi 5686
-stres 5691
-stroberi 5690
-strok 5699
-struktur 5701
-stéréotipê 5650
-suaka 456
-suami 3059
-suap 853 854
-suara 6276 6285
-suarabakti 5766
-suasana 465
-subang 2178
-subjek 5713
-subjudul 5721
-subraksasa 5711
-substantif 4121
-subtitel 5721
-subuh 1839 3941
-subur 2509
-subversif 5722
-subyek 5712 5713
-suci 1208 2993
-sudu 5584
-sudut 296
-suhu 5879
-sujud 4739
-sukar 1991 2894
-sukrosa 5729
-sukses 5723
-suksesif 5724
-suku 2352 6069
-sukun 838
-sulaiman 5494
-sulap 3674
-sulbi 1366
-sulih 2150
-suling 2583
-sulit 2894 6158
-sumatera 5738
-sumbang 223 1600 1601 2097
-sumber 4233 5513
-sumpah 4143 5771
-sumpal 5357
-sumpit 757 1263
-sun 3412
-sunat 1297
-sunda 3304
-sundal 6368
-sundut 4007
-sungai 5032
-sunti 3188 3189
-superasam 5746
-supir 1211
-suprastruktur 5752
-surah 5755
-surat 3534
-surealisme 5762
-surel 2236
-surga 2924 4307
-surgawi 2071
-suriah 5809
-suruh 3308 5414
-surup 4611
-surya 5741
-susah 1991 2894
-susila 3939
-suster 4134 4135 5389
-susul 156
-susun 3229
-susup 3250 3251 3904
-susur 6379
-susut 5352
-susyi 5763
-sutra 5374
-sutradara 2014
-suvenir 5517
-swadidik 496
-swafoto 5243
-swarabakti 2309 5766
-swati 5770
-swedenborgianisme 5777
-swedia 5776
-swis 5788
-swiss 5788
-switer 5774
-syabu 3829
-syah 5294
-syahadat 5295
-syahbandar 2893
-syahid 3749
-syahwat 3649
-syair 4560
-syaitan 1969 5296
-syal 5161 5312
-syarat 1520 1521 5894
-syarikat 1469
-syekh 5317
-syogun 5336
-syok 5332 5333
-syuriken 5356
-tabal 1634
-tabel 5815 5818
-tabernakel 5813
-tabir 1768
-tabrak 5693
-tabu 5817
-tabung 5839 6097
-tabur 5521
-taf 5824
-tafeta 5824
-tafsir 2387
-tahan 1888 2989 4700
-tahana 3153
-tahbis 1555 1556
-tahi 2382
-tahil 5823
-tahun 311 6449
-tai 2489
-taifun 6122
-tajam 5307
-takat 1363
-takdir 3410
-takhayul 1911 5751
-takhta 5950
-takikardia 5819
-takjub 2427
-taksi 5853
-taksonomi 5854
-taktik 5821
-takut 151 2484 5943
-talang 487 2192 2851
-tali 4938
-talib 5829
-talk 5827
-tamah 251
-taman 2695 4325
-tamat 2534
-tameng 5322
-tampan 2880
-tampar 5411
-tampil 2048
-tamsil 3112
-tamtama 4702
-tamu 2839
-tanah 2183 2825 2826 3457 5486
-tanam 1752 4528 4529
-tanda 4660 5365
-tanding 1479
-tanduk 342 3020 3021 3023
-tandus 399 597
-tang 4544
-tangan 1846
-tangga 3445 5615
-tanggung 3794
-tangis 6342
-tangkap 1115 1116 1117
-tangkas 1971
-tangki 5839
-tangkis 544
-tanglung 3461
-tangtara 6083
-tani 175 2464 4368
-tanjidor 3021
-tanjung 915 1026
-tanta 483
-tantang 1181
-tante 483 484 485
-tanur 4254
-taoci 2105
-taoisme 5840
-tap 1391
-tapioka 5842
-tapis 5193
-tar 5846
-tara 5844
-tarbantin 5892
-tari 1825
-tarik 2124 2125 4771
-tarjani 2603
-tarkas 4832
-tart 975
-taruh 672 2689
-tarung 619 2522 2523
-tas 546 547
-tasbeh 3874
-tasbih 3874
-tasrif 1545
-tata 3480
-tatap 2703
-tato 5849
-tatwil 3374
-tauke 6022
-taurat 6002
-taut 3578
-tawa 3473 3475
-tawar 2861 4177 5847
-tawas 233
-tawon 640
-tayamum 5855
-tayang 183 2048 5194
-teater 5913
-tebak 2838
-tebing 1323
-tebus 4864
-tega 1734 2278
-tegak 5620 6178
-tegal 2897
-tegang 6281
-tegar 2541
-teguh 2539 6174
-tegur 1100 4890
-teh 5856
-teka 4792
-tekak 5948
-tekan 42 4674
-teki 4792
-teknik 2283 2284 5865 5866
-teknis 5863
-teknisi 5864
-teknologi 5866 5867
-teko 5861
-teks 5721
-tekstual 5909
-tekstur 5910
-tekuk 662
-tekun 442 3163
-tel 5767
-telaga 3448
-telak 1383
-telanjang 4022 4023 4130
-telantar 6 2623
-telapak 4289
-telat 3471
-telegraf 5871
-telegrap 5871
-telekomunikasi 5869
-telekonferensi 5870
-telemedisin 5872
-telepati 5873
-telepon 4460 5874 5875
-teleskop 5876
-televisi 5877
-telewicara 5870
-telinga 2180
-teliti 65 1069 2410 3834
-teluk 549 2845
-telunjuk 2603
-telur 2216
-tema 5914 5999
-teman 52 2652
-tembaga 1624
-tembak 5337
-tembakau 5983
-tembakul 3978
-tembang 5500 5501
-tembikar 4600
-tembok 6303
-tembolok 961 1722
-tembus 4407
-tempe 5878
-tempel 5656
-tempik 1756 6116
-tempolong 5574
-tempur 619
-tempurung 3419
-temu 3796
-tenaga 2277
-tenang 1938 4362
-tenar 1144
-tenda 5889
-tendang 3393 3394
-tenggara 5516
-tenggelam 2141 3119 5715
-tenggiri 3661
-tenggorok 5948
-tengkar 2523
-tengkorak 5407
-tenis 5888
-tentara 408 5487 6083
-tenteram 5260
-tenuk 5843
-tenun 6336
-tenung 2070 6394
-teodolit 5918
-teokrasi 5915
-teokrat 5916
-teokratis 5917
-teologi 5919
-teoretis 5920
-teori 5921
-tepi 5341
-tepuk 367
-tepung 2571
-terang 116 861 3562
-terap 3133
-terapi 5922
-teras 5899
-terbang 2585 2586 4499
-terbengkalai 2101
-terbit 4767 5027
-tercela 1950
-teriak 5345 6089
-terigu 2572
-terika 3270
-terima 44 45 4906
-teritorial 5901
-terjang 832
-terjemah 3237 6044
-terjun 2643 4305 6322
-terkenal 2457 4117 4952
-termahsyur 2457
-termenung 4002
-terminologi 5895
-termodinamika 5925
-termometer 5926
-termos 5924
-termosfer 5927
-ternak 2464
-terong 2217
-teropong 698 5876
-teroris 5905
-terorisme 5904
-terowongan 6104
-terpsikhore 5897
-tersedianya 507
-tersembunyi 5461
-tersentuh 6015
-tersenyum 5449
-tersesat 3629
-tersier 5906
-tertawa 3474
-tertib 3480
-terumbu 4915
-terwelu 2897
-tes 2373
-tesaurus 5928
-testis 5907
-tetangga 4056 4057
-tetek 782 5977
-tetes 4861
-tetikus 3968
-tetua 2227
-tewas 1880
-tffuntun 3491
-therawada 5923
-tiang 4497
-tibia 5324
-tidur 5416
-tifus 6123
-tiga 5934 5944
-tik 6121
-tikam 5605
-tiket 5960 5961
-tikus 3969 4868
-timah 5970
-timbal 3492 3493
-timbang 3983
-timbel 3493
-timbul 2279
-timbun 5629
-timpang 3164
-timun 1744
-timur 2187
-tin 2521
-tindak 92
-tingkah 647
-tingkat 5676
-tingtur 5971
-tinitus 5972
-tinja 2489
-tinjau 4999
-tinju 810 812 2549
-tinta 3191
-tionghoa 1246
-tiongkok 1245 1247
-tipi 5868
-tipus 2290
-tirai 1768
-tiram 4265
-tirani 6127 6128
-tiru 1667 1668 2447 3118 3426 5597
-tisu 5975 5976
-titah 1439 1872
-titik 3847
-titinada 4517
-titip 2302
-titis 65
-titit 1982 4383
-titrasi 5979
-tituler 5980
-tiup 755 756
-todak 5790
-toke 2705
-tokek 2705
-toket 782 5977
-toko 5339
-tokoh 4740
-tol 5987
-tolol 2592 3099 3117 5376 5728
-tolong 2936 5639
-tomat 5988
-tombak 5538
-tombol 949 3379 4126
-tonase 5993
-tong 596
-tonggeret 1285
-tongkat 5610 5654 5657
-tongkeng 1366
-tongkol 3375
-tonsilektomi 5994
-tonton 479 6320
-topan 3057 6122
-topeng 3755
-topi 2908
-topik 5712 5999
-topografi 6000
-toponimi 6001
-toraks 1228
-torino 6107
-torsi 6006
-toska 6113
-totaliterisme 6009
-totemisme 6010
-toto 6008
-tradisi 6029
-tradisional 6030
-tradisionil 6030
-tragis 6031
-trakea 6383
-trakoma 6024
-traktat 6060
-traktir 6059
-traktor 6025
-transaksional 6039
-transformasi 6041
-transformator 6042
-transien 6043
-transilvania 6054
-transkrip 6040
-translasi 6045
-transliterasi 6046
-translokasi 6047
-transparan 6048 6049
-transparansi 6050
-transportasi 6051
-transubstansiasi 6052
-trem 6038
-trenggiling 406 4295
-triase 6066
-trikologi 6072
-trilema 6077
-trilyuner 6078
-trimester 4816
-tripanosomiasis 6095
-trisula 6074
-tritunggal 6080
-triwarna 6073
-triwulan 4816
-trofi 6084
-trombosis 5949
-trompet 6090
-trotoar 5361
-troya 6082
-truf 6088
-truk 6087
-tua 1876
-tualang 130
-tuan 3623 3883 5387
-tuas 3538
-tuberkulosis 6099
-tubruk 5695
-tubuh 766
-tuduh 67 211
-tudung 1678 3552
-tugas 3879 5040
-tugu 3933
-tuhan 1900 2769 2771 3624
-tujuh 5278 5280
-tujuhbelas 5279
-tuk 6011
-tukak 6138
-tukang 1688
-tukar 1187 2379
-tulang 780
-tulen 2722
-tuli 1844
-tulis 6433 6434 6435
-tulp 6101
-tulus 1015
-tumbang 2449
-tumbuh 2828 2829 4529
-tumbuk 1736
-tumenggung 3742
-tumis 5146
-tumit 2932
-tumpang 4336
-tumpu 4494
-tumpul 763 2159
-tun 6103
-tuna 1844 2997
-tunaaksara 3106
-tunai 1092
-tunang 2515
-tunda 4707
-tungau 3888
-tunggal 5385
-tunggang 3966 5022
-tunggu 6296
-tungkai 3511
-tungku 5680
-tupai 5604
-tur 6016
-turis 6018
-turki 6109 6110
-turun 1941 1990
-tusam 4505
-tustel 990
-tusuk 4684 4777
-tuts 3380
-tutul 3528
-tutup 1339 1678 4704 5207 5357
-uak 1715
-uang 2529 3915 3916
-ubah 1187 1611
-ubi 6444
-ubikitinasi 6131
-ubur 3320
-udang 3408 4642 5351
-udara 182 184
-udik 2100
-uduh 732
-ufuk 3017
-uji 2373 4748
-ukm 5443
-ukraina 6135
-ukrainia 6136
-ukur 3778
-ulan 6137
-ulang 1962 4956
-ular 3168 5263 5456
-ulas 4998
-ulat 1123
-ulet 5702 5884
-uli 1845
-ulit 5403
-ultima 6140
-ultrasonik 6141
-umbi 6098
-umpama 3112 3567 3823
-umpan 551 2494
-umpat 4710 5771
-uncaŋ 547
-unda 4618
-undang 3262 3482 3518 5637
-undi 2125
-unduh 2109 2110
-unggah 6177
-unggas 4622
-unggul 2375
-ungkit 3538
-ungsi 4920
-ungu 6253
-unik 6165
-unikorn 6160
-unitarianisme 6167
-universitas 5174 6168
-universitet 6168
-unta 989
-untai 1673
-unting 2208 2209
-untun 6397
-untung 2626 2890 3637 4712 6205
-untut 5731
-ununenium 6173
-upacara 1172 5030
-upafamili 5710
-upakeluarga 5710
-upaspesies 5718
-upaya 472 473 2215
-upeti 6071
-upil 783
-urai 1870
-urap 1268
-uras 1936
-urat 5887 6218
-urbanisasi 6179
-uretra 6180
-urus 933
-urut 3759
-usaha 472 473 936 1469 1471 2215
-usak 1954
-usang 4153
-usat 1166
-usik 4005
-usir 577 2044
-uskup 718 719 2004
-usmaniyah 4246
-usul 4734
-usus 3244
-utan 4218
-utang 1851 3540
-utara 4112
-utarid 3813
-utih 6365
-utraqisme 6190
-utus 840
-vaksin 6193
-vaksinasi 3124 6192
-vakum 6194
-valuasi 6198
-valuta 1763
-vanila 6202
-variabel 6206 6207
-variansi 6208
-varietas 6209
-vas 6210
-vasodilatasi 6212
-vasokonstriksi 6211
-vatikan 6213
-veganisme 6214
-velositas 6220
-vena 6218
-venesia 6222
-ventilasi 6224 6382
-verba 6225
-vergilius 6256
-verifikasi 6227 6228
-versi 6230
-vertebrata 6231
-veteriner 6234
-vibrafon 6235
-videografer 6242
-videokaset 6240
-videokrasi 6241
-vietnam 6244
-vikaris 6236
-vila 6248
-viral 3169
-virologi 6258
-virulen 6263
-visera 4174 6264
-visi 6268 6269 6270
-visiun 6270
-visus 6268
-vokal 6273 6274 6287
-vokasi 6275
-voli 6280
-voltase 6281
-vombatide 6282
-vonis 5255 5256
-voucer 6286
-vulkanis 6278
-wabah 2315
-wafat 1860
-waham 1911 1912
-wahana 6397
-wahon 1045
-wahyu 355 4996
-waisak 6232
-wajan 6399
-wajib 3540
-wakaf 6307
-walanda 3408
-wali 1780 2834 4543 4924
-walimah 6300
-wallon 6305
-waluh 1213
-waluku 4546
-wangi 2636
-wangsa 2174
-wangsawi 2173
-wanita 6401
-wanprestasi 835
-wantian 4722
-waralaba 2638
-waran 6313
-waras 5123 5124
-warga 1303
-warganet 4066
-warik 3523
-waris 2933 3512 3513 5725
-warna 1418 1420 2170
-warsawa 6315
-warta 4073
-wartawan 3349
-warung 970 2002 2191
-wasir 2940
-waskita 1309
-waslap 6319
-waspada 516 1138
-wastafel 606 5386 6318
-wastu 3718
-watak 1192 1193
-wawancara 3242 3243
-wayang 4782
-wazir 6237
-wenang 3365
-wewenang 3366
-whakakōaka 2824
-whataboutisme 6351
-wibu 6338
-wicak 6391
-wihara 3912 5880
-wijen 5271
-wikipediawan 6373
-wikipediawati 6373
-wilayah 4750 4928 5902
-wina 6243
-wirausaha 2298
-wisatawan 6018
-wisaya 6397
-wiski 6358
-wisma 2997
-wisnu 6267
-wisuda 1444 2789
-wizurai 6237
-wol 6410
-wolfram 6102
-wortel 1082
-wrocław 6436
-wudhu 11 6438
-wujud 4444
-xenofobia 6440
-xenoglosia 6439
-xilem 6442
-xilofon 6443
-yahudi 2928 3328 3331
-yaman 6452
-yanus 3309
-yatim 4235
-yehezkiel 2425
-yerikho 3322
-yerusalem 3326
-yesaya 3275
-yesus 3327
-yiddi 6454
-yodium 3264
-yoghurt 6455
-yordania 3344
-yubileum 3352
-yudas 3353
-yunani 2815
-yupiter 3363 3364
-yurisdiksi 3365 3366
-yurisprudensi 3367
-yusha 3346
-yusuf 3345
-yute 3384
-zaitun 4189
-zakar 4383
-zakharia 6461
-zamrud 2243
-zarafah 2745
-zenit 6464
-ziarah 4495
-zigot 6471
-zina 126 127
-zirah 412
-zodiak 6466
-zohal 5142
-zona 6467
-zoroastrianisme 6469
-zoroastris 6470
-zuhur 1973
-zum 6468
-ébé 484
-épervier 5529
-øresund 5511
+hasad 4427
+hasrat 2321
+hasyis 3503
+hati 1266 4310
+haus 7056 7057
+hawa 210 7526
+hawaii 3508
+hayat 830
+hayati 825
+hebat 3154
+heksana 3562
+hektare 3525
+hektor 3526
+helikopter 3531
+helm 3532
+hematologi 3448
+hematuri 3534
+hemisfer 3535
+hemolisis 3536
+hemoroid 3539
+heng 3472
+henoteisme 3542
+henti 27 5742
+hepar 4311
+hepatektomi 3543
+heptana 3545
+herba 3548
+hering 7476
+hermeneutik 3552
+het 3584
+heterotrof 3560
+hewan 353
+hias 3978
+hibernasi 3564
+hibrida 3676
+hibur 311 2749
+hidang 2439 4518
+hidrogen 3679
+hidrolisis 3681
+hidrologi 3680
+hidrosefalus 3678
+hidung 4918
+hidup 2715 4258 4308
+hierarki 3568
+hieroglif 3569
+higrometer 3684
+hijau 3399 7333
+hijrah 3570
+hilang 2417 4337 4340
+hilir 3061
+himne 3686
+himpun 6256
+hina 2323 2432 3652
+hindar 2574
+hindu 3574
+hinggap 5243
+hioko 6315
+hiperglisemia 3689
+hiperkapnia 3687
+hiperkoreksi 3688
+hipernim 3690
+hipertensi 3691
+hipogeum 3693
+hipoglikemia 3694
+hiponim 3695
+hipopituitarisme 3696
+hipospadia 3697
+hipotalamus 3699
+hipotek 4722
+hipotenusa 3698
+hipotermia 3700
+hipotesis 3701
+histeria 3702
+historis 3579
+hitam 852 856
+hitung 1154 1973 4577
+hiu 6294
+hizbullah 3563
+hoaks 3587
+hoki 3589
+holandia 3599
+holograf 3600
+hombreng 2920 5729
+homerus 3603
+homo 2921 5730
+homofon 3607
+homogenitas 3606
+homoseks 3608
+homoseksualitas 3609
+homosex 3610
+hongaria 3662
+honji 4031
+honor 3616
+honorer 3615
+horisontal 3625
+hormat 5917
+hos 3635
+hosti 3636 7478
+hubristik 3645
+hubung 818 1837 4283 5869 7195
+hujan 5771
+hujat 864 865
+hukum 4168 4206 5680
+humaniora 3648
+humanisme 3649
+humor 1699 3655
+hungaria 3663
+hupo 3619
+huruf 4229
+husitisme 3671
+hutan 3138 7614
+iblis 2288 2346
+ibrahim 29
+ibrani 3523
+ibun 5249
+ibunda 4734
+ide 3706
+identifikasi 3707
+ideolog 3709
+ideologi 3708
+idiolek 3710
+idju 4071
+idola 3715
+igau 6430
+ignostisisme 3719
+ijazah 1394 2400
+ikan 3055 7544
+ikat 819 7092
+iklan 156
+iklim 1577
+ikon 3705
+ilahi 2478
+ileisme 3720
+iler 2558
+ilham 3840 4784
+ilmiah 6152
+ilmu 4827 6151
+ilmuwan 6153
+ilu 6051
+ilusi 3722
+ilustrasi 3723
+imajinasi 3730
+imajiner 3731
+imam 5572
+imamat 5574
+iman 2929
+imbal 5885 5949
+imbang 634
+imbuh 175
+imigran 3738
+imigrasi 3739
+impedans 3747
+impedansi 3748
+imperialis 3750
+imperialisme 3749
+imperialistik 3751
+imperium 2701
+impi 2544
+implementasi 3755
+implikasi 3759
+impor 3760
+impotensi 3761
+impresi 3763
+impresif 3764
+impresionis 3765
+imunisasi 3744 7360
+imunologi 3746
+imut 2127
+inang 5097 5627
+inap 3826
+inci 3772
+indah 742
+indekos 4319
+indemnitas 3783
+indikator 3785
+individualisme 3789
+indonesia 3790
+induk 4735
+induksi 3791
+industrialisasi 3792
+infak 259
+infanteri 3795
+infarsi 3796
+infeksi 3797
+infeksius 3798
+inflasi 3805
+infleksi 3808
+influenza 3100
+info 4868
+informasi 2175 3812
+informatif 3813
+informatika 3815
+infrastruktur 3816
+inggris 2741
+ingus 6490
+inhalasi 3819
+inisial 935 937 3820 6683
+injap 7369
+injeksi 3821
+injil 3356
+inkamben 3779
+inklanasi 3775
+inkonsisten 3777
+inkonstitusional 7310
+inkremental 3778
+inkues 3829
+inkuiri 3830
+inokulasi 3827
+insam 3308
+insan 6540
+insang 3305
+insentif 3769
+insersi 3836
+inses 3770
+insiden 3773
+insinyur 2736
+insisi 3929
+inspeksi 3838
+inspirasi 3841
+instagramable 3842
+instalasi 3844
+instan 3846
+insting 3847
+institusi 3848
+intai 5823
+intak 3853
+intan 2358
+integrasi 3854
+intelijen 3856
+intensifikasi 3858
+interaktif 3860
+interaktivitas 3861
+interjeksi 3866
+internasional 3869
+interogasi 3875
+interpelasi 3871
+interpretasi 1872 3872
+interslavia 3877
+intervensi 3878
+interviu 3879
+inti 4930 4934 6796
+intimidasi 3882
+intoleransi 3883
+intravena 3884
+introduksi 3885
+introspeksi 3887
+intuisi 3891
+intuitif 3892
+invasi 3893
+invertebrata 3896
+investasi 3897
+investigasi 3898
+invois 3904
+ionosfer 3906
+iradiasi 3913
+irak 3907
+irasional 3914
+iredentisme 3915
+iri 2763 2764 3966 5908
+irigasi 3917
+iring 1912 4188 7096
+iris 2122 6441
+irit 1061
+irlandia 3908 3909
+isap 6815
+isi 862
+isim 6929
+iskandar 232
+iskander 233
+iskemia 3919
+islamisme 3921
+islamofobia 3922
+islandia 3703
+isoglos 3925
+isolasionisme 3926
+isolator 3850
+isolek 3927 7381
+istal 6658
+istambul 3931
+istana 5117
+istibdad 7281
+istigfar 3933
+istilah 7011 7013
+istimewa 6579
+istirahat 5921
+istri 7571
+isu 3930 6033
+isya 3920
+isyarat 3576
+italia 3935 3936
+itik 2575 2577 6968
+itil 1118 1588
+izin 5256 5259
+jabat 3780
+jadwal 1158 6134
+jaga 593
+jagal 1109
+jago 1629 6001
+jagung 4413
+jahanam 3342 3947
+jahe 3306
+jahit 6269 6925
+jajah 2305
+jajar 474
+jakal 3942
+jakarta 3952
+jaksa 548 5631
+jalad 2856
+jalak 6681
+jalin 7528
+jalur 5180 6769
+jam 1594 3643
+jamaika 3954
+jamak 5422
+jaman 2786 7097
+jambi 685
+jambu 3422 5377
+jambul 5737
+jamin 3418 6212
+jamu 3637
+jamur 4787
+janda 7570
+janggut 732
+jangkar 330
+janin 2684 3012
+janji 199 200 1988 5611 7206
+jantan 4423 4443 5210
+jantina 336
+japanofilia 3960
+japuh 6636
+jara 2547
+jarah 5361 5421
+jarak 2462
+jaran 1431
+jarang 5779 6222
+jari 2382 3039
+jaring 4862 7104 7201
+jarum 4843
+jas 6822
+jasa 1330
+jasmaniah 5336
+jatah 5784
+jati 6967
+jatuh 2938
+jauhar 3979
+jawa 3962 6250
+jayakarta 3950
+jazirah 437
+jeda 5190
+jelajah 1044 2888
+jelantah 3395
+jelek 623 7288
+jembatan 1012
+jembut 1098
+jempol 7079
+jenaka 7601
+jenama 979
+jenazah 1943
+jendela 7581
+jenewa 3270
+jengger 1637
+jenggot 733
+jengkal 3470
+jenis 3262 6271 6577
+jenius 3275
+jenjang 4119
+jentik 4147
+jenuh 6108
+jepang 3958 3959
+jepit 1502
+jerami 6758
+jerap 147
+jerapah 3310
+jerawat 95 5368
+jeriken 3974
+jerman 3286 3287
+jeroan 4990
+jeruk 5040
+jijik 2438
+jilat 4252
+jimat 310 1428 6930
+jin 3272
+jinak 6936 6937
+jingga 5041
+jingoisme 3984
+jinjing 4145
+jins 3967
+jintan 1244
+jiplak 4097
+jitu 4467 6298
+jiwa 6541 6613
+joging 3989
+jogjakarta 7672
+joki 3988
+jolong 3135
+jongkok 6652
+jorok 4964 7473
+jual 6226 6227
+juang 6773
+juara 1405 1406
+judi 3240
+jujur 1198 3176 3612
+julang 6495
+jumat 3188
+jumjumah 6417
+jumput 5371
+jung 4018
+jungur 6491
+juni 4017
+jurang 1433 3431
+juri 4011
+jurnal 4002
+jurnalis 4004
+jurnalisme 4003
+juru 632 3873 5325
+jurus 4415
+jus 4014
+juta 4608
+jutawan 4609
+kabar 4869
+kabaret 1125
+kabel 1130
+kabin 1128
+kabinet 1129
+kabotase 1132
+kabupaten 5850
+kabur 280 2803
+kabut 3113 6473
+kaca 3320
+kacamata 790 6588
+kacang 726 4948
+kacau 1411
+kacoa 1634
+kacu 7105
+kacung 4616
+kadal 4313 6413
+kadaster 1137
+kadaver 1138
+kader 1140
+kadi 5702
+kadipaten 2572
+kado 3303
+kaesaropapisme 1142
+kafan 6351
+kafe 1145
+kafein 1144
+kafilah 1241
+kafir 3299 3802
+kaget 3200
+kail 4028
+kain 1598
+kairo 1150
+kaisar 1141 2698 2702 4404
+kait 1838 2190 3618
+kaji 3899 6783
+kakak 6359
+kakaktua 1631
+kakao 1133
+kakap 702 808
+kakas 3126
+kakatua 1632
+kakek 3375 3377
+kaki 3121 3528 4050 4202
+kaku 3485 6719
+kalaallisut 3400
+kalah 2241 4338 4341
+kalajengking 6158
+kaldron 1343
+kaldus 1037
+kaleidoskop 4029
+kalender 1159
+kaleng 7099 7246
+kalibrasi 1161
+kalimantan 946
+kalimat 6236
+kalium 5499
+kalk 3743
+kalkulasi 6640
+kalkulator 1155
+kalkun 7259
+kalliope 1163
+kalong 704
+kalor 3517
+kalori 1164
+kalsium 1153
+kalumet 1165
+kalung 4839
+kalvinisme 1166
+kambing 3333
+kamboja 1167
+kamera 1169
+kamerad 1782
+kamerun 1171
+kamis 7086
+kamisol 1172
+kamp 1174
+kampanye 1175
+kamper 1178
+kamperfuli 3613
+kampret 705
+kampung 933 3459 3566 7426
+kampus 1179 1670
+kamsen 1721
+kamuflase 1173
+kamus 2373
+kamuswiki 7574
+kana 1474
+kanada 1182
+kanak 1473
+kanal 1183
+kanard 1186
+kancil 1463
+kancing 1119
+kandang 1147 6659
+kandar 2550
+kandela 1191
+kandidat 1194
+kandil 1197
+kandung 4968
+kanguru 4030
+kanibal 1201
+kanibalisme 1202
+kanji 6945
+kanjut 2364
+kanker 1189
+kano 1204
+kanselir 1407
+kanser 1190
+kanta 4219
+kantin 1205
+kanton 1206
+kantong 817 6175
+kantor 4996
+kanyon 1208
+kap 4130
+kapal 3007 6320
+kapas 1963
+kapasitas 1210
+kapasitor 1211
+kapel 1413
+kapernaum 1214
+kapibara 1232
+kapilaritas 1215
+kapiler 1216
+kapital 1217 1221
+kapitalis 1222
+kapitalisme 1218
+kapitasi 1219
+kapitulasi 1224
+kaplet 1226
+kapsul 1229
+kapten 1230
+kapuk 1964 4032
+kapulaga 1254
+kapur 1401
+karaben 1245
+karabin 1246
+karakal 1238
+karakter 1416
+karakteristik 1418
+karamel 1239
+karang 1927
+karantina 5719
+karat 1240 6039
+karavan 1242
+karavel 1243
+karbon 1247
+karbonado 1248
+karburator 1249
+karcis 7089
+kardinal 1257
+kardiologi 1258
+kardiovaskular 1259
+karekteristik 1419
+karet 6017
+kargo 1275 3182
+kari 2096
+karier 1270
+karikatur 1276
+karisma 1423 1424
+karkas 1251
+karnaval 1277
+karnivor 1278
+karoseri 1617
+karpet 1282
+karsinoma 1252
+kartago 1287
+kartel 1286
+kartika 5412
+kartografer 1289
+kartografi 1290
+karton 1256 1291
+kartu 1253
+karung 6043
+karusel 1279
+karyawan 2706
+karyawati 2707
+kas 4683
+kasa 3256
+kasar 1049 2457 3501 4965 6010
+kasasi 1297
+kaset 7415
+kasidah 5703
+kasih 3189
+kasihan 5387
+kasip 4153
+kasta 1302
+kastil 1307
+kasuari 1300
+kasuistik 1312
+kasur 4510
+kasyidah 4034
+katafrak 1319
+katak 3201 7114
+katalan 1314
+katalepsi 1315
+katalis 1317
+katalisator 1318
+katalog 1316
+katastrofe 1321
+kate 2390
+katedral 1335
+katekese 1325
+katekis 1326
+katekumen 1327
+katena 1328
+katering 1331
+kateter 1336
+kati 1340 2725
+katik 674
+katode 1337
+katolik 1338 1339
+katrij 1293
+katrol 2008 5673
+katun 1965
+katup 7370
+kaukus 1342
+kaum 1223
+kaus 6506
+kausal 1349
+kavaleri 1351
+kawah 1344 2011
+kawal 1899
+kawan 3190 3549 6145
+kawasan 5855 7683
+kawat 1131
+kawin 4477
+kaya 5964
+kayafas 1149
+kayu 7615
+kayumanis 1533
+keanekaragaman 826
+kebun 2956 3247
+kecapi 6093
+kecewa 2418
+kecoa 1635
+kecoak 1636
+kedai 6333
+kedaluwarsa 2883
+kedap 3752
+kedelai 6512
+kedelapanpuluh 2659
+kedok 4487
+kedondong 275
+keduabelas 7270
+keduapuluh 7271
+keempatpuluh 3159
+keenampuluh 6403
+keharyapatihan 5583
+kejam 2056
+kejang 1914 2005 6221
+keji 2324
+keju 1448
+kejut 6325 6851
+kekal 21 2811 3741 5252
+kekanak 1475
+kekang 1013
+kelabang 1378
+kelabat 3003
+kelabu 3368
+keladi 6950
+kelahi 3025
+kelakar 3654 3656
+kelam 853
+kelamin 3263 6272
+kelangkang 2049
+kelapa 1641
+kelas 1561
+kelasi 6065
+keledai 494 2512
+kelelawar 706
+kelemumur 2166
+kelengkeng 4329
+kelenjar 3318
+kelenteng 6995
+kelentit 1589 1592
+keliling 1535
+kelinci 5752
+keliru 4646 7648
+kelola 2191
+kelompok 1733
+kelopak 2908
+kelp 4044
+kelu 7080
+keluarga 2945
+keluna 4659
+kemah 7009
+kemarau 6827
+kemarin 7669
+kemas 5101
+kemayu 2645
+kembang 2340 3096 3414 3806
+kembar 7272
+kembung 3807 4381
+kemeja 6322
+kemenakan 4852 4879
+kemenyan 784 3768
+kemih 7347
+kemiri 1196
+kemokin 1454
+kemudi 6022 6704
+kemukus 2069
+ken 5257
+kena 3583 7522
+kenal 6257
+kenari 1187
+kenceng 1345
+kencing 5212 5383 7348
+kendali 1900
+kendang 4046
+kendara 5969 7390
+kendi 4013
+kenop 4096
+kental 7444
+kentang 5500
+kentjoer 2125
+kentut 2960
+keong 5115 6479
+kepik 4121
+kepinding 746
+keping 1656
+kepiting 1999
+kepo 1107
+kepompong 5681
+keponakan 4853 4880
+keprok 3382
+kepul 5669
+kepulaga 1255
+kera 4693
+kerabat 2946 5865
+kerah 1667
+kerakah 1283
+keram 2006
+keramat 3595
+keramik 1387
+keran 6944
+keranda 1648
+kerang 6311
+kerangka 6405
+kerani 1585
+keranjang 700
+keras 3486 6720 7428 7429
+kerat 2123
+kerbau 1062 1237
+kerdil 5466
+keren 596 1918
+kereta 1285 3058 7177
+kerikil 3389 5208
+kering 2559 2567 3450
+keringat 6866 6869
+keripik 1491
+kerja 2704 2708 3987 4115 7622
+kerjasama 1663
+kerosin 4047
+kerub 1459
+kerucut 1816
+keruh 7257
+kerupuk 4106 4107
+kerut 6349
+kes 1294
+kesalahpahaman 4650
+kesatria 4108
+kesembilanpuluh 4889
+kesemek 5200 5265
+kesumba 6060
+kesusasteraan 4301
+ketam 2000
+ketat 5923 7095
+ketawa 4161
+ketel 4048
+ketela 1298
+ketersediaan 583
+ketiak 472
+ketidakbeningan 5022
+ketidakhadiran 32
+ketidakhormatan 2458
+ketidaklengkapan 3776
+ketidaktahuan 3718
+ketigapuluh 7058
+ketik 4049 7279
+ketitir 2524
+ketok 737
+ketombe 2167
+ketujuhpuluh 6267
+ketuk 738
+ketumbar 1930
+ketupat 5957
+kewalahan 5089
+kewarganegaraan 1553 4819
+kewirausahaan 2755
+khalayak 5666
+khalifah 1162
+khalwat 5933
+khamir 7665
+khandha 190 6404
+kharon 1430
+khas 2463 6580 7278
+khasiat 2649
+khat 3136
+khatulistiwa 2781
+khawatir 7629 7631
+khayal 3732
+khazanah 1134
+khianat 794 795 1664 7179 7203
+khimaira 1479
+khitan 1543
+khizanatulkitab 4247
+khotbah 4052 6244
+khurafat 6841
+khusus 2117 6581
+kiamat 408
+kiblat 5704
+kijang 2237 4778
+kikir 4882
+kikuk 599
+kilang 5845
+kilat 4270
+kilau 4360 4361 4368
+kilodetik 4064
+kilometer 4063
+kimci 4065
+kimia 1449 1452
+kimiawan 1451
+kimiawi 1450
+kimus 1528
+kincir 5380 7580
+kinematika 4068
+kipas 2952
+kiper 4038
+kippah 7658
+kirene 2141
+kirgizia 4111
+kirgizstan 4112
+kiri 4201
+kiril 2142
+kirim 5493 6233
+kisah 6745
+kismis 5775
+kista 2144
+kitab 928
+kitamiang 6728
+kitar 1536
+kitin 1492
+klab 1607
+klakson 3626 4084
+klan 1559
+klarinet 1560
+klasifikasi 1562 1563
+klavikula 1567
+klentit 1590
+klep 7371
+kleptokrasi 4085
+klerus 1572
+klien 1575
+klinik 1582
+klinis 1583
+klinisi 1584
+klip 1586
+kliper 1587
+klise 1574
+klitik 1591
+klitoris 1593
+klona 1596
+klorin 1497
+kloset 7120
+klub 1608
+knop 1120
+koa 5738
+koajutor 1618
+koalisi 1621
+kobar 867
+kobra 1625
+kocak 5740 5741
+kocek 5427
+kocok 2192 6285
+kode 5170
+kodepos 5495
+kodifikasi 1643
+kodok 3202 7115
+kodrat 4828
+koedukasi 1644
+koeksistensi 1646
+kofte 4102
+kohabitasi 1652
+kohesi 1653
+kohesif 1654
+kohor 1655
+koin 1657
+koitus 1658
+kokang 1630
+koki 1915
+kokoh 6520
+koksiks 1626
+koktail 1640
+kol 1126 1620
+kolaborasi 1665
+kolam 5464
+kolase 1666
+kolegial 1671
+kolegialitas 1672
+kolektif 1669
+kolesistektomi 1501
+kolesom 3309
+koligatif 1673
+kolik 1662
+koloid 1674
+kolokium 1675
+kolom 1691
+kolombia 1678
+kolombo 1679
+kolone 1692
+kolonel 1680
+koloni 1681
+kolonialisme 1682
+kolonis 1683
+koloseum 1687
+kolot 2502
+kolumnis 1693
+kolusi 1676
+koma 1694 1708
+komandan 1710
+komando 1715
+kombinasi 1696
+kombinatorika 1697
+komedi 1700
+komentar 1717
+komersial 1719
+komersialisasi 1720
+komet 1703
+komidi 1280
+komik 1707
+komisar 1723
+komisariat 1725
+komisaris 1724 6837
+komisi 1722
+komite 1727
+komitmen 1726
+komoditas 1731
+komorbid 1742
+komorbiditas 1743
+komparasi 1753
+komparatif 1751
+kompas 1754
+kompatriot 1755
+kompetisi 1756
+kompi 1746
+kompilasi 1761
+kompilator 1762
+kompleks 1769
+komplikasi 1774
+komplit 1764
+komplot 1860
+komponen 1775
+komponis 1776
+kompor 6748
+kompos 1777
+komprehensif 1779
+kompresi 1780
+komputasi 1781
+komputer 4146 4589 4746
+komune 1734
+komunikan 129 1738
+komunikasi 1735
+komunike 1739
+komunisme 1736
+komunitas 1737
+komutasi 1741
+konak 922
+kondektur 1814
+kondensasi 1805
+kondensator 1212
+kondensor 1806
+kondisi 1807
+kondom 1809
+kondominium 1810
+konduktivitas 1811
+konduktor 1815
+koneksi 1839
+konfederasi 1818
+konferensi 1819
+konfeti 1820
+konfigurasi 1821
+konfirmasi 1822
+konflik 1827
+kongko 1438
+kongregasi 1829
+kongres 1830
+konifera 1832
+konjugasi 1833
+konjungsi 1835
+konjungtiva 1836
+konklusi 1794
+konkordansi 1796
+konkordat 1797
+konkret 1799
+konkurensi 1802
+konotasi 1841
+konsekrasi 1846
+konseling 1971
+konselor 1972
+konsensus 1848
+konsentrasi 1785
+konsentris 1786
+konsep 1787
+konseptualisasi 1788
+konser 1791
+konserto 1792
+konservasi 1852
+konservatif 1853
+konservator 1854
+konsesi 1793
+konsil 1969
+konsisten 1855
+konsistensi 1856
+konsolidasi 1857
+konsonan 1858
+konsorsium 1859
+konspirasi 1862
+konspirator 1861
+konstan 1863
+konstanta 1864
+konstantinopel 1865
+konstelasi 1866
+konstitusi 1869
+konstitusionalisme 1871
+konstruksi 1070
+konsul 1874
+konsulat 1875
+konsulen 1877
+konsuler 1876
+konsultan 1878
+konsultasi 1879
+konsumen 7353
+konsumerisme 1881
+konsumsi 1882
+kontaminan 1883
+kontan 1295 4684
+konte 1905
+konteks 1886
+kontemporer 1884
+kontinen 1888
+kontinu 1889
+kontinuitas 1890
+kontol 2365 5567
+kontra 1978
+kontradiksi 1895
+kontrak 1891
+kontraksi 1892
+kontraproduktif 1977
+kontraspionase 1974
+kontribusi 1896
+kontrol 1901
+kontroversial 1903
+konurbasi 1906
+konveksi 1907
+konvergen 1908
+konvoi 1913
+konyak 1651
+konyol 4353 6380
+koordinator 1921
+kopak 3500
+kopenhagen 1922
+koper 6823
+koperasi 1920
+kopernisium 1923
+kopi 1647 7182
+kopling 1613
+kopral 1939
+kopula 1926
+kopulasi 1925
+kor 1500
+koran 4871
+korban 1311 1928
+korden 2100
+korea 4104
+korek 4505
+koreksi 1945
+korelasi 1946
+koreograf 1506
+koreografer 1507
+koreografi 1508
+koresponden 1947
+koridor 1948
+korona 1936
+koronavirus 1938
+korporat 1940
+korporatif 1941
+korsa 4708
+korsase 1951
+korsika 1952
+korting 2426
+korundum 1953
+korupsi 1949
+korve 1954
+korvet 1956
+kos 4320
+kosakata 7452
+kosmogoni 1958
+kosmologi 1959
+kosmos 1957
+kosong 2306
+koster 6046
+kostum 1962
+kota 1549
+kotak 958
+kotamadya 7162
+kotbah 4053
+kotor 2411 6623 7474
+kotrek 1932
+kovidungu 1994
+kowak 3557
+koyote 1998
+krah 1668
+kran 2009
+krat 2010
+kreasionisme 2018
+kreatin 2017
+kreativitas 2019
+kreator 2021
+kredit 4591
+krem 766 2013
+kreolin 2025
+kresna 4105
+krim 2014
+kriminologi 2028
+kriptogam 2064
+kriptografi 2065
+krisis 2029
+krisma 1509 1823
+kristadelfianisme 1512
+kristen 1513
+kristofer 1516
+kristus 1510
+kriteria 2033
+kriterium 2034
+kritik 1305 2035
+kritis 538 2036
+kriya 3463
+kroasia 2038 2039
+kroisan 2041
+kroket 2045
+kromatografi 1517
+kromo 1050
+kromosfer 1519
+kromosom 1518
+kronis 1520
+kronologi 1521
+kronologis 1522
+ksatria 4093
+kuadran 5709
+kuala 2275
+kuali 1346
+kualifikasi 5713
+kualitas 5714
+kuantitas 5716 5717
+kuantum 5718
+kuap 7663
+kuark 5720
+kuarsa 5726
+kuartal 5722 7226
+kuas 4214
+kuasa 3781 5510 6027 6553
+kuasar 5727
+kuat 1824 3127 5511 6775
+kuba 2067
+kubah 2507
+kubis 1127
+kubur 3388 3390
+kubus 2068
+kucil 665
+kucing 1313
+kucur 871
+kuda 2782 3632 4094
+kudeta 5087
+kudis 6123
+kudus 3596
+kue 1151 5176
+kueri 5732
+kuesioner 5735
+kuil 6996
+kuintal 3661
+kuis 5744
+kuitansi 5812
+kuk 7673
+kukabura 4103
+kukang 6444
+kuku 3040 3617 4806
+kukus 6701
+kuli 6712
+kuliah 4195 6934
+kuliner 2074
+kulit 4192 6411
+kulkas 5846
+kulot 2075
+kultivasi 2079
+kulup 3137
+kuma 6061
+kumal 6034
+kuman 3285
+kumbakara 5501
+kumbang 755
+kumis 4749
+kumpar 6629
+kumpul 498 3255 6501 6802
+kumuh 6454
+kumulatif 2083
+kunci 1571 4039
+kuncitara 4317
+kungkang 6445
+kungris 7637
+kuning 7667
+kunir 7679
+kunjung 7451
+kuno 332
+kuntit 6672
+kuntul 3558
+kunyah 1465
+kunyit 7262
+kuorum 5746
+kuotasi 5749
+kupido 2090
+kuping 2608
+kuplet 1983
+kupu 1115
+kura 6618 7144
+kurap 5973
+kuras 2862 6370
+kuratif 2091
+kurban 7414
+kurcaci 2593
+kurdi 4109
+kuret 2092
+kuretase 2093
+kurir 1986
+kursi 1399
+kursif 2097 3934
+kurun 1386
+kurus 6414
+kurva 2105
+kusir 1422
+kusta 4224
+kustar 2112
+kutang 965
+kutikula 2128
+kutil 7506
+kutip 5747 5750
+kutu 3080 4348
+kutub 5439
+kutuk 326 1804
+kwek 5708
+kwintet 5739
+köln 1677
+laba 6608
+labah 6609
+labil 7335
+labu 1443 5312 5678
+labuh 3483 5485
+laci 2543
+lacur 845 5632 7563
+lada 5239
+ladang 3019
+laden 6248
+lafal 5619
+lagu 6531
+lahar 4166
+lahir 730 838 945
+laik 2226
+laju 5754 6594
+lak 4117
+laki 909 4424
+laknat 327 3343 7639
+laksamana 143
+laksana 3756
+laksmi 4125
+laktogen 5610
+laktosa 4118
+laku 2076 5261 7209
+lakur 258
+lalai 3143
+lalat 3107
+laler 3108
+lamar 5628
+lambang 2680 6182
+lambat 2215 2268 4154 6448
+lamboya 4116
+lambung 6738
+lampau 2843 5078
+lampin 2359
+lampir 5544
+lampu 4129
+lamun 4785 6181
+lancang 3766
+lancar 3102
+lancip 348
+landak 3527 5479
+landas 7313
+langau 3109
+langca 5967
+langcia 5968
+langgar 2027 4992
+langgeng 2812 5253
+langit 1353 3519 6421
+langka 5780 6129
+langkah 6708
+langsing 6437
+langsung 4309
+lanset 4132
+lansir 230
+lanskap 4138
+lantai 3087 6742
+lantan 4042 4043
+lantang 4346 6574
+laokoon 4142
+laos 3235
+lap 5765
+lapang 3020 3410 5409
+lapar 3664 3665 6684
+laparoskop 4143
+laparoskopi 4144
+lapik 2111
+lapis 470 6089
+lapor 5895
+larang 3122 3123
+laring 4149
+laringoskop 4148
+larut 2461 6526 6527
+las 1564 7540
+laskar 6515
+latar 6258
+latih 1616 2860 5513 5518 7178
+latium 4179
+laut 4463 4976 6066 6180
+lawak 1701 1702 3997
+lawan 2728 5033 5981
+lawar 707
+layak 2227
+layan 1110 6247 6251 7483
+layang 3110 4083 6496
+layar 2101 2453 6063 6067 6164
+lebah 751
+lebar 7568
+lebat 2529
+lebur 2286
+lecek 2058
+lecet 7634
+leci 4373
+ledak 890 2884 2892
+ledeng 5419
+lega 1334 6534
+legam 854
+legasi 4204
+legenda 4207
+legislasi 4172 4209
+legislatif 4210
+leher 4838
+lekat 133 5915
+lektor 4193 4196
+lekuk 2107
+lelah 2974 7103
+lelang 550
+lele 1333 6304
+leluasa 4199
+lelucon 3998
+leluhur 328
+lem 3324
+lema 2756 4212
+lemah 7520
+lemak 2969
+lemari 2088
+lemas 4897
+lembaga 186
+lembah 7367
+lembap 2162 3651 4665
+lembar 6641
+lembatang 6642
+lembayung 5687
+lembek 3070
+lembing 3963
+lembu 1995
+lembur 5088
+lembut 6510
+lempar 7075
+lengan 463
+lengkap 416 1765 2784 3491
+lengkeng 4330
+lengket 6718
+lengkuas 3236
+lengkung 2106 2108 2109
+lensa 4220
+lentera 4140
+lenyap 7374
+lepas 5000
+lepra 4225
+lereng 6442
+lesi 4226
+lestari 6856
+leta 469
+letak 4176
+letal 4227
+letargi 4228
+letnan 4257
+letup 1096 1105 2885 2893
+letus 1097 1106 2798 2886
+leukorea 4233
+leukosit 4232
+lever 4312
+lezat 2272
+liabilitas 4237
+liang 2293
+liar 5426 7532 7575
+liberal 4242
+liberalisasi 4243
+liberalisme 4244
+libur 3598
+licik 1227 2412
+licin 1228 6439
+lidah 7127
+liga 4187
+ligasi 4261
+ligatur 4325
+lihai 6346
+lihat 765 1045 7422 7447
+likeur 4289
+likuida 4291
+likuidasi 4292
+likuidator 4293
+likuiditas 4294
+likur 857
+lili 7430
+lilin 1195 7518
+lilit 5537
+lima 3069
+limas 5697
+limau 4213 5042
+limfa 4374
+limosin 4276
+limpa 6619
+limpah 39
+limun 4215
+limusin 4277
+lin 785
+lindu 2615
+lindung 3420 5638 6313
+lingga 4280 5285
+lingkar 1537
+lingkung 2765 4847
+lingkup 1989
+linguistik 4282
+linier 4279
+linimasa 7098
+linsang 5074
+lintah 4197
+lintas 5169
+lintuh 2970
+liontin 5220
+lipan 1379
+lipstik 4288
+lirik 4375
+lisan 5039 7453
+lisboa 4295
+lisensi 4251
+listrik 2667
+liter 4307
+literasi 4300
+litium 4303
+litografi 4304
+litosfer 4305
+lituania 4306
+liur 6073
+loak 4019
+lobak 2154 5763
+loceng 773
+logam 4567
+logat 2354
+logika 4321
+logistik 4323 6731
+logotip 4326
+lokakarya 7624
+lokal 4315
+lokalisasi 4316
+lokan 6187
+lokapasar 4465
+lokio 1496
+lokus 4318
+lomba 1757 5755
+lombok 1478
+lompat 4015 4190
+lompok 1565
+loncat 4016 4191
+lonceng 774 1595
+longgar 4200
+longsor 585
+lontar 7076
+lonte 846 5633 6456 7564
+loreng 6771
+lorong 7254
+losion 4344
+losmen 3639
+loteng 547
+louhan 3099
+lowong 7359
+lubang 3594 5385
+lucu 3226
+lucut 2420
+ludah 6074 6616
+lues 6903
+luffa 4331
+luka 3669 3824 7635
+lukas 4355
+lukis 2540 5113 5348
+luksemburg 4370
+lumas 4351
+lumat 2060 3038
+lumba 2505
+lumbung 3369
+lumpur 4755 4756
+lumut 4730
+lunak 4222
+lunas 4037 5108
+luncur 4163 6435
+luntur 7228
+lupa 3144
+lurik 6772
+luring 4999
+lurus 6750
+lusin 2532
+luteranisme 4369
+lutut 4087 4091
+luxemburg 4371
+maaf 411 3146
+maag 6739
+mabuk 2565 2566
+macan 7094
+madagaskar 4386
+madat 5028 5032
+madinah 4535
+madu 3611
+maghrib 4391
+magi 4393
+magis 4394
+magister 4496
+magistrat 4399
+magnetik 4400
+magnetisme 4401
+magrib 4392
+mahahadir 7284
+mahakarya 4498
+mahakuasa 5014
+mahal 2874
+mahar 2530
+maharaja 2699
+maharani 2710
+maharatu 2711
+mahasiswa 6778
+mahasiswi 6779
+mahkamah 7217
+mahkota 1937 2053
+maho 2922 2927 5731
+mahoni 4405
+main 3242 7119
+maja 627
+majal 898
+majalah 4389
+majas 4571
+majelis 1970 4414
+majemuk 3809
+makam 3223 3391
+makan 2440 2620 3116 4519
+makaron 4376
+makaroni 4378
+makarun 4377
+makelar 1031
+maket 4454
+makhluk 2022
+maki 5600
+maklum 359
+maklumat 2639 3814
+makmur 1732
+maksi 4512
+maksimal 4513
+maksimum 4514
+mal 4426
+maladewa 4422
+malaikat 342
+malaka 295
+malam 4883 7519
+malang 3478 5469
+malas 4178 6446
+malaysia 4421
+maleakhi 4419
+maling 1088 2043
+maltosa 4429
+malu 3274 3653 4430 6289
+mama 4770
+mamalia 4431
+mami 4771
+manah 444
+manajer 4433
+mancanegara 3870
+mancung 763 2207
+mancur 3162
+mandi 709
+mandul 3801
+maneken 4444
+manfaat 7357
+mangga 4436
+manggis 4437
+mangkat 2211
+mangkok 955
+mangkuk 956
+mani 6229
+manifes 4438 4440
+manifestasi 4439
+manipulasi 4442
+manipulus 4441
+manis 6874
+manjur 2650
+manset 2073
+mantel 1624
+mantik 4322
+mantra 6596
+manuk 1469
+manusia 3650
+maoisme 4451
+map 3114
+marah 346
+marbot 2113
+marbut 3955
+maret 4458 4610
+marga 6850
+mariam 4459 4633
+marikh 4455
+marinir 4462 4834
+marmelade 4470
+marmer 4456
+maroko 4712
+maron 4471
+marsekal 4479
+marsepen 4484
+martabak 4780
+martabat 2383
+martir 4480
+martirium 4482
+marun 4472
+marxisme 4483
+mas 5102
+masak 1916 5974
+masakan 2441
+masam 92
+masif 4495
+masjid 4727
+maskapai 215
+maskara 4485
+masker 4488
+maskulin 4486
+massa 4491
+masturbasi 4501
+masuk 2745 2757 2992 3828
+masyarakat 5236 6502
+masyhur 4920
+masyur 5888
+mata 6649
+matahari 6828
+matang 6938
+matematika 4507
+materialistis 4506
+mati 2185 2196 2375 2898
+matius 4509
+matra 2388
+matras 4511
+matriark 4508
+mawar 6003
+mawas 5044
+maya 7440
+mayat 1944
+mayones 4517
+mayor 1711 4416
+mayoritas 4417
+mayur 7388
+mazhab 6203
+mazmur 5655
+mebel 3228
+medali 4530
+medan 3021 7020
+medeia 4531
+medis 4532
+meditasi 4536
+mega 1601
+megadiversitas 4543
+megafon 4544
+meja 6911
+mek 2084 4523 7267
+meka 4525
+mekah 4524
+mekanik 4526
+mekanika 4527
+mekanis 4528
+mekar 2483 3097
+meksiko 4587
+melaka 296 4418
+melankolis 4546
+melarat 5228
+melati 3961
+melayu 4420
+melempem 6511
+melenasia 4547
+memar 1904
+membranofon 4550
+memek 2085 5692 7268
+menandatangani 6367
+menara 4611 7160
+mencontreng 7088
+mencret 6323
+mendefragmentasi 2257
+mendekulakisasi 2267
+mendiang 4155
+mendung 5085
+mengecer 5928
+mengecoh 6878
+mengedipkan 877
+mengeja 6597
+mengejar 1432 5689 5690
+mengejutkan 6852
+mengekspor 2895
+mengelupas 3072
+mengembangbiakkan 1003
+mengemis 756
+mengendalikan 1902 2551
+mengentot 3211
+mengerti 7316
+menggarisbawahi 7314
+mengi 7550
+meni 4475
+menit 4621
+menjangan 2238
+menstruasi 4552
+mentah 2055 5790
+mentega 1113
+menteri 4618 4619 4620 6200
+mentimun 2070
+menyalahgunakan 41 4651
+menyalahi 860
+menyalak 7618
+menyalurkan 1185
+menyamar 2435
+menyamarkan 2436
+menyapu 6872
+menyarap 994
+menyatukan 7323
+merah 5834 5835
+merak 5202 5203
+merbah 1073
+mercusuar 4267
+merdeka 3179 3784
+merek 980
+meriam 1203
+merica 5240
+merkurius 4559
+merosot 2335 5814
+merpati 2525 5354
+meses 6645
+mesias 4565
+mesin 2737 4380 4740
+mesir 2656
+mesiu 3436
+mesjid 4728
+mesum 895
+metabolisme 4566
+metafisika 4574
+metafora 4572
+metamatematika 4568
+metamfetamin 4578
+metamorfosis 4569
+metana 4581
+metastase 4575
+meteorologi 4576
+meter 4586
+metionina 4582
+metodologi 4583
+metusalah 4584
+mewah 4372
+mie 4912
+migrasi 4602
+mikologi 4798
+mikro 4590 4592 4593 4595
+mikroba 4588
+mikrofon 4598
+mikrometer 4594
+mikronesia 4596
+mikroorganisme 4597
+mikroskop 4599
+milenial 4605
+milenium 4607
+miliarder 4765
+milik 5091 5492 5623
+milisi 4604
+militer 1845
+militerisme 4603
+milyader 815
+milyar 814
+mimisan 4919
+mimpi 2545
+mina 4800
+mineralogi 4613
+minggat 3082
+minggu 6831 7533 7535
+mini 4614 4617 7081
+miniatur 7082
+minit 4622
+minum 796 2548 2549 7586
+minuta 4623
+minyak 5003
+mirah 6019
+miranda 4632
+misa 1525
+misan 4854 4881
+misi 4642
+misil 4639
+misiologi 4641
+misionaris 4644
+miskin 5470 5505
+mistar 6028
+misteri 4802
+misterius 4803
+mistri 1453
+mitokondria 4654
+mitologi 4805
+mitos 4804
+mitra 5167
+mobil 1233
+moci 4656
+modal 1220
+mode 2965
+model 6792
+moderasi 4660
+modern 1885
+modernitas 4661
+modifikasi 4663
+modus 4658
+moge 3591
+mogok 6764
+mohon 757
+moktail 4657
+mol 4668
+moldavia 4667
+molek 743
+molekul 4670
+moluska 4671
+momok 3294
+momos 4672
+monako 4673
+monarki 4675
+monarkis 4676
+moncong 6492
+moneter 4686
+monika 4689
+monofisitisme 4697
+monolit 4696
+monoteisme 4698
+monsinyur 4699
+montir 4529
+montok 1122
+monyet 4694
+morfem 4717
+morfina 4718
+morgana 4631
+moroko 4713
+mortalitas 4719
+mortir 4721
+mosaik 4723
+moskow 4724
+moskwa 4725
+moster 4794
+motif 5805
+motivasi 4738
+motor 2738
+moyang 329
+mozambik 4754
+muak 5909
+mual 4830
+muangthai 7032
+muara 4750
+muat 3183
+muazin 4758
+mucikari 5367
+mud 2552
+muda 786 7334
+mudah 2617 6385
+mudik 2553
+muenchen 4775
+mufakat 7304
+mujahidin 4759
+mujur 3480
+muka 6847
+mukjizat 4628
+mulhid 527
+mulia 1004
+multibahasa 4768
+multibahasawan 5454
+multikultural 4766
+multilateral 4767
+multinasional 4769
+mulut 4751 5058
+mumi 4773
+munafik 617 3692
+muncul 2687
+mundur 3 2336 5934
+mungil 2391
+mungut 7467
+muntah 5670 7466
+murah 1446 1933
+murai 4403
+murbei 4761
+murid 2421 6780
+murka 7636
+murni 1435
+murtad 413
+murung 4704
+musa 4726
+musala 1414 4781
+musang 1554
+musibah 58
+musik 4788
+musikologi 4791
+musikus 4789
+musim 6189
+muskat 4782
+muslihat 6754
+musnah 5248
+muson 4700
+musuh 2729 5034
+musun 5982
+musytari 4021
+mutakhir 4662 7340 7341
+mutasi 4795
+mutiara 5205
+mutu 5715
+mutualisme 4797
+münchen 4776
+nabi 5625
+nada 7126
+nadi 5675
+nafas 1001
+nafsu 2322 4366
+naga 2533
+naif 4808
+nakal 4829
+nakhoda 1231
+nal 3886
+nampak 6366
+nampan 7175
+nanah 5693
+nanas 5375
+nang 3046
+nangka 3943
+napal 4468
+napas 1002 5918 5920
+narablog 883
+narkoba 2561
+narkotik 2562
+narkotika 4815
+narsis 2151 4814
+narsisisme 4813
+nasehat 161
+nasi 5962
+nasib 2972 4076
+nasihat 159 160 162
+nasional 4820
+nasionalisasi 4823
+nasionalisme 4821
+naskah 4450
+nasrani 1514
+natal 1515 4901
+natrium 6508
+navarra 4831
+navigasi 4835
+nazar 7477
+nazisme 4836
+necis 6461
+negara 1981 4135 4822 6686
+negatif 4844
+negeri 4136
+negosiasi 4845
+negosiator 4846
+negro 855
+nekat 3120
+nekromansi 4841
+nekropolis 4842
+nelayan 3057
+nenas 5376
+nenek 3376 3378
+neo 4851
+nepotisme 4855
+neptunus 4856
+ners 4945
+nestorianisme 4859
+netral 4864
+ngaceng 923 2790
+ngak 333
+ngantuk 6429
+ngarai 1209
+ngengat 4732
+ngentot 495 663 3212
+ngeri 7023
+ngewe 3213
+ngocok 4502
+ngomong 6935
+ngotot 7003
+niaga 7166
+niat 542 3857 3859
+nihilisme 4886
+nikah 4476 4478
+nikaragua 4873
+nikel 4876
+nikmat 5410 6119 6953
+nikotina 4878
+nil 4887
+nila 3788
+nilam 5177
+nilangsuka 2130
+nilon 4954
+nimbus 3458
+nina 4358
+nipah 4891
+nipis 4274
+niqab 7659
+nirbatas 3804
+nirkabel 7590
+nirlaba 4908
+nirselera 365
+nirwana 4894
+nisan 7123
+nisbi 5866
+nobar 6165
+noda 6624
+nodus 4899
+nokdiak 2625
+nomer 4940
+nomina 4925
+nominalisasi 4905
+nonaktif 2184 2416
+nonbaku 4910
+nonstandar 2118 4911
+norma 4913
+normandia 4915
+norouz 4928
+norwegia 4917
+notaris 4922
+notasi 4923
+notes 4924
+notula 4624
+notulen 4625
+notulensi 4626
+novelis 4927
+nuansa 4929
+nukil 5748
+nukleus 4935
+nuklir 4933
+numismatika 4941
+nurani 1842
+nuri 5163
+nus 6655
+nusa 3923
+nutrien 4951
+nutrisi 4953
+nyala 3076 4263
+nyali 3437
+nyaman 289 1704
+nyamuk 4729
+nyanyi 6390 6532
+nyata 1800 5796 6687
+nyawa 4259 6542
+nyeri 86 5110
+nyiur 1642
+nyonya 4387
+obat 1934 4534
+obeng 6172
+obesitas 4959
+objek 3939
+obor 7140
+obrol 1439
+observatorium 4966
+obstetri 4969
+obstruksi 4970
+oceh 7266
+odoh 7289
+odol 7132
+ofiotaur 5026
+oftalmologi 5027
+ogok 6765
+oguz 5001
+oidipus 4988
+oker 4981
+okinawa 5005
+okok 1176
+oksigen 5094
+oksima 5092
+oksimeter 5093
+oksitan 4971
+oktana 4983
+oktober 4984
+oktroi 5178
+okultasi 4973
+okultisme 4974
+okupansi 4975
+olah 1817
+olahraga 2861 6633
+olahragawan 6634
+olak 2298 5848 5864
+olfaktori 5006
+olfaktoris 5007
+olimpiade 5009 5010
+ombak 7517
+omong 1080 4909
+onani 4503 5015
+onar 6312
+ongkos 1961
+onkologi 5016
+ons 5076
+ontologi 5020
+oom 7308
+operasi 5024 6849
+operasional 5025
+opini 5029
+oposisi 5035
+opsi 5038 7502
+optimal 5036
+optimalisasi 5037
+orang 3045 5237 5266 5590 6130
+orangtua 5156
+oranye 5043
+orasi 5046
+ordinat 5052
+ordonansi 5053
+orfeus 5066
+organisasi 5055
+organisme 5056
+orgasme 5057
+origo 5059
+orisinal 5060
+orkes 5049
+orkestra 5050
+ornitologi 5062
+ortodoksi 5067
+ortografi 5068
+oseania 4978
+oseanografi 4979
+oseanologi 4980
+osifikasi 5070
+ositania 4972
+osmoregulasi 5069
+osuari 5071
+otak 973 1390
+oto 800 1234
+otobus 567
+otokrasi 569
+otolaringologi 5072
+otolit 5073
+otomat 576
+otomatis 575
+otomatisasi 574
+otomobil 577 1235
+otomotif 578
+otonom 579
+otonomi 580
+otoritas 564
+otoriter 565
+otot 4783
+ovariektomi 5021
+ovarium 5083
+ovulasi 5090
+ozonosfer 5096
+pabrik 2917
+pacar 3191 3313
+pacu 5756
+padam 2899
+padan 3204
+padang 3022
+padat 6521
+padi 5103 5963
+padu 3855
+pagar 3001 5768
+pagi 4710
+pagu 1354 4515
+paha 7052
+paham 1873 7317
+pahat 6178 6179
+pahit 849
+pahlawan 1494 3554 3555
+pai 5106
+paja 6960
+pajak 6959
+pakai 1599 1880 2705 7350 7523
+pakar 2881
+paket 7029
+paksa 1645
+paku 4807
+pala 4949
+palagan 7033
+paleografi 5119
+palestina 5120
+palka 3505
+palkon 2369
+pallas 4448
+palsu 1975 2934 2941 3141 6647
+palu 3460
+palung 7211
+paman 7309
+pamer 2863
+pamflet 5122
+pamungkas 7297
+panah 445 478
+panarkisme 5123
+panas 3518 3640
+panci 6113
+pancing 3056
+pancung 2208
+pandai 858
+pandang 5081 7423
+pandemi 5126
+pandu 3427 4447 6161 7602
+panen 3502
+pangan 3117
+pangeran 5578 5584
+panggang 7116
+panggil 4877 6988
+pangkal 2177
+panglima 1712
+pangsi 5388
+pangsit 7613
+panir 988
+panitera 1728
+panitia 1729
+panjat 1579
+panji 5227 5229
+pankreas 5125
+panpsikisme 5129
+pantai 720 1622 6336
+pantat 496
+pantekostalisme 5234
+panti 5065
+pantofel 4314
+pantun 5431 5728
+papa 5471
+papan 5396
+papar 2897
+paparazi 5132
+papirologi 5135
+parabel 5136
+parabola 2442
+paradigma 5139
+paradoks 5143
+paraf 6371
+paragraf 5147
+parah 6268
+paralayang 5144
+paralel 5148
+paramedis 5150
+paranoid 2277
+parapsikologi 5151
+parasitologi 5152
+parasut 5137
+parau 3585
+parfum 5245
+pari 5766
+paria 5077 5157 7336
+parit 2471
+pariwisata 7155
+parkir 5159
+parkur 5161
+parlemen 5162
+paroki 5158
+paron 400
+parsel 5153
+parsial 5166
+partikrasi 5168
+partitur 6157
+paru 4363
+paruh 723
+pas 3065 6259
+pasang 3845 6260 6262 7091
+pasar 718 4464
+pascasarjana 5496
+pasien 5183
+pasifikasi 5099
+pasir 6084
+paskah 2619 5172
+pasok 2990
+paspor 5173
+pasrah 2971 3147 5911
+pasta 7133
+pastoran 5545
+patah 990 1027
+pataka 1684 3428
+patek 7661
+patela 4089
+paten 5179
+pathik 7441
+pati 2903 6680
+patih 4957
+patin 6305
+patologi 5181
+patriark 5186
+patriotik 5187
+patriotisme 5188
+patuh 1773 4958
+patung 6693
+patut 2859
+pau 677
+paun 5503
+paus 5473 7545
+paviliun 7497
+paya 6860
+payah 7351
+payau 969
+payudara 997
+payung 7302
+pañcatantra 5124
+pdb 3258
+pecah 991 1028 6621
+pecat 2449
+pecinan 1487
+pedal 1614
+pedang 6884
+pedas 3641 6607
+pedih 3515
+pedoman 5145
+peduli 1267
+pedut 4645
+pegang 3592
+pegar 5300
+pegas 6643
+pegawai 2709
+pejal 7487
+peju 2082 3985
+pekan 7534
+pekat 2235
+pelabur 5785
+pelan 6449 6451
+pelana 6052
+pelanduk 1464
+pelangi 5773
+pelatuk 7222
+peler 646 2366 5568
+peleton 5406
+pelihara 4412
+pelik 1770
+pelikan 5216
+pelipis 6997
+pelir 6176
+pelit 6724
+pelonco 3510
+peluh 6867
+peluit 7555
+peluk 2072 2682 3647 5114
+peluru 1078
+pemberitahuan 231 360
+pemuda 7674
+pemuras 897
+pena 5217
+pencil 5079
+pendek 6338
+pendekar 7504
+pendeta 5175 5573
+penetrasi 5221
+pengantin 1010
+pengar 3476
+pengaruh 3811
+pengawahutanan 2255
+pengawakutu 2200
+pengebirian 1310
+pengedit 2640
+pengeksporan 2896
+pengembangan 2341
+pengemis 758
+penggal 764
+penggar 6029
+penggrebekan 2002
+pengki 6342
+pengubahsuaian 4664
+penguguran 28
+penisilin 5225
+penjara 5588
+penologi 5230
+pensil 5218
+pensiun 5231
+pentakosta 7560
+pentana 5233
+pentekostalisme 5235
+pentil 4892 7372
+pentol 5369
+pentung 711
+penuh 5100
+penyalahgunaan 42 4652
+penyu 7145 7265
+pepagan 683
+pepaya 5134
+pepes 3300
+pepet 6149
+perabot 3229
+peragawati 4445
+perahu 900
+perak 454 6383
+peran 1897 5991
+perancah 6124
+perancis 3173 3184
+perang 7495
+perangkat 417 2344 2785 7499
+peranti 418 425 2345
+peras 7640
+perawan 4409 4410 7435
+percaya 770 2758 2930 7244
+perdana 3051
+perdata 1556
+perek 6457 7565
+perempuan 2997 7609
+pergi 4006
+perhati 545 1790
+peri 2928
+periang 1271
+peribahasa 5647
+perifer 5246
+perigi 1548
+periksa 2840 3839 7402 7404
+perilaku 759 762
+perintah 3361 5548
+periode 2787
+peristiwa 3774
+perjaka 7436
+perkakas 419 3757 4081 7356
+perkamen 5155
+perkosa 5778
+perlahan 6450
+permanen 2813 5254
+permata 3261 3980
+permen 1192 6875
+permisi 5258
+permutasi 5260
+peron 5404
+perosot 6436
+pers 5557
+persen 5241
+persentase 5242
+persik 5201
+personal 5267
+personalitas 5268
+personel 5271
+personifikasi 5270
+personil 5272
+perspektif 5273
+pertama 3052
+perunggu 1035
+perut 17 775 6740
+perwira 4997
+pes 5278 5392
+pesan 929 4563 5614
+pesawat 216
+pesimis 5276
+pesimisme 5275
+pesimistis 5277
+pesona 1429 2753
+pesta 2980 3010 5165
+peta 4453
+petak 5154
+peterseli 5164
+peti 1649
+petik 5342
+petir 880 4271
+petisi 5282
+petrikor 5283
+petroglif 5284
+petrol 3252
+petrus 5281
+peubah 7377
+piala 724
+pialang 1032 6734
+pianika 4548
+piatu 5063
+picu 7223
+pidana 1911
+pidato 6571 6593
+pijat 747 4493
+pijer 941
+pikacu 5358
+pikat 3633
+pikir 4763
+piknik 5344
+pikolo 5340
+piksis 5701
+pikun 6234
+pilar 5362
+pilek 1661 5950
+pilin 6612
+pilu 3403
+pimpin 4181
+pincang 4278
+pindah 2452
+pindai 6126 6128
+pinggan 2443 5401
+pinggang 3577 7481
+pinggul 3578
+pingsan 2926
+pinguin 5222
+pinjal 3081
+pinjam 4221
+pinokio 5378
+pinositosis 5379
+pinta 4557
+pintar 1016 1573 6462
+pintas 6339
+pintu 2513
+pinus 5372
+pion 5193
+pipa 5382
+pipi 1447
+pipis 5384 7349
+pir 5204
+piramid 5698
+piramida 5699
+pirang 884
+piridoksina 5700
+piring 2444 2448 5402
+pirus 7263
+pisah 6239 6622
+pisang 657
+pisau 4092
+pistol 3434 5946
+pita 5960
+pitu 6263
+piyama 5116
+piza 5389
+placur 7566
+plafon 1355 4516
+plagiarisme 5391
+plakat 5390
+planetoid 513
+plang 6372
+planit 5394
+plastisin 5400
+platina 5405
+platipus 5407
+plato 5403
+plesetan 6627
+plester 5399
+plumula 5420
+pluralistik 5423
+pluralistis 5424
+plutokrasi 5425
+pms 6695
+poci 6969
+pohon 3139 7210
+pokok 5575
+pola 5189
+polandia 5438
+polen 5449
+poligami 5453
+poliglot 5455
+poliklinik 5442
+polimerase 5456
+polinesia 5457
+polisemi 5458
+polisi 5440
+politeisme 5460
+politeknik 5459
+politik 5443
+politikus 5447
+politis 5448
+poliuria 5461
+polong 3295 5429
+polusi 5451
+polutan 5452
+pompa 5677
+pon 5504
+pondok 3673
+pongah 1633
+pop 1207 4435
+popok 2360
+populasi 5475
+populer 5476
+porno 5481
+pornografi 5482
+poros 1181
+porselen 5477
+portofolio 5486
+portugis 5488
+pos 5494
+posel 2675
+posesif 5489
+potensial 7461
+potlot 5219
+potong 2098 2124 5350 6303
+potret 5349 5487
+prabu 4334
+praha 5519
+prahara 1412
+prahoto 7235
+prajurit 5591 6516
+prakata 3140
+prakerta 5522
+praktik 5514
+praktikum 5515 5517
+praktis 5516
+pramugari 6713
+pramuka 6162
+pramusiwi 609
+pranala 4284
+pranata 3849
+prancis 3174
+praperadilan 5561
+prasangka 5540
+prasarana 3817
+prasasti 6706
+prasejarah 5538 5539
+prasekolah 5547
+pratayang 5564
+predikatif 5532
+prefektur 5533
+preferensi 5534
+prei 4198
+premi 5541
+presbiterianisme 5546
+presiden 5555
+presidensial 5556
+presipitat 5530
+preskripsi 5549
+preskriptivisme 5552
+prestasi 62
+prestise 5559
+prestisius 5560
+prevalensi 5563
+pria 910 4425
+priapisme 5565
+pribadi 2119 5269 5592
+pribumi 23
+prima 5577
+primbon 3404
+primer 5576
+prinsip 5585
+prioritas 5587
+probabilitas 5595
+produk 5598
+produksi 5599
+profase 5624
+profesi 5602
+program 5606
+programa 5605
+promosi 5612
+pronomina 5618
+propana 5620
+propinsi 5648
+proporsi 5626
+prosa 5630
+proses 5596
+protagonis 5636
+proteomika 5639
+protestantisme 5640
+protokol 5641
+protostomia 5642
+prototipe 5643
+provinsi 5649
+provokasi 5651
+provokator 5652
+proyek 5607
+proyeksi 5608
+proyektil 5609
+prusia 5654
+psikolog 5659
+psikologi 5657
+psikologis 5658
+psikopat 5660
+psikopati 5661
+psikosis 5662
+psk 5634
+ptomaina 5663
+pualam 4457
+puan 4388
+puas 1705 6107
+puasa 2967 6120
+pucat 5118
+pudel 5467
+puing 6018 6025
+puisi 5432 5436
+puja 3340 3716
+pujangga 5435
+puji 5521
+pukat 7202
+puki 7365
+pukon 2370
+pulang 5936
+pulau 446 3924
+pulmoner 5674
+pulsa 2023 5676
+puluh 2219 7000 7008 7111
+puma 1966
+punah 2900
+pung 789 6365
+punggung 613 615 4359
+pungkas 7298
+pungkir 2297
+puntung 1112
+punuk 3658
+pupuk 3008 4449
+puput 776
+pura 6998
+purba 334
+purdah 7660
+puri 1308
+puring 2050
+puru 7662
+purwakanti 510
+purwarupa 5644
+pusar 4832
+pusara 3392
+pusat 1376 1380 4833
+pusing 1384 2487
+puspa 3098
+pustaka 4248
+pustakawan 4249
+pustakawati 4250
+putar 1539 1541 5408 6007 6611
+puter 5580
+putera 5579 6529
+putih 7558
+puting 4893
+putonghua 4434
+putra 6530
+putri 2178 5581
+putus 2220 6237
+qat 4051
+quakerisme 5712
+raba 3217 7150
+raban 3301
+rabat 2427 5806
+rabi 5751
+rabu 4364 7530
+racun 5437
+radas 420
+radiasi 5760
+radikal 5761
+radikalisme 5762
+ragam 7379
+ragi 3005 7666
+ragu 285 2519 3559
+ragum 7445
+rahang 3964
+rahasia 1783 6195 6196
+rahib 4692
+rahim 7612
+rahwana 5789
+raih 89
+raimundus 5791
+raja 4069 4070 4072 4674
+rajah 6955
+rajawali 3509
+rajin 504 2384
+rajut 4095
+rak 6310
+rakit 499 5764
+raksa 4560
+raksasa 3249 3298
+rakun 5753
+rakus 3397
+rakyat 1550 5238
+rama 1116
+ramah 2228 3196
+ramai 1101
+ramal 2479 3130 5082
+ramban 1046
+rambat 7656
+rambut 3453
+ramping 6438
+rampok 661 5985 5987
+rampung 1766
+ramu 5311
+ranah 2506 5800
+rancap 4504
+rancu 281
+randu 4033
+ranggas 640
+rangka 6406
+rangsang 6721
+ranjang 745
+ransel 616
+ransum 5786
+rantai 1398
+rantau 2691
+ranting 6715
+rap 7459
+rapat 4540
+rapuh 3168
+ras 5757
+rasi 1867
+rasialis 5759
+rasionalisme 5787
+rasisme 5758
+rasuah 1950
+rasuk 5490
+rasul 414
+rat 5990
+ratap 4128
+ratna 3981
+ratu 5582
+ratus 3659 3660
+raudatul 4067
+rawa 6861
+rawan 1288
+rawat 1268 4946
+raya 807 1356 3011 3371
+rayap 7016
+reaksi 5793
+reaktor 5794
+real 1388
+realisasi 5798
+realitas 5797
+reanimasi 5801
+rebah 4122
+rebus 913
+rebut 6484
+receh 6917
+redaksi 4872
+reduksi 5837
+reduplikasi 5838
+referensi 5843
+regio 5856
+regulasi 5860
+rehabilitasi 5862
+rekam 1092 1094
+rekan 3192
+rekayasa 2739
+rekening 70
+reklame 157
+rekomendasi 5821
+rekonsiliasi 5822
+rekor 5825
+rekreasi 5828
+rekreatif 5827
+rekrut 5829
+rekrutmen 5830
+rektor 2409 5832
+rektorat 5833
+rekuiem 5906
+rel 5769 5770
+rela 1850
+relasi 5870
+relatif 5867
+relevansi 5872
+reliabel 5873
+reliabilitas 5874
+religius 5880
+relik 5875
+relikui 5876
+rem 975
+remas 6653 7641
+rematologi 5952
+rembulan 4707
+remi 6030
+remuk 2061
+remunerasi 5886
+renaisans 5887
+renang 6877
+rendah 2433
+rengek 7552
+renjatan 6326
+rentan 5616 7457 7475
+rentenir 7355
+repatriasi 5891
+repolper 5947
+representasi 5896
+reproduksi 5899
+republik 5901 5902
+republikanisme 5903
+republiken 5904
+reputasi 5905
+resam 1870
+resensi 5939
+resep 5550 5551 5818
+reserse 6433
+reses 5815
+resesi 5816
+resi 3553 5813
+residivis 5817
+resimen 5853
+resistansi 5913
+resmi 4998
+resolusi 5914
+resorpsi 5916
+respirasi 5919
+restoran 5922
+resultan 5926
+retak 1029 3059
+retas 3444 3445
+retikulum 5930
+retraktor 5932
+retret 5935
+revisi 5942
+revolusi 5944
+rewel 4896
+rezim 5852
+rhein 5953
+ribu 7061
+ribut 4904
+rimbun 4186
+rimpang 5955
+ringan 4264
+ringkik 971
+ringkok 957
+risalah 7208
+risiko 5617 5977
+risoto 5978
+ritme 5958
+ritus 5979
+riwayat 3581 4208
+rizosfer 5956
+rmby 3232
+robek 6973
+roda 7548
+rodi 1955
+roh 3296
+rohaniah 6844
+rojak 4638
+rok 6415
+roket 5989
+rokok 1531 6475
+rolade 6011
+rolet 6012
+rom 5993
+roma 5998
+romania 5996
+romanov 5997
+romawi 5994
+rona 1685
+ronde 6940
+rongsok 4020
+ronta 5943
+rontgen 6040
+rontok 7067
+rosela 6004
+rosella 6005
+rotan 5788
+rotasi 6008
+roti 987
+rrt 5527
+ruah 40
+rubah 3166
+rubel 6020
+rubrik 6021
+rudal 4640
+rudimenter 6024
+ruh 6543 6614
+rujuk 5844
+ruko 6335
+rukun 1713
+rumania 5995
+rumit 1771 3487
+rumput 3386 3451
+rumus 3155
+runduk 2576
+rune 6035
+rungu 2186
+runtuh 2939
+runut 2201
+runyam 1772
+rusa 2158 2239
+rusak 992 1030
+rusia 6037 6038
+rutin 6014
+sabar 5182 5184
+sabat 6041
+sabit 6363
+sabotase 6042
+sabtu 6109
+sabuk 777
+sabun 6494
+sadar 594 1843 1844
+sadel 6053
+sadis 4558
+sadisme 6054
+safir 6099
+saga 3970
+sagu 6062
+sah 1395
+sahabat 1749 3193 3197
+saham 6293 6732
+saing 1758
+saji 2445
+sakar 6821
+sake 6070
+sakelar 6881
+sakit 87 2434 5111
+sakramen 6044
+sakrilegi 6045
+sakristan 6047
+sakristi 6048
+saksi 731 7595
+saksofon 6122
+sakti 4395
+saku 5428
+sal 7498
+salah 2796 2942 3429 4647 7649
+salap 5004
+salat 5524
+saleh 5381
+salep 6079
+salib 2046 2054
+salin 4098 7183
+salir 3093
+saliyah 605
+salju 6493
+saltik 7280
+salur 3094
+salut 459
+salwar 6287
+samar 2437 4490
+sambung 820 1840 5019
+sambut 1322
+sampah 2404 3246 5849 7200
+sampan 901
+sampanye 1404
+sampel 6081
+sampo 6291
+sampul 1990
+samudra 4977
+sandal 7059
+sandar 4189
+sandera 3638
+sandi 5174 6087
+sange 3630
+sangkal 2299
+sangkar 1148
+sangkur 717
+sangkut 1581 1611
+sanjung 3079
+sanksi 6083
+sanskerta 6092
+santa 6068
+santai 5871
+santap 2621
+santo 6069
+sapi 1076 1341 1996
+sapu 1036 6873
+saputangan 3464 7106
+saraf 4857
+saran 974
+sarang 4858
+sarap 995
+sarden 6102
+sari 2904 4931
+sariawan 7295
+sarjana 611 2261
+sarkasme 6100
+sarkastis 6101
+sarung 6103
+sasar 3331
+sasis 1434
+sastra 4302
+sate 6104
+satelit 6106
+satu 508 3053 7324 7328
+saturnus 6110
+satwa 354 2976
+saudagar 4554 4556 7168
+saudara 1041 6360
+saudari 6396
+saum 6121
+saus 6112
+sauvinisme 1442
+sawah 5104
+sawan 6344
+sawo 6098 6939
+sayang 2173
+sayap 7587
+sayembara 1759
+sayur 7389
+scheherezade 6135
+sebar 2468 6637
+sebentar 597
+secang 6095
+sedap 2273 6118 6954
+sedekah 260
+sederhana 1436 6386
+sedih 6049
+sedimentasi 6215
+sedot 2527
+segar 3186
+segel 6183
+segi 3544 3561 4982 5232 5710
+segitiga 7215
+segregasi 6219
+sehat 3066 3513 4914
+seia 7305
+seismologi 6220
+sejahtera 7541
+sejarah 3580 3582
+sejuk 1919
+sek 6138
+sekata 7306
+sekoci 4260
+sekolah 6146
+sekon 6192
+sekop 6558 7233
+sekresi 6197
+sekret 6198
+sekretariat 6202
+sekretaris 6201
+sekring 3230
+sekrup 6169
+seks 6273 6275
+seksi 3642 6274
+seksual 6276
+sekte 2077 6204
+sektor 6205
+sekularis 6210
+sekularisasi 6206
+sekularisme 6207
+sekuler 6208
+sekulir 6209
+sekunar 6148
+sekunder 6193
+sekuritas 6213
+sekutu 251 253
+sel 1360 1361
+selada 4231
+selai 3953
+selam 2474 6800
+selamat 6057 6059 6080 6214
+selang 3634
+selangka 1568
+selar 7212
+selaras 3497
+selasa 7250
+selat 6751
+selatan 6549
+seledri 1359
+selesai 63 1767 3041
+selesma 5951
+selibat 612
+selidik 2889 3900 5824
+selimut 863
+selingkuh 150
+selir 1801
+selo 1362
+selofan 1363
+selokan 6270
+selot 4150
+seludup 6476
+selular 1364
+seluler 1365
+selulit 1366
+seluloid 1367
+selulosa 1368
+selundup 6477
+semadi 4537
+semak 1099
+semangat 6615
+semanggi 1605
+semangka 7513
+semantik 6228
+sembah 2854 7480 7632
+sembahyang 5525
+sembarang 439
+sembelit 1868
+semberani 5214
+sembilan 4888 4890
+semboyan 4741
+sembrani 4402 5215
+sembrono 3753 5820
+sembuh 5826
+sembul 2688
+sembunyi 1784 3567
+semen 1369
+semenanjung 5226
+semerbak 3171
+semi 6644
+seminaris 6231
+semiotika 6232
+sempadan 3205
+sempit 4817
+sempoa 7
+semprot 6906
+sempurna 1768 5244
+semut 369
+sen 1375
+senang 3481 3993 5411
+senapan 3435 5971
+senarai 4297
+senawan 123
+sendi 3995
+sendok 6568 6630
+sendu 6050
+seng 7681
+sengaja 2270
+sengat 6723 6727
+sengked 7018
+seni 479
+seniah 485
+seniman 486
+senin 4680
+senja 2587 6835
+senjakala 4884
+senjata 464 7521
+senozoikum 1371
+sensor 1372
+sensus 1373
+senta 3972
+senter 3078
+sentimeter 1377
+sentral 1381
+sentralisasi 1382
+sentuh 7151
+sentul 6094
+senyawa 1778
+senyum 6469
+sepak 4055
+sepakat 64 201 1849 2193 7307
+sepakbola 6497
+sepang 6096
+sepatu 6328
+sepeda 805 809 2134
+sepele 2392
+seperah 6913
+sepi 4328 6524
+sepiker 4347 6575
+sepit 1503
+sepong 893
+seprai 749
+seprei 750
+septuaginta 6241
+sepuit 6907
+sepupu 1987
+sera 3586
+seragam 7325
+serah 1225
+serai 4217
+serakah 3398
+serambi 2102
+serampang 1051
+serang 539 2030 3026 3894 6766
+serangga 1067 3834
+serap 35 37
+serasi 635 3067
+serat 2
+serban 7256
+serbet 4812 7107
+serbu 540 3895
+serbuk 5508
+serdadu 6517
+serealia 1389
+seremoni 1391
+sergap 287 1323
+serigala 4365
+serikat 254 2989
+seroja 4345
+serong 2031
+serpih 2197 3073
+sersan 6243
+sertifikat 1396 2401
+seru 7238
+seruni 1523
+servis 6252
+sesal 5859
+sesat 3551
+sesium 1143
+sesuai 139 2120 3068
+set 3214
+setal 5723
+setan 2289 2347 6105
+setang 3465
+setek 3366
+setel 6261
+setia 2931 4349 4350
+setir 6023 6705
+setom 6702
+setrika 3911
+setuhuk 4469 6064
+sewa 5890
+sfingter 6604
+sfinks 6605
+shabu 4579
+shahrazad 6136
+shamoza 6290
+sheherazade 6137
+shitake 6316
+sia 5263 7352
+sial 2161 3215 3344 4637
+siam 1444
+siang 4362
+sianida 2131
+sianosis 2132
+siar 211 1023 5430 6638
+siarah 5395
+siasah 5444
+siasat 5445 6755
+siberat 721
+sibernetika 2133
+sibuk 1102
+sidang 7214
+siddhārtha 1058
+sidik 3901
+sifat 760
+sifilis 6904
+sifon 1470
+sigung 6419
+sihir 4396 6537 7596 7597 7603
+sijil 1397
+sikat 1048
+sikep 1124
+sikeras 3837
+sikhisme 6373
+siklik 2135
+siklis 2136
+siklon 2137
+siklotron 2138
+siksa 347
+siku 2663
+sikut 2664
+silabel 6886
+silabus 6887
+silang 2032 2047
+silikon 6375
+silikosis 6376
+silinder 2139
+silografi 7616
+siluet 6374
+siluman 2290
+simbiosis 6888
+simetri 6890
+simetris 6889 6891
+simfoni 6892
+simpang 2048 2343 3876
+simpanse 1481
+simpul 1795 4900
+simson 6082
+sinar 5767 6319
+sindikat 6897
+sindir 6155
+sindrom 6898
+singa 4286
+singapura 6389
+singgah 1135 4177
+singgasana 7073
+singgung 4993 7152
+singkat 14
+singkek 1486 1489
+singkong 1299
+singlet 7408
+singsing 6834
+sinkron 6895
+sinkronisasi 6896
+sinode 6899
+sinonim 6900
+sintesis 6901
+sintetis 6902
+sinting 3833
+sinus 6388
+sinyal 6369
+siomai 6353
+sipahi 6240
+sipil 1557
+sipir 6170
+sipit 6443
+siprus 2140
+siput 6452 6480
+sir 6199
+sirene 6394
+siri 5098
+sirih 792
+sirilik 2143
+sirip 3034
+sirkumfleks 1546
+sirkumsisi 1544
+sirkus 1538
+sirosis 1547
+sirsak 6548
+sirup 1929
+sisilia 6361
+sisir 1695
+sistematika 6908
+sistematis 6909
+siswa 6781
+siswi 6782
+sita 1825
+sitologi 2145
+sitoplasma 2146
+sitrun 4216
+situasi 532 6399
+situasional 6400
+siul 7556
+siung 1604
+siwa 6324
+sjælland 7678
+skandal 6127
+skelet 6407
+skenario 6133
+skeptisisme 6408
+sketsa 6409
+skizofrenia 6140
+skizoid 6139
+skolastisisme 6143
+skotlandia 6159
+skrining 6166
+skriptorium 6173
+skrotum 6177
+sks 2024
+skuas 6651
+skuat 6650
+skuter 6156
+slop 1292
+slowakia 6447
+sluis 6453
+sobat 3194
+sobek 6974
+sodok 6559
+soga 6957
+sogi 6329
+sogo 1005 1008
+sogok 1006
+sohor 1357
+sok 5653 6463
+soket 6507
+sokong 2726
+sol 6519
+solat 5526 6072
+solidaritas 6522
+soliter 6523
+solusi 368 6528
+sombong 477 5571
+sontoloyo 3973 4716 6789
+sopan 5446
+sopir 1440 2554
+sopran 6535
+sorbia 6536
+sore 182 2588
+sorga 5141
+sorgum 6538
+sorot 546
+sosialis 6500
+sosialisasi 6498
+sosialisme 6499
+sosiolek 6503
+sosiolinguistik 6504
+sosiologi 6505
+sosis 6114
+sosok 3029
+sotong 2129
+soviet 7354
+sowa 2386
+spanduk 672
+spaning 7462
+spanyol 6560 6561
+spartakus 6566
+spasi 6557
+spastisitas 6567
+spekulan 6590
+spekulasi 6591
+spekulator 6592
+sperma 6230 6601
+spesial 6582
+spesialis 2882 6584
+spesies 6578
+spesifik 6585
+spesifikasi 6586
+spesifisitas 6587
+spons 6626
+sporadis 6632
+sportivitas 6635
+stabil 6660
+stadion 6663
+stagnasi 6668
+stalinisme 6671
+standardisasi 6676
+stasiun 6689
+statis 6688
+statistik 6691
+statistika 6690
+statistis 6692
+stefani 6709
+steker 5418
+stempel 6674
+stensil 6707
+sternum 998
+stetoskop 6711
+stik 2001
+stoikiometri 6735
+stoikisme 6736
+stoking 6733
+stola 6737
+strata 6757
+stratifikasi 6756
+stres 6761
+stroberi 6760
+strok 6774
+struktur 6776
+stéréotipê 6710
+suaka 523
+suami 3670
+suap 1007
+suara 7456 7468
+suarabakti 6857
+suasana 533
+subang 2609
+subjek 6797
+subjudul 6807
+subraksasa 6795
+substantif 4926
+subtitel 6808
+subuh 2181 4711
+subur 3009
+subversif 6810
+subyek 6798
+suci 1437 3597
+sudu 6631
+sudut 344
+suhu 6994
+sujud 5635
+sukar 2377 3488
+sukrosa 6817
+sukses 6811
+suksesif 6812
+suku 2820 7216
+sukun 989
+sulaiman 6525
+sulap 4398
+sulbi 1627
+sulih 2571
+suling 3106
+sulit 3489 7320
+sumatera 6826
+sumbang 261 1898 2511
+sumber 5061 6547
+sumpah 4956 6864
+sumpal 6356
+sumpit 892 1504
+sun 4080
+sunat 1545
+sunda 3951
+sundal 7567
+sundut 4793
+sungai 5983
+sunti 3822
+superasam 6836
+supir 1441
+suprastruktur 6843
+surah 6846
+surat 4230
+surealisme 6853
+surel 2676
+surga 3520 5142
+surgawi 2480
+suriah 6905
+suruh 3956 6425
+surup 5491
+surya 6829
+susah 2378 3490
+susila 4709
+suster 4943 4947 6397
+susul 183
+susun 3863
+susup 3888 3889 4669
+susur 7579
+susut 6350
+susyi 6854
+sutra 6377
+sutradara 2408
+suvenir 6551
+swadidik 572
+swafoto 6224
+swarabakti 2768 6858
+swati 6863
+swedenborgianisme 6871
+swedia 6870
+swis 6882
+swiss 6883
+switer 6868
+syabu 4580
+syah 6281
+syahadat 6282
+syahbandar 3484
+syahid 4481
+syahwat 4367
+syair 5433
+syaitan 2348 6283
+syal 6131 6302
+syarat 1808 7012
+syarikat 1747
+syekh 6309
+syogun 6330
+syok 6327
+syuriken 6354
+tabal 1935
+tabel 6912 6915
+tabernakel 6910
+tabir 2103
+tabrak 6767
+tabu 6914
+tabung 6941 7247
+tabur 6555
+taf 6921
+tafeta 6922
+tafsir 2857
+tahan 2250 3593 5589
+tahana 3782
+tahbis 1847
+tahi 2851
+tahil 6920
+tahun 361 7664
+tai 2984
+taifun 7275
+tajam 6295
+takat 1623
+takdir 4077
+takhayul 2278 6842
+takhta 7074
+takikardia 6916
+takjub 2911
+taksi 6961
+taksonomi 6962
+taktik 6918
+takut 178 2979 7065
+talang 561 2623 3438
+tali 5868
+talib 6928
+talk 6926
+tamah 294
+taman 3248 5160
+tamat 3042
+tameng 6314
+tampan 3469
+tampar 6422
+tampil 2454
+tamsil 3727
+tamtama 5593
+tamu 3426
+tanah 2613 3411 4137 6513
+tanam 2080 5397
+tanda 5543 6368
+tanding 1760
+tanduk 395 3627 3631
+tandus 458 688
+tang 5414
+tangan 2194
+tangga 4120 6669
+tanggung 4539
+tangis 7536
+tangkap 1324
+tangkas 2350
+tangki 6942
+tangkis 626
+tanglung 4141
+tangtara 7230
+tani 204 2957 5206
+tanjidor 3628
+tanjung 1079 1213
+tanta 556
+tantang 1402
+tante 557 559
+tanur 5084
+taoci 2520
+taoisme 6943
+tap 1659
+tapioka 6946
+tapis 6167
+tar 6951
+tara 6949
+tarbantin 7010
+tari 2164
+tarik 2541 5672
+tarjani 3131
+tarkas 5743
+tart 1152
+taruh 791 3241
+tarung 715 3027
+tas 628
+tasbeh 4635
+tasbih 4636
+tasrif 1834
+tata 4169
+tatap 3257
+tato 6956
+tatwil 4035
+tauke 7161
+taurat 7139
+taut 4285
+tawa 4158 4162
+tawar 3449 4994 6952
+tawas 273
+tawon 752
+tayamum 6963
+tayang 212 2455 6168
+teater 7034
+tebak 3425
+tebing 1576
+tebus 5777
+tega 2057 2731
+tegak 6675 7344
+tegal 3492
+tegang 7463
+tegar 3050
+teguh 3048 7338
+tegur 1306 5810
+teh 6964
+teka 5695
+tekak 7070
+tekan 50 5558
+teki 5696
+teknik 2740 6977 6978
+teknis 6975
+teknisi 6976
+teknologi 6979
+teko 6970
+teks 6809
+tekstual 7030
+tekstur 7031
+tekuk 781
+tekun 505 3793
+tel 6859
+telaga 4124
+telak 1650
+telanjang 4810 4811 4936
+telantar 10 3157
+telapak 5121
+telat 4156
+telegraf 6984
+telegrap 6985
+telekomunikasi 6981
+telekonferensi 6982
+telemedisin 6986
+telepati 6987
+telepon 5315 6989
+teleskop 6990
+televisi 6992
+telewicara 6983
+telinga 2610
+teliti 77 1269 2890 4585
+teluk 631 3432
+telunjuk 3132
+telur 2653
+tema 7035 7135
+teman 61 3195
+tembaga 1924
+tembak 6331
+tembakau 7117
+tembakul 4757
+tembang 6533
+tembikar 5478
+tembok 7489
+tembolok 1136 2044
+tembus 5255
+tempe 6993
+tempel 6716
+tempik 2086 7269
+tempolong 6617
+tempur 716
+tempurung 4090
+temu 4541
+tenaga 2730
+tenang 2311 5199
+tenar 1358
+tenda 7007
+tendang 4056
+tenggara 6550
+tenggelam 2560 3737 6801
+tenggiri 4382
+tenggorok 7071
+tengkar 3028
+tengkorak 6418
+tenis 7006
+tentara 467 6518 7231
+tenteram 6242
+tenuk 6948
+tenun 7529
+tenung 2481 7598
+teodolit 7039
+teokrasi 7036
+teokrat 7037
+teokratis 7038
+teologi 7040
+teoretis 7041
+teori 7042
+tepi 6337
+tepuk 424
+tepung 3089
+terang 138 1017 4265
+terap 3758
+terapi 7043
+teras 7019
+terbang 3111 5365
+terbengkalai 2515
+terbit 5667 5976
+tercela 2325
+teriak 6341 7239
+terigu 3090
+terika 3912
+terima 52 54 5831
+teritorial 7021
+terjang 983
+terjemah 3874 7188
+terjun 3180 5138 7512
+terkenal 2949 4921 5889
+termahsyur 2950
+termenung 4786
+terminologi 7014
+termodinamika 7046
+termometer 7047
+termos 7045
+termosfer 7048
+ternak 2958
+terong 2654
+teropong 821 6991
+teroris 7026
+terorisme 7024
+terowongan 7255
+terpsikhore 7017
+tersedianya 584
+tersembunyi 6487
+tersentuh 7153
+tersenyum 6470
+tersesat 4342
+tersier 7027
+tertawa 4159
+tertib 4170
+terumbu 5840
+terwelu 3493
+tes 2841
+tesaurus 7049
+testis 7028
+tetangga 4848 4849
+tetek 924 7109
+tetes 5774
+tetikus 4747
+tetua 2665
+tewas 2242
+tffuntun 4182
+therawada 7044
+tiang 5363
+tibia 6317
+tidur 6427
+tifus 7277
+tiga 7055 7066
+tik 7274
+tikam 6657
+tiket 7090
+tikus 4748 5782
+timah 7100
+timbal 4183
+timbang 4764
+timbel 4184
+timbul 2734
+timbun 6685
+timpang 3794
+timun 2071
+timur 2618
+tin 3024
+tindak 110
+tingkah 761
+tingkat 6743
+tingtur 7101
+tinitus 7102
+tinja 2985
+tinjau 5940
+tinju 959 961 3060
+tinta 3825
+tionghoa 1484
+tiongkok 1485
+tipi 6980
+tipus 2746
+tirai 2104
+tiram 5095
+tirani 7282
+tiru 1976 2935 3736 4099 6648
+tisu 7108
+titah 1714 2230
+titik 4600
+titinada 5386
+titip 2759
+titis 78
+titit 2367 5223
+titrasi 7112
+tituler 7113
+tiup 891
+todak 6885
+toke 3259
+tokek 3260
+toket 925 7110
+toko 6334
+tokoh 5637
+tol 7121
+tolol 3119 3713 3735 6381 6816
+tolong 3533 6698
+tomat 7122
+tombak 6576
+tombol 1121 4040 4932
+tonase 7128
+tong 687
+tonggeret 1529
+tongkat 6664 6717
+tongkeng 1628
+tongkol 4036
+tonsilektomi 7129
+tonton 551 7510
+topan 3668 7276
+topeng 4489
+topi 3504
+topik 6799 7136
+topografi 7137
+toponimi 7138
+toraks 1462
+torino 7258
+torsi 7143
+toska 7264
+totaliterisme 7147
+totemisme 7148
+toto 7146
+tradisi 7170
+tradisional 7171
+tradisionil 7172
+tragis 7173
+trakea 7583
+trakoma 7163
+traktat 7207
+traktir 7205
+traktor 7164
+transaksional 7181
+transformasi 7185
+transformator 7186
+transien 7187
+transilvania 7199
+transkrip 7184
+translasi 7189
+transliterasi 7190
+translokasi 7191
+transparan 7193
+transparansi 7194
+transportasi 7196
+transubstansiasi 7197
+trem 7180
+trenggiling 465 5127
+triase 7213
+trikologi 7219
+trilema 7224
+trilyuner 7225
+trimester 5724
+tripanosomiasis 7245
+trisula 7221
+tritunggal 7227
+triwarna 7220
+triwulan 5725
+trofi 7232
+trombosis 7072
+trompet 7240
+trotoar 6364
+troya 7229
+truf 7237
+truk 7236
+tua 2236
+tualang 154
+tuan 4335 4648 6393
+tuas 4234
+tuberkulosis 7249
+tubruk 6768
+tubuh 904
+tuduh 80 245
+tudung 1991 4253
+tugas 4643 5992
+tugu 4703
+tuhan 2264 3341 4336
+tujuh 6264 6266
+tujuhbelas 6265
+tuk 7149
+tukak 7296
+tukang 2004
+tukar 1409 2848
+tulang 921
+tulen 3279
+tuli 2187
+tulis 7643 7645 7646
+tulp 7251
+tulus 1199
+tumbang 2940
+tumbuh 3415 3416 5398
+tumbuk 2062
+tumenggung 4473
+tumis 6115
+tumit 3529
+tumpang 5171
+tumpu 5359
+tumpul 899 2580
+tun 7253
+tuna 2188 3601
+tunaaksara 3721
+tunai 1296
+tunang 3016
+tunda 5597
+tungau 4653
+tunggal 6391
+tunggang 4744 5970
+tunggu 7482
+tungkai 4203
+tungku 6749
+tupai 6656
+tur 7154
+turis 7156
+turki 7260 7261
+turun 2313 2376
+tusam 5373
+tustel 1170
+tusuk 5569 5679
+tuts 4041
+tutul 4223
+tutup 1597 1992 5594 6184 6357
+uak 2037
+uang 3035 4685
+ubah 1410 1910
+ubi 7657
+ubikitinasi 7285
+ubur 3969
+udang 4073 5523 6347
+udara 213
+udik 2514
+uduh 861
+ufuk 3624
+uji 2842 5646
+ukm 6465
+ukraina 7290
+ukrainia 7291
+ukur 4520
+ulan 7293
+ulang 2338 5893
+ular 3799 6245 6481
+ulas 5941
+ulat 1332
+ulet 6777 7002
+uli 2189
+ulit 6412
+ultima 7299
+ultrasonik 7300
+umbi 7248
+umpama 3728 4273 4573
+umpan 633 2991
+umpat 5601 6865
+uncaŋ 629
+unda 5498
+undang 3902 4171 4211 6694
+undi 2542
+unduh 2528
+unggah 7343
+unggas 5502
+unggul 2844
+ungkit 4235
+ungsi 5847
+ungu 7431
+unik 7327
+unikorn 7322
+unitarianisme 7329
+universitas 6147 7330
+universitet 7331
+unta 1168
+untai 1984
+unting 2641
+untun 7604
+untung 3160 3482 4352 5604 7376
+untut 6819
+ununenium 7337
+upacara 1392 5980
+upafamili 6793
+upakeluarga 6794
+upaspesies 6804
+upaya 543 2651
+upeti 7218
+upil 926
+urai 2223
+urap 1511
+uras 2307
+urat 7005 7391
+urbanisasi 7345
+uretra 7346
+urus 1103
+urut 4494
+usaha 544 1104 1748 2652
+usak 2329
+usang 4967
+usat 1383
+usik 4790
+usir 666 2450
+uskup 843 844 2396
+usmaniyah 5075
+usul 5629
+usus 3881
+utan 5045
+utang 2198 4238
+utara 4916
+utarid 4561
+utih 7559
+utraqisme 7358
+utus 993
+vaksin 7361
+vaksinasi 3745 7362
+vakum 7363
+valuasi 7368
+valuta 2094
+vanila 7373
+variabel 7378
+variansi 7380
+varietas 7382
+vas 7383
+vasodilatasi 7385
+vasokonstriksi 7384
+vatikan 7386
+veganisme 7387
+velositas 7394
+vena 7392
+venesia 7396
+ventilasi 7398 7582
+verba 7399
+vergilius 7434
+verifikasi 7403
+versi 7405
+vertebrata 7406
+veteriner 7409
+vibrafon 7410
+videografer 7418
+videokaset 7416
+videokrasi 7417
+vietnam 7420
+vikaris 7411
+vila 7424
+viral 3800
+virologi 7437
+virulen 7442
+visera 4991 7443
+visi 7448
+visiun 7449
+visus 7450
+vokal 7454 7470
+vokasi 7455
+voli 7460
+voltase 7464
+vombatide 7465
+vonis 6238
+voucer 7469
+vulkanis 7458
+wabah 2775
+wafat 2212
+waham 2279
+wahana 7605
+wahon 1236
+wahyu 409 5937
+waisak 7407
+wajan 7607
+wajib 4239
+wakaf 7494
+walanda 4074
+wali 2114 3421 5413 5851
+walimah 7486
+wallon 7491
+waluh 1445
+waluku 5417
+wangi 3172
+wangsa 2602
+wangsawi 2599
+wanita 7610
+wanprestasi 986
+wantian 5615
+waralaba 3175
+waran 7503
+waras 6090 6091
+warga 1551
+warganet 4861
+warik 4218
+waris 3530 4205 6813
+warna 1686 1688 2596
+warsawa 7505
+warta 4870
+wartawan 4005
+warung 1146 2393 2622
+wasir 3540
+waskita 1558
+waslap 7509
+waspada 595 1350
+wastafel 698 6392 7508
+wastu 4446
+watak 1417
+wawancara 3880
+wayang 5685
+wazir 7412
+wenang 4023
+wewenang 4024
+whakakōaka 3409
+whataboutisme 7546
+wibu 7531
+wicak 7594
+wihara 4678 6999
+wijen 6254
+wikipediawan 7572
+wikipediawati 7573
+wilayah 5650 5857 7022
+wina 7419
+wirausaha 2754
+wisatawan 7157
+wisaya 7606
+wiski 7553
+wisma 3602
+wisnu 7446
+wisuda 1716 3363
+wizurai 7413
+wol 7619
+wolfram 7252
+wortel 1284
+wrocław 7647
+wudhu 15 7650
+wujud 5298
+xenofobia 7652
+xenoglosia 7651
+xilem 7654
+xilofon 7655
+yahudi 3524 3977 3982
+yaman 7668
+yanus 3957
+yatim 5064
+yehezkiel 2909
+yerikho 3971
+yerusalem 3975
+yesaya 3918
+yesus 3976
+yiddi 7670
+yodium 3905
+yoghurt 7671
+yordania 3999
+yubileum 4008
+yudas 4009
+yunani 3396
+yupiter 4022
+yurisdiksi 4025
+yurisprudensi 4026
+yusha 4001
+yusuf 4000
+yute 4045
+zaitun 5008
+zakar 5224
+zakharia 7677
+zamrud 2685
+zarafah 3311
+zenit 7680
+ziarah 5360
+zigot 7688
+zina 149 151
+zirah 471
+zodiak 7682
+zohal 6111
+zona 7684
+zoroastrianisme 7686
+zoroastris 7687
+zuhur 2352
+zum 7685
+ébé 558
+épervier 6565
+øresund 6545
 `,
 };

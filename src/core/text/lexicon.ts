@@ -94,10 +94,8 @@ export function createLexicon(stem: Stem, source = LEXICON, derived: DerivedLexi
   const derivedConcepts = derived.concepts.split('\n').filter(Boolean);
   const index = { en: sortedIndex(derived.en), id: sortedIndex(derived.id) };
   const concepts = (s: string, lang: Lang): readonly number[] => {
-    const known = byStem[lang].get(s);
-    if (known) return known;
-    const found = index[lang](s).map((c) => c + offset);
-    if (found.length > 0) byStem[lang].set(s, found);
+    let found = byStem[lang].get(s);
+    if (!found) byStem[lang].set(s, (found = index[lang](s).map((c) => c + offset)));
     return found;
   };
   const stems = (concept: number, lang: Lang): readonly string[] => {
