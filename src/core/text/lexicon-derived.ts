@@ -3,7 +3,8 @@
  * Derived from the FreeDict English–Indonesian dictionary (FreeDict+WikDict, edition 2022.11.18,
  * https://freedict.org, built by WikDict from Wiktionary via DBnary), licensed under the Creative
  * Commons Attribution-ShareAlike 3.0 Unported licence (https://creativecommons.org/licenses/by-sa/3.0/).
- * This derived list (selected senses, stemmed) is distributed under the same licence.
+ * This derived list (senses selected, translations filtered and stemmed, written as translation
+ * pairs) is distributed under the same licence.
  * Concept i is line i of `concepts`: English stems, a bar, Indonesian stems (stemmed as the analyzer
  * stems); `en` and `id` list each stem with its concepts, sorted by stem (see createLexicon).
  */
