@@ -17,6 +17,7 @@ export type Stem = (word: string, lang: Lang) => string;
 export const LEXICON_VERSION = createHash('sha1').update(LEXICON).update(DERIVED_LEXICON.concepts).digest('hex').slice(0, 8);
 
 const LANGS = ['en', 'id'] as const;
+const NONE: readonly number[] = Object.freeze([]);
 
 /** The distinct stems of the words of one side of an entry; hyphenated words count as their parts. */
 export const stemsOf = (words: string, lang: Lang, stem: Stem): string[] => [
@@ -94,9 +95,13 @@ export function createLexicon(stem: Stem, source = LEXICON, derived: DerivedLexi
   const derivedConcepts = derived.concepts.split('\n').filter(Boolean);
   const index = { en: sortedIndex(derived.en), id: sortedIndex(derived.id) };
   const concepts = (s: string, lang: Lang): readonly number[] => {
-    let found = byStem[lang].get(s);
-    if (!found) byStem[lang].set(s, (found = index[lang](s).map((c) => c + offset)));
-    return found;
+    const known = byStem[lang].get(s);
+    if (known) return known;
+    const found = index[lang](s);
+    if (found.length === 0) return NONE;
+    const ids = found.map((c) => c + offset);
+    byStem[lang].set(s, ids);
+    return ids;
   };
   const stems = (concept: number, lang: Lang): readonly string[] => {
     if (concept < offset) return entries[concept]?.[lang] ?? [];
