@@ -3,7 +3,7 @@ import { withoutPassword } from '../core/config.js';
 import { jsonLine } from '../present/json.js';
 import { terminalSafe } from '../present/terminal-safe.js';
 import type { Engine } from '../core/engine.js';
-import { describeError } from '../core/errors.js';
+import { describeError, UserError } from '../core/errors.js';
 import { watchCorpus } from '../core/index/watch.js';
 import { formatWarning } from '../present/terminal.js';
 import { configFrom, engineFrom, type GlobalOptions } from './context.js';
@@ -21,24 +21,45 @@ export function registerIndex(program: Command): void {
     .addHelpText('after', examples(['kabar index', 'kabar --corpus ~/news --index ~/news/.kabar index', 'kabar index --rebuild --json', 'kabar --corpus ~/scraped index --watch']))
     .action(async (options: { json?: boolean; rebuild?: boolean; watch?: boolean }, command: Command) => {
       const global = command.optsWithGlobals<GlobalOptions & { json?: boolean }>();
-      let engine = await interruptible((signal) => engineFrom({ ...global, rebuild: options.rebuild }, { signal, writer: true }));
-      report(engine, options.json, whereIs(global, engine));
-      if (!options.watch) return engine.close();
+      const first = await interruptible((signal) => engineFrom({ ...global, rebuild: options.rebuild }, { signal, writer: true }));
+      report(first, options.json, whereIs(global, first));
+      if (!options.watch) return first.close();
       const corpus = configFrom(global).corpusDir;
-      process.stderr.write(`Watching ${terminalSafe(corpus)} for changes; Ctrl+C stops.\n`);
       const err = createStyle(process.stderr);
-      await interruptible((signal) =>
-        watchCorpus(
+      // Ctrl+C between refreshes is how a watch ends (exit 0); during a refresh it cancels that refresh
+      // (the index stays as it was) and ends as cancelled.
+      const stop = new AbortController();
+      const abort = () => stop.abort();
+      process.once('SIGINT', abort);
+      let current: Engine | null = first;
+      let cut = false;
+      try {
+        await watchCorpus(
           corpus,
           async () => {
-            await engine.close();
-            engine = await engineFrom(global, { writer: true, signal });
-            report(engine, options.json, whereIs(global, engine));
+            await current?.close();
+            current = null;
+            try {
+              current = await engineFrom(global, { writer: true, signal: stop.signal });
+            } catch (error) {
+              if (!stop.signal.aborted) throw error;
+              cut = true;
+              return;
+            }
+            report(current, options.json, whereIs(global, current));
           },
-          { signal, onError: (error) => process.stderr.write(formatWarning(describeError(error), err)) },
-        ),
-      );
-      await engine.close();
+          {
+            signal: stop.signal,
+            onError: (error) => process.stderr.write(formatWarning(describeError(error), err)),
+            onReady: () => process.stderr.write(`Watching ${terminalSafe(corpus)} for changes; Ctrl+C stops.\n`),
+          },
+        );
+      } finally {
+        process.off('SIGINT', abort);
+        await current?.close();
+      }
+      if (cut) throw new UserError('CANCELLED', 'Cancelled: the refresh under way was stopped; the index is as it was before it.');
+      process.stderr.write(`Stopped watching ${terminalSafe(corpus)}.\n`);
     });
 }
 

@@ -10,6 +10,8 @@ export interface WatchOptions {
   signal?: AbortSignal;
   /** A refresh that failed; watching goes on. */
   onError?: (error: unknown) => void;
+  /** Called once every change from now on will be seen (the watcher has listed the corpus). */
+  onReady?: () => void;
 }
 
 /**
@@ -44,6 +46,8 @@ export async function watchCorpus(corpus: string, refresh: () => Promise<void>, 
     timer = setTimeout(() => void run(), debounceMs);
   };
   watcher.on('all', changed);
+  await new Promise<void>((resolve) => watcher.once('ready', resolve));
+  options.onReady?.();
   await new Promise<void>((resolve) => {
     if (options.signal?.aborted) resolve();
     options.signal?.addEventListener('abort', () => resolve(), { once: true });
