@@ -4,6 +4,7 @@ import { coverage, questionWords } from '../../src/core/retrieve/coverage.js';
 import { analyseQuery } from '../../src/core/retrieve/query.js';
 import { ANSWER_TYPE_WEIGHT, frameWeights } from '../../src/core/retrieve/question-frame.js';
 import { closeCoverage, rerankByCoverage } from '../../src/core/retrieve/rerank.js';
+import { createRetriever } from '../../src/core/retrieve/retriever.js';
 import { createAnalyzer, tokenize } from '../../src/core/text/analyze.js';
 import { createLexicon } from '../../src/core/text/lexicon.js';
 import type { Hit } from '../../src/core/types.js';
@@ -78,4 +79,23 @@ test('a word with an entry of its own does not stand for a phrase it is part of'
   assert.deepEqual(english('dubes'), ['ambassador']);
   assert.deepEqual(english('menteri'), [analyzer.stem('minister', 'en')], '"menteri" stands for minister, not for the phrase');
   assert.deepEqual(english('menlu'), [[analyzer.stem('foreign', 'en'), analyzer.stem('minister', 'en')].sort().join(' ')], 'a phrase made only of such words keeps them all');
+});
+
+test('the same text in two files ranks the same whichever order a store returns them in', async () => {
+  const text = ['Banjir merendam Kampung Melayu.', 'Air setinggi 1,5 meter.'];
+  const twins = ['b', 'a'].map((id) => hitOf(id, 0, text));
+  const rankedBy = async (order: Hit[]) => {
+    const scored = order.map((h) => ({ id: h.passage.id, score: 0.5 }));
+    const store = {
+      dense: async () => scored,
+      lexical: async () => scored,
+      passages: async (ids: string[]) => new Map(twins.filter((h) => ids.includes(h.passage.id)).map((h) => [h.passage.id, { passage: h.passage, article: h.article }])),
+      termStats: async () => flat,
+    };
+    const embedder = { info: { provider: 'test', model: 'test', dimensions: 2, prefix: 'none' }, embeddings: { embedQuery: async () => [1, 0] } };
+    const hits = await createRetriever(store as never, embedder as never, analyzer).retrieve(analyseQuery('Berapa tinggi banjir di Kampung Melayu?', analyzer), 5);
+    return hits.map((h) => [h.passage.id, ...h.related.map((r) => r.id)]);
+  };
+  assert.deepEqual(await rankedBy(twins), [['a', 'b']]);
+  assert.deepEqual(await rankedBy([...twins].reverse()), [['a', 'b']]);
 });

@@ -6,7 +6,7 @@ import { questionStats, questionWords } from './coverage.js';
 import { collapseDuplicates } from './duplicates.js';
 import { normalizedScoreFusion, reciprocalRankFusion } from './fuse.js';
 import type { Query } from './query.js';
-import { rerankByCoverage } from './rerank.js';
+import { compareIds, rerankByCoverage } from './rerank.js';
 
 export interface RetrieverOptions {
   /** How many candidates each of the dense and lexical searches contributes before fusion. */
@@ -49,7 +49,7 @@ export function createRetriever(store: Pick<StoreReader, 'dense' | 'lexical' | '
           ]);
       const denseById = new Map(dense.map((h, rank) => [h.id, { score: h.score, rank: rank + 1 }]));
       const lexicalById = new Map(lexical.map((h, rank) => [h.id, { score: h.score, rank: rank + 1 }]));
-      const ranked = [...fused].sort((a, b) => b[1] - a[1]);
+      const ranked = [...fused].sort((a, b) => b[1] - a[1] || compareIds(a[0], b[0]));
       const records = await store.passages(ranked.map(([id]) => id));
       const hits: Hit[] = [];
       for (const [id, score] of ranked) {
