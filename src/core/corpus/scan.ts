@@ -60,33 +60,34 @@ export function scanCorpus(dir: string, options: ScanOptions = {}): CorpusFile[]
   const stat = corpusStat(dir);
   if (!stat.isDirectory()) return [{ file: path.basename(dir), abs: dir, size: stat.size, mtimeMs: stat.mtimeMs }];
   const files: CorpusFile[] = [];
-  const relative = (abs: string) => path.relative(dir, abs).split(path.sep).join('/');
-  const walk = (folder: string) => {
+  // Paths are built by concatenation, not path.join/path.relative: a large corpus has tens of thousands of files.
+  const walk = (folder: string, relativeFolder: string) => {
     let entries: fs.Dirent[];
     try {
       entries = io.readdir(folder);
     } catch (error) {
       const code = errorCode(error);
-      if (folder === dir && code !== 'EACCES' && code !== 'EPERM') throw error;
-      if (code !== 'ENOENT') options.onSkip?.({ file: `${relative(folder) || dir}/`, reason: `it cannot be read (${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code ?? 'error'})` });
+      if (relativeFolder === '' && code !== 'EACCES' && code !== 'EPERM') throw error;
+      if (code !== 'ENOENT') options.onSkip?.({ file: `${relativeFolder || dir}/`, reason: `it cannot be read (${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code ?? 'error'})` });
       return;
     }
     for (const entry of entries) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-      const abs = path.join(folder, entry.name);
-      if (entry.isSymbolicLink()) options.onSkip?.({ file: relative(abs), reason: SYMBOLIC_LINK });
-      else if (entry.isDirectory()) walk(abs);
+      const abs = folder + path.sep + entry.name;
+      const file = relativeFolder === '' ? entry.name : `${relativeFolder}/${entry.name}`;
+      if (entry.isSymbolicLink()) options.onSkip?.({ file, reason: SYMBOLIC_LINK });
+      else if (entry.isDirectory()) walk(abs, file);
       else if (entry.isFile() && isSourceFile(entry.name)) {
         try {
           const { size, mtimeMs } = io.stat(abs);
-          files.push({ file: relative(abs), abs, size, mtimeMs });
+          files.push({ file, abs, size, mtimeMs });
         } catch (error) {
           if (errorCode(error) !== 'ENOENT') throw error;
         }
       }
     }
   };
-  walk(dir);
+  walk(path.resolve(dir), '');
   if (files.length === 0) {
     throw new UserError('CORPUS_EMPTY', `The corpus directory ${dir} has no articles.`, {
       hint: `Add files ending in ${KINDS} to it, or pass --corpus PATH with another folder or file.`,

@@ -3,34 +3,85 @@ import type { Hit } from '../types.js';
 import { isStopword } from '../text/stopwords.js';
 
 /**
+ * A story fingerprint: a bag of keys as sorted key numbers with their counts, and its squared norm.
+ * Keys are numbered per analyzer, so two fingerprints compare only when made with the same analyzer.
+ */
+export interface StoryPrint {
+  keys: Uint32Array;
+  counts: Uint32Array;
+  norm2: number;
+}
+
+/** What fingerprinting remembers per analyzer: key numbers, and each word's keys (as plain word and as capitalised). */
+interface PrintMemo {
+  numbers: Map<string, number>;
+  plain: Map<string, readonly number[]>;
+  capital: Map<string, readonly number[]>;
+}
+
+const memos = new WeakMap<Analyzer, PrintMemo>();
+
+function memoOf(analyzer: Analyzer): PrintMemo {
+  let memo = memos.get(analyzer);
+  if (!memo) memos.set(analyzer, (memo = { numbers: new Map(), plain: new Map(), capital: new Map() }));
+  return memo;
+}
+
+/** The keys a word adds to a fingerprint: its lexicon concepts, else a name or number prefix, else its stem; none for a stopword. */
+function keysOf(word: string, capital: boolean, analyzer: Analyzer, memo: PrintMemo): readonly number[] {
+  const cache = capital ? memo.capital : memo.plain;
+  let keys = cache.get(word);
+  if (keys) return keys;
+  const number = (key: string) => {
+    let n = memo.numbers.get(key);
+    if (n === undefined) memo.numbers.set(key, (n = memo.numbers.size));
+    return n;
+  };
+  if (isStopword(word)) keys = [];
+  else {
+    const concepts = conceptsOf(word, analyzer);
+    if (concepts.length > 0) keys = concepts.map((c) => number(`c${c}`));
+    else if (capital || /\p{N}/u.test(word)) keys = [number(`n${word.slice(0, 5)}`)];
+    else keys = [number(`w${analyzer.stem(word, 'id')}`)];
+  }
+  cache.set(word, keys);
+  return keys;
+}
+
+/**
  * What two tellings of one story share whatever their language: names, numbers and lexicon concepts.
  * The cosine of these bags is high for the same story in two outlets or two languages and low for
  * different stories on the same topic.
  */
-export function storyFingerprint(text: string, analyzer: Analyzer): Map<string, number> {
-  const bag = new Map<string, number>();
-  const add = (key: string) => bag.set(key, (bag.get(key) ?? 0) + 1);
-  for (const token of tokenize(text)) {
-    if (isStopword(token.word)) continue;
-    const concepts = conceptsOf(token.word, analyzer);
-    if (concepts.length > 0) for (const c of concepts) add(`c${c}`);
-    else if (token.capital || /\p{N}/u.test(token.word)) add(`n${token.word.slice(0, 5)}`);
-    else add(`w${analyzer.stem(token.word, 'id')}`);
+export function storyFingerprint(text: string, analyzer: Analyzer): StoryPrint {
+  const memo = memoOf(analyzer);
+  const all: number[] = [];
+  for (const token of tokenize(text)) for (const key of keysOf(token.word, token.capital, analyzer, memo)) all.push(key);
+  all.sort((a, b) => a - b);
+  const keys: number[] = [];
+  const counts: number[] = [];
+  for (const key of all) {
+    if (keys.length > 0 && keys[keys.length - 1] === key) counts[counts.length - 1]++;
+    else {
+      keys.push(key);
+      counts.push(1);
+    }
   }
-  return bag;
+  let norm2 = 0;
+  for (const c of counts) norm2 += c * c;
+  return { keys: Uint32Array.from(keys), counts: Uint32Array.from(counts), norm2 };
 }
 
-export function cosine(a: Map<string, number>, b: Map<string, number>): number {
+/** The cosine of two fingerprints' bags (0 when either is empty). */
+export function cosine(a: StoryPrint, b: StoryPrint): number {
+  if (a.norm2 === 0 || b.norm2 === 0) return 0;
   let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (const [key, x] of a) {
-    na += x * x;
-    const y = b.get(key);
-    if (y) dot += x * y;
+  for (let i = 0, j = 0; i < a.keys.length && j < b.keys.length; ) {
+    if (a.keys[i] < b.keys[j]) i++;
+    else if (a.keys[i] > b.keys[j]) j++;
+    else dot += a.counts[i++] * b.counts[j++];
   }
-  for (const y of b.values()) nb += y * y;
-  return na && nb ? dot / Math.sqrt(na * nb) : 0;
+  return dot / Math.sqrt(a.norm2 * b.norm2);
 }
 
 /**
@@ -38,11 +89,19 @@ export function cosine(a: Map<string, number>, b: Map<string, number>): number {
  * keeps links to the others in `related`. Passages of one article are never collapsed together.
  */
 export function collapseDuplicates(hits: Hit[], analyzer: Analyzer, threshold: number): Hit[] {
-  const kept: { hit: Hit; print: Map<string, number> }[] = [];
+  const kept: { hit: Hit; print: StoryPrint }[] = [];
   for (const hit of hits) {
     const print = storyFingerprint(hit.passage.text, analyzer);
-    const twin = kept.find((k) => k.hit.passage.file !== hit.passage.file && cosine(k.print, print) >= threshold);
-    if (twin) twin.hit.related.push({ id: hit.passage.id, file: hit.passage.file, lang: hit.article.lang, similarity: cosine(twin.print, print) });
+    let twin: { hit: Hit; similarity: number } | undefined;
+    for (const k of kept) {
+      if (k.hit.passage.file === hit.passage.file) continue;
+      const similarity = cosine(k.print, print);
+      if (similarity >= threshold) {
+        twin = { hit: k.hit, similarity };
+        break;
+      }
+    }
+    if (twin) twin.hit.related.push({ id: hit.passage.id, file: hit.passage.file, lang: hit.article.lang, similarity: twin.similarity });
     else kept.push({ hit, print });
   }
   return kept.map((k) => k.hit);

@@ -1,6 +1,6 @@
-import type { Analyzer } from '../text/analyze.js';
+import { tokenize, type Analyzer } from '../text/analyze.js';
 import type { Hit } from '../types.js';
-import { coverage, type QuestionWord } from './coverage.js';
+import { matchesWord, type QuestionWord } from './coverage.js';
 
 /** Orders equal scores (the same text in two files) by passage id, so that every store ranks alike. */
 export const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -8,13 +8,24 @@ export const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b 
 /**
  * The largest share of the question found in two adjacent sentences of the passage: a passage that
  * answers tends to hold the question's words close together, not scattered over unrelated sentences.
+ * Each sentence is read once; a pair holds a word when either of its sentences does.
  */
 export function closeCoverage(hit: Hit, words: QuestionWord[], analyzer: Analyzer): number {
-  const { sentences } = hit.passage;
+  const { lang } = hit.article;
+  const total = words.reduce((sum, w) => sum + w.weight, 0);
+  if (total <= 0) return 0;
+  const found = hit.passage.sentences.map((sentence) => {
+    const tokens = tokenize(sentence.text).map((t) => ({ word: t.word, stem: analyzer.stem(t.word, lang) }));
+    return words.map((w) => tokens.some((t) => matchesWord(w, t.word, t.stem)));
+  });
   let best = 0;
-  for (let i = 0; i < sentences.length; i++) {
-    const text = i + 1 < sentences.length ? `${sentences[i].text} ${sentences[i + 1].text}` : sentences[i].text;
-    best = Math.max(best, coverage(words, text, hit.article.lang, analyzer).share);
+  for (let i = 0; i < found.length; i++) {
+    const next = found[i + 1];
+    let evidence = 0;
+    words.forEach((w, j) => {
+      if (found[i][j] || next?.[j]) evidence += w.weight;
+    });
+    best = Math.max(best, evidence / total);
   }
   return best;
 }
