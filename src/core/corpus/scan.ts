@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../errors.js';
@@ -94,6 +95,13 @@ export function scanCorpus(dir: string, options: ScanOptions = {}): CorpusFile[]
     });
   }
   return files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}
+
+/** A digest of a listing (paths, sizes, modification times, in order): equal digests, same listing. */
+export function listingDigest(files: CorpusFile[]): string {
+  const hash = crypto.createHash('sha1');
+  for (const f of files) hash.update(`${f.file}\0${f.size}\0${f.mtimeMs}\n`);
+  return hash.digest('hex');
 }
 
 /** `gone`: the file was deleted after it was listed. */

@@ -15,6 +15,11 @@ export interface Manifest {
   updatedAt: string;
   /** How many articles got each metadata field from where (front matter, records, page metadata, feeds, guessed, absent). */
   provenance?: ProvenanceCounts;
+  /**
+   * The SHA-1 of the corpus listing (every source file's path, size and modification time) the last
+   * write brought the index up to date with: a refresh that lists the same corpus has nothing to do.
+   */
+  listing?: string;
 }
 
 /** Why an index built under `stored` cannot serve `wanted`, or null when it can. */
