@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { distance } from 'fastest-levenshtein';
 import { UserError } from '../../errors.js';
 import { hasFilters, matchesFilters } from '../../retrieve/filter.js';
 import type { ArticleMeta, Filters, Lang, Passage } from '../../types.js';
@@ -15,6 +14,7 @@ import { GraphBuild, PARALLEL_BUILD_FROM } from './graph-build.js';
 import { CheckpointedGraph, removeGraphFiles } from './graph.js';
 import { postingReader, PostingWriter } from './postings.js';
 import { SCHEMA, SCHEMA_VERSION } from './schema.js';
+import { SimilarTerms } from './similar-terms.js';
 
 export const DATABASE = 'kabar.db';
 /** How much of the database file reads may map, and the page cache per connection. */
@@ -99,8 +99,8 @@ export class SqliteStore implements Store {
   private readonly statements;
   private readonly scorer = new Bm25Scorer();
   private readonly postings: (term: string) => Uint32Array[];
-  /** Indexed terms by length, for fuzzy matching, as of the store version they were read at. */
-  private termsByLength: { version: string; byLength: Map<number, string[]> } | null = null;
+  /** Indexed terms for fuzzy matching, as of the store version they were read at. */
+  private similarTerms: { version: string; terms: SimilarTerms } | null = null;
 
   private constructor(
     private readonly db: Database.Database,
@@ -286,34 +286,15 @@ export class SqliteStore implements Store {
       maxLabel: Number(this.statements.maxLabel.get() ?? 0),
       df: (term) => (this.statements.df.get(term) as number | undefined) ?? 0,
       postings: this.postings,
-      similarTerms: (term, maxDistance) => {
-        const near: { term: string; distance: number }[] = [];
-        const byLength = this.indexedTerms();
-        for (let length = term.length - maxDistance; length <= term.length + maxDistance; length++) {
-          for (const other of byLength.get(length) ?? []) {
-            if (other === term) continue;
-            const d = distance(term, other);
-            if (d <= maxDistance) near.push({ term: other, distance: d });
-          }
-        }
-        return near;
-      },
+      similarTerms: (term, maxDistance) => this.indexedTerms().near(term, maxDistance),
     };
   }
 
-  /** The indexed terms grouped by length, read once per committed version of the store. */
-  private indexedTerms(): Map<number, string[]> {
+  /** The indexed terms for fuzzy matching, read once per committed version of the store. */
+  private indexedTerms(): SimilarTerms {
     const version = String(this.statements.meta.get('version') ?? 0);
-    if (this.termsByLength?.version !== version) {
-      const byLength = new Map<number, string[]>();
-      for (const term of this.statements.terms.iterate() as Iterable<string>) {
-        const list = byLength.get(term.length);
-        if (list) list.push(term);
-        else byLength.set(term.length, [term]);
-      }
-      this.termsByLength = { version, byLength };
-    }
-    return this.termsByLength.byLength;
+    if (this.similarTerms?.version !== version) this.similarTerms = { version, terms: new SimilarTerms(this.statements.terms.iterate() as Iterable<string>) };
+    return this.similarTerms.terms;
   }
 
   async lexical(terms: WeightedTerm[], k: number, filters?: Filters): Promise<ScoredId[]> {

@@ -1,0 +1,49 @@
+import { distance } from 'fastest-levenshtein';
+
+/** Which of 32 buckets each character of a term falls in, as bits: one edit changes at most two of them. */
+function characterMask(term: string): number {
+  let mask = 0;
+  for (let i = 0; i < term.length; i++) mask |= 1 << (term.charCodeAt(i) & 31);
+  return mask;
+}
+
+function bitCount(x: number): number {
+  let n = 0;
+  for (let v = x >>> 0; v !== 0; v &= v - 1) n++;
+  return n;
+}
+
+/**
+ * The indexed terms grouped by length, for fuzzy matching. A term within d edits of another differs
+ * from it in at most 2d character buckets, so only terms that pass that cheap test are measured.
+ */
+export class SimilarTerms {
+  private readonly byLength = new Map<number, { terms: string[]; masks: number[] }>();
+
+  constructor(terms: Iterable<string>) {
+    for (const term of terms) {
+      let group = this.byLength.get(term.length);
+      if (!group) this.byLength.set(term.length, (group = { terms: [], masks: [] }));
+      group.terms.push(term);
+      group.masks.push(characterMask(term));
+    }
+  }
+
+  /** Indexed terms within `maxDistance` edits of `term` (the term itself excluded), with their distance. */
+  near(term: string, maxDistance: number): { term: string; distance: number }[] {
+    const near: { term: string; distance: number }[] = [];
+    const mask = characterMask(term);
+    for (let length = term.length - maxDistance; length <= term.length + maxDistance; length++) {
+      const group = this.byLength.get(length);
+      if (!group) continue;
+      for (let i = 0; i < group.terms.length; i++) {
+        if (bitCount(group.masks[i] ^ mask) > 2 * maxDistance) continue;
+        const other = group.terms[i];
+        if (other === term) continue;
+        const d = distance(term, other);
+        if (d <= maxDistance) near.push({ term: other, distance: d });
+      }
+    }
+    return near;
+  }
+}
