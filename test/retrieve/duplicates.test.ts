@@ -67,3 +67,25 @@ test('a retelling in another file folds into the first hit, with its similarity;
   assert.deepEqual(kept.map((h) => h.passage.id), ['a.txt#0', 'b.txt#0', 'a.txt#1']);
   assert.deepEqual(kept[0].related, [{ id: 'c.txt#0', file: 'c.txt', lang: 'en', similarity: referenceCosine(referenceBag(texts[0]), referenceBag(texts[1])) }]);
 });
+
+test('fingerprints kept by the store are the ones made from the text, and folding with them gives the same hits', async (t) => {
+  const { tempCorpus } = await import('../helpers.js');
+  const { loadConfig } = await import('../../src/core/config.js');
+  const { openEngine } = await import('../../src/core/engine.js');
+  const { createHashingEmbedder } = await import('../../src/providers/embeddings/hashing.js');
+  const tmp = tempCorpus();
+  t.after(tmp.cleanup);
+  const engine = await openEngine({ config: loadConfig({}, { corpus: tmp.corpus, index: tmp.index }), embedder: createHashingEmbedder() });
+  t.after(() => engine.close());
+  const { hits } = await engine.search('Lavrov Moskow', { k: 30 });
+  const records = await engine.store.passages(hits.map((h) => h.passage.id));
+  assert.ok(records.size > 0);
+  for (const record of records.values()) {
+    const made = storyFingerprint(record.passage.text, engine.analyzer);
+    assert.deepEqual(record.print && { keys: [...record.print.keys], counts: [...record.print.counts], norm2: record.print.norm2 }, { keys: [...made.keys], counts: [...made.counts], norm2: made.norm2 });
+  }
+  const fresh = (list: Hit[]) => list.map((h) => ({ ...h, related: [] }));
+  const known = new Map([...records].map(([id, r]) => [id, r.print!]));
+  const summary = (list: Hit[]) => list.map((h) => [h.passage.id, h.related]);
+  assert.deepEqual(summary(collapseDuplicates(fresh(hits), engine.analyzer, 0.3, known)), summary(collapseDuplicates(fresh(hits), engine.analyzer, 0.3)));
+});

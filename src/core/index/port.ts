@@ -1,4 +1,5 @@
 import type { ArticleMeta, Filters, Passage } from '../types.js';
+import type { StoryPrint } from '../retrieve/duplicates.js';
 import type { Manifest } from './manifest.js';
 
 /**
@@ -43,10 +44,11 @@ export interface StoredArticle extends ArticleMeta {
   passages: Passage[];
 }
 
-/** A passage with its article's metadata. */
+/** A passage with its article's metadata, and its story fingerprint when the store keeps them. */
 export interface PassageRecord {
   passage: Passage;
   article: ArticleMeta;
+  print?: StoryPrint;
 }
 
 /** A source (a file, or a record of one) that could not be indexed, and why. */
@@ -57,11 +59,12 @@ export interface Skipped {
   reason: string;
 }
 
-/** One passage to write: the passage, its vector and its analysed terms (stems, repeats kept). */
+/** One passage to write: the passage, its vector, its analysed terms (stems, repeats kept) and its story fingerprint (a store may keep it, or not). */
 export interface PassageInput {
   passage: Passage;
   vector: number[];
   terms: string[];
+  print?: StoryPrint;
 }
 
 /** One article to write with everything derived from it. `raw` is the text every offset points into. */

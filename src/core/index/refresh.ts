@@ -7,6 +7,7 @@ import { countProvenance, emptyProvenance } from '../sources/provenance.js';
 import type { FieldMap } from '../sources/types.js';
 import type { Analyzer } from '../text/analyze.js';
 import type { Passage } from '../types.js';
+import { storyFingerprint } from '../retrieve/duplicates.js';
 import type { Embedder } from '../../providers/embeddings/embedder.js';
 import { FORMAT_VERSION, incompatibility, type Manifest } from './manifest.js';
 import { findChanges } from './changes.js';
@@ -142,7 +143,7 @@ export async function refreshIndex(options: RefreshOptions): Promise<RefreshRepo
         meta,
         raw,
         version: item.version,
-        passages: passages.map((passage) => ({ passage, vector: [], terms: options.analyzer.terms(passageText(passage), meta.lang) })),
+        passages: passages.map((passage) => ({ passage, vector: [], terms: options.analyzer.terms(passageText(passage), meta.lang), print: storyFingerprint(passage.text, options.analyzer) })),
       });
       if (pending.reduce((n, a) => n + a.passages.length, 0) >= EMBED_BATCH) await flush();
       options.onProgress?.({ done: ++done, total: work.length, file: item.source.file });

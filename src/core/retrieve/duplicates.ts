@@ -3,8 +3,8 @@ import type { Hit } from '../types.js';
 import { isStopword } from '../text/stopwords.js';
 
 /**
- * A story fingerprint: a bag of keys as sorted key numbers with their counts, and its squared norm.
- * Keys are numbered per analyzer, so two fingerprints compare only when made with the same analyzer.
+ * A story fingerprint: a bag of keys as sorted key numbers (a 32-bit hash of each key) with their
+ * counts, and its squared norm. Key numbers do not depend on the process, so a store may keep prints.
  */
 export interface StoryPrint {
   keys: Uint32Array;
@@ -12,37 +12,29 @@ export interface StoryPrint {
   norm2: number;
 }
 
-/** What fingerprinting remembers per analyzer: key numbers, and each word's keys (as plain word and as capitalised). */
-interface PrintMemo {
-  numbers: Map<string, number>;
-  plain: Map<string, readonly number[]>;
-  capital: Map<string, readonly number[]>;
+/** FNV-1a of a key. */
+function keyNumber(key: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
 }
 
-const memos = new WeakMap<Analyzer, PrintMemo>();
-
-function memoOf(analyzer: Analyzer): PrintMemo {
-  let memo = memos.get(analyzer);
-  if (!memo) memos.set(analyzer, (memo = { numbers: new Map(), plain: new Map(), capital: new Map() }));
-  return memo;
-}
+/** Each word's keys, remembered per analyzer (as a plain and as a capitalised word): the same words recur endlessly. */
+const memos = new WeakMap<Analyzer, { plain: Map<string, readonly number[]>; capital: Map<string, readonly number[]> }>();
 
 /** The keys a word adds to a fingerprint: its lexicon concepts, else a name or number prefix, else its stem; none for a stopword. */
-function keysOf(word: string, capital: boolean, analyzer: Analyzer, memo: PrintMemo): readonly number[] {
+function keysOf(word: string, capital: boolean, analyzer: Analyzer): readonly number[] {
+  let memo = memos.get(analyzer);
+  if (!memo) memos.set(analyzer, (memo = { plain: new Map(), capital: new Map() }));
   const cache = capital ? memo.capital : memo.plain;
   let keys = cache.get(word);
   if (keys) return keys;
-  const number = (key: string) => {
-    let n = memo.numbers.get(key);
-    if (n === undefined) memo.numbers.set(key, (n = memo.numbers.size));
-    return n;
-  };
   if (isStopword(word)) keys = [];
   else {
     const concepts = conceptsOf(word, analyzer);
-    if (concepts.length > 0) keys = concepts.map((c) => number(`c${c}`));
-    else if (capital || /\p{N}/u.test(word)) keys = [number(`n${word.slice(0, 5)}`)];
-    else keys = [number(`w${analyzer.stem(word, 'id')}`)];
+    if (concepts.length > 0) keys = concepts.map((c) => keyNumber(`c${c}`));
+    else if (capital || /\p{N}/u.test(word)) keys = [keyNumber(`n${word.slice(0, 5)}`)];
+    else keys = [keyNumber(`w${analyzer.stem(word, 'id')}`)];
   }
   cache.set(word, keys);
   return keys;
@@ -54,9 +46,8 @@ function keysOf(word: string, capital: boolean, analyzer: Analyzer, memo: PrintM
  * different stories on the same topic.
  */
 export function storyFingerprint(text: string, analyzer: Analyzer): StoryPrint {
-  const memo = memoOf(analyzer);
   const all: number[] = [];
-  for (const token of tokenize(text)) for (const key of keysOf(token.word, token.capital, analyzer, memo)) all.push(key);
+  for (const token of tokenize(text)) for (const key of keysOf(token.word, token.capital, analyzer)) all.push(key);
   all.sort((a, b) => a - b);
   const keys: number[] = [];
   const counts: number[] = [];
@@ -87,11 +78,12 @@ export function cosine(a: StoryPrint, b: StoryPrint): number {
 /**
  * Collapses hits that tell the same story (another outlet or language) into the first of them, which
  * keeps links to the others in `related`. Passages of one article are never collapsed together.
+ * `known` holds fingerprints a store kept, by passage id; the others are made from the text.
  */
-export function collapseDuplicates(hits: Hit[], analyzer: Analyzer, threshold: number): Hit[] {
+export function collapseDuplicates(hits: Hit[], analyzer: Analyzer, threshold: number, known?: ReadonlyMap<string, StoryPrint>): Hit[] {
   const kept: { hit: Hit; print: StoryPrint }[] = [];
   for (const hit of hits) {
-    const print = storyFingerprint(hit.passage.text, analyzer);
+    const print = known?.get(hit.passage.id) ?? storyFingerprint(hit.passage.text, analyzer);
     let twin: { hit: Hit; similarity: number } | undefined;
     for (const k of kept) {
       if (k.hit.passage.file === hit.passage.file) continue;

@@ -3,7 +3,7 @@ import type { StoreReader } from '../index/port.js';
 import type { Analyzer } from '../text/analyze.js';
 import type { Hit } from '../types.js';
 import { questionStats, questionWords } from './coverage.js';
-import { collapseDuplicates } from './duplicates.js';
+import { collapseDuplicates, type StoryPrint } from './duplicates.js';
 import { normalizedScoreFusion, reciprocalRankFusion } from './fuse.js';
 import type { Query } from './query.js';
 import { compareIds, rerankByCoverage } from './rerank.js';
@@ -66,7 +66,9 @@ export function createRetriever(store: Pick<StoreReader, 'dense' | 'lexical' | '
         });
       }
       const reranked = rerankByCoverage(hits, questionWords(query, analyzer, stats), analyzer, options.rerank);
-      return collapseDuplicates(reranked, analyzer, options.duplicateThreshold).slice(0, k);
+      const prints = new Map<string, StoryPrint>();
+      for (const [id, record] of records) if (record.print) prints.set(id, record.print);
+      return collapseDuplicates(reranked, analyzer, options.duplicateThreshold, prints).slice(0, k);
     },
   };
 }

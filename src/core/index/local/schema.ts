@@ -3,9 +3,10 @@
  * version that wrote it and every removed passage leaves a tombstone with the version that removed
  * it, so the HNSW graph saved at a checkpoint can be brought up to date from SQLite alone.
  * Passage rowids are never reused (AUTOINCREMENT): they are the HNSW labels and the labels of the
- * inverted index, whose postings are stored in blocks per term (`postings.ts`).
+ * inverted index, whose postings are stored in blocks per term (`postings.ts`). A passage's story
+ * fingerprint (`print`, see `story-print-blob.ts`) depends on the lexicon, recorded in `meta`.
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -34,7 +35,8 @@ CREATE TABLE IF NOT EXISTS passages (
   terms TEXT NOT NULL,
   length INTEGER NOT NULL,
   vector BLOB NOT NULL,
-  version INTEGER NOT NULL
+  version INTEGER NOT NULL,
+  print BLOB
 );
 CREATE UNIQUE INDEX IF NOT EXISTS passages_by_article ON passages(article, n);
 CREATE INDEX IF NOT EXISTS passages_by_version ON passages(version);

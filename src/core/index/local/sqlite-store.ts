@@ -15,6 +15,8 @@ import { CheckpointedGraph, removeGraphFiles } from './graph.js';
 import { postingReader, PostingWriter } from './postings.js';
 import { SCHEMA, SCHEMA_VERSION } from './schema.js';
 import { SimilarTerms } from './similar-terms.js';
+import { packPrint, unpackPrint } from './story-print-blob.js';
+import { LEXICON_VERSION } from '../../text/lexicon.js';
 
 export const DATABASE = 'kabar.db';
 /** How much of the database file reads may map, and the page cache per connection. */
@@ -53,6 +55,7 @@ interface PassageRow {
   end: number;
   text: string;
   sentences: string;
+  print?: Buffer | null;
 }
 
 const meta = (a: ArticleRow): ArticleMeta => ({ file: a.file, title: a.title, date: a.date, source: a.source, lang: a.lang, ...parseExtra(a.extra) });
@@ -118,7 +121,7 @@ export class SqliteStore implements Store {
       meta: db.prepare('SELECT value FROM meta WHERE key = ?').pluck(),
       setMeta: db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)'),
       articleByFile: db.prepare('SELECT id, file, title, date, source, lang, extra, size, mtime_ms, hash FROM articles WHERE file = ?'),
-      passage: db.prepare(`SELECT ${passageColumns}, a.file, a.title, a.date, a.source, a.lang, a.extra FROM passages p JOIN articles a ON a.id = p.article WHERE a.file = ? AND p.n = ?`),
+      passage: db.prepare(`SELECT ${passageColumns}, p.print, a.file, a.title, a.date, a.source, a.lang, a.extra FROM passages p JOIN articles a ON a.id = p.article WHERE a.file = ? AND p.n = ?`),
       passagesOf: db.prepare(`SELECT ${passageColumns} FROM passages p WHERE p.article = ? ORDER BY p.n`),
       idsOf: db.prepare('SELECT p.id, a.file, p.n FROM passages p JOIN articles a ON a.id = p.article WHERE p.id IN (SELECT value FROM json_each(?))'),
       raw: db.prepare('SELECT raw FROM articles WHERE file = ?').pluck(),
@@ -183,10 +186,11 @@ export class SqliteStore implements Store {
     const schema = hasMeta ? (db.prepare("SELECT value FROM meta WHERE key = 'schema'").pluck().get() as string | undefined) : undefined;
     if (schema === undefined) {
       db.exec(SCHEMA);
-      db.prepare("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', ?), ('version', '0')").run(String(SCHEMA_VERSION));
+      db.prepare("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', ?), ('version', '0'), ('lexicon', ?)").run(String(SCHEMA_VERSION), LEXICON_VERSION);
       return null;
     }
     if (schema !== String(SCHEMA_VERSION)) return 'it was made by another version of kabar';
+    if (db.prepare("SELECT value FROM meta WHERE key = 'lexicon'").pluck().get() !== LEXICON_VERSION) return 'it was made with another lexicon';
     const recorded = Number((db.prepare("SELECT value FROM meta WHERE key = 'passages'").pluck().get() as string | undefined) ?? 0);
     const counted = db.prepare('SELECT count(*) FROM passages').pluck().get() as number;
     if (recorded !== counted) return `it records ${recorded} passages but holds ${counted}`;
@@ -218,7 +222,7 @@ export class SqliteStore implements Store {
     if (!parts) return undefined;
     return guard(this.dir, () => {
       const row = this.statements.passage.get(parts.file, parts.n) as (PassageRow & ArticleRow) | undefined;
-      return row ? { passage: toPassage(row.file, row), article: meta(row) } : undefined;
+      return row ? { passage: toPassage(row.file, row), article: meta(row), ...(row.print ? { print: unpackPrint(row.print) } : {}) } : undefined;
     });
   }
 
@@ -393,7 +397,7 @@ class SqliteTransaction implements StoreTransaction {
       setMeta: db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)'),
       articleId: db.prepare('SELECT id FROM articles WHERE file = ?').pluck(),
       insertArticle: db.prepare('INSERT INTO articles (file, title, date, source, lang, extra, size, mtime_ms, hash, raw) VALUES (@file, @title, @date, @source, @lang, @extra, @size, @mtimeMs, @hash, @raw)'),
-      insertPassage: db.prepare('INSERT INTO passages (article, n, start, end, text, sentences, terms, length, vector, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+      insertPassage: db.prepare('INSERT INTO passages (article, n, start, end, text, sentences, terms, length, vector, version, print) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
       passagesOf: db.prepare('SELECT id, terms, length FROM passages WHERE article = ?'),
       tombstone: db.prepare('INSERT OR REPLACE INTO tombstones (label, version) VALUES (?, ?)'),
       touch: db.prepare('UPDATE articles SET size = ?, mtime_ms = ?, hash = ? WHERE file = ?'),
@@ -415,13 +419,13 @@ class SqliteTransaction implements StoreTransaction {
     const { file, title, date, source, lang } = article.meta;
     const { lastInsertRowid } = this.s.insertArticle.run({ file, title, date, source, lang, extra: extraJson(article.meta), ...article.version, raw: article.raw });
     let length = 0;
-    for (const { passage, vector, terms } of article.passages) {
+    for (const { passage, vector, terms, print } of article.passages) {
       const n = Number(passage.id.slice(passage.id.lastIndexOf('#') + 1));
       const tf = new Map<string, number>();
       for (const term of terms) tf.set(term, (tf.get(term) ?? 0) + 1);
       const sentences = JSON.stringify(passage.sentences.map((s) => [s.start, s.end]));
       const blob = vectorBlob(vector);
-      const row = this.s.insertPassage.run(lastInsertRowid, n, passage.start, passage.end, passage.text, sentences, [...tf.keys()].join(' '), terms.length, blob, this.version);
+      const row = this.s.insertPassage.run(lastInsertRowid, n, passage.start, passage.end, passage.text, sentences, [...tf.keys()].join(' '), terms.length, blob, this.version, print ? packPrint(print) : null);
       await this.build?.add(Number(row.lastInsertRowid), new Float32Array(blob.buffer, blob.byteOffset, blob.byteLength / 4));
       this.postings.add(Number(row.lastInsertRowid), tf, terms.length);
       length += terms.length;
