@@ -30,6 +30,28 @@ test('close coverage is the best coverage of two adjacent sentences read togethe
   for (const sentences of passages) {
     const pairs = sentences.map((s, i) => (i + 1 < sentences.length ? `${s} ${sentences[i + 1]}` : s));
     const expected = Math.max(0, ...pairs.map((text) => coverage(words, text, 'id', analyzer).share));
-    assert.equal(closeCoverage(hitOf(sentences), words, analyzer), expected, sentences.join(' | '));
+    assert.equal(closeCoverage(hitOf(sentences), words, analyzer.stem), expected, sentences.join(' | '));
+  }
+});
+
+test('with the words the store recorded, close coverage is what stemming every word gives', async (t) => {
+  const { tempCorpus } = await import('../helpers.js');
+  const { loadConfig } = await import('../../src/core/config.js');
+  const { openEngine } = await import('../../src/core/engine.js');
+  const { createHashingEmbedder } = await import('../../src/providers/embeddings/hashing.js');
+  const { passageStemmer } = await import('../../src/core/retrieve/rerank.js');
+  const tmp = tempCorpus();
+  t.after(tmp.cleanup);
+  const engine = await openEngine({ config: loadConfig({}, { corpus: tmp.corpus, index: tmp.index }), embedder: createHashingEmbedder() });
+  t.after(() => engine.close());
+  for (const question of ['Kapan Lavrov bertemu Abdollahian di Moskow?', 'What did Zakharova say about sanctions?', 'Siapa yang mengatakan kerja sama perlu dipromosikan?']) {
+    const query = analyseQuery(question, engine.analyzer);
+    const words = questionWords(query, engine.analyzer, await engine.store.termStats(query.words.map((w) => engine.analyzer.stem(w.word, query.lang))));
+    const { hits } = await engine.search(question, { k: 30 });
+    const stem = await passageStemmer(engine.store, engine.analyzer, words, hits.map((h) => h.article.lang));
+    assert.notEqual(stem, engine.analyzer.stem, 'the local store records its words');
+    const shares = hits.map((h) => closeCoverage(h, words, stem));
+    assert.ok(shares.some((s) => s > 0));
+    assert.deepEqual(shares, hits.map((h) => closeCoverage(h, words, createAnalyzer().stem)), question);
   }
 });

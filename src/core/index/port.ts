@@ -1,4 +1,4 @@
-import type { ArticleMeta, Filters, Passage } from '../types.js';
+import type { ArticleMeta, Filters, Lang, Passage } from '../types.js';
 import type { StoryPrint } from '../retrieve/duplicates.js';
 import type { Manifest } from './manifest.js';
 
@@ -73,6 +73,8 @@ export interface ArticleInput {
   raw: string;
   version: ArticleVersion;
   passages: PassageInput[];
+  /** Each of its words that gave a term, with the term (its stem in the article's language). */
+  stems?: Map<string, string>;
 }
 
 /** Read access. Readers never wait for a writer: they see the last committed state. */
@@ -95,6 +97,12 @@ export interface StoreReader {
   lexical(terms: WeightedTerm[], k: number, filters?: Filters): Promise<ScoredId[]>;
   /** Document count and the document frequency of each of `terms`. */
   termStats(terms: string[]): Promise<TermStats>;
+  /**
+   * Every word of the articles in `lang` that gave one of `terms` (its stem), with that term: a search
+   * then knows which words of a passage stand for a question's terms without stemming them all.
+   * Undefined when the store does not keep them.
+   */
+  wordsOfTerms?(terms: string[], lang: Lang): Promise<Map<string, string> | undefined>;
 }
 
 /** The changes of one write transaction; nothing is visible to readers until it commits. */

@@ -139,11 +139,13 @@ export async function refreshIndex(options: RefreshOptions): Promise<RefreshRepo
       const { article, passages } = articleFromSource(item.source, options.chunking);
       const { raw, ...meta } = article;
       countProvenance(provenance, meta.provenance, 1);
+      const stems = new Map<string, string>();
       pending.push({
         meta,
         raw,
         version: item.version,
-        passages: passages.map((passage) => ({ passage, vector: [], terms: options.analyzer.terms(passageText(passage), meta.lang), print: storyFingerprint(passage.text, options.analyzer) })),
+        passages: passages.map((passage) => ({ passage, vector: [], terms: options.analyzer.terms(passageText(passage), meta.lang, stems), print: storyFingerprint(passage.text, options.analyzer) })),
+        stems,
       });
       if (pending.reduce((n, a) => n + a.passages.length, 0) >= EMBED_BATCH) await flush();
       options.onProgress?.({ done: ++done, total: work.length, file: item.source.file });

@@ -1,21 +1,45 @@
+import type { StoreReader } from '../index/port.js';
 import { tokenize, type Analyzer } from '../text/analyze.js';
-import type { Hit } from '../types.js';
+import type { Hit, Lang } from '../types.js';
 import { matchesWord, type QuestionWord } from './coverage.js';
 
 /** Orders equal scores (the same text in two files) by passage id, so that every store ranks alike. */
 export const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The stem of a word of a passage in `lang`, as far as matching the question goes. */
+export type PassageStem = (word: string, lang: Lang) => string;
+
+/** Stands for the stem of a word that gives none of the question's forms (no stem is empty). */
+const NOT_A_FORM = '';
+
+/**
+ * How a rerank stems passage words. A stopword is stemmed by the analyzer (stopwords are few); any
+ * other indexed word gives one of the question's forms only if the store recorded it giving that
+ * form, so the rest need not be stemmed: that is most of a search's stemming when the words are new.
+ * Without the store's record, the analyzer stems every word.
+ */
+export async function passageStemmer(store: Pick<StoreReader, 'wordsOfTerms'>, analyzer: Analyzer, words: QuestionWord[], langs: Lang[]): Promise<PassageStem> {
+  const forms = [...new Set(words.flatMap((w) => [...w.forms]))];
+  const byLang = new Map<Lang, Map<string, string>>();
+  for (const lang of new Set(langs)) {
+    const known = await store.wordsOfTerms?.(forms, lang);
+    if (!known) return analyzer.stem;
+    byLang.set(lang, known);
+  }
+  return (word, lang) => (analyzer.isStopword(word, lang) ? analyzer.stem(word, lang) : (byLang.get(lang)?.get(word) ?? NOT_A_FORM));
+}
 
 /**
  * The largest share of the question found in two adjacent sentences of the passage: a passage that
  * answers tends to hold the question's words close together, not scattered over unrelated sentences.
  * Each sentence is read once; a pair holds a word when either of its sentences does.
  */
-export function closeCoverage(hit: Hit, words: QuestionWord[], analyzer: Analyzer): number {
+export function closeCoverage(hit: Hit, words: QuestionWord[], stem: PassageStem): number {
   const { lang } = hit.article;
   const total = words.reduce((sum, w) => sum + w.weight, 0);
   if (total <= 0) return 0;
   const found = hit.passage.sentences.map((sentence) => {
-    const tokens = tokenize(sentence.text).map((t) => ({ word: t.word, stem: analyzer.stem(t.word, lang) }));
+    const tokens = tokenize(sentence.text).map((t) => ({ word: t.word, stem: stem(t.word, lang) }));
     return words.map((w) => tokens.some((t) => matchesWord(w, t.word, t.stem)));
   });
   let best = 0;
@@ -31,8 +55,8 @@ export function closeCoverage(hit: Hit, words: QuestionWord[], analyzer: Analyze
 }
 
 /** Adds `weight` × close coverage to the score of the first `depth` hits and sorts them again. */
-export function rerankByCoverage(hits: Hit[], words: QuestionWord[], analyzer: Analyzer, { weight, depth }: { weight: number; depth: number }): Hit[] {
+export function rerankByCoverage(hits: Hit[], words: QuestionWord[], stem: PassageStem, { weight, depth }: { weight: number; depth: number }): Hit[] {
   if (weight === 0 || words.length === 0) return hits;
-  const head = hits.slice(0, depth).map((hit) => ({ ...hit, score: hit.score + weight * closeCoverage(hit, words, analyzer) }));
+  const head = hits.slice(0, depth).map((hit) => ({ ...hit, score: hit.score + weight * closeCoverage(hit, words, stem) }));
   return [...head.sort((a, b) => b.score - a.score || compareIds(a.passage.id, b.passage.id)), ...hits.slice(depth)];
 }

@@ -6,7 +6,7 @@ import { questionStats, questionWords } from './coverage.js';
 import { collapseDuplicates, type StoryPrint } from './duplicates.js';
 import { normalizedScoreFusion, reciprocalRankFusion } from './fuse.js';
 import type { Query } from './query.js';
-import { compareIds, rerankByCoverage } from './rerank.js';
+import { compareIds, passageStemmer, rerankByCoverage } from './rerank.js';
 
 export interface RetrieverOptions {
   /** How many candidates each of the dense and lexical searches contributes before fusion. */
@@ -28,7 +28,7 @@ export interface Retriever {
 }
 
 /** Hybrid retrieval: HNSW over embeddings and BM25 over stems, fused, reranked by how closely passages hold the question, filtered, de-duplicated. */
-export function createRetriever(store: Pick<StoreReader, 'dense' | 'lexical' | 'passages' | 'termStats'>, embedder: Embedder, analyzer: Analyzer, options: RetrieverOptions = DEFAULT_RETRIEVER): Retriever {
+export function createRetriever(store: Pick<StoreReader, 'dense' | 'lexical' | 'passages' | 'termStats' | 'wordsOfTerms'>, embedder: Embedder, analyzer: Analyzer, options: RetrieverOptions = DEFAULT_RETRIEVER): Retriever {
   return {
     async retrieve(query, k) {
       const depth = Math.max(options.candidates, k * 3);
@@ -65,7 +65,9 @@ export function createRetriever(store: Pick<StoreReader, 'dense' | 'lexical' | '
           related: [],
         });
       }
-      const reranked = rerankByCoverage(hits, questionWords(query, analyzer, stats), analyzer, options.rerank);
+      const words = questionWords(query, analyzer, stats);
+      const stem = await passageStemmer(store, analyzer, words, hits.slice(0, options.rerank.depth).map((h) => h.article.lang));
+      const reranked = rerankByCoverage(hits, words, stem, options.rerank);
       const prints = new Map<string, StoryPrint>();
       for (const [id, record] of records) if (record.print) prints.set(id, record.print);
       return collapseDuplicates(reranked, analyzer, options.duplicateThreshold, prints).slice(0, k);

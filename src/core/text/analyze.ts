@@ -29,8 +29,8 @@ export function tokenize(text: string): Token[] {
 export interface Analyzer {
   stem(word: string, lang: Lang): string;
   isStopword(word: string, lang: Lang): boolean;
-  /** The searchable terms of a text in `lang`: stems of its non-stopwords, in order, repeats kept. */
-  terms(text: string, lang: Lang): string[];
+  /** The searchable terms of a text in `lang`: stems of its non-stopwords, in order, repeats kept (and each word's stem put in `stems`, when given). */
+  terms(text: string, lang: Lang, stems?: Map<string, string>): string[];
   readonly lexicon: Lexicon;
 }
 
@@ -54,7 +54,14 @@ export function createAnalyzer(): Analyzer {
   return {
     stem,
     isStopword,
-    terms: (text, lang) => tokenize(text).filter((t) => !isStopword(t.word, lang)).map((t) => stem(t.word, lang)),
+    terms: (text, lang, stems) =>
+      tokenize(text)
+        .filter((t) => !isStopword(t.word, lang))
+        .map((t) => {
+          const s = stem(t.word, lang);
+          stems?.set(t.word, s);
+          return s;
+        }),
     lexicon: createLexicon(stem),
   };
 }

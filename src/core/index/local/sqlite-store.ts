@@ -129,6 +129,7 @@ export class SqliteStore implements Store {
       terms: db.prepare('SELECT term FROM terms').pluck(),
       maxLabel: db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'passages'").pluck(),
       allowed: db.prepare('SELECT p.id FROM passages p JOIN articles a ON a.id = p.article WHERE kabar_filter(a.lang, a.source, a.date, ?)').pluck(),
+      wordsOfTerms: db.prepare('SELECT term, word FROM words WHERE lang = ? AND term IN (SELECT value FROM json_each(?))'),
     };
   }
 
@@ -320,6 +321,13 @@ export class SqliteStore implements Store {
     });
   }
 
+  async wordsOfTerms(terms: string[], lang: Lang): Promise<Map<string, string>> {
+    return guard(this.dir, () => {
+      const rows = this.statements.wordsOfTerms.all(lang, JSON.stringify(terms)) as { term: string; word: string }[];
+      return new Map(rows.map((r) => [r.word, r.term]));
+    });
+  }
+
   async write<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
     const release = guard(this.dir, () => acquireWriteLock(this.dir, this.options.onWarning));
     try {
@@ -384,6 +392,8 @@ function removeLeftovers(dir: string): void {
 class SqliteTransaction implements StoreTransaction {
   private readonly s;
   private readonly postings: PostingWriter;
+  /** Words recorded by this transaction, per language (a word always gives the same term). */
+  private readonly wordsWritten: Record<Lang, Set<string>> = { id: new Set(), en: new Set() };
 
   constructor(
     private readonly db: Database.Database,
@@ -401,6 +411,7 @@ class SqliteTransaction implements StoreTransaction {
       passagesOf: db.prepare('SELECT id, terms, length FROM passages WHERE article = ?'),
       tombstone: db.prepare('INSERT OR REPLACE INTO tombstones (label, version) VALUES (?, ?)'),
       touch: db.prepare('UPDATE articles SET size = ?, mtime_ms = ?, hash = ? WHERE file = ?'),
+      word: db.prepare('INSERT OR IGNORE INTO words (lang, term, word) VALUES (?, ?, ?)'),
     };
     this.postings = new PostingWriter(db);
   }
@@ -429,6 +440,12 @@ class SqliteTransaction implements StoreTransaction {
       await this.build?.add(Number(row.lastInsertRowid), new Float32Array(blob.buffer, blob.byteOffset, blob.byteLength / 4));
       this.postings.add(Number(row.lastInsertRowid), tf, terms.length);
       length += terms.length;
+    }
+    const written = this.wordsWritten[lang];
+    for (const [word, term] of article.stems ?? []) {
+      if (written.has(word)) continue;
+      written.add(word);
+      this.s.word.run(lang, term, word);
     }
     this.bump('passages', article.passages.length);
     this.bump('length', length);
@@ -461,7 +478,7 @@ class SqliteTransaction implements StoreTransaction {
     else this.build = this.newBuild();
     this.postings.clear();
     this.db.prepare('INSERT OR REPLACE INTO tombstones (label, version) SELECT id, ? FROM passages').run(this.version);
-    this.db.exec("DELETE FROM postings; DELETE FROM terms; DELETE FROM passages; DELETE FROM articles; DELETE FROM meta WHERE key IN ('passages', 'length')");
+    this.db.exec("DELETE FROM postings; DELETE FROM terms; DELETE FROM words; DELETE FROM passages; DELETE FROM articles; DELETE FROM meta WHERE key IN ('passages', 'length')");
   }
 
   async touch(articleId: string, version: ArticleVersion): Promise<void> {
