@@ -38,9 +38,12 @@ export function closeCoverage(hit: Hit, words: QuestionWord[], stem: PassageStem
   const { lang } = hit.article;
   const total = words.reduce((sum, w) => sum + w.weight, 0);
   if (total <= 0) return 0;
+  const forms = words.map((w) => [...w.forms]);
   const found = hit.passage.sentences.map((sentence) => {
-    const tokens = tokenize(sentence.text).map((t) => ({ word: t.word, stem: stem(t.word, lang) }));
-    return words.map((w) => tokens.some((t) => matchesWord(w, t.word, t.stem)));
+    const tokens = tokenize(sentence.text);
+    const stems = new Set(tokens.map((t) => stem(t.word, lang)));
+    // A word is found when one of its forms is a stem of the sentence, or (a name) one of its words is within an edit.
+    return words.map((w, i) => forms[i].some((f) => stems.has(f)) || (w.name && tokens.some((t) => matchesWord(w, t.word, NOT_A_FORM))));
   });
   let best = 0;
   for (let i = 0; i < found.length; i++) {
