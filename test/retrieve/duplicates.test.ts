@@ -89,3 +89,21 @@ test('fingerprints kept by the store are the ones made from the text, and foldin
   const summary = (list: Hit[]) => list.map((h) => [h.passage.id, h.related]);
   assert.deepEqual(summary(collapseDuplicates(fresh(hits), engine.analyzer, 0.3, known)), summary(collapseDuplicates(fresh(hits), engine.analyzer, 0.3)));
 });
+
+test('folding gives what comparing each hit with every kept one in turn gives, at any threshold', () => {
+  const reference = (hits: Hit[], threshold: number) => {
+    const kept: { hit: Hit; print: ReturnType<typeof storyFingerprint> }[] = [];
+    for (const h of hits) {
+      const print = storyFingerprint(h.passage.text, analyzer);
+      const twin = kept.find((k) => k.hit.passage.file !== h.passage.file && cosine(k.print, print) >= threshold);
+      if (twin) twin.hit.related.push({ id: h.passage.id, file: h.passage.file, lang: h.article.lang, similarity: cosine(twin.print, print) });
+      else kept.push({ hit: h, print });
+    }
+    return kept.map((k) => [k.hit.passage.id, k.hit.related]);
+  };
+  const many = [...texts, ...texts.map((t) => t.split(' ').reverse().join(' ')), 'Moskow Lavrov Senin', 'Lavrov Lavrov', ''];
+  const hits = () => many.map((text, i) => hit(`f${i % 7}.txt#${i}`, `f${i % 7}.txt`, text));
+  for (const threshold of [0, 0.2, 0.5, 0.9, 1]) {
+    assert.deepEqual(collapseDuplicates(hits(), analyzer, threshold).map((h) => [h.passage.id, h.related]), reference(hits(), threshold), `threshold ${threshold}`);
+  }
+});
