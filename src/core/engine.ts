@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Config } from './config.js';
 import { DEFAULT_CHUNKING, type ChunkOptions } from './corpus/chunk.js';
+import { listCorpusOffThread } from './corpus/listing.js';
 import { corpusStat } from './corpus/scan.js';
 import { UserError, isUserError } from './errors.js';
 import { openLocalStore } from './index/local/sqlite-store.js';
@@ -82,13 +83,15 @@ export const DEFAULT_K = 10;
 /** Opens (and refreshes) the index for the configured corpus and embedder, ready to search and answer. */
 export async function openEngine(options: EngineOptions): Promise<Engine> {
   const { config, embedder } = options;
+  corpusStat(config.corpusDir); // a mistyped corpus is said before any index is opened or created
+  // The corpus folder is listed on a worker thread while the analyzer is made and the index opens.
+  const listing = options.refresh === false ? undefined : listCorpusOffThread(config.corpusDir);
   const analyzer = createAnalyzer();
   const indexDir = path.join(config.indexDir, embedderKey(embedder.info));
   const warn = options.onWarning ?? (() => {});
   const openStore = options.openStore ?? openLocalStore;
   const dimensions = embedder.info.dimensions;
   const key = embedderKey(embedder.info);
-  corpusStat(config.corpusDir); // a mistyped corpus is said before any index is opened or created
   // A command that searches starts loading the vector graph while the corpus is checked.
   let store = await openStore(indexDir, { key, dimensions, onWarning: warn, warm: options.warm ?? !options.writer });
   const refreshOptions: RefreshOptions = {
@@ -122,7 +125,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
   };
   let report: RefreshReport;
   try {
-    report = await refresh({ force: options.force });
+    report = await refresh({ force: options.force, listing });
   } catch (error) {
     await store.close();
     // A rebuild always works: a store too damaged to clear is started afresh.
@@ -130,7 +133,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     warn(`${error.message} Starting it afresh.`);
     store = await openStore(indexDir, { key, dimensions, onWarning: warn, fresh: true });
     refreshOptions.store = store;
-    report = await refresh({ force: true });
+    report = await refresh({ force: true, listing });
   }
   const retriever: Retriever = createRetriever(store, embedder, analyzer);
   const answerer = options.createAnswerer?.({ store, analyzer, embedder }) ?? createExtractiveAnswerer(store, analyzer);

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { articleFromSource } from '../corpus/article.js';
 import type { ChunkOptions } from '../corpus/chunk.js';
-import { listingDigest, scanCorpus } from '../corpus/scan.js';
+import { listCorpus, type CorpusListing } from '../corpus/listing.js';
 import { UserError } from '../errors.js';
 import { countProvenance, emptyProvenance } from '../sources/provenance.js';
 import type { FieldMap } from '../sources/types.js';
@@ -32,6 +32,8 @@ export interface RefreshOptions {
   kabarVersion: string;
   /** Rebuild every article even when nothing changed. */
   force?: boolean;
+  /** The corpus listing, when it was started already (on a worker); otherwise the corpus is listed here. */
+  listing?: Promise<CorpusListing>;
   /** Articles (or source files) to re-read even though their size and modification time did not change. */
   recheck?: Set<string>;
   /** Which record field holds which part of an article in JSONL and CSV archives. */
@@ -77,16 +79,18 @@ function cancelled(signal?: AbortSignal): void {
  * changed, nothing is written and no lock is taken.
  */
 export async function refreshIndex(options: RefreshOptions): Promise<RefreshReport> {
-  const started = performance.now();
+  let started = performance.now();
   const { store } = options;
-  const scanSkips: Skipped[] = [];
-  const files = scanCorpus(options.corpusDir, { onSkip: (skip) => scanSkips.push(skip) });
+  const corpus = options.listing ? await options.listing : listCorpus(options.corpusDir);
+  // The refresh's time counts the listing from when it began (on a worker, while the index opened).
+  started = Math.min(started, corpus.startedAt);
+  const scanSkips = corpus.skips;
   const wanted = { embedder: options.embedder.info, chunking: options.chunking };
   const manifest = await store.manifest();
   const problem = manifest ? incompatibility(manifest, wanted) : null;
   const rebuilt = options.force ? 'a rebuild was asked for' : problem ?? undefined;
   if (problem && !options.force) options.onWarning?.(`Rebuilding the index: ${problem}.`);
-  const listing = listingDigest(files);
+  const listing = corpus.digest;
   const previouslySkipped = await store.skipped();
   // The corpus lists exactly as when the index was last brought up to date, and nothing was skipped
   // then or now: no article needs a look (edits that keep size and time come through `recheck`).
@@ -96,7 +100,7 @@ export async function refreshIndex(options: RefreshOptions): Promise<RefreshRepo
     return { added: 0, changed: 0, removed: 0, unchanged: counts.articles, skipped: [], articles: counts.articles, passages: counts.passages, ms: Math.round(performance.now() - started) };
   }
   const known = rebuilt ? new Map() : await store.versions();
-  const changes = await findChanges(files, known, rebuilt ? [] : previouslySkipped, { fields: options.fields, recheck: options.recheck });
+  const changes = await findChanges(corpus.files(), known, rebuilt ? [] : previouslySkipped, { fields: options.fields, recheck: options.recheck });
   const { work, removed, touched } = changes;
   const skipped = [...scanSkips, ...changes.skipped];
   for (const warning of skipWarnings(skipped, options.warnEverySkip || rebuilt ? [] : previouslySkipped)) options.onWarning?.(warning);

@@ -1,4 +1,5 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../../core/worker.js';
 import type { BuilderMessage, BuilderReply } from './build-worker.js';
 import type { GraphOptions } from './graph.js';
 import { HNSW_PARAMS } from './params.js';
@@ -6,14 +7,6 @@ import { HNSW_PARAMS } from './params.js';
 /** Vectors sent to the worker per message, and how many messages may wait before `add` waits. */
 const BATCH = 256;
 const IN_FLIGHT = 8;
-
-/** The worker script beside this module; run from source (tests, under tsx), it registers tsx first. */
-function startWorker(workerData: unknown): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./build-worker.js', import.meta.url), { workerData });
-  const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'));
-  const script = JSON.stringify(new URL('./build-worker.ts', import.meta.url).href);
-  return new Worker(`import(${tsx}).then((tsx) => { tsx.register(); return import(${script}); });`, { eval: true, workerData });
-}
 
 /**
  * Builds a graph on a worker thread: hnswlib's inserts (most of a build's CPU) run on another core
@@ -46,7 +39,7 @@ export class ParallelGraphBuilder {
 
   static start(dimensions: number, options: GraphOptions = {}): ParallelGraphBuilder {
     const workerData = { dimensions, capacity: options.capacity, params: options.params ?? HNSW_PARAMS };
-    return new ParallelGraphBuilder(startWorker(workerData), dimensions);
+    return new ParallelGraphBuilder(startWorker(import.meta.url, 'build-worker', workerData), dimensions);
   }
 
   /** Vectors added so far. */
