@@ -50,27 +50,33 @@ export interface OpenHooks {
  * not open the engine (and `--help`) start without them.
  */
 export async function engineFrom(options: GlobalOptions, hooks: OpenHooks = {}): Promise<Engine> {
-  const [{ openEngine }, { createEmbedder }, { answererFactoryFor }, { reporterFor, duration }] = await Promise.all([
+  const [{ openEngine }, { createEmbedder }, { answererFactoryFor }, { reporterFor, duration }, { listCorpusOffThread }, { createAnalyzer }] = await Promise.all([
     import('../core/engine.js'),
     import('../providers/embeddings/registry.js'),
     import('../providers/chat/registry.js'),
     import('./reporter.js'),
+    import('../core/corpus/listing.js'),
+    import('../core/text/analyze.js'),
   ]);
   const { signal } = hooks;
   const started = performance.now();
   const config = configFrom(options);
   checkIndexDir(config.indexDir);
+  const server = config.store.kind === 'postgres' ? config.store : undefined;
+  const refresh = server ? hooks.writer === true : undefined;
+  // The corpus folder is listed on a worker thread from here on, while the embedder, the answerer and the index load.
+  const listing = refresh === false ? undefined : listCorpusOffThread(config.corpusDir);
+  const analyzer = createAnalyzer();
   const report = reporterFor(options);
   const warn = hooks.onWarning ?? report.warn;
   const download = report.progress('Loading model', 'files');
   const embedder = await createEmbedder(
     { ...config.embeddings, openai: config.openai, ollama: config.ollama },
-    { signal, onProgress: (p) => (p.loaded !== undefined && p.total ? download.update(p.loaded, p.total) : undefined) },
+    { signal, analyzer, onProgress: (p) => (p.loaded !== undefined && p.total ? download.update(p.loaded, p.total) : undefined) },
   );
   download.stop();
   const createAnswerer = await answererFactoryFor(config);
   // A server index is shared: only `kabar index` writes to it (from the primary); other commands read, from the replica when there is one.
-  const server = config.store.kind === 'postgres' ? config.store : undefined;
   const openStore = server && (await import('../core/index/postgres/open.js')).postgresOpener(server, hooks.writer === true);
   const bar = report.progress('Indexing', 'articles');
   try {
@@ -79,7 +85,9 @@ export async function engineFrom(options: GlobalOptions, hooks: OpenHooks = {}):
       embedder,
       createAnswerer,
       openStore,
-      refresh: server ? hooks.writer === true : undefined,
+      refresh,
+      analyzer,
+      listing,
       force: options.rebuild,
       writer: hooks.writer,
       warm: hooks.warm,

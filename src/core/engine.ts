@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Config } from './config.js';
 import { DEFAULT_CHUNKING, type ChunkOptions } from './corpus/chunk.js';
-import { listCorpusOffThread } from './corpus/listing.js';
+import { listCorpusOffThread, type CorpusListing } from './corpus/listing.js';
 import { corpusStat } from './corpus/scan.js';
 import { UserError, isUserError } from './errors.js';
 import { openLocalStore } from './index/local/sqlite-store.js';
@@ -30,6 +30,10 @@ export interface AnswererContext {
 export interface EngineOptions {
   config: Config;
   embedder: Embedder;
+  /** The analyzer, when the caller made one already (the hashing embedder shares it). */
+  analyzer?: Analyzer;
+  /** The corpus listing, when the caller started it already (`listCorpusOffThread`), so it runs while the embedder loads. */
+  listing?: Promise<CorpusListing>;
   createAnswerer?: (context: AnswererContext) => Answerer;
   chunking?: ChunkOptions;
   /** Rebuild the whole index. */
@@ -85,8 +89,8 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
   const { config, embedder } = options;
   corpusStat(config.corpusDir); // a mistyped corpus is said before any index is opened or created
   // The corpus folder is listed on a worker thread while the analyzer is made and the index opens.
-  const listing = options.refresh === false ? undefined : listCorpusOffThread(config.corpusDir);
-  const analyzer = createAnalyzer();
+  const listing = options.refresh === false ? undefined : (options.listing ?? listCorpusOffThread(config.corpusDir));
+  const analyzer = options.analyzer ?? createAnalyzer();
   const indexDir = path.join(config.indexDir, embedderKey(embedder.info));
   const warn = options.onWarning ?? (() => {});
   const openStore = options.openStore ?? openLocalStore;

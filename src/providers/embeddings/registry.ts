@@ -1,4 +1,5 @@
 import type { Config } from '../../core/config.js';
+import type { Analyzer } from '../../core/text/analyze.js';
 import type { Embedder } from './embedder.js';
 import { createHashingEmbedder } from './hashing.js';
 import { createOllamaEmbedder, type OllamaEmbedderOptions } from './ollama.js';
@@ -10,7 +11,7 @@ export type EmbedderConfig = Config['embeddings'] & Pick<Config, 'openai' | 'oll
 
 /** How each provider is built; replaceable for tests. */
 export interface EmbedderFactories {
-  hashing(): Embedder;
+  hashing(analyzer?: Analyzer): Embedder;
   transformers(options: TransformersEmbedderOptions): Promise<Embedder>;
   openai(options: OpenAIEmbedderOptions): Promise<Embedder>;
   ollama(options: OllamaEmbedderOptions): Promise<Embedder>;
@@ -24,10 +25,12 @@ export interface EmbedderDeps {
   /** fetch for the HTTP providers. */
   fetch?: typeof fetch;
   factories?: Partial<EmbedderFactories>;
+  /** The analyzer the hashing embedder shares with the engine (made once per process: building its lexicon stems every entry). */
+  analyzer?: Analyzer;
 }
 
 const defaultFactories: EmbedderFactories = {
-  hashing: () => createHashingEmbedder(),
+  hashing: (analyzer) => createHashingEmbedder({ analyzer }),
   transformers: createTransformersEmbedder,
   openai: createOpenAIEmbedder,
   ollama: createOllamaEmbedder,
@@ -39,7 +42,7 @@ export async function createEmbedder(config: EmbedderConfig, deps: EmbedderDeps 
   const { signal, fetch } = deps;
   switch (config.provider) {
     case 'hashing':
-      return factories.hashing();
+      return factories.hashing(deps.analyzer);
     case 'transformers':
       return factories.transformers({ model: config.model, modelsDir: config.modelsDir, onProgress: deps.onProgress, signal });
     case 'openai':
