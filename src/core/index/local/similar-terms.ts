@@ -7,6 +7,13 @@ function characterMask(term: string): number {
   return mask;
 }
 
+/** Which of 32 buckets each pair of adjacent characters falls in, as bits: one edit changes at most four of them. */
+function pairMask(term: string): number {
+  let mask = 0;
+  for (let i = 1; i < term.length; i++) mask |= 1 << ((term.charCodeAt(i - 1) * 31 + term.charCodeAt(i)) & 31);
+  return mask;
+}
+
 function bitCount(x: number): number {
   let n = 0;
   for (let v = x >>> 0; v !== 0; v &= v - 1) n++;
@@ -15,17 +22,19 @@ function bitCount(x: number): number {
 
 /**
  * The indexed terms grouped by length, for fuzzy matching. A term within d edits of another differs
- * from it in at most 2d character buckets, so only terms that pass that cheap test are measured.
+ * from it in at most 2d character buckets and 4d character-pair buckets, so only terms that pass those
+ * cheap tests are measured.
  */
 export class SimilarTerms {
-  private readonly byLength = new Map<number, { terms: string[]; masks: number[] }>();
+  private readonly byLength = new Map<number, { terms: string[]; masks: number[]; pairs: number[] }>();
 
   constructor(terms: Iterable<string>) {
     for (const term of terms) {
       let group = this.byLength.get(term.length);
-      if (!group) this.byLength.set(term.length, (group = { terms: [], masks: [] }));
+      if (!group) this.byLength.set(term.length, (group = { terms: [], masks: [], pairs: [] }));
       group.terms.push(term);
       group.masks.push(characterMask(term));
+      group.pairs.push(pairMask(term));
     }
   }
 
@@ -33,11 +42,12 @@ export class SimilarTerms {
   near(term: string, maxDistance: number): { term: string; distance: number }[] {
     const near: { term: string; distance: number }[] = [];
     const mask = characterMask(term);
+    const pairs = pairMask(term);
     for (let length = term.length - maxDistance; length <= term.length + maxDistance; length++) {
       const group = this.byLength.get(length);
       if (!group) continue;
       for (let i = 0; i < group.terms.length; i++) {
-        if (bitCount(group.masks[i] ^ mask) > 2 * maxDistance) continue;
+        if (bitCount(group.masks[i] ^ mask) > 2 * maxDistance || bitCount(group.pairs[i] ^ pairs) > 4 * maxDistance) continue;
         const other = group.terms[i];
         if (other === term) continue;
         const d = distance(term, other);
