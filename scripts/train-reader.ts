@@ -1,9 +1,10 @@
 /**
- * Trains the offline answerer's short-answer model on labelled questions and writes its weights file.
+ * Trains the offline answerer's reader (the short-answer model and the sentence choice) on labelled
+ * questions and writes its weights file.
  *
  *   npm run train:reader [-- --train name=corpusDir,questions.jsonl ... --dev name=corpusDir,questions.jsonl ... --out file]
  *
- * Without flags it trains on the ../shared/bench/{facqa,idkmrc} train splits and chooses the L2 penalty
+ * Without flags it trains on the ../shared/bench/{facqa,idkmrc} train splits and chooses the L2 penalties
  * and the short-answer threshold on their dev splits. Retrieval is kabar's own (hashing embedder,
  * default settings), so the model learns from the passages the answerer really reads. There is no
  * randomness (the IDK-MRC sample is chosen by a hash of the question ids) and sums run in a fixed
@@ -12,9 +13,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { trainChoice, type Choice, type TrainOptions } from '../src/core/answer/reader/logistic.js';
+import { logit, sigmoid, trainBinary, trainChoice, type Choice, type LogisticModel, type TrainOptions } from '../src/core/answer/reader/logistic.js';
 import { readSentence, SPAN_FEATURES } from '../src/core/answer/reader/span-features.js';
-import { rankSpans, shortFits, spansOf } from '../src/core/answer/reader/short.js';
+import { chooseSpan, rankSpans, shortFits, spansOf } from '../src/core/answer/reader/short.js';
+import { CHOICE_FEATURES } from '../src/core/answer/reader/choice.js';
+import { DEFAULT_EXTRACTIVE, readChoices, ruleAnswers } from '../src/core/answer/extractive.js';
 import { renderShort } from '../src/core/answer/reader/render.js';
 import { READER_VERSION, WEIGHTS_FILE, type ReaderWeights } from '../src/core/answer/reader/weights.js';
 import { answerMatches, exactMatch, tokenF1 } from '../src/core/eval/answer-score.js';
@@ -34,6 +37,7 @@ const SETTINGS = {
   epochs: 150,
   learningRate: 0.1,
   shortGrid: Array.from({ length: 20 }, (_, i) => i / 20),
+  choiceL2Grid: [1e-3, 1e-2, 1e-1],
 };
 
 function parseSets(args: string[], flag: string, fallback: QuestionSet[]): QuestionSet[] {
@@ -78,10 +82,10 @@ function predictions(data: Retrieved[], weights: Pick<ReaderWeights, 'span'>) {
   return data.flatMap((r) => {
     const found = answeringSentence(r);
     if (!found) return [];
-    const best = rankSpans(r.asked, found.sentence, found.lang, r.analyzer, weights)[0];
+    const best = chooseSpan(rankSpans(r.asked, found.sentence, found.lang, r.analyzer, weights));
     const golds = r.question.answers;
     const judge = (text: string) => ({ f1: bestF1(text, golds), exact: golds.some((g) => exactMatch(text, g) === 1) ? 1 : 0 });
-    return [{ spanP: shortFits(r.asked, best, 0) ? best.p : -1, short: judge(best ? renderShort(best.candidate.text, found.lang, r.asked.lang) : ''), sentence: judge(found.sentence.text) }];
+    return [{ spanP: shortFits(r.asked, best, 0) ? best.expectedF1 : -1, short: judge(best ? renderShort(best.candidate.text, found.lang, r.asked.lang) : ''), sentence: judge(found.sentence.text) }];
   });
 }
 
@@ -102,6 +106,54 @@ function choose(devPreds: Prediction[][]) {
     if (value > best.value + 1e-12) best = { short, value };
   }
   return best;
+}
+
+/** A question as the sentence choice sees it: its best sentences' features and whether each holds a gold answer, and whether the rule answers. */
+interface ChoiceRow {
+  choices: { features: number[]; hit: boolean }[];
+  rule: boolean;
+  answerable: boolean;
+}
+
+function choiceRows(data: Retrieved[], weights: ReaderWeights): ChoiceRow[] {
+  return data.map((r) => {
+    const answerable = !r.question.unanswerable && r.question.answers.length > 0;
+    const choices = readChoices(r.asked, r.candidates, r.analyzer, DEFAULT_EXTRACTIVE, weights).map((reading) => ({
+      features: reading.features,
+      hit: answerable && answerMatches(reading.candidate.sentence.text, r.question.answers),
+    }));
+    return { choices, rule: r.candidates[0] !== undefined && ruleAnswers(r.candidates[0], DEFAULT_EXTRACTIVE), answerable };
+  });
+}
+
+/** The likeliest of a question's sentences under `p` (the first of equals), with its probability. */
+function pick(row: ChoiceRow, p: (features: number[]) => number) {
+  let best: { hit: boolean; p: number } | undefined;
+  for (const choice of row.choices) {
+    const q = p(choice.features);
+    if (!best || q > best.p) best = { hit: choice.hit, p: q };
+  }
+  return best ?? { hit: false, p: 0 };
+}
+
+const share = (a: number, b: number) => Number((a / Math.max(1, b)).toFixed(4));
+
+/**
+ * The dev figures of a sentence choice (`choose`, returning the chosen sentence's hit and score) with the
+ * rule deciding whether to answer: the hit rate over answerable questions, and how well the score alone
+ * would tell answerable questions from unanswerable ones (ROC AUC, ties half; null without unanswerable ones).
+ */
+function figures(rows: ChoiceRow[], choose: (row: ChoiceRow) => { hit: boolean; p: number }) {
+  const chosen = rows.map((row) => ({ row, ...choose(row) }));
+  const answerable = chosen.filter((c) => c.row.answerable);
+  const unanswerable = chosen.filter((c) => !c.row.answerable);
+  let wins = 0;
+  for (const a of answerable) for (const u of unanswerable) wins += a.p > u.p ? 1 : a.p === u.p ? 0.5 : 0;
+  return {
+    questions: rows.length,
+    hit: share(answerable.filter((c) => c.row.rule && c.hit).length, answerable.length),
+    auc: unanswerable.length ? share(wins, answerable.length * unanswerable.length) : null,
+  };
 }
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
@@ -135,7 +187,7 @@ async function main() {
   let chosen: { weights: ReaderWeights; value: number } | undefined;
   for (const l2 of SETTINGS.l2Grid) {
     const options: TrainOptions = { l2, epochs: SETTINGS.epochs, learningRate: SETTINGS.learningRate };
-    const weights: ReaderWeights = { version: READER_VERSION, span: trainChoice(SPAN_FEATURES, spans, options), threshold: { short: 0 }, chosen: {} };
+    const weights: ReaderWeights = { version: READER_VERSION, span: trainChoice(SPAN_FEATURES, spans, options), choice: { features: [], mean: [], scale: [], weights: [], bias: 0 }, threshold: { short: 0 }, chosen: {} };
     const devPreds = devData.map((d) => predictions(d, weights));
     const best = choose(devPreds);
     const dev = Object.fromEntries(devSets.map((s, i) => [s.name, score(devPreds[i], best.short)]));
@@ -152,7 +204,36 @@ async function main() {
       chosen = { weights, value: best.value };
     }
   }
-  fs.writeFileSync(out, `${JSON.stringify(chosen!.weights, null, 1)}\n`);
+  const weights = chosen!.weights;
+
+  const trainRows = choiceRows(trainData, weights).flatMap((row) => row.choices);
+  const devRows = devData.map((d) => choiceRows(d, weights));
+  log(`sentence rows: ${trainRows.length} (${trainRows.filter((r) => r.hit).length} hold an answer)`);
+  const coverage = CHOICE_FEATURES.indexOf('rule.coverage');
+  const rule = Object.fromEntries(devSets.map((s, i) => [s.name, figures(devRows[i], (row) => ({ hit: row.choices[0]?.hit ?? false, p: row.choices[0]?.features[coverage] ?? -1 }))]));
+  log(`the rule's own sentence on dev: ${JSON.stringify(rule)}`);
+  let choice: { model: LogisticModel; value: number; l2: number; dev: Record<string, unknown> } | undefined;
+  for (const l2 of SETTINGS.choiceL2Grid) {
+    const options: TrainOptions = { l2, epochs: SETTINGS.epochs * 2, learningRate: SETTINGS.learningRate };
+    const model = trainBinary(CHOICE_FEATURES, trainRows.map((r) => r.features), trainRows.map((r) => (r.hit ? 1 : 0)), options);
+    const dev = devRows.map((rows) => figures(rows, (row) => pick(row, (features) => sigmoid(logit(model, features)))));
+    const value = dev.reduce((sum, d) => sum + d.hit, 0) / dev.length;
+    log(`sentence choice l2 ${l2}: mean hit ${value.toFixed(4)}; ${JSON.stringify(dev)}`);
+    if (!choice || value > choice.value + 1e-12) choice = { model, value, l2, dev: Object.fromEntries(devSets.map((s, i) => [s.name, dev[i]])) };
+  }
+  weights.choice = choice!.model;
+  weights.chosen = {
+    ...weights.chosen,
+    choice: {
+      objective: `the hit rate (the quoted sentence holds a gold answer) with the rule deciding whether to answer, averaged over the dev sets, quoting the likeliest of the rule's best ${DEFAULT_EXTRACTIVE.choices} sentences`,
+      label: 'the sentence holds a gold answer',
+      l2: choice!.l2,
+      rows: trainRows.length,
+      dev: choice!.dev,
+      rulesOwnSentence: rule,
+    },
+  };
+  fs.writeFileSync(out, `${JSON.stringify(weights, null, 1)}\n`);
   log(`wrote ${path.relative(process.cwd(), out)}`);
 }
 

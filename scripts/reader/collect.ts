@@ -4,9 +4,11 @@ import path from 'node:path';
 import { loadConfig } from '../../src/core/config.js';
 import { openEngine, DEFAULT_K } from '../../src/core/engine.js';
 import { DEFAULT_EXTRACTIVE } from '../../src/core/answer/extractive.js';
+import { readSentences, type SentenceCandidate } from '../../src/core/answer/read.js';
+import { questionKind } from '../../src/core/answer/question-kind.js';
 import { questionStats, questionWords } from '../../src/core/retrieve/coverage.js';
 import type { Analyzer } from '../../src/core/text/analyze.js';
-import type { StoreReader } from '../../src/core/index/port.js';
+import type { PassageRecord, StoreReader } from '../../src/core/index/port.js';
 import { loadQuestions, type EvalQuestion } from '../../src/core/eval/dataset.js';
 import { readQuestion, type ReaderQuestion } from '../../src/core/answer/reader/question.js';
 import { analyseQuery } from '../../src/core/retrieve/query.js';
@@ -39,6 +41,8 @@ export interface Retrieved {
   hits: Hit[];
   /** The sentences of the top DEFAULT_EXTRACTIVE.depth hits and their same-story twins, in rank order, each passage once. */
   sentences: ReadSentence[];
+  /** The answerer's reading of those sentences (and adjacent pairs), best first: the first is the one it quotes. */
+  candidates: SentenceCandidate[];
   analyzer: Analyzer;
 }
 
@@ -49,14 +53,17 @@ export interface ReadSentence {
   lang: Lang;
 }
 
-async function sentencesOf(store: Pick<StoreReader, 'passages'>, hits: Hit[]): Promise<ReadSentence[]> {
+/** The passages of the top DEFAULT_EXTRACTIVE.depth hits and their same-story twins, in rank order. */
+async function readPassages(store: Pick<StoreReader, 'passages'>, hits: Hit[]): Promise<{ ids: string[]; records: Map<string, PassageRecord> }> {
   const ids = [...new Set(hits.slice(0, DEFAULT_EXTRACTIVE.depth).flatMap((hit) => [hit.passage.id, ...hit.related.map((r) => r.id)]))];
-  const records = await store.passages(ids);
-  return ids.flatMap((id) => {
+  return { ids, records: await store.passages(ids) };
+}
+
+const sentencesOf = ({ ids, records }: { ids: string[]; records: Map<string, PassageRecord> }): ReadSentence[] =>
+  ids.flatMap((id) => {
     const found = records.get(id);
     return found ? found.passage.sentences.map((sentence) => ({ sentence, file: found.article.file, lang: found.article.lang })) : [];
   });
-}
 
 type CachedHit = Pick<Hit, 'score' | 'related'> & { id: string };
 
@@ -102,7 +109,16 @@ export async function retrieve(set: QuestionSet, log: (message: string) => void)
       if (++fresh % 500 === 0) log(`  ${set.name}: ${out.length + 1}/${questions.length}`);
     }
     const stats = await questionStats(query, engine.analyzer, engine.store);
-    out.push({ question, asked: readQuestion(question.question, query, questionWords(query, engine.analyzer, stats)), hits, sentences: await sentencesOf(engine.store, hits), analyzer: engine.analyzer });
+    const words = questionWords(query, engine.analyzer, stats);
+    const passages = await readPassages(engine.store, hits);
+    out.push({
+      question,
+      asked: readQuestion(question.question, query, words),
+      hits,
+      sentences: sentencesOf(passages),
+      candidates: readSentences({ words, kind: questionKind(question.question), lang: query.lang }, hits, passages.records, engine.analyzer, DEFAULT_EXTRACTIVE),
+      analyzer: engine.analyzer,
+    });
   }
   if (fresh > 0) fs.writeFileSync(cacheFile, JSON.stringify({ key, hits: cached }));
   return out;

@@ -34,8 +34,16 @@ test('a how-many question gets the count as its short answer, quoted in its sent
   assert.deepEqual({ ...answer.citations[0], n: undefined }, { ...support, n: undefined });
 });
 
+test('a name written at several extents is one short answer, shown whole', async () => {
+  const answer = await ask('Who did Sergey Lavrov meet in China?');
+  assert.equal(answer.abstained, false);
+  assert.equal(answer.short?.text, 'Hossein Amir Abdollahian');
+  assert.match(answer.support?.text ?? '', /Lavrov bertemu dengan timpalannya dari Iran Hossein Amir Abdollahian di China/);
+  assert.ok(answer.confidence !== undefined && answer.confidence > 0 && answer.confidence < 1, 'the confidence is the chance that the sentence holds the answer');
+});
+
 test('a why/how question takes no short answer, whatever its best span', () => {
-  const span = { candidate: { start: 0, end: 5, text: 'sebab', from: 0, to: 1, shape: {} as SpanCandidate['shape'] }, features: [], p: 0.9 };
+  const span = { candidate: { start: 0, end: 5, text: 'sebab', from: 0, to: 1, shape: {} as SpanCandidate['shape'] }, features: [], p: 0.9, expectedF1: 0.9 };
   assert.equal(shortFits({ type: 'reason' }, span, 0), false);
   assert.equal(shortFits({ type: 'person' }, span, 0.5), true);
   assert.equal(shortFits({ type: 'person' }, span, 0.95), false);

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { logit, trainChoice } from '../../src/core/answer/reader/logistic.js';
 import { SPAN_FEATURES } from '../../src/core/answer/reader/span-features.js';
+import { CHOICE_FEATURES } from '../../src/core/answer/reader/choice.js';
 import { checkWeights, shippedWeights } from '../../src/core/answer/reader/weights.js';
 
 test('a conditional logit learns which candidate of each set is the right one', () => {
@@ -20,10 +21,13 @@ test('a conditional logit learns which candidate of each set is the right one', 
   assert.equal(JSON.stringify(trainChoice(['signal', 'noise'], choices, options)), JSON.stringify(model));
 });
 
-test('the shipped weights load, match the features and score spans', () => {
+test('the shipped weights load, match the features and score spans and sentences', () => {
   const weights = shippedWeights();
   assert.equal(weights.span.weights.length, SPAN_FEATURES.length);
+  assert.equal(weights.choice.weights.length, CHOICE_FEATURES.length);
   assert.ok(weights.threshold.short >= 0 && weights.threshold.short < 1);
   assert.ok(Number.isFinite(logit(weights.span, SPAN_FEATURES.map(() => 0.5))));
+  assert.ok(Number.isFinite(logit(weights.choice, CHOICE_FEATURES.map(() => 0.5))));
   assert.throws(() => checkWeights({ ...weights, span: { ...weights.span, features: ['other'] } }), /npm run train:reader/);
+  assert.throws(() => checkWeights({ ...weights, choice: { ...weights.choice, features: ['other'] } }), /npm run train:reader/);
 });

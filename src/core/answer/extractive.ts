@@ -1,49 +1,71 @@
 import { cosine, storyFingerprint } from '../retrieve/duplicates.js';
 import type { StoreReader } from '../index/port.js';
 import type { Analyzer } from '../text/analyze.js';
-import { coverage, questionStats, questionWords } from '../retrieve/coverage.js';
-import type { Answer, ArticleMeta, Citation, Hit, ShortAnswer, Span } from '../types.js';
+import { questionStats, questionWords } from '../retrieve/coverage.js';
+import type { Answer, Citation, Hit, ShortAnswer } from '../types.js';
 import type { Answerer } from './answerer.js';
-import { hasAnswerShape, questionKind } from './question-kind.js';
+import { questionKind } from './question-kind.js';
 import { abstention } from './abstention.js';
 import { spanSource } from '../sources/location.js';
-import { readQuestion } from './reader/question.js';
+import { readSentences, type ReadOptions, type SentenceCandidate } from './read.js';
+import { choiceFeatures } from './reader/choice.js';
+import { logit, sigmoid } from './reader/logistic.js';
+import { readQuestion, type ReaderQuestion } from './reader/question.js';
 import { renderShort } from './reader/render.js';
 import { shortAnswer } from './reader/short.js';
 import { shippedWeights, type ReaderWeights } from './reader/weights.js';
 
-export interface ExtractiveOptions {
-  /** How many top hits (with their same-story twins) are read for answer sentences. */
-  depth: number;
-  /** Below this share of the question's (IDF-weighted) content found in one sentence, abstain… */
+export interface ExtractiveOptions extends ReadOptions {
+  /** How many of the rule's best sentences the choice model weighs; kabar quotes the likeliest. */
+  choices: number;
+  /** Below this share of the question's (IDF-weighted) content found in one sentence, the rule abstains… */
   minCoverage: number;
   /** …unless the sentence holds at least this share and this much evidence (summed IDF of the words found). */
   paraphrase: { minCoverage: number; minEvidence: number };
-  /** Coverage is multiplied by this when a sentence lacks the kind of fact the question asks for. */
-  shapelessFactor: number;
-  /** Two adjacent sentences are quoted together when they cover this much more of the question than one. */
-  pairCost: number;
 }
 
-export const DEFAULT_EXTRACTIVE: ExtractiveOptions = { depth: 5, minCoverage: 0.65, paraphrase: { minCoverage: 0.4, minEvidence: 18 }, shapelessFactor: 0.8, pairCost: 0.2 };
+export const DEFAULT_EXTRACTIVE: ExtractiveOptions = { depth: 5, minCoverage: 0.65, paraphrase: { minCoverage: 0.4, minEvidence: 18 }, shapelessFactor: 0.8, pairCost: 0.2, choices: 3 };
 
-interface Candidate {
-  sentence: Span;
-  passageId: string;
-  article: ArticleMeta;
-  rank: number;
-  coverage: number;
-  evidence: number;
-  score: number;
+/** Whether the hand-set coverage rule answers from a sentence: kabar abstains when it does not answer from its best one. */
+export const ruleAnswers = (c: SentenceCandidate, { minCoverage, paraphrase }: ExtractiveOptions): boolean =>
+  c.coverage >= minCoverage || (c.coverage >= paraphrase.minCoverage && c.evidence >= paraphrase.minEvidence);
+
+/** A sentence's reading: its short answer and the choice model's chance that it holds the answer. */
+export interface Reading {
+  candidate: SentenceCandidate;
+  short: ReturnType<typeof shortAnswer>;
+  features: number[];
+  confidence: number;
 }
+
+/**
+ * The rule's best `options.choices` sentences in its best sentence's language (the choice model learned
+ * from one language; the same story in the other is cited as its translation), read by the short-answer
+ * and choice models, in the rule's order.
+ */
+export function readChoices(question: ReaderQuestion, candidates: SentenceCandidate[], analyzer: Analyzer, options: ExtractiveOptions, weights: ReaderWeights): Reading[] {
+  const top = candidates[0];
+  const sameLanguage = candidates.filter((c) => c.article.lang === top?.article.lang);
+  return sameLanguage.slice(0, options.choices).map((candidate, position) => {
+    const short = shortAnswer(question, candidate.sentence, candidate.article.lang, analyzer, weights);
+    const features = choiceFeatures({ question, best: candidate, position, gap: top.score - candidate.score, ruleAnswers: ruleAnswers(candidate, options), span: short.choice });
+    return { candidate, short, features, confidence: sigmoid(logit(weights.choice, features)) };
+  });
+}
+
+/** The likeliest reading (the first of equals). */
+export const likeliest = (readings: Reading[]): Reading | undefined =>
+  readings.reduce<Reading | undefined>((best, r) => (!best || r.confidence > best.confidence ? r : best), undefined);
 
 /**
  * The offline answerer: quotes the sentence that covers most of the question's content (weighted by
  * rarity, across languages through the lexicon), cites it and its translation when the same story is
- * in the other language, and abstains when no sentence covers enough of the question. Inside the
- * quoted sentence, the learned short-answer model picks the answer itself (a name, number, date,
- * place or phrase), shown first; for why/how questions, or when no span is likely enough, the
- * sentence is the answer.
+ * in the other language, and abstains when no sentence covers enough of the question. The rule's
+ * best few sentences are weighed by a learned model of the chance that a sentence holds the answer
+ * (from its coverage, its window's, its rank and the short answer found in it): the likeliest is
+ * quoted, and the chance is the answer's `confidence`. Inside the quoted sentence, the learned
+ * short-answer model picks the answer itself (a name, number, date, place or phrase), shown first;
+ * for why/how questions, or when no span is likely enough, the sentence is the answer.
  */
 export function createExtractiveAnswerer(
   store: Pick<StoreReader, 'passages' | 'termStats'>,
@@ -58,50 +80,19 @@ export function createExtractiveAnswerer(
       const words = questionWords(query, analyzer, await questionStats(query, analyzer, store));
       const read = hits.slice(0, options.depth);
       const records = await store.passages(read.flatMap((hit) => [hit.passage.id, ...hit.related.map((r) => r.id)]));
-      const kind = questionKind(question);
-      const asked = new Set(words.map((w) => w.word));
-
-      const candidates: Candidate[] = [];
-      const seen = new Set<string>();
-      const consider = (passageId: string, rank: number) => {
-        if (seen.has(passageId)) return;
-        seen.add(passageId);
-        const found = records.get(passageId);
-        if (!found) return;
-        const { passage } = found;
-        // Two adjacent sentences compete too, at a cost, for answers that run over a full stop.
-        const spans = passage.sentences.flatMap((sentence, i) => {
-          const next = passage.sentences[i + 1];
-          if (!next) return [{ sentence, cost: 0 }];
-          const pair = { start: sentence.start, end: next.end, text: passage.text.slice(sentence.start - passage.start, next.end - passage.start) };
-          return [{ sentence, cost: 0 }, { sentence: pair, cost: options.pairCost }];
-        });
-        for (const { sentence, cost } of spans) {
-          // A sentence without the kind of fact asked for (a number for "how many"...) answers less.
-          const shaped = hasAnswerShape(kind, sentence.text, asked);
-          const { share, evidence } = coverage(words, sentence.text, found.article.lang, analyzer);
-          const covered = share * (shaped ? 1 : options.shapelessFactor);
-          const language = found.article.lang === query.lang ? 0.03 : 0;
-          candidates.push({ sentence, passageId, article: found.article, rank, coverage: covered - cost, evidence, score: covered - cost + language + 0.05 / (rank + 1) });
-        }
-      };
-      read.forEach((hit, rank) => {
-        consider(hit.passage.id, rank);
-        for (const twin of hit.related) consider(twin.id, rank);
-      });
-      candidates.sort((a, b) => b.score - a.score);
-      const best = candidates[0];
+      const asked = readQuestion(question, query, words);
+      const candidates = readSentences({ words, kind: questionKind(question), lang: query.lang }, read, records, analyzer, options);
+      const reading = likeliest(readChoices(asked, candidates, analyzer, options, weights));
+      const best = reading?.candidate;
 
       let answer: string;
       let citations: Citation[] = [];
       let short: ShortAnswer | null = null;
-      const { minCoverage, paraphrase } = options;
-      const answers = (c: Candidate) => c.coverage >= minCoverage || (c.coverage >= paraphrase.minCoverage && c.evidence >= paraphrase.minEvidence);
-      const abstained = !best || !answers(best);
+      const abstained = !best || !reading || !ruleAnswers(candidates[0], options);
       if (abstained) {
         answer = abstention(question, query.lang);
       } else {
-        const cite = (c: Candidate, n: number): Citation => ({
+        const cite = (c: SentenceCandidate, n: number): Citation => ({
           n,
           id: c.passageId,
           file: c.article.file,
@@ -117,7 +108,7 @@ export function createExtractiveAnswerer(
         citations = [cite(best, 1)];
         const twin = translationOf(best, hits, candidates, analyzer);
         if (twin) citations.push(cite(twin, 2));
-        const span = shortAnswer(readQuestion(question, query, words), best.sentence, best.article.lang, analyzer, weights);
+        const span = reading.short.span;
         if (span) short = { ...citations[0], start: span.start, end: span.end, text: span.text, shown: renderShort(span.text, best.article.lang, query.lang) };
         const text = short ? short.shown : best.sentence.text.trim().replace(/\s+/g, ' ');
         answer = `${text} ${citations.map((c) => `[${c.n}]`).join('')}`;
@@ -132,7 +123,7 @@ export function createExtractiveAnswerer(
         citations,
         hits,
         warnings: [],
-        confidence: best ? Math.min(1, best.coverage) : 0,
+        confidence: reading?.confidence ?? 0,
         short,
         support: abstained ? null : citations[0],
         timingsMs: { retrieve: 0, answer: answerMs, total: answerMs },
@@ -143,12 +134,12 @@ export function createExtractiveAnswerer(
 }
 
 /** The sentence telling the same thing in the best sentence's same-story twin, if there is one. */
-function translationOf(best: Candidate, hits: Hit[], candidates: Candidate[], analyzer: Analyzer): Candidate | undefined {
+function translationOf(best: SentenceCandidate, hits: Hit[], candidates: SentenceCandidate[], analyzer: Analyzer): SentenceCandidate | undefined {
   const hit = hits.find((h) => h.passage.id === best.passageId || h.related.some((r) => r.id === best.passageId));
   if (!hit) return undefined;
   const twins = new Set([hit.passage.id, ...hit.related.map((r) => r.id)]);
   const print = storyFingerprint(best.sentence.text, analyzer);
-  let match: Candidate | undefined;
+  let match: SentenceCandidate | undefined;
   let similarity = 0.5;
   for (const c of candidates) {
     if (!twins.has(c.passageId) || c.article.file === best.article.file) continue;

@@ -70,12 +70,23 @@ export interface Coverage {
   evidence: number;
 }
 
-export function coverage(words: QuestionWord[], text: string, lang: Lang, analyzer: Analyzer): Coverage {
-  const total = words.reduce((sum, w) => sum + w.weight, 0);
+/** For each question word, whether the text holds it (one of its forms, or a name one edit apart). */
+export function wordsFound(words: QuestionWord[], text: string, lang: Lang, analyzer: Analyzer): boolean[] {
   const tokens = tokenize(text).map((t) => ({ word: t.word, stem: analyzer.stem(t.word, lang) }));
-  let evidence = 0;
-  for (const w of words) {
-    if (tokens.some((t) => matchesWord(w, t.word, t.stem))) evidence += w.weight;
-  }
+  return words.map((w) => tokens.some((t) => matchesWord(w, t.word, t.stem)));
+}
+
+/** The coverage of a question by the words found (`wordsFound`, or several of them joined by `or`). */
+export function coverageOf(words: QuestionWord[], found: readonly boolean[]): Coverage {
+  const total = words.reduce((sum, w) => sum + w.weight, 0);
+  const evidence = words.reduce((sum, w, i) => sum + (found[i] ? w.weight : 0), 0);
   return { share: total > 0 ? evidence / total : 0, evidence };
+}
+
+/** Question words found in any of the texts' `wordsFound`. */
+export const eitherFound = (...founds: (readonly boolean[] | undefined)[]): boolean[] =>
+  (founds.find((f) => f !== undefined) ?? []).map((_, i) => founds.some((f) => f?.[i] === true));
+
+export function coverage(words: QuestionWord[], text: string, lang: Lang, analyzer: Analyzer): Coverage {
+  return coverageOf(words, wordsFound(words, text, lang, analyzer));
 }

@@ -104,3 +104,21 @@ export function trainChoice(features: string[], choices: readonly Choice[], opti
   w[d] = 0;
   return rounded(features, mean, scale, w, d);
 }
+
+/** The logistic function: a logit as a probability. */
+export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
+
+/** Fits a logistic regression (a probability for each row: that its label is 1) on the log loss plus an L2 penalty. */
+export function trainBinary(features: string[], rows: readonly (readonly number[])[], labels: readonly number[], options: TrainOptions): LogisticModel {
+  const d = features.length;
+  const { mean, scale, standard } = standardise(rows, d);
+  const n = Math.max(1, rows.length);
+  const w = descend(d, options, (w, grad) => {
+    standard.forEach((x, i) => {
+      const error = (sigmoid(dot(w, x, d)) - labels[i]) / n;
+      for (let j = 0; j < d; j++) grad[j] += error * x[j];
+      grad[d] += error;
+    });
+  });
+  return rounded(features, mean, scale, w, d);
+}

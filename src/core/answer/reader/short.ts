@@ -3,7 +3,7 @@ import type { Lang, Span } from '../../types.js';
 import { logit, softmax } from './logistic.js';
 import type { ReaderQuestion } from './question.js';
 import { readSentence, spanFeatures, type SentenceRead } from './span-features.js';
-import { spanCandidates, type SpanCandidate } from './spans.js';
+import { spanCandidates, wholeName, type SpanCandidate } from './spans.js';
 import type { ReaderWeights } from './weights.js';
 
 /** A candidate span with its share of the softmax over its sentence's candidates. */
@@ -18,20 +18,53 @@ export function spansOf(question: ReaderQuestion, read: SentenceRead, sentence: 
   return spanCandidates(sentence, read.words).map((candidate) => ({ candidate, features: spanFeatures(question, read, candidate) }));
 }
 
-/** The spans of a sentence scored by the span model, best first. */
-export function rankSpans(question: ReaderQuestion, sentence: Span, lang: Lang, analyzer: Analyzer, weights: Pick<ReaderWeights, 'span'>): ScoredSpan[] {
-  const spans = spansOf(question, readSentence(question, sentence, lang, analyzer), sentence);
+/** Spans scored by the span model, best first. */
+function scoreSpans(spans: Omit<ScoredSpan, 'p'>[], weights: Pick<ReaderWeights, 'span'>): ScoredSpan[] {
   if (spans.length === 0) return [];
   const shares = softmax(spans.map((s) => logit(weights.span, s.features)));
   return spans.map((s, i) => ({ ...s, p: shares[i] })).sort((a, b) => b.p - a.p);
 }
 
-/** Whether a span is shown as the short answer: a "why/how" question takes no short answer, and the span must be likely enough. */
-export const shortFits = (question: Pick<ReaderQuestion, 'type'>, span: ScoredSpan | undefined, threshold: number): span is ScoredSpan =>
-  span !== undefined && question.type !== 'reason' && span.p >= threshold;
+/** The spans of a sentence scored by the span model, best first. */
+export const rankSpans = (question: ReaderQuestion, sentence: Span, lang: Lang, analyzer: Analyzer, weights: Pick<ReaderWeights, 'span'>): ScoredSpan[] =>
+  scoreSpans(spansOf(question, readSentence(question, sentence, lang, analyzer), sentence), weights);
 
-/** The short answer inside a quoted sentence: the best span when it fits, else null. */
-export function shortAnswer(question: ReaderQuestion, sentence: Span, lang: Lang, analyzer: Analyzer, weights: ReaderWeights): SpanCandidate | null {
-  const best = rankSpans(question, sentence, lang, analyzer, weights)[0];
-  return shortFits(question, best, weights.threshold.short) ? best.candidate : null;
+/** Token F1 between two candidates of one sentence, from their word ranges. */
+function overlapF1(a: SpanCandidate, b: SpanCandidate): number {
+  const shared = Math.min(a.to, b.to) - Math.max(a.from, b.from);
+  if (shared <= 0) return 0;
+  const precision = shared / (a.to - a.from);
+  const recall = shared / (b.to - b.from);
+  return (2 * precision * recall) / (precision + recall);
+}
+
+/** The likeliest span with the token F1 it is expected to score, if the model's shares are the chances of each span being the answer. */
+export interface ShortChoice extends ScoredSpan {
+  expectedF1: number;
+}
+
+/**
+ * The likeliest span (spans ranked best first), with its expected token F1 under the model's shares:
+ * the same answer written at different extents ("Amir Abdollahian", "Hossein Amir Abdollahian")
+ * pools its probability instead of splitting it, in proportion to how much the extents agree.
+ */
+export function chooseSpan(ranked: readonly ScoredSpan[]): ShortChoice | undefined {
+  const best = ranked[0];
+  if (!best) return undefined;
+  let expectedF1 = 0;
+  for (const other of ranked) expectedF1 += other.p * overlapF1(best.candidate, other.candidate);
+  return { ...best, expectedF1 };
+}
+
+/** Whether a span is shown as the short answer: a "why/how" question takes no short answer, and the span's expected F1 must be high enough. */
+export const shortFits = (question: Pick<ReaderQuestion, 'type'>, span: ShortChoice | undefined, threshold: number): span is ShortChoice =>
+  span !== undefined && question.type !== 'reason' && span.expectedF1 >= threshold;
+
+/** The likeliest span of a quoted sentence, and the short answer shown from it when it fits (a person's name shown whole), else null. */
+export function shortAnswer(question: ReaderQuestion, sentence: Span, lang: Lang, analyzer: Analyzer, weights: ReaderWeights): { choice: ShortChoice | undefined; span: SpanCandidate | null } {
+  const read = readSentence(question, sentence, lang, analyzer);
+  const choice = chooseSpan(scoreSpans(spansOf(question, read, sentence), weights));
+  if (!shortFits(question, choice, weights.threshold.short)) return { choice, span: null };
+  const span = question.type === 'person' ? wholeName(sentence, read.words, choice.candidate, (i) => read.matches[i] >= 0) : choice.candidate;
+  return { choice, span };
 }

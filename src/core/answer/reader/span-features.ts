@@ -56,6 +56,10 @@ export const SPAN_FEATURES: string[] = [
   ...ANSWER_TYPES.map((t) => `${t}*lower`),
 ];
 
+const SHAPES_AT = SPAN_FEATURES.indexOf(`${ANSWER_TYPES[0]}*${SHAPES[0]}`);
+const LENGTHS_AT = SPAN_FEATURES.indexOf(`${ANSWER_TYPES[0]}*length${LENGTHS[0]}`);
+const LOWER_AT = SPAN_FEATURES.indexOf(`${ANSWER_TYPES[0]}*lower`);
+
 /** How far (in words) the matched question words stand from a candidate, and how many are near it. */
 function nearness(read: SentenceRead, c: SpanCandidate) {
   let distance = Infinity;
@@ -89,7 +93,8 @@ export function spanFeatures(question: ReaderQuestion, read: SentenceRead, c: Sp
   for (let i = c.from + 1; i < c.to; i++) if (read.words[i].broken) breaks++;
   const startsClause = !before || read.words[c.from].broken;
   const endsClause = !after || after.broken;
-  return [
+  const features = new Array<number>(SPAN_FEATURES.length).fill(0);
+  const own = [
     repeated / length,
     repeated === length ? 1 : 0,
     Number.isFinite(distance) ? 1 / distance : 0,
@@ -104,8 +109,12 @@ export function spanFeatures(question: ReaderQuestion, read: SentenceRead, c: Sp
     startsClause ? 1 : 0,
     endsClause ? 1 : 0,
     Math.min(breaks, 3),
-    ...ANSWER_TYPES.flatMap((t) => SHAPES.map((s) => (t === type && c.shape[s] ? 1 : 0))),
-    ...ANSWER_TYPES.flatMap((t) => LENGTHS.map((n) => (t === type && lengthBucket(length) === n ? 1 : 0))),
-    ...ANSWER_TYPES.map((t) => (t === type && lower ? 1 : 0)),
   ];
+  own.forEach((value, i) => (features[i] = value));
+  // The asked type's own block of shape, length and lower-case indicators; the other types' blocks stay 0.
+  const t = ANSWER_TYPES.indexOf(type);
+  SHAPES.forEach((shape, i) => (features[SHAPES_AT + t * SHAPES.length + i] = c.shape[shape] ? 1 : 0));
+  features[LENGTHS_AT + t * LENGTHS.length + LENGTHS.indexOf(lengthBucket(length))] = 1;
+  features[LOWER_AT + t] = lower ? 1 : 0;
+  return features;
 }

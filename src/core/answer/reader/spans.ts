@@ -157,3 +157,24 @@ export function spanCandidates(sentence: Span, words: Word[] = wordsOf(sentence)
   }
   return candidates;
 }
+
+/**
+ * A name candidate widened to the whole name around it ("Amir Abdollahian" → "Hossein Amir
+ * Abdollahian"): over capitalised words next to it with no punctuation between, stopping at titles,
+ * stopwords, words of the question (`asked`) and a word after "di"/"dari"/"in"/"from"… (a place:
+ * "dari Iran Hossein Amir Abdollahian" stays "Hossein Amir Abdollahian").
+ */
+export function wholeName(sentence: Span, words: Word[], c: SpanCandidate, asked: (i: number) => boolean): SpanCandidate {
+  if (!c.shape.name) return c;
+  const joins = (i: number) => {
+    const w = words[i];
+    return w.capital && !w.number && !TITLE.test(w.lower) && !isStopword(w.lower) && !asked(i) && !(i > 0 && PLACE_PREP.test(words[i - 1].lower));
+  };
+  let { from, to } = c;
+  while (from > 0 && !words[from].broken && joins(from - 1)) from--;
+  while (to < words.length && !words[to].broken && joins(to)) to++;
+  if (from === c.from && to === c.to) return c;
+  const start = words[from].start;
+  const end = Math.max(c.end, words[to - 1].end);
+  return { start, end, text: sentence.text.slice(start - sentence.start, end - sentence.start), from, to, shape: shapeOf(words, from, to, sentence) };
+}
