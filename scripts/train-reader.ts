@@ -110,7 +110,7 @@ function choose(devPreds: Prediction[][]) {
 
 /** A question as the sentence choice sees it: its best sentences' features and whether each holds a gold answer, and whether the rule answers. */
 interface ChoiceRow {
-  choices: { features: number[]; hit: boolean }[];
+  choices: { features: number[]; hit: boolean; useful: boolean }[];
   rule: boolean;
   answerable: boolean;
 }
@@ -118,9 +118,11 @@ interface ChoiceRow {
 function choiceRows(data: Retrieved[], weights: ReaderWeights): ChoiceRow[] {
   return data.map((r) => {
     const answerable = !r.question.unanswerable && r.question.answers.length > 0;
+    // A sentence is the one to quote when it holds a gold answer and the short answer shown from it, if any, overlaps one.
     const choices = readChoices(r.asked, r.candidates, r.analyzer, DEFAULT_EXTRACTIVE, weights).map((reading) => ({
       features: reading.features,
       hit: answerable && answerMatches(reading.candidate.sentence.text, r.question.answers),
+      useful: answerable && answerMatches(reading.candidate.sentence.text, r.question.answers) && (reading.short.span === null || bestF1(reading.short.span.text, r.question.answers) > 0),
     }));
     return { choices, rule: r.candidates[0] !== undefined && ruleAnswers(r.candidates[0], DEFAULT_EXTRACTIVE), answerable };
   });
@@ -208,14 +210,14 @@ async function main() {
 
   const trainRows = choiceRows(trainData, weights).flatMap((row) => row.choices);
   const devRows = devData.map((d) => choiceRows(d, weights));
-  log(`sentence rows: ${trainRows.length} (${trainRows.filter((r) => r.hit).length} hold an answer)`);
+  log(`sentence rows: ${trainRows.length} (${trainRows.filter((r) => r.hit).length} hold an answer, ${trainRows.filter((r) => r.useful).length} with a short answer that overlaps it or none)`);
   const coverage = CHOICE_FEATURES.indexOf('rule.coverage');
   const rule = Object.fromEntries(devSets.map((s, i) => [s.name, figures(devRows[i], (row) => ({ hit: row.choices[0]?.hit ?? false, p: row.choices[0]?.features[coverage] ?? -1 }))]));
   log(`the rule's own sentence on dev: ${JSON.stringify(rule)}`);
   let choice: { model: LogisticModel; value: number; l2: number; dev: Record<string, unknown> } | undefined;
   for (const l2 of SETTINGS.choiceL2Grid) {
     const options: TrainOptions = { l2, epochs: SETTINGS.epochs * 2, learningRate: SETTINGS.learningRate };
-    const model = trainBinary(CHOICE_FEATURES, trainRows.map((r) => r.features), trainRows.map((r) => (r.hit ? 1 : 0)), options);
+    const model = trainBinary(CHOICE_FEATURES, trainRows.map((r) => r.features), trainRows.map((r) => (r.useful ? 1 : 0)), options);
     const dev = devRows.map((rows) => figures(rows, (row) => pick(row, (features) => sigmoid(logit(model, features)))));
     const value = dev.reduce((sum, d) => sum + d.hit, 0) / dev.length;
     log(`sentence choice l2 ${l2}: mean hit ${value.toFixed(4)}; ${JSON.stringify(dev)}`);
@@ -226,7 +228,7 @@ async function main() {
     ...weights.chosen,
     choice: {
       objective: `the hit rate (the quoted sentence holds a gold answer) with the rule deciding whether to answer, averaged over the dev sets, quoting the likeliest of the rule's best ${DEFAULT_EXTRACTIVE.choices} sentences`,
-      label: 'the sentence holds a gold answer',
+      label: 'the sentence holds a gold answer, and the short answer shown from it (if any) overlaps one',
       l2: choice!.l2,
       rows: trainRows.length,
       dev: choice!.dev,

@@ -39,14 +39,15 @@ export interface Reading {
 }
 
 /**
- * The rule's best `options.choices` sentences in its best sentence's language (the choice model learned
- * from one language; the same story in the other is cited as its translation), read by the short-answer
- * and choice models, in the rule's order.
+ * The rule's best sentence and its next best single sentences in the same language, `options.choices` in
+ * all, read by the short-answer and choice models, in the rule's order. The choice model learned from one
+ * language (the same story in the other is cited as its translation), and a pair of sentences, more
+ * likely to hold an answer but a worse place for a short one, is weighed only when the rule itself picks it.
  */
 export function readChoices(question: ReaderQuestion, candidates: SentenceCandidate[], analyzer: Analyzer, options: ExtractiveOptions, weights: ReaderWeights): Reading[] {
   const top = candidates[0];
-  const sameLanguage = candidates.filter((c) => c.article.lang === top?.article.lang);
-  return sameLanguage.slice(0, options.choices).map((candidate, position) => {
+  const alternatives = candidates.filter((c, i) => i === 0 || (!c.pair && c.article.lang === top.article.lang));
+  return alternatives.slice(0, options.choices).map((candidate, position) => {
     const short = shortAnswer(question, candidate.sentence, candidate.article.lang, analyzer, weights);
     const features = choiceFeatures({ question, best: candidate, position, gap: top.score - candidate.score, ruleAnswers: ruleAnswers(candidate, options), span: short.choice });
     return { candidate, short, features, confidence: sigmoid(logit(weights.choice, features)) };

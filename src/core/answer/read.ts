@@ -17,6 +17,8 @@ export interface ReadOptions {
 /** A sentence (or two adjacent ones) of a read passage, with how much of the question it and its window hold. */
 export interface SentenceCandidate {
   sentence: Span;
+  /** Two adjacent sentences quoted together. */
+  pair: boolean;
   passageId: string;
   article: ArticleMeta;
   /** The rank of the hit it was read from (its twins share the rank). */
@@ -79,6 +81,7 @@ export function readSentences(question: ReadQuestion, hits: Hit[], records: Map<
       const coverage = share * (shaped ? 1 : options.shapelessFactor) - cost;
       candidates.push({
         sentence,
+        pair: last > first,
         passageId,
         article,
         rank,
