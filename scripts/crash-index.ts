@@ -16,7 +16,6 @@ import Database from 'better-sqlite3';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
 
-/** What is wrong with the store in `dir`, or an empty list. */
 /** Kills a child with SIGKILL after `delay` ms and waits for it to end; a child that finished earlier is simply awaited. */
 export async function killAfter(child: ChildProcess, delay: number): Promise<void> {
   const exited = new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(null) : child.once('exit', resolve)));
@@ -25,6 +24,7 @@ export async function killAfter(child: ChildProcess, delay: number): Promise<voi
   await exited;
 }
 
+/** What is wrong with the store in `dir`, or an empty list. */
 export function inconsistencies(dir: string): string[] {
   const db = new Database(path.join(dir, 'kabar.db'), { readonly: true });
   try {
