@@ -42,6 +42,8 @@ test('plain Indonesian and English forms', () => {
     ['Where did they meet?', 'where'],
     ['How many times did they meet in Moscow?', 'count'],
     ['How much did it cost?', 'count'],
+    ['How deep was the water in Kampung Melayu?', 'count'],
+    ['How tall is the tower?', 'count'],
     ['What did Zakharova say about sanctions?', 'what'],
     ['Which country did he visit?', 'what'],
     ['Why did Russia refuse?', 'why'],

@@ -113,3 +113,14 @@ test('choice features: one per name, negation and a new name of the asked type a
   assert.equal(value('type.person'), 1);
   assert.equal(value('fitsNew.person'), 0, 'no span, no answer of the asked type');
 });
+
+test('what is counted is a kind word, not a repeat: one Indonesian word, an English phrase up to its verb', () => {
+  const kinds = (question: string) => {
+    const query = analyseQuery(question, analyzer);
+    return [...readQuestion(question, query, questionWords(query, analyzer, flat)).kinds].sort();
+  };
+  assert.ok(['rubber', 'boats'].every((w) => kinds('How many rubber boats were deployed?').includes(w)));
+  assert.ok(!kinds('How many rubber boats were deployed?').includes('deployed'));
+  assert.ok(kinds('Berapa kali menteri luar negeri bertemu?').includes('kali'));
+  assert.ok(!kinds('Berapa kali menteri luar negeri bertemu?').includes('menteri'));
+});

@@ -34,8 +34,8 @@ const TIME_NOUNS = new Set([
 ]);
 /** Prepositions that make "mana" ask for a place: "di mana", "di negara manakah", "ke mana". */
 const PLACE_PREPOSITIONS = new Set(['di', 'ke', 'dari', 'in', 'from']);
-/** What follows "how" to ask for a number: "how many", "how much", "how often". */
-const HOW_COUNT = new Set(['many', 'much', 'often', 'long', 'far', 'old']);
+/** What follows "how" to ask for a number or a measure: "how many", "how often", "how deep", "how tall". */
+const HOW_COUNT = new Set(['many', 'much', 'often', 'long', 'far', 'old', 'deep', 'high', 'tall', 'wide', 'big', 'large', 'heavy', 'fast', 'thick', 'hot', 'cold', 'warm']);
 
 /** The kind of answer a question word asks for, read with its neighbours. */
 function kindAt(words: string[], i: number): QuestionKind | null {

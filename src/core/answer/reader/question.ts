@@ -2,6 +2,7 @@ import type { QuestionWord } from '../../retrieve/coverage.js';
 import type { Query } from '../../retrieve/query.js';
 import type { Lang } from '../../types.js';
 import { interrogative } from '../question-kind.js';
+import { isStopword } from '../../text/stopwords.js';
 import { answerType, type AnswerType } from './asks.js';
 
 /** A question as the reader uses it. */
@@ -22,13 +23,19 @@ export interface ReaderQuestion {
 
 /** Question words after which the next word names what is counted: "berapa kali", "how many times". */
 const COUNTED_AFTER = new Set(['berapa', 'many', 'much']);
+/** In English, what is counted can run over several words, up to the verb: "how many rubber boats were…". */
+const ENGLISH_COUNTED = new Set(['many', 'much']);
 
 function kindWords(question: string, query: Query): Set<string> {
   const kinds = new Set(query.words.filter((w) => w.weight < 1).map((w) => w.word.toLowerCase()));
   const words = question.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   words.forEach((word, i) => {
-    const next = words[i + 1];
-    if (next && COUNTED_AFTER.has(interrogative(word) ?? word)) kinds.add(next);
+    const base = interrogative(word) ?? word;
+    if (!COUNTED_AFTER.has(base)) return;
+    for (let j = i + 1; j < words.length && !isStopword(words[j]); j++) {
+      kinds.add(words[j]);
+      if (!ENGLISH_COUNTED.has(base)) break;
+    }
   });
   return kinds;
 }
