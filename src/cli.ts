@@ -69,4 +69,11 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+// A reader that stops early (`kabar search … | head -1`) closes the pipe: kabar then stops quietly, as other
+// command-line tools do, instead of failing on the next write.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(0);
+});
+
 process.exitCode = await main(process.argv);

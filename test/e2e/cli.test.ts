@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { runCli, tempCorpus } from '../helpers.js';
+import { CLI, runCli, tempCorpus } from '../helpers.js';
 
 test('kabar ask --json answers with citations that are exact slices of the files', (t) => {
   const tmp = tempCorpus();
@@ -81,4 +82,19 @@ test('kabar eval scores a question file and gates on --min', (t) => {
   assert.equal(metrics.abstention.recall, 1);
   const gated = runCli(['--corpus', tmp.corpus, '--index', tmp.index, 'eval', '--skip-bad-lines', '--min', 'abstention.falseRate=0.5', '--max', 'abstained=0.1', file]);
   assert.equal(gated.code, 1);
+});
+
+test('a reader that closes the pipe early (kabar … | head -1) stops kabar quietly, exit 0', async () => {
+  const tmp = tempCorpus();
+  try {
+    const child = spawn(process.execPath, [CLI, '--corpus', tmp.corpus, '--index', tmp.index, 'search', 'Rusia'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy(); // the reader is gone before kabar writes anything
+    let stderr = '';
+    child.stderr.on('data', (c) => (stderr += c));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    assert.equal(stderr, '');
+    assert.equal(code, 0);
+  } finally {
+    tmp.cleanup();
+  }
 });
