@@ -16,6 +16,18 @@ export function tempCorpus(): { dir: string; corpus: string; index: string; clea
   return { dir, corpus, index: path.join(dir, 'index'), cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 
+/** An engine (hashing embedder) over a temp copy of the seed articles, closed and removed after the test. */
+export async function seedsEngine(t: { after: (fn: () => unknown) => void }) {
+  const { loadConfig } = await import('../src/core/config.js');
+  const { openEngine } = await import('../src/core/engine.js');
+  const { createHashingEmbedder } = await import('../src/providers/embeddings/hashing.js');
+  const tmp = tempCorpus();
+  t.after(tmp.cleanup);
+  const engine = await openEngine({ config: loadConfig({}, { corpus: tmp.corpus, index: tmp.index }), embedder: createHashingEmbedder() });
+  t.after(() => engine.close());
+  return engine;
+}
+
 /** Runs the built CLI and returns its exit code and output. */
 export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string>; input?: string } = {}) {
   const result = spawnSync(process.execPath, [CLI, ...args], {

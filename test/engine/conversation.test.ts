@@ -1,10 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { loadConfig } from '../../src/core/config.js';
-import { collectAnswer, openEngine, type Engine } from '../../src/core/engine.js';
+import { collectAnswer, type Engine } from '../../src/core/engine.js';
 import type { Turn } from '../../src/core/types.js';
-import { createHashingEmbedder } from '../../src/providers/embeddings/hashing.js';
-import { tempCorpus } from '../helpers.js';
+import { seedsEngine } from '../helpers.js';
 
 /** Asks the questions in turn as one conversation; returns what was searched for and shown (the answer and its supporting quote) at each turn. */
 async function converse(engine: Engine, questions: string[]) {
@@ -22,9 +20,7 @@ async function converse(engine: Engine, questions: string[]) {
 }
 
 test('follow-ups follow and standalone questions stand alone, searched both ways', async (t) => {
-  const tmp = tempCorpus();
-  t.after(tmp.cleanup);
-  const engine = await openEngine({ config: loadConfig({}, { corpus: tmp.corpus, index: tmp.index }), embedder: createHashingEmbedder() });
+  const engine = await seedsEngine(t);
   const [, travel, when] = await converse(engine, ['Who met Shoygu?', 'Where did he travel?', 'When was that?']);
   assert.match(travel.answer, /Moskow/);
   assert.match(when.searched, /^When was that\? \(Shoygu\)$/);

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { collapseDuplicates, cosine, storyFingerprint } from '../../src/core/retrieve/duplicates.js';
 import { conceptsOf, createAnalyzer, tokenize } from '../../src/core/text/analyze.js';
 import { isStopword } from '../../src/core/text/stopwords.js';
+import { seedsEngine } from '../helpers.js';
 import type { Hit, Lang } from '../../src/core/types.js';
 
 const analyzer = createAnalyzer();
@@ -69,14 +70,7 @@ test('a retelling in another file folds into the first hit, with its similarity;
 });
 
 test('fingerprints kept by the store are the ones made from the text, and folding with them gives the same hits', async (t) => {
-  const { tempCorpus } = await import('../helpers.js');
-  const { loadConfig } = await import('../../src/core/config.js');
-  const { openEngine } = await import('../../src/core/engine.js');
-  const { createHashingEmbedder } = await import('../../src/providers/embeddings/hashing.js');
-  const tmp = tempCorpus();
-  t.after(tmp.cleanup);
-  const engine = await openEngine({ config: loadConfig({}, { corpus: tmp.corpus, index: tmp.index }), embedder: createHashingEmbedder() });
-  t.after(() => engine.close());
+  const engine = await seedsEngine(t);
   const { hits } = await engine.search('Lavrov Moskow', { k: 30 });
   const records = await engine.store.passages(hits.map((h) => h.passage.id));
   assert.ok(records.size > 0);

@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { coverage, questionWords } from '../../src/core/retrieve/coverage.js';
 import { analyseQuery } from '../../src/core/retrieve/query.js';
-import { closeCoverage } from '../../src/core/retrieve/rerank.js';
+import { closeCoverage, passageStemmer } from '../../src/core/retrieve/rerank.js';
 import { createAnalyzer } from '../../src/core/text/analyze.js';
+import { seedsEngine } from '../helpers.js';
 import type { Hit } from '../../src/core/types.js';
 
 const analyzer = createAnalyzer();
@@ -35,15 +36,7 @@ test('close coverage is the best coverage of two adjacent sentences read togethe
 });
 
 test('with the words the store recorded, close coverage is what stemming every word gives', async (t) => {
-  const { tempCorpus } = await import('../helpers.js');
-  const { loadConfig } = await import('../../src/core/config.js');
-  const { openEngine } = await import('../../src/core/engine.js');
-  const { createHashingEmbedder } = await import('../../src/providers/embeddings/hashing.js');
-  const { passageStemmer } = await import('../../src/core/retrieve/rerank.js');
-  const tmp = tempCorpus();
-  t.after(tmp.cleanup);
-  const engine = await openEngine({ config: loadConfig({}, { corpus: tmp.corpus, index: tmp.index }), embedder: createHashingEmbedder() });
-  t.after(() => engine.close());
+  const engine = await seedsEngine(t);
   for (const question of ['Kapan Lavrov bertemu Abdollahian di Moskow?', 'What did Zakharova say about sanctions?', 'Siapa yang mengatakan kerja sama perlu dipromosikan?']) {
     const query = analyseQuery(question, engine.analyzer);
     const words = questionWords(query, engine.analyzer, await engine.store.termStats(query.words.map((w) => engine.analyzer.stem(w.word, query.lang))));
