@@ -34,6 +34,21 @@ test('a query keeps neither question words nor a name-frame, and searches the an
   assert.equal(term('karlsruhe')?.weight, 1);
 });
 
+test('an acronym written in capitals is searched even when it spells a stopword, a headline or agency code is not', () => {
+  assert.deepEqual(tokenize('US Secretary of State').map((t) => t.acronym), [true, false, false, false]);
+  assert.deepEqual(tokenize('THE US SAID (IT/TGM) us').map((t) => t.acronym), [false, false, false, false, false, false]);
+  assert.deepEqual(analyzer.terms('The US and us', 'en'), ['us']);
+  assert.deepEqual(analyseQuery('Which US Secretary of State did she mention?', analyzer).words.map((w) => w.word), ['us', 'secretary', 'state', 'mention']);
+});
+
+test('an acronym is found across languages only where it is written in capitals: "US" is "AS", never "as"', () => {
+  const [us] = questionWords(analyseQuery('Which US department?', analyzer), analyzer, flat);
+  assert.equal(us.word, 'us');
+  assert.equal(coverage([us], 'Departemen Keuangan AS mengumumkan sanksi.', 'id', analyzer).share, 1);
+  assert.equal(coverage([us], 'They met as planned.', 'en', analyzer).share, 0);
+  assert.equal(coverage([us], 'The US Treasury said.', 'en', analyzer).share, 1);
+});
+
 test('coverage is the weighted share of the question found, with its evidence in nats', () => {
   const words = questionWords(analyseQuery('Kapan Lavrov bertemu Abdollahian di Moskow?', analyzer), analyzer, flat);
   const weight = Math.log(1 + 100 / 2);

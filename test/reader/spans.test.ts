@@ -60,6 +60,8 @@ test('question types, with -kah forms and English forms', () => {
     ['Di provinsi manakah Danau Tamblingan berada?', 'place'],
     ['Where was the meeting held?', 'place'],
     ['Which country did Lavrov visit?', 'place'],
+    ['Which US Secretary of State did the Russian spokeswoman mention?', 'person'],
+    ['Which of the ministers spoke first?', 'thing'],
     ['Perusahaan apakah yang membangun jembatan itu?', 'org'],
     ['Apa nama latin penyu hijau?', 'name'],
     ['Apa kepanjangan dari GPS?', 'thing'],

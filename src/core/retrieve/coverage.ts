@@ -1,7 +1,7 @@
 import { tokenize, type Analyzer } from '../text/analyze.js';
 import type { Lang } from '../types.js';
 import type { StoreReader, TermStats } from '../index/port.js';
-import type { Query } from './query.js';
+import type { Query, QueryWord } from './query.js';
 
 export type { TermStats };
 
@@ -11,38 +11,46 @@ export interface QuestionWord {
   /** A capitalised word of five letters or more: matched with one letter's difference too. */
   name: boolean;
   forms: Set<string>;
+  /** Forms that are stopwords, found only where written in capitals: "AS" for "US", never "as". */
+  capitalForms: Set<string>;
   weight: number;
 }
 
 /**
  * The stems that count as a match for a question word: its stems in both languages and their lexicon
  * translations. A form other than the word's own stem that is a stopword in either language is left
- * out: "die" stems to "di", which would match every Indonesian "di" (in, at).
+ * out ("die" stems to "di", which would match every Indonesian "di", in), or for an acronym kept
+ * apart, to be matched only in capitals ("US" is "AS" in Indonesian).
  */
-function wordForms(word: string, query: Query, analyzer: Analyzer): Set<string> {
+function wordForms(word: QueryWord, query: Query, analyzer: Analyzer): { forms: Set<string>; capitalForms: Set<string> } {
   const other: Lang = query.lang === 'id' ? 'en' : 'id';
-  const own = analyzer.stem(word, query.lang);
-  const forms = new Set([own, analyzer.stem(word, other)]);
+  const own = analyzer.stem(word.word, query.lang);
+  const forms = new Set([own, analyzer.stem(word.word, other)]);
   for (const concept of analyzer.lexicon.concepts(own, query.lang)) {
     for (const stem of analyzer.lexicon.stems(concept, other)) forms.add(stem);
     for (const stem of analyzer.lexicon.stems(concept, query.lang)) forms.add(stem);
   }
-  for (const form of forms) if (form !== own && (analyzer.isStopword(form, 'id') || analyzer.isStopword(form, 'en'))) forms.delete(form);
-  return forms;
+  const capitalForms = new Set<string>();
+  for (const form of forms) {
+    if (form === own || !(analyzer.isStopword(form, 'id') || analyzer.isStopword(form, 'en'))) continue;
+    forms.delete(form);
+    if (word.acronym) capitalForms.add(form);
+  }
+  return { forms, capitalForms };
 }
 
 /** The store's statistics for every form of the question's words. */
 export function questionStats(query: Query, analyzer: Analyzer, store: Pick<StoreReader, 'termStats'>): Promise<TermStats> {
-  return store.termStats([...new Set(query.words.flatMap((w) => [...wordForms(w.word, query, analyzer)]))]);
+  return store.termStats([...new Set(query.words.flatMap((w) => [...wordForms(w, query, analyzer).forms]))]);
 }
 
 /** The question's content words, weighted by rarity, matched in both languages through the lexicon. */
 export function questionWords(query: Query, analyzer: Analyzer, stats: TermStats): QuestionWord[] {
   return query.words.map((word) => {
-    const forms = wordForms(word.word, query, analyzer);
+    const { forms, capitalForms } = wordForms(word, query, analyzer);
     const df = Math.max(...[...forms].map((f) => stats.documentFrequency(f)));
     const weight = word.weight * Math.log(1 + stats.documentCount / (1 + df));
-    return { word: word.word, name: word.capital && word.word.length >= 5, forms, weight };
+    return { word: word.word, name: word.capital && word.word.length >= 5, forms, capitalForms, weight };
   });
 }
 
@@ -55,8 +63,8 @@ export function nearlyEqual(a: string, b: string): boolean {
 }
 
 /** Whether a word of a text (with its stem in the text's language) counts as the question word: one of its forms, or a name one edit apart. */
-export const matchesWord = (question: QuestionWord, word: string, stem: string): boolean =>
-  question.forms.has(stem) || (question.name && nearlyEqual(word, question.word));
+export const matchesWord = (question: QuestionWord, word: string, stem: string, acronym = false): boolean =>
+  question.forms.has(stem) || (acronym && question.capitalForms.has(stem)) || (question.name && nearlyEqual(word, question.word));
 
 /** How much of a question a sentence contains. */
 export interface Coverage {
@@ -72,8 +80,8 @@ export interface Coverage {
 
 /** For each question word, whether the text holds it (one of its forms, or a name one edit apart). */
 export function wordsFound(words: QuestionWord[], text: string, lang: Lang, analyzer: Analyzer): boolean[] {
-  const tokens = tokenize(text).map((t) => ({ word: t.word, stem: analyzer.stem(t.word, lang) }));
-  return words.map((w) => tokens.some((t) => matchesWord(w, t.word, t.stem)));
+  const tokens = tokenize(text).map((t) => ({ ...t, stem: analyzer.stem(t.word, lang) }));
+  return words.map((w) => tokens.some((t) => matchesWord(w, t.word, t.stem, t.acronym)));
 }
 
 /** The coverage of a question by the words found (`wordsFound`, or several of them joined by `or`). */

@@ -1,6 +1,6 @@
 import { detectLanguage } from '../corpus/language.js';
 import type { WeightedTerm } from '../index/port.js';
-import { tokenize, type Analyzer, type Token } from '../text/analyze.js';
+import { searchable, tokenize, type Analyzer, type Token } from '../text/analyze.js';
 import type { Filters, Lang } from '../types.js';
 import { frameWeights } from './question-frame.js';
 
@@ -33,7 +33,7 @@ export function analyseQuery(text: string, analyzer: Analyzer, filters: Filters 
   const weights = frameWeights(tokens);
   const words = tokens
     .map((token, i) => ({ ...token, weight: weights[i] }))
-    .filter((t) => t.weight > 0 && !analyzer.isStopword(t.word, lang) && !(analyzer.isStopword(t.word, other) && !t.capital));
+    .filter((t) => t.weight > 0 && searchable(t, (word) => analyzer.isStopword(word, lang) || (analyzer.isStopword(word, other) && !t.capital)));
   const terms = new Map<string, WeightedTerm>();
   const add = (term: string, weight: number, fuzzy = 0) => {
     const known = terms.get(term);

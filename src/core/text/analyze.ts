@@ -2,7 +2,7 @@ import { Stemmer } from 'sastrawijs';
 import { stemmer as porter } from 'stemmer';
 import type { Lang } from '../types.js';
 import { STOPWORDS } from './stopwords.js';
-import { createLexicon, type Lexicon } from './lexicon.js';
+import { createLexicon, LEXICON_VERSION, type Lexicon } from './lexicon.js';
 
 export interface Token {
   /** Lower-cased surface form. */
@@ -11,19 +11,44 @@ export interface Token {
   end: number;
   /** Whether the original started with a capital letter (names, places). */
   capital: boolean;
+  /**
+   * An abbreviation written in capitals inside ordinary text ("US", "UN", "WHO"): a name, searchable even
+   * when it spells a stopword. A capitalised word beside another one ("THE US", "IT/TGM") is not one:
+   * a headline or an agency code.
+   */
+  acronym: boolean;
 }
 
+/** Raised whenever tokenizing or stopword rules change what a text's terms are. */
+const TOKEN_RULES = 2;
+/** Changes whenever a text's terms or concepts do: an index made under other rules must be rebuilt. */
+export const ANALYSIS_VERSION = `${LEXICON_VERSION}.${TOKEN_RULES}`;
+
 const WORD = /[\p{L}\p{N}]+/gu;
+const CAPITALS = /^\p{Lu}{2,4}$/u;
+const SHOUTED = /^\p{Lu}{2,}$/u;
+
+/** Whether a word is written as an acronym: two to four capitals. */
+export const isAcronym = (surface: string): boolean => CAPITALS.test(surface);
 
 /** Words and numbers with their offsets; hyphenated words split ("anti-Iran" → anti, iran). */
 export function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
-  for (const match of text.matchAll(WORD)) {
+  const surfaces = [...text.matchAll(WORD)];
+  const shouted = (i: number) => surfaces[i] !== undefined && SHOUTED.test(surfaces[i][0]);
+  return surfaces.map((match, i) => {
     const surface = match[0];
-    tokens.push({ word: surface.toLowerCase(), start: match.index, end: match.index + surface.length, capital: /^\p{Lu}/u.test(surface) });
-  }
-  return tokens;
+    return {
+      word: surface.toLowerCase(),
+      start: match.index,
+      end: match.index + surface.length,
+      capital: /^\p{Lu}/u.test(surface),
+      acronym: isAcronym(surface) && !shouted(i - 1) && !shouted(i + 1),
+    };
+  });
 }
+
+/** Whether a token is worth searching for in `lang`: not a stopword, unless it is an acronym ("US" is not "us"). */
+export const searchable = (token: Token, isStopword: (word: string) => boolean): boolean => token.acronym || !isStopword(token.word);
 
 /** Stemming and stopwords for both corpus languages, with a cache: the same words recur endlessly. */
 export interface Analyzer {
@@ -56,7 +81,7 @@ export function createAnalyzer(): Analyzer {
     isStopword,
     terms: (text, lang, stems) =>
       tokenize(text)
-        .filter((t) => !isStopword(t.word, lang))
+        .filter((t) => searchable(t, (word) => isStopword(word, lang)))
         .map((t) => {
           const s = stem(t.word, lang);
           stems?.set(t.word, s);

@@ -6,7 +6,7 @@
 export const LEXICON = `
 meet meeting met talks | temu pertemuan bertemu
 talk talks discuss discussion negotiate negotiation | bicara pembicaraan runding perundingan negosiasi bahas
-say said state statement stated | kata mengatakan nyata pernyataan sebut ujar
+say said state statement stated mention | kata mengatakan nyata pernyataan sebut ujar
 add added | tambah menambahkan
 announce announcement | umum mengumumkan
 spokesperson spokesman spokeswoman | juru bicara jubir

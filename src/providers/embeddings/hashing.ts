@@ -1,6 +1,5 @@
 import { Embeddings } from '@langchain/core/embeddings';
-import { conceptsOf, createAnalyzer, tokenize, type Analyzer } from '../../core/text/analyze.js';
-import { LEXICON_VERSION } from '../../core/text/lexicon.js';
+import { ANALYSIS_VERSION, conceptsOf, createAnalyzer, searchable, tokenize, type Analyzer } from '../../core/text/analyze.js';
 import type { Embedder } from './embedder.js';
 import { isStopword } from '../../core/text/stopwords.js';
 
@@ -49,8 +48,9 @@ export class HashingEmbeddings extends Embeddings {
       vector[h % this.dimensions] += h & 0x80000000 ? -weight : weight;
     };
     const { analyzer } = this;
-    for (const { word } of tokenize(text)) {
-      if (isStopword(word)) continue;
+    for (const token of tokenize(text)) {
+      if (!searchable(token, isStopword)) continue;
+      const { word } = token;
       add(`w:${word}`, 1);
       const padded = `<${word}>`;
       const grams: string[] = [];
@@ -78,7 +78,7 @@ export class HashingEmbeddings extends Embeddings {
 export function createHashingEmbedder(options: HashingOptions = {}): Embedder {
   const embeddings = new HashingEmbeddings(options);
   return {
-    info: { provider: 'hashing', model: `charngram-lexicon-${LEXICON_VERSION}`, dimensions: embeddings.dimensions, prefix: 'none' },
+    info: { provider: 'hashing', model: `charngram-lexicon-${ANALYSIS_VERSION}`, dimensions: embeddings.dimensions, prefix: 'none' },
     embeddings,
   };
 }

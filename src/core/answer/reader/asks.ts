@@ -14,10 +14,13 @@ const KIND_NOUNS: [AnswerType, RegExp][] = [
   ['date', /^(tanggal|tahun|hari|bulan|abad|date|year|day|month|century|waktu|jam|pukul|time|periode|era|masa)$/],
   ['place', /^(negara|kota|provinsi|pulau|daerah|wilayah|kabupaten|kecamatan|desa|tempat|lokasi|benua|gunung|sungai|danau|laut|selat|country|city|province|island|region|place|town|village|state|continent|river|lake|mountain)$/],
   ['org', /^(perusahaan|organisasi|partai|kelompok|lembaga|instansi|klub|tim|universitas|bank|badan|kementerian|company|organisation|organization|party|group|club|team|university|agency|ministry|institution)$/],
-  ['person', /^(tokoh|orang|pemain|pelatih|presiden|menteri|raja|ratu|penulis|pencipta|penemu|pendiri|person|player|coach|president|minister|king|queen|writer|founder|inventor)$/],
+  ['person', /^(tokoh|orang|pemain|pelatih|presiden|menteri|raja|ratu|penulis|pencipta|penemu|pendiri|sekretaris|gubernur|walikota|bupati|ketua|pemimpin|direktur|duta|jubir|panglima|person|player|coach|president|minister|king|queen|writer|founder|inventor|secretary|spokesperson|spokesman|spokeswoman|ambassador|envoy|governor|mayor|chairman|chairwoman|leader|director|commander|senator|chancellor|official)$/],
   ['number', /^(jumlah|banyak|number|amount|berat|tinggi|panjang|luas|harga|biaya|kapasitas|usia|umur|kecepatan|suhu|jarak)$/],
   ['name', /^(nama|name|julukan|gelar|judul|title)$/],
 ];
+
+/** Words that end the noun phrase after "which"/"what": the question's verb or a preposition. */
+const PHRASE_ENDS = new Set(['is', 'are', 'was', 'were', 'do', 'does', 'did', 'has', 'have', 'had', 'will', 'can', 'of', 'in', 'on', 'at', 'for', 'to', 'from', 'by', 'with']);
 
 const KIND_TYPE = { who: 'person', when: 'date', where: 'place', count: 'number', why: 'reason', how: 'reason' } as const;
 
@@ -34,7 +37,21 @@ export function answerType(question: string): AnswerType {
   const words = question.toLowerCase().match(/\p{L}+/gu) ?? [];
   const at = words.findIndex((w) => interrogative(w) !== null);
   if (at < 0) return 'thing';
-  // Indonesian names the kind before its question word ("negara apa"), English after it ("which country").
-  return typeOfNoun(words[at - 1]) ?? typeOfNoun(words[at + 1]) ?? 'thing';
+  // Indonesian names the kind before its question word ("negara apa"), English after it, perhaps past a
+  // modifier ("which country", "which US secretary of state").
+  return typeOfNoun(words[at - 1]) ?? englishKind(words.slice(at + 1)) ?? 'thing';
+}
+
+/** How many words after "which"/"what" may name the kind of thing asked for, before the noun phrase ends. */
+const KIND_PHRASE = 3;
+
+/** The first word naming a kind in the noun phrase after an English question word; it ends at the first verb-like stopword. */
+function englishKind(after: string[]): AnswerType | undefined {
+  for (const word of after.slice(0, KIND_PHRASE)) {
+    const type = typeOfNoun(word);
+    if (type) return type;
+    if (PHRASE_ENDS.has(word)) return undefined;
+  }
+  return undefined;
 }
 

@@ -1,5 +1,5 @@
 import { matchesWord, type QuestionWord } from '../../retrieve/coverage.js';
-import type { Analyzer } from '../../text/analyze.js';
+import { isAcronym, type Analyzer } from '../../text/analyze.js';
 import type { Lang } from '../../types.js';
 import type { Word } from './spans.js';
 
@@ -11,9 +11,10 @@ const PARTS = /[\p{L}\p{N}]+/gu;
  */
 export function matchWords(question: QuestionWord[], words: Word[], lang: Lang, analyzer: Analyzer): number[] {
   return words.map((word) => {
-    for (const part of word.lower.match(PARTS) ?? []) {
-      const stem = analyzer.stem(part, lang);
-      const q = question.findIndex((w) => matchesWord(w, part, stem));
+    for (const part of word.text.match(PARTS) ?? []) {
+      const lower = part.toLowerCase();
+      const stem = analyzer.stem(lower, lang);
+      const q = question.findIndex((w) => matchesWord(w, lower, stem, isAcronym(part)));
       if (q >= 0) return q;
     }
     return -1;

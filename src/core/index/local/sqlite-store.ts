@@ -16,7 +16,7 @@ import { postingReader, PostingWriter } from './postings.js';
 import { SCHEMA, SCHEMA_VERSION } from './schema.js';
 import { SimilarTerms } from './similar-terms.js';
 import { packPrint, unpackPrint } from './story-print-blob.js';
-import { LEXICON_VERSION } from '../../text/lexicon.js';
+import { ANALYSIS_VERSION } from '../../text/analyze.js';
 
 export const DATABASE = 'kabar.db';
 /** How much of the database file reads may map, and the page cache per connection. */
@@ -188,11 +188,11 @@ export class SqliteStore implements Store {
     const schema = hasMeta ? (db.prepare("SELECT value FROM meta WHERE key = 'schema'").pluck().get() as string | undefined) : undefined;
     if (schema === undefined) {
       db.exec(SCHEMA);
-      db.prepare("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', ?), ('version', '0'), ('lexicon', ?)").run(String(SCHEMA_VERSION), LEXICON_VERSION);
+      db.prepare("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', ?), ('version', '0'), ('lexicon', ?)").run(String(SCHEMA_VERSION), ANALYSIS_VERSION);
       return null;
     }
     if (schema !== String(SCHEMA_VERSION)) return 'it was made by another version of kabar';
-    if (db.prepare("SELECT value FROM meta WHERE key = 'lexicon'").pluck().get() !== LEXICON_VERSION) return 'it was made with another lexicon';
+    if (db.prepare("SELECT value FROM meta WHERE key = 'lexicon'").pluck().get() !== ANALYSIS_VERSION) return 'it was made with another lexicon or other word rules';
     const recorded = Number((db.prepare("SELECT value FROM meta WHERE key = 'passages'").pluck().get() as string | undefined) ?? 0);
     const counted = db.prepare('SELECT count(*) FROM passages').pluck().get() as number;
     if (recorded !== counted) return `it records ${recorded} passages but holds ${counted}`;
