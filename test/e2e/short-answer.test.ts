@@ -34,3 +34,18 @@ test('kabar ask --json carries short, support and confidence; show --span highli
   assert.equal(malformed.code, 2);
   assert.match(malformed.stderr, /--span abc is not of the form START-END/);
 });
+
+test('the seeds answer who, which and how-many questions with short answers, and refuse to name an office holder they do not name', (t) => {
+  const tmp = tempCorpus();
+  t.after(tmp.cleanup);
+  const ask = (question: string) => {
+    const result = runCli(['--corpus', tmp.corpus, '--index', tmp.index, 'ask', '--json', question]);
+    assert.equal(result.code, 0, result.stderr);
+    return JSON.parse(result.stdout) as { abstained: boolean; short: { text: string } | null };
+  };
+  assert.equal(ask('Who did Sergey Lavrov meet in China?').short?.text, 'Hossein Amir Abdollahian');
+  assert.equal(ask('Which US Secretary of State did the Russian spokeswoman mention?').short?.text, 'Mike Pompeo');
+  assert.equal(ask('Berapa kali menteri luar negeri Iran dan Rusia bertemu di Moskow?').short?.text, 'tiga kali');
+  // "Iranian and Russian presidents held telephone conversations …" speaks of presidents but names none.
+  assert.equal(ask('Who is the president of Russia?').abstained, true);
+});

@@ -3,6 +3,7 @@ import { coverageOf, eitherFound, wordsFound, type QuestionWord } from '../retri
 import type { Analyzer } from '../text/analyze.js';
 import type { ArticleMeta, Hit, Lang, Span } from '../types.js';
 import { hasAnswerShape, type QuestionKind } from './question-kind.js';
+import { namesHolder, officesAsked } from './office.js';
 
 /** How the answerer reads its hits' sentences; tuning numbers of the coverage rule. */
 export interface ReadOptions {
@@ -60,6 +61,7 @@ export function readSentences(question: ReadQuestion, hits: Hit[], records: Map<
   const { words, kind, lang } = question;
   const asked = new Set(words.map((w) => w.word));
   const total = words.reduce((sum, w) => sum + w.weight, 0);
+  const offices = kind === 'who' ? officesAsked(words) : [];
   const candidates: SentenceCandidate[] = [];
   const seen = new Set<string>();
   const consider = (passageId: string, rank: number) => {
@@ -71,6 +73,7 @@ export function readSentences(question: ReadQuestion, hits: Hit[], records: Map<
     const language = article.lang === lang ? 0.03 : 0;
     const title = wordsFound(words, article.title, article.lang, analyzer);
     const inSentence = passage.sentences.map((s) => wordsFound(words, s.text, article.lang, analyzer));
+    const holderIn = passage.sentences.map((s) => offices.length > 0 && namesHolder(offices, s.text, article.lang, asked, analyzer));
     const add = (sentence: Span, first: number, last: number, cost: number) => {
       const own = eitherFound(...inSentence.slice(first, last + 1));
       const window = eitherFound(own, title, inSentence[first - 1], inSentence[last + 1]);
@@ -78,7 +81,9 @@ export function readSentences(question: ReadQuestion, hits: Hit[], records: Map<
       const missing = words.reduce((sum, w, i) => sum + (isNameOrNumber(w) && !window[i] ? w.weight : 0), 0);
       const most = words.reduce((top, w, i) => (window[i] ? top : Math.max(top, w.weight)), 0);
       const shaped = hasAnswerShape(kind, sentence.text, asked);
-      const coverage = share * (shaped ? 1 : options.shapelessFactor) - cost;
+      // A question for an office's holder ("Who is the president of Russia?") is answered only where one is named.
+      const holder = offices.length === 0 || holderIn.slice(first, last + 1).some(Boolean);
+      const coverage = holder ? share * (shaped ? 1 : options.shapelessFactor) - cost : 0;
       candidates.push({
         sentence,
         pair: last > first,

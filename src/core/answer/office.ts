@@ -1,0 +1,26 @@
+import { matchesWord, type QuestionWord } from '../retrieve/coverage.js';
+import { conceptsOf, tokenize, type Analyzer } from '../text/analyze.js';
+import { isStopword } from '../text/stopwords.js';
+import type { Lang } from '../types.js';
+
+/** Offices news writes right before the holder's name: "Presiden Joko Widodo", "Coach Shin Tae-yong". */
+export const OFFICES = [
+  'presiden', 'wakil', 'menteri', 'menlu', 'gubernur', 'bupati', 'walikota', 'wali', 'ketua', 'direktur', 'dirut', 'panglima',
+  'raja', 'ratu', 'sultan', 'pelatih', 'jubir', 'duta', 'sekretaris', 'president', 'minister', 'secretary', 'governor', 'mayor',
+  'chairman', 'director', 'coach', 'king', 'queen', 'spokesperson', 'spokeswoman', 'spokesman', 'senator', 'ambassador', 'premier', 'chancellor',
+];
+const OFFICE = new Set(OFFICES);
+
+/** The question's words that name an office ("presiden" in "Siapa presiden Rusia?"): a who-question about them asks for its holder. */
+export const officesAsked = (words: QuestionWord[]): QuestionWord[] => words.filter((w) => OFFICE.has(w.word));
+
+/**
+ * Whether a sentence names someone beside an office asked about: it holds the office and a name, a
+ * capitalised word (not the sentence's first) that is neither the question's, a stopword nor a dictionary
+ * word. "Iranian and Russian presidents held talks" speaks of presidents but names none.
+ */
+export function namesHolder(offices: QuestionWord[], sentence: string, lang: Lang, asked: Set<string>, analyzer: Analyzer): boolean {
+  const tokens = tokenize(sentence);
+  const office = tokens.some((t) => offices.some((w) => matchesWord(w, t.word, analyzer.stem(t.word, lang))));
+  return office && tokens.some((t, i) => i > 0 && t.capital && !asked.has(t.word) && !isStopword(t.word) && conceptsOf(t.word, analyzer).length === 0);
+}
