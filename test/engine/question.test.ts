@@ -20,10 +20,14 @@ const flat = { documentCount: 100, documentFrequency: () => 1 };
 
 test('question words weigh nothing, the kind of answer asked for little, names and content fully', () => {
   assert.deepEqual(weightsOf('Di provinsi manakah Danau Tamblingan berada?'), { di: 1, provinsi: ANSWER_TYPE_WEIGHT, manakah: 0, danau: 1, tamblingan: 1, berada: 1 });
-  assert.deepEqual(weightsOf('Apakah nama latin dari penyu hijau'), { apakah: 0, nama: 0, latin: 1, dari: 1, penyu: 1, hijau: 1 });
+  assert.deepEqual(weightsOf('Apakah nama latin dari penyu hijau'), { apakah: 0, nama: 0, latin: ANSWER_TYPE_WEIGHT, dari: 1, penyu: 1, hijau: 1 });
   assert.equal(weightsOf('Which country did Lavrov visit?').country, ANSWER_TYPE_WEIGHT);
   assert.equal(weightsOf('Siapa Presiden Turki?').presiden, 1, 'a capitalised title is content, not the kind of answer');
   assert.equal(weightsOf('Berapa penumpang yang selamat?').penumpang, 1, 'what is counted stays content');
+  assert.equal(weightsOf('Apakah kepanjangan dari BPS?').kepanjangan, ANSWER_TYPE_WEIGHT, 'the attribute asked for: the answer stands in its place');
+  assert.equal(weightsOf('What is the capital of Iran?').capital, ANSWER_TYPE_WEIGHT);
+  assert.equal(weightsOf('Apa yang dibahas Lavrov?').dibahas, 1, 'after "apa yang" comes what is said about it');
+  assert.equal(weightsOf('What did Lavrov discuss?').discuss, 1);
 });
 
 test('a query keeps neither question words nor a name-frame, and searches the answer type with a lower weight', () => {

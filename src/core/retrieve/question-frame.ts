@@ -18,7 +18,7 @@ export const ANSWER_TYPE_WEIGHT = 0.3;
 /**
  * How much each token of a question says about the fact sought: 0 for question words (with their
  * "-kah" and fused forms, "dimanakah", "berapakah": they say what is asked, not what about) and the
- * "name" of "what is the name of", ANSWER_TYPE_WEIGHT for the kind of thing asked for, 1 for the rest.
+ * "name" of "what is the name of", ANSWER_TYPE_WEIGHT for the kind of thing or the attribute asked for, 1 for the rest.
  */
 export function frameWeights(tokens: Token[]): number[] {
   return tokens.map((token, i) => {
@@ -28,6 +28,23 @@ export function frameWeights(tokens: Token[]): number[] {
     if (NAME.has(token.word) && before !== undefined && isInterrogative(before)) return 0;
     if (token.capital && i > 0) return 1;
     if ((after !== undefined && TRAILING.has(interrogative(after) ?? '')) || (before !== undefined && LEADING.has(before))) return ANSWER_TYPE_WEIGHT;
+    if (asksAttribute(tokens, i)) return ANSWER_TYPE_WEIGHT;
     return 1;
   });
+}
+
+/** Words that join "what is the" to the attribute asked for. */
+const COPULA = new Set(['is', 'was', 'are', 'were', 'the', 'a', 'an']);
+
+/**
+ * Whether a token names the attribute asked for right after "apa(kah)" or "apa nama" ("Apakah kepanjangan
+ * BPS?", "Apa nama latin penyu hijau?") or after "what is the" ("What is the capital of…"): the answer
+ * stands in its place.
+ */
+function asksAttribute(tokens: Token[], i: number): boolean {
+  let j = i - 1;
+  if (j >= 0 && NAME.has(tokens[j].word)) j--;
+  while (j >= 0 && COPULA.has(tokens[j].word)) j--;
+  const asked = j >= 0 ? interrogative(tokens[j].word) : null;
+  return asked === 'apa' || (asked === 'what' && j < i - 1);
 }
