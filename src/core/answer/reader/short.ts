@@ -3,7 +3,7 @@ import type { Lang, Span } from '../../types.js';
 import { logit, softmax } from './logistic.js';
 import type { ReaderQuestion } from './question.js';
 import { readSentence, spanFeatures, type SentenceRead } from './span-features.js';
-import { spanCandidates, wholeName, type SpanCandidate } from './spans.js';
+import { spanCandidates, wholeName, withCounted, type SpanCandidate } from './spans.js';
 import type { ReaderWeights } from './weights.js';
 
 /** A candidate span with its share of the softmax over its sentence's candidates. */
@@ -60,11 +60,17 @@ export function chooseSpan(ranked: readonly ScoredSpan[]): ShortChoice | undefin
 export const shortFits = (question: Pick<ReaderQuestion, 'type'>, span: ShortChoice | undefined, threshold: number): span is ShortChoice =>
   span !== undefined && question.type !== 'reason' && span.expectedF1 >= threshold;
 
-/** The likeliest span of a quoted sentence, and the short answer shown from it when it fits (a person's name shown whole), else null. */
+/** The span shown for the likeliest one: a person's name whole, a count with what is counted. */
+function shown(question: ReaderQuestion, read: SentenceRead, sentence: Span, c: SpanCandidate): SpanCandidate {
+  if (question.type === 'person') return wholeName(sentence, read.words, c, (i) => read.matches[i] >= 0);
+  if (question.type === 'number') return withCounted(sentence, read.words, c, (w) => question.kinds.has(w.lower));
+  return c;
+}
+
+/** The likeliest span of a quoted sentence, and the short answer shown from it when it fits (a person's name shown whole, a count with what is counted), else null. */
 export function shortAnswer(question: ReaderQuestion, sentence: Span, lang: Lang, analyzer: Analyzer, weights: ReaderWeights): { choice: ShortChoice | undefined; span: SpanCandidate | null } {
   const read = readSentence(question, sentence, lang, analyzer);
   const choice = chooseSpan(scoreSpans(spansOf(question, read, sentence), weights));
   if (!shortFits(question, choice, weights.threshold.short)) return { choice, span: null };
-  const span = question.type === 'person' ? wholeName(sentence, read.words, choice.candidate, (i) => read.matches[i] >= 0) : choice.candidate;
-  return { choice, span };
+  return { choice, span: shown(question, read, sentence, choice.candidate) };
 }

@@ -1,22 +1,32 @@
-import type { Analyzer } from '../../text/analyze.js';
+import { conceptsOf, type Analyzer } from '../../text/analyze.js';
+import { isStopword } from '../../text/stopwords.js';
 import type { Lang, Span } from '../../types.js';
 import { ANSWER_TYPES, type AnswerType } from './asks.js';
 import { matchWords } from './match.js';
 import type { ReaderQuestion } from './question.js';
 import { wordsOf, type Shape, type SpanCandidate, type Word } from './spans.js';
 
-/** A sentence read against the question: its words, and for each the index of the question word it matches, or -1. */
+/**
+ * A sentence read against the question: its words, for each the index of the question word it matches
+ * (or -1), and whether it is a common word (a stopword or a lexicon word in either language): a name of
+ * a person is mostly words no dictionary holds, "Group B", "Islamic Republic" or "Iranian" are not.
+ */
 export interface SentenceRead {
   words: Word[];
   matches: number[];
+  common: boolean[];
 }
+
+/** Whether a word is a stopword or a lexicon word in either language (its hyphenated parts all are). */
+export const isCommonWord = (lower: string, analyzer: Analyzer): boolean =>
+  (lower.match(/[\p{L}]+/gu) ?? []).every((part) => isStopword(part) || conceptsOf(part, analyzer).length > 0);
 
 export const readSentence = (question: ReaderQuestion, sentence: Span, lang: Lang, analyzer: Analyzer): SentenceRead => {
   const words = wordsOf(sentence);
-  return { words, matches: matchWords(question.words, words, lang, analyzer) };
+  return { words, matches: matchWords(question.words, words, lang, analyzer), common: words.map((w) => !w.number && isCommonWord(w.lower, analyzer)) };
 };
 
-const SHAPES: (keyof Shape)[] = ['name', 'titled', 'number', 'startsWithNumber', 'date', 'placeLike', 'orgLike', 'atStart', 'set'];
+const SHAPES: (keyof Shape)[] = ['name', 'titled', 'number', 'startsWithNumber', 'date', 'placeLike', 'orgLike', 'atStart', 'set', 'leadWord', 'bareNumber'];
 
 /** The answer types each shape can serve; a candidate "fits" when one of its shapes serves the asked type. */
 const FITS: Record<AnswerType, (s: Shape) => boolean> = {
@@ -51,14 +61,19 @@ export const SPAN_FEATURES: string[] = [
   'clause.start',
   'clause.end',
   'inner.breaks',
+  'kind.cut',
   ...ANSWER_TYPES.flatMap((t) => SHAPES.map((s) => `${t}*${s}`)),
   ...ANSWER_TYPES.flatMap((t) => LENGTHS.map((n) => `${t}*length${n}`)),
   ...ANSWER_TYPES.map((t) => `${t}*lower`),
+  ...ANSWER_TYPES.map((t) => `${t}*common`),
+  ...ANSWER_TYPES.map((t) => `${t}*commonCapital`),
 ];
 
 const SHAPES_AT = SPAN_FEATURES.indexOf(`${ANSWER_TYPES[0]}*${SHAPES[0]}`);
 const LENGTHS_AT = SPAN_FEATURES.indexOf(`${ANSWER_TYPES[0]}*length${LENGTHS[0]}`);
 const LOWER_AT = SPAN_FEATURES.indexOf(`${ANSWER_TYPES[0]}*lower`);
+const COMMON_AT = SPAN_FEATURES.indexOf(`${ANSWER_TYPES[0]}*common`);
+const COMMON_CAPITAL_AT = SPAN_FEATURES.indexOf(`${ANSWER_TYPES[0]}*commonCapital`);
 
 /** How far (in words) the matched question words stand from a candidate, and how many are near it. */
 function nearness(read: SentenceRead, c: SpanCandidate) {
@@ -91,6 +106,16 @@ export function spanFeatures(question: ReaderQuestion, read: SentenceRead, c: Sp
   const type = question.type;
   let breaks = 0;
   for (let i = c.from + 1; i < c.to; i++) if (read.words[i].broken) breaks++;
+  let common = 0;
+  let commonCapital = 0;
+  for (let i = c.from; i < c.to; i++) {
+    if (!read.common[i]) continue;
+    common++;
+    if (read.words[i].capital) commonCapital++;
+  }
+  const last = read.words[c.to - 1];
+  // The span stops short of what is counted ("30 rubber | boats", "empat | kali").
+  const cut = after !== undefined && !after.broken && question.kinds.has(after.lower) && (last.number || question.kinds.has(last.lower));
   const startsClause = !before || read.words[c.from].broken;
   const endsClause = !after || after.broken;
   const features = new Array<number>(SPAN_FEATURES.length).fill(0);
@@ -109,6 +134,7 @@ export function spanFeatures(question: ReaderQuestion, read: SentenceRead, c: Sp
     startsClause ? 1 : 0,
     endsClause ? 1 : 0,
     Math.min(breaks, 3),
+    cut ? 1 : 0,
   ];
   own.forEach((value, i) => (features[i] = value));
   // The asked type's own block of shape, length and lower-case indicators; the other types' blocks stay 0.
@@ -116,5 +142,7 @@ export function spanFeatures(question: ReaderQuestion, read: SentenceRead, c: Sp
   SHAPES.forEach((shape, i) => (features[SHAPES_AT + t * SHAPES.length + i] = c.shape[shape] ? 1 : 0));
   features[LENGTHS_AT + t * LENGTHS.length + LENGTHS.indexOf(lengthBucket(length))] = 1;
   features[LOWER_AT + t] = lower ? 1 : 0;
+  features[COMMON_AT + t] = common / length;
+  features[COMMON_CAPITAL_AT + t] = commonCapital / length;
   return features;
 }

@@ -32,6 +32,10 @@ export interface Shape {
   atStart: boolean;
   /** Right after a colon, an opening quote or parenthesis, or inside parentheses. */
   set: boolean;
+  /** A word, then a number ("tahun 1982", "Rp 3,7 miliar", "sekitar 50.000 ekor"). */
+  leadWord: boolean;
+  /** Ends on a number with a content word right after it, left out (the unit or what is counted: "253 | suku"). */
+  bareNumber: boolean;
 }
 
 /** A candidate answer: `text === raw.slice(start, end)`; `from`/`to` index the sentence's words. */
@@ -55,7 +59,7 @@ const DAY = /^(senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad|monday|tue
 const DATE_NUMBER = /^(\d{1,2}\/\d{1,2}(\/\d{2,4})?|1\d{3}|20\d{2})$/;
 const CONNECTOR = /^(bin|binti|van|von|der|den|de|da|al|el|la|le|del|dos|of|the|and|&)$/;
 const TITLE =
-  /^(presiden|wakil|menteri|menlu|mendagri|gubernur|bupati|walikota|wali|kepala|ketua|direktur|dirut|jenderal|jend|letjen|mayjen|brigjen|kolonel|kapten|kapolri|kapolda|kapolres|panglima|raja|ratu|pangeran|sultan|syekh|syeikh|imam|ustaz|kyai|kiai|haji|dr|prof|ir|drs|h|hj|kh|pak|bu|bapak|ibu|sdr|tuan|nyonya|pelatih|president|minister|secretary|governor|mayor|chairman|director|general|colonel|captain|king|queen|prince|sheikh|mr|mrs|ms|sir|lord|spokeswoman|spokesman|juru|jubir|senator|ambassador|duta|pastor|paus|pope|st)$/;
+  /^(presiden|wakil|menteri|menlu|mendagri|gubernur|bupati|walikota|wali|kepala|ketua|direktur|dirut|jenderal|jend|letjen|mayjen|brigjen|kolonel|kapten|kapolri|kapolda|kapolres|panglima|raja|ratu|pangeran|sultan|syekh|syeikh|imam|ustaz|kyai|kiai|haji|dr|prof|ir|drs|h|hj|kh|pak|bu|bapak|ibu|sdr|tuan|nyonya|pelatih|manajer|kapten|komandan|president|minister|secretary|governor|mayor|chairman|director|general|colonel|captain|coach|manager|commander|chief|spokesperson|king|queen|prince|sheikh|mr|mrs|ms|sir|lord|spokeswoman|spokesman|juru|jubir|senator|ambassador|duta|pastor|paus|pope|st)$/;
 const ORG_HEAD =
   /^(pt|cv|tbk|partai|kementerian|departemen|badan|lembaga|dewan|komisi|bank|universitas|institut|sekolah|rumah|persatuan|perserikatan|organisasi|yayasan|majelis|mahkamah|pengadilan|kejaksaan|kepolisian|polda|polres|pemerintah|pemkot|pemkab|pemprov|dinas|ministry|department|council|commission|university|party|company|corporation|association|court|agency|federation|union|club|fc|klub|persatuan)$/;
 const PLACE_PREP = /^(di|ke|dari|in|at|from|to|near|dekat|kota|provinsi|pulau|negara|kabupaten|desa|kawasan|daerah|wilayah|propinsi)$/;
@@ -105,6 +109,7 @@ function shapeOf(words: Word[], from: number, to: number, sentence: Span): Shape
   const before = words[from - 1];
   const first = inside[0];
   const last = inside[inside.length - 1];
+  const after = words[to];
   const name = inside.every((w, i) => w.capital || w.number && i > 0 || (i > 0 && i < inside.length - 1 && CONNECTOR.test(w.lower)));
   const gapBefore = sentence.text.slice(before ? before.end - sentence.start : 0, first.start - sentence.start);
   const closes = sentence.text.slice(last.end - sentence.start, last.end - sentence.start + 2);
@@ -118,6 +123,8 @@ function shapeOf(words: Word[], from: number, to: number, sentence: Span): Shape
     orgLike: ORG_HEAD.test(first.lower),
     atStart: from === 0,
     set: /[:("“']\s*$/.test(gapBefore) || /^\s*[)"”']/.test(closes),
+    leadWord: inside.length > 1 && !first.number && inside[1].number,
+    bareNumber: last.number && after !== undefined && !after.broken && !after.number && !isStopword(after.lower),
   };
 }
 
@@ -177,4 +184,19 @@ export function wholeName(sentence: Span, words: Word[], c: SpanCandidate, asked
   const start = words[from].start;
   const end = Math.max(c.end, words[to - 1].end);
   return { start, end, text: sentence.text.slice(start - sentence.start, end - sentence.start), from, to, shape: shapeOf(words, from, to, sentence) };
+}
+
+/**
+ * A count shown with what is counted right after it ("30" or "30 rubber" → "30 rubber boats", "tiga" →
+ * "tiga kali"): widened over the words `counted` names (the question's kind words), with no punctuation
+ * between, when the span ends on a number or on one of them.
+ */
+export function withCounted(sentence: Span, words: Word[], c: SpanCandidate, counted: (w: Word) => boolean): SpanCandidate {
+  const last = words[c.to - 1];
+  if (!last.number && !counted(last)) return c;
+  let to = c.to;
+  while (to < words.length && !words[to].broken && counted(words[to])) to++;
+  if (to === c.to) return c;
+  const end = words[to - 1].end;
+  return { start: c.start, end, text: sentence.text.slice(c.start - sentence.start, end - sentence.start), from: c.from, to, shape: shapeOf(words, c.from, to, sentence) };
 }

@@ -19,7 +19,7 @@ export interface ReaderWeights {
   chosen: Record<string, unknown>;
 }
 
-export const READER_VERSION = 4;
+export const READER_VERSION = 5;
 export const WEIGHTS_FILE = 'reader-weights.json';
 
 /** Checks that weights were trained for this reader's features. */
