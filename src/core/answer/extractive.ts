@@ -26,9 +26,12 @@ export interface ExtractiveOptions extends ReadOptions {
 
 export const DEFAULT_EXTRACTIVE: ExtractiveOptions = { depth: 5, minCoverage: 0.65, paraphrase: { minCoverage: 0.4, minEvidence: 18 }, shapelessFactor: 0.8, pairCost: 0.2, choices: 3 };
 
-/** Whether the hand-set coverage rule answers from a sentence: kabar abstains when it does not answer from its best one. */
+/**
+ * Whether the hand-set coverage rule answers from a sentence: kabar abstains when it does not answer
+ * from its best one, and when that sentence says the opposite of the question.
+ */
 export const ruleAnswers = (c: SentenceCandidate, { minCoverage, paraphrase }: ExtractiveOptions): boolean =>
-  c.coverage >= minCoverage || (c.coverage >= paraphrase.minCoverage && c.evidence >= paraphrase.minEvidence);
+  !c.contradicted && (c.coverage >= minCoverage || (c.coverage >= paraphrase.minCoverage && c.evidence >= paraphrase.minEvidence));
 
 /** A sentence's reading: its short answer and the choice model's chance that it holds the answer. */
 export interface Reading {

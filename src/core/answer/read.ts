@@ -1,6 +1,7 @@
 import type { PassageRecord } from '../index/port.js';
 import { coverageOf, eitherFound, wordsFound, type QuestionWord } from '../retrieve/coverage.js';
-import type { Analyzer } from '../text/analyze.js';
+import { tokenize, type Analyzer } from '../text/analyze.js';
+import { antonymsOf } from '../text/antonyms.js';
 import type { ArticleMeta, Hit, Lang, Span } from '../types.js';
 import { hasAnswerShape, type QuestionKind } from './question-kind.js';
 import { namesHolder, officesAsked } from './office.js';
@@ -32,6 +33,11 @@ export interface SentenceCandidate {
   missingNames: number;
   /** The weighted share of the rarest question word that neither the sentence nor its window holds (0 when none is missing). */
   missingMost: number;
+  /**
+   * The sentence says the opposite of the question: it lacks a question word and holds its antonym
+   * ("Kapan partai itu kalah?" over "Partai itu menang pada 1955").
+   */
+  contradicted: boolean;
   /** The sentence holds the kind of fact asked for (a number for "how many"…). */
   shaped: boolean;
   /** The share, lowered for a shapeless sentence and by the cost of a pair: what the rule abstains on. */
@@ -62,6 +68,8 @@ export function readSentences(question: ReadQuestion, hits: Hit[], records: Map<
   const asked = new Set(words.map((w) => w.word));
   const total = words.reduce((sum, w) => sum + w.weight, 0);
   const offices = kind === 'who' ? officesAsked(words) : [];
+  const opposites = words.map((w) => new Set([...w.forms].flatMap((f) => antonymsOf(f))));
+  const opposable = opposites.some((o) => o.size > 0);
   const candidates: SentenceCandidate[] = [];
   const seen = new Set<string>();
   const consider = (passageId: string, rank: number) => {
@@ -74,10 +82,13 @@ export function readSentences(question: ReadQuestion, hits: Hit[], records: Map<
     const title = wordsFound(words, article.title, article.lang, analyzer);
     const inSentence = passage.sentences.map((s) => wordsFound(words, s.text, article.lang, analyzer));
     const holderIn = passage.sentences.map((s) => offices.length > 0 && namesHolder(offices, s.text, article.lang, asked, analyzer));
+    const stemsIn = passage.sentences.map((s) => (opposable ? new Set(tokenize(s.text).map((t) => analyzer.stem(t.word, article.lang))) : new Set<string>()));
     const add = (sentence: Span, first: number, last: number, cost: number) => {
       const own = eitherFound(...inSentence.slice(first, last + 1));
       const window = eitherFound(own, title, inSentence[first - 1], inSentence[last + 1]);
       const { share, evidence } = coverageOf(words, own);
+      const stems = stemsIn.slice(first, last + 1);
+      const contradicted = opposable && words.some((_, i) => !own[i] && [...opposites[i]].some((a) => stems.some((st) => st.has(a))));
       const missing = words.reduce((sum, w, i) => sum + (isNameOrNumber(w) && !window[i] ? w.weight : 0), 0);
       const most = words.reduce((top, w, i) => (window[i] ? top : Math.max(top, w.weight)), 0);
       const shaped = hasAnswerShape(kind, sentence.text, asked);
@@ -94,6 +105,7 @@ export function readSentences(question: ReadQuestion, hits: Hit[], records: Map<
         windowShare: coverageOf(words, window).share,
         missingNames: total > 0 ? missing / total : 0,
         missingMost: total > 0 ? most / total : 0,
+        contradicted,
         shaped,
         coverage,
         evidence,
