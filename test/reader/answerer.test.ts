@@ -5,7 +5,11 @@ import { test } from 'node:test';
 import { loadConfig } from '../../src/core/config.js';
 import { collectAnswer, openEngine, type Engine } from '../../src/core/engine.js';
 import { renderShort } from '../../src/core/answer/reader/render.js';
-import { shortFits } from '../../src/core/answer/reader/short.js';
+import { shortAnswer, shortFits } from '../../src/core/answer/reader/short.js';
+import { readQuestion } from '../../src/core/answer/reader/question.js';
+import { shippedWeights } from '../../src/core/answer/reader/weights.js';
+import { questionWords } from '../../src/core/retrieve/coverage.js';
+import { analyseQuery } from '../../src/core/retrieve/query.js';
 import type { SpanCandidate } from '../../src/core/answer/reader/spans.js';
 import { createHashingEmbedder } from '../../src/providers/embeddings/hashing.js';
 import { tempCorpus } from '../helpers.js';
@@ -40,6 +44,17 @@ test('a name written at several extents is one short answer, shown whole', async
   assert.equal(answer.short?.text, 'Hossein Amir Abdollahian');
   assert.match(answer.support?.text ?? '', /Lavrov bertemu dengan timpalannya dari Iran Hossein Amir Abdollahian di China/);
   assert.ok(answer.confidence !== undefined && answer.confidence > 0 && answer.confidence < 1, 'the confidence is the chance that the sentence holds the answer');
+});
+
+test('a who-question takes the name after a role word, not a capitalised common phrase; a count keeps what is counted', () => {
+  const short = (question: string, sentence: string) => {
+    const query = analyseQuery(question, engine.analyzer);
+    const asked = readQuestion(question, query, questionWords(query, engine.analyzer, { documentCount: 100, documentFrequency: () => 1 }));
+    return shortAnswer(asked, { start: 10, end: 10 + sentence.length, text: sentence }, 'en', engine.analyzer, shippedWeights()).span?.text;
+  };
+  const pair = 'Coach Park Hang-seo praised the midfield, which kept the ball under heavy pressure. The draw keeps Vietnam second in Group A with four points.';
+  assert.equal(short('Who is the coach of Vietnam?', pair), 'Park Hang-seo');
+  assert.equal(short('How many chartered buses were sent?', 'The federation sent 12 chartered buses to carry supporters home.'), '12 chartered buses');
 });
 
 test('a why/how question takes no short answer, whatever its best span', () => {
