@@ -7,8 +7,8 @@
  * The thesaurus is LibreOffice's th_id_ID_v2 (© 2017 Ali Ahmadi, LGPL-2.1). Kept: every "[ant]" line of
  * a one-word headword, each one-word antonym in it, both stemmed as the analyzer stems Indonesian; a
  * pair whose two sides stem alike is dropped. Stopwords are kept: a question's word ("pertama") may
- * have one as its opposite ("akhir"). Each pair is written once,
- * sorted, so the same thesaurus gives the same file.
+ * have one as its opposite ("akhir"). Each pair is written once, sorted, so the same thesaurus gives
+ * the same file.
  */
 import fs from 'node:fs';
 import path from 'node:path';

@@ -1,6 +1,5 @@
 import { matchesWord, type QuestionWord } from '../retrieve/coverage.js';
-import { conceptsOf, tokenize, type Analyzer } from '../text/analyze.js';
-import { isStopword } from '../text/stopwords.js';
+import { isCommonWord, tokenize, type Analyzer } from '../text/analyze.js';
 import type { Lang } from '../types.js';
 
 /** Offices news writes right before the holder's name: "Presiden Joko Widodo", "Coach Shin Tae-yong". */
@@ -22,5 +21,5 @@ export const officesAsked = (words: QuestionWord[]): QuestionWord[] => words.fil
 export function namesHolder(offices: QuestionWord[], sentence: string, lang: Lang, asked: Set<string>, analyzer: Analyzer): boolean {
   const tokens = tokenize(sentence);
   const office = tokens.some((t) => offices.some((w) => matchesWord(w, t.word, analyzer.stem(t.word, lang))));
-  return office && tokens.some((t, i) => i > 0 && t.capital && !asked.has(t.word) && !isStopword(t.word) && conceptsOf(t.word, analyzer).length === 0);
+  return office && tokens.some((t, i) => i > 0 && t.capital && !asked.has(t.word) && !isCommonWord(t.word, analyzer));
 }

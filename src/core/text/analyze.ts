@@ -1,7 +1,7 @@
 import { Stemmer } from 'sastrawijs';
 import { stemmer as porter } from 'stemmer';
 import type { Lang } from '../types.js';
-import { STOPWORDS } from './stopwords.js';
+import { isStopword as isEitherStopword, STOPWORDS } from './stopwords.js';
 import { createLexicon, LEXICON_VERSION, type Lexicon } from './lexicon.js';
 
 export interface Token {
@@ -48,7 +48,7 @@ export function tokenize(text: string): Token[] {
 }
 
 /** Whether a token is worth searching for in `lang`: not a stopword, unless it is an acronym ("US" is not "us"). */
-export const searchable = (token: Token, isStopword: (word: string) => boolean): boolean => token.acronym || !isStopword(token.word);
+export const searchable = (token: Token, stopword: (word: string) => boolean): boolean => token.acronym || !stopword(token.word);
 
 /** Stemming and stopwords for both corpus languages, with a cache: the same words recur endlessly. */
 export interface Analyzer {
@@ -63,6 +63,10 @@ export interface Analyzer {
 export const conceptsOf = (word: string, analyzer: Analyzer): number[] => [
   ...new Set([...analyzer.lexicon.concepts(analyzer.stem(word, 'id'), 'id'), ...analyzer.lexicon.concepts(analyzer.stem(word, 'en'), 'en')]),
 ];
+
+/** Whether a word is a stopword or a lexicon word in either language (its hyphenated parts all are): a person's name mostly is not. */
+export const isCommonWord = (lower: string, analyzer: Analyzer): boolean =>
+  (lower.match(/[\p{L}]+/gu) ?? []).every((part) => isEitherStopword(part) || conceptsOf(part, analyzer).length > 0);
 
 export function createAnalyzer(): Analyzer {
   const sastrawi = new Stemmer();

@@ -1,3 +1,4 @@
+import { OFFICES } from '../office.js';
 import { interrogative, questionKind } from '../question-kind.js';
 
 /**
@@ -9,12 +10,15 @@ export type AnswerType = 'person' | 'date' | 'number' | 'place' | 'org' | 'name'
 
 export const ANSWER_TYPES: readonly AnswerType[] = ['person', 'date', 'number', 'place', 'org', 'name', 'thing', 'reason'];
 
+/** Nouns for people that are no office: "which player", "tokoh apa". */
+const PEOPLE = ['tokoh', 'orang', 'pemain', 'penulis', 'pencipta', 'penemu', 'pendiri', 'pemimpin', 'person', 'player', 'writer', 'founder', 'inventor', 'envoy', 'chairwoman', 'leader', 'commander', 'official'];
+
 /** Nouns that say what kind of thing "X apa / X mana / which X" asks for. */
 const KIND_NOUNS: [AnswerType, RegExp][] = [
   ['date', /^(tanggal|tahun|hari|bulan|abad|date|year|day|month|century|waktu|jam|pukul|time|periode|era|masa)$/],
   ['place', /^(negara|kota|provinsi|pulau|daerah|wilayah|kabupaten|kecamatan|desa|tempat|lokasi|benua|gunung|sungai|danau|laut|selat|country|city|province|island|region|place|town|village|state|continent|river|lake|mountain)$/],
   ['org', /^(perusahaan|organisasi|partai|kelompok|lembaga|instansi|klub|tim|universitas|bank|badan|kementerian|company|organisation|organization|party|group|club|team|university|agency|ministry|institution)$/],
-  ['person', /^(tokoh|orang|pemain|pelatih|presiden|menteri|raja|ratu|penulis|pencipta|penemu|pendiri|sekretaris|gubernur|walikota|bupati|ketua|pemimpin|direktur|duta|jubir|panglima|person|player|coach|president|minister|king|queen|writer|founder|inventor|secretary|spokesperson|spokesman|spokeswoman|ambassador|envoy|governor|mayor|chairman|chairwoman|leader|director|commander|senator|chancellor|official)$/],
+  ['person', new RegExp(`^(${[...OFFICES, ...PEOPLE].join('|')})$`)],
   ['number', /^(jumlah|banyak|number|amount|berat|tinggi|panjang|luas|harga|biaya|kapasitas|usia|umur|kecepatan|suhu|jarak)$/],
   ['name', /^(nama|name|julukan|gelar|judul|title)$/],
 ];

@@ -1,5 +1,4 @@
-import { conceptsOf, type Analyzer } from '../../text/analyze.js';
-import { isStopword } from '../../text/stopwords.js';
+import { isCommonWord, type Analyzer } from '../../text/analyze.js';
 import type { Lang, Span } from '../../types.js';
 import { ANSWER_TYPES, type AnswerType } from './asks.js';
 import { matchWords } from './match.js';
@@ -16,10 +15,6 @@ export interface SentenceRead {
   matches: number[];
   common: boolean[];
 }
-
-/** Whether a word is a stopword or a lexicon word in either language (its hyphenated parts all are). */
-export const isCommonWord = (lower: string, analyzer: Analyzer): boolean =>
-  (lower.match(/[\p{L}]+/gu) ?? []).every((part) => isStopword(part) || conceptsOf(part, analyzer).length > 0);
 
 export const readSentence = (question: ReaderQuestion, sentence: Span, lang: Lang, analyzer: Analyzer): SentenceRead => {
   const words = wordsOf(sentence);
