@@ -1,6 +1,5 @@
-import { matchesWord, type QuestionWord } from '../retrieve/coverage.js';
-import { isCommonWord, tokenize, type Analyzer } from '../text/analyze.js';
-import type { Lang } from '../types.js';
+import { matchesWord, type QuestionWord, type StemmedToken } from '../retrieve/coverage.js';
+import { isCommonWord, type Analyzer } from '../text/analyze.js';
 
 /** Offices news writes right before the holder's name: "Presiden Joko Widodo", "Coach Shin Tae-yong". */
 export const OFFICES = [
@@ -14,12 +13,12 @@ const OFFICE = new Set(OFFICES);
 export const officesAsked = (words: QuestionWord[]): QuestionWord[] => words.filter((w) => OFFICE.has(w.word));
 
 /**
- * Whether a sentence names someone beside an office asked about: it holds the office and a name, a
- * capitalised word (not the sentence's first) that is neither the question's, a stopword nor a dictionary
- * word. "Iranian and Russian presidents held talks" speaks of presidents but names none.
+ * Whether a sentence (its stemmed tokens) names someone beside an office asked about: it holds the
+ * office and a name, a capitalised word (not the sentence's first) that is neither the question's, a
+ * stopword nor a dictionary word. "Iranian and Russian presidents held talks" speaks of presidents but
+ * names none.
  */
-export function namesHolder(offices: QuestionWord[], sentence: string, lang: Lang, asked: Set<string>, analyzer: Analyzer): boolean {
-  const tokens = tokenize(sentence);
-  const office = tokens.some((t) => offices.some((w) => matchesWord(w, t.word, analyzer.stem(t.word, lang))));
+export function namesHolder(offices: QuestionWord[], tokens: StemmedToken[], asked: Set<string>, analyzer: Analyzer): boolean {
+  const office = tokens.some((t) => offices.some((w) => matchesWord(w, t.word, t.stem)));
   return office && tokens.some((t, i) => i > 0 && t.capital && !asked.has(t.word) && !isCommonWord(t.word, analyzer));
 }

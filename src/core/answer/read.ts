@@ -1,6 +1,6 @@
 import type { PassageRecord } from '../index/port.js';
-import { coverageOf, eitherFound, wordsFound, type QuestionWord } from '../retrieve/coverage.js';
-import { tokenize, type Analyzer } from '../text/analyze.js';
+import { coverageOf, eitherFound, foundIn, stemmedTokens, wordsFound, type QuestionWord } from '../retrieve/coverage.js';
+import type { Analyzer } from '../text/analyze.js';
 import { antonymsOf } from '../text/antonyms.js';
 import type { ArticleMeta, Hit, Lang, Span } from '../types.js';
 import { hasAnswerShape, type QuestionKind } from './question-kind.js';
@@ -80,9 +80,10 @@ export function readSentences(question: ReadQuestion, hits: Hit[], records: Map<
     const { passage, article } = found;
     const language = article.lang === lang ? 0.03 : 0;
     const title = wordsFound(words, article.title, article.lang, analyzer);
-    const inSentence = passage.sentences.map((s) => wordsFound(words, s.text, article.lang, analyzer));
-    const holderIn = passage.sentences.map((s) => offices.length > 0 && namesHolder(offices, s.text, article.lang, asked, analyzer));
-    const stemsIn = passage.sentences.map((s) => (opposable ? new Set(tokenize(s.text).map((t) => analyzer.stem(t.word, article.lang))) : new Set<string>()));
+    const tokensIn = passage.sentences.map((s) => stemmedTokens(s.text, article.lang, analyzer));
+    const inSentence = tokensIn.map((tokens) => foundIn(words, tokens));
+    const holderIn = tokensIn.map((tokens) => offices.length > 0 && namesHolder(offices, tokens, asked, analyzer));
+    const stemsIn = tokensIn.map((tokens) => (opposable ? new Set(tokens.map((t) => t.stem)) : new Set<string>()));
     const add = (sentence: Span, first: number, last: number, cost: number) => {
       const own = eitherFound(...inSentence.slice(first, last + 1));
       const window = eitherFound(own, title, inSentence[first - 1], inSentence[last + 1]);

@@ -1,4 +1,4 @@
-import { tokenize, type Analyzer } from '../text/analyze.js';
+import { tokenize, type Analyzer, type Token } from '../text/analyze.js';
 import type { Lang } from '../types.js';
 import type { StoreReader, TermStats } from '../index/port.js';
 import type { Query, QueryWord } from './query.js';
@@ -78,11 +78,20 @@ export interface Coverage {
   evidence: number;
 }
 
-/** For each question word, whether the text holds it (one of its forms, or a name one edit apart). */
-export function wordsFound(words: QuestionWord[], text: string, lang: Lang, analyzer: Analyzer): boolean[] {
-  const tokens = tokenize(text).map((t) => ({ ...t, stem: analyzer.stem(t.word, lang) }));
-  return words.map((w) => tokens.some((t) => matchesWord(w, t.word, t.stem, t.acronym)));
-}
+/** A token of a text with its stem in the text's language. */
+export type StemmedToken = Token & { stem: string };
+
+/** The tokens of a text with their stems: read once, then matched against the question as often as needed. */
+export const stemmedTokens = (text: string, lang: Lang, analyzer: Analyzer): StemmedToken[] =>
+  tokenize(text).map((t) => ({ ...t, stem: analyzer.stem(t.word, lang) }));
+
+/** For each question word, whether the tokens hold it (one of its forms, or a name one edit apart). */
+export const foundIn = (words: QuestionWord[], tokens: StemmedToken[]): boolean[] =>
+  words.map((w) => tokens.some((t) => matchesWord(w, t.word, t.stem, t.acronym)));
+
+/** For each question word, whether the text holds it. */
+export const wordsFound = (words: QuestionWord[], text: string, lang: Lang, analyzer: Analyzer): boolean[] =>
+  foundIn(words, stemmedTokens(text, lang, analyzer));
 
 /** The coverage of a question by the words found (`wordsFound`, or several of them joined by `or`). */
 export function coverageOf(words: QuestionWord[], found: readonly boolean[]): Coverage {
