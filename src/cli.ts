@@ -15,6 +15,7 @@ import { registerSearch } from './commands/search.js';
 import { registerShow } from './commands/show.js';
 import { registerServe } from './commands/serve.js';
 import { registerMcp } from './commands/mcp.js';
+import { registerExport } from './commands/export.js';
 import { checkVerbosity, examples } from './commands/flags.js';
 import { createStyle } from './commands/style.js';
 import { terminalSafe } from './present/terminal-safe.js';
@@ -42,7 +43,7 @@ function program(): Command {
     .addHelpText('after', examples(['kabar ask "Siapa yang bertemu Shoygu?"', 'kabar search --lang en sanctions', 'kabar --corpus ~/news chat', 'kabar help ask']));
   // --quiet with --verbose is refused before any command runs.
   cli.hook('preAction', (_cli, command) => checkVerbosity(command.optsWithGlobals()));
-  for (const register of [registerIndex, registerSearch, registerAsk, registerChat, registerShow, registerCite, registerEval, registerInfo, registerConfig, registerServe, registerMcp, registerCompletion]) register(cli);
+  for (const register of [registerIndex, registerSearch, registerAsk, registerChat, registerShow, registerCite, registerEval, registerInfo, registerConfig, registerServe, registerMcp, registerExport, registerCompletion]) register(cli);
   cli.commands.forEach((c) => c.exitOverride().configureOutput({ outputError: () => {} }));
   return cli;
 }
