@@ -35,6 +35,7 @@ function program(): Command {
     .option('--index <dir>', 'where the index is kept (default: .kabar, or KABAR_INDEX)')
     .option('--embeddings <name>', 'hashing (default), transformers, openai or ollama (or KABAR_EMBEDDINGS)')
     .option('--store <where>', 'local (default: the index folder) or a postgres:// URL of a shared index (or KABAR_STORE)')
+    .option('--no-server', 'answer ask, search, show and cite here, even when kabar serve runs for the index')
     .option('-q, --quiet', 'print only results and errors: no warnings, no progress')
     .option('--verbose', 'also print timings and decisions (index opened, follow-up resolved, abstained) on stderr')
     .exitOverride()

@@ -6,6 +6,7 @@ import { terminalSafe } from '../present/terminal-safe.js';
 import { configFrom, type GlobalOptions } from './context.js';
 import { examples, positiveInt } from './flags.js';
 import { interruptible } from './interrupt.js';
+import { settingsDigest } from './via-server.js';
 
 /** The port `kabar serve` listens on unless told otherwise. */
 export const DEFAULT_PORT = 7600;
@@ -75,7 +76,7 @@ export function registerServe(program: Command): void {
       }
       const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
       const url = `http://${host}:${address.port}`;
-      const removeRecord = writeServerRecord(config.indexDir, { url, pid: process.pid, corpus: config.corpusDir, embeddings: live.holder.current.indexDir, token: token !== undefined });
+      const removeRecord = writeServerRecord(config.indexDir, { url, pid: process.pid, corpus: config.corpusDir, settings: settingsDigest(config), token: token !== undefined });
       const { articles, passages } = live.holder.current.refresh;
       process.stderr.write(`kabar serves ${articles} articles (${passages} passages) at ${url}; Ctrl+C stops.\n`);
       // SIGINT and SIGTERM: requests under way finish (for a few seconds at most), a refresh under way is cancelled, exit 0.

@@ -9,7 +9,8 @@ export interface ServerRecord {
   url: string;
   pid: number;
   corpus: string;
-  embeddings: string;
+  /** A digest of the settings that shape answers (corpus, store, embedder, answerer): a command uses the server only when its own are the same. */
+  settings: string;
   /** Whether requests need a token (the token itself is never written). */
   token: boolean;
 }

@@ -40,7 +40,7 @@ test('POST /v1/ask gives the same object as kabar ask --json, every citation an 
   const question = 'Siapa yang bertemu Shoygu?';
   const res = await post('/v1/ask', { question, k: 5 });
   assert.equal(res.status, 200);
-  const cli = runCli([...globals, 'ask', '--json', '-k', '5', question]);
+  const cli = runCli([...globals, '--no-server', 'ask', '--json', '-k', '5', question]);
   assert.equal(cli.code, 0, cli.stderr);
   const { timingsMs: _a, ...served } = res.body;
   const { timingsMs: _b, ...printed } = JSON.parse(cli.stdout);
@@ -125,7 +125,7 @@ test('search, passages, cite, info and healthz answer as the CLI does', async ()
   const id = search.body.hits[0].id as string;
   const shown = await call(`${serve.url}/v1/passages/${encodeURIComponent(id)}`);
   assert.equal(shown.status, 200);
-  const cli = runCli([...globals, 'show', '--json', id]);
+  const cli = runCli([...globals, '--no-server', 'show', '--json', id]);
   assert.deepEqual(shown.body, JSON.parse(cli.stdout));
   const { start } = shown.body;
   const span = await call(`${serve.url}/v1/passages/${encodeURIComponent(id)}?span=${start}-${start + 10}`);
@@ -183,6 +183,38 @@ test('an article added while serving is answered from without a restart', async 
   await serve.until(() => /refreshed in \d+ ms: 1 added/.test(serve.out.stderr));
   const res = await post('/v1/ask', { question: 'Apa yang melanda Semarang?' });
   assert.equal(res.body.citations[0].file, 'banjir.txt');
+});
+
+test('ask, search, show --json and cite --json send their request to the running server, unless --no-server; a stale server file is ignored', () => {
+  const question = 'Who met Shoygu?';
+  const here = runCli([...globals, '--no-server', '--verbose', 'ask', question]);
+  const served = runCli([...globals, '--verbose', 'ask', question]);
+  assert.equal(served.code, 0, served.stderr);
+  assert.match(served.stderr, new RegExp(`answered by kabar serve at ${serve.url.replace(/[.]/g, '\\.')}`));
+  assert.doesNotMatch(here.stderr, /kabar serve/);
+  assert.equal(served.stdout, here.stdout);
+  const search = runCli([...globals, '--verbose', 'search', '-k', '3', 'Shoygu']);
+  assert.match(search.stderr, /passages from kabar serve/);
+  assert.equal(search.stdout, runCli([...globals, '--no-server', 'search', '-k', '3', 'Shoygu']).stdout);
+  for (const args of [['show', '--json', '004_415fcd0bbee670a6.txt#1'], ['cite', '--json', 'Tehran dan Moskow perlu']]) {
+    assert.equal(runCli([...globals, ...args]).stdout, runCli([...globals, '--no-server', ...args]).stdout);
+  }
+  const missing = runCli([...globals, 'show', '--json', 'nope.txt#1']);
+  assert.equal(missing.code, 1);
+  assert.match(missing.stderr, /^kabar: There is no passage nope\.txt#1\./);
+
+  // A server file whose process is gone is ignored: the command answers by itself.
+  const file = path.join(tmp.index, 'serve.json');
+  const record = fs.readFileSync(file, 'utf8');
+  try {
+    fs.writeFileSync(file, JSON.stringify({ ...JSON.parse(record), pid: 2 ** 22 + 7 }));
+    const stale = runCli([...globals, '--verbose', 'ask', question]);
+    assert.equal(stale.code, 0, stale.stderr);
+    assert.doesNotMatch(stale.stderr, /kabar serve/);
+    assert.equal(stale.stdout, here.stdout);
+  } finally {
+    fs.writeFileSync(file, record);
+  }
 });
 
 test('a second kabar serve on the same index says so in one sentence and exits non-zero', () => {

@@ -1,0 +1,50 @@
+import { createHash } from 'node:crypto';
+import type { Config } from '../core/config.js';
+import { UserError } from '../core/errors.js';
+import { readServerRecord } from '../serve/server-file.js';
+import { configFrom, type GlobalOptions } from './context.js';
+
+/** Options of the commands that may use a running server: `--no-server` sets `server` to false. */
+export interface ServerFlags extends GlobalOptions {
+  server?: boolean;
+}
+
+/**
+ * A digest of the settings that decide what a command answers: the corpus, its fields, the store, the
+ * embedder and the answerer. `kabar serve` records it; a command whose digest differs does its own work.
+ */
+export const settingsDigest = (config: Config): string =>
+  createHash('sha256')
+    .update(JSON.stringify([config.corpusDir, config.fields, config.store, config.embeddings, config.llm.provider, config.llm.model, config.openai.baseUrl, config.ollama.host]))
+    .digest('hex');
+
+/**
+ * The JSON a `kabar serve` running for the same index and settings answers to the request, or
+ * undefined when there is none (no server file, a stale one, other settings, a token needed and not
+ * in KABAR_TOKEN, the server unreachable or busy): the command then does the work itself. A refusal
+ * of the request itself (a bad filter, an unknown passage) is the command's error, as if made here.
+ */
+export async function fromServer(options: ServerFlags, request: { path: string; body?: unknown }): Promise<{ value: unknown; url: string } | undefined> {
+  if (options.server === false) return undefined;
+  const config = configFrom(options);
+  const record = readServerRecord(config.indexDir);
+  if (!record || record.settings !== settingsDigest(config)) return undefined;
+  const token = process.env.KABAR_TOKEN;
+  if (record.token && !token) return undefined;
+  let res: Response;
+  try {
+    res = await fetch(`${record.url}${request.path}`, {
+      method: request.body === undefined ? 'GET' : 'POST',
+      headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+      body: request.body === undefined ? undefined : JSON.stringify(request.body),
+    });
+  } catch {
+    return undefined;
+  }
+  const value = (await res.json().catch(() => undefined)) as { error?: { message?: string } } | undefined;
+  if (res.ok && value) return { value, url: record.url };
+  if (res.status === 400 || res.status === 404 || res.status === 413) {
+    throw new UserError(res.status === 404 ? 'NOT_FOUND' : 'BAD_FLAG', value?.error?.message ?? `kabar serve refused the request (HTTP ${res.status}).`, { exitCode: res.status === 404 ? 1 : 2 });
+  }
+  return undefined;
+}
