@@ -1,10 +1,11 @@
-// `npm run bench:serve -- [--corpus DIR] [--index DIR] [--questions FILE.jsonl] [--clients 1,8,32] [--seconds 10] [--max-requests 3000] [--soak SECONDS] [--json]`
+// `npm run bench:serve -- [--corpus DIR] [--index DIR] [--questions FILE.jsonl] [--clients 1,8,32] [--seconds 10] [--max-requests 3000] [--warmup 10] [--cli-runs 10] [--soak SECONDS] [--json]`
 // Starts the built `kabar serve` on 127.0.0.1 (offline embedder and answerer) and loads /v1/ask and
 // /v1/chat/completions with 1, 8 and 32 clients, each phase bounded in time and in requests:
 // p50/p95 latency, answers per second, errors and the server's RSS. `--soak S` then runs 8 clients on
 // /v1/ask for S seconds while a writer changes an article every 15 s (so the index is refreshed while
-// answering), and reports the server's RSS after the first refresh and at the end.
-import { spawn } from 'node:child_process';
+// answering), and reports the server's RSS after the first refresh and at the end. `--cli-runs N`
+// times N `kabar ask` processes that go through the server and N that answer by themselves (--no-server).
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,6 +21,8 @@ const { values: flags } = parseArgs({
     seconds: { type: 'string', default: '10' },
     'max-requests': { type: 'string', default: '3000' },
     soak: { type: 'string', default: '0' },
+    'cli-runs': { type: 'string', default: '0' },
+    warmup: { type: 'string', default: '10' },
     json: { type: 'boolean', default: false },
   },
 });
@@ -124,11 +127,26 @@ async function soak(url: string, pid: number, seconds: number) {
   }
 }
 
+/** Median wall time of `runs` CLI `ask` processes, through the server or not; each must exit 0. */
+function cliAsk(runs: number, through: boolean): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const args = [CLI, '--corpus', corpus, '--index', index, '-q', ...(through ? [] : ['--no-server']), 'ask', '--json', questions[i % questions.length]];
+    const t = performance.now();
+    const run = spawnSync(process.execPath, args, { env: { ...process.env, KABAR_EMBEDDINGS: process.env.KABAR_EMBEDDINGS ?? 'hashing', KABAR_LLM: process.env.KABAR_LLM ?? 'none' }, encoding: 'utf8' });
+    times.push(performance.now() - t);
+    if (run.status !== 0) throw new Error(`kabar ask failed: ${run.stderr}`);
+  }
+  return percentile(times.sort((a, b) => a - b), 50);
+}
+
 const server = await startServer();
 const pid = server.child.pid!;
 log(`kabar serve at ${server.url}, first answer ${Math.round(server.firstAnswerMs)} ms after start; RSS ${mb(rssOf(pid))}`);
 const rows = [];
 try {
+  // A warm-up, not reported: the first pass over the questions compiles the hot loops and reads the index's pages in.
+  if (Number(flags.warmup) > 0) await load(server.url, '/v1/ask', 1, { ms: Number(flags.warmup) * 1000, requests: questions.length });
   for (const endpoint of ['/v1/ask', '/v1/chat/completions'] as const) {
     for (const clients of flags.clients.split(',').map(Number)) {
       const r = await load(server.url, endpoint, clients, limits);
@@ -136,12 +154,16 @@ try {
       log(`${endpoint} ${clients} clients: ${r.answers} answers, ${r.errors} errors, p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, ${r.perSecond.toFixed(1)}/s`);
     }
   }
+  const cliRuns = Number(flags['cli-runs']);
+  const cli = cliRuns > 0 ? { runs: cliRuns, throughServerMs: cliAsk(cliRuns, true), byItselfMs: cliAsk(cliRuns, false) } : undefined;
+  if (cli) log(`kabar ask: median ${Math.round(cli.throughServerMs)} ms through the server, ${Math.round(cli.byItselfMs)} ms by itself`);
   const soaked = Number(flags.soak) > 0 ? await soak(server.url, pid, Number(flags.soak)) : undefined;
-  if (flags.json) process.stdout.write(`${JSON.stringify({ corpus, firstAnswerMs: server.firstAnswerMs, rows, soak: soaked })}\n`);
+  if (flags.json) process.stdout.write(`${JSON.stringify({ corpus, firstAnswerMs: server.firstAnswerMs, rows, cli, soak: soaked })}\n`);
   else {
     process.stdout.write(`kabar serve on ${corpus}: first answer ${(server.firstAnswerMs / 1000).toFixed(2)} s after start\n\n`);
     process.stdout.write('| endpoint | clients | answers | errors | p50 | p95 | answers/s | RSS |\n|---|---|---|---|---|---|---|---|\n');
     for (const r of rows) process.stdout.write(`| ${r.endpoint} | ${r.clients} | ${r.answers} | ${r.errors} | ${r.p50.toFixed(1)} ms | ${r.p95.toFixed(1)} ms | ${r.perSecond.toFixed(1)} | ${mb(r.rss)} |\n`);
+    if (cli) process.stdout.write(`\nkabar ask --json, median of ${cli.runs} processes: ${(cli.throughServerMs / 1000).toFixed(2)} s through the server, ${(cli.byItselfMs / 1000).toFixed(2)} s by itself (--no-server)\n`);
     if (soaked) {
       process.stdout.write(
         `\nSoak: ${soaked.seconds} s, 8 clients on /v1/ask, an article rewritten ${soaked.writes} times: ${soaked.answers} answers, ${soaked.errors} errors, ` +
