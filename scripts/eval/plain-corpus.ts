@@ -38,6 +38,28 @@ function fail(message: string): never {
   process.exit(1);
 }
 
+function readGzipLines(file: string): string[] {
+  try {
+    return zlib.gunzipSync(fs.readFileSync(file)).toString('utf8').split('\n');
+  } catch {
+    return fail(`${file} could not be read as a gzip file; rebuild the corpora or leave that file out.`);
+  }
+}
+
+/** A corpus record, or null when the line is not one (its text is never echoed). */
+function parseRecord(line: string): CorpusRecord | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    return null;
+  }
+  if (value === null || typeof value !== 'object') return null;
+  const record = value as Record<string, unknown>;
+  const fields = ['id', 'title', 'text', 'source'] as const;
+  return fields.every((field) => typeof record[field] === 'string') ? (record as unknown as CorpusRecord) : null;
+}
+
 const args = process.argv.slice(2);
 if (args.length < 1 || args.length > 2) fail('Usage: node --import tsx scripts/eval/plain-corpus.ts [CORPORA_DIR] OUT_DIR');
 const corpora = args.length === 2 ? path.resolve(args[0]) : DEFAULT_CORPORA;
@@ -52,10 +74,11 @@ for (const lang of LANGS) {
   const folder = path.join(corpora, lang);
   if (!fs.existsSync(folder)) continue;
   for (const name of fs.readdirSync(folder).filter((n) => n.endsWith('.jsonl.gz')).sort()) {
-    const text = zlib.gunzipSync(fs.readFileSync(path.join(folder, name))).toString('utf8');
-    for (const line of text.split('\n')) {
+    const file = path.join(folder, name);
+    for (const [index, line] of readGzipLines(file).entries()) {
       if (line.trim() === '') continue;
-      const record = JSON.parse(line) as CorpusRecord;
+      const record = parseRecord(line);
+      if (!record) fail(`${file} line ${index + 1} is not a {"id","title","text","source"} record; rebuild the corpora or leave that file out.`);
       if (!isHeldOut(record.id)) continue;
       lines.push(`${JSON.stringify({ id: record.id, title: record.title, text: record.text, source: record.source, lang })}\n`);
       counts[`${lang}/${name}`] = (counts[`${lang}/${name}`] ?? 0) + 1;
