@@ -1,4 +1,4 @@
-import { detectLanguage, LANGUAGE_NAME } from '../corpus/language.js';
+import { detectLanguage, LANGUAGE_NAME } from '../text/language.js';
 import { splitSentences } from '../corpus/sentences.js';
 import { conceptsOf, tokenize, type Analyzer } from '../text/analyze.js';
 import { vectorCosine } from '../text/vector-cosine.js';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { detectLanguage, LANGUAGE_NAME } from '../corpus/language.js';
+import { detectLanguage, LANGUAGE_NAME } from '../text/language.js';
 import { UserError, isUserError } from '../errors.js';
 import type { QueryRewriter } from '../retrieve/rewrite.js';
 import type { Analyzer } from '../text/analyze.js';
