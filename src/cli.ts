@@ -14,7 +14,7 @@ import { registerInfo } from './commands/info.js';
 import { registerSearch } from './commands/search.js';
 import { registerShow } from './commands/show.js';
 import { checkVerbosity, examples } from './commands/flags.js';
-import { createStyle } from './commands/style.js';
+import { createStyle } from './present/style.js';
 import { terminalSafe } from './present/terminal-safe.js';
 
 /** An error's text as printed: no configured secret, no control character from the data. */

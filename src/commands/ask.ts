@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { validateFilters } from '../core/retrieve/filter.js';
+import { validateFilters } from '../core/index/filter.js';
 import { engineFrom, type GlobalOptions } from './context.js';
 import { examples, positiveInt, withFilterOptions, type FilterFlags } from './flags.js';
 import { interruptible } from './interrupt.js';
@@ -8,7 +8,7 @@ import { formatCitation, formatSupport } from '../present/terminal.js';
 import { terminalSafe } from '../present/terminal-safe.js';
 import { wrapStream } from '../present/wrap.js';
 import { questionFrom } from './read-input.js';
-import { createStyle } from './style.js';
+import { createStyle } from '../present/style.js';
 
 /** Columns a wrapped answer's continuation lines are indented by. */
 const ANSWER_HANG = 2;

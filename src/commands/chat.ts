@@ -22,7 +22,7 @@ export function registerChat(program: Command): void {
         Promise.all([
           engineFrom(global, hooks),
           import('../core/cite/find.js'),
-          import('../core/retrieve/filter.js'),
+          import('../core/index/filter.js'),
         ]).then(async ([engine, { findQuote }, { matchesFilters }]) => {
           const { provider, model } = engine.embedder.info;
           const counts = await engine.store.counts();

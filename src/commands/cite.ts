@@ -9,7 +9,7 @@ import { spanParts, type SpanParts } from '../present/text.js';
 import { engineFrom, type GlobalOptions } from './context.js';
 import { examples, positiveInt } from './flags.js';
 import { readInput } from './read-input.js';
-import { createStyle } from './style.js';
+import { createStyle } from '../present/style.js';
 
 /** The match highlighted in the sentences around it, from the indexed text; the match alone when the article went away. */
 async function around(engine: Engine, matchContext: typeof MatchContext, match: QuoteMatch): Promise<SpanParts> {

@@ -4,7 +4,7 @@ import { jsonLine } from '../present/json.js';
 import { terminalSafe } from '../present/terminal-safe.js';
 import { checkIndexDir, settingsFrom, type GlobalOptions } from './context.js';
 import { examples } from './flags.js';
-import { createStyle } from './style.js';
+import { createStyle } from '../present/style.js';
 
 export function registerConfig(program: Command): void {
   program

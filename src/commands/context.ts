@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { loadConfig, type Config, type ConfigFlags } from '../core/config.js';
 import { configLayers, mergeLayers } from '../core/config-layers.js';
-import type { Engine } from '../core/engine.js';
+import type { AnswererContext, Engine } from '../core/engine.js';
+import type { Answerer } from '../core/answer/answerer.js';
+import type { ChatConfig, ChatDeps } from '../providers/chat/registry.js';
 import { UserError } from '../core/errors.js';
 import type { VerbosityFlags } from './flags.js';
 
@@ -33,6 +35,25 @@ export function checkIndexDir(dir: string): void {
   }
 }
 
+/** The answerer a question gets without a language model, and the fallback of one; another offline answerer is one line here. */
+async function offlineAnswerer(): Promise<(context: AnswererContext) => Answerer> {
+  const { createExtractiveAnswerer } = await import('../core/answer/extractive.js');
+  return ({ store, analyzer }) => createExtractiveAnswerer(store, analyzer);
+}
+
+/**
+ * The answerer for the configuration: the offline one for KABAR_LLM=none, otherwise a generative
+ * answerer over the configured chat model with the offline one as its fallback.
+ */
+export async function answererFactoryFor(config: ChatConfig, deps: ChatDeps & { promptsDir?: string } = {}): Promise<(context: AnswererContext) => Answerer> {
+  const [offline, { createChatModel }] = await Promise.all([offlineAnswerer(), import('../providers/chat/registry.js')]);
+  const model = await createChatModel(config, deps);
+  if (!model) return offline;
+  const [{ createLlmAnswerer }, { loadPrompts }] = await Promise.all([import('../core/answer/llm.js'), import('../core/answer/prompts.js')]);
+  const prompts = await loadPrompts(deps.promptsDir);
+  return (context) => createLlmAnswerer({ model, prompts, analyzer: context.analyzer, embedder: context.embedder, fallback: offline(context) });
+}
+
 /** Where opening the engine reports to; by default progress bars and warnings on stderr. */
 export interface OpenHooks {
   signal?: AbortSignal;
@@ -50,10 +71,9 @@ export interface OpenHooks {
  * not open the engine (and `--help`) start without them.
  */
 export async function engineFrom(options: GlobalOptions, hooks: OpenHooks = {}): Promise<Engine> {
-  const [{ openEngine }, { createEmbedder }, { answererFactoryFor }, { reporterFor, duration }, { listCorpusOffThread }, { createAnalyzer }] = await Promise.all([
+  const [{ openEngine }, { createEmbedder }, { reporterFor, duration }, { listCorpusOffThread }, { createAnalyzer }] = await Promise.all([
     import('../core/engine.js'),
     import('../providers/embeddings/registry.js'),
-    import('../providers/chat/registry.js'),
     import('./reporter.js'),
     import('../core/corpus/listing.js'),
     import('../core/text/analyze.js'),

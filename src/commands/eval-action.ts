@@ -16,7 +16,7 @@ import { engineFrom, type GlobalOptions } from './context.js';
 import { interruptible } from './interrupt.js';
 import { duration, reporterFor } from './reporter.js';
 import { readInput, writeFileAtomic } from './read-input.js';
-import { createStyle } from './style.js';
+import { createStyle } from '../present/style.js';
 
 export interface EvalFlags {
   k: number;

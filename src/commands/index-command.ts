@@ -9,7 +9,7 @@ import { formatWarning } from '../present/terminal.js';
 import { configFrom, engineFrom, type GlobalOptions } from './context.js';
 import { examples } from './flags.js';
 import { interruptible } from './interrupt.js';
-import { createStyle } from './style.js';
+import { createStyle } from '../present/style.js';
 
 export function registerIndex(program: Command): void {
   program

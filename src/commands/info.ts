@@ -4,10 +4,10 @@ import { jsonLine } from '../present/json.js';
 import { formatIndexes } from '../present/terminal.js';
 import { oneLine } from '../present/text.js';
 import { withoutPassword } from '../core/config.js';
-import { skipWarnings } from '../core/index/skip-warnings.js';
+import { skipWarnings } from '../core/corpus/skip-warnings.js';
 import { configFrom, type GlobalOptions } from './context.js';
 import { examples } from './flags.js';
-import { createStyle } from './style.js';
+import { createStyle } from '../present/style.js';
 
 /** Skipped sources listed one a line; beyond this many, how many more. */
 const SKIPS_SHOWN = 10;

@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
-import { validateFilters } from '../core/retrieve/filter.js';
+import { validateFilters } from '../core/index/filter.js';
 import { engineFrom, type GlobalOptions } from './context.js';
 import { examples, positiveInt, withFilterOptions, type FilterFlags } from './flags.js';
 import { jsonLine, searchJson } from '../present/json.js';
 import { formatHits } from '../present/terminal.js';
-import { createStyle } from './style.js';
+import { createStyle } from '../present/style.js';
 
 export function registerSearch(program: Command): void {
   withFilterOptions(

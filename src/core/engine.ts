@@ -17,7 +17,7 @@ import { createAnalyzer, type Analyzer } from './text/analyze.js';
 import type { Answer, AnswerEvent, Filters, Hit, Turn } from './types.js';
 import type { Answerer } from './answer/answerer.js';
 import { createExtractiveAnswerer } from './answer/extractive.js';
-import { embedderKey, type Embedder } from '../providers/embeddings/embedder.js';
+import { embedderKey, type Embedder } from './embedder.js';
 import { KABAR_VERSION } from './version.js';
 
 /** What an answerer factory may use; the engine builds the offline answerer when none is given. */

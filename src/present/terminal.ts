@@ -5,7 +5,7 @@ import type { Manifest } from '../core/index/manifest.js';
 import { describeProvenance } from '../core/sources/provenance.js';
 import type { PassageContext } from '../core/index/context.js';
 import type { Answer, Citation, Hit } from '../core/types.js';
-import type { Style } from '../commands/style.js';
+import type { Style } from './style.js';
 import { terminalSafe } from './terminal-safe.js';
 import { supportQuote } from './support.js';
 import { byline, contextParts, oneLine, snippet, type SpanParts } from './text.js';

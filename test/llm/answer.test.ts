@@ -7,7 +7,7 @@ import { loadConfig } from '../../src/core/config.js';
 import { openEngine, type Engine } from '../../src/core/engine.js';
 import { describeError, isUserError } from '../../src/core/errors.js';
 import type { AnswerEvent } from '../../src/core/types.js';
-import { answererFactoryFor } from '../../src/providers/chat/registry.js';
+import { answererFactoryFor } from '../../src/commands/context.js';
 import { createHashingEmbedder } from '../../src/providers/embeddings/hashing.js';
 import { pieces, purposeOf, startChatServer, type ChatRequest, type ChatServer, type ScriptedReply } from '../fixtures/chat-server.js';
 

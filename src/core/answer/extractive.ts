@@ -1,4 +1,4 @@
-import { cosine, storyFingerprint } from '../retrieve/duplicates.js';
+import { cosine, storyFingerprint } from '../text/story-print.js';
 import type { StoreReader } from '../index/port.js';
 import type { Analyzer } from '../text/analyze.js';
 import { questionStats, questionWords } from '../question/coverage.js';

@@ -1,9 +1,10 @@
-import type { Embedder } from '../../providers/embeddings/embedder.js';
+import type { Embedder } from '../embedder.js';
 import type { StoreReader } from '../index/port.js';
 import type { Analyzer } from '../text/analyze.js';
 import type { Hit } from '../types.js';
 import { questionStats, questionWords } from '../question/coverage.js';
-import { collapseDuplicates, type StoryPrint } from './duplicates.js';
+import { collapseDuplicates } from './duplicates.js';
+import type { StoryPrint } from '../text/story-print.js';
 import { normalizedScoreFusion, reciprocalRankFusion } from './fuse.js';
 import type { Query } from '../question/query.js';
 import { compareIds, passageStemmer, rerankByCoverage } from './rerank.js';

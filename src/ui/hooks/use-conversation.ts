@@ -3,7 +3,7 @@ import type { AskOptions } from '../../core/engine.js';
 import { describeError } from '../../core/errors.js';
 import { passageContext, type PassageSource } from '../../core/index/context.js';
 import { openedSpan } from '../../present/support.js';
-import { describeFilters, hasFilters, parseFilters } from '../../core/retrieve/filter.js';
+import { describeFilters, hasFilters, parseFilters } from '../../core/index/filter.js';
 import type { AnswerEvent, Filters } from '../../core/types.js';
 import { parseCommand } from '../state/commands.js';
 import { conversationReducer, initialConversation, type ConversationState, type QuoteMatch } from '../state/conversation-reducer.js';

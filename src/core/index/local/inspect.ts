@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Manifest } from '../manifest.js';
-import type { Skipped } from '../port.js';
+import type { Skipped } from '../../types.js';
 import { DATABASE } from './sqlite-store.js';
 
 export interface IndexSummary {
