@@ -1,8 +1,6 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
-import { describeError, isUserError } from './core/errors.js';
-import { configuredSecrets, redactSecrets } from './core/redact.js';
-import { KABAR_VERSION } from './core/version.js';
+import { describeError, isUserError, configuredSecrets, redactSecrets, KABAR_VERSION } from './core/index.js';
 import { registerAsk } from './commands/ask.js';
 import { registerChat } from './commands/chat.js';
 import { registerCite } from './commands/cite.js';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadConfig } from '../../src/core/config.js';
+import { loadConfig } from '../../src/core/config/config.js';
 import { openEngine, DEFAULT_K } from '../../src/core/engine.js';
 import { DEFAULT_EXTRACTIVE } from '../../src/core/answer/extractive.js';
 import { readSentences, type SentenceCandidate } from '../../src/core/answer/read.js';

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { validateFilters } from '../core/index/filter.js';
+import { collectAnswer, validateFilters } from '../core/index.js';
 import { engineFrom, type GlobalOptions } from './context.js';
 import { examples, positiveInt, withFilterOptions, type FilterFlags } from './flags.js';
 import { interruptible } from './interrupt.js';
@@ -30,7 +30,6 @@ export function registerAsk(program: Command): void {
         const global = command.optsWithGlobals<GlobalOptions>();
         const [engine, { reporterFor, duration }] = await Promise.all([engineFrom(global, { signal }), import('./reporter.js')]);
         const report = reporterFor(global);
-        const { collectAnswer } = await import('../core/engine.js');
         const style = createStyle(process.stdout);
         const write = (text: string) => process.stdout.write(text);
         // On a terminal the streamed answer is word-wrapped as it comes, continuation lines indented.

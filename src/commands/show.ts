@@ -1,7 +1,5 @@
 import type { Command } from 'commander';
-import { UserError } from '../core/errors.js';
-import { passageContext, type PassageContext } from '../core/index/context.js';
-import { formatLocation, sourceLocation } from '../core/sources/location.js';
+import { UserError, passageContext, formatLocation, sourceLocation, type PassageContext } from '../core/index.js';
 import { jsonLine } from '../present/json.js';
 import { formatPassage } from '../present/terminal.js';
 import { engineFrom, type GlobalOptions } from './context.js';

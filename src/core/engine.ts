@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Config } from './config.js';
+import type { Config } from './config/config.js';
 import { DEFAULT_CHUNKING, type ChunkOptions } from './corpus/chunk.js';
 import { listCorpusOffThread, type CorpusListing } from './corpus/listing.js';
 import { corpusStat } from './corpus/scan.js';
@@ -203,14 +203,4 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
   }
 
   return { store, embedder, answerer, analyzer, refresh: report, indexDir, corpusDir: config.corpusDir, search, ask, refreshArticles, close: () => store.close() };
-}
-
-/** Runs the answer stream to its end and returns the answer, rethrowing an error event. */
-export async function collectAnswer(events: AsyncIterable<AnswerEvent>, onEvent?: (event: AnswerEvent) => void): Promise<Answer> {
-  for await (const event of events) {
-    onEvent?.(event);
-    if (event.type === 'done') return event.answer;
-    if (event.type === 'error') throw event.error;
-  }
-  throw new Error('the answer stream ended without an answer');
 }

@@ -130,3 +130,15 @@ export interface StoreWriter {
 export interface Store extends StoreReader, StoreWriter {
   close(): Promise<void>;
 }
+
+/** What `kabar info` shows of one index, whichever backend holds it. */
+export interface IndexSummary {
+  /** The embedder's folder inside the index directory. */
+  dir: string;
+  manifest: Manifest | null;
+  counts: { articles: number; passages: number; skipped: number };
+  /** The sources the last refresh could not index, and why. */
+  skipped: Skipped[];
+  bytes: number;
+  problem?: string;
+}

@@ -1,4 +1,4 @@
-import type { Config } from '../../core/config.js';
+import type { Config } from '../../core/config/config.js';
 import { UserError } from '../../core/errors.js';
 import type { ChatModel } from '../../core/answer/chat-model.js';
 import { createOllamaChatModel } from './ollama.js';

@@ -1,4 +1,4 @@
-import type { Config } from '../../core/config.js';
+import type { Config } from '../../core/config/config.js';
 import type { Analyzer } from '../../core/text/analyze.js';
 import type { Embedder } from '../../core/embedder.js';
 import { createHashingEmbedder } from './hashing.js';
