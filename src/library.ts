@@ -11,9 +11,7 @@ import { Document } from '@langchain/core/documents';
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import { BaseRetriever, type BaseRetrieverInput } from '@langchain/core/retrievers';
 import { engineFrom } from './commands/context.js';
-import type { Engine } from './core/engine.js';
-import { validateFilters, type FilterInput } from './core/retrieve/filter.js';
-import type { Filters, Hit } from './core/types.js';
+import { validateFilters, type Engine, type FilterInput, type Filters, type Hit } from './core/index.js';
 
 /** Where the index is and how it is built: the CLI's global options (unset ones come from the settings, as for the CLI). */
 export interface KabarOpenOptions {

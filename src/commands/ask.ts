@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { validateFilters } from '../core/retrieve/filter.js';
-import type { Answer } from '../core/types.js';
+import type { Answer } from '../core/index.js';
+import { collectAnswer, validateFilters } from '../core/index.js';
 import { engineFrom } from './context.js';
 import { examples, positiveInt, withFilterOptions, type FilterFlags } from './flags.js';
 import { interruptible } from './interrupt.js';
@@ -9,7 +9,7 @@ import { formatCitation, formatSupport } from '../present/terminal.js';
 import { terminalSafe } from '../present/terminal-safe.js';
 import { wrapStream } from '../present/wrap.js';
 import { questionFrom } from './read-input.js';
-import { createStyle } from './style.js';
+import { createStyle } from '../present/style.js';
 import { fromServer, type ServerFlags } from './via-server.js';
 
 /** Columns a wrapped answer's continuation lines are indented by. */
@@ -42,7 +42,6 @@ export function registerAsk(program: Command): void {
       await interruptible(async (signal) => {
         const [engine, { reporterFor, duration }] = await Promise.all([engineFrom(global, { signal }), import('./reporter.js')]);
         const report = reporterFor(global);
-        const { collectAnswer } = await import('../core/engine.js');
         const out = answerOutput();
         let streamed = false;
         const answer = await collectAnswer(engine.ask(question, { k: options.k, filters, signal }), (event) => {

@@ -1,5 +1,4 @@
-import { describeError } from '../core/errors.js';
-import { watchCorpus } from '../core/index/watch.js';
+import { describeError, watchCorpus } from '../core/index.js';
 import { createEngineHolder, type EngineHolder } from '../serve/engine-holder.js';
 import { configFrom, engineFrom, type GlobalOptions } from './context.js';
 

@@ -1,11 +1,10 @@
 import type { Command } from 'commander';
-import { validateFilters } from '../core/retrieve/filter.js';
-import type { Hit } from '../core/types.js';
+import { matchesATerm, validateFilters, type Hit } from '../core/index.js';
 import { engineFrom } from './context.js';
 import { examples, positiveInt, withFilterOptions, type FilterFlags } from './flags.js';
 import { jsonLine, searchJson } from '../present/json.js';
 import { formatHits } from '../present/terminal.js';
-import { createStyle } from './style.js';
+import { createStyle } from '../present/style.js';
 import { fromServer, type ServerFlags } from './via-server.js';
 
 export function registerSearch(program: Command): void {
@@ -33,7 +32,6 @@ export function registerSearch(program: Command): void {
         return;
       }
       const engine = await engineFrom(global);
-      const { matchesATerm } = await import('../core/retrieve/retriever.js');
       const found = await engine.search(query, { k: options.k, filters });
       const hits = found.hits.filter(matchesATerm);
       const { ms } = found;

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
-import { UserError } from '../core/errors.js';
-import { configuredSecrets, redactSecrets } from '../core/redact.js';
+import { configuredSecrets, redactSecrets, UserError } from '../core/index.js';
 import { terminalSafe } from '../present/terminal-safe.js';
 import { configFrom, type GlobalOptions } from './context.js';
 import { examples, positiveInt } from './flags.js';

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Config } from '../core/config.js';
-import { UserError } from '../core/errors.js';
+import { UserError, type Config } from '../core/index.js';
 import { readServerRecord } from '../serve/server-file.js';
 import { configFrom, type GlobalOptions } from './context.js';
 

@@ -5,7 +5,8 @@ import type { EngineHolder } from './engine-holder.js';
 import { ApiError } from './errors.js';
 import { eventStream, readJson, sendJson, wantsEvents } from './http-io.js';
 import { filtersFrom, kField, spanField, textField } from './inputs.js';
-import { answerJson, collectAnswer } from './kabar.js';
+import { collectAnswer } from '../core/index.js';
+import { answerJson } from '../present/json.js';
 import { citeQuote, indexInfo, searchPassages, showPassage } from './operations.js';
 
 /** What every handler is given: the exchange, its URL, and a signal aborted when the client leaves or the time limit passes. */
@@ -76,7 +77,7 @@ const passage = (id: string): Handler => async ({ res, url }, deps) => {
 const cite: Handler = async ({ req, res }, deps) => {
   const body = await readJson(req);
   const quote = textField(body.quote, 'quote').trim();
-  sendJson(res, 200, await deps.holder.use((engine) => citeQuote(engine, quote, kField(body.k, 5))));
+  sendJson(res, 200, await deps.holder.use((engine) => citeQuote(engine, quote, kField(body.k))));
 };
 
 const info: Handler = async ({ res }, deps) => sendJson(res, 200, await deps.holder.use((engine) => indexInfo(engine, deps.models)));

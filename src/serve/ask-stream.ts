@@ -1,6 +1,7 @@
 import type { EventStream } from './http-io.js';
 import { toErrorResponse } from './errors.js';
-import { answerJson, citationJson, hitJson, type AnswerEvent } from './kabar.js';
+import type { AnswerEvent } from '../core/index.js';
+import { answerJson, citationJson, hitJson } from '../present/json.js';
 
 /**
  * The answer-event stream as server-sent events, one event per engine event as the chat reads them:

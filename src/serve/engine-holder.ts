@@ -1,4 +1,4 @@
-import type { Engine } from './kabar.js';
+import type { Engine } from '../core/index.js';
 
 /** An engine with the requests using it: a replaced engine is closed once its last request is done. */
 interface Held {

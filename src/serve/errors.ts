@@ -1,4 +1,4 @@
-import { describeError, isUserError, type ErrorCode } from './kabar.js';
+import { describeError, isUserError, type ErrorCode } from '../core/index.js';
 
 /** The one error body of the service, as OpenAI clients read it: `{"error": {"message", "type", "code"}}`. */
 export interface ErrorBody {

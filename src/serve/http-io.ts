@@ -1,7 +1,7 @@
 import { timingSafeEqual, createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiError, toErrorResponse } from './errors.js';
-import { jsonLine } from './kabar.js';
+import { jsonLine } from '../present/json.js';
 
 /** The largest request body the service reads. */
 export const MAX_BODY_BYTES = 64 * 1024;

@@ -1,5 +1,5 @@
 import { ApiError } from './errors.js';
-import { DEFAULT_K, FILTER_KEYS, parseFilters, type FilterInput, type Filters } from './kabar.js';
+import { FILTER_KEYS, parseFilters, type FilterInput, type Filters } from '../core/index.js';
 
 /** The longest question the service answers, in bytes of UTF-8. */
 export const MAX_QUESTION_BYTES = 4 * 1024;
@@ -15,9 +15,9 @@ export function textField(value: unknown, name: string): string {
   return value;
 }
 
-/** How many passages: a whole number from 1 to `MAX_K`, `fallback` when absent. Query strings give it as text. */
-export function kField(value: unknown, fallback = DEFAULT_K): number {
-  if (value === undefined || value === null || value === '') return fallback;
+/** How many passages: a whole number from 1 to `MAX_K`, or undefined (the engine's default) when absent. Query strings give it as text. */
+export function kField(value: unknown): number | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
   const k = typeof value === 'string' ? Number(value) : value;
   if (typeof k !== 'number' || !Number.isInteger(k) || k < 1 || k > MAX_K) throw bad(`"k" must be a whole number from 1 to ${MAX_K}.`);
   return k;

@@ -5,7 +5,8 @@ import type { AnswerSlots } from './answer-slots.js';
 import type { EngineHolder } from './engine-holder.js';
 import { toErrorResponse } from './errors.js';
 import { filtersFrom, kField, MAX_K, MAX_QUESTION_BYTES, spanField, textField } from './inputs.js';
-import { answerJson, collectAnswer, KABAR_VERSION } from './kabar.js';
+import { collectAnswer, KABAR_VERSION } from '../core/index.js';
+import { answerJson } from '../present/json.js';
 import { citeQuote, listSources, searchPassages, showPassage } from './operations.js';
 
 /** What the MCP tools share with the HTTP service. */
@@ -99,7 +100,7 @@ export function createMcpServer({ holder, slots, log }: McpDeps): McpServer {
       inputSchema: { quote: z.string().min(1).max(MAX_QUESTION_BYTES).describe('The quote or claim, in Indonesian or English.'), k: k('matches', 5) },
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
-    async (args) => result(() => holder.use((engine) => citeQuote(engine, textField(args.quote, 'quote').trim(), kField(args.k, 5))), log),
+    async (args) => result(() => holder.use((engine) => citeQuote(engine, textField(args.quote, 'quote').trim(), kField(args.k))), log),
   );
 
   server.registerTool(

@@ -3,7 +3,7 @@ import { inSlot, type Handler } from './api.js';
 import { ApiError, toErrorResponse } from './errors.js';
 import { eventStream, readJson, sendJson } from './http-io.js';
 import { filtersFrom, kField, textField } from './inputs.js';
-import { resolveFollowUp, type Answer, type Citation, type Turn } from './kabar.js';
+import { loadFollowUp, type Answer, type Citation, type Turn } from '../core/index.js';
 
 /** The model name of kabar's answers. */
 export const KABAR_MODEL = 'kabar';
@@ -22,7 +22,7 @@ function messageText(content: unknown): string {
  * question is resolved by the chat's own follow-up rule, so "When was that?" carries the subject of
  * the question it follows, as in `kabar chat`. System messages carry nothing kabar uses.
  */
-export function conversationOf(messages: unknown): { question: string; history: Turn[] } {
+export function conversationOf(messages: unknown, resolveFollowUp: (question: string, history: Turn[]) => string | null): { question: string; history: Turn[] } {
   if (!Array.isArray(messages) || messages.length === 0) throw new ApiError(400, 'bad_request', '"messages" must be a non-empty array of {role, content}.');
   const history: Turn[] = [];
   let pending: { question: string; resolvedQuestion: string } | null = null;
@@ -51,7 +51,7 @@ export const chatCompletions: Handler = async ({ req, res, signal }, deps) => {
   const body = await readJson(req);
   const model = typeof body.model === 'string' && body.model !== '' ? body.model : KABAR_MODEL;
   if (!deps.models.includes(model)) throw new ApiError(404, 'model_not_found', `There is no model ${model}; this server has ${deps.models.join(' and ')}.`);
-  const { question, history } = conversationOf(body.messages);
+  const { question, history } = conversationOf(body.messages, (await loadFollowUp()).resolveFollowUp);
   const options = { k: kField(body.k), filters: filtersFrom(body), history, signal };
   const id = `chatcmpl-${randomUUID()}`;
   const created = Math.floor(Date.now() / 1000);

@@ -1,8 +1,9 @@
 import { ApiError } from './errors.js';
-import { citeJson, findQuote, matchesATerm, passageContext, searchJson, KABAR_VERSION, type Engine, type Filters } from './kabar.js';
+import { findQuote, matchesATerm, passageContext, KABAR_VERSION, type Engine, type Filters } from '../core/index.js';
+import { citeJson, searchJson } from '../present/json.js';
 
 /** `kabar search --json`: the passages that match a query, each with exact offsets; passages without a matching term are left out, as the CLI does. */
-export async function searchPassages(engine: Engine, query: string, k: number, filters: Filters) {
+export async function searchPassages(engine: Engine, query: string, k: number | undefined, filters: Filters) {
   const found = await engine.search(query, { k, filters });
   return searchJson(query, found.hits.filter(matchesATerm), found.ms);
 }
@@ -18,7 +19,7 @@ export async function showPassage(engine: Engine, id: string, span?: { start: nu
 }
 
 /** `kabar cite --json`: where a quote came from, exact, fuzzy or paraphrased. */
-export async function citeQuote(engine: Engine, quote: string, k: number) {
+export async function citeQuote(engine: Engine, quote: string, k: number | undefined) {
   if (!/[\p{L}\p{N}]/u.test(quote)) throw new ApiError(400, 'bad_request', 'The quote has no words to look for.');
   return citeJson(quote, await findQuote(engine, quote, { k }));
 }
