@@ -68,7 +68,7 @@ async function startServer() {
   });
   const res = await fetch(`${url}/v1/ask`, { method: 'POST', body: JSON.stringify({ question: questions[0] }) });
   if (res.status !== 200) throw new Error(`first answer failed: ${res.status} ${await res.text()}`);
-  return { child, url, firstAnswerMs: performance.now() - started, stop: () => child.kill('SIGTERM'), exited: new Promise((r) => child.on('close', r)) };
+  return { child, url, log: () => stderr, firstAnswerMs: performance.now() - started, stop: () => child.kill('SIGTERM'), exited: new Promise((r) => child.on('close', r)) };
 }
 
 type Endpoint = '/v1/ask' | '/v1/chat/completions';
@@ -79,6 +79,12 @@ const bodyFor = (endpoint: Endpoint, question: string) =>
 async function load(url: string, endpoint: Endpoint, clients: number, bound: { ms: number; requests: number }) {
   const latencies: number[] = [];
   let errors = 0;
+  /** Each failure's status (or the network error's code), with how many times it came. */
+  const failures: Record<string, number> = {};
+  const failed = (kind: string) => {
+    errors++;
+    failures[kind] = (failures[kind] ?? 0) + 1;
+  };
   let next = 0;
   const started = performance.now();
   const deadline = started + bound.ms;
@@ -90,36 +96,46 @@ async function load(url: string, endpoint: Endpoint, clients: number, bound: { m
         const res = await fetch(`${url}${endpoint}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: bodyFor(endpoint, question) });
         await res.arrayBuffer();
         if (res.status === 200) latencies.push(performance.now() - t);
-        else errors++;
-      } catch {
-        errors++;
+        else failed(String(res.status));
+      } catch (error) {
+        failed(((error as Error).cause as NodeJS.ErrnoException | undefined)?.code ?? (error as Error).message);
       }
     }
   };
   await Promise.all(Array.from({ length: clients }, client));
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  return { endpoint, clients, requests: latencies.length + errors, answers: latencies.length, errors, p50: percentile(latencies, 50), p95: percentile(latencies, 95), perSecond: latencies.length / seconds };
+  return { endpoint, clients, requests: latencies.length + errors, answers: latencies.length, errors, failures, p50: percentile(latencies, 50), p95: percentile(latencies, 95), perSecond: latencies.length / seconds };
 }
 
-/** 8 clients on /v1/ask for `seconds` while an article is rewritten every 15 s; the server's RSS sampled throughout. */
+/**
+ * 8 clients on /v1/ask for `seconds` while an article is rewritten every 15 s. The server's RSS is
+ * sampled every 5 s (the peak holds two indexes while a refreshed one replaces the one serving) and
+ * just before each write, when the previous refresh is usually done. Which generation of the index
+ * is resident moves a single sample by ±15%, so growth compares the median of the first quarter of
+ * those samples with the median of the last quarter.
+ */
 async function soak(url: string, pid: number, seconds: number) {
   const file = path.join(corpus, 'kabar-bench-soak.txt');
   let writes = 0;
+  const quiet: number[] = [];
   const write = () => fs.writeFileSync(file, `Banjir melanda Semarang pada hari ke-${++writes}. Air setinggi ${writes} meter merendam rumah warga di ${writes} kelurahan.\n`);
   write();
-  const writer = setInterval(write, WRITE_EVERY_MS);
+  const writer = setInterval(() => {
+    quiet.push(rssOf(pid));
+    write();
+  }, WRITE_EVERY_MS);
   const samples: { at: number; rss: number }[] = [];
   const started = performance.now();
   const sampler = setInterval(() => samples.push({ at: (performance.now() - started) / 1000, rss: rssOf(pid) }), SAMPLE_EVERY_MS);
   try {
     const result = await load(url, '/v1/ask', 8, { ms: seconds * 1000, requests: Number.MAX_SAFE_INTEGER });
-    // The first sample after the first refresh is the baseline: from then on the process holds what it will hold.
-    const settled = samples.filter((s) => s.at * 1000 >= WRITE_EVERY_MS);
-    const base = settled[0]?.rss ?? samples[0]?.rss ?? 0;
-    const last = samples.at(-1)?.rss ?? 0;
+    const quarter = Math.max(1, Math.floor(quiet.length / 4));
+    const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 50);
+    const base = median(quiet.slice(0, quarter));
+    const last = median(quiet.slice(-quarter));
     const peak = Math.max(...samples.map((s) => s.rss));
-    return { ...result, seconds, writes, rssBase: base, rssLast: last, rssPeak: peak, growth: base ? last / base - 1 : NaN };
+    return { ...result, seconds, writes, rssQuiet: quiet, rssBase: base, rssLast: last, rssPeak: peak, growth: base ? last / base - 1 : NaN };
   } finally {
     clearInterval(writer);
     clearInterval(sampler);
@@ -151,13 +167,14 @@ try {
     for (const clients of flags.clients.split(',').map(Number)) {
       const r = await load(server.url, endpoint, clients, limits);
       rows.push({ ...r, rss: rssOf(pid) });
-      log(`${endpoint} ${clients} clients: ${r.answers} answers, ${r.errors} errors, p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, ${r.perSecond.toFixed(1)}/s`);
+      log(`${endpoint} ${clients} clients: ${r.answers} answers, ${r.errors} errors${r.errors ? ` ${JSON.stringify(r.failures)}` : ''}, p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, ${r.perSecond.toFixed(1)}/s`);
     }
   }
   const cliRuns = Number(flags['cli-runs']);
   const cli = cliRuns > 0 ? { runs: cliRuns, throughServerMs: cliAsk(cliRuns, true), byItselfMs: cliAsk(cliRuns, false) } : undefined;
   if (cli) log(`kabar ask: median ${Math.round(cli.throughServerMs)} ms through the server, ${Math.round(cli.byItselfMs)} ms by itself`);
   const soaked = Number(flags.soak) > 0 ? await soak(server.url, pid, Number(flags.soak)) : undefined;
+  if (soaked) log(`soak: RSS before each write ${soaked.rssQuiet.map(mb).join(', ')}`);
   if (flags.json) process.stdout.write(`${JSON.stringify({ corpus, firstAnswerMs: server.firstAnswerMs, rows, cli, soak: soaked })}\n`);
   else {
     process.stdout.write(`kabar serve on ${corpus}: first answer ${(server.firstAnswerMs / 1000).toFixed(2)} s after start\n\n`);
@@ -167,11 +184,14 @@ try {
     if (soaked) {
       process.stdout.write(
         `\nSoak: ${soaked.seconds} s, 8 clients on /v1/ask, an article rewritten ${soaked.writes} times: ${soaked.answers} answers, ${soaked.errors} errors, ` +
-          `p50 ${soaked.p50.toFixed(1)} ms, p95 ${soaked.p95.toFixed(1)} ms; RSS ${mb(soaked.rssBase)} after the first refresh, ${mb(soaked.rssLast)} at the end (${(soaked.growth * 100).toFixed(1)}%), peak ${mb(soaked.rssPeak)}\n`,
+          `p50 ${soaked.p50.toFixed(1)} ms, p95 ${soaked.p95.toFixed(1)} ms; RSS between refreshes (median of the first and of the last quarter) ${mb(soaked.rssBase)} -> ${mb(soaked.rssLast)} (${(soaked.growth * 100).toFixed(1)}%), peak ${mb(soaked.rssPeak)}` +
+          `${soaked.errors ? `; failures ${JSON.stringify(soaked.failures)}` : ''}\n`,
       );
     }
   }
 } finally {
   server.stop();
   await server.exited;
+  // What the server logged besides its start: refreshes and failures.
+  for (const line of server.log().split('\n').filter((l) => l.startsWith('kabar: ') && !/refreshed in/.test(l))) log(`server: ${line}`);
 }
