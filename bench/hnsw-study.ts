@@ -5,11 +5,10 @@
 import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { parseArticle } from '../src/core/corpus/article.js';
-import { DEFAULT_CHUNKING } from '../src/core/corpus/chunk.js';
 import { passageText } from '../src/core/index/refresh.js';
 import { HashingEmbeddings } from '../src/providers/embeddings/hashing.js';
 import { HnswGraph } from '../src/core/index/local/hnsw/graph.js';
-import { HNSW_PARAMS } from '../src/core/index/local/hnsw/params.js';
+import { DEFAULT_CHUNKING, HNSW_PARAMS } from '../src/core/settings.js';
 import { percentile, ROOT } from './measure.js';
 import { createRandom } from './random.js';
 import { readSeedText } from './seed-text.js';

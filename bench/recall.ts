@@ -5,7 +5,7 @@ import path from 'node:path';
 import { createHashingEmbedder } from '../src/providers/embeddings/hashing.js';
 import { HnswGraph } from '../src/core/index/local/hnsw/graph.js';
 import { readGraphHeader } from '../src/core/index/local/hnsw/header.js';
-import { HNSW_PARAMS } from '../src/core/index/local/hnsw/params.js';
+import { HNSW_PARAMS } from '../src/core/settings.js';
 
 const [indexDir, queriesFile, kText] = process.argv.slice(2);
 const k = Number(kText);

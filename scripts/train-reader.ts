@@ -17,11 +17,12 @@ import { logit, sigmoid, trainBinary, trainChoice, type Choice, type LogisticMod
 import { readSentence, SPAN_FEATURES } from '../src/core/answer/reader/span-features.js';
 import { chooseSpan, rankSpans, shortFits, spansOf } from '../src/core/answer/reader/short.js';
 import { CHOICE_FEATURES } from '../src/core/answer/reader/choice.js';
-import { DEFAULT_EXTRACTIVE, readChoices, ruleAnswers } from '../src/core/answer/extractive.js';
+import { readChoices, ruleAnswers } from '../src/core/answer/extractive.js';
 import { renderShort } from '../src/core/answer/reader/render.js';
 import { READER_VERSION, WEIGHTS_FILE, type ReaderWeights } from '../src/core/answer/reader/weights.js';
 import { answerMatches, exactMatch, tokenF1 } from '../src/core/eval/answer-score.js';
 import { retrieve, type QuestionSet, type ReadSentence, type Retrieved } from './reader/collect.js';
+import { DEFAULT_EXTRACTIVE } from '../src/core/settings.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BENCH = path.resolve(ROOT, '../shared/bench');

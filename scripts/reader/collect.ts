@@ -2,8 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../src/core/config/config.js';
-import { openEngine, DEFAULT_K } from '../../src/core/engine.js';
-import { DEFAULT_EXTRACTIVE } from '../../src/core/answer/extractive.js';
+import { openEngine } from '../../src/core/engine.js';
 import { readSentences, type SentenceCandidate } from '../../src/core/answer/read.js';
 import { questionKind } from '../../src/core/question/kind.js';
 import { questionStats, questionWords } from '../../src/core/question/coverage.js';
@@ -14,6 +13,7 @@ import { readQuestion, type ReaderQuestion } from '../../src/core/answer/reader/
 import { analyseQuery } from '../../src/core/question/query.js';
 import { createHashingEmbedder } from '../../src/providers/embeddings/hashing.js';
 import type { Hit, Lang, Span } from '../../src/core/types.js';
+import { DEFAULT_K, DEFAULT_EXTRACTIVE } from '../../src/core/settings.js';
 
 /** A labelled question set over its own corpus folder. */
 export interface QuestionSet {

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { collectAnswer, validateFilters } from '../core/index.js';
+import { collectAnswer, DEFAULT_K, validateFilters } from '../core/index.js';
 import { engineFrom, type GlobalOptions } from './context.js';
 import { examples, positiveInt, withFilterOptions, type FilterFlags } from './flags.js';
 import { interruptible } from './interrupt.js';
@@ -19,7 +19,7 @@ export function registerAsk(program: Command): void {
       .command('ask')
       .description('answer a question from the articles, citing the exact sentences')
       .argument('<question...>', 'the question, in Indonesian or English (quotes optional), or - to read it from standard input')
-      .option('-k, --k <n>', 'how many passages to retrieve', positiveInt, 10),
+      .option('-k, --k <n>', 'how many passages to retrieve', positiveInt, DEFAULT_K),
   )
     .option('--json', 'print one JSON object')
     .addHelpText('after', examples(['kabar ask Who met Shoygu?', 'kabar ask "Di mana Lavrov bertemu Amir Abdollahian?"', 'kabar ask --lang en --since 2020-10 "What did Zakharova say about sanctions?"', 'echo "Kapan Hatami bertemu Shoygu?" | kabar ask -', 'kabar ask --json "Who met Shoygu?"']))

@@ -1,6 +1,5 @@
 import path from 'node:path';
 import type { Config } from './config/config.js';
-import { DEFAULT_CHUNKING, type ChunkOptions } from './corpus/chunk.js';
 import { listCorpusOffThread, type CorpusListing } from './corpus/listing.js';
 import { corpusStat } from './corpus/scan.js';
 import { UserError, isUserError } from './errors.js';
@@ -19,6 +18,7 @@ import type { Answerer } from './answer/answerer.js';
 import { createExtractiveAnswerer } from './answer/extractive.js';
 import { embedderKey, type Embedder } from './embedder.js';
 import { KABAR_VERSION } from './version.js';
+import { DEFAULT_K, DEFAULT_CHUNKING, type ChunkOptions } from './settings.js';
 
 /** What an answerer factory may use; the engine builds the offline answerer when none is given. */
 export interface AnswererContext {
@@ -81,8 +81,6 @@ export interface Engine {
   /** The answer stream: resolved → retrieved → token… → done, or error. */
   ask(question: string, options?: AskOptions): AsyncGenerator<AnswerEvent>;
 }
-
-export const DEFAULT_K = 10;
 
 /** Opens (and refreshes) the index for the configured corpus and embedder, ready to search and answer. */
 export async function openEngine(options: EngineOptions): Promise<Engine> {

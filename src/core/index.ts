@@ -49,7 +49,8 @@ export type { Setting } from './config/describe.js';
 // Errors: a UserError says what to do; its code decides the exit status.
 export { CANCELLED_EXIT, UserError, describeError, isUserError, type ErrorCode } from './errors.js';
 
-// Configuration.
+// Configuration, and the tunables (each defined once in core/settings.ts).
+export { BM25, CITE_THRESHOLDS, DEFAULT_CHUNKING, DEFAULT_EXTRACTIVE, DEFAULT_K, DEFAULT_RETRIEVER, HNSW_PARAMS } from './settings.js';
 export { loadConfig, withoutPassword, type Config, type ConfigFlags, type StoreConfig } from './config/config.js';
 export { configLayers, mergeLayers } from './config/layers.js';
 export { configuredSecrets, redactSecrets } from './redact.js';

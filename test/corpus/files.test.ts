@@ -3,11 +3,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { splitLongSentence, chunkArticle, DEFAULT_CHUNKING } from '../../src/core/corpus/chunk.js';
+import { splitLongSentence, chunkArticle } from '../../src/core/corpus/chunk.js';
 import { readArticleFile, scanCorpus, type ScanFs } from '../../src/core/corpus/scan.js';
 import type { Skipped } from '../../src/core/types.js';
 import { skipWarnings } from '../../src/core/corpus/skip-warnings.js';
 import { runCli } from '../helpers.js';
+import { DEFAULT_CHUNKING } from '../../src/core/settings.js';
 
 function folder(files: Record<string, string | Buffer>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kabar-files-'));

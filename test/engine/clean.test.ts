@@ -3,10 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { parseArticle } from '../../src/core/corpus/article.js';
-import { DEFAULT_CHUNKING } from '../../src/core/corpus/chunk.js';
 import { cleanArticle } from '../../src/core/corpus/clean.js';
 import { splitSentences } from '../../src/core/corpus/sentences.js';
 import { SEEDS } from '../helpers.js';
+import { DEFAULT_CHUNKING } from '../../src/core/settings.js';
 
 const seeds = fs.readdirSync(SEEDS).map((file) => ({ file, raw: fs.readFileSync(path.join(SEEDS, file), 'utf8') }));
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DEFAULT_EXTRACTIVE, ruleAnswers } from '../../src/core/answer/extractive.js';
+import { ruleAnswers } from '../../src/core/answer/extractive.js';
 import { readSentences } from '../../src/core/answer/read.js';
 import type { PassageRecord } from '../../src/core/index/port.js';
 import { questionWords } from '../../src/core/question/coverage.js';
@@ -8,6 +8,7 @@ import { analyseQuery } from '../../src/core/question/query.js';
 import { createAnalyzer } from '../../src/core/text/analyze.js';
 import { antonymsOf } from '../../src/core/text/antonyms.js';
 import { antonymPairs } from '../../scripts/lexicon/antonyms.js';
+import { DEFAULT_EXTRACTIVE } from '../../src/core/settings.js';
 
 const analyzer = createAnalyzer();
 const flat = { documentCount: 100, documentFrequency: () => 1 };

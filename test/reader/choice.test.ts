@@ -6,12 +6,12 @@ import { logit, sigmoid, trainBinary } from '../../src/core/answer/reader/logist
 import { readQuestion } from '../../src/core/answer/reader/question.js';
 import { chooseSpan, type ScoredSpan } from '../../src/core/answer/reader/short.js';
 import { spanCandidates, wordsOf, wholeName } from '../../src/core/answer/reader/spans.js';
-import { DEFAULT_EXTRACTIVE } from '../../src/core/answer/extractive.js';
 import { questionWords } from '../../src/core/question/coverage.js';
 import { analyseQuery } from '../../src/core/question/query.js';
 import type { PassageRecord } from '../../src/core/index/port.js';
 import type { Hit, Span } from '../../src/core/types.js';
 import { createAnalyzer } from '../../src/core/text/analyze.js';
+import { DEFAULT_EXTRACTIVE } from '../../src/core/settings.js';
 
 const analyzer = createAnalyzer();
 const flat = { documentCount: 100, documentFrequency: () => 1 };

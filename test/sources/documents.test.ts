@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { articleFromSource, parseArticle } from '../../src/core/corpus/article.js';
-import { DEFAULT_CHUNKING } from '../../src/core/corpus/chunk.js';
 import { readFeed } from '../../src/core/sources/feed.js';
 import { readHtml } from '../../src/core/sources/html.js';
 import { readMarkdown } from '../../src/core/sources/markdown.js';
 import { readSource } from '../../src/core/sources/read.js';
 import { fixture } from './fixtures.js';
+import { DEFAULT_CHUNKING } from '../../src/core/settings.js';
 
 test('Markdown front matter wins over guesses, is not part of the text, and offsets stay offsets into the file', () => {
   const raw = fixture('front-matter.md');

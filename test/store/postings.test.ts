@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
-import { BM25, Bm25Scorer, type PostingSource } from '../../src/core/index/local/bm25.js';
+import { Bm25Scorer, type PostingSource } from '../../src/core/index/local/bm25.js';
 import { BLOCK, lengthOf, postingReader, PostingWriter, tfOf } from '../../src/core/index/local/postings.js';
 import { SCHEMA } from '../../src/core/index/local/schema.js';
+import { BM25 } from '../../src/core/settings.js';
 
 /** A deterministic pseudo-random sequence in [0, 1). */
 const sequence = (seed: number) => () => {
@@ -55,7 +56,7 @@ test('postings stay exact across block boundaries, flushes, removals and re-adds
 
 /** BM25 as it was scored before postings were stored in blocks: one posting at a time, a full sort. */
 function reference(postings: Map<string, { passage: number; tf: number; length: number }[]>, count: number, average: number, terms: { term: string; weight: number }[]) {
-  const { k, b, d } = BM25;
+  const { k1: k, b, d } = BM25;
   const sums = new Map<number, { score: number; matched: number }>();
   for (const query of terms) {
     const list = postings.get(query.term) ?? [];

@@ -7,24 +7,14 @@ import type { Answerer } from './answerer.js';
 import { questionKind } from '../question/kind.js';
 import { abstention } from './abstention.js';
 import { spanSource } from '../sources/location.js';
-import { readSentences, type ReadOptions, type SentenceCandidate } from './read.js';
+import { readSentences, type SentenceCandidate } from './read.js';
 import { choiceFeatures } from './reader/choice.js';
 import { logit, sigmoid } from './reader/logistic.js';
 import { readQuestion, type ReaderQuestion } from './reader/question.js';
 import { renderShort } from './reader/render.js';
 import { shortAnswer } from './reader/short.js';
 import { shippedWeights, type ReaderWeights } from './reader/weights.js';
-
-export interface ExtractiveOptions extends ReadOptions {
-  /** How many of the rule's best sentences the choice model weighs; kabar quotes the likeliest. */
-  choices: number;
-  /** Below this share of the question's (IDF-weighted) content found in one sentence, the rule abstains… */
-  minCoverage: number;
-  /** …unless the sentence holds at least this share and this much evidence (summed IDF of the words found). */
-  paraphrase: { minCoverage: number; minEvidence: number };
-}
-
-export const DEFAULT_EXTRACTIVE: ExtractiveOptions = { depth: 5, minCoverage: 0.65, paraphrase: { minCoverage: 0.4, minEvidence: 18 }, shapelessFactor: 0.8, pairCost: 0.2, choices: 3 };
+import { DEFAULT_EXTRACTIVE, type ExtractiveOptions } from '../settings.js';
 
 /**
  * Whether the hand-set coverage rule answers from a sentence: kabar abstains when it does not answer
@@ -144,7 +134,7 @@ function translationOf(best: SentenceCandidate, hits: Hit[], candidates: Sentenc
   const twins = new Set([hit.passage.id, ...hit.related.map((r) => r.id)]);
   const print = storyFingerprint(best.sentence.text, analyzer);
   let match: SentenceCandidate | undefined;
-  let similarity = 0.5;
+  let similarity = DEFAULT_EXTRACTIVE.translationSimilarity;
   for (const c of candidates) {
     if (!twins.has(c.passageId) || c.article.file === best.article.file) continue;
     const s = cosine(print, storyFingerprint(c.sentence.text, analyzer));

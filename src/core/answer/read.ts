@@ -5,17 +5,9 @@ import { antonymsOf } from '../text/antonyms.js';
 import type { ArticleMeta, Hit, Lang, Span } from '../types.js';
 import { hasAnswerShape, type QuestionKind } from '../question/kind.js';
 import { namesHolder, officesAsked } from '../question/office.js';
+import type { ReadOptions } from '../settings.js';
 
 /** How the answerer reads its hits' sentences; tuning numbers of the coverage rule. */
-export interface ReadOptions {
-  /** How many top hits (with their same-story twins) are read for answer sentences. */
-  depth: number;
-  /** Coverage is multiplied by this when a sentence lacks the kind of fact the question asks for. */
-  shapelessFactor: number;
-  /** Two adjacent sentences are quoted together when they cover this much more of the question than one. */
-  pairCost: number;
-}
-
 /** A sentence (or two adjacent ones) of a read passage, with how much of the question it and its window hold. */
 export interface SentenceCandidate {
   sentence: Span;

@@ -8,6 +8,7 @@ import { alignFuzzy } from './fuzzy.js';
 import { fuzzyWords, normalizeWords } from './normalize.js';
 import { alignSemantic } from './semantic.js';
 import { sentenceGroups } from './sentences.js';
+import { CITE_THRESHOLDS, type CiteThresholds } from '../settings.js';
 
 export type MatchKind = 'exact' | 'fuzzy' | 'semantic';
 
@@ -32,14 +33,6 @@ export interface QuoteMatch {
   /** The earliest-dated of several articles that carry the quote. */
   earliest: boolean;
 }
-
-/** Scores below which a match is not reported; tuned on eval/cite.jsonl. */
-export interface CiteThresholds {
-  fuzzy: number;
-  semantic: number;
-}
-
-export const CITE_THRESHOLDS: CiteThresholds = { fuzzy: 0.75, semantic: 0.42 };
 
 export interface FindOptions {
   /** How many matches at most (default 5). */

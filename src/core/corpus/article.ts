@@ -2,9 +2,10 @@ import { META_FIELDS, type Article, type Passage } from '../types.js';
 import { readMarkdown } from '../sources/markdown.js';
 import { textArticle } from '../sources/text.js';
 import type { SourceArticle } from '../sources/types.js';
-import { chunkArticle, type ChunkOptions } from './chunk.js';
+import { chunkArticle } from './chunk.js';
 import { cleanArticle } from './clean.js';
 import { detectLanguage } from '../text/language.js';
+import type { ChunkOptions } from '../settings.js';
 
 const TITLE_LENGTH = 100;
 

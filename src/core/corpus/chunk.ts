@@ -1,12 +1,5 @@
 import type { Passage, Span } from '../types.js';
-
-export interface ChunkOptions {
-  /** A passage grows sentence by sentence until the next one would pass this many characters. */
-  maxChars: number;
-  maxSentences: number;
-}
-
-export const DEFAULT_CHUNKING: ChunkOptions = { maxChars: 500, maxSentences: 3 };
+import { DEFAULT_CHUNKING, type ChunkOptions } from '../settings.js';
 
 /**
  * A sentence longer than `max` characters cut into pieces of at most `max`, at the last white space

@@ -1,6 +1,5 @@
 import crypto from 'node:crypto';
 import { articleFromSource } from '../corpus/article.js';
-import type { ChunkOptions } from '../corpus/chunk.js';
 import { listCorpus, type CorpusListing } from '../corpus/listing.js';
 import { UserError } from '../errors.js';
 import { countProvenance, emptyProvenance } from '../sources/provenance.js';
@@ -13,6 +12,7 @@ import { FORMAT_VERSION, incompatibility, type Manifest } from './manifest.js';
 import { findChanges } from './changes.js';
 import type { ArticleInput, Store } from './port.js';
 import { skippedKey, skipWarnings } from '../corpus/skip-warnings.js';
+import type { ChunkOptions } from '../settings.js';
 
 /** How long a refresh runs at most before it lets timers and signals run (progress drawing, Ctrl+C). */
 const YIELD_EVERY_MS = 50;

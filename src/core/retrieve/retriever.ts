@@ -8,21 +8,7 @@ import type { StoryPrint } from '../text/story-print.js';
 import { normalizedScoreFusion, reciprocalRankFusion } from './fuse.js';
 import type { Query } from '../question/query.js';
 import { compareIds, passageStemmer, rerankByCoverage } from './rerank.js';
-
-export interface RetrieverOptions {
-  /** How many candidates each of the dense and lexical searches contributes before fusion. */
-  candidates: number;
-  denseWeight: number;
-  lexicalWeight: number;
-  /** Story-fingerprint similarity at which two passages count as the same story. */
-  duplicateThreshold: number;
-  /** `score`: normalised scores added with their weights; `rank`: reciprocal rank fusion. */
-  fusion: 'score' | 'rank';
-  /** The fused top `depth` gain `weight` × the share of the question found in two adjacent sentences. */
-  rerank: { weight: number; depth: number };
-}
-
-export const DEFAULT_RETRIEVER: RetrieverOptions = { candidates: 50, denseWeight: 0.3, lexicalWeight: 1, duplicateThreshold: 0.6, fusion: 'score', rerank: { weight: 1, depth: 50 } };
+import { DEFAULT_RETRIEVER, type RetrieverOptions } from '../settings.js';
 
 export interface Retriever {
   retrieve(query: Query, k: number): Promise<Hit[]>;

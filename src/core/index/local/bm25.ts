@@ -1,8 +1,6 @@
 import type { WeightedTerm } from '../port.js';
 import { lengthOf, tfOf } from './postings.js';
-
-/** Okapi BM25+ as kabar has always scored lexical matches (MiniSearch's defaults), and how fuzzy matches weigh. */
-export const BM25 = { k: 1.2, b: 0.7, d: 0.5, fuzzyWeight: 0.45, maxFuzzy: 2 };
+import { BM25 } from '../../settings.js';
 
 /** What scoring needs from an inverted index. */
 export interface PostingSource {
@@ -36,7 +34,7 @@ export class Bm25Scorer {
   private epoch = 0;
 
   top(source: PostingSource, terms: WeightedTerm[], k: number, accept?: (label: number) => boolean): LabelScore[] {
-    const { k: k1, b, d, fuzzyWeight, maxFuzzy } = BM25;
+    const { k1, b, d, fuzzyWeight, maxFuzzy } = BM25;
     this.reserve(source.maxLabel + 1);
     const { score, matched, mark } = this;
     const touched: number[] = [];

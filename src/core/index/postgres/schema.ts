@@ -1,5 +1,6 @@
 import { UserError } from '../../errors.js';
 import type { Database, Sql } from './database.js';
+import { HNSW_PARAMS } from '../../settings.js';
 
 /**
  * kabar's tables on a PostgreSQL server. The `kabar` schema holds the schema version and the registry
@@ -19,8 +20,6 @@ import type { Database, Sql } from './database.js';
  */
 export const SCHEMA_VERSION = 2;
 
-/** HNSW build settings of the vector index (pgvector's defaults are m 16, ef_construction 64). */
-const HNSW = { m: 16, efConstruction: 100 };
 
 /** Advisory lock key (pg_advisory_xact_lock) taken while creating or migrating kabar's tables. */
 const MIGRATION_LOCK = 0x6b61626172; // "kabar"
@@ -71,7 +70,7 @@ async function createIndexTables(sql: Sql, schema: string, dimensions: number): 
     length int NOT NULL,
     embedding vector(${dimensions}) NOT NULL)`);
   await sql.query(`CREATE INDEX ON ${s}.passages (file)`);
-  await sql.query(`CREATE INDEX ON ${s}.passages USING hnsw (embedding vector_cosine_ops) WITH (m = ${HNSW.m}, ef_construction = ${HNSW.efConstruction})`);
+  await sql.query(`CREATE INDEX ON ${s}.passages USING hnsw (embedding vector_cosine_ops) WITH (m = ${HNSW_PARAMS.m}, ef_construction = ${HNSW_PARAMS.efConstruction})`);
   await sql.query(`CREATE TABLE ${s}.postings (
     term text NOT NULL,
     pid bigint NOT NULL,

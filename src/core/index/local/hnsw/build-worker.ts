@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { HnswGraph } from './graph.js';
-import type { HnswParams } from './params.js';
+import type { HnswParams } from '../../../settings.js';
 
 /** Messages from `ParallelGraphBuilder` to its worker. */
 export type BuilderMessage =

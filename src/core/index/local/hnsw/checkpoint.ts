@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { HnswGraph } from './graph.js';
 import { readGraphHeader, type GraphHeader } from './header.js';
-import type { HnswParams } from './params.js';
+import type { HnswParams } from '../../../settings.js';
 
 /**
  * What a store records, in its own transaction, about the graph file that matches its state. Each save

@@ -1,7 +1,7 @@
 import hnswlib, { type HierarchicalNSW } from 'hnswlib-node';
 import { writeAtomically } from './atomic-file.js';
 import { readGraphHeader } from './header.js';
-import { HNSW_PARAMS, type HnswParams } from './params.js';
+import { HNSW_PARAMS, type HnswParams } from '../../../settings.js';
 
 export interface GraphHit {
   label: number;

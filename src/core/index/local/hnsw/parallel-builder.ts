@@ -2,7 +2,7 @@ import type { Worker } from 'node:worker_threads';
 import { startWorker } from '../../../worker.js';
 import type { BuilderMessage, BuilderReply } from './build-worker.js';
 import type { GraphOptions } from './graph.js';
-import { HNSW_PARAMS } from './params.js';
+import { HNSW_PARAMS } from '../../../settings.js';
 
 /** Vectors sent to the worker per message, and how many messages may wait before `add` waits. */
 const BATCH = 256;
