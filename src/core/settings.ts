@@ -128,3 +128,17 @@ export interface CiteThresholds {
 }
 
 export const CITE_THRESHOLDS: CiteThresholds = { fuzzy: 0.75, semantic: 0.42 };
+
+/** When a model's cited claim counts as supported by the passage it cites (answer/citations.ts). */
+export interface VerifyThresholds {
+  /** A claim is supported when this share of its content words is in the passage (across languages)… */
+  minLexical: number;
+  /** …or when at least this share is and the embedding similarity reaches `minDense`. */
+  minLexicalWithDense: number;
+  minDense: number;
+}
+
+export const DEFAULT_VERIFY: VerifyThresholds = { minLexical: 0.6, minLexicalWithDense: 0.3, minDense: 0.8 };
+
+/** How many top hits go into a language model's prompt, numbered for its citation markers. */
+export const LLM_PASSAGES = 6;

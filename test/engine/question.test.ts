@@ -4,7 +4,7 @@ import { coverage, questionWords } from '../../src/core/question/coverage.js';
 import { analyseQuery } from '../../src/core/question/query.js';
 import { ANSWER_TYPE_WEIGHT, frameWeights } from '../../src/core/question/frame.js';
 import { closeCoverage, rerankByCoverage } from '../../src/core/retrieve/rerank.js';
-import { createRetriever } from '../../src/core/retrieve/retriever.js';
+import { HybridRetriever } from '../../src/core/retrieve/retriever.js';
 import { createAnalyzer, tokenize } from '../../src/core/text/analyze.js';
 import { createLexicon } from '../../src/core/text/lexicon.js';
 import type { Hit } from '../../src/core/types.js';
@@ -112,7 +112,7 @@ test('the same text in two files ranks the same whichever order a store returns 
       termStats: async () => flat,
     };
     const embedder = { info: { provider: 'test', model: 'test', dimensions: 2, prefix: 'none' }, embeddings: { embedQuery: async () => [1, 0] } };
-    const hits = await createRetriever(store as never, embedder as never, analyzer).retrieve(analyseQuery('Berapa tinggi banjir di Kampung Melayu?', analyzer), 5);
+    const hits = await new HybridRetriever(store as never, embedder as never, analyzer).retrieve(analyseQuery('Berapa tinggi banjir di Kampung Melayu?', analyzer), 5);
     return hits.map((h) => [h.passage.id, ...h.related.map((r) => r.id)]);
   };
   assert.deepEqual(await rankedBy(twins), [['a', 'b']]);

@@ -7,6 +7,7 @@ import type { Embedder } from '../embedder.js';
 import { spanSource } from '../sources/location.js';
 import { dropInvalidMarkers, MARKER } from './marker-filter.js';
 import { isStopword } from '../text/stopwords.js';
+import type { VerifyThresholds } from '../settings.js';
 
 /** A passage as numbered in the prompt. */
 export interface Source {
@@ -15,18 +16,11 @@ export interface Source {
   article: ArticleMeta;
 }
 
-export interface VerifyOptions {
+export interface VerifyOptions extends VerifyThresholds {
   analyzer: Analyzer;
   /** For embedding similarity between a claim and the passage's sentences; lexical support only without it. */
   embedder?: Embedder;
-  /** A claim is supported when this share of its content words is in the passage (across languages)… */
-  minLexical: number;
-  /** …or when at least this share is and the embedding similarity reaches `minDense`. */
-  minLexicalWithDense: number;
-  minDense: number;
 }
-
-export const DEFAULT_VERIFY: Omit<VerifyOptions, 'analyzer' | 'embedder'> = { minLexical: 0.6, minLexicalWithDense: 0.3, minDense: 0.8 };
 
 export interface VerifiedAnswer {
   /** The answer with markers to no passage removed. */

@@ -2,8 +2,8 @@ import { cosine, storyFingerprint } from '../text/story-print.js';
 import type { StoreReader } from '../index/port.js';
 import type { Analyzer } from '../text/analyze.js';
 import { questionStats, questionWords } from '../question/coverage.js';
-import type { Answer, Citation, Hit, ShortAnswer } from '../types.js';
-import type { Answerer } from './answerer.js';
+import type { Answer, AnswerEvent, Citation, Hit, ShortAnswer } from '../types.js';
+import type { Answerer, AnswerInput } from './answerer.js';
 import { questionKind } from '../question/kind.js';
 import { abstention } from './abstention.js';
 import { spanSource } from '../sources/location.js';
@@ -61,80 +61,92 @@ export const likeliest = (readings: Reading[]): Reading | undefined =>
  * short-answer model picks the answer itself (a name, number, date, place or phrase), shown first;
  * for why/how questions, or when no span is likely enough, the sentence is the answer.
  */
+export class ExtractiveAnswerer implements Answerer {
+  readonly name = 'extractive';
+
+  constructor(
+    private readonly store: Pick<StoreReader, 'passages' | 'termStats'>,
+    private readonly analyzer: Analyzer,
+    private readonly options: ExtractiveOptions = DEFAULT_EXTRACTIVE,
+    private readonly weights: ReaderWeights = shippedWeights(),
+  ) {}
+
+  async *answer({ question, query, hits }: AnswerInput): AsyncGenerator<AnswerEvent> {
+    const { store, analyzer, options, weights } = this;
+    const started = performance.now();
+    const words = questionWords(query, analyzer, await questionStats(query, analyzer, store));
+    const read = hits.slice(0, options.depth);
+    const records = await store.passages(read.flatMap((hit) => [hit.passage.id, ...hit.related.map((r) => r.id)]));
+    const asked = readQuestion(question, query, words);
+    const candidates = readSentences({ words, kind: questionKind(question), lang: query.lang }, read, records, analyzer, options);
+    const reading = likeliest(readChoices(asked, candidates, analyzer, options, weights));
+    const best = reading?.candidate;
+
+    let answer: string;
+    let citations: Citation[] = [];
+    let short: ShortAnswer | null = null;
+    const abstained = !best || !reading || !ruleAnswers(candidates[0], options);
+    if (abstained) {
+      answer = abstention(question, query.lang);
+    } else {
+      const cite = (c: SentenceCandidate, n: number): Citation => ({
+        n,
+        id: c.passageId,
+        file: c.article.file,
+        title: c.article.title,
+        source: c.article.source,
+        date: c.article.date,
+        lang: c.article.lang,
+        start: c.sentence.start,
+        end: c.sentence.end,
+        text: c.sentence.text,
+        ...spanSource(c.article),
+      });
+      citations = [cite(best, 1)];
+      const twin = translationOf(best, hits, candidates, analyzer, options.translationSimilarity);
+      if (twin) citations.push(cite(twin, 2));
+      const span = reading.short.span;
+      if (span) short = { ...citations[0], start: span.start, end: span.end, text: span.text, shown: renderShort(span.text, best.article.lang, query.lang) };
+      const text = short ? short.shown : best.sentence.text.trim().replace(/\s+/g, ' ');
+      answer = `${text} ${citations.map((c) => `[${c.n}]`).join('')}`;
+    }
+    yield { type: 'token', text: answer };
+    const answerMs = performance.now() - started;
+    const result: Answer = {
+      question,
+      resolvedQuestion: query.text,
+      answer,
+      abstained,
+      citations,
+      hits,
+      warnings: [],
+      confidence: reading?.confidence ?? 0,
+      short,
+      support: abstained ? null : citations[0],
+      timingsMs: { retrieve: 0, answer: answerMs, total: answerMs },
+    };
+    yield { type: 'done', answer: result };
+  }
+}
+
+/** The offline answerer over a store (see ExtractiveAnswerer). */
 export function createExtractiveAnswerer(
   store: Pick<StoreReader, 'passages' | 'termStats'>,
   analyzer: Analyzer,
   options: ExtractiveOptions = DEFAULT_EXTRACTIVE,
   weights: ReaderWeights = shippedWeights(),
 ): Answerer {
-  return {
-    name: 'extractive',
-    async *answer({ question, query, hits }) {
-      const started = performance.now();
-      const words = questionWords(query, analyzer, await questionStats(query, analyzer, store));
-      const read = hits.slice(0, options.depth);
-      const records = await store.passages(read.flatMap((hit) => [hit.passage.id, ...hit.related.map((r) => r.id)]));
-      const asked = readQuestion(question, query, words);
-      const candidates = readSentences({ words, kind: questionKind(question), lang: query.lang }, read, records, analyzer, options);
-      const reading = likeliest(readChoices(asked, candidates, analyzer, options, weights));
-      const best = reading?.candidate;
-
-      let answer: string;
-      let citations: Citation[] = [];
-      let short: ShortAnswer | null = null;
-      const abstained = !best || !reading || !ruleAnswers(candidates[0], options);
-      if (abstained) {
-        answer = abstention(question, query.lang);
-      } else {
-        const cite = (c: SentenceCandidate, n: number): Citation => ({
-          n,
-          id: c.passageId,
-          file: c.article.file,
-          title: c.article.title,
-          source: c.article.source,
-          date: c.article.date,
-          lang: c.article.lang,
-          start: c.sentence.start,
-          end: c.sentence.end,
-          text: c.sentence.text,
-          ...spanSource(c.article),
-        });
-        citations = [cite(best, 1)];
-        const twin = translationOf(best, hits, candidates, analyzer);
-        if (twin) citations.push(cite(twin, 2));
-        const span = reading.short.span;
-        if (span) short = { ...citations[0], start: span.start, end: span.end, text: span.text, shown: renderShort(span.text, best.article.lang, query.lang) };
-        const text = short ? short.shown : best.sentence.text.trim().replace(/\s+/g, ' ');
-        answer = `${text} ${citations.map((c) => `[${c.n}]`).join('')}`;
-      }
-      yield { type: 'token', text: answer };
-      const answerMs = performance.now() - started;
-      const result: Answer = {
-        question,
-        resolvedQuestion: query.text,
-        answer,
-        abstained,
-        citations,
-        hits,
-        warnings: [],
-        confidence: reading?.confidence ?? 0,
-        short,
-        support: abstained ? null : citations[0],
-        timingsMs: { retrieve: 0, answer: answerMs, total: answerMs },
-      };
-      yield { type: 'done', answer: result };
-    },
-  };
+  return new ExtractiveAnswerer(store, analyzer, options, weights);
 }
 
 /** The sentence telling the same thing in the best sentence's same-story twin, if there is one. */
-function translationOf(best: SentenceCandidate, hits: Hit[], candidates: SentenceCandidate[], analyzer: Analyzer): SentenceCandidate | undefined {
+function translationOf(best: SentenceCandidate, hits: Hit[], candidates: SentenceCandidate[], analyzer: Analyzer, minSimilarity: number): SentenceCandidate | undefined {
   const hit = hits.find((h) => h.passage.id === best.passageId || h.related.some((r) => r.id === best.passageId));
   if (!hit) return undefined;
   const twins = new Set([hit.passage.id, ...hit.related.map((r) => r.id)]);
   const print = storyFingerprint(best.sentence.text, analyzer);
   let match: SentenceCandidate | undefined;
-  let similarity = DEFAULT_EXTRACTIVE.translationSimilarity;
+  let similarity = minSimilarity;
   for (const c of candidates) {
     if (!twins.has(c.passageId) || c.article.file === best.article.file) continue;
     const s = cosine(print, storyFingerprint(c.sentence.text, analyzer));

@@ -7,7 +7,8 @@ import type { Answer, AnswerEvent, Turn } from '../types.js';
 import { complete, type ChatMessage, type ChatModel } from './chat-model.js';
 import type { Embedder } from '../embedder.js';
 import type { AnswerInput, Answerer } from './answerer.js';
-import { DEFAULT_VERIFY, verifyAnswer, type Source } from './citations.js';
+import { verifyAnswer, type Source } from './citations.js';
+import { DEFAULT_VERIFY, LLM_PASSAGES } from '../settings.js';
 import { markerFilter } from './marker-filter.js';
 import { abstention } from './abstention.js';
 import { fill, type PromptTemplate, type Prompts } from './prompts.js';
@@ -19,7 +20,7 @@ export interface LlmAnswererOptions {
   embedder?: Embedder;
   /** The offline answerer, offered when the model fails. */
   fallback: Answerer;
-  /** How many top hits go into the prompt. */
+  /** How many top hits go into the prompt (LLM_PASSAGES). */
   depth?: number;
 }
 
@@ -96,100 +97,110 @@ async function* extractiveInstead(fallback: Answerer, input: AnswerInput, reason
  * citation marker against the passages (see citations.ts). When the model fails, the stream ends in
  * an error carrying the partial text and offering the offline extractive answer.
  */
-export function createLlmAnswerer(options: LlmAnswererOptions): Answerer {
-  const { model, prompts, analyzer } = options;
-  const depth = options.depth ?? 6;
-  return {
-    name: `llm:${model.info.provider}:${model.info.model}`,
-    rewriter: createLlmRewriter(model, prompts),
-    async *answer(input: AnswerInput): AsyncGenerator<AnswerEvent> {
-      const started = performance.now();
-      const { question, query, hits, signal } = input;
-      const questionLang = detectLanguage(question);
-      const finish = (answer: Partial<Answer>): AnswerEvent => {
-        const ms = performance.now() - started;
-        return {
-          type: 'done',
-          answer: { question, resolvedQuestion: query.text, answer: '', abstained: false, citations: [], hits, warnings: [], timingsMs: { retrieve: 0, answer: ms, total: ms }, ...answer },
-        };
+export class LlmAnswerer implements Answerer {
+  readonly name: string;
+  readonly rewriter: QueryRewriter;
+
+  constructor(private readonly options: LlmAnswererOptions) {
+    this.name = `llm:${options.model.info.provider}:${options.model.info.model}`;
+    this.rewriter = createLlmRewriter(options.model, options.prompts);
+  }
+
+  async *answer(input: AnswerInput): AsyncGenerator<AnswerEvent> {
+    const { options } = this;
+    const { model, prompts, analyzer } = options;
+    const depth = options.depth ?? LLM_PASSAGES;
+    const started = performance.now();
+    const { question, query, hits, signal } = input;
+    const questionLang = detectLanguage(question);
+    const finish = (answer: Partial<Answer>): AnswerEvent => {
+      const ms = performance.now() - started;
+      return {
+        type: 'done',
+        answer: { question, resolvedQuestion: query.text, answer: '', abstained: false, citations: [], hits, warnings: [], timingsMs: { retrieve: 0, answer: ms, total: ms }, ...answer },
       };
-      if (hits.length === 0) {
-        const text = abstention(question, questionLang);
-        yield { type: 'token', text };
-        yield finish({ answer: text, abstained: true, invalidMarkers: 0 });
-        return;
-      }
-      const sources: Source[] = hits.slice(0, depth).map((hit, i) => ({ n: i + 1, passage: hit.passage, article: hit.article }));
-      const markers = markerFilter((n) => n >= 1 && n <= sources.length);
-      // The raw reply, which verification reads; what is shown went through `markers` and is the same text.
-      let text = '';
-      // Hold back the start of the reply until it is clear whether it is the no-answer sign…
-      let held = '';
-      let abstained = false;
-      let deciding = true;
-      // …and an answer until it cites a passage: a reply that cites nothing is not shown as one.
-      let unshown = '';
-      let shown = '';
-      const show = (piece: string): string => {
-        const out = unshown + piece;
-        if (!abstained && markers.kept === 0) {
-          unshown = out;
-          return '';
-        }
-        unshown = '';
-        shown += out;
-        return out;
-      };
-      try {
-        for await (const piece of model.stream(answerMessages(prompts, question, sources), { signal })) {
-          let reply = piece;
-          if (deciding) {
-            held += piece;
-            const start = held.trimStart();
-            if (start.length < NO_ANSWER.length && NO_ANSWER.startsWith(start)) continue;
-            deciding = false;
-            reply = held;
-            if (start.startsWith(NO_ANSWER)) {
-              abstained = true;
-              reply = start.slice(NO_ANSWER.length).trimStart();
-            }
-            held = '';
-          }
-          text += reply;
-          const out = show(markers.push(reply));
-          if (out) yield { type: 'token', text: out };
-        }
-        if (deciding && held) text += held;
-        const rest = show(markers.push(deciding ? held : '') + markers.end());
-        if (rest) yield { type: 'token', text: rest };
-      } catch (error) {
-        const failure = isUserError(error) ? error : new UserError('SERVER_REJECTED', `The language model failed: ${String(error)}.`, { cause: error });
-        if (failure.code === 'CANCELLED') {
-          yield { type: 'error', error: failure, partial: shown || undefined };
-          return;
-        }
-        let fallback: Answer | undefined;
-        try {
-          for await (const event of options.fallback.answer(input)) if (event.type === 'done') fallback = event.answer;
-        } catch {
-          fallback = undefined;
-        }
-        yield { type: 'error', error: new LlmAnswerError(failure, fallback), partial: shown || undefined };
-        return;
-      }
+    };
+    if (hits.length === 0) {
+      const text = abstention(question, questionLang);
+      yield { type: 'token', text };
+      yield finish({ answer: text, abstained: true, invalidMarkers: 0 });
+      return;
+    }
+    const sources: Source[] = hits.slice(0, depth).map((hit, i) => ({ n: i + 1, passage: hit.passage, article: hit.article }));
+    const markers = markerFilter((n) => n >= 1 && n <= sources.length);
+    // The raw reply, which verification reads; what is shown went through `markers` and is the same text.
+    let text = '';
+    // Hold back the start of the reply until it is clear whether it is the no-answer sign…
+    let held = '';
+    let abstained = false;
+    let deciding = true;
+    // …and an answer until it cites a passage: a reply that cites nothing is not shown as one.
+    let unshown = '';
+    let shown = '';
+    const show = (piece: string): string => {
+      const out = unshown + piece;
       if (!abstained && markers.kept === 0) {
-        yield* extractiveInstead(options.fallback, input, 'The model’s answer cites no passage of the articles, so it is not shown; this is the offline extractive answer.');
+        unshown = out;
+        return '';
+      }
+      unshown = '';
+      shown += out;
+      return out;
+    };
+    try {
+      for await (const piece of model.stream(answerMessages(prompts, question, sources), { signal })) {
+        let reply = piece;
+        if (deciding) {
+          held += piece;
+          const start = held.trimStart();
+          if (start.length < NO_ANSWER.length && NO_ANSWER.startsWith(start)) continue;
+          deciding = false;
+          reply = held;
+          if (start.startsWith(NO_ANSWER)) {
+            abstained = true;
+            reply = start.slice(NO_ANSWER.length).trimStart();
+          }
+          held = '';
+        }
+        text += reply;
+        const out = show(markers.push(reply));
+        if (out) yield { type: 'token', text: out };
+      }
+      if (deciding && held) text += held;
+      const rest = show(markers.push(deciding ? held : '') + markers.end());
+      if (rest) yield { type: 'token', text: rest };
+    } catch (error) {
+      const failure = isUserError(error) ? error : new UserError('SERVER_REJECTED', `The language model failed: ${String(error)}.`, { cause: error });
+      if (failure.code === 'CANCELLED') {
+        yield { type: 'error', error: failure, partial: shown || undefined };
         return;
       }
-      const verified = await verifyAnswer(text, sources, questionLang, { ...DEFAULT_VERIFY, analyzer, embedder: options.embedder });
-      yield finish({
-        answer: verified.answer,
-        abstained,
-        citations: abstained ? [] : verified.citations,
-        warnings: verified.warnings,
-        invalidMarkers: verified.invalidMarkers,
-        ...(abstained || verified.unsupported.length === 0 ? {} : { unsupported: verified.unsupported }),
-      });
-    },
-  };
+      let fallback: Answer | undefined;
+      try {
+        for await (const event of options.fallback.answer(input)) if (event.type === 'done') fallback = event.answer;
+      } catch {
+        fallback = undefined;
+      }
+      yield { type: 'error', error: new LlmAnswerError(failure, fallback), partial: shown || undefined };
+      return;
+    }
+    if (!abstained && markers.kept === 0) {
+      yield* extractiveInstead(options.fallback, input, 'The model’s answer cites no passage of the articles, so it is not shown; this is the offline extractive answer.');
+      return;
+    }
+    const verified = await verifyAnswer(text, sources, questionLang, { ...DEFAULT_VERIFY, analyzer, embedder: options.embedder });
+    yield finish({
+      answer: verified.answer,
+      abstained,
+      citations: abstained ? [] : verified.citations,
+      warnings: verified.warnings,
+      invalidMarkers: verified.invalidMarkers,
+      ...(abstained || verified.unsupported.length === 0 ? {} : { unsupported: verified.unsupported }),
+    });
+  }
+}
+
+/** A generative answerer over a chat model (see LlmAnswerer). */
+export function createLlmAnswerer(options: LlmAnswererOptions): Answerer {
+  return new LlmAnswerer(options);
 }
