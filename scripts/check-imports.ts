@@ -19,7 +19,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ['ui', 'serve'],
   ['present'],
   ['core/index.ts'],
-  ['core/open.ts'],
+  ['core/open.ts', 'core/evaluation.ts'],
   ['providers/chat'],
   ['providers/embeddings'],
   ['providers'],

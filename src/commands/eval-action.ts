@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { collectAnswer, loadQuestions, computeMetrics, formatMarkdownReport, summaryTable, collectOutcomes, checkThresholds, describeFailure, parseThresholds, findQuote, formatCiteSummary, loadCiteCases, runCiteEval, scoreCite, UserError, type Turn } from '../core/index.js';
+import { collectAnswer, findQuote, loadEvaluation, UserError, type Turn } from '../core/index.js';
 import { jsonLine } from '../present/json.js';
 import { formatTable } from '../present/table.js';
 import { terminalSafe } from '../present/terminal-safe.js';
@@ -21,6 +21,7 @@ export interface EvalFlags {
 
 /** `eval --cite FILE`: looks up every quote of a citation set and scores where it was found. */
 async function evalCite(file: string, options: EvalFlags, command: Command): Promise<void> {
+  const { formatCiteSummary, loadCiteCases, runCiteEval, scoreCite } = await loadEvaluation();
   const cases = loadCiteCases(await readInput(file, 'the quote file'), file);
   await interruptible(async (signal) => {
     const global = command.optsWithGlobals<GlobalOptions>();
@@ -42,6 +43,7 @@ export async function evalAction(file: string | undefined, options: EvalFlags, c
     return evalCite(options.cite, options, command);
   }
   if (file === undefined) throw new UserError('BAD_FLAG', 'Name a question file (or - for standard input), or --cite with a quote file.', { hint: 'For example kabar eval eval/seeds.jsonl.' });
+  const { checkThresholds, collectOutcomes, computeMetrics, describeFailure, formatMarkdownReport, loadQuestions, parseThresholds, summaryTable } = await loadEvaluation();
   const thresholds = parseThresholds(options.min ?? [], options.max ?? []);
   const { questions, warnings } = loadQuestions(await readInput(file, 'the question file'), file);
   if (warnings.length && !options.skipBadLines) {

@@ -67,14 +67,6 @@ export { skipWarnings } from './corpus/skip-warnings.js';
 export { watchCorpus } from './index/watch.js';
 export { removeOrphanTemps, tempFileFor } from './temp-files.js';
 
-// Evaluation.
-export { loadQuestions } from './eval/dataset.js';
-export { collectOutcomes } from './eval/run.js';
-export { computeMetrics } from './eval/metrics.js';
-export { formatMarkdownReport, summaryTable } from './eval/report.js';
-export { checkThresholds, describeFailure, parseThresholds } from './eval/thresholds.js';
-export { formatCiteSummary, loadCiteCases, runCiteEval, scoreCite } from './cite/evaluate.js';
-
 // Loaded on first use.
 
 /** Opens the engine the configuration describes (core/open.ts): embedder and store chosen by name, index brought up to date. */
@@ -95,6 +87,11 @@ export async function findQuote(engine: Engine, quote: string, options?: FindOpt
 /** The answerers core offers, to be chosen by name by a front end (commands/context.ts). */
 export async function loadAnswerers(): Promise<typeof import('./answer/answerers.js')> {
   return import('./answer/answerers.js');
+}
+
+/** Scoring on a question set or a quote set (`kabar eval`; core/evaluation.ts). */
+export async function loadEvaluation(): Promise<typeof import('./evaluation.js')> {
+  return import('./evaluation.js');
 }
 
 /** Each local index in the index folder, with its counts and what built it. */

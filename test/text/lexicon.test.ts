@@ -7,7 +7,7 @@ import { coverage, questionWords } from '../../src/core/question/coverage.js';
 import { analyseQuery } from '../../src/core/question/query.js';
 import { createAnalyzer, type Analyzer } from '../../src/core/text/analyze.js';
 import { LEXICON } from '../../src/core/text/lexicon-data.js';
-import { DERIVED_LEXICON } from '../../src/core/text/lexicon-derived.js';
+import { DERIVED_LEXICON } from '../../src/core/text/lexicon.js';
 import { createLexicon, type DerivedLexicon } from '../../src/core/text/lexicon.js';
 
 const analyzer = createAnalyzer();

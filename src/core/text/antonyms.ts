@@ -1,4 +1,4 @@
-import { ANTONYM_PAIRS } from './antonyms-derived.js';
+import { readData } from '../data.js';
 
 /**
  * Surface words whose swap turns a quoted claim into its opposite, in both languages. The derived pairs
@@ -28,7 +28,8 @@ let byStem: Map<string, string[]> | undefined;
 export function antonymsOf(stem: string): readonly string[] {
   if (!byStem) {
     byStem = new Map();
-    for (const line of ANTONYM_PAIRS.split('\n')) {
+    // Derived from LibreOffice's Indonesian thesaurus by `npm run lexicon` (data/antonyms.json), read on first use.
+    for (const line of readData<{ pairs: string[] }>('antonyms.json').pairs) {
       const [a, b] = line.split(' ');
       if (!b) continue;
       byStem.set(a, [...(byStem.get(a) ?? []), b]);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { LEXICON } from './lexicon-data.js';
-import { DERIVED_LEXICON } from './lexicon-derived.js';
+import { linesText, readData } from '../data.js';
 import type { Lang } from '../types.js';
 
 /** Maps stems to concepts and back, per language, for cross-language matching. */
@@ -12,6 +12,12 @@ export interface Lexicon {
 }
 
 export type Stem = (word: string, lang: Lang) => string;
+
+/** The lexicon derived from FreeDict by `npm run lexicon` (data/lexicon.json), read once when the analyzer's module loads. */
+export const DERIVED_LEXICON: DerivedLexicon = (() => {
+  const data = readData<Record<keyof DerivedLexicon, string[]>>('lexicon.json');
+  return { concepts: linesText(data.concepts), en: linesText(data.en), id: linesText(data.id) };
+})();
 
 /** Changes whenever the lexicon does: vectors built with concepts of another lexicon must not be mixed with these. */
 export const LEXICON_VERSION = createHash('sha1').update(LEXICON).update(DERIVED_LEXICON.concepts).digest('hex').slice(0, 8);
