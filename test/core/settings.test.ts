@@ -6,7 +6,7 @@ import { HnswGraph } from '../../src/core/index/local/hnsw/graph.js';
 import { lexicalSql } from '../../src/core/index/postgres/lexical-sql.js';
 import { SESSION_SETTINGS } from '../../src/core/index/postgres/database.js';
 import { locateIndex } from '../../src/core/index/postgres/schema.js';
-import { openPgliteDatabase } from '../store/pglite-database.js';
+import { openPgliteDatabase } from './index/postgres/pglite-database.js';
 import { CLI, runCli } from '../helpers.js';
 
 // Each backend must read the one shared value of core/settings.ts: these fail when one carries its own.

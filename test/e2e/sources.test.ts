@@ -5,7 +5,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { readSource } from '../../src/core/sources/read.js';
 import { runCli } from '../helpers.js';
-import { SOURCE_FIXTURES } from '../sources/fixtures.js';
+import { SOURCE_FIXTURES } from '../core/sources/fixtures.js';
 
 /** The article texts the readers extract, by article id: what the store must hold and citations slice. */
 async function extractedTexts(dir: string): Promise<Map<string, string>> {

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { AnswerEvent, Citation, Passage } from '../../src/core/types.js';
 import type { ChatEngine } from '../../src/ui/hooks/use-conversation.js';
-import { answerOf } from '../chat/fake-engine.js';
-import { renderApp } from '../chat/render-helpers.js';
+import { answerOf } from '../ui/fake-engine.js';
+import { renderApp } from '../ui/render-helpers.js';
 
 const ESC = '\x1b';
 const BEL = '\x07';
