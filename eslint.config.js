@@ -21,13 +21,19 @@ export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'data/', 'seeds/', '.kabar/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
-  { files: ['**/*.js', '**/*.mjs'], languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } } },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+  },
   {
     rules: {
       // kabar matches control characters on purpose: it keeps them out of the terminal (present/terminal-safe.ts).
       'no-control-regex': 'off',
       // A leading underscore names what is left out on purpose: `const { id: _id, ...rest } = record`.
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
     },
   },
   { files: ['src/cli.ts', 'src/commands/**', 'src/ui/**', 'src/serve/**', 'src/present/**'], rules: coreThroughEntry },

@@ -63,4 +63,14 @@ for (let q = 0; q < queries.length; q++) {
   wanted += truth.size;
   found += graph.search(Array.from(queries[q]), k).filter((h) => truth.has(h.label)).length;
 }
-console.log(JSON.stringify({ recall: found / wanted, k, ef: Math.max(HNSW_PARAMS.efSearch, k), queries: queries.length, elements: header.elements, dimensions: header.dimensions, m: header.m }));
+console.log(
+  JSON.stringify({
+    recall: found / wanted,
+    k,
+    ef: Math.max(HNSW_PARAMS.efSearch, k),
+    queries: queries.length,
+    elements: header.elements,
+    dimensions: header.dimensions,
+    m: header.m,
+  }),
+);

@@ -58,7 +58,8 @@ function headline(text: string): string {
 }
 
 /** Passages kabar makes of a `.txt` article. */
-const passagesOf = (file: string): number => chunkArticle('x', file, cleanArticle(file).blocks, DEFAULT_CHUNKING).length;
+const passagesOf = (file: string): number =>
+  chunkArticle('x', file, cleanArticle(file).blocks, DEFAULT_CHUNKING).length;
 
 /**
  * Passages kabar's chunker would make of a paragraph's generated sentences (it never crosses

@@ -56,7 +56,8 @@ function singles(senses: Sense[]): Set<string> {
     const id = stemsOf(line.split('|')[1] ?? '', 'id', stem);
     if (id.length === 1) own.add(id[0]);
   }
-  for (const sense of senses) for (const t of sense.translations) if (!/\s/.test(t)) for (const s of stemsOf(t, 'id', stem)) own.add(s);
+  for (const sense of senses)
+    for (const t of sense.translations) if (!/\s/.test(t)) for (const s of stemsOf(t, 'id', stem)) own.add(s);
   return own;
 }
 
@@ -67,14 +68,20 @@ function singles(senses: Sense[]): Set<string> {
  */
 function translationStems(translation: string, own: Set<string>): string[] {
   const words = translation.toLowerCase().split(/\s+/);
-  if (words.length > SETTINGS.maxTranslationWords || !words.every((w) => /^\p{L}+(-\p{L}+)*$/u.test(w) && !isStopword(w))) return [];
+  if (
+    words.length > SETTINGS.maxTranslationWords ||
+    !words.every((w) => /^\p{L}+(-\p{L}+)*$/u.test(w) && !isStopword(w))
+  )
+    return [];
   const stems = stemsOf(translation, 'id', stem);
   if (!stems.every(usable)) return [];
   return words.length === 1 ? stems : stems.filter((s) => !own.has(s));
 }
 
 function derive(senses: Sense[]): string[] {
-  const kept = senses.filter((s) => SETTINGS.partsOfSpeech.has(s.pos) && /^\p{L}+$/u.test(s.headword) && !isStopword(s.headword.toLowerCase()));
+  const kept = senses.filter(
+    (s) => SETTINGS.partsOfSpeech.has(s.pos) && /^\p{L}+$/u.test(s.headword) && !isStopword(s.headword.toLowerCase()),
+  );
   const count = new Map<string, number>();
   for (const s of kept) count.set(s.headword.toLowerCase(), (count.get(s.headword.toLowerCase()) ?? 0) + 1);
   const own = singles(kept);
@@ -83,19 +90,25 @@ function derive(senses: Sense[]): string[] {
     const word = sense.headword.toLowerCase();
     const en = stem(word, 'en');
     if ((count.get(word) ?? 0) > SETTINGS.maxSenses || !usable(en)) continue;
-    const id = [...new Set(sense.translations.flatMap((t) => translationStems(t, own)))].filter((s) => s !== en && s !== word);
+    const id = [...new Set(sense.translations.flatMap((t) => translationStems(t, own)))].filter(
+      (s) => s !== en && s !== word,
+    );
     if (id.length > 0) concepts.push({ en, id });
   }
   const fanOut = new Map<string, Set<string>>();
   for (const c of concepts) for (const s of c.id) fanOut.set(s, (fanOut.get(s) ?? new Set()).add(c.en));
-  const lines = concepts.flatMap((c) => c.id.filter((s) => (fanOut.get(s)?.size ?? 0) <= SETTINGS.maxFanOut).map((s) => `${c.en} | ${s}`));
+  const lines = concepts.flatMap((c) =>
+    c.id.filter((s) => (fanOut.get(s)?.size ?? 0) <= SETTINGS.maxFanOut).map((s) => `${c.en} | ${s}`),
+  );
   return [...new Set(lines)].sort();
 }
 
 function main() {
   const index = `${DICTIONARY}.index`;
   if (!fs.existsSync(index)) {
-    console.error(`${index} is missing: install Debian's dictionary first (apt-get install dict-freedict-eng-ind), then run npm run lexicon again.`);
+    console.error(
+      `${index} is missing: install Debian's dictionary first (apt-get install dict-freedict-eng-ind), then run npm run lexicon again.`,
+    );
     process.exit(1);
   }
   const { edition, senses } = readFreedict(fs.readFileSync(index, 'utf8'), fs.readFileSync(`${DICTIONARY}.dict.dz`));
@@ -111,8 +124,14 @@ function main() {
     'Concept i is line i of `concepts`: English stems, a bar, Indonesian stems (stemmed as the analyzer',
     'stems); `en` and `id` list each stem with its concepts, sorted by stem (see createLexicon).',
   ].join(' ');
-  const text = writeGeneratedJson(OUT, generated, { concepts: derived.concepts.split('\n'), en: derived.en.split('\n'), id: derived.id.split('\n') });
-  console.error(`${lines.length} concepts from ${senses.length} senses → ${path.relative(ROOT, OUT)} (${(text.length / 1024).toFixed(0)} kB)`);
+  const text = writeGeneratedJson(OUT, generated, {
+    concepts: derived.concepts.split('\n'),
+    en: derived.en.split('\n'),
+    id: derived.id.split('\n'),
+  });
+  console.error(
+    `${lines.length} concepts from ${senses.length} senses → ${path.relative(ROOT, OUT)} (${(text.length / 1024).toFixed(0)} kB)`,
+  );
 }
 
 main();

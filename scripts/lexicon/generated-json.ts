@@ -6,7 +6,10 @@ import fs from 'node:fs';
  * text written.
  */
 export function writeGeneratedJson(file: string, generated: string, fields: Record<string, string[]>): string {
-  const body = Object.entries(fields).map(([name, lines]) => `  ${JSON.stringify(name)}: [\n${lines.map((line) => `    ${JSON.stringify(line)}`).join(',\n')}\n  ]`);
+  const body = Object.entries(fields).map(
+    ([name, lines]) =>
+      `  ${JSON.stringify(name)}: [\n${lines.map((line) => `    ${JSON.stringify(line)}`).join(',\n')}\n  ]`,
+  );
   const text = `{\n  "_generated": ${JSON.stringify(generated)},\n${body.join(',\n')}\n}\n`;
   fs.writeFileSync(file, text);
   return text;

@@ -42,7 +42,10 @@ export interface EngineOptions {
   onProgress?: (progress: RefreshProgress) => void;
   onWarning?: (message: string) => void;
   /** Opens the store for an index folder (`key` names the embedder's index); the local SQLite store by default. */
-  openStore?: (dir: string, options: { key: string; dimensions: number; onWarning: (message: string) => void; fresh?: boolean; warm?: boolean }) => Promise<Store>;
+  openStore?: (
+    dir: string,
+    options: { key: string; dimensions: number; onWarning: (message: string) => void; fresh?: boolean; warm?: boolean },
+  ) => Promise<Store>;
   /**
    * Whether to bring the index up to date with the corpus folder first (default). A shared server
    * index is refreshed by `kabar index` only; other commands answer from what it holds.
@@ -115,7 +118,9 @@ class IndexRefresher {
       const unavailable = isUserError(error) && (error.code === 'INDEX_LOCKED' || error.code === 'DISK_FULL');
       if (!unavailable || this.options.writer || !(await this.store.manifest())) throw error;
       this.options.warn(
-        error.code === 'INDEX_LOCKED' ? `The index is being refreshed by another process; answering from the index as it was. (${error.message})` : `${error.message} Answering from the index as it was.`,
+        error.code === 'INDEX_LOCKED'
+          ? `The index is being refreshed by another process; answering from the index as it was. (${error.message})`
+          : `${error.message} Answering from the index as it was.`,
       );
       return this.committed();
     }
@@ -124,7 +129,16 @@ class IndexRefresher {
   /** The index as committed, reported as a refresh that changed nothing. */
   private async committed(): Promise<RefreshReport> {
     const counts = await this.store.counts();
-    return { added: 0, changed: 0, removed: 0, unchanged: counts.articles, skipped: await this.store.skipped(), articles: counts.articles, passages: counts.passages, ms: 0 };
+    return {
+      added: 0,
+      changed: 0,
+      removed: 0,
+      unchanged: counts.articles,
+      skipped: await this.store.skipped(),
+      articles: counts.articles,
+      passages: counts.passages,
+      ms: 0,
+    };
   }
 }
 
@@ -170,8 +184,13 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     report = await refresher.refresh({ force: true, listing });
   }
   const opened = refresher.store;
-  const answerer = options.createAnswerer?.({ store: opened, analyzer, embedder }) ?? createExtractiveAnswerer(opened, analyzer);
-  return new KabarEngine({ embedder, answerer, analyzer, refresh: report, indexDir, corpusDir: config.corpusDir }, refresher, new HybridRetriever(opened, embedder, analyzer));
+  const answerer =
+    options.createAnswerer?.({ store: opened, analyzer, embedder }) ?? createExtractiveAnswerer(opened, analyzer);
+  return new KabarEngine(
+    { embedder, answerer, analyzer, refresh: report, indexDir, corpusDir: config.corpusDir },
+    refresher,
+    new HybridRetriever(opened, embedder, analyzer),
+  );
 }
 
 /** The engine's parts that are fixed once it is open. */
@@ -193,7 +212,14 @@ class KabarEngine implements Engine {
     private readonly retriever: HybridRetriever,
   ) {
     this.store = refresher.store;
-    ({ embedder: this.embedder, answerer: this.answerer, analyzer: this.analyzer, refresh: this.refresh, indexDir: this.indexDir, corpusDir: this.corpusDir } = parts);
+    ({
+      embedder: this.embedder,
+      answerer: this.answerer,
+      analyzer: this.analyzer,
+      refresh: this.refresh,
+      indexDir: this.indexDir,
+      corpusDir: this.corpusDir,
+    } = parts);
   }
 
   async refreshArticles(articleIds: string[]): Promise<void> {
@@ -204,12 +230,18 @@ class KabarEngine implements Engine {
     return this.store.close();
   }
 
-  async search(text: string, { k = DEFAULT_K, filters = {} }: { k?: number; filters?: Filters } = {}): Promise<{ query: Query; hits: Hit[]; ms: number }> {
+  async search(
+    text: string,
+    { k = DEFAULT_K, filters = {} }: { k?: number; filters?: Filters } = {},
+  ): Promise<{ query: Query; hits: Hit[]; ms: number }> {
     const started = performance.now();
     const query = analyseQuery(text, this.analyzer, filters);
     let hits = await this.retriever.retrieve(query, k);
     // An article edited without changing its size or time is re-read before any of it is shown.
-    const stale = staleArticles(this.corpusDir, hits.map((h) => h.passage));
+    const stale = staleArticles(
+      this.corpusDir,
+      hits.map((h) => h.passage),
+    );
     if (stale.length) {
       await this.refreshArticles(stale);
       hits = await this.retriever.retrieve(query, k);
@@ -222,21 +254,31 @@ class KabarEngine implements Engine {
     const { analyzer } = this;
     const query = analyseQuery(question, analyzer);
     const words = questionWords(query, analyzer, await questionStats(query, analyzer, this.store));
-    const evidence = (r: T) => (r.hits[0] ? coverage(words, r.hits[0].passage.text, r.hits[0].article.lang, analyzer).evidence : 0);
+    const evidence = (r: T) =>
+      r.hits[0] ? coverage(words, r.hits[0].passage.text, r.hits[0].article.lang, analyzer).evidence : 0;
     return results.reduce((best, r) => (evidence(r) > evidence(best) ? r : best));
   }
 
-  async *ask(question: string, { k = DEFAULT_K, filters = {}, history = [], signal }: AskOptions = {}): AsyncGenerator<AnswerEvent> {
+  async *ask(
+    question: string,
+    { k = DEFAULT_K, filters = {}, history = [], signal }: AskOptions = {},
+  ): AsyncGenerator<AnswerEvent> {
     const started = performance.now();
     const { answerer } = this;
     try {
-      if (question.trim() === '') throw new UserError('BAD_FLAG', 'The question is empty.', { hint: 'Type a question, e.g. kabar ask "Who met Shoygu?".' });
+      if (question.trim() === '')
+        throw new UserError('BAD_FLAG', 'The question is empty.', {
+          hint: 'Type a question, e.g. kabar ask "Who met Shoygu?".',
+        });
       // With a language model, it condenses the conversation and translates the question; offline, follow-ups are resolved by rule.
       const rewritten = answerer.rewriter ? await answerer.rewriter.rewrite(question, history, signal) : undefined;
       const followUp = rewritten ? null : resolveFollowUp(question, history);
       // An offline follow-up is searched both as resolved and as asked; the result whose best passage holds more of the resolved question wins.
       const searched = followUp
-        ? await this.betterCovered(followUp, await Promise.all([this.search(followUp, { k, filters }), this.search(question, { k, filters })]))
+        ? await this.betterCovered(
+            followUp,
+            await Promise.all([this.search(followUp, { k, filters }), this.search(question, { k, filters })]),
+          )
         : await this.search(rewritten?.standalone ?? question, { k, filters });
       const { query } = searched;
       let { hits, ms } = searched;
@@ -252,7 +294,11 @@ class KabarEngine implements Engine {
         if (event.type === 'done') {
           const answer: Answer = {
             ...event.answer,
-            timingsMs: { retrieve: Math.round(ms), answer: Math.round(event.answer.timingsMs.answer), total: Math.round(performance.now() - started) },
+            timingsMs: {
+              retrieve: Math.round(ms),
+              answer: Math.round(event.answer.timingsMs.answer),
+              total: Math.round(performance.now() - started),
+            },
           };
           yield { type: 'done', answer };
         } else yield event;

@@ -50,7 +50,15 @@ export type { Setting } from './config/describe.js';
 export { CANCELLED_EXIT, UserError, describeError, isUserError, type ErrorCode } from './errors.js';
 
 // Configuration, and the tunables (each defined once in core/settings.ts).
-export { BM25, CITE_THRESHOLDS, DEFAULT_CHUNKING, DEFAULT_EXTRACTIVE, DEFAULT_K, DEFAULT_RETRIEVER, HNSW_PARAMS } from './settings.js';
+export {
+  BM25,
+  CITE_THRESHOLDS,
+  DEFAULT_CHUNKING,
+  DEFAULT_EXTRACTIVE,
+  DEFAULT_K,
+  DEFAULT_RETRIEVER,
+  HNSW_PARAMS,
+} from './settings.js';
 export { loadConfig, withoutPassword, type Config, type ConfigFlags, type StoreConfig } from './config/config.js';
 export { configLayers, mergeLayers } from './config/layers.js';
 export { configuredSecrets, redactSecrets } from './redact.js';
@@ -60,7 +68,13 @@ export { KABAR_VERSION } from './version.js';
 export { collectAnswer } from './answer/collect.js';
 export { describeFilters, hasFilters, matchesFilters, parseFilters, validateFilters } from './index/filter.js';
 export { matchesATerm } from './retrieve/term-match.js';
-export { matchContext, passageContext, type MatchContext, type PassageContext, type PassageSource } from './index/context.js';
+export {
+  matchContext,
+  passageContext,
+  type MatchContext,
+  type PassageContext,
+  type PassageSource,
+} from './index/context.js';
 export { formatLocation, sourceLocation, spanSource } from './sources/location.js';
 export { describeProvenance } from './sources/provenance.js';
 export { skipWarnings } from './corpus/skip-warnings.js';
@@ -110,6 +124,10 @@ export async function checkHealth(config: Config, deps: HealthDeps): Promise<Che
 }
 
 /** Every setting kabar reads, its value in force and where that came from. */
-export async function describeSettings(config: Config, flags: ConfigFlags, origin: ReadonlyMap<string, string>): Promise<Setting[]> {
+export async function describeSettings(
+  config: Config,
+  flags: ConfigFlags,
+  origin: ReadonlyMap<string, string>,
+): Promise<Setting[]> {
   return (await import('./config/describe.js')).describeSettings(config, flags, origin);
 }

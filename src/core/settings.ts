@@ -88,7 +88,14 @@ export interface RetrieverOptions {
   rerank: { weight: number; depth: number };
 }
 
-export const DEFAULT_RETRIEVER: RetrieverOptions = { candidates: 50, denseWeight: 0.3, lexicalWeight: 1, duplicateThreshold: 0.6, fusion: 'score', rerank: { weight: 1, depth: 50 } };
+export const DEFAULT_RETRIEVER: RetrieverOptions = {
+  candidates: 50,
+  denseWeight: 0.3,
+  lexicalWeight: 1,
+  duplicateThreshold: 0.6,
+  fusion: 'score',
+  rerank: { weight: 1, depth: 50 },
+};
 
 export interface ReadOptions {
   /** How many top hits (with their same-story twins) are read for answer sentences. */

@@ -11,8 +11,20 @@ test('a cancelled error exits 130 wherever it is raised', () => {
 });
 
 test('Ctrl+C during a command ends it as cancelled, whether the work noticed or not', async () => {
-  await assert.rejects(interruptible(async () => { process.emit('SIGINT'); return 1; }), cancelled);
-  await assert.rejects(interruptible(async (signal) => { process.emit('SIGINT'); throw new Error(`stopped: ${signal.aborted}`); }), cancelled);
+  await assert.rejects(
+    interruptible(async () => {
+      process.emit('SIGINT');
+      return 1;
+    }),
+    cancelled,
+  );
+  await assert.rejects(
+    interruptible(async (signal) => {
+      process.emit('SIGINT');
+      throw new Error(`stopped: ${signal.aborted}`);
+    }),
+    cancelled,
+  );
   assert.equal(await interruptible(async () => 2), 2);
-  assert.equal(process.listenerCount('SIGINT'), 0, 'Ctrl+C is the process\'s own again');
+  assert.equal(process.listenerCount('SIGINT'), 0, "Ctrl+C is the process's own again");
 });

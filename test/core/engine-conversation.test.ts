@@ -26,10 +26,16 @@ test('follow-ups follow and standalone questions stand alone, searched both ways
   assert.match(travel.answer, /Moskow/);
   assert.match(when.searched, /^When was that\? \(Shoygu\)$/);
   assert.match(when.answer, /23\/8/);
-  const [, ministers] = await converse(engine, ['Apa kata Khatibzadeh tentang calon presiden AS?', 'Di mana menteri luar negeri bertemu?']);
+  const [, ministers] = await converse(engine, [
+    'Apa kata Khatibzadeh tentang calon presiden AS?',
+    'Di mana menteri luar negeri bertemu?',
+  ]);
   assert.equal(ministers.searched, 'Di mana menteri luar negeri bertemu?');
   assert.match(ministers.answer, /tiga kali di Moskow/);
-  const [, lavrov] = await converse(engine, ['What did Zakharova say about sanctions?', 'Who did Lavrov meet? Where did they meet?']);
+  const [, lavrov] = await converse(engine, [
+    'What did Zakharova say about sanctions?',
+    'Who did Lavrov meet? Where did they meet?',
+  ]);
   assert.equal(lavrov.searched, 'Who did Lavrov meet? Where did they meet?');
   assert.match(lavrov.answer, /Abdollahian/);
 });

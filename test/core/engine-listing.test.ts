@@ -37,7 +37,11 @@ test('a corpus that lists as at the last refresh is not compared article by arti
 
   const file = path.join(tmp.corpus, '003_1ece18336b2add2d.txt');
   fs.utimesSync(file, new Date(), new Date(Date.now() + 5000));
-  assert.deepEqual(await open(tmp.corpus, tmp.index), { counts: [0, 0, 0, 5], skipped: 0, comparisons: 1 }, 'a new modification time is looked at');
+  assert.deepEqual(
+    await open(tmp.corpus, tmp.index),
+    { counts: [0, 0, 0, 5], skipped: 0, comparisons: 1 },
+    'a new modification time is looked at',
+  );
   assert.equal((await open(tmp.corpus, tmp.index)).comparisons, 0, 'and recorded');
 
   const text = fs.readFileSync(file, 'utf8');

@@ -22,20 +22,36 @@ test('refresh is incremental: a changed, an added and a deleted article are the 
   const first = await open(tmp.corpus, tmp.index);
   assert.equal(first.refresh.added, 5);
   const again = await open(tmp.corpus, tmp.index);
-  assert.deepEqual([again.refresh.added, again.refresh.changed, again.refresh.removed, again.refresh.unchanged], [0, 0, 0, 5]);
+  assert.deepEqual(
+    [again.refresh.added, again.refresh.changed, again.refresh.removed, again.refresh.unchanged],
+    [0, 0, 0, 5],
+  );
 
-  const ids = async (engine: typeof again) => (await engine.store.article('004_415fcd0bbee670a6.txt'))?.passages.map((p) => p.id) ?? [];
+  const ids = async (engine: typeof again) =>
+    (await engine.store.article('004_415fcd0bbee670a6.txt'))?.passages.map((p) => p.id) ?? [];
   const idsBefore = await ids(again);
-  fs.appendFileSync(path.join(tmp.corpus, '003_1ece18336b2add2d.txt'), '\nKalimat baru tentang Vladivostok ditambahkan di akhir.');
-  fs.writeFileSync(path.join(tmp.corpus, 'new.txt'), 'Jakarta, Kompas - Presiden Widodo mengunjungi Surabaya pada hari Senin.');
+  fs.appendFileSync(
+    path.join(tmp.corpus, '003_1ece18336b2add2d.txt'),
+    '\nKalimat baru tentang Vladivostok ditambahkan di akhir.',
+  );
+  fs.writeFileSync(
+    path.join(tmp.corpus, 'new.txt'),
+    'Jakarta, Kompas - Presiden Widodo mengunjungi Surabaya pada hari Senin.',
+  );
   fs.rmSync(path.join(tmp.corpus, '001_4d17da93abf0a46e.txt'));
   const after = await open(tmp.corpus, tmp.index);
-  assert.deepEqual([after.refresh.added, after.refresh.changed, after.refresh.removed, after.refresh.unchanged], [1, 1, 1, 3]);
+  assert.deepEqual(
+    [after.refresh.added, after.refresh.changed, after.refresh.removed, after.refresh.unchanged],
+    [1, 1, 1, 3],
+  );
   assert.deepEqual(await ids(after), idsBefore, 'ids of untouched articles are stable');
   const { hits } = await after.search('Vladivostok');
   assert.equal(hits[0].passage.file, '003_1ece18336b2add2d.txt');
   const gone = await after.search('Zakharova press briefing Thursday videoconference');
-  assert.ok(gone.hits.every((h) => h.passage.file !== '001_4d17da93abf0a46e.txt'), 'a deleted article is never found');
+  assert.ok(
+    gone.hits.every((h) => h.passage.file !== '001_4d17da93abf0a46e.txt'),
+    'a deleted article is never found',
+  );
   assert.equal((await after.search('Widodo Surabaya')).hits[0].passage.file, 'new.txt');
 });
 
@@ -70,7 +86,12 @@ test('a damaged index is rebuilt with a warning instead of failing', async (t) =
   const tmp = tempCorpus();
   t.after(tmp.cleanup);
   const warnings: string[] = [];
-  const reopen = () => openEngine({ config: loadConfig({}, { corpus: tmp.corpus, index: tmp.index }), embedder: createHashingEmbedder(), onWarning: (w) => warnings.push(w) });
+  const reopen = () =>
+    openEngine({
+      config: loadConfig({}, { corpus: tmp.corpus, index: tmp.index }),
+      embedder: createHashingEmbedder(),
+      onWarning: (w) => warnings.push(w),
+    });
   await (await open(tmp.corpus, tmp.index)).close();
   const db = path.join(storeDir(tmp.index), 'kabar.db');
   for (const suffix of ['-wal', '-shm']) fs.rmSync(db + suffix, { force: true });
@@ -101,13 +122,26 @@ test('a damaged or missing vector graph is rebuilt from the database; search kee
   bytes.fill(7, 200, 400);
   fs.writeFileSync(path.join(dir, graph), bytes);
   const warnings: string[] = [];
-  const damaged = await openEngine({ config: loadConfig({}, { corpus: tmp.corpus, index: tmp.index }), embedder: createHashingEmbedder(), onWarning: (w) => warnings.push(w) });
-  assert.deepEqual((await damaged.search('Vladivostok Shoygu')).hits.map((h) => h.passage.id), expected);
-  assert.match(warnings.join('\n'), /vector graph .* is damaged \(its checksum does not match\); rebuilding it from the database/);
+  const damaged = await openEngine({
+    config: loadConfig({}, { corpus: tmp.corpus, index: tmp.index }),
+    embedder: createHashingEmbedder(),
+    onWarning: (w) => warnings.push(w),
+  });
+  assert.deepEqual(
+    (await damaged.search('Vladivostok Shoygu')).hits.map((h) => h.passage.id),
+    expected,
+  );
+  assert.match(
+    warnings.join('\n'),
+    /vector graph .* is damaged \(its checksum does not match\); rebuilding it from the database/,
+  );
   await damaged.close();
   fs.rmSync(path.join(dir, graph));
   const missing = await open(tmp.corpus, tmp.index);
-  assert.deepEqual((await missing.search('Vladivostok Shoygu')).hits.map((h) => h.passage.id), expected);
+  assert.deepEqual(
+    (await missing.search('Vladivostok Shoygu')).hits.map((h) => h.passage.id),
+    expected,
+  );
   await missing.close();
 });
 
@@ -117,7 +151,11 @@ test('binary and non-UTF-8 files are skipped with their reason; an empty corpus 
   fs.writeFileSync(path.join(tmp.corpus, 'photo.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1]));
   fs.writeFileSync(path.join(tmp.corpus, 'latin1.txt'), Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x20, 0x61]));
   const warnings: string[] = [];
-  const engine = await openEngine({ config: loadConfig({}, { corpus: tmp.corpus, index: tmp.index }), embedder: createHashingEmbedder(), onWarning: (w) => warnings.push(w) });
+  const engine = await openEngine({
+    config: loadConfig({}, { corpus: tmp.corpus, index: tmp.index }),
+    embedder: createHashingEmbedder(),
+    onWarning: (w) => warnings.push(w),
+  });
   assert.equal(engine.refresh.articles, 5);
   assert.deepEqual(engine.refresh.skipped.map((s) => s.file).sort(), ['latin1.txt', 'photo.txt']);
   assert.match(warnings.join('\n'), /Skipped photo\.txt: it is a binary file/);
@@ -125,7 +163,10 @@ test('binary and non-UTF-8 files are skipped with their reason; an empty corpus 
   fs.mkdirSync(empty);
   await assert.rejects(open(empty, tmp.index), (e: unknown) => e instanceof UserError && e.code === 'CORPUS_EMPTY');
   const unused = path.join(tmp.dir, 'unused-index');
-  await assert.rejects(open(path.join(tmp.dir, 'nope'), unused), (e: unknown) => e instanceof UserError && e.code === 'CORPUS_MISSING');
+  await assert.rejects(
+    open(path.join(tmp.dir, 'nope'), unused),
+    (e: unknown) => e instanceof UserError && e.code === 'CORPUS_MISSING',
+  );
   assert.equal(fs.existsSync(unused), false, 'a mistyped corpus creates no index');
 });
 
@@ -142,7 +183,10 @@ test('answers cite exact spans, abstain when the articles do not say, and honour
 
   const moscow = await collectAnswer(engine.ask('Berapa kali menteri luar negeri Iran dan Rusia bertemu di Moskow?'));
   assert.match(moscow.answer, /tiga kali/);
-  assert.deepEqual(moscow.citations.map((c) => c.file), ['000_e871f56c57ac0511.txt', '001_4d17da93abf0a46e.txt']);
+  assert.deepEqual(
+    moscow.citations.map((c) => c.file),
+    ['000_e871f56c57ac0511.txt', '001_4d17da93abf0a46e.txt'],
+  );
   for (const c of [...lavrov.citations, ...moscow.citations]) assert.equal(raw(c.file).slice(c.start, c.end), c.text);
 
   const tehran = await collectAnswer(engine.ask('What is the population of Tehran?'));
@@ -162,13 +206,21 @@ test('an answer that runs over a full stop quotes both sentences, exactly as the
   t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
   const corpus = path.join(dir, 'corpus');
   fs.mkdirSync(corpus);
-  const text = 'Tim Universitas Nasional Seoul mengkloning seekor anjing bernama Snuppy.\nIndukan semangnya adalah anjing jenis labrador.\n\nHasil kloning lahir pada April 2005 dan sehat.\n';
+  const text =
+    'Tim Universitas Nasional Seoul mengkloning seekor anjing bernama Snuppy.\nIndukan semangnya adalah anjing jenis labrador.\n\nHasil kloning lahir pada April 2005 dan sehat.\n';
   fs.writeFileSync(path.join(corpus, 'snuppy.txt'), text);
-  fs.writeFileSync(path.join(corpus, 'other.txt'), 'Presiden Widodo mengunjungi Surabaya pada hari Senin untuk meresmikan jembatan.\n');
+  fs.writeFileSync(
+    path.join(corpus, 'other.txt'),
+    'Presiden Widodo mengunjungi Surabaya pada hari Senin untuk meresmikan jembatan.\n',
+  );
   const engine = await open(corpus, path.join(dir, 'index'));
   const answer = await collectAnswer(engine.ask('Jenis anjing apakah indukan semang anjing kloning Snuppy?'));
   assert.equal(answer.abstained, false);
-  assert.match(answer.support?.text ?? '', /Snuppy\.\nIndukan semangnya adalah anjing jenis labrador\./, 'the two sentences are quoted together');
+  assert.match(
+    answer.support?.text ?? '',
+    /Snuppy\.\nIndukan semangnya adalah anjing jenis labrador\./,
+    'the two sentences are quoted together',
+  );
   const [citation] = answer.citations;
   assert.equal(text.slice(citation.start, citation.end), citation.text);
   assert.match(citation.text, /Snuppy\.\nIndukan/);
@@ -198,7 +250,13 @@ test('a refresh names every article it will change before it writes, so a shared
     },
   });
   t.after(() => engine.close());
-  assert.deepEqual(plans.map((p) => ({ ...p, articles: [...p!.articles].sort() })), [
-    { articles: ['000_e871f56c57ac0511.txt', '001_4d17da93abf0a46e.txt', '003_1ece18336b2add2d.txt', 'new.txt'], clear: false },
-  ]);
+  assert.deepEqual(
+    plans.map((p) => ({ ...p, articles: [...p!.articles].sort() })),
+    [
+      {
+        articles: ['000_e871f56c57ac0511.txt', '001_4d17da93abf0a46e.txt', '003_1ece18336b2add2d.txt', 'new.txt'],
+        clear: false,
+      },
+    ],
+  );
 });

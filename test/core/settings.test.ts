@@ -30,7 +30,10 @@ test('the local BM25 scorer scores with the shared k1, b and d', () => {
 test('the PostgreSQL BM25 statement carries the shared k1, b, d and fuzzy weight', () => {
   const { text } = lexicalSql('kabar_1', [{ term: 'x', weight: 1, fuzzy: 0.2 }], 10, {});
   const { k1, b, d, fuzzyWeight } = BM25;
-  assert.ok(text.includes(`(${d} + po.tf * (${k1} + 1) / (po.tf + ${k1} * (1 - ${b} + ${b} * po.length / w.avglen)))`), text);
+  assert.ok(
+    text.includes(`(${d} + po.tf * (${k1} + 1) / (po.tf + ${k1} * (1 - ${b} + ${b} * po.length / w.avglen)))`),
+    text,
+  );
   assert.ok(text.includes(`q.weight * ${fuzzyWeight} * length(t.term)`), text);
 });
 
@@ -44,8 +47,13 @@ test("the PostgreSQL server's HNSW index and search breadth come from the shared
   const db = await openPgliteDatabase();
   try {
     await locateIndex(db, { key: 'settings', dimensions: 4, create: true, command: 'kabar index' });
-    const [index] = await db.query<{ indexdef: string }>("SELECT indexdef FROM pg_indexes WHERE indexdef LIKE '%USING hnsw%'");
-    assert.match(index.indexdef, new RegExp(`m='?${HNSW_PARAMS.m}'?, ef_construction='?${HNSW_PARAMS.efConstruction}'?`));
+    const [index] = await db.query<{ indexdef: string }>(
+      "SELECT indexdef FROM pg_indexes WHERE indexdef LIKE '%USING hnsw%'",
+    );
+    assert.match(
+      index.indexdef,
+      new RegExp(`m='?${HNSW_PARAMS.m}'?, ef_construction='?${HNSW_PARAMS.efConstruction}'?`),
+    );
   } finally {
     await db.close();
   }

@@ -10,7 +10,7 @@ import { liveProcess, ROOT, runCli, tempCorpus } from '../helpers.js';
 /** The id of a process that has ended (a killed writer). */
 const deadPid = (): number => spawnSync(process.execPath, ['-e', '0']).pid!;
 
-test('temporary files of killed writers are removed; a running writer\'s and other files stay', async (t) => {
+test("temporary files of killed writers are removed; a running writer's and other files stay", async (t) => {
   const tmp = tempCorpus();
   t.after(tmp.cleanup);
   const live = await liveProcess(t, 30);
@@ -19,7 +19,10 @@ test('temporary files of killed writers are removed; a running writer\'s and oth
   const names = [`report.md.${dead}.tmp`, `report.md.${live.pid}.tmp`, `other.md.${dead}.tmp`, 'report.md.notes.tmp'];
   for (const name of names) fs.writeFileSync(path.join(tmp.dir, name), 'partial');
   removeOrphanTemps(file);
-  assert.deepEqual(names.filter((n) => fs.existsSync(path.join(tmp.dir, n))), names.slice(1));
+  assert.deepEqual(
+    names.filter((n) => fs.existsSync(path.join(tmp.dir, n))),
+    names.slice(1),
+  );
 });
 
 test('eval --out and the chat history clean the temporary files a killed process left in the index root', (t) => {
@@ -32,12 +35,24 @@ test('eval --out and the chat history clean the temporary files a killed process
   fs.writeFileSync(`${report}.${dead}.tmp`, '# half a rep');
   fs.writeFileSync(`${history}.${dead}.tmp`, '"half a li');
 
-  const r = runCli(['--corpus', tmp.corpus, '--index', tmp.index, 'eval', '--out', report, path.join(ROOT, 'eval', 'seeds.jsonl')]);
+  const r = runCli([
+    '--corpus',
+    tmp.corpus,
+    '--index',
+    tmp.index,
+    'eval',
+    '--out',
+    report,
+    path.join(ROOT, 'eval', 'seeds.jsonl'),
+  ]);
   assert.ok(r.code === 0 || r.code === 1, r.stderr);
   assert.ok(fs.existsSync(report), 'the report was written');
-  assert.equal(fs.existsSync(`${report}.${dead}.tmp`), false, 'the killed eval\'s temporary report is gone');
+  assert.equal(fs.existsSync(`${report}.${dead}.tmp`), false, "the killed eval's temporary report is gone");
 
   fileHistory(tmp.index).load();
-  assert.equal(fs.existsSync(`${history}.${dead}.tmp`), false, 'the killed chat\'s temporary history is gone');
-  assert.deepEqual(fs.readdirSync(tmp.index).filter((f) => f.endsWith('.tmp')), []);
+  assert.equal(fs.existsSync(`${history}.${dead}.tmp`), false, "the killed chat's temporary history is gone");
+  assert.deepEqual(
+    fs.readdirSync(tmp.index).filter((f) => f.endsWith('.tmp')),
+    [],
+  );
 });

@@ -30,10 +30,26 @@ after(async () => {
 it('kabar ask --json answers through an OpenAI-compatible server with verified citations', async () => {
   const { stdout } = await run(
     process.execPath,
-    [path.join(ROOT, 'dist/cli.js'), '--corpus', path.join(dir, 'corpus'), '--index', path.join(dir, 'index'), 'ask', '--json', 'Who did Sergei Shoigu meet in Moscow?'],
+    [
+      path.join(ROOT, 'dist/cli.js'),
+      '--corpus',
+      path.join(dir, 'corpus'),
+      '--index',
+      path.join(dir, 'index'),
+      'ask',
+      '--json',
+      'Who did Sergei Shoigu meet in Moscow?',
+    ],
     {
       cwd: dir,
-      env: { ...process.env, KABAR_LLM: 'openai', OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: `${server.origin}/v1`, KABAR_EMBEDDINGS: 'hashing', KABAR_LLM_TIMEOUT_MS: '5000' },
+      env: {
+        ...process.env,
+        KABAR_LLM: 'openai',
+        OPENAI_API_KEY: 'sk-test',
+        OPENAI_BASE_URL: `${server.origin}/v1`,
+        KABAR_EMBEDDINGS: 'hashing',
+        KABAR_LLM_TIMEOUT_MS: '5000',
+      },
       timeout: 15_000,
     },
   );
@@ -51,9 +67,28 @@ it('kabar ask --json answers through an OpenAI-compatible server with verified c
 });
 
 it('kabar ask prints the same answer on the terminal as --json: the invented [7] never appears', async () => {
-  const args = [path.join(ROOT, 'dist/cli.js'), '--corpus', path.join(dir, 'corpus'), '--index', path.join(dir, 'index'), 'ask', 'Who did Sergei Shoigu meet in Moscow?'];
-  const env = { ...process.env, NO_COLOR: '1', KABAR_LLM: 'openai', OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: `${server.origin}/v1`, KABAR_EMBEDDINGS: 'hashing', KABAR_LLM_TIMEOUT_MS: '5000' };
-  const [{ stdout: printed, stderr }, { stdout: json }] = [await run(process.execPath, args, { cwd: dir, env, timeout: 15_000 }), await run(process.execPath, [...args.slice(0, -1), '--json', args.at(-1)!], { cwd: dir, env, timeout: 15_000 })];
+  const args = [
+    path.join(ROOT, 'dist/cli.js'),
+    '--corpus',
+    path.join(dir, 'corpus'),
+    '--index',
+    path.join(dir, 'index'),
+    'ask',
+    'Who did Sergei Shoigu meet in Moscow?',
+  ];
+  const env = {
+    ...process.env,
+    NO_COLOR: '1',
+    KABAR_LLM: 'openai',
+    OPENAI_API_KEY: 'sk-test',
+    OPENAI_BASE_URL: `${server.origin}/v1`,
+    KABAR_EMBEDDINGS: 'hashing',
+    KABAR_LLM_TIMEOUT_MS: '5000',
+  };
+  const [{ stdout: printed, stderr }, { stdout: json }] = [
+    await run(process.execPath, args, { cwd: dir, env, timeout: 15_000 }),
+    await run(process.execPath, [...args.slice(0, -1), '--json', args.at(-1)!], { cwd: dir, env, timeout: 15_000 }),
+  ];
   assert.doesNotMatch(printed, /\[7\]/);
   assert.match(stderr, /\[7\]/);
   assert.ok(printed.startsWith(`${JSON.parse(json).answer}\n`), printed);

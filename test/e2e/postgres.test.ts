@@ -8,7 +8,11 @@ import { scratchDatabase, SKIP_SERVER_TESTS, withUrl } from '../core/index/postg
 describe('kabar on a PostgreSQL server', { skip: SKIP_SERVER_TESTS }, () => {
   let db: Awaited<ReturnType<typeof scratchDatabase>>;
   let tmp: ReturnType<typeof tempCorpus>;
-  const kabar = (args: string[], env: Record<string, string> = {}) => runCli(args, { cwd: tmp.dir, env: { KABAR_STORE: db.url, KABAR_CORPUS: tmp.corpus, KABAR_INDEX: tmp.index, ...env } });
+  const kabar = (args: string[], env: Record<string, string> = {}) =>
+    runCli(args, {
+      cwd: tmp.dir,
+      env: { KABAR_STORE: db.url, KABAR_CORPUS: tmp.corpus, KABAR_INDEX: tmp.index, ...env },
+    });
   before(async () => {
     db = await scratchDatabase();
     tmp = tempCorpus();
@@ -32,7 +36,11 @@ describe('kabar on a PostgreSQL server', { skip: SKIP_SERVER_TESTS }, () => {
     assert.equal(report.added, 5);
     assert.ok(report.passages > 10);
     assert.ok(!fs.existsSync(tmp.index), 'no local index folder is written');
-    assert.equal(report.index, db.url.replace(`:${new URL(db.url).password}@`, ':***@'), 'the index is named by its server, without the password');
+    assert.equal(
+      report.index,
+      db.url.replace(`:${new URL(db.url).password}@`, ':***@'),
+      'the index is named by its server, without the password',
+    );
     const summary = kabar(['index']);
     assert.match(summary.stdout, /Index: postgres:\/\/kabar:\*\*\*@127\.0\.0\.1:\d+\//);
     assert.doesNotMatch(summary.stdout + built.stdout, new RegExp(`${new URL(db.url).password}|${tmp.index}`));
@@ -41,7 +49,8 @@ describe('kabar on a PostgreSQL server', { skip: SKIP_SERVER_TESTS }, () => {
     assert.equal(asked.code, 0, asked.stderr);
     const answer = JSON.parse(asked.stdout);
     assert.ok(answer.citations.length > 0);
-    for (const c of answer.citations) assert.equal(fs.readFileSync(path.join(tmp.corpus, c.file), 'utf8').slice(c.start, c.end), c.text);
+    for (const c of answer.citations)
+      assert.equal(fs.readFileSync(path.join(tmp.corpus, c.file), 'utf8').slice(c.start, c.end), c.text);
     assert.match(answer.answer, /Abdollahian/);
 
     const searched = kabar(['search', '--json', 'Shoygu', '--lang', 'id']);
@@ -70,7 +79,10 @@ describe('kabar on a PostgreSQL server', { skip: SKIP_SERVER_TESTS }, () => {
   });
 
   test('readers never write to the shared index, and read from KABAR_STORE_READ when it is set', () => {
-    fs.writeFileSync(path.join(tmp.corpus, 'new.txt'), 'Jakarta (Antara) - Presiden meresmikan bendungan baru di Aceh pada hari Senin.\n');
+    fs.writeFileSync(
+      path.join(tmp.corpus, 'new.txt'),
+      'Jakarta (Antara) - Presiden meresmikan bendungan baru di Aceh pada hari Senin.\n',
+    );
     try {
       const r = kabar(['search', '--json', 'bendungan Aceh'], { KABAR_STORE_READ: db.url });
       assert.equal(r.code, 1, r.stdout);
@@ -84,7 +96,10 @@ describe('kabar on a PostgreSQL server', { skip: SKIP_SERVER_TESTS }, () => {
   test('a wrong password or an unreachable server ends in one sentence and exit 2', () => {
     const wrong = kabar(['ask', 'Who met Shoygu?'], { KABAR_STORE: withUrl(db.url, { password: 'nope' }) });
     assert.equal(wrong.code, 2);
-    assert.match(wrong.stderr, /^kabar: The PostgreSQL server at 127\.0\.0\.1:\d+\/\w+ refused the password for kabar\./);
+    assert.match(
+      wrong.stderr,
+      /^kabar: The PostgreSQL server at 127\.0\.0\.1:\d+\/\w+ refused the password for kabar\./,
+    );
     assert.equal(wrong.stderr.trim().split('\n').length, 1);
     const down = kabar(['index'], { KABAR_STORE: withUrl(db.url, { port: 1 }) });
     assert.equal(down.code, 2);

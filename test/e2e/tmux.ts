@@ -2,7 +2,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 
 /** The tmux binary, or null when it is not installed (the terminal tests are then skipped). */
-export const TMUX = ['/usr/bin/tmux', '/usr/local/bin/tmux'].find((p) => fs.existsSync(p)) ?? (spawnSync('tmux', ['-V']).status === 0 ? 'tmux' : null);
+export const TMUX =
+  ['/usr/bin/tmux', '/usr/local/bin/tmux'].find((p) => fs.existsSync(p)) ??
+  (spawnSync('tmux', ['-V']).status === 0 ? 'tmux' : null);
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -39,14 +39,22 @@ test('/open 1 shows the cited passage with the sentences around it and the file'
     await app.waitFor((t) => t.includes('has no source [7]'));
     await app.type('/sources');
     const echoed = await app.waitFor((t) => /› \/sources\n/.test(t));
-    assert.match(echoed, /› \/open 1\n[\s\S]*passage 004_hatami\.txt#1[\s\S]*› \/open 7\n[\s\S]*has no source \[7\][\s\S]*› \/sources/, 'each command is echoed above what it shows');
+    assert.match(
+      echoed,
+      /› \/open 1\n[\s\S]*passage 004_hatami\.txt#1[\s\S]*› \/open 7\n[\s\S]*has no source \[7\][\s\S]*› \/sources/,
+      'each command is echoed above what it shows',
+    );
   } finally {
     app.unmount();
   }
 });
 
 test('a follow-up passes the history and shows the resolved question', async () => {
-  const engine = fakeEngine((q, { history = [] }) => (history.length ? answerEvents(q, 'On Sunday 23/8 [1]', [CITED], `${q} (met Shoygu)`) : answerEvents(q, 'Hatami [1]')));
+  const engine = fakeEngine((q, { history = [] }) =>
+    history.length
+      ? answerEvents(q, 'On Sunday 23/8 [1]', [CITED], `${q} (met Shoygu)`)
+      : answerEvents(q, 'Hatami [1]'),
+  );
   const app = renderApp({ open: sessionOf(engine) });
   try {
     await app.waitFor(ready);
@@ -63,7 +71,9 @@ test('a follow-up passes the history and shows the resolved question', async () 
 
 test('/filter sets, shows and clears filters, passes them to the engine, and a bad one is a message', async () => {
   const engine = fakeEngine((q) => answerEvents(q, 'x [1]'));
-  const app = renderApp({ open: sessionOf(engine, { articlesMatching: async (f) => (f.source === 'Nonexistent' ? 0 : 3) }) });
+  const app = renderApp({
+    open: sessionOf(engine, { articlesMatching: async (f) => (f.source === 'Nonexistent' ? 0 : 3) }),
+  });
   try {
     await app.waitFor(ready);
     await app.type('/filter since=2020-09 lang=id');
@@ -76,7 +86,9 @@ test('/filter sets, shows and clears filters, passes them to the engine, and a b
     await app.type('/filter since=2020-13');
     await app.waitFor((t) => t.includes('since=2020-13 is not a date.'));
     await app.type('/filter source=Nonexistent');
-    await app.waitFor((t) => t.replace(/\s+/g, ' ').includes('No article matches since 2020-09, source Nonexistent, language id'));
+    await app.waitFor((t) =>
+      t.replace(/\s+/g, ' ').includes('No article matches since 2020-09, source Nonexistent, language id'),
+    );
     await app.type('/filter clear');
     await app.waitFor((t) => t.includes('Filters cleared'));
     await app.type('/filter');
@@ -90,7 +102,11 @@ test('an error event, and an engine that throws, become messages and the chat go
   let n = 0;
   const engine = fakeEngine((q) => {
     n += 1;
-    if (n === 1) return [{ type: 'resolved', question: q, filters: {} }, { type: 'error', error: new Error('The LLM server at http://127.0.0.1:9 is unreachable.') }];
+    if (n === 1)
+      return [
+        { type: 'resolved', question: q, filters: {} },
+        { type: 'error', error: new Error('The LLM server at http://127.0.0.1:9 is unreachable.') },
+      ];
     if (n === 2) throw new Error('boom inside the engine');
     return answerEvents(q, 'fine [1]');
   });
@@ -110,7 +126,20 @@ test('an error event, and an engine that throws, become messages and the chat go
 
 test('/cite lists matches, and a failing lookup is a message', async () => {
   const engine = fakeEngine((q) => answerEvents(q, 'x'));
-  const match = { file: '004_hatami.txt', id: '004_hatami.txt#1', start: 10, end: 20, line: 5, text: 'kerja sama', score: 1, kind: 'exact' as const, date: '2020-08', source: 'IslamTimes', lang: 'id' as const, earliest: true };
+  const match = {
+    file: '004_hatami.txt',
+    id: '004_hatami.txt#1',
+    start: 10,
+    end: 20,
+    line: 5,
+    text: 'kerja sama',
+    score: 1,
+    kind: 'exact' as const,
+    date: '2020-08',
+    source: 'IslamTimes',
+    lang: 'id' as const,
+    earliest: true,
+  };
   const app = renderApp({ open: sessionOf(engine, { findQuote: async () => [match] }) });
   try {
     await app.waitFor(ready);
@@ -119,7 +148,9 @@ test('/cite lists matches, and a failing lookup is a message', async () => {
   } finally {
     app.unmount();
   }
-  const failing = renderApp({ open: sessionOf(engine, { findQuote: async () => Promise.reject(new Error('lookup broke')) }) });
+  const failing = renderApp({
+    open: sessionOf(engine, { findQuote: async () => Promise.reject(new Error('lookup broke')) }),
+  });
   try {
     await failing.waitFor(ready);
     await failing.type('/cite "kerja sama"');
@@ -136,7 +167,10 @@ test('up arrow recalls the previous line', async () => {
     await app.waitFor(ready);
     await app.type('/help');
     const help = await app.waitFor((t) => t.includes('/open N'));
-    const starts = help.split('\n').filter((l) => /^ {2}\/\w/.test(l)).map((l) => /^( {2}\S+(?: \S+)*\s+)/.exec(l)?.[1].length);
+    const starts = help
+      .split('\n')
+      .filter((l) => /^ {2}\/\w/.test(l))
+      .map((l) => /^( {2}\S+(?: \S+)*\s+)/.exec(l)?.[1].length);
     assert.equal(new Set(starts).size, 1, `the descriptions of /help start in one column: ${starts.join(', ')}`);
     app.stdin.write('\u001b[A');
     await app.waitFor(() => /› \/help/.test(app.lastFrame() ?? ''));

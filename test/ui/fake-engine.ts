@@ -24,7 +24,15 @@ const passage = (n: number, from: number, to: number): Passage => ({
   sentences: spans.slice(from, to + 1),
 });
 export const PASSAGES = [passage(0, 0, 0), passage(1, 1, 2), passage(2, 3, 3)];
-const article = { file, title: 'Amir Hatami and Sergey Shoygu', date: '2020-08', source: 'IslamTimes', lang: 'id' as const, version: { size: RAW.length, mtimeMs: 0, hash: 'x' }, passages: PASSAGES };
+const article = {
+  file,
+  title: 'Amir Hatami and Sergey Shoygu',
+  date: '2020-08',
+  source: 'IslamTimes',
+  lang: 'id' as const,
+  version: { size: RAW.length, mtimeMs: 0, hash: 'x' },
+  passages: PASSAGES,
+};
 
 export const CITED: Citation = {
   n: 1,
@@ -45,7 +53,9 @@ export interface FakeCall {
 }
 
 /** A scripted engine: `script` turns each question (and its options) into the events to yield. */
-export function fakeEngine(script: (question: string, options: AskOptions) => AnswerEvent[] | Promise<AnswerEvent[]>): ChatEngine & { calls: FakeCall[] } {
+export function fakeEngine(
+  script: (question: string, options: AskOptions) => AnswerEvent[] | Promise<AnswerEvent[]>,
+): ChatEngine & { calls: FakeCall[] } {
   const calls: FakeCall[] = [];
   return {
     calls,
@@ -68,7 +78,12 @@ export function fakeEngine(script: (question: string, options: AskOptions) => An
   };
 }
 
-export const answerOf = (question: string, text: string, citations: Citation[], resolvedQuestion = question): Answer => ({
+export const answerOf = (
+  question: string,
+  text: string,
+  citations: Citation[],
+  resolvedQuestion = question,
+): Answer => ({
   question,
   resolvedQuestion,
   answer: text,
@@ -80,7 +95,12 @@ export const answerOf = (question: string, text: string, citations: Citation[], 
 });
 
 /** Events of a normal answer: resolved, retrieved, the text in two tokens, done. */
-export function answerEvents(question: string, text: string, citations: Citation[] = [CITED], resolved = question): AnswerEvent[] {
+export function answerEvents(
+  question: string,
+  text: string,
+  citations: Citation[] = [CITED],
+  resolved = question,
+): AnswerEvent[] {
   const half = Math.floor(text.length / 2);
   return [
     { type: 'resolved', question: resolved, filters: {} },
@@ -91,10 +111,12 @@ export function answerEvents(question: string, text: string, citations: Citation
   ];
 }
 
-export const sessionOf = (engine: ChatEngine, extra: Partial<ChatSession> = {}): Opener => async () => ({
-  engine,
-  header: { corpus: 'seeds', articles: 1, passages: 3, embedder: 'hashing', answerer: 'extractive' },
-  findQuote: async () => [],
-  articlesMatching: async () => 1,
-  ...extra,
-});
+export const sessionOf =
+  (engine: ChatEngine, extra: Partial<ChatSession> = {}): Opener =>
+  async () => ({
+    engine,
+    header: { corpus: 'seeds', articles: 1, passages: 3, embedder: 'hashing', answerer: 'extractive' },
+    findQuote: async () => [],
+    articlesMatching: async () => 1,
+    ...extra,
+  });

@@ -51,7 +51,10 @@ test('keys typed before the prompt appears are kept: a line entered is asked, a 
     await tick();
     assert.equal(engine.calls.length, 0, 'nothing is asked before the engine is open');
     opener.finish();
-    const answered = await waitFor(app.lastFrame, (t) => t.includes('Hatami met Shoygu [1]') && t.includes('/help for commands'));
+    const answered = await waitFor(
+      app.lastFrame,
+      (t) => t.includes('Hatami met Shoygu [1]') && t.includes('/help for commands'),
+    );
     assert.equal(engine.calls[0]?.question, 'Who met Shoygu?');
     assert.match(answered, /› Who met Shoygu\?/);
     assert.match(answered, /› When was/, 'the half-typed line is at the prompt');
@@ -69,8 +72,14 @@ test('keys typed before kabar took the terminal arrive in one chunk: each line b
     app.stdin.write('Who met Shoygu?\rWhen was');
     await tick();
     opener.finish();
-    const answered = await waitFor(app.lastFrame, (t) => t.includes('Hatami met Shoygu [1]') && t.includes('/help for commands'));
-    assert.deepEqual(engine.calls.map((c) => c.question), ['Who met Shoygu?']);
+    const answered = await waitFor(
+      app.lastFrame,
+      (t) => t.includes('Hatami met Shoygu [1]') && t.includes('/help for commands'),
+    );
+    assert.deepEqual(
+      engine.calls.map((c) => c.question),
+      ['Who met Shoygu?'],
+    );
     assert.match(answered, /› When was/);
   } finally {
     app.unmount();

@@ -8,7 +8,11 @@ void React;
 export const tick = (ms = 20) => new Promise((r) => setTimeout(r, ms));
 
 /** Waits until the last frame passes `test`, or fails after `ms`. */
-export async function waitFor(frame: () => string | undefined, test: (text: string) => boolean, ms = 2000): Promise<string> {
+export async function waitFor(
+  frame: () => string | undefined,
+  test: (text: string) => boolean,
+  ms = 2000,
+): Promise<string> {
   const until = Date.now() + ms;
   for (;;) {
     const text = frame() ?? '';

@@ -14,7 +14,12 @@ const at = CITED.start + CITED.text.indexOf(NAME);
 const SHORT = { ...CITED, n: undefined, start: at, end: at + NAME.length, text: NAME, shown: NAME };
 const { n: _n, ...SUPPORT } = CITED;
 
-const shortAnswer = (question: string) => ({ ...answerOf(question, `${NAME} [1]`, [CITED]), short: SHORT, support: SUPPORT, confidence: 0.9 });
+const shortAnswer = (question: string) => ({
+  ...answerOf(question, `${NAME} [1]`, [CITED]),
+  short: SHORT,
+  support: SUPPORT,
+  confidence: 0.9,
+});
 
 const events = (question: string): AnswerEvent[] => [
   { type: 'resolved', question, filters: {} },
@@ -26,7 +31,10 @@ const events = (question: string): AnswerEvent[] => [
 test('a short answer is shown first, then the quoted supporting sentence, then the sources', () => {
   const answer = shortAnswer('Who met Shoygu?');
   const app = render(
-    <TurnView turn={{ kind: 'turn', id: 1, question: answer.question, filters: {}, text: answer.answer, answer }} sources={[{ citation: CITED, window: { before: '', cited: CITED.text, after: '' } }]} />,
+    <TurnView
+      turn={{ kind: 'turn', id: 1, question: answer.question, filters: {}, text: answer.answer, answer }}
+      sources={[{ citation: CITED, window: { before: '', cited: CITED.text, after: '' } }]}
+    />,
   );
   const frame = app.lastFrame() ?? '';
   app.unmount();
@@ -42,7 +50,12 @@ test('a short answer is shown first, then the quoted supporting sentence, then t
 
 test('an answer without a short span is shown as before, with no quote line', () => {
   const answer = answerOf('Why?', `${CITED.text} [1]`, [CITED]);
-  const app = render(<TurnView turn={{ kind: 'turn', id: 1, question: 'Why?', filters: {}, text: answer.answer, answer }} sources={[]} />);
+  const app = render(
+    <TurnView
+      turn={{ kind: 'turn', id: 1, question: 'Why?', filters: {}, text: answer.answer, answer }}
+      sources={[]}
+    />,
+  );
   const frame = app.lastFrame() ?? '';
   app.unmount();
   assert.doesNotMatch(frame, /^ *"/m);

@@ -4,10 +4,13 @@ import { displayWidth } from '../../src/present/wrap.js';
 import { answerEvents, CITED, fakeEngine, sessionOf } from './fake-engine.js';
 import { renderApp, waitFor } from './render-helpers.js';
 
-const QUESTION = 'Apa yang dikatakan Menteri Pertahanan Iran Brigadir Jenderal Amir Hatami tentang kerja sama militer antara Tehran dan Moskow setelah pertemuan dengan Sergey Shoygu?';
+const QUESTION =
+  'Apa yang dikatakan Menteri Pertahanan Iran Brigadir Jenderal Amir Hatami tentang kerja sama militer antara Tehran dan Moskow setelah pertemuan dengan Sergey Shoygu?';
 const RESOLVED = `${QUESTION} (Hatami Shoygu Moskow Tehran Russian Iranian defence ministers)`;
-const ANSWER = 'Menteri Pertahanan Iran Brigadir Jenderal Amir Hatami mengatakan bahwa Tehran dan Moskow perlu untuk mempromosikan kerja sama di bidang pertahanan dan keamanan regional [1]';
-const TITLE = 'Iranian and Russian defence ministers meet in Moskow dan Tehran to discuss military cooperation against American sanctions';
+const ANSWER =
+  'Menteri Pertahanan Iran Brigadir Jenderal Amir Hatami mengatakan bahwa Tehran dan Moskow perlu untuk mempromosikan kerja sama di bidang pertahanan dan keamanan regional [1]';
+const TITLE =
+  'Iranian and Russian defence ministers meet in Moskow dan Tehran to discuss military cooperation against American sanctions';
 const SOURCE = { ...CITED, title: TITLE };
 
 /** Every word the screen may show: the texts above and the chat's own lines. */
@@ -24,7 +27,10 @@ for (const columns of [80, 100, 110, 120]) {
     try {
       await app.waitFor((t) => t.includes('/help for commands'));
       await app.type(QUESTION);
-      const frame = await waitFor(app.lastFrame, (t) => t.includes('[1]  IslamTimes') && t.includes('/help for commands'));
+      const frame = await waitFor(
+        app.lastFrame,
+        (t) => t.includes('[1]  IslamTimes') && t.includes('/help for commands'),
+      );
       // The turn, up to the empty prompt under it.
       const turn = frame.slice(frame.lastIndexOf(`› ${QUESTION.slice(0, 20)}`), frame.lastIndexOf('\n›'));
       const lines = turn.split('\n').filter((l) => l.trim());
@@ -37,10 +43,12 @@ for (const columns of [80, 100, 110, 120]) {
       const question = lines.findIndex((l) => l.startsWith('› Apa'));
       const searching = lines.findIndex((l) => l.startsWith('  searching for:'));
       assert.ok(searching > question + 1, 'the long question takes more than one line');
-      for (const line of lines.slice(question + 1, searching)) assert.match(line, /^ {2}\S/, 'question continuation under the question');
+      for (const line of lines.slice(question + 1, searching))
+        assert.match(line, /^ {2}\S/, 'question continuation under the question');
       assert.match(lines[searching + 1], /^ {4}\S/, 'searching-for continuation indented under the label');
       const source = lines.findIndex((l) => l.startsWith('[1]'));
-      for (const line of lines.slice(source + 1)) assert.match(line, /^ {5}\S/, `source continuation not under the source: ${line}`);
+      for (const line of lines.slice(source + 1))
+        assert.match(line, /^ {5}\S/, `source continuation not under the source: ${line}`);
     } finally {
       app.unmount();
     }

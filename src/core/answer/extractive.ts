@@ -21,7 +21,8 @@ import { DEFAULT_EXTRACTIVE, type ExtractiveOptions } from '../settings.js';
  * from its best one, and when that sentence says the opposite of the question.
  */
 export const ruleAnswers = (c: SentenceCandidate, { minCoverage, paraphrase }: ExtractiveOptions): boolean =>
-  !c.contradicted && (c.coverage >= minCoverage || (c.coverage >= paraphrase.minCoverage && c.evidence >= paraphrase.minEvidence));
+  !c.contradicted &&
+  (c.coverage >= minCoverage || (c.coverage >= paraphrase.minCoverage && c.evidence >= paraphrase.minEvidence));
 
 /** A sentence's reading: its short answer and the choice model's chance that it holds the answer. */
 export interface Reading {
@@ -37,12 +38,25 @@ export interface Reading {
  * language (the same story in the other is cited as its translation), and a pair of sentences, more
  * likely to hold an answer but a worse place for a short one, is weighed only when the rule itself picks it.
  */
-export function readChoices(question: ReaderQuestion, candidates: SentenceCandidate[], analyzer: Analyzer, options: ExtractiveOptions, weights: ReaderWeights): Reading[] {
+export function readChoices(
+  question: ReaderQuestion,
+  candidates: SentenceCandidate[],
+  analyzer: Analyzer,
+  options: ExtractiveOptions,
+  weights: ReaderWeights,
+): Reading[] {
   const top = candidates[0];
   const alternatives = candidates.filter((c, i) => i === 0 || (!c.pair && c.article.lang === top.article.lang));
   return alternatives.slice(0, options.choices).map((candidate, position) => {
     const short = shortAnswer(question, candidate.sentence, candidate.article.lang, analyzer, weights);
-    const features = choiceFeatures({ question, best: candidate, position, gap: top.score - candidate.score, ruleAnswers: ruleAnswers(candidate, options), span: short.choice });
+    const features = choiceFeatures({
+      question,
+      best: candidate,
+      position,
+      gap: top.score - candidate.score,
+      ruleAnswers: ruleAnswers(candidate, options),
+      span: short.choice,
+    });
     return { candidate, short, features, confidence: sigmoid(logit(weights.choice, features)) };
   });
 }
@@ -78,7 +92,13 @@ export class ExtractiveAnswerer implements Answerer {
     const read = hits.slice(0, options.depth);
     const records = await store.passages(read.flatMap((hit) => [hit.passage.id, ...hit.related.map((r) => r.id)]));
     const asked = readQuestion(question, query, words);
-    const candidates = readSentences({ words, kind: questionKind(question), lang: query.lang }, read, records, analyzer, options);
+    const candidates = readSentences(
+      { words, kind: questionKind(question), lang: query.lang },
+      read,
+      records,
+      analyzer,
+      options,
+    );
     const reading = likeliest(readChoices(asked, candidates, analyzer, options, weights));
     const best = reading?.candidate;
 
@@ -106,7 +126,14 @@ export class ExtractiveAnswerer implements Answerer {
       const twin = translationOf(best, hits, candidates, analyzer, options.translationSimilarity);
       if (twin) citations.push(cite(twin, 2));
       const span = reading.short.span;
-      if (span) short = { ...citations[0], start: span.start, end: span.end, text: span.text, shown: renderShort(span.text, best.article.lang, query.lang) };
+      if (span)
+        short = {
+          ...citations[0],
+          start: span.start,
+          end: span.end,
+          text: span.text,
+          shown: renderShort(span.text, best.article.lang, query.lang),
+        };
       const text = short ? short.shown : best.sentence.text.trim().replace(/\s+/g, ' ');
       answer = `${text} ${citations.map((c) => `[${c.n}]`).join('')}`;
     }
@@ -140,7 +167,13 @@ export function createExtractiveAnswerer(
 }
 
 /** The sentence telling the same thing in the best sentence's same-story twin, if there is one. */
-function translationOf(best: SentenceCandidate, hits: Hit[], candidates: SentenceCandidate[], analyzer: Analyzer, minSimilarity: number): SentenceCandidate | undefined {
+function translationOf(
+  best: SentenceCandidate,
+  hits: Hit[],
+  candidates: SentenceCandidate[],
+  analyzer: Analyzer,
+  minSimilarity: number,
+): SentenceCandidate | undefined {
   const hit = hits.find((h) => h.passage.id === best.passageId || h.related.some((r) => r.id === best.passageId));
   if (!hit) return undefined;
   const twins = new Set([hit.passage.id, ...hit.related.map((r) => r.id)]);

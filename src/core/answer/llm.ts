@@ -45,9 +45,17 @@ function messages(template: PromptTemplate, values: Record<string, string>): Cha
 }
 
 /** Numbered passages between fence lines carrying a random code the article cannot know, so it cannot close the fence. */
-export function fencePassages(sources: Source[], fence = randomBytes(6).toString('hex')): { text: string; fence: string } {
+export function fencePassages(
+  sources: Source[],
+  fence = randomBytes(6).toString('hex'),
+): { text: string; fence: string } {
   const blocks = sources.map((s) => {
-    const meta = [s.article.title && `title: ${s.article.title}`, s.article.source && `source: ${s.article.source}`, s.article.date && `date: ${s.article.date}`, `language: ${s.article.lang}`]
+    const meta = [
+      s.article.title && `title: ${s.article.title}`,
+      s.article.source && `source: ${s.article.source}`,
+      s.article.date && `date: ${s.article.date}`,
+      `language: ${s.article.lang}`,
+    ]
       .filter(Boolean)
       .join('; ');
     const body = s.passage.text.split(fence).join('[fence removed]');
@@ -60,10 +68,21 @@ export function fencePassages(sources: Source[], fence = randomBytes(6).toString
 export function answerMessages(prompts: Prompts, question: string, sources: Source[]): ChatMessage[] {
   const { text, fence } = fencePassages(sources);
   const lang = detectLanguage(question);
-  return messages(prompts.answer, { question, passages: text, fence, count: String(sources.length), language: LANGUAGE_NAME[lang] });
+  return messages(prompts.answer, {
+    question,
+    passages: text,
+    fence,
+    count: String(sources.length),
+    language: LANGUAGE_NAME[lang],
+  });
 }
 
-const oneLine = (text: string) => text.trim().split('\n')[0].replace(/^["'“]+|["'”]+$/g, '').trim();
+const oneLine = (text: string) =>
+  text
+    .trim()
+    .split('\n')[0]
+    .replace(/^["'“]+|["'”]+$/g, '')
+    .trim();
 
 /** Condenses the conversation into a standalone question, and asks for it in Indonesian and English. */
 export function createLlmRewriter(model: ChatModel, prompts: Prompts): QueryRewriter {
@@ -75,10 +94,14 @@ export function createLlmRewriter(model: ChatModel, prompts: Prompts): QueryRewr
           .slice(-4)
           .map((t) => `User: ${t.question}\nAssistant: ${t.answer.replace(/\s+/g, ' ').slice(0, 600)}`)
           .join('\n');
-        standalone = oneLine(await complete(model, messages(prompts.condense, { history: transcript, question }), signal)) || question;
+        standalone =
+          oneLine(await complete(model, messages(prompts.condense, { history: transcript, question }), signal)) ||
+          question;
       }
       const translated = await complete(model, messages(prompts.translate, { question: standalone }), signal);
-      const variants = [...translated.matchAll(/^\s*(?:id|en)\s*:\s*(.+)$/gim)].map((m) => oneLine(m[1])).filter((v) => v.length > 0);
+      const variants = [...translated.matchAll(/^\s*(?:id|en)\s*:\s*(.+)$/gim)]
+        .map((m) => oneLine(m[1]))
+        .filter((v) => v.length > 0);
       return { standalone, variants };
     },
   };
@@ -87,7 +110,8 @@ export function createLlmRewriter(model: ChatModel, prompts: Prompts): QueryRewr
 /** The offline answer in place of a model reply that cannot be shown, with the reason first among its warnings. */
 async function* extractiveInstead(fallback: Answerer, input: AnswerInput, reason: string): AsyncGenerator<AnswerEvent> {
   for await (const event of fallback.answer(input)) {
-    if (event.type === 'done') yield { type: 'done', answer: { ...event.answer, warnings: [reason, ...event.answer.warnings] } };
+    if (event.type === 'done')
+      yield { type: 'done', answer: { ...event.answer, warnings: [reason, ...event.answer.warnings] } };
     else yield event;
   }
 }
@@ -117,7 +141,17 @@ export class LlmAnswerer implements Answerer {
       const ms = performance.now() - started;
       return {
         type: 'done',
-        answer: { question, resolvedQuestion: query.text, answer: '', abstained: false, citations: [], hits, warnings: [], timingsMs: { retrieve: 0, answer: ms, total: ms }, ...answer },
+        answer: {
+          question,
+          resolvedQuestion: query.text,
+          answer: '',
+          abstained: false,
+          citations: [],
+          hits,
+          warnings: [],
+          timingsMs: { retrieve: 0, answer: ms, total: ms },
+          ...answer,
+        },
       };
     };
     if (hits.length === 0) {
@@ -126,7 +160,9 @@ export class LlmAnswerer implements Answerer {
       yield finish({ answer: text, abstained: true, invalidMarkers: 0 });
       return;
     }
-    const sources: Source[] = hits.slice(0, depth).map((hit, i) => ({ n: i + 1, passage: hit.passage, article: hit.article }));
+    const sources: Source[] = hits
+      .slice(0, depth)
+      .map((hit, i) => ({ n: i + 1, passage: hit.passage, article: hit.article }));
     const markers = markerFilter((n) => n >= 1 && n <= sources.length);
     // The raw reply, which verification reads; what is shown went through `markers` and is the same text.
     let text = '';
@@ -170,7 +206,9 @@ export class LlmAnswerer implements Answerer {
       const rest = show(markers.push(deciding ? held : '') + markers.end());
       if (rest) yield { type: 'token', text: rest };
     } catch (error) {
-      const failure = isUserError(error) ? error : new UserError('SERVER_REJECTED', `The language model failed: ${String(error)}.`, { cause: error });
+      const failure = isUserError(error)
+        ? error
+        : new UserError('SERVER_REJECTED', `The language model failed: ${String(error)}.`, { cause: error });
       if (failure.code === 'CANCELLED') {
         yield { type: 'error', error: failure, partial: shown || undefined };
         return;
@@ -185,10 +223,18 @@ export class LlmAnswerer implements Answerer {
       return;
     }
     if (!abstained && markers.kept === 0) {
-      yield* extractiveInstead(options.fallback, input, 'The model’s answer cites no passage of the articles, so it is not shown; this is the offline extractive answer.');
+      yield* extractiveInstead(
+        options.fallback,
+        input,
+        'The model’s answer cites no passage of the articles, so it is not shown; this is the offline extractive answer.',
+      );
       return;
     }
-    const verified = await verifyAnswer(text, sources, questionLang, { ...DEFAULT_VERIFY, analyzer, embedder: options.embedder });
+    const verified = await verifyAnswer(text, sources, questionLang, {
+      ...DEFAULT_VERIFY,
+      analyzer,
+      embedder: options.embedder,
+    });
     yield finish({
       answer: verified.answer,
       abstained,

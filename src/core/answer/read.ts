@@ -1,5 +1,12 @@
 import type { PassageRecord } from '../index/port.js';
-import { coverageOf, eitherFound, foundIn, stemmedTokens, wordsFound, type QuestionWord } from '../question/coverage.js';
+import {
+  coverageOf,
+  eitherFound,
+  foundIn,
+  stemmedTokens,
+  wordsFound,
+  type QuestionWord,
+} from '../question/coverage.js';
 import type { Analyzer } from '../text/analyze.js';
 import { antonymsOf } from '../text/antonyms.js';
 import type { ArticleMeta, Hit, Lang, Span } from '../types.js';
@@ -55,7 +62,13 @@ const isNameOrNumber = (w: QuestionWord) => w.name || /\p{N}/u.test(w.word);
  * window (title, sentence before and after): a question names its subject where the answering sentence
  * says "it" or "the ministry", so what the window holds counts as context.
  */
-export function readSentences(question: ReadQuestion, hits: Hit[], records: Map<string, PassageRecord>, analyzer: Analyzer, options: ReadOptions): SentenceCandidate[] {
+export function readSentences(
+  question: ReadQuestion,
+  hits: Hit[],
+  records: Map<string, PassageRecord>,
+  analyzer: Analyzer,
+  options: ReadOptions,
+): SentenceCandidate[] {
   const { words, kind, lang } = question;
   const asked = new Set(words.map((w) => w.word));
   const total = words.reduce((sum, w) => sum + w.weight, 0);
@@ -81,7 +94,8 @@ export function readSentences(question: ReadQuestion, hits: Hit[], records: Map<
       const window = eitherFound(own, title, inSentence[first - 1], inSentence[last + 1]);
       const { share, evidence } = coverageOf(words, own);
       const stems = stemsIn.slice(first, last + 1);
-      const contradicted = opposable && words.some((_, i) => !own[i] && [...opposites[i]].some((a) => stems.some((st) => st.has(a))));
+      const contradicted =
+        opposable && words.some((_, i) => !own[i] && [...opposites[i]].some((a) => stems.some((st) => st.has(a))));
       const missing = words.reduce((sum, w, i) => sum + (isNameOrNumber(w) && !window[i] ? w.weight : 0), 0);
       const most = words.reduce((top, w, i) => (window[i] ? top : Math.max(top, w.weight)), 0);
       const shaped = hasAnswerShape(kind, sentence.text, asked);
@@ -109,7 +123,17 @@ export function readSentences(question: ReadQuestion, hits: Hit[], records: Map<
     passage.sentences.forEach((sentence, i) => {
       add(sentence, i, i, 0);
       const next = passage.sentences[i + 1];
-      if (next) add({ start: sentence.start, end: next.end, text: passage.text.slice(sentence.start - passage.start, next.end - passage.start) }, i, i + 1, options.pairCost);
+      if (next)
+        add(
+          {
+            start: sentence.start,
+            end: next.end,
+            text: passage.text.slice(sentence.start - passage.start, next.end - passage.start),
+          },
+          i,
+          i + 1,
+          options.pairCost,
+        );
     });
   };
   hits.slice(0, options.depth).forEach((hit, rank) => {

@@ -30,7 +30,12 @@ export function splitLongSentence(raw: string, sentence: Span, max: number): Spa
  * Groups each block's sentences into passages with ids `file#0`, `file#1`, ... An id depends only on
  * the article's own text, so it survives changes to other files.
  */
-export function chunkArticle(file: string, raw: string, blocks: Span[][], options: ChunkOptions = DEFAULT_CHUNKING): Passage[] {
+export function chunkArticle(
+  file: string,
+  raw: string,
+  blocks: Span[][],
+  options: ChunkOptions = DEFAULT_CHUNKING,
+): Passage[] {
   const passages: Passage[] = [];
   const emit = (sentences: Span[]) => {
     const start = sentences[0].start;

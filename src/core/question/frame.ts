@@ -15,7 +15,6 @@ const NAME = new Set(['nama', 'name']);
  */
 export const ANSWER_TYPE_WEIGHT = 0.3;
 
-
 /**
  * How much each token of a question says about the fact sought: 0 for question words (with their
  * "-kah" and fused forms, "dimanakah", "berapakah": they say what is asked, not what about) and the
@@ -28,7 +27,11 @@ export function frameWeights(tokens: Token[]): number[] {
     const after = tokens[i + 1]?.word;
     if (NAME.has(token.word) && before !== undefined && isInterrogative(before)) return 0;
     if (isName(token, i === 0)) return 1;
-    if ((after !== undefined && TRAILING.has(interrogative(after) ?? '')) || (before !== undefined && LEADING.has(before))) return ANSWER_TYPE_WEIGHT;
+    if (
+      (after !== undefined && TRAILING.has(interrogative(after) ?? '')) ||
+      (before !== undefined && LEADING.has(before))
+    )
+      return ANSWER_TYPE_WEIGHT;
     if (asksAttribute(tokens, i)) return ANSWER_TYPE_WEIGHT;
     return 1;
   });

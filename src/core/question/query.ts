@@ -34,7 +34,11 @@ export function analyseQuery(text: string, analyzer: Analyzer, filters: Filters 
   const weights = frameWeights(tokens);
   const words = tokens
     .map((token, i) => ({ ...token, weight: weights[i] }))
-    .filter((t) => t.weight > 0 && searchable(t, (word) => analyzer.isStopword(word, lang) || (analyzer.isStopword(word, other) && !t.capital)));
+    .filter(
+      (t) =>
+        t.weight > 0 &&
+        searchable(t, (word) => analyzer.isStopword(word, lang) || (analyzer.isStopword(word, other) && !t.capital)),
+    );
   const terms = new Map<string, WeightedTerm>();
   const add = (term: string, weight: number, fuzzy = 0) => {
     const known = terms.get(term);

@@ -35,15 +35,16 @@ export class HybridRetriever implements Retriever {
       store.lexical(query.terms, depth, query.filters),
       questionStats(query, analyzer, store),
     ]);
-    const fused = options.fusion === 'rank'
-      ? reciprocalRankFusion([
-          { ids: dense.map((h) => h.id), weight: options.denseWeight },
-          { ids: lexical.map((h) => h.id), weight: options.lexicalWeight },
-        ])
-      : normalizedScoreFusion([
-          { hits: dense, weight: options.denseWeight },
-          { hits: lexical, weight: options.lexicalWeight },
-        ]);
+    const fused =
+      options.fusion === 'rank'
+        ? reciprocalRankFusion([
+            { ids: dense.map((h) => h.id), weight: options.denseWeight },
+            { ids: lexical.map((h) => h.id), weight: options.lexicalWeight },
+          ])
+        : normalizedScoreFusion([
+            { hits: dense, weight: options.denseWeight },
+            { hits: lexical, weight: options.lexicalWeight },
+          ]);
     const denseById = new Map(dense.map((h, rank) => [h.id, { score: h.score, rank: rank + 1 }]));
     const lexicalById = new Map(lexical.map((h, rank) => [h.id, { score: h.score, rank: rank + 1 }]));
     const ranked = [...fused].sort((a, b) => b[1] - a[1] || compareIds(a[0], b[0]));
@@ -63,7 +64,12 @@ export class HybridRetriever implements Retriever {
       });
     }
     const words = questionWords(query, analyzer, stats);
-    const stem = await passageStemmer(store, analyzer, words, hits.slice(0, options.rerank.depth).map((h) => h.article.lang));
+    const stem = await passageStemmer(
+      store,
+      analyzer,
+      words,
+      hits.slice(0, options.rerank.depth).map((h) => h.article.lang),
+    );
     const reranked = rerankByCoverage(hits, words, stem, options.rerank);
     const prints = new Map<string, StoryPrint>();
     for (const [id, record] of records) if (record.print) prints.set(id, record.print);

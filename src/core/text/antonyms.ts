@@ -6,10 +6,25 @@ import { readData } from '../data.js';
  * few stay beside them (folding them into the derived set would change what `kabar cite` accepts).
  */
 const OPPOSITES: [string, string][] = [
-  ['continue', 'stop'], ['continue', 'halt'], ['continue', 'end'], ['melanjutkan', 'menghentikan'], ['lanjut', 'henti'],
-  ['growing', 'decline'], ['growth', 'decline'], ['increase', 'decrease'], ['increasing', 'declining'], ['growing', 'declining'], ['positive', 'negative'],
-  ['meningkat', 'menurun'], ['peningkatan', 'penurunan'], ['positif', 'negatif'], ['tumbuh', 'turun'],
-  ['despite', 'because'], ['meskipun', 'karena'], ['lifted', 'imposed'], ['dicabut', 'diberlakukan'],
+  ['continue', 'stop'],
+  ['continue', 'halt'],
+  ['continue', 'end'],
+  ['melanjutkan', 'menghentikan'],
+  ['lanjut', 'henti'],
+  ['growing', 'decline'],
+  ['growth', 'decline'],
+  ['increase', 'decrease'],
+  ['increasing', 'declining'],
+  ['growing', 'declining'],
+  ['positive', 'negative'],
+  ['meningkat', 'menurun'],
+  ['peningkatan', 'penurunan'],
+  ['positif', 'negatif'],
+  ['tumbuh', 'turun'],
+  ['despite', 'because'],
+  ['meskipun', 'karena'],
+  ['lifted', 'imposed'],
+  ['dicabut', 'diberlakukan'],
 ];
 
 /** How many of the opposite pairs `quote` has one side of where `source` has only the other. */

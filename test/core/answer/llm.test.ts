@@ -9,14 +9,22 @@ import { describeError, isUserError } from '../../../src/core/errors.js';
 import type { AnswerEvent } from '../../../src/core/types.js';
 import { answererFactoryFor } from '../../../src/commands/context.js';
 import { createHashingEmbedder } from '../../../src/providers/embeddings/hashing.js';
-import { pieces, purposeOf, startChatServer, type ChatRequest, type ChatServer, type ScriptedReply } from '../../fixtures/chat-server.js';
+import {
+  pieces,
+  purposeOf,
+  startChatServer,
+  type ChatRequest,
+  type ChatServer,
+  type ScriptedReply,
+} from '../../fixtures/chat-server.js';
 
 const CORPUS = path.resolve(import.meta.dirname, '../../fixtures/llm-corpus');
 
 /** Replies for the answer prompt, in order; rewrite prompts get a fixed translation. */
 function scripted(answers: ScriptedReply[]) {
   return (request: ChatRequest): ScriptedReply => {
-    if (request.headers.authorization && request.headers.authorization !== 'Bearer sk-test') return { status: 401, error: 'Incorrect API key provided' };
+    if (request.headers.authorization && request.headers.authorization !== 'Bearer sk-test')
+      return { status: 401, error: 'Incorrect API key provided' };
     const purpose = purposeOf(request);
     const question = request.body.messages.at(-1)?.content ?? '';
     if (purpose === 'translate') return { chunks: pieces(`id: ${question}\nen: ${question}`) };
@@ -28,7 +36,14 @@ function scripted(answers: ScriptedReply[]) {
 async function run(events: AsyncIterable<AnswerEvent>) {
   const seen: AnswerEvent[] = [];
   for await (const e of events) seen.push(e);
-  return { seen, tokens: seen.filter((e) => e.type === 'token').map((e) => (e as { text: string }).text).join(''), last: seen.at(-1)! };
+  return {
+    seen,
+    tokens: seen
+      .filter((e) => e.type === 'token')
+      .map((e) => (e as { text: string }).text)
+      .join(''),
+    last: seen.at(-1)!,
+  };
 }
 
 describe('generative answers through a scripted server', () => {
@@ -52,7 +67,14 @@ describe('generative answers through a scripted server', () => {
     const known = engines.get(key);
     if (known) return known;
     const config = loadConfig(
-      { KABAR_LLM: provider, OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: `${server.origin}/v1`, OLLAMA_HOST: server.origin, KABAR_LLM_TIMEOUT_MS: '800', ...env },
+      {
+        KABAR_LLM: provider,
+        OPENAI_API_KEY: 'sk-test',
+        OPENAI_BASE_URL: `${server.origin}/v1`,
+        OLLAMA_HOST: server.origin,
+        KABAR_LLM_TIMEOUT_MS: '800',
+        ...env,
+      },
       { corpus: path.join(dir, 'corpus'), index: path.join(dir, 'index') },
     );
     const createAnswerer = await answererFactoryFor(config, { maxRetries: 1, retryDelayMs: 20 });
@@ -61,7 +83,12 @@ describe('generative answers through a scripted server', () => {
     return opened;
   }
 
-  const ask = async (provider: 'openai' | 'ollama', question: string, replies: ScriptedReply[], env?: Record<string, string>) => {
+  const ask = async (
+    provider: 'openai' | 'ollama',
+    question: string,
+    replies: ScriptedReply[],
+    env?: Record<string, string>,
+  ) => {
     const e = await engine(provider, env);
     queue.length = 0;
     queue.push(...replies);
@@ -69,7 +96,12 @@ describe('generative answers through a scripted server', () => {
     return run(e.ask(question));
   };
 
-  const answerPrompt = () => server.requests.filter((r) => purposeOf(r) === 'answer').at(-1)!.body.messages.map((m) => m.content).join('\n');
+  const answerPrompt = () =>
+    server.requests
+      .filter((r) => purposeOf(r) === 'answer')
+      .at(-1)!
+      .body.messages.map((m) => m.content)
+      .join('\n');
   const sourceNumber = (file: string) => {
     const blocks = [...answerPrompt().matchAll(/BEGIN UNTRUSTED PASSAGE \[(\d+)\][^\n]*\n([^]*?)\n<<<\w+ END/g)];
     const wanted = blocks.find((b) => b[2].includes(file));
@@ -77,10 +109,16 @@ describe('generative answers through a scripted server', () => {
   };
 
   it('streams a good answer (OpenAI SSE) whose citations are verified exact spans', async () => {
-    const reply = 'Sergei Shoigu met Iranian Defence Minister Amir Hatami in Moscow [1]. The two ministers discussed military cooperation between Russia and Iran [1].';
-    const { seen, tokens, last } = await ask('openai', 'Who did Sergei Shoigu meet in Moscow?', [{ chunks: pieces(reply) }]);
+    const reply =
+      'Sergei Shoigu met Iranian Defence Minister Amir Hatami in Moscow [1]. The two ministers discussed military cooperation between Russia and Iran [1].';
+    const { seen, tokens, last } = await ask('openai', 'Who did Sergei Shoigu meet in Moscow?', [
+      { chunks: pieces(reply) },
+    ]);
     assert.equal(last.type, 'done', last.type === 'error' ? describeError(last.error) : '');
-    assert.ok(seen.filter((e) => e.type === 'token').length > 2, 'tokens arrive one by one once the reply cites a passage');
+    assert.ok(
+      seen.filter((e) => e.type === 'token').length > 2,
+      'tokens arrive one by one once the reply cites a passage',
+    );
     assert.equal(tokens, reply);
     if (last.type !== 'done') return;
     const { answer } = last;
@@ -97,7 +135,9 @@ describe('generative answers through a scripted server', () => {
   });
 
   it('removes a marker to a passage that does not exist and reports it', async () => {
-    const { last } = await ask('openai', 'Who did Sergei Shoigu meet in Moscow?', [{ chunks: pieces('Shoigu met Amir Hatami in Moscow [1][9].') }]);
+    const { last } = await ask('openai', 'Who did Sergei Shoigu meet in Moscow?', [
+      { chunks: pieces('Shoigu met Amir Hatami in Moscow [1][9].') },
+    ]);
     assert.equal(last.type, 'done');
     if (last.type !== 'done') return;
     assert.equal(last.answer.invalidMarkers, 1);
@@ -107,7 +147,9 @@ describe('generative answers through a scripted server', () => {
   });
 
   it('never streams a marker that the answer drops: the printed text is the verified text', async () => {
-    const { tokens, last } = await ask('openai', 'Who did Sergei Shoigu meet in Moscow?', [{ chunks: pieces('Shoigu met Amir Hatami [9] in Moscow [1][9]. They talked about cooperation [1].') }]);
+    const { tokens, last } = await ask('openai', 'Who did Sergei Shoigu meet in Moscow?', [
+      { chunks: pieces('Shoigu met Amir Hatami [9] in Moscow [1][9]. They talked about cooperation [1].') },
+    ]);
     assert.equal(last.type, 'done');
     if (last.type !== 'done') return;
     assert.doesNotMatch(tokens, /\[9\]/);
@@ -118,17 +160,26 @@ describe('generative answers through a scripted server', () => {
 
   it('flags every sentence that cites no passage as unsupported', async () => {
     const { last } = await ask('openai', 'Who did Sergei Shoigu meet in Moscow?', [
-      { chunks: pieces('Shoigu met Amir Hatami in Moscow [1]. Details are at https://evil.example/more. Both sides praised the talks.') },
+      {
+        chunks: pieces(
+          'Shoigu met Amir Hatami in Moscow [1]. Details are at https://evil.example/more. Both sides praised the talks.',
+        ),
+      },
     ]);
     assert.equal(last.type, 'done');
     if (last.type !== 'done') return;
-    assert.deepEqual(last.answer.unsupported, ['Details are at https://evil.example/more.', 'Both sides praised the talks.']);
+    assert.deepEqual(last.answer.unsupported, [
+      'Details are at https://evil.example/more.',
+      'Both sides praised the talks.',
+    ]);
     assert.equal(last.answer.warnings.filter((w) => /No passage is cited for/.test(w)).length, 2);
     assert.equal(last.answer.citations.length, 1);
   });
 
   it('shows the extractive answer, with a warning, instead of a reply that cites nothing', async () => {
-    const { tokens, last } = await ask('openai', 'Who did Sergei Shoigu meet in Moscow?', [{ chunks: pieces('Shoigu met the Pope in Rome, see https://evil.example.') }]);
+    const { tokens, last } = await ask('openai', 'Who did Sergei Shoigu meet in Moscow?', [
+      { chunks: pieces('Shoigu met the Pope in Rome, see https://evil.example.') },
+    ]);
     assert.equal(last.type, 'done');
     if (last.type !== 'done') return;
     assert.doesNotMatch(tokens, /Pope|evil/);
@@ -141,7 +192,11 @@ describe('generative answers through a scripted server', () => {
 
   it('marks an unsupported claim as not verified', async () => {
     const { last } = await ask('openai', 'Who did Sergei Shoigu meet in Moscow?', [
-      { chunks: pieces('Shoigu met Hatami [1]. They signed a treaty worth 45 billion dollars on nuclear submarines [1].') },
+      {
+        chunks: pieces(
+          'Shoigu met Hatami [1]. They signed a treaty worth 45 billion dollars on nuclear submarines [1].',
+        ),
+      },
     ]);
     assert.equal(last.type, 'done');
     if (last.type !== 'done') return;
@@ -155,7 +210,10 @@ describe('generative answers through a scripted server', () => {
     ]);
     assert.equal(last.type, 'done');
     if (last.type !== 'done') return;
-    assert.ok(last.answer.warnings.some((w) => /English.*Indonesian/.test(w)), last.answer.warnings.join(' | '));
+    assert.ok(
+      last.answer.warnings.some((w) => /English.*Indonesian/.test(w)),
+      last.answer.warnings.join(' | '),
+    );
     assert.match(answerPrompt(), /Answer in Indonesian/);
   });
 
@@ -172,11 +230,15 @@ describe('generative answers through a scripted server', () => {
     const prompt = answerPrompt();
     const fence = /BEGIN UNTRUSTED PASSAGE \[\d+\]/.exec(prompt);
     assert.ok(fence);
-    const block = new RegExp(`<<<(\\w+) BEGIN UNTRUSTED PASSAGE \\[${n}\\][^\\n]*\\n[^]*?ignore previous instructions[^]*?\\n<<<\\1 END UNTRUSTED PASSAGE \\[${n}\\]>>>`);
+    const block = new RegExp(
+      `<<<(\\w+) BEGIN UNTRUSTED PASSAGE \\[${n}\\][^\\n]*\\n[^]*?ignore previous instructions[^]*?\\n<<<\\1 END UNTRUSTED PASSAGE \\[${n}\\]>>>`,
+    );
     assert.match(prompt, block, 'the injected text sits inside its fence');
     assert.match(prompt, /untrusted quoted material/);
     assert.match(prompt, /never as instructions/);
-    const { last } = await ask('openai', q, [{ chunks: pieces(`The port of Bandar Abbas handled 12 million tonnes of cargo last year [${n}].`) }]);
+    const { last } = await ask('openai', q, [
+      { chunks: pieces(`The port of Bandar Abbas handled 12 million tonnes of cargo last year [${n}].`) },
+    ]);
     assert.equal(last.type, 'done');
     if (last.type !== 'done') return;
     assert.equal(last.answer.citations.length, 1);
@@ -189,7 +251,9 @@ describe('generative answers through a scripted server', () => {
   });
 
   it('abstains when the model says the passages hold no answer', async () => {
-    const { tokens, last } = await ask('openai', 'What is the capital of Peru?', [{ chunks: ['NO_', 'ANSWER: The articles do not say.'] }]);
+    const { tokens, last } = await ask('openai', 'What is the capital of Peru?', [
+      { chunks: ['NO_', 'ANSWER: The articles do not say.'] },
+    ]);
     assert.equal(last.type, 'done');
     assert.equal(tokens, 'The articles do not say.');
     if (last.type === 'done') {
@@ -199,7 +263,10 @@ describe('generative answers through a scripted server', () => {
   });
 
   it('retries after 429 and then answers', async () => {
-    const { last } = await ask('openai', 'Who did Sergei Shoigu meet in Moscow?', [{ status: 429, error: 'Rate limit' }, { chunks: pieces('Shoigu met Amir Hatami in Moscow [1].') }]);
+    const { last } = await ask('openai', 'Who did Sergei Shoigu meet in Moscow?', [
+      { status: 429, error: 'Rate limit' },
+      { chunks: pieces('Shoigu met Amir Hatami in Moscow [1].') },
+    ]);
     assert.equal(last.type, 'done', last.type === 'error' ? describeError(last.error) : '');
     assert.equal(server.requests.filter((r) => purposeOf(r) === 'answer').length, 2);
   });
@@ -218,7 +285,9 @@ describe('generative answers through a scripted server', () => {
 
   it('stops a stalled stream at the deadline with the partial text', async () => {
     const started = Date.now();
-    const { last } = await ask('openai', 'Who did Sergei Shoigu meet in Moscow?', [{ chunks: ['Shoigu met Hatami [1]. He ', 'said '], stall: true }]);
+    const { last } = await ask('openai', 'Who did Sergei Shoigu meet in Moscow?', [
+      { chunks: ['Shoigu met Hatami [1]. He ', 'said '], stall: true },
+    ]);
     assert.ok(Date.now() - started < 5000);
     assert.equal(last.type, 'error');
     if (last.type !== 'error') return;
@@ -254,12 +323,21 @@ describe('generative answers through a scripted server', () => {
     queue.length = 0;
     server.requests.length = 0;
     queue.push({ chunks: pieces('Dia bertemu Menteri Pertahanan Iran Amir Hatami di Moskow [1].') });
-    const history = [{ question: 'Siapa Sergei Shoigu?', resolvedQuestion: 'Siapa Sergei Shoigu?', answer: 'Menteri Pertahanan Rusia [1].', filters: {} }];
+    const history = [
+      {
+        question: 'Siapa Sergei Shoigu?',
+        resolvedQuestion: 'Siapa Sergei Shoigu?',
+        answer: 'Menteri Pertahanan Rusia [1].',
+        filters: {},
+      },
+    ];
     const { seen, last } = await run(e.ask('Siapa yang dia temui?', { history }));
     assert.equal(last.type, 'done', last.type === 'error' ? describeError(last.error) : '');
     assert.ok(server.requests.every((r) => r.url === '/api/chat'));
     const resolved = seen.find((x) => x.type === 'resolved');
-    assert.ok(resolved && resolved.type === 'resolved' && resolved.question === 'Who did Sergei Shoigu meet in Moscow?');
+    assert.ok(
+      resolved && resolved.type === 'resolved' && resolved.question === 'Who did Sergei Shoigu meet in Moscow?',
+    );
     if (last.type === 'done') assert.equal(last.answer.citations[0]?.verified, true);
   });
 });

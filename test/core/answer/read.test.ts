@@ -15,17 +15,44 @@ const flat = { documentCount: 100, documentFrequency: () => 1 };
 
 /** The rule's best reading of a one-sentence Indonesian passage for a question. */
 function best(question: string, sentence: string) {
-  const passage = { id: 'a.txt#0', file: 'a.txt', start: 0, end: sentence.length, text: sentence, sentences: [{ start: 0, end: sentence.length, text: sentence }] };
-  const record = { passage, article: { file: 'a.txt', title: '', date: null, source: null, lang: 'id' } } as unknown as PassageRecord;
+  const passage = {
+    id: 'a.txt#0',
+    file: 'a.txt',
+    start: 0,
+    end: sentence.length,
+    text: sentence,
+    sentences: [{ start: 0, end: sentence.length, text: sentence }],
+  };
+  const record = {
+    passage,
+    article: { file: 'a.txt', title: '', date: null, source: null, lang: 'id' },
+  } as unknown as PassageRecord;
   const query = analyseQuery(question, analyzer);
   const hit = { passage: record.passage, article: record.article, score: 1, why: {}, related: [] };
   const words = questionWords(query, analyzer, flat);
-  return readSentences({ words, kind: 'when', lang: 'id' }, [hit], new Map([[passage.id, record]]), analyzer, DEFAULT_EXTRACTIVE)[0];
+  return readSentences(
+    { words, kind: 'when', lang: 'id' },
+    [hit],
+    new Map([[passage.id, record]]),
+    analyzer,
+    DEFAULT_EXTRACTIVE,
+  )[0];
 }
 
-test('antonym pairs come from the thesaurus\'s [ant] lines, stemmed, each once, one-word entries only', () => {
-  const thesaurus = ['menang|1', '[v]|jaya|unggul', '[ant]|kalah|tumbang', 'kalah|1', '[ant]|menang', 'tanah air|1', '[ant]|rantau'].join('\n');
-  assert.deepEqual(antonymPairs(thesaurus, (w) => w), ['kalah menang', 'menang tumbang']);
+test("antonym pairs come from the thesaurus's [ant] lines, stemmed, each once, one-word entries only", () => {
+  const thesaurus = [
+    'menang|1',
+    '[v]|jaya|unggul',
+    '[ant]|kalah|tumbang',
+    'kalah|1',
+    '[ant]|menang',
+    'tanah air|1',
+    '[ant]|rantau',
+  ].join('\n');
+  assert.deepEqual(
+    antonymPairs(thesaurus, (w) => w),
+    ['kalah menang', 'menang tumbang'],
+  );
   assert.ok(antonymsOf(analyzer.stem('menang', 'id')).includes(analyzer.stem('kalah', 'id')));
 });
 
@@ -36,6 +63,9 @@ test('the rule abstains on a sentence that says the opposite of the question, an
   const same = best('Kapan partai itu menang dalam pemilu?', 'Partai itu menang dalam pemilu tahun 1955.');
   assert.equal(same.contradicted, false);
   assert.equal(ruleAnswers(same, DEFAULT_EXTRACTIVE), true);
-  const both = best('Kapan partai itu kalah dalam pemilu?', 'Partai itu menang pada 1955 dan kalah dalam pemilu tahun 1971.');
+  const both = best(
+    'Kapan partai itu kalah dalam pemilu?',
+    'Partai itu menang pada 1955 dan kalah dalam pemilu tahun 1971.',
+  );
   assert.equal(both.contradicted, false, 'the word asked for is there too');
 });

@@ -7,13 +7,17 @@ import { findQuote } from '../../../src/core/cite/find.js';
 import { normalizeWords } from '../../../src/core/cite/normalize.js';
 
 /** The normalised words of a text, joined: two texts that normalise alike compare equal. */
-const normalizeText = (text: string): string => normalizeWords(text).map((w) => w.word).join(' ');
+const normalizeText = (text: string): string =>
+  normalizeWords(text)
+    .map((w) => w.word)
+    .join(' ');
 import { loadConfig } from '../../../src/core/config/config.js';
 import { openEngine, type Engine } from '../../../src/core/engine.js';
 import { createHashingEmbedder } from '../../../src/providers/embeddings/hashing.js';
 import { tempCorpus } from '../../helpers.js';
 
-const open = (corpus: string, index: string) => openEngine({ config: loadConfig({}, { corpus, index }), embedder: createHashingEmbedder() });
+const open = (corpus: string, index: string) =>
+  openEngine({ config: loadConfig({}, { corpus, index }), embedder: createHashingEmbedder() });
 
 let engine: Engine;
 let tmp: ReturnType<typeof tempCorpus>;
@@ -38,7 +42,10 @@ test('an exact quote across glued sentences is found with offsets into the origi
 });
 
 test('a fuzzy quote with SMS abbreviations and typos is found below exact confidence', async () => {
-  const [top] = await findQuote(engine, 'Khatibzadeh melanjutkan dgn mengatakan bahwa Iran tdk menyukai calon presiden AS dan melihat pemungutan suara yg akan datang sbg masalah internal bagi Washington');
+  const [top] = await findQuote(
+    engine,
+    'Khatibzadeh melanjutkan dgn mengatakan bahwa Iran tdk menyukai calon presiden AS dan melihat pemungutan suara yg akan datang sbg masalah internal bagi Washington',
+  );
   assert.equal(top.kind, 'fuzzy');
   assert.equal(top.file, '003_1ece18336b2add2d.txt');
   assert.ok(top.score >= 0.75 && top.score < 1);
@@ -52,11 +59,15 @@ test('near-misses with a wrong number, name, date or word are not found', async 
     'At the initiative taken by the Islamic Republic of Iran, a webinar meeting on Syria was held on June 1',
     'Amerika Serikat dan sekutu Asianya telah mempelopori sanksi terhadap Rusia.',
     'Federasi Rusia akan menghentikan kerja sama teknis-militer dengan Republik Islam Iran karena ancaman AS.',
-  ]) assert.deepEqual(await findQuote(engine, quote), [], quote);
+  ])
+    assert.deepEqual(await findQuote(engine, quote), [], quote);
 });
 
 test('a translation is found as a semantic match', async () => {
-  const [top] = await findQuote(engine, 'The statement came after Russia became the most sanctioned country in the world since Moscow launched a military operation in Ukraine on February 24.');
+  const [top] = await findQuote(
+    engine,
+    'The statement came after Russia became the most sanctioned country in the world since Moscow launched a military operation in Ukraine on February 24.',
+  );
   assert.equal(top.kind, 'semantic');
   assert.equal(top.file, '002_aa04c277c35a0562.txt');
   assert.match(top.text, /24 Februari/);
@@ -68,13 +79,28 @@ test('the same sentence in several articles is listed for each, the earliest by 
   const corpus = path.join(dir, 'corpus');
   fs.mkdirSync(corpus);
   const sentence = 'Menteri pertahanan Iran dan Rusia bertemu di Moskow untuk membahas kerja sama militer.';
-  fs.writeFileSync(path.join(corpus, 'a.txt'), ` date 2021-05 IslamTimes- Laporan terbaru dari Teheran.\n\n${sentence} Pertemuan berlangsung dua jam.\n`);
-  fs.writeFileSync(path.join(corpus, 'b.txt'), ` date 2020-03-14 IRNA- ${sentence}\n\nKedua pihak puas dengan hasilnya.\n`);
-  fs.writeFileSync(path.join(corpus, 'c.txt'), ` date 2019-01 Other- Harga minyak naik tajam minggu ini di pasar Asia.\n`);
+  fs.writeFileSync(
+    path.join(corpus, 'a.txt'),
+    ` date 2021-05 IslamTimes- Laporan terbaru dari Teheran.\n\n${sentence} Pertemuan berlangsung dua jam.\n`,
+  );
+  fs.writeFileSync(
+    path.join(corpus, 'b.txt'),
+    ` date 2020-03-14 IRNA- ${sentence}\n\nKedua pihak puas dengan hasilnya.\n`,
+  );
+  fs.writeFileSync(
+    path.join(corpus, 'c.txt'),
+    ` date 2019-01 Other- Harga minyak naik tajam minggu ini di pasar Asia.\n`,
+  );
   const small = await open(corpus, path.join(dir, 'index'));
   const matches = await findQuote(small, sentence);
-  assert.deepEqual(matches.map((m) => [m.file, m.kind]).sort(), [['a.txt', 'exact'], ['b.txt', 'exact']]);
-  assert.deepEqual(matches.filter((m) => m.earliest).map((m) => m.file), ['b.txt']);
+  assert.deepEqual(matches.map((m) => [m.file, m.kind]).sort(), [
+    ['a.txt', 'exact'],
+    ['b.txt', 'exact'],
+  ]);
+  assert.deepEqual(
+    matches.filter((m) => m.earliest).map((m) => m.file),
+    ['b.txt'],
+  );
   assert.equal(matches.find((m) => m.file === 'b.txt')!.date, '2020-03-14');
 });
 

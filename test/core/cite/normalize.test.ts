@@ -6,13 +6,19 @@ import { findExact } from '../../../src/core/cite/exact.js';
 import { fuzzyWords, normalizeWords } from '../../../src/core/cite/normalize.js';
 
 /** The normalised words of a text, joined: two texts that normalise alike compare equal. */
-const normalizeText = (text: string): string => normalizeWords(text).map((w) => w.word).join(' ');
+const normalizeText = (text: string): string =>
+  normalizeWords(text)
+    .map((w) => w.word)
+    .join(' ');
 import { ROOT, SEEDS } from '../../helpers.js';
 
 test('normalised words point back at their original characters', () => {
   const text = ' “Ancaman AS.Berbicara  dalam—konferensi 23/8 ÉTÉ';
   const words = normalizeWords(text);
-  assert.deepEqual(words.map((w) => w.word), ['ancaman', 'as', 'berbicara', 'dalam', 'konferensi', '23', '8', 'ete']);
+  assert.deepEqual(
+    words.map((w) => w.word),
+    ['ancaman', 'as', 'berbicara', 'dalam', 'konferensi', '23', '8', 'ete'],
+  );
   for (const w of words) assert.equal(normalizeText(text.slice(w.start, w.end)), w.word);
   assert.equal(words[0].capital, true);
   assert.equal(normalizeWords('empat kali, four times')[0].number, '4');
@@ -34,7 +40,11 @@ test('property: every exact match of a seed sentence slices back to text that no
 });
 
 test('property: the exact and boundary cases of eval/cite.jsonl match at their gold offsets', () => {
-  const cases = fs.readFileSync(path.join(ROOT, 'eval', 'cite.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  const cases = fs
+    .readFileSync(path.join(ROOT, 'eval', 'cite.jsonl'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
   for (const c of cases.filter((c) => c.kind === 'exact' || c.kind === 'boundary')) {
     const raw = fs.readFileSync(path.join(SEEDS, c.file), 'utf8');
     const matches = findExact(raw, c.quote);
@@ -55,6 +65,9 @@ test('exact matches cross glued sentences and cover the quote marks the quote ha
 test('fuzzy words expand SMS abbreviations and reduplication, keeping offsets', () => {
   const quote = 'Rusia yg bekerja sama dgn Iran utk langkah2 tdk krn';
   const words = fuzzyWords(quote);
-  assert.deepEqual(words.map((w) => w.word), ['rusia', 'yang', 'bekerja', 'sama', 'dengan', 'iran', 'untuk', 'langkah', 'langkah', 'tidak', 'karena']);
+  assert.deepEqual(
+    words.map((w) => w.word),
+    ['rusia', 'yang', 'bekerja', 'sama', 'dengan', 'iran', 'untuk', 'langkah', 'langkah', 'tidak', 'karena'],
+  );
   assert.equal(quote.slice(words[1].start, words[1].end), 'yg');
 });

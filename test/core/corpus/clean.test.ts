@@ -24,25 +24,40 @@ test('every sentence and passage of every seed is an exact slice of the original
 
 test('glued sentences are split, closing quotes stay with their sentence', () => {
   const text = 'Dia menambahkan, "Sanksi sepihak terhadap Iran."Menteri Luar Negeri AS bicara.Berbicara di sini.';
-  assert.deepEqual(splitSentences(text).map((s) => s.text), ['Dia menambahkan, "Sanksi sepihak terhadap Iran."', 'Menteri Luar Negeri AS bicara.', 'Berbicara di sini.']);
-  assert.deepEqual(splitSentences('"Selama ini baik," kata dia."Negosiasi berlangsung."').map((s) => s.text), ['"Selama ini baik," kata dia.', '"Negosiasi berlangsung."']);
-  assert.deepEqual(splitSentences('Situs ARRAHMAHNEWS.COM melaporkan. Angka 1.5 persen naik.').map((s) => s.text), ['Situs ARRAHMAHNEWS.COM melaporkan.', 'Angka 1.5 persen naik.']);
+  assert.deepEqual(
+    splitSentences(text).map((s) => s.text),
+    ['Dia menambahkan, "Sanksi sepihak terhadap Iran."', 'Menteri Luar Negeri AS bicara.', 'Berbicara di sini.'],
+  );
+  assert.deepEqual(
+    splitSentences('"Selama ini baik," kata dia."Negosiasi berlangsung."').map((s) => s.text),
+    ['"Selama ini baik," kata dia.', '"Negosiasi berlangsung."'],
+  );
+  assert.deepEqual(
+    splitSentences('Situs ARRAHMAHNEWS.COM melaporkan. Angka 1.5 persen naik.').map((s) => s.text),
+    ['Situs ARRAHMAHNEWS.COM melaporkan.', 'Angka 1.5 persen naik.'],
+  );
 });
 
 test('header, outlet prefix, caption, read-also links, agency codes and a repeated lede are left out', () => {
-  const raw = ' date 2020-10 IslamTimes- Lede kalimat yang panjang sekali di sini.\n\nBody pertama di sini ya.Lede kalimat yang panjang sekali di sini.\nBACA JUGA:\n- Tautan lain\nPenutup artikel.(IT/TGM)';
+  const raw =
+    ' date 2020-10 IslamTimes- Lede kalimat yang panjang sekali di sini.\n\nBody pertama di sini ya.Lede kalimat yang panjang sekali di sini.\nBACA JUGA:\n- Tautan lain\nPenutup artikel.(IT/TGM)';
   const cleaned = cleanArticle(raw);
   assert.equal(cleaned.date, '2020-10');
   assert.equal(cleaned.source, 'IslamTimes');
   const texts = cleaned.blocks.map((b) => b.map((s) => s.text));
-  assert.deepEqual(texts, [['Body pertama di sini ya.', 'Lede kalimat yang panjang sekali di sini.'], ['Penutup artikel.']]);
+  assert.deepEqual(texts, [
+    ['Body pertama di sini ya.', 'Lede kalimat yang panjang sekali di sini.'],
+    ['Penutup artikel.'],
+  ]);
   const caption = cleanArticle(' date 2020-08 Two Ministers Meet.jpg\n\nIslamTimes - Menteri bertemu.');
   assert.equal(caption.caption, 'Two Ministers Meet');
   assert.equal(caption.blocks[0][0].text, 'Menteri bertemu.');
 });
 
 test('seed metadata: dates, outlets (also from agency codes) and languages', () => {
-  const meta = Object.fromEntries(seeds.map(({ file, raw }) => [file.slice(0, 3), parseArticle(file, raw, DEFAULT_CHUNKING).article]));
+  const meta = Object.fromEntries(
+    seeds.map(({ file, raw }) => [file.slice(0, 3), parseArticle(file, raw, DEFAULT_CHUNKING).article]),
+  );
   assert.equal(meta['000'].date, '2020-10');
   assert.equal(meta['000'].source, 'IslamTimes');
   assert.equal(meta['000'].lang, 'id');

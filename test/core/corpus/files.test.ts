@@ -33,7 +33,10 @@ test('an unreadable subfolder is skipped with a warning naming it', (t) => {
   };
   const skips: Skipped[] = [];
   const files = scanCorpus(dir, { fs: io, onSkip: (s) => skips.push(s) });
-  assert.deepEqual(files.map((f) => f.file), ['a.txt']);
+  assert.deepEqual(
+    files.map((f) => f.file),
+    ['a.txt'],
+  );
   assert.deepEqual(skipWarnings(skips), ['Skipped the folder locked: it cannot be read (permission denied).']);
 });
 
@@ -47,7 +50,10 @@ test('a file that disappears between listing and reading is treated as deleted',
       return fs.statSync(f);
     },
   };
-  assert.deepEqual(scanCorpus(dir, { fs: io }).map((f) => f.file), ['a.txt']);
+  assert.deepEqual(
+    scanCorpus(dir, { fs: io }).map((f) => f.file),
+    ['a.txt'],
+  );
   const gone = readArticleFile(path.join(dir, 'nothing.txt'));
   assert.equal(gone.ok, false);
   assert.equal(!gone.ok && gone.gone, true);
@@ -67,7 +73,11 @@ test('a NUL byte anywhere makes a file binary; UTF-16 with a byte-order mark is 
   const late = Buffer.concat([Buffer.from('a'.repeat(10_000)), Buffer.from([0]), Buffer.from('b')]);
   const text = 'Lavrov bertemu Zakharova di Moskow.';
   const be = Buffer.from(text, 'utf16le').swap16();
-  const dir = folder({ 'late.txt': late, 'le.txt': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]), 'be.txt': Buffer.concat([Buffer.from([0xfe, 0xff]), be]) });
+  const dir = folder({
+    'late.txt': late,
+    'le.txt': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]),
+    'be.txt': Buffer.concat([Buffer.from([0xfe, 0xff]), be]),
+  });
   t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
   assert.deepEqual(readArticleFile(path.join(dir, 'late.txt')), { ok: false, reason: 'it is a binary file, not text' });
   assert.deepEqual(readArticleFile(path.join(dir, 'le.txt')), { ok: true, raw: text });
@@ -85,14 +95,33 @@ test('an over-long sentence is split at the passage limit with exact offsets', (
   const words = 'kata '.repeat(300).trim();
   const split = splitLongSentence(words, { start: 0, end: words.length, text: words }, 500);
   assert.ok(split.every((p) => !p.text.startsWith(' ') && !p.text.endsWith(' ') && p.text.endsWith('kata')));
-  const passages = chunkArticle('f.txt', raw, [[{ start: 0, end: 5, text: 'Awal.' }, { start: 6, end: raw.length, text: raw.slice(6) }]], DEFAULT_CHUNKING);
-  assert.ok(passages.every((p) => p.end - p.start <= DEFAULT_CHUNKING.maxChars && raw.slice(p.start, p.end) === p.text));
+  const passages = chunkArticle(
+    'f.txt',
+    raw,
+    [
+      [
+        { start: 0, end: 5, text: 'Awal.' },
+        { start: 6, end: raw.length, text: raw.slice(6) },
+      ],
+    ],
+    DEFAULT_CHUNKING,
+  );
+  assert.ok(
+    passages.every((p) => p.end - p.start <= DEFAULT_CHUNKING.maxChars && raw.slice(p.start, p.end) === p.text),
+  );
 });
 
 test('--index pointing at a file ends in one sentence and exit 2', (t) => {
   const dir = folder({ 'corpus/a.txt': 'Lavrov bertemu Zakharova di Moskow.', 'index-file': 'not a folder' });
   t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
-  const result = runCli(['--corpus', path.join(dir, 'corpus'), '--index', path.join(dir, 'index-file'), 'search', 'Lavrov']);
+  const result = runCli([
+    '--corpus',
+    path.join(dir, 'corpus'),
+    '--index',
+    path.join(dir, 'index-file'),
+    'search',
+    'Lavrov',
+  ]);
   assert.equal(result.code, 2, result.stderr);
   assert.match(result.stderr, /is a file/);
   assert.doesNotMatch(result.stderr, /internal error/);

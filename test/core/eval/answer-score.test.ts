@@ -64,7 +64,10 @@ describe('scoreAnswer', () => {
     const score = scoreAnswer('three times', false, ['tiga', 'three'], false);
     assert.equal(score?.exactMatch, 0);
     assert.ok(Math.abs((score?.f1 ?? 0) - 2 / 3) < 1e-9);
-    assert.deepEqual(scoreAnswer('Zakharova', false, ['Maria Zakharova', 'Zakharova'], false), { exactMatch: 1, f1: 1 });
+    assert.deepEqual(scoreAnswer('Zakharova', false, ['Maria Zakharova', 'Zakharova'], false), {
+      exactMatch: 1,
+      f1: 1,
+    });
   });
   it('scores an abstention 1 on an unanswerable question and 0 on an answerable one', () => {
     assert.deepEqual(scoreAnswer('', true, [], true), { exactMatch: 1, f1: 1 });

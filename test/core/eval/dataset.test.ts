@@ -10,7 +10,8 @@ import {
   splitCsv,
 } from '../../../src/core/eval/dataset.js';
 
-const jsonl = (...lines: unknown[]) => lines.map((line) => (typeof line === 'string' ? line : JSON.stringify(line))).join('\n');
+const jsonl = (...lines: unknown[]) =>
+  lines.map((line) => (typeof line === 'string' ? line : JSON.stringify(line))).join('\n');
 
 describe('detectFormat', () => {
   it('looks at the first non-empty line', () => {
@@ -24,9 +25,21 @@ describe('parseQuestions: JSON Lines', () => {
   it('reads fields, defaults the id to the line number and turns other string fields into groups', () => {
     const { questions, problems } = parseQuestions(
       jsonl(
-        { id: 'iran-1', question: ' Who met? ', answers: ['Amir-Abdollahian'], sources: ['./a.txt', 'b\\c.txt'], lang: 'en', type: 'single', difficulty: 2 },
+        {
+          id: 'iran-1',
+          question: ' Who met? ',
+          answers: ['Amir-Abdollahian'],
+          sources: ['./a.txt', 'b\\c.txt'],
+          lang: 'en',
+          type: 'single',
+          difficulty: 2,
+        },
         '',
-        { question: 'Is this answered?', unanswerable: true, filters: { since: '2020-09', until: '2021-01-31', lang: 'id', source: 'IRNA' } },
+        {
+          question: 'Is this answered?',
+          unanswerable: true,
+          filters: { since: '2020-09', until: '2021-01-31', lang: 'id', source: 'IRNA' },
+        },
       ),
     );
     assert.deepEqual(problems, []);
@@ -233,34 +246,52 @@ describe('loading a question file', () => {
   });
 
   it('throws BAD_QUESTION_FILE for an empty file', () => {
-    assert.throws(() => requireQuestions(parseQuestions(' \n\n'), 'empty.csv'), (error: unknown) => {
-      assert.ok(error instanceof UserError);
-      assert.equal(error.code, 'BAD_QUESTION_FILE');
-      assert.match(error.message, /empty\.csv has no questions/);
-      return true;
-    });
+    assert.throws(
+      () => requireQuestions(parseQuestions(' \n\n'), 'empty.csv'),
+      (error: unknown) => {
+        assert.ok(error instanceof UserError);
+        assert.equal(error.code, 'BAD_QUESTION_FILE');
+        assert.match(error.message, /empty\.csv has no questions/);
+        return true;
+      },
+    );
   });
 });
 
 describe('parseQuestions: conversations', () => {
   it('reads a line of turns as questions in order, each knowing its conversation and turn', () => {
-    const line = JSON.stringify({ id: 'c-1', lang: 'en', turns: [{ question: 'Who met Shoygu?', answers: ['Hatami'] }, { id: 'c-1b', question: 'When was that?', answers: ['23/8'] }] });
+    const line = JSON.stringify({
+      id: 'c-1',
+      lang: 'en',
+      turns: [
+        { question: 'Who met Shoygu?', answers: ['Hatami'] },
+        { id: 'c-1b', question: 'When was that?', answers: ['23/8'] },
+      ],
+    });
     const { questions, problems } = parseQuestions(`${line}\n`);
     assert.deepEqual(problems, []);
-    assert.deepEqual(questions.map((q) => [q.id, q.question, q.conversation, q.groups]), [
-      ['c-1.1', 'Who met Shoygu?', { id: 'c-1', turn: 1 }, { lang: 'en', turn: '1' }],
-      ['c-1b', 'When was that?', { id: 'c-1', turn: 2 }, { lang: 'en', turn: '2' }],
-    ]);
+    assert.deepEqual(
+      questions.map((q) => [q.id, q.question, q.conversation, q.groups]),
+      [
+        ['c-1.1', 'Who met Shoygu?', { id: 'c-1', turn: 1 }, { lang: 'en', turn: '1' }],
+        ['c-1b', 'When was that?', { id: 'c-1', turn: 2 }, { lang: 'en', turn: '2' }],
+      ],
+    );
   });
 
   it('reports a conversation with a bad turn as one malformed line', () => {
-    const { questions, problems } = parseQuestions([
-      JSON.stringify({ id: 'c-1', turns: [{ question: 'Who met Shoygu?' }, { answers: ['x'] }] }),
-      JSON.stringify({ id: 'c-2', turns: [] }),
-      JSON.stringify({ id: 'c-3', turns: 'When?' }),
-    ].join('\n'));
+    const { questions, problems } = parseQuestions(
+      [
+        JSON.stringify({ id: 'c-1', turns: [{ question: 'Who met Shoygu?' }, { answers: ['x'] }] }),
+        JSON.stringify({ id: 'c-2', turns: [] }),
+        JSON.stringify({ id: 'c-3', turns: 'When?' }),
+      ].join('\n'),
+    );
     assert.equal(questions.length, 0);
-    assert.deepEqual(problems.map((p) => p.line), [1, 2, 3]);
+    assert.deepEqual(
+      problems.map((p) => p.line),
+      [1, 2, 3],
+    );
     assert.match(problems[0].message, /"question" field is missing/);
   });
 });

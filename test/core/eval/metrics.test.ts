@@ -1,7 +1,14 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { EvalQuestion } from '../../../src/core/eval/dataset.js';
-import { computeMetrics, firstRelevantRank, median, ndcg, percentile, type EvalOutcome } from '../../../src/core/eval/metrics.js';
+import {
+  computeMetrics,
+  firstRelevantRank,
+  median,
+  ndcg,
+  percentile,
+  type EvalOutcome,
+} from '../../../src/core/eval/metrics.js';
 
 const question = (over: Partial<EvalQuestion> = {}): EvalQuestion => ({
   id: 'q',
@@ -70,7 +77,13 @@ describe('percentile', () => {
   it('uses nearest rank', () => {
     assert.equal(percentile([40, 10, 30, 20], 50), 20);
     assert.equal(percentile([40, 10, 30, 20], 95), 40);
-    assert.equal(percentile(Array.from({ length: 20 }, (_, i) => i + 1), 95), 19);
+    assert.equal(
+      percentile(
+        Array.from({ length: 20 }, (_, i) => i + 1),
+        95,
+      ),
+      19,
+    );
   });
   it('handles ties and rounds to whole milliseconds', () => {
     assert.equal(percentile([5, 5, 5, 100], 50), 5);
@@ -171,7 +184,13 @@ describe('computeMetrics', () => {
 
   it('reports null, never 0 or NaN, for metrics with nothing to measure', () => {
     const m = computeMetrics([outcome({ groups: { type: 'plain' } }, { latencyMs: 7 })], 10);
-    assert.deepEqual(m.retrieval, { 'recall@1': null, 'recall@5': null, 'recall@10': null, mrr: null, 'ndcg@10': null });
+    assert.deepEqual(m.retrieval, {
+      'recall@1': null,
+      'recall@5': null,
+      'recall@10': null,
+      mrr: null,
+      'ndcg@10': null,
+    });
     assert.equal(m.answers.hit, null);
     assert.equal(m.abstention.recall, null);
     assert.equal(m.abstention.falseRate, 0);
@@ -211,7 +230,17 @@ describe('computeMetrics', () => {
       10,
     );
     assert.deepEqual(m.items, [
-      { id: 'x', rank: null, hit: null, exactMatch: null, f1: null, abstained: false, citedFiles: ['a'], latencyMs: 12, error: 'boom' },
+      {
+        id: 'x',
+        rank: null,
+        hit: null,
+        exactMatch: null,
+        f1: null,
+        abstained: false,
+        citedFiles: ['a'],
+        latencyMs: 12,
+        error: 'boom',
+      },
     ]);
   });
 
@@ -232,7 +261,14 @@ describe('computeMetrics', () => {
   it('scores the short answer, else the supporting sentence, else the answer without markers (SQuAD-2 style)', () => {
     const m = computeMetrics(
       [
-        outcome({ id: 'short', answers: ['Amir Abdollahian'] }, { answer: 'Hossein Amir Abdollahian [1]', short: 'Hossein Amir Abdollahian', support: 'Lavrov met Hossein Amir Abdollahian in China.' }),
+        outcome(
+          { id: 'short', answers: ['Amir Abdollahian'] },
+          {
+            answer: 'Hossein Amir Abdollahian [1]',
+            short: 'Hossein Amir Abdollahian',
+            support: 'Lavrov met Hossein Amir Abdollahian in China.',
+          },
+        ),
         outcome({ id: 'support', answers: ['tiga kali'] }, { answer: 'whatever', support: 'Tiga kali.' }),
         outcome({ id: 'plain', answers: ['Rabu'] }, { answer: 'Rabu [1][2]' }),
         outcome({ id: 'refused', answers: ['Rabu'] }, { answer: 'The articles do not say.', abstained: true }),
@@ -286,10 +322,19 @@ describe('computeMetrics', () => {
   it('counts the failure patterns overall and per group', () => {
     const m = computeMetrics(
       [
-        outcome({ id: 'a', answers: ['Rabu'], sources: ['s'], groups: { g: '1' } }, { retrievedFiles: ['s'], abstained: true }),
-        outcome({ id: 'b', answers: ['Rabu'], sources: ['s'], groups: { g: '1' } }, { retrievedFiles: ['x', 's'], answer: 'Kamis [1]', citedTexts: ['Kamis.'] }),
+        outcome(
+          { id: 'a', answers: ['Rabu'], sources: ['s'], groups: { g: '1' } },
+          { retrievedFiles: ['s'], abstained: true },
+        ),
+        outcome(
+          { id: 'b', answers: ['Rabu'], sources: ['s'], groups: { g: '1' } },
+          { retrievedFiles: ['x', 's'], answer: 'Kamis [1]', citedTexts: ['Kamis.'] },
+        ),
         outcome({ id: 'c', unanswerable: true, groups: { g: '2' } }, { answer: 'Putin [1]' }),
-        outcome({ id: 'd', answers: ['Rabu'], sources: ['s'], groups: { g: '2' } }, { retrievedFiles: ['x', 's'], abstained: true }),
+        outcome(
+          { id: 'd', answers: ['Rabu'], sources: ['s'], groups: { g: '2' } },
+          { retrievedFiles: ['x', 's'], abstained: true },
+        ),
       ],
       10,
     );

@@ -22,7 +22,13 @@ const outcomes: EvalOutcome[] = [
     { retrievedFiles: ['s1.txt'], citedFiles: ['s1.txt'], answer: 'In Tehran.', latencyMs: 120 },
   ),
   outcome(
-    { id: 'miss', question: 'Who | met whom?', answers: ['Amir-Abdollahian'], sources: ['s2.txt'], groups: { lang: 'id' } },
+    {
+      id: 'miss',
+      question: 'Who | met whom?',
+      answers: ['Amir-Abdollahian'],
+      sources: ['s2.txt'],
+      groups: { lang: 'id' },
+    },
     {
       retrievedFiles: ['w1.txt', 'w1.txt', 'w2.txt', 'w3.txt', 'w4.txt'],
       citedFiles: ['w1.txt'],
@@ -34,12 +40,22 @@ const outcomes: EvalOutcome[] = [
 ];
 const metrics = computeMetrics(outcomes, 10);
 
-const plain: Style = { bold: (t) => t, dim: (t) => t, accent: (t) => t, highlight: (t) => t, warn: (t) => t, error: (t) => t };
+const plain: Style = {
+  bold: (t) => t,
+  dim: (t) => t,
+  accent: (t) => t,
+  highlight: (t) => t,
+  warn: (t) => t,
+  error: (t) => t,
+};
 
 /** The summary as \`kabar eval\` prints it when piped. */
 function formatSummary(metrics: ReturnType<typeof computeMetrics>): string {
   const { header, rows, better, notes } = summaryTable(metrics);
-  return [formatTable(header, rows, plain, { align: header.map((_, i) => (i === 0 ? 'left' : 'right')), better }), ...notes].join('\n');
+  return [
+    formatTable(header, rows, plain, { align: header.map((_, i) => (i === 0 ? 'left' : 'right')), better }),
+    ...notes,
+  ].join('\n');
 }
 
 describe('the eval summary table', () => {
@@ -52,8 +68,14 @@ describe('the eval summary table', () => {
       lines[0],
       /questions\s+R@1\s+R@5\s+R@10\s+MRR\s+nDCG@10\s+hit\s+EM\s+F1\s+ans\.F1\s+decision\s+words\s+abst\.recall\s+false-abst\.\s+cit\.P\s+cit\.R\s+p50 ms$/,
     );
-    assert.match(lines[1], /^all\s+3(\s+0\.50){6}\s+0\.00\s+0\.22\s+0\.33\s+0\.67\s+2\s+0\.00\s+0\.00\s+0\.50\s+0\.50\s+80$/);
-    assert.match(lines[2], /^lang:en\s+2(\s+1\.00){6}\s+0\.00\s+0\.33\s+0\.67\s+0\.50\s+2\s+0\.00\s+0\.00\s+1\.00\s+1\.00\s+40$/);
+    assert.match(
+      lines[1],
+      /^all\s+3(\s+0\.50){6}\s+0\.00\s+0\.22\s+0\.33\s+0\.67\s+2\s+0\.00\s+0\.00\s+0\.50\s+0\.50\s+80$/,
+    );
+    assert.match(
+      lines[2],
+      /^lang:en\s+2(\s+1\.00){6}\s+0\.00\s+0\.33\s+0\.67\s+0\.50\s+2\s+0\.00\s+0\.00\s+1\.00\s+1\.00\s+40$/,
+    );
     assert.match(lines[3], /^lang:id\s+1\s+0\.00/);
     assert.equal(
       lines[4],
@@ -144,7 +166,13 @@ describe('formatMarkdownReport', () => {
       { id: 'wrong', answers: ['Rabu'], sources: ['s.txt'] },
       { retrievedFiles: ['s.txt'], answer: 'Kamis [1]', short: 'Kamis', support: 'Pada hari Kamis, mereka bertemu.' },
     );
-    const text = formatMarkdownReport(computeMetrics([wrong], 10), [wrong], { file: 'f', corpus: 'c', embedder: 'e', answerer: 'a', date: 'd' });
+    const text = formatMarkdownReport(computeMetrics([wrong], 10), [wrong], {
+      file: 'f',
+      corpus: 'c',
+      embedder: 'e',
+      answerer: 'a',
+      date: 'd',
+    });
     assert.match(text, /### Answered from the wrong sentence \(1\)\n\n#### `wrong`/);
     assert.match(text, /- Short answer: "Kamis"/);
   });

@@ -6,7 +6,8 @@ import type { EvalQuestion } from '../../../src/core/eval/dataset.js';
 import { collectOutcomes, type AskFn, type EvalAnswer, type RunOptions } from '../../../src/core/eval/run.js';
 import { computeMetrics } from '../../../src/core/eval/metrics.js';
 
-const runEval = async (questions: EvalQuestion[], ask: AskFn, options: RunOptions) => computeMetrics(await collectOutcomes(questions, ask, options), options.k);
+const runEval = async (questions: EvalQuestion[], ask: AskFn, options: RunOptions) =>
+  computeMetrics(await collectOutcomes(questions, ask, options), options.k);
 
 const question = (id: string, over: Partial<EvalQuestion> = {}): EvalQuestion => ({
   id,
@@ -96,7 +97,16 @@ describe('runEval', () => {
     assert.equal(metrics.citations.precision, 1);
     assert.deepEqual(metrics.latencyMs, { p50: 30, p95: 100 });
     assert.deepEqual(metrics.items, [
-      { id: 'a', rank: 2, hit: true, exactMatch: 0, f1: 2 / 3, abstained: false, citedFiles: ['s.txt'], latencyMs: 100 },
+      {
+        id: 'a',
+        rank: 2,
+        hit: true,
+        exactMatch: 0,
+        f1: 2 / 3,
+        abstained: false,
+        citedFiles: ['s.txt'],
+        latencyMs: 100,
+      },
       { id: 'b', rank: null, hit: null, exactMatch: 1, f1: 1, abstained: true, citedFiles: [], latencyMs: 30 },
     ]);
     assert.equal('verification' in metrics, false);
@@ -157,7 +167,8 @@ describe('runEval', () => {
           if (done === 1) controller.abort();
         },
       }),
-      (error: unknown) => error instanceof UserError && error.code === 'CANCELLED' && error.message === 'Evaluation cancelled.',
+      (error: unknown) =>
+        error instanceof UserError && error.code === 'CANCELLED' && error.message === 'Evaluation cancelled.',
     );
     assert.deepEqual(asked, ['a']);
   });
@@ -185,7 +196,10 @@ describe('runEval', () => {
     };
     const questions = ['a', 'b', 'c'].map((id) => question(id));
     const outcomes = await collectOutcomes(questions, ask, { k: 2 });
-    assert.deepEqual(outcomes.map((o) => o.answer), ['a', 'b', 'c']);
+    assert.deepEqual(
+      outcomes.map((o) => o.answer),
+      ['a', 'b', 'c'],
+    );
     assert.deepEqual(order, ['a', 'b', 'c']);
     assert.equal(peak, 1);
   });
@@ -205,6 +219,9 @@ describe('runEval', () => {
   });
 
   it('rejects a k that is not a positive whole number', async () => {
-    await assert.rejects(runEval([question('a')], async () => answer(), { k: 0 }), { code: 'BAD_FLAG' });
+    await assert.rejects(
+      runEval([question('a')], async () => answer(), { k: 0 }),
+      { code: 'BAD_FLAG' },
+    );
   });
 });

@@ -50,7 +50,10 @@ describe('parseThresholds', () => {
 
   it('rejects bad syntax, unknown metrics and values outside [0, 1]', () => {
     assert.throws(() => parseThresholds(['recall@5']), badFlag(/^--min recall@5 is not of the form METRIC=VALUE\.$/));
-    assert.throws(() => parseThresholds(['recall@3=0.5']), badFlag(/--min recall@3=0\.5 names an unknown metric "recall@3"/));
+    assert.throws(
+      () => parseThresholds(['recall@3=0.5']),
+      badFlag(/--min recall@3=0\.5 names an unknown metric "recall@3"/),
+    );
     assert.throws(() => parseThresholds([], ['hit=1.5']), badFlag(/--max hit=1\.5 needs a value between 0 and 1/));
     assert.throws(() => parseThresholds(['hit=abc']), badFlag(/not "abc"/));
     assert.throws(() => parseThresholds(['hit=']), badFlag(/needs a value between 0 and 1/));
@@ -60,12 +63,18 @@ describe('parseThresholds', () => {
 
 describe('checkThresholds', () => {
   it('passes when every threshold holds, limits included', () => {
-    const thresholds = parseThresholds(['recall@1=0.5', 'recall@5=1', 'hit=0.5', 'abstention.recall=1'], ['abstained=0.5']);
+    const thresholds = parseThresholds(
+      ['recall@1=0.5', 'recall@5=1', 'hit=0.5', 'abstention.recall=1'],
+      ['abstained=0.5'],
+    );
     assert.deepEqual(checkThresholds(metrics, thresholds), []);
   });
 
   it('reports each failing threshold with actual and limit', () => {
-    const failures = checkThresholds(metrics, parseThresholds(['recall@1=0.6', 'mrr=0.5'], ['abstention.falseRate=0.2']));
+    const failures = checkThresholds(
+      metrics,
+      parseThresholds(['recall@1=0.6', 'mrr=0.5'], ['abstention.falseRate=0.2']),
+    );
     assert.deepEqual(failures, [
       { metric: 'recall@1', actual: 0.5, limit: 0.6, kind: 'min' },
       { metric: 'abstention.falseRate', actual: 1 / 3, limit: 0.2, kind: 'max' },

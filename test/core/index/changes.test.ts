@@ -9,10 +9,14 @@ import type { ArticleVersion } from '../../../src/core/index/port.js';
 import { watchCorpus } from '../../../src/core/index/watch.js';
 import { SOURCE_FIXTURES } from '../sources/fixtures.js';
 
-const record = (n: number) => `${JSON.stringify({ id: `r${n}`, title: `Record ${n}`, text: `Story number ${n} happened on a Monday.` })}\n`;
+const record = (n: number) =>
+  `${JSON.stringify({ id: `r${n}`, title: `Record ${n}`, text: `Story number ${n} happened on a Monday.` })}\n`;
 
 /** What the store would hold after processing `changes` on top of `known`. */
-function apply(known: Map<string, ArticleVersion>, changes: Awaited<ReturnType<typeof findChanges>>): Map<string, ArticleVersion> {
+function apply(
+  known: Map<string, ArticleVersion>,
+  changes: Awaited<ReturnType<typeof findChanges>>,
+): Map<string, ArticleVersion> {
   const next = new Map(known);
   for (const id of changes.removed) next.delete(id);
   for (const t of changes.touched) next.set(t.id, t.version);
@@ -35,7 +39,10 @@ test('a file that now yields nothing but problems keeps what was indexed from it
     assert.match(cut.skipped.map((s) => s.reason).join('\n'), /not well-formed XML/);
     fs.writeFileSync(feed, good.replace('38 kilometer', '40 kilometer'));
     const fixed = await findChanges(scanCorpus(dir), known, cut.skipped);
-    assert.deepEqual(fixed.work.map((w) => w.source.id), ['berita.rss:tol-2024']);
+    assert.deepEqual(
+      fixed.work.map((w) => w.source.id),
+      ['berita.rss:tol-2024'],
+    );
     assert.equal(fixed.changed, 1);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -51,7 +58,10 @@ test('a grown archive processes only its new records; unchanged files are not re
     let known = new Map<string, ArticleVersion>();
     const first = await findChanges(scanCorpus(dir), known, []);
     assert.equal(first.work.length, 51);
-    assert.deepEqual(first.skipped.map((s) => [s.file, s.line]), [['archive.jsonl', 51]]);
+    assert.deepEqual(
+      first.skipped.map((s) => [s.file, s.line]),
+      [['archive.jsonl', 51]],
+    );
     assert.match(first.skipped[0].reason, /^the line is not valid JSON/);
     known = apply(known, first);
 
@@ -61,16 +71,23 @@ test('a grown archive processes only its new records; unchanged files are not re
 
     fs.appendFileSync(archive, Array.from({ length: 3 }, (_, i) => record(50 + i)).join(''));
     const grown = await findChanges(scanCorpus(dir), known, again.skipped);
-    assert.deepEqual(grown.work.map((w) => w.source.id), ['archive.jsonl:r50', 'archive.jsonl:r51', 'archive.jsonl:r52']);
+    assert.deepEqual(
+      grown.work.map((w) => w.source.id),
+      ['archive.jsonl:r50', 'archive.jsonl:r51', 'archive.jsonl:r52'],
+    );
     assert.equal(grown.changed, 0);
     assert.equal(grown.unchanged, 51);
-    assert.equal(grown.touched.length, 50, 'unchanged records record the file\'s new size');
+    assert.equal(grown.touched.length, 50, "unchanged records record the file's new size");
     known = apply(known, grown);
 
     fs.writeFileSync(archive, [record(1).replace('Monday', 'Tuesday'), record(2)].join(''));
     fs.rmSync(path.join(dir, 'note.md'));
     const shrunk = await findChanges(scanCorpus(dir), known, grown.skipped);
-    assert.deepEqual(shrunk.work.map((w) => w.source.id), ['archive.jsonl:r1', 'archive.jsonl:r2'], 'r2 moved to line 2');
+    assert.deepEqual(
+      shrunk.work.map((w) => w.source.id),
+      ['archive.jsonl:r1', 'archive.jsonl:r2'],
+      'r2 moved to line 2',
+    );
     assert.equal(shrunk.changed, 2);
     assert.equal(shrunk.removed.length, 52);
     assert.ok(shrunk.removed.includes('note.md'));
@@ -82,9 +99,13 @@ test('a grown archive processes only its new records; unchanged files are not re
 
 test('the corpus may be one archive or feed file, or a folder of any mix', async () => {
   const one = scanCorpus(path.join(SOURCE_FIXTURES, 'feed.rss'));
-  assert.deepEqual(one.map((f) => f.file), ['feed.rss']);
+  assert.deepEqual(
+    one.map((f) => f.file),
+    ['feed.rss'],
+  );
   const all = scanCorpus(SOURCE_FIXTURES).map((f) => f.file);
-  for (const name of ['archive.csv', 'archive.jsonl', 'feed.atom', 'front-matter.md', 'page.html', 'dateline.txt']) assert.ok(all.includes(name), name);
+  for (const name of ['archive.csv', 'archive.jsonl', 'feed.atom', 'front-matter.md', 'page.html', 'dateline.txt'])
+    assert.ok(all.includes(name), name);
   const changes = await findChanges(scanCorpus(SOURCE_FIXTURES), new Map(), []);
   assert.ok(changes.work.length >= 14);
   assert.ok(changes.skipped.some((s) => s.file === 'no-body.html'));

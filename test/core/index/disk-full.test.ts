@@ -33,7 +33,8 @@ const fillingUp =
     });
     return new Proxy(store, {
       get(target, key) {
-        if (key === 'write') return (work: (tx: StoreTransaction) => Promise<unknown>) => target.write((tx) => work(failing(tx)));
+        if (key === 'write')
+          return (work: (tx: StoreTransaction) => Promise<unknown>) => target.write((tx) => work(failing(tx)));
         const value = Reflect.get(target, key, target);
         return typeof value === 'function' ? value.bind(target) : value;
       },
@@ -45,28 +46,54 @@ for (const code of ['ENOSPC', 'SQLITE_FULL']) {
     const tmp = tempCorpus();
     t.after(tmp.cleanup);
     const config = loadConfig({}, { corpus: tmp.corpus, index: tmp.index });
-    const open = (extra: Partial<EngineOptions> = {}) => openEngine({ config, embedder: createHashingEmbedder(), ...extra });
+    const open = (extra: Partial<EngineOptions> = {}) =>
+      openEngine({ config, embedder: createHashingEmbedder(), ...extra });
     await (await open({ writer: true })).close();
     for (const name of ['widodo.txt', 'surabaya.txt']) {
-      fs.writeFileSync(path.join(tmp.corpus, name), 'date 2021-05 ANTARA- Presiden Widodo mengunjungi Surabaya pada hari Senin untuk meresmikan jembatan. '.repeat(20));
+      fs.writeFileSync(
+        path.join(tmp.corpus, name),
+        'date 2021-05 ANTARA- Presiden Widodo mengunjungi Surabaya pada hari Senin untuk meresmikan jembatan. '.repeat(
+          20,
+        ),
+      );
     }
 
     await assert.rejects(open({ writer: true, openStore: fillingUp(code) }), (error: unknown) => {
       assert.ok(error instanceof UserError, `a UserError, not ${String(error)}`);
       assert.equal(error.code, 'DISK_FULL');
       assert.equal(error.exitCode, 2);
-      assert.match(describeError(error), /^No space left on the device holding the index \(.*\); free space or use --index DIR\.$/);
+      assert.match(
+        describeError(error),
+        /^No space left on the device holding the index \(.*\); free space or use --index DIR\.$/,
+      );
       return true;
     });
-    const store = fs.readdirSync(tmp.index).map((d) => path.join(tmp.index, d)).find((d) => fs.statSync(d).isDirectory())!;
-    assert.deepEqual(fs.readdirSync(store).filter((f) => f === 'write.lock' || f.endsWith('.tmp')), [], 'no lock or temporary file is left');
+    const store = fs
+      .readdirSync(tmp.index)
+      .map((d) => path.join(tmp.index, d))
+      .find((d) => fs.statSync(d).isDirectory())!;
+    assert.deepEqual(
+      fs.readdirSync(store).filter((f) => f === 'write.lock' || f.endsWith('.tmp')),
+      [],
+      'no lock or temporary file is left',
+    );
 
     const warnings: string[] = [];
     const reader = await open({ openStore: fillingUp(code), onWarning: (w) => warnings.push(w) });
     t.after(() => reader.close());
-    assert.match(warnings.join('\n'), /No space left on the device holding the index .* Answering from the index as it was\./);
-    assert.equal((await reader.store.counts()).articles, 5, 'nothing of the failed save is visible: it was rolled back whole');
-    assert.equal((await reader.search('Widodo Surabaya jembatan')).hits.some((h) => h.passage.file.startsWith('widodo')), false);
+    assert.match(
+      warnings.join('\n'),
+      /No space left on the device holding the index .* Answering from the index as it was\./,
+    );
+    assert.equal(
+      (await reader.store.counts()).articles,
+      5,
+      'nothing of the failed save is visible: it was rolled back whole',
+    );
+    assert.equal(
+      (await reader.search('Widodo Surabaya jembatan')).hits.some((h) => h.passage.file.startsWith('widodo')),
+      false,
+    );
     const answer = await collectAnswer(reader.ask('Who met Shoygu?'));
     assert.match(answer.support?.text ?? '', /Shoygu/, 'answered from the sentence that names him');
 

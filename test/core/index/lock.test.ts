@@ -13,8 +13,16 @@ const lockFile = (dir: string) => path.join(dir, 'write.lock');
 for (const [name, content, reason] of [
   ['an empty lock (a full disk)', '', /it was empty/],
   ['an unparseable lock', '12ab{', /it could not be read/],
-  ['a lock of a process that is gone', JSON.stringify({ pid: 2 ** 22 + 17, host: os.hostname(), since: Date.now() - 5000, processStart: null }), /is no longer running/],
-  ['a lock naming a live but unrelated process (pid reused after a reboot)', JSON.stringify({ pid: 1, host: os.hostname(), since: Date.now() - 5000, processStart: 'another-boot:1' }), /process 1 is another program now/],
+  [
+    'a lock of a process that is gone',
+    JSON.stringify({ pid: 2 ** 22 + 17, host: os.hostname(), since: Date.now() - 5000, processStart: null }),
+    /is no longer running/,
+  ],
+  [
+    'a lock naming a live but unrelated process (pid reused after a reboot)',
+    JSON.stringify({ pid: 1, host: os.hostname(), since: Date.now() - 5000, processStart: 'another-boot:1' }),
+    /process 1 is another program now/,
+  ],
 ] as const) {
   test(`${name} is taken over with a warning`, () => {
     const dir = tempDir();
@@ -37,10 +45,21 @@ test('a running writer is named with its pid and how long it has been running', 
   const child = spawn('sleep', ['30']);
   try {
     await new Promise((r) => child.once('spawn', r));
-    fs.writeFileSync(lockFile(dir), JSON.stringify({ pid: child.pid, host: os.hostname(), since: Date.now() - 125_000, processStart: processStart(child.pid!) }));
+    fs.writeFileSync(
+      lockFile(dir),
+      JSON.stringify({
+        pid: child.pid,
+        host: os.hostname(),
+        since: Date.now() - 125_000,
+        processStart: processStart(child.pid!),
+      }),
+    );
     assert.throws(
       () => acquireWriteLock(dir, () => {}),
-      (e: unknown) => e instanceof UserError && e.code === 'INDEX_LOCKED' && new RegExp(`pid ${child.pid}\\) has been updating the index in .* for 2 min 5 s`).test(e.message),
+      (e: unknown) =>
+        e instanceof UserError &&
+        e.code === 'INDEX_LOCKED' &&
+        new RegExp(`pid ${child.pid}\\) has been updating the index in .* for 2 min 5 s`).test(e.message),
     );
   } finally {
     child.kill();
@@ -60,21 +79,36 @@ console.log(JSON.stringify({ got, warnings })); setTimeout(() => {}, 1500);`;
   try {
     const at = Date.now() + 3000; // every racer has started by then, and holds on until all have tried
     const outcomes = await Promise.all(
-      Array.from({ length: 6 }, () => new Promise<{ got: boolean; warnings: string[] }>((resolve, reject) => {
-        const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', racer, String(at), dir]);
-        let out = '';
-        child.stdout.on('data', (c) => (out += c));
-        child.on('close', () => {
-          try {
-            resolve(JSON.parse(out));
-          } catch (error) {
-            reject(error);
-          }
-        });
-      })),
+      Array.from(
+        { length: 6 },
+        () =>
+          new Promise<{ got: boolean; warnings: string[] }>((resolve, reject) => {
+            const child = spawn(process.execPath, [
+              '--import',
+              'tsx',
+              '--input-type=module',
+              '-e',
+              racer,
+              String(at),
+              dir,
+            ]);
+            let out = '';
+            child.stdout.on('data', (c) => (out += c));
+            child.on('close', () => {
+              try {
+                resolve(JSON.parse(out));
+              } catch (error) {
+                reject(error);
+              }
+            });
+          }),
+      ),
     );
     assert.equal(outcomes.filter((o) => o.got).length, 1, JSON.stringify(outcomes));
-    assert.deepEqual(outcomes.flatMap((o) => o.warnings), []);
+    assert.deepEqual(
+      outcomes.flatMap((o) => o.warnings),
+      [],
+    );
     assert.deepEqual(fs.readdirSync(dir), ['write.lock']);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -62,7 +62,17 @@ test('one recogniser of question words, with "-kah" and fused forms', () => {
   assert.equal(interrogative('bila'), null);
   assert.equal(interrogative('masakah'), null);
   assert.equal(interrogative('kah'), null);
-  for (const word of ['apakah', 'manakah', 'berapakah', 'kapankah', 'mengapakah', 'bagaimanakah', 'kemanakah', 'which', 'whom']) {
+  for (const word of [
+    'apakah',
+    'manakah',
+    'berapakah',
+    'kapankah',
+    'mengapakah',
+    'bagaimanakah',
+    'kemanakah',
+    'which',
+    'whom',
+  ]) {
     assert.ok(isInterrogative(word), word);
   }
   for (const word of ['nama', 'presiden', 'jakarta', 'the']) assert.ok(!isInterrogative(word), word);

@@ -47,10 +47,17 @@ const texts = [
 test('the packed story fingerprint gives the cosine of its bag of names, numbers and concepts, exactly', () => {
   for (const a of texts) {
     for (const b of texts) {
-      assert.equal(cosine(storyFingerprint(a, analyzer), storyFingerprint(b, analyzer)), referenceCosine(referenceBag(a), referenceBag(b)), `${a} / ${b}`);
+      assert.equal(
+        cosine(storyFingerprint(a, analyzer), storyFingerprint(b, analyzer)),
+        referenceCosine(referenceBag(a), referenceBag(b)),
+        `${a} / ${b}`,
+      );
     }
   }
-  assert.ok(cosine(storyFingerprint(texts[0], analyzer), storyFingerprint(texts[1], analyzer)) > 0.5, 'one story in two languages');
+  assert.ok(
+    cosine(storyFingerprint(texts[0], analyzer), storyFingerprint(texts[1], analyzer)) > 0.5,
+    'one story in two languages',
+  );
   assert.ok(cosine(storyFingerprint(texts[0], analyzer), storyFingerprint(texts[2], analyzer)) < 0.2, 'two stories');
 });
 
@@ -64,10 +71,25 @@ const hit = (id: string, file: string, text: string, lang: Lang = 'id'): Hit =>
   }) as unknown as Hit;
 
 test('a retelling in another file folds into the first hit, with its similarity; passages of one article never fold', () => {
-  const hits = [hit('a.txt#0', 'a.txt', texts[0]), hit('b.txt#0', 'b.txt', texts[2]), hit('c.txt#0', 'c.txt', texts[1], 'en'), hit('a.txt#1', 'a.txt', texts[0])];
+  const hits = [
+    hit('a.txt#0', 'a.txt', texts[0]),
+    hit('b.txt#0', 'b.txt', texts[2]),
+    hit('c.txt#0', 'c.txt', texts[1], 'en'),
+    hit('a.txt#1', 'a.txt', texts[0]),
+  ];
   const kept = collapseDuplicates(hits, analyzer, 0.5);
-  assert.deepEqual(kept.map((h) => h.passage.id), ['a.txt#0', 'b.txt#0', 'a.txt#1']);
-  assert.deepEqual(kept[0].related, [{ id: 'c.txt#0', file: 'c.txt', lang: 'en', similarity: referenceCosine(referenceBag(texts[0]), referenceBag(texts[1])) }]);
+  assert.deepEqual(
+    kept.map((h) => h.passage.id),
+    ['a.txt#0', 'b.txt#0', 'a.txt#1'],
+  );
+  assert.deepEqual(kept[0].related, [
+    {
+      id: 'c.txt#0',
+      file: 'c.txt',
+      lang: 'en',
+      similarity: referenceCosine(referenceBag(texts[0]), referenceBag(texts[1])),
+    },
+  ]);
 });
 
 test('fingerprints kept by the store are the ones made from the text, and folding with them gives the same hits', async (t) => {
@@ -77,12 +99,18 @@ test('fingerprints kept by the store are the ones made from the text, and foldin
   assert.ok(records.size > 0);
   for (const record of records.values()) {
     const made = storyFingerprint(record.passage.text, engine.analyzer);
-    assert.deepEqual(record.print && { keys: [...record.print.keys], counts: [...record.print.counts], norm2: record.print.norm2 }, { keys: [...made.keys], counts: [...made.counts], norm2: made.norm2 });
+    assert.deepEqual(
+      record.print && { keys: [...record.print.keys], counts: [...record.print.counts], norm2: record.print.norm2 },
+      { keys: [...made.keys], counts: [...made.counts], norm2: made.norm2 },
+    );
   }
   const fresh = (list: Hit[]) => list.map((h) => ({ ...h, related: [] }));
   const known = new Map([...records].map(([id, r]) => [id, r.print!]));
   const summary = (list: Hit[]) => list.map((h) => [h.passage.id, h.related]);
-  assert.deepEqual(summary(collapseDuplicates(fresh(hits), engine.analyzer, 0.3, known)), summary(collapseDuplicates(fresh(hits), engine.analyzer, 0.3)));
+  assert.deepEqual(
+    summary(collapseDuplicates(fresh(hits), engine.analyzer, 0.3, known)),
+    summary(collapseDuplicates(fresh(hits), engine.analyzer, 0.3)),
+  );
 });
 
 test('folding gives what comparing each hit with every kept one in turn gives, at any threshold', () => {
@@ -91,14 +119,30 @@ test('folding gives what comparing each hit with every kept one in turn gives, a
     for (const h of hits) {
       const print = storyFingerprint(h.passage.text, analyzer);
       const twin = kept.find((k) => k.hit.passage.file !== h.passage.file && cosine(k.print, print) >= threshold);
-      if (twin) twin.hit.related.push({ id: h.passage.id, file: h.passage.file, lang: h.article.lang, similarity: cosine(twin.print, print) });
+      if (twin)
+        twin.hit.related.push({
+          id: h.passage.id,
+          file: h.passage.file,
+          lang: h.article.lang,
+          similarity: cosine(twin.print, print),
+        });
       else kept.push({ hit: h, print });
     }
     return kept.map((k) => [k.hit.passage.id, k.hit.related]);
   };
-  const many = [...texts, ...texts.map((t) => t.split(' ').reverse().join(' ')), 'Moskow Lavrov Senin', 'Lavrov Lavrov', ''];
+  const many = [
+    ...texts,
+    ...texts.map((t) => t.split(' ').reverse().join(' ')),
+    'Moskow Lavrov Senin',
+    'Lavrov Lavrov',
+    '',
+  ];
   const hits = () => many.map((text, i) => hit(`f${i % 7}.txt#${i}`, `f${i % 7}.txt`, text));
   for (const threshold of [0, 0.2, 0.5, 0.9, 1]) {
-    assert.deepEqual(collapseDuplicates(hits(), analyzer, threshold).map((h) => [h.passage.id, h.related]), reference(hits(), threshold), `threshold ${threshold}`);
+    assert.deepEqual(
+      collapseDuplicates(hits(), analyzer, threshold).map((h) => [h.passage.id, h.related]),
+      reference(hits(), threshold),
+      `threshold ${threshold}`,
+    );
   }
 });

@@ -17,7 +17,13 @@ const hitOf = (sentences: string[]): Hit => {
     at += text.length + 1;
     return span;
   });
-  return { passage: { id: 'p#0', file: 'p', start: 0, end: at, text: sentences.join(' '), sentences: spans }, article: { file: 'p', title: 'p', date: null, source: null, lang: 'id' }, score: 0, why: {}, related: [] } as unknown as Hit;
+  return {
+    passage: { id: 'p#0', file: 'p', start: 0, end: at, text: sentences.join(' '), sentences: spans },
+    article: { file: 'p', title: 'p', date: null, source: null, lang: 'id' },
+    score: 0,
+    why: {},
+    related: [],
+  } as unknown as Hit;
 };
 
 test('close coverage is the best coverage of two adjacent sentences read together, exactly', () => {
@@ -37,14 +43,31 @@ test('close coverage is the best coverage of two adjacent sentences read togethe
 
 test('with the words the store recorded, close coverage is what stemming every word gives', async (t) => {
   const engine = await seedsEngine(t);
-  for (const question of ['Kapan Lavrov bertemu Abdollahian di Moskow?', 'What did Zakharova say about sanctions?', 'Siapa yang mengatakan kerja sama perlu dipromosikan?']) {
+  for (const question of [
+    'Kapan Lavrov bertemu Abdollahian di Moskow?',
+    'What did Zakharova say about sanctions?',
+    'Siapa yang mengatakan kerja sama perlu dipromosikan?',
+  ]) {
     const query = analyseQuery(question, engine.analyzer);
-    const words = questionWords(query, engine.analyzer, await engine.store.termStats(query.words.map((w) => engine.analyzer.stem(w.word, query.lang))));
+    const words = questionWords(
+      query,
+      engine.analyzer,
+      await engine.store.termStats(query.words.map((w) => engine.analyzer.stem(w.word, query.lang))),
+    );
     const { hits } = await engine.search(question, { k: 30 });
-    const stem = await passageStemmer(engine.store, engine.analyzer, words, hits.map((h) => h.article.lang));
+    const stem = await passageStemmer(
+      engine.store,
+      engine.analyzer,
+      words,
+      hits.map((h) => h.article.lang),
+    );
     assert.notEqual(stem, engine.analyzer.stem, 'the local store records its words');
     const shares = hits.map((h) => closeCoverage(h, words, stem));
     assert.ok(shares.some((s) => s > 0));
-    assert.deepEqual(shares, hits.map((h) => closeCoverage(h, words, createAnalyzer().stem)), question);
+    assert.deepEqual(
+      shares,
+      hits.map((h) => closeCoverage(h, words, createAnalyzer().stem)),
+      question,
+    );
   }
 });

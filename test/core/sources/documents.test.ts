@@ -16,7 +16,13 @@ test('Markdown front matter wins over guesses, is not part of the text, and offs
   assert.equal(article.source, 'Kabar Pesisir');
   assert.equal(article.url, 'https://example.org/banjir-rob');
   assert.equal(article.lang, 'id');
-  assert.deepEqual(article.provenance, { title: 'front-matter', date: 'front-matter', source: 'front-matter', url: 'front-matter', lang: 'front-matter' });
+  assert.deepEqual(article.provenance, {
+    title: 'front-matter',
+    date: 'front-matter',
+    source: 'front-matter',
+    url: 'front-matter',
+    lang: 'front-matter',
+  });
   for (const p of passages) {
     assert.equal(raw.slice(p.start, p.end), p.text);
     assert.doesNotMatch(p.text, /^---|outlet:|^# /m);
@@ -29,8 +35,17 @@ test('Markdown: the heading marker is not part of the title; a dateline is not a
   const { article, passages } = parseArticle('heading.md', raw, DEFAULT_CHUNKING);
   assert.equal(article.title, 'Port of Tanjung Priok reopens after storm');
   assert.equal(article.source, null);
-  assert.deepEqual(article.provenance, { title: 'guessed', date: 'absent', source: 'absent', url: 'absent', lang: 'guessed' });
-  assert.ok(passages.some((p) => p.text.includes('JAKARTA – The port')), 'the dateline stays in the text');
+  assert.deepEqual(article.provenance, {
+    title: 'guessed',
+    date: 'absent',
+    source: 'absent',
+    url: 'absent',
+    lang: 'guessed',
+  });
+  assert.ok(
+    passages.some((p) => p.text.includes('JAKARTA – The port')),
+    'the dateline stays in the text',
+  );
 });
 
 test('Markdown: broken front matter is warned with its line and ignored, its lines still left out of the text', () => {
@@ -67,30 +82,44 @@ test('HTML page: Readability body; title, date, outlet, canonical URL and langua
   assert.equal(page.lang, 'en');
   assert.match(page.text, /erupted on Friday morning.*\n\nMore than 2,000 residents/s);
   assert.doesNotMatch(page.text, /Politics|Copyright|tracker/);
-  assert.equal(Object.values(page.found).every((p) => p === 'html-meta'), true);
+  assert.equal(
+    Object.values(page.found).every((p) => p === 'html-meta'),
+    true,
+  );
 });
 
 test('HTML page: JSON-LD datePublished and publisher when the meta tags are missing', () => {
-  const html = fixture('page.html').replace(/<meta property="og:site_name"[^>]*>/, '').replace('2024-05-10T', '2024-05-11T');
+  const html = fixture('page.html')
+    .replace(/<meta property="og:site_name"[^>]*>/, '')
+    .replace('2024-05-10T', '2024-05-11T');
   const [page] = readHtml('p.html', html).articles;
   assert.equal(page.date, '2024-05-11');
   assert.equal(page.source, 'NT Media');
 });
 
 test('HTML page without an article body is warned and skipped', () => {
-  assert.deepEqual(readHtml('no-body.html', fixture('no-body.html')), { articles: [], warnings: [{ file: 'no-body.html', message: 'the page has no article body' }] });
+  assert.deepEqual(readHtml('no-body.html', fixture('no-body.html')), {
+    articles: [],
+    warnings: [{ file: 'no-body.html', message: 'the page has no article body' }],
+  });
 });
 
 test('RSS feed: one article per item with its date, link and source; an empty item is warned', () => {
   const { articles, warnings } = readFeed('feed.rss', fixture('feed.rss'));
-  assert.deepEqual(articles.map((a) => a.id), ['feed.rss:tol-2024', 'feed.rss:https://example.org/kuliner']);
+  assert.deepEqual(
+    articles.map((a) => a.id),
+    ['feed.rss:tol-2024', 'feed.rss:https://example.org/kuliner'],
+  );
   const [tol, kuliner] = articles;
   assert.equal(tol.title, 'Jalan tol baru diresmikan');
   assert.equal(tol.date, '2024-05-13');
   assert.equal(tol.source, 'Berita Kota');
   assert.equal(tol.url, 'https://example.org/tol');
   assert.equal(tol.lang, 'id');
-  assert.equal(tol.text, 'Presiden meresmikan jalan tol sepanjang 38 kilometer yang menghubungkan dua kota di Jawa Barat.\n\nTarif akan diumumkan pekan depan.');
+  assert.equal(
+    tol.text,
+    'Presiden meresmikan jalan tol sepanjang 38 kilometer yang menghubungkan dua kota di Jawa Barat.\n\nTarif akan diumumkan pekan depan.',
+  );
   assert.equal(kuliner.title, 'Festival & pameran kuliner');
   assert.equal(kuliner.source, 'Kabar Rasa', "the item's own <source> wins over the channel title");
   assert.equal(kuliner.text, 'Festival kuliner digelar di alun-alun kota selama tiga hari mulai Jumat.');
@@ -113,7 +142,8 @@ test('a file that is not XML, or XML that is not a feed, is warned and skipped',
   assert.equal(notXml.articles.length, 0);
   assert.match(notXml.warnings[0].message, /not well-formed XML/);
   assert.match(readFeed('x.xml', '<config><a>1</a></config>').warnings[0].message, /not an RSS or Atom feed/);
-  const entities = '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]><rss><channel><title>T</title><item><title>&b;</title><description>Text of the item.</description></item></channel></rss>';
+  const entities =
+    '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]><rss><channel><title>T</title><item><title>&b;</title><description>Text of the item.</description></item></channel></rss>';
   const [item] = readFeed('e.rss', entities).articles;
   assert.ok(item.title!.length < 20, 'document type entities are not expanded');
 });

@@ -4,7 +4,10 @@ import { isJsonObject, jsonLines } from '../../../src/core/text/json-lines.js';
 
 test('jsonLines parses each non-blank line on its own, with its 1-based line number', () => {
   const rows = [...jsonLines('\uFEFF{"a": 1}\n\n  \n[1, 2]\r\n{"b": \n"x"\n{"c": true}')];
-  assert.deepEqual(rows.map((r) => r.line), [1, 4, 5, 6, 7]);
+  assert.deepEqual(
+    rows.map((r) => r.line),
+    [1, 4, 5, 6, 7],
+  );
   assert.deepEqual(rows[0], { line: 1, value: { a: 1 } });
   assert.deepEqual(rows[1], { line: 4, value: [1, 2] });
   assert.equal(typeof rows[2].error, 'string');

@@ -28,8 +28,22 @@ test('the derived entries add concepts to the hand-written ones', () => {
 });
 
 test('a stem the hand-written lexicon knows keeps its hand-written concepts; a derived concept may still translate into it', () => {
-  const lexicon = createLexicon(stem, 'minister | menteri\nbig | besar', derivedLexicon([`${stem('secretary', 'en')} | menteri`, `${stem('secretary', 'en')} | sekretaris`, 'queen | menteri', 'big | gede', 'huge | besar']));
-  assert.deepEqual(translations(lexicon, 'menteri', 'id'), [stem('minister', 'en')], '"menteri" is not also queen or secretary');
+  const lexicon = createLexicon(
+    stem,
+    'minister | menteri\nbig | besar',
+    derivedLexicon([
+      `${stem('secretary', 'en')} | menteri`,
+      `${stem('secretary', 'en')} | sekretaris`,
+      'queen | menteri',
+      'big | gede',
+      'huge | besar',
+    ]),
+  );
+  assert.deepEqual(
+    translations(lexicon, 'menteri', 'id'),
+    [stem('minister', 'en')],
+    '"menteri" is not also queen or secretary',
+  );
   assert.deepEqual(translations(lexicon, 'big', 'en'), ['besar'], 'the hand-written "big" is not also "gede"');
   assert.deepEqual(translations(lexicon, 'besar', 'id'), ['big']);
   assert.deepEqual(translations(lexicon, 'secretary', 'en'), ['menteri', 'sekretaris']);
@@ -40,7 +54,10 @@ test('a shipped derived entry lets an English question word match an Indonesian 
   const without: Analyzer = { ...analyzer, lexicon: createLexicon(stem, LEXICON, NONE) };
   const question = 'How many houses did the flood destroy?';
   const sentence = 'Banjir itu merusak 300 rumah warga.';
-  const found = (a: Analyzer) => questionWords(analyseQuery(question, a), a, flat).filter((w) => coverage([w], sentence, 'id', a).share > 0).map((w) => w.word);
+  const found = (a: Analyzer) =>
+    questionWords(analyseQuery(question, a), a, flat)
+      .filter((w) => coverage([w], sentence, 'id', a).share > 0)
+      .map((w) => w.word);
   assert.ok(!found(without).includes('flood'), 'the hand-written lexicon has no "flood"');
   assert.ok(found(analyzer).includes('flood'), '"flood" matches "banjir" through the derived lexicon');
   const terms = analyseQuery(question, analyzer).terms.map((t) => t.term);
@@ -50,10 +67,16 @@ test('a shipped derived entry lets an English question word match an Indonesian 
 test('the shipped derived lexicon is well formed: every index line is sorted and points at concepts that hold its stem', () => {
   const concepts = DERIVED_LEXICON.concepts.split('\n').filter(Boolean);
   assert.ok(concepts.length > 1000);
-  for (const [side, text] of [[0, DERIVED_LEXICON.en], [1, DERIVED_LEXICON.id]] as const) {
+  for (const [side, text] of [
+    [0, DERIVED_LEXICON.en],
+    [1, DERIVED_LEXICON.id],
+  ] as const) {
     const lines = text.split('\n').filter(Boolean);
     const keys = lines.map((l) => l.split(' ')[0]);
-    assert.deepEqual(keys, [...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    assert.deepEqual(
+      keys,
+      [...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
+    );
     for (const line of lines) {
       const [key, ...ids] = line.split(' ');
       for (const id of ids) assert.ok(concepts[Number(id)].split(' | ')[side].split(' ').includes(key), line);

@@ -2,7 +2,14 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { describeError, isUserError, type ErrorCode } from '../../../src/core/errors.js';
 import { createOllamaEmbedder } from '../../../src/providers/embeddings/ollama.js';
-import { closedPort, fakeVector, startJsonServer, type JsonServer, type RecordedRequest, type Reply } from '../../fixtures/json-server.js';
+import {
+  closedPort,
+  fakeVector,
+  startJsonServer,
+  type JsonServer,
+  type RecordedRequest,
+  type Reply,
+} from '../../fixtures/json-server.js';
 
 const PULLED = new Set(['bge-m3', 'jeffh/intfloat-multilingual-e5-large:f16']);
 
@@ -19,18 +26,21 @@ function ollamaHandler(next: Reply[]) {
     if (queued) return queued;
     if (request.method !== 'POST' || request.url !== '/api/embed') return { status: 404, body: '404 page not found' };
     const body = request.body as EmbedRequest;
-    if (!PULLED.has(body.model)) return { status: 404, body: { error: `model "${body.model}" not found, try pulling it first` } };
+    if (!PULLED.has(body.model))
+      return { status: 404, body: { error: `model "${body.model}" not found, try pulling it first` } };
     const inputs = Array.isArray(body.input) ? body.input : [body.input];
     return { body: { model: body.model, embeddings: inputs.map((text) => fakeVector(text, 12)) } };
   };
 }
 
-const rejectsWith = (code: ErrorCode, check: (text: string) => void = () => {}) => (error: unknown) => {
-  assert.ok(isUserError(error), `expected a UserError, got ${String(error)}`);
-  assert.equal(error.code, code, describeError(error));
-  check(describeError(error));
-  return true;
-};
+const rejectsWith =
+  (code: ErrorCode, check: (text: string) => void = () => {}) =>
+  (error: unknown) => {
+    assert.ok(isUserError(error), `expected a UserError, got ${String(error)}`);
+    assert.equal(error.code, code, describeError(error));
+    check(describeError(error));
+    return true;
+  };
 
 describe('Ollama embedder', () => {
   let server: JsonServer;

@@ -2,7 +2,14 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { describeError, isUserError, type ErrorCode } from '../../../src/core/errors.js';
 import { createOpenAIEmbedder } from '../../../src/providers/embeddings/openai.js';
-import { closedPort, fakeVector, startJsonServer, type JsonServer, type RecordedRequest, type Reply } from '../../fixtures/json-server.js';
+import {
+  closedPort,
+  fakeVector,
+  startJsonServer,
+  type JsonServer,
+  type RecordedRequest,
+  type Reply,
+} from '../../fixtures/json-server.js';
 
 const KEY = 'sk-test';
 
@@ -17,11 +24,14 @@ function openAIHandler(next: Reply[]) {
   return (request: RecordedRequest): Reply => {
     const queued = next.shift();
     if (queued) return queued;
-    if (request.method !== 'POST' || request.url !== '/v1/embeddings') return { status: 404, body: { error: { message: 'Not found' } } };
+    if (request.method !== 'POST' || request.url !== '/v1/embeddings')
+      return { status: 404, body: { error: { message: 'Not found' } } };
     if (request.headers.authorization !== `Bearer ${KEY}`) {
       return {
         status: 401,
-        body: { error: { message: 'Incorrect API key provided', type: 'invalid_request_error', code: 'invalid_api_key' } },
+        body: {
+          error: { message: 'Incorrect API key provided', type: 'invalid_request_error', code: 'invalid_api_key' },
+        },
       };
     }
     const body = request.body as EmbeddingsRequest;
@@ -37,12 +47,14 @@ function openAIHandler(next: Reply[]) {
   };
 }
 
-const rejectsWith = (code: ErrorCode, check: (text: string) => void = () => {}) => (error: unknown) => {
-  assert.ok(isUserError(error), `expected a UserError, got ${String(error)}`);
-  assert.equal(error.code, code, describeError(error));
-  check(describeError(error));
-  return true;
-};
+const rejectsWith =
+  (code: ErrorCode, check: (text: string) => void = () => {}) =>
+  (error: unknown) => {
+    assert.ok(isUserError(error), `expected a UserError, got ${String(error)}`);
+    assert.equal(error.code, code, describeError(error));
+    check(describeError(error));
+    return true;
+  };
 
 describe('OpenAI-compatible embedder', () => {
   let server: JsonServer;
@@ -59,7 +71,12 @@ describe('OpenAI-compatible embedder', () => {
 
   it('embeds through POST /v1/embeddings with the configured model, in batches', async () => {
     const embedder = await createOpenAIEmbedder({ apiKey: KEY, baseUrl: `${server.origin}/v1` });
-    assert.deepEqual(embedder.info, { provider: 'openai', model: 'text-embedding-3-small', dimensions: 8, prefix: 'none' });
+    assert.deepEqual(embedder.info, {
+      provider: 'openai',
+      model: 'text-embedding-3-small',
+      dimensions: 8,
+      prefix: 'none',
+    });
     const texts = Array.from({ length: 100 }, (_, i) => `passage number ${i}`);
     const vectors = await embedder.embeddings.embedDocuments(texts);
     assert.equal(vectors.length, 100);
@@ -76,7 +93,11 @@ describe('OpenAI-compatible embedder', () => {
   });
 
   it('uses the configured model and adds e5 prefixes for e5 models', async () => {
-    const embedder = await createOpenAIEmbedder({ apiKey: KEY, baseUrl: `${server.origin}/v1/`, model: 'intfloat/multilingual-e5-small' });
+    const embedder = await createOpenAIEmbedder({
+      apiKey: KEY,
+      baseUrl: `${server.origin}/v1/`,
+      model: 'intfloat/multilingual-e5-small',
+    });
     assert.equal(embedder.info.prefix, 'e5');
     await embedder.embeddings.embedQuery('siapa menteri luar negeri');
     await embedder.embeddings.embedDocuments(['Menteri Luar Negeri Rusia']);
@@ -122,7 +143,10 @@ describe('OpenAI-compatible embedder', () => {
   });
 
   it('reports an unknown model', async () => {
-    next.push({ status: 404, body: { error: { message: 'The model `nope` does not exist', code: 'model_not_found' } } });
+    next.push({
+      status: 404,
+      body: { error: { message: 'The model `nope` does not exist', code: 'model_not_found' } },
+    });
     await assert.rejects(
       createOpenAIEmbedder({ apiKey: KEY, baseUrl: `${server.origin}/v1`, model: 'nope' }),
       rejectsWith('MODEL_MISSING', (text) => assert.match(text, /KABAR_EMBEDDINGS_MODEL/)),
@@ -131,7 +155,10 @@ describe('OpenAI-compatible embedder', () => {
 
   it('reports an answer that is not a list of embeddings', async () => {
     next.push({ body: { object: 'list', data: [] } });
-    await assert.rejects(createOpenAIEmbedder({ apiKey: KEY, baseUrl: `${server.origin}/v1` }), rejectsWith('SERVER_REJECTED'));
+    await assert.rejects(
+      createOpenAIEmbedder({ apiKey: KEY, baseUrl: `${server.origin}/v1` }),
+      rejectsWith('SERVER_REJECTED'),
+    );
   });
 
   it('gives up on a server that does not answer in time', async () => {
@@ -144,7 +171,11 @@ describe('OpenAI-compatible embedder', () => {
 
   it('cancels a request in flight when its signal aborts', async () => {
     const controller = new AbortController();
-    const embedder = await createOpenAIEmbedder({ apiKey: KEY, baseUrl: `${server.origin}/v1`, signal: controller.signal });
+    const embedder = await createOpenAIEmbedder({
+      apiKey: KEY,
+      baseUrl: `${server.origin}/v1`,
+      signal: controller.signal,
+    });
     next.push({ hang: true });
     const pending = embedder.embeddings.embedDocuments(['slow']);
     setTimeout(() => controller.abort(), 50);

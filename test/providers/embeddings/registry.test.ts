@@ -3,7 +3,11 @@ import { describe, it } from 'node:test';
 import { loadConfig } from '../../../src/core/config/config.js';
 import { isUserError } from '../../../src/core/errors.js';
 import type { Embedder } from '../../../src/core/embedder.js';
-import { createEmbedder, type EmbedderConfig, type EmbedderFactories } from '../../../src/providers/embeddings/registry.js';
+import {
+  createEmbedder,
+  type EmbedderConfig,
+  type EmbedderFactories,
+} from '../../../src/providers/embeddings/registry.js';
 
 const fake = (provider: string): Embedder => ({
   info: { provider, model: 'fake', dimensions: 2, prefix: 'none' },
@@ -50,18 +54,37 @@ describe('createEmbedder', () => {
     const { calls, factories } = recordingFactories();
     const signal = new AbortController().signal;
     const onProgress = () => {};
-    const config = configFor({ KABAR_EMBEDDINGS: 'transformers', KABAR_EMBEDDINGS_MODEL: 'Xenova/e5', KABAR_MODELS_DIR: 'models' });
+    const config = configFor({
+      KABAR_EMBEDDINGS: 'transformers',
+      KABAR_EMBEDDINGS_MODEL: 'Xenova/e5',
+      KABAR_MODELS_DIR: 'models',
+    });
     const embedder = await createEmbedder(config, { factories, signal, onProgress });
     assert.equal(embedder.info.provider, 'transformers');
-    assert.deepEqual(calls, [{ provider: 'transformers', options: { model: 'Xenova/e5', modelsDir: '/work/models', onProgress, signal } }]);
+    assert.deepEqual(calls, [
+      { provider: 'transformers', options: { model: 'Xenova/e5', modelsDir: '/work/models', onProgress, signal } },
+    ]);
   });
 
   it('passes the key, base URL and model to the OpenAI-compatible embedder', async () => {
     const { calls, factories } = recordingFactories();
-    const config = configFor({ KABAR_EMBEDDINGS: 'openai', OPENAI_API_KEY: 'k', OPENAI_BASE_URL: 'http://127.0.0.1:9/v1' });
+    const config = configFor({
+      KABAR_EMBEDDINGS: 'openai',
+      OPENAI_API_KEY: 'k',
+      OPENAI_BASE_URL: 'http://127.0.0.1:9/v1',
+    });
     await createEmbedder(config, { factories });
     assert.deepEqual(calls, [
-      { provider: 'openai', options: { model: undefined, apiKey: 'k', baseUrl: 'http://127.0.0.1:9/v1', signal: undefined, fetch: undefined } },
+      {
+        provider: 'openai',
+        options: {
+          model: undefined,
+          apiKey: 'k',
+          baseUrl: 'http://127.0.0.1:9/v1',
+          signal: undefined,
+          fetch: undefined,
+        },
+      },
     ]);
   });
 
@@ -69,11 +92,17 @@ describe('createEmbedder', () => {
     const { calls, factories } = recordingFactories();
     await createEmbedder(configFor({ KABAR_EMBEDDINGS: 'ollama', KABAR_EMBEDDINGS_MODEL: 'bge-m3' }), { factories });
     assert.deepEqual(calls, [
-      { provider: 'ollama', options: { model: 'bge-m3', host: 'http://127.0.0.1:11434', signal: undefined, fetch: undefined } },
+      {
+        provider: 'ollama',
+        options: { model: 'bge-m3', host: 'http://127.0.0.1:11434', signal: undefined, fetch: undefined },
+      },
     ]);
   });
 
   it('refuses OpenAI embeddings without a key before loading anything', async () => {
-    await assert.rejects(createEmbedder(configFor({ KABAR_EMBEDDINGS: 'openai' })), (error) => isUserError(error) && error.code === 'BAD_CONFIG');
+    await assert.rejects(
+      createEmbedder(configFor({ KABAR_EMBEDDINGS: 'openai' })),
+      (error) => isUserError(error) && error.code === 'BAD_CONFIG',
+    );
   });
 });

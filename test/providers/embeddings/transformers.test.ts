@@ -33,8 +33,17 @@ after(async () => {
 
 describe('transformers embedder', () => {
   it('describes itself with the probed dimensions and the e5 prefix', () => {
-    assert.deepEqual(e5.info, { provider: 'transformers', model: E5_MODEL, dimensions: 32, prefix: 'e5', weights: 'onnx/model_quantized.onnx' });
-    assert.ok(progress.some((p) => p.status === 'ready' || p.status === 'done'), 'progress was reported');
+    assert.deepEqual(e5.info, {
+      provider: 'transformers',
+      model: E5_MODEL,
+      dimensions: 32,
+      prefix: 'e5',
+      weights: 'onnx/model_quantized.onnx',
+    });
+    assert.ok(
+      progress.some((p) => p.status === 'ready' || p.status === 'done'),
+      'progress was reported',
+    );
   });
 
   it('returns L2-normalised vectors of the probed dimension', async () => {
@@ -91,7 +100,10 @@ describe('transformers embedder', () => {
     const controller = new AbortController();
     const embedder = await createTransformersEmbedder({ model: E5_MODEL, modelsDir, signal: controller.signal });
     controller.abort();
-    await assert.rejects(embedder.embeddings.embedDocuments(['a', 'b']), (error) => isUserError(error) && error.code === 'CANCELLED');
+    await assert.rejects(
+      embedder.embeddings.embedDocuments(['a', 'b']),
+      (error) => isUserError(error) && error.code === 'CANCELLED',
+    );
   });
 });
 
@@ -100,9 +112,18 @@ describe('transformers embedder on a folder with full ONNX weights (as an optimu
     const dir = await mkdtemp(path.join(os.tmpdir(), 'kabar-full-onnx-'));
     try {
       const made = await makeTinyBert(dir, { name: E5_MODEL });
-      await rename(path.join(made.modelDir, 'onnx', 'model_quantized.onnx'), path.join(made.modelDir, 'onnx', 'model.onnx'));
+      await rename(
+        path.join(made.modelDir, 'onnx', 'model_quantized.onnx'),
+        path.join(made.modelDir, 'onnx', 'model.onnx'),
+      );
       const full = await createTransformersEmbedder({ model: E5_MODEL, modelsDir: dir });
-      assert.deepEqual(full.info, { provider: 'transformers', model: E5_MODEL, dimensions: 32, prefix: 'e5', weights: 'onnx/model.onnx' });
+      assert.deepEqual(full.info, {
+        provider: 'transformers',
+        model: E5_MODEL,
+        dimensions: 32,
+        prefix: 'e5',
+        weights: 'onnx/model.onnx',
+      });
       const text = 'Menteri Luar Negeri Rusia Sergey Lavrov';
       const [a] = await full.embeddings.embedDocuments([text]);
       const [b] = await e5.embeddings.embedDocuments([text]);
@@ -116,7 +137,10 @@ describe('transformers embedder on a folder with full ONNX weights (as an optimu
     const dir = await mkdtemp(path.join(os.tmpdir(), 'kabar-both-onnx-'));
     try {
       const made = await makeTinyBert(dir, { name: E5_MODEL });
-      await copyFile(path.join(made.modelDir, 'onnx', 'model_quantized.onnx'), path.join(made.modelDir, 'onnx', 'model.onnx'));
+      await copyFile(
+        path.join(made.modelDir, 'onnx', 'model_quantized.onnx'),
+        path.join(made.modelDir, 'onnx', 'model.onnx'),
+      );
       await writeFile(path.join(made.modelDir, 'onnx', 'model.onnx'), 'not a model: loading it would fail');
       const both = await createTransformersEmbedder({ model: E5_MODEL, modelsDir: dir });
       assert.equal(both.info.weights, 'onnx/model_quantized.onnx');
@@ -131,15 +155,18 @@ describe('transformers embedder without the model files', () => {
     const emptyDir = await mkdtemp(path.join(os.tmpdir(), 'kabar-no-models-'));
     try {
       const started = Date.now();
-      await assert.rejects(createTransformersEmbedder({ model: 'Xenova/multilingual-e5-small', modelsDir: emptyDir }), (error) => {
-        assert.ok(isUserError(error));
-        assert.equal(error.code, 'MODEL_MISSING');
-        assert.match(error.message, /Xenova\/multilingual-e5-small/);
-        assert.ok(error.message.includes(path.join(emptyDir, 'Xenova', 'multilingual-e5-small')), error.message);
-        assert.match(error.message, /onnx\/model_quantized\.onnx/);
-        assert.match(describeError(error), /huggingface\.co\/Xenova\/multilingual-e5-small/);
-        return true;
-      });
+      await assert.rejects(
+        createTransformersEmbedder({ model: 'Xenova/multilingual-e5-small', modelsDir: emptyDir }),
+        (error) => {
+          assert.ok(isUserError(error));
+          assert.equal(error.code, 'MODEL_MISSING');
+          assert.match(error.message, /Xenova\/multilingual-e5-small/);
+          assert.ok(error.message.includes(path.join(emptyDir, 'Xenova', 'multilingual-e5-small')), error.message);
+          assert.match(error.message, /onnx\/model_quantized\.onnx/);
+          assert.match(describeError(error), /huggingface\.co\/Xenova\/multilingual-e5-small/);
+          return true;
+        },
+      );
       assert.ok(Date.now() - started < 3000, 'failed fast');
       assert.equal(env.allowRemoteModels, true, 'global transformers settings are put back');
     } finally {

@@ -24,9 +24,16 @@ export const WEIGHTS_FILE = 'reader-weights.json';
 
 /** Checks that weights were trained for this reader's features. */
 export function checkWeights(weights: ReaderWeights): ReaderWeights {
-  const fits = (model: LogisticModel | undefined, names: string[]) => model?.features.length === names.length && model.features.every((f, i) => f === names[i]);
-  if (weights.version !== READER_VERSION || !fits(weights.span, SPAN_FEATURES) || !fits(weights.choice, CHOICE_FEATURES)) {
-    throw new Error(`the reader's weights (${WEIGHTS_FILE}) do not match its features; retrain them with npm run train:reader`);
+  const fits = (model: LogisticModel | undefined, names: string[]) =>
+    model?.features.length === names.length && model.features.every((f, i) => f === names[i]);
+  if (
+    weights.version !== READER_VERSION ||
+    !fits(weights.span, SPAN_FEATURES) ||
+    !fits(weights.choice, CHOICE_FEATURES)
+  ) {
+    throw new Error(
+      `the reader's weights (${WEIGHTS_FILE}) do not match its features; retrain them with npm run train:reader`,
+    );
   }
   return weights;
 }

@@ -42,7 +42,11 @@ export class Bm25Scorer {
       const derived = [{ term: query.term, weight: 1 }];
       const maxDistance = query.fuzzy ? Math.min(maxFuzzy, Math.round(query.term.length * query.fuzzy)) : 0;
       if (maxDistance > 0) {
-        for (const near of source.similarTerms(query.term, maxDistance)) derived.push({ term: near.term, weight: (fuzzyWeight * near.term.length) / (near.term.length + near.distance) });
+        for (const near of source.similarTerms(query.term, maxDistance))
+          derived.push({
+            term: near.term,
+            weight: (fuzzyWeight * near.term.length) / (near.term.length + near.distance),
+          });
       }
       const epoch = ++this.epoch;
       for (const { term, weight } of derived) {
@@ -54,7 +58,9 @@ export class Bm25Scorer {
           for (let i = 0; i < block.length; i += 2) {
             const label = block[i];
             const tf = tfOf(block[i + 1]);
-            const s = factor * (d + (tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * lengthOf(block[i + 1])) / source.averageLength)));
+            const s =
+              factor *
+              (d + (tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * lengthOf(block[i + 1])) / source.averageLength)));
             if (matched[label] === 0) {
               touched.push(label);
               score[label] = s;
@@ -134,6 +140,8 @@ class TopK {
   }
 
   sorted(): LabelScore[] {
-    return [...this.heap].sort((a, b) => b.score - a.score || a.order - b.order).map(({ label, score }) => ({ label, score }));
+    return [...this.heap]
+      .sort((a, b) => b.score - a.score || a.order - b.order)
+      .map(({ label, score }) => ({ label, score }));
   }
 }

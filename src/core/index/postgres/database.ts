@@ -22,4 +22,9 @@ export const SESSION_SETTINGS: Record<string, string> = {
 };
 
 export const applySessionSettings = (sql: Sql): Promise<unknown> =>
-  sql.query(`SELECT ${Object.keys(SESSION_SETTINGS).map((_, i) => `set_config($${2 * i + 1}, $${2 * i + 2}, false)`).join(', ')}`, Object.entries(SESSION_SETTINGS).flat());
+  sql.query(
+    `SELECT ${Object.keys(SESSION_SETTINGS)
+      .map((_, i) => `set_config($${2 * i + 1}, $${2 * i + 2}, false)`)
+      .join(', ')}`,
+    Object.entries(SESSION_SETTINGS).flat(),
+  );

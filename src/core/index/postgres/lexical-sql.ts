@@ -5,7 +5,11 @@ import { BM25 } from '../../settings.js';
 
 /** MiniSearch's rule: a fraction of the term's length, rounded and capped at 2 edits; 1 or more is a distance. */
 export const maxEdits = (term: WeightedTerm): number =>
-  term.fuzzy <= 0 ? 0 : term.fuzzy < 1 ? Math.min(BM25.maxFuzzy, Math.round(term.term.length * term.fuzzy)) : Math.floor(term.fuzzy);
+  term.fuzzy <= 0
+    ? 0
+    : term.fuzzy < 1
+      ? Math.min(BM25.maxFuzzy, Math.round(term.term.length * term.fuzzy))
+      : Math.floor(term.fuzzy);
 
 /**
  * BM25 in one SQL statement, scored exactly as the local store (MiniSearch's BM25+):
@@ -15,7 +19,12 @@ export const maxEdits = (term: WeightedTerm): number =>
  * IDF comes from kabar's `terms` table (df) and `totals` (N, summed lengths); term frequencies and
  * lengths from `postings`, so the unfiltered path reads only the B-tree.
  */
-export function lexicalSql(schema: string, terms: WeightedTerm[], k: number, filters: Filters): { text: string; params: unknown[] } {
+export function lexicalSql(
+  schema: string,
+  terms: WeightedTerm[],
+  k: number,
+  filters: Filters,
+): { text: string; params: unknown[] } {
   const s = schema;
   const { k1, b, d, fuzzyWeight } = BM25;
   const params: unknown[] = [terms.map((t) => t.term), terms.map((t) => t.weight), terms.map(maxEdits), k];

@@ -27,15 +27,30 @@ function passageOf(title: string, sentences: string[]): PassageRecord {
     return span;
   });
   const passage = { id: 'a.txt#0', file: 'a.txt', start, end: start + text.length, text, sentences: spans };
-  return { passage, article: { file: 'a.txt', title, date: null, source: null, lang: 'en' } as PassageRecord['article'] };
+  return {
+    passage,
+    article: { file: 'a.txt', title, date: null, source: null, lang: 'en' } as PassageRecord['article'],
+  };
 }
 
-const hitOf = (record: PassageRecord): Hit => ({ passage: record.passage, article: record.article, score: 1, why: {}, related: [] });
+const hitOf = (record: PassageRecord): Hit => ({
+  passage: record.passage,
+  article: record.article,
+  score: 1,
+  why: {},
+  related: [],
+});
 
 function read(question: string, record: PassageRecord): SentenceCandidate[] {
   const query = analyseQuery(question, analyzer);
   const words = questionWords(query, analyzer, flat);
-  return readSentences({ words, kind: 'who', lang: 'en' }, [hitOf(record)], new Map([[record.passage.id, record]]), analyzer, DEFAULT_EXTRACTIVE);
+  return readSentences(
+    { words, kind: 'who', lang: 'en' },
+    [hitOf(record)],
+    new Map([[record.passage.id, record]]),
+    analyzer,
+    DEFAULT_EXTRACTIVE,
+  );
 }
 
 test('a sentence is read with its window: the title and the sentences before and after count as context, not as the sentence', () => {
@@ -51,7 +66,10 @@ test('a sentence is read with its window: the title and the sentences before and
   assert.ok(pompeo.share > 0 && pompeo.share < 1);
   const pair = candidates.find((c) => c.sentence.text.includes('Thursday. US Secretary'));
   assert.ok(pair, 'adjacent sentences compete as a pair');
-  assert.equal(record.passage.text.slice(pair.sentence.start - record.passage.start, pair.sentence.end - record.passage.start), pair.sentence.text);
+  assert.equal(
+    record.passage.text.slice(pair.sentence.start - record.passage.start, pair.sentence.end - record.passage.start),
+    pair.sentence.text,
+  );
 });
 
 test('names and numbers of the question that the window lacks are counted as missing', () => {
@@ -80,7 +98,10 @@ test('the same answer at different extents pools its probability', () => {
   ]);
   const choice = chooseSpan(ranked);
   assert.equal(choice?.candidate.text, 'Amir Abdollahian');
-  assert.ok(choice && choice.expectedF1 > 0.14 + 0.12 * 0.8 - 1e-9 && choice.expectedF1 < 0.14 + 0.12 + 0.11, 'nested extents count in proportion to their overlap');
+  assert.ok(
+    choice && choice.expectedF1 > 0.14 + 0.12 * 0.8 - 1e-9 && choice.expectedF1 < 0.14 + 0.12 + 0.11,
+    'nested extents count in proportion to their overlap',
+  );
   const words = wordsOf(sentence);
   const whole = wholeName(sentence, words, choice.candidate, () => false);
   assert.equal(whole.text, 'Hossein Amir Abdollahian', 'widened over the name, not over "dari Iran"');
@@ -89,7 +110,7 @@ test('the same answer at different extents pools its probability', () => {
 
 test('a logistic regression learns a probability and is reproducible', () => {
   let state = 7;
-  const next = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const next = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const rows = Array.from({ length: 400 }, () => [next(), next()]);
   const labels = rows.map(([signal]) => (signal > 0.5 ? 1 : 0));
   const options = { l2: 1e-3, epochs: 300, learningRate: 0.1 };

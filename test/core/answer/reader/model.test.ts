@@ -7,7 +7,7 @@ import { checkWeights, shippedWeights } from '../../../../src/core/answer/reader
 
 test('a conditional logit learns which candidate of each set is the right one', () => {
   let state = 11;
-  const next = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const next = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   // Each set has five candidates; the right one has the largest first feature, the second is noise.
   const choices = Array.from({ length: 200 }, () => {
     const rows = Array.from({ length: 5 }, () => [next(), next()]);
@@ -26,8 +26,28 @@ test('the shipped weights load, match the features and score spans and sentences
   assert.equal(weights.span.weights.length, SPAN_FEATURES.length);
   assert.equal(weights.choice.weights.length, CHOICE_FEATURES.length);
   assert.ok(weights.threshold.short >= 0 && weights.threshold.short < 1);
-  assert.ok(Number.isFinite(logit(weights.span, SPAN_FEATURES.map(() => 0.5))));
-  assert.ok(Number.isFinite(logit(weights.choice, CHOICE_FEATURES.map(() => 0.5))));
-  assert.throws(() => checkWeights({ ...weights, span: { ...weights.span, features: ['other'] } }), /npm run train:reader/);
-  assert.throws(() => checkWeights({ ...weights, choice: { ...weights.choice, features: ['other'] } }), /npm run train:reader/);
+  assert.ok(
+    Number.isFinite(
+      logit(
+        weights.span,
+        SPAN_FEATURES.map(() => 0.5),
+      ),
+    ),
+  );
+  assert.ok(
+    Number.isFinite(
+      logit(
+        weights.choice,
+        CHOICE_FEATURES.map(() => 0.5),
+      ),
+    ),
+  );
+  assert.throws(
+    () => checkWeights({ ...weights, span: { ...weights.span, features: ['other'] } }),
+    /npm run train:reader/,
+  );
+  assert.throws(
+    () => checkWeights({ ...weights, choice: { ...weights.choice, features: ['other'] } }),
+    /npm run train:reader/,
+  );
 });

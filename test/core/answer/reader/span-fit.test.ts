@@ -27,25 +27,35 @@ function featuresOf(question: string, text: string, lang: 'en' | 'id' = 'en') {
 }
 
 test('a role word before a name titles it', () => {
-  const coach = spanCandidates(sentenceOf('Coach Shin Tae-yong praised the defence.')).find((c) => c.text === 'Shin Tae-yong');
+  const coach = spanCandidates(sentenceOf('Coach Shin Tae-yong praised the defence.')).find(
+    (c) => c.text === 'Shin Tae-yong',
+  );
   assert.ok(coach?.shape.titled);
-  const manajer = spanCandidates(sentenceOf('Kemudian Manajer Budi Santoso datang.')).find((c) => c.text === 'Budi Santoso');
+  const manajer = spanCandidates(sentenceOf('Kemudian Manajer Budi Santoso datang.')).find(
+    (c) => c.text === 'Budi Santoso',
+  );
   assert.ok(manajer?.shape.titled);
 });
 
 test('a person question sees which spans are common words: a name is not, a demonym or "Group B" is', () => {
-  const value = featuresOf('Who is the coach of Indonesia?', 'Coach Shin Tae-yong praised the defence. The win puts Indonesia top of Group B, with Iranian and Russian fans.');
+  const value = featuresOf(
+    'Who is the coach of Indonesia?',
+    'Coach Shin Tae-yong praised the defence. The win puts Indonesia top of Group B, with Iranian and Russian fans.',
+  );
   assert.equal(value('Shin Tae-yong', 'person*common'), 0);
   assert.equal(value('Group B', 'person*common'), 1);
   assert.equal(value('Iranian and Russian', 'person*common'), 1);
   assert.equal(value('Group B', 'person*commonCapital'), 1);
   assert.equal(value('Iranian and Russian', 'person*commonCapital'), 2 / 3, '"and" is common but not capitalised');
   assert.equal(value('praised the defence', 'person*commonCapital'), 0);
-  assert.equal(value('Group B', 'date*common'), 0, 'only the asked type\'s block is set');
+  assert.equal(value('Group B', 'date*common'), 0, "only the asked type's block is set");
 });
 
 test('a count that stops short of what is counted is seen as cut', () => {
-  const value = featuresOf('How many rubber boats were deployed?', 'The agency deployed 30 rubber boats to evacuate residents.');
+  const value = featuresOf(
+    'How many rubber boats were deployed?',
+    'The agency deployed 30 rubber boats to evacuate residents.',
+  );
   assert.equal(value('30 rubber', 'kind.cut'), 1);
   assert.equal(value('30', 'kind.cut'), 1);
   assert.equal(value('30 rubber boats', 'kind.cut'), 0);
@@ -70,12 +80,22 @@ test('a count is shown with what is counted after it', () => {
   const words = wordsOf(sentence);
   const spans = spanCandidates(sentence, words);
   const counted = (w: { lower: string }) => ['rubber', 'boats'].includes(w.lower);
-  const widened = (text: string) => withCounted(sentence, words, spans.find((c) => c.text === text)!, counted);
+  const widened = (text: string) =>
+    withCounted(
+      sentence,
+      words,
+      spans.find((c) => c.text === text)!,
+      counted,
+    );
   assert.equal(widened('30 rubber').text, '30 rubber boats');
   assert.equal(widened('30').text, '30 rubber boats');
   assert.equal(widened('30 rubber boats').text, '30 rubber boats');
   assert.equal(widened('agency').text, 'agency', 'only a count or a part of what is counted widens');
   const w = widened('30 rubber');
   assert.equal(w.start, spans.find((c) => c.text === '30')!.start);
-  assert.equal(sentence.text.slice(w.start - sentence.start, w.end - sentence.start), w.text, 'the widened span is an exact slice');
+  assert.equal(
+    sentence.text.slice(w.start - sentence.start, w.end - sentence.start),
+    w.text,
+    'the widened span is an exact slice',
+  );
 });

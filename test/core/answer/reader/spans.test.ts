@@ -15,7 +15,9 @@ function inFile(sentence: string) {
 const texts = (sentence: string) => inFile(sentence).candidates.map((c) => c.text);
 
 test('names are proposed whole, with and without their titles', () => {
-  const found = texts('Juga pada hari Rabu, Lavrov bertemu dengan timpalannya dari Iran Hossein Amir Abdollahian di China.');
+  const found = texts(
+    'Juga pada hari Rabu, Lavrov bertemu dengan timpalannya dari Iran Hossein Amir Abdollahian di China.',
+  );
   assert.ok(found.includes('Hossein Amir Abdollahian'));
   const titled = inFile('Menurut US Secretary of State Mike Pompeo, sanksi itu berlaku.').candidates;
   assert.ok(titled.some((c) => c.text === 'Mike Pompeo' && c.shape.name && c.shape.titled));
@@ -31,7 +33,11 @@ test('numbers keep their units and number words their counted noun', () => {
 
 test('Indonesian dates are proposed and recognised as dates', () => {
   const dates = inFile('Presiden memimpin rapat pada Kamis (23/8) dan perang itu terjadi 13 Maret 624.').candidates;
-  for (const text of ['Kamis', '23/8', '13 Maret 624']) assert.ok(dates.some((c) => c.text === text && c.shape.date), text);
+  for (const text of ['Kamis', '23/8', '13 Maret 624'])
+    assert.ok(
+      dates.some((c) => c.text === text && c.shape.date),
+      text,
+    );
 });
 
 test('every candidate is an exact slice of the original file', () => {

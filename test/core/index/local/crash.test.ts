@@ -11,10 +11,23 @@ test('kill -9 during a build and during a refresh leaves a usable, consistent in
   t.after(tmp.cleanup);
   const base = ['--corpus', tmp.corpus, '--index', tmp.index];
   assert.equal(runCli([...base, 'index']).code, 0);
-  const dir = fs.readdirSync(tmp.index).map((d) => path.join(tmp.index, d)).find((d) => fs.statSync(d).isDirectory())!;
-  for (const [n, delay] of [[0, 350], [1, 500], [2, 650]]) {
-    fs.appendFileSync(path.join(tmp.corpus, '002_aa04c277c35a0562.txt'), `\nKalimat tambahan ${n} tentang Vladivostok.`);
-    const child = spawn(process.execPath, [CLI, ...base, 'index', ...(n % 2 ? [] : ['--rebuild'])], { env: { ...process.env, KABAR_LLM: 'none', KABAR_EMBEDDINGS: 'hashing' }, stdio: 'ignore' });
+  const dir = fs
+    .readdirSync(tmp.index)
+    .map((d) => path.join(tmp.index, d))
+    .find((d) => fs.statSync(d).isDirectory())!;
+  for (const [n, delay] of [
+    [0, 350],
+    [1, 500],
+    [2, 650],
+  ]) {
+    fs.appendFileSync(
+      path.join(tmp.corpus, '002_aa04c277c35a0562.txt'),
+      `\nKalimat tambahan ${n} tentang Vladivostok.`,
+    );
+    const child = spawn(process.execPath, [CLI, ...base, 'index', ...(n % 2 ? [] : ['--rebuild'])], {
+      env: { ...process.env, KABAR_LLM: 'none', KABAR_EMBEDDINGS: 'hashing' },
+      stdio: 'ignore',
+    });
     await killAfter(child, delay);
     assert.deepEqual(inconsistencies(dir), []);
     const search = runCli([...base, 'search', '--json', 'Vladivostok']);

@@ -16,7 +16,8 @@ const vector = (i: number) =>
     return x - Math.floor(x) - 0.5;
   });
 
-const article = (i: number, salt = 0) => articleInput(`a${i}.txt`, [{ text: `Berita nomor ${i} versi ${salt}`, vector: vector(i + salt * 1000) }]);
+const article = (i: number, salt = 0) =>
+  articleInput(`a${i}.txt`, [{ text: `Berita nomor ${i} versi ${salt}`, vector: vector(i + salt * 1000) }]);
 
 const fill = (store: Store, from: number, to: number, { clear = false, salt = 0 } = {}) =>
   store.write(async (tx) => {
@@ -34,15 +35,24 @@ function tempStore(t: { after: (fn: () => void) => void }, parallelBuildFrom: nu
 const checkpoints = (dir: string) => {
   const db = new Database(path.join(dir, DATABASE), { readonly: true });
   try {
-    return db.prepare('SELECT version, file, count FROM checkpoints ORDER BY version').all() as { version: number; file: string; count: number }[];
+    return db.prepare('SELECT version, file, count FROM checkpoints ORDER BY version').all() as {
+      version: number;
+      file: string;
+      count: number;
+    }[];
   } finally {
     db.close();
   }
 };
 
-const graphFiles = (dir: string) => fs.readdirSync(dir).filter((f) => f.endsWith('.hnsw')).sort();
+const graphFiles = (dir: string) =>
+  fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.hnsw'))
+    .sort();
 
-const nearest = async (store: Store) => Promise.all([3, 77, 150, 299].map(async (i) => (await store.dense(vector(i + 5000), 10)).map((h) => h.id)));
+const nearest = async (store: Store) =>
+  Promise.all([3, 77, 150, 299].map(async (i) => (await store.dense(vector(i + 5000), 10)).map((h) => h.id)));
 
 test('a first build into an empty store is built on a worker, recorded in the commit, and finds what the in-place build finds', async (t) => {
   const parallel = tempStore(t, 8);
@@ -76,9 +86,19 @@ test('a rebuild (clear) is built on a worker too; a write that replaces what it 
   assert.equal((await store.dense(vector(7), 1))[0].id, 'a7.txt#0');
   await fill(store, 0, 60, { clear: true, salt: 1 });
   assert.equal(checkpoints(dir).at(-1)?.file, 'vectors-2.hnsw');
-  assert.deepEqual(graphFiles(dir), checkpoints(dir).map((c) => c.file));
-  assert.equal((await store.dense(vector(1007), 1))[0].id, 'a7.txt#0', 'the graph loaded before the rebuild is replaced by the rebuilt one');
-  assert.ok((await store.dense(vector(7), 5)).every((h) => h.score < 0.999), 'vectors of the cleared articles are gone');
+  assert.deepEqual(
+    graphFiles(dir),
+    checkpoints(dir).map((c) => c.file),
+  );
+  assert.equal(
+    (await store.dense(vector(1007), 1))[0].id,
+    'a7.txt#0',
+    'the graph loaded before the rebuild is replaced by the rebuilt one',
+  );
+  assert.ok(
+    (await store.dense(vector(7), 5)).every((h) => h.score < 0.999),
+    'vectors of the cleared articles are gone',
+  );
 
   await store.write(async (tx) => {
     await tx.clear();
@@ -86,7 +106,10 @@ test('a rebuild (clear) is built on a worker too; a write that replaces what it 
     await tx.upsert(article(3, 3)); // replaces a passage this write inserted
   });
   assert.equal((await store.dense(vector(3003), 1))[0].id, 'a3.txt#0');
-  assert.ok((await store.dense(vector(2003), 3)).every((h) => h.score < 0.999), 'the replaced vector is not found');
+  assert.ok(
+    (await store.dense(vector(2003), 3)).every((h) => h.score < 0.999),
+    'the replaced vector is not found',
+  );
   assert.deepEqual((await store.counts()).passages, 20);
   await store.close();
 });

@@ -20,7 +20,8 @@ function database(): Database.Database {
 
 const read = (db: Database.Database, term: string) => {
   const out: [number, number, number][] = [];
-  for (const block of postingReader(db)(term)) for (let i = 0; i < block.length; i += 2) out.push([block[i], tfOf(block[i + 1]), lengthOf(block[i + 1])]);
+  for (const block of postingReader(db)(term))
+    for (let i = 0; i < block.length; i += 2) out.push([block[i], tfOf(block[i + 1]), lengthOf(block[i + 1])]);
   return out;
 };
 
@@ -35,7 +36,14 @@ test('postings stay exact across block boundaries, flushes, removals and re-adds
       label++;
       const tf = 1 + Math.floor(random() * 5);
       const length = tf + Math.floor(random() * 60);
-      writer.add(label, new Map([['kata', tf], [`only${label}`, 1]]), length);
+      writer.add(
+        label,
+        new Map([
+          ['kata', tf],
+          [`only${label}`, 1],
+        ]),
+        length,
+      );
       expected.set(label, [tf, length]);
     }
   };
@@ -48,14 +56,26 @@ test('postings stay exact across block boundaries, flushes, removals and re-adds
   }
   add(5);
   writer.flush();
-  assert.deepEqual(read(db, 'kata'), [...expected].map(([l, [tf, length]]) => [l, tf, length]));
+  assert.deepEqual(
+    read(db, 'kata'),
+    [...expected].map(([l, [tf, length]]) => [l, tf, length]),
+  );
   assert.equal(db.prepare("SELECT df FROM terms WHERE term = 'kata'").pluck().get(), expected.size);
-  assert.equal(db.prepare("SELECT count(*) FROM terms WHERE term = 'only1'").pluck().get(), 0, 'a term left in no passage is gone');
+  assert.equal(
+    db.prepare("SELECT count(*) FROM terms WHERE term = 'only1'").pluck().get(),
+    0,
+    'a term left in no passage is gone',
+  );
   assert.deepEqual(read(db, `only${label}`), [[label, 1, expected.get(label)![1]]]);
 });
 
 /** BM25 as it was scored before postings were stored in blocks: one posting at a time, a full sort. */
-function reference(postings: Map<string, { passage: number; tf: number; length: number }[]>, count: number, average: number, terms: { term: string; weight: number }[]) {
+function reference(
+  postings: Map<string, { passage: number; tf: number; length: number }[]>,
+  count: number,
+  average: number,
+  terms: { term: string; weight: number }[],
+) {
   const { k1: k, b, d } = BM25;
   const sums = new Map<number, { score: number; matched: number }>();
   for (const query of terms) {
@@ -105,7 +125,11 @@ test('block scoring ranks exactly as one-posting-at-a-time BM25, filters include
   };
   const scorer = new Bm25Scorer();
   for (let q = 0; q < 30; q++) {
-    const terms = Array.from({ length: 1 + Math.floor(random() * 6) }, () => ({ term: vocabulary[Math.floor(random() * vocabulary.length)], weight: 0.3 + random(), fuzzy: 0 }));
+    const terms = Array.from({ length: 1 + Math.floor(random() * 6) }, () => ({
+      term: vocabulary[Math.floor(random() * vocabulary.length)],
+      weight: 0.3 + random(),
+      fuzzy: 0,
+    }));
     const unique = [...new Map(terms.map((t) => [t.term, t])).values()];
     const want = reference(postings, passages, total / passages, unique);
     assert.deepEqual(scorer.top(source, unique, 50), want.slice(0, 50));

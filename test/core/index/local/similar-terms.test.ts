@@ -7,7 +7,8 @@ test('fuzzy term candidates are exactly the terms within the edit distance (the 
   let seed = 7;
   const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const letters = 'aeiouksrtnmlg1é';
-  const word = () => Array.from({ length: 3 + Math.floor(next() * 8) }, () => letters[Math.floor(next() * letters.length)]).join('');
+  const word = () =>
+    Array.from({ length: 3 + Math.floor(next() * 8) }, () => letters[Math.floor(next() * letters.length)]).join('');
   const terms = [...new Set(Array.from({ length: 3000 }, word))];
   const similar = new SimilarTerms(terms);
   for (let q = 0; q < 200; q++) {

@@ -6,5 +6,8 @@ import { runStoreContract } from '../contract.js';
 
 runStoreContract('local SQLite + HNSW', async (dimensions) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kabar-store-'));
-  return { store: await openLocalStore(dir, { dimensions }), dispose: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+  return {
+    store: await openLocalStore(dir, { dimensions }),
+    dispose: async () => fs.rmSync(dir, { recursive: true, force: true }),
+  };
 });

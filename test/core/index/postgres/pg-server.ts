@@ -9,7 +9,11 @@ export const SKIP_SERVER_TESTS = TEST_PG_URL
   : 'no PostgreSQL server: run scripts/postgres-test-server.sh npm test (as root with apt, it installs PostgreSQL 15 and pgvector), or set KABAR_TEST_PG_URL=postgres://USER:PASSWORD@HOST:PORT/DB to a server with pgvector';
 
 /** Runs one statement on the test server as its administrator. */
-export async function admin<T = Record<string, unknown>>(text: string, params: unknown[] = [], url = TEST_PG_URL!): Promise<T[]> {
+export async function admin<T = Record<string, unknown>>(
+  text: string,
+  params: unknown[] = [],
+  url = TEST_PG_URL!,
+): Promise<T[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -20,7 +24,10 @@ export async function admin<T = Record<string, unknown>>(text: string, params: u
 }
 
 /** The URL `base` with another database, user or password. */
-export function withUrl(base: string, change: { database?: string; user?: string; password?: string; port?: number }): string {
+export function withUrl(
+  base: string,
+  change: { database?: string; user?: string; password?: string; port?: number },
+): string {
   const url = new URL(base);
   if (change.database !== undefined) url.pathname = `/${change.database}`;
   if (change.user !== undefined) url.username = change.user;
@@ -33,5 +40,9 @@ export function withUrl(base: string, change: { database?: string; user?: string
 export async function scratchDatabase(): Promise<{ url: string; name: string; drop: () => Promise<void> }> {
   const name = `kabar_test_${crypto.randomBytes(4).toString('hex')}`;
   await admin(`CREATE DATABASE ${name}`);
-  return { url: withUrl(TEST_PG_URL!, { database: name }), name, drop: async () => void (await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)) };
+  return {
+    url: withUrl(TEST_PG_URL!, { database: name }),
+    name,
+    drop: async () => void (await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)),
+  };
 }

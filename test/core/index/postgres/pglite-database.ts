@@ -13,7 +13,9 @@ export async function openPgliteDatabase(dataDir?: string): Promise<Database> {
     import('@electric-sql/pglite/contrib/fuzzystrmatch'),
   ]);
   const db: PGlite = await PGlite.create({ dataDir, extensions: { vector, fuzzystrmatch } });
-  const wrap = (conn: Pick<PGlite, 'query'>): Sql => ({ query: async <T>(text: string, params?: unknown[]) => (await conn.query<T>(text, params)).rows });
+  const wrap = (conn: Pick<PGlite, 'query'>): Sql => ({
+    query: async <T>(text: string, params?: unknown[]) => (await conn.query<T>(text, params)).rows,
+  });
   const sql = wrap(db);
   await applySessionSettings(sql);
   return {

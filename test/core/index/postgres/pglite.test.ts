@@ -34,7 +34,10 @@ test('an index of schema version 1 is refused by readers and migrated by a write
   await db.query(`INSERT INTO ${s}.skipped (ord, file, reason) VALUES (0, 'a.txt', 'it is a binary file, not text')`);
   await db.query(`UPDATE kabar.meta SET value = '1' WHERE key = 'schema_version'`);
   try {
-    await assert.rejects(locateIndex(db, { key, dimensions: 4, create: false, command: 'kabar index' }), { code: 'INDEX_SCHEMA', message: /schema version 1; this kabar needs version 2/ });
+    await assert.rejects(locateIndex(db, { key, dimensions: 4, create: false, command: 'kabar index' }), {
+      code: 'INDEX_SCHEMA',
+      message: /schema version 1; this kabar needs version 2/,
+    });
     const migrated = await locateIndex(db, { key, dimensions: 4, create: true, command: 'kabar index' });
     assert.equal(migrated.schema, s);
     const store = postgresStore({ write: { ...db, close: async () => {} } }, migrated);

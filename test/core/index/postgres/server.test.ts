@@ -32,7 +32,8 @@ describe('PostgreSQL server', { skip: SKIP_SERVER_TESTS }, () => {
   after(() => db?.drop());
 
   let n = 0;
-  const open = (key: string, create = true) => openPostgresStore({ url: db.url, key, dimensions: CONTRACT_DIMENSIONS, create });
+  const open = (key: string, create = true) =>
+    openPostgresStore({ url: db.url, key, dimensions: CONTRACT_DIMENSIONS, create });
 
   runStoreContract('PostgreSQL server', async () => {
     const key = `contract-${++n}`;
@@ -40,7 +41,11 @@ describe('PostgreSQL server', { skip: SKIP_SERVER_TESTS }, () => {
     return {
       store,
       dispose: async () => {
-        const [row] = await admin<{ id: number }>('DELETE FROM kabar.indexes WHERE key = $1 RETURNING id', [key], db.url);
+        const [row] = await admin<{ id: number }>(
+          'DELETE FROM kabar.indexes WHERE key = $1 RETURNING id',
+          [key],
+          db.url,
+        );
         await admin(`DROP SCHEMA kabar_${row.id} CASCADE`, [], db.url);
       },
     };
@@ -48,21 +53,32 @@ describe('PostgreSQL server', { skip: SKIP_SERVER_TESTS }, () => {
 
   test('an unreachable server, a wrong password and a missing database each get one clear error', async () => {
     const port = await freePort();
-    await assert.rejects(openPostgresStore({ url: withUrl(db.url, { port }), key: 'x', dimensions: 4, create: true }), userError('SERVER_UNREACHABLE', /Cannot reach the PostgreSQL server at 127\.0\.0\.1:\d+/));
+    await assert.rejects(
+      openPostgresStore({ url: withUrl(db.url, { port }), key: 'x', dimensions: 4, create: true }),
+      userError('SERVER_UNREACHABLE', /Cannot reach the PostgreSQL server at 127\.0\.0\.1:\d+/),
+    );
     const wrong = withUrl(db.url, { password: 'not-the-password' });
     await assert.rejects(openPostgresStore({ url: wrong, key: 'x', dimensions: 4, create: true }), (error: unknown) => {
       userError('SERVER_REJECTED', /refused the password for kabar/)(error);
       assert.doesNotMatch((error as Error).message, /not-the-password/);
       return true;
     });
-    await assert.rejects(openPostgresStore({ url: withUrl(db.url, { database: 'no_such_db' }), key: 'x', dimensions: 4, create: true }), userError('SERVER_REJECTED', /has no database no_such_db/));
+    await assert.rejects(
+      openPostgresStore({ url: withUrl(db.url, { database: 'no_such_db' }), key: 'x', dimensions: 4, create: true }),
+      userError('SERVER_REJECTED', /has no database no_such_db/),
+    );
   });
 
   test('idle connections do not keep a finished command alive (the pool would hold it 10 s)', () => {
     const script = `import { openPgDatabase } from './src/core/index/postgres/pg-database.ts';
       const db = await openPgDatabase(process.env.URL); await db.query('SELECT 1'); await db.transaction((sql) => sql.query('SELECT 2'));`;
     const started = performance.now();
-    const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT, env: { ...process.env, URL: db.url }, encoding: 'utf8', timeout: 30_000 });
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: ROOT,
+      env: { ...process.env, URL: db.url },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
     const ms = performance.now() - started;
     assert.equal(run.status, 0, run.stderr);
     assert.ok(ms < 8000, `the process took ${Math.round(ms)} ms to end after its last query`);
@@ -83,7 +99,10 @@ describe('PostgreSQL server', { skip: SKIP_SERVER_TESTS }, () => {
       await store.close();
       await admin(`UPDATE kabar.meta SET value = '99' WHERE key = 'schema_version'`, [], scratch.url);
       for (const create of [false, true]) {
-        await assert.rejects(openPostgresStore({ url: scratch.url, key: 'k', dimensions: 4, create }), userError('INDEX_SCHEMA', /newer kabar \(schema version 99/));
+        await assert.rejects(
+          openPostgresStore({ url: scratch.url, key: 'k', dimensions: 4, create }),
+          userError('INDEX_SCHEMA', /newer kabar \(schema version 99/),
+        );
       }
     } finally {
       await scratch.drop();
@@ -114,10 +133,16 @@ describe('PostgreSQL server', { skip: SKIP_SERVER_TESTS }, () => {
       await assert.rejects(
         store.write(async (tx) => {
           await tx.upsert(articleInput('x.txt', [{ text: 'Menteri bertemu duta besar', vector: [1, 0, 0, 0] }]));
-          await admin(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND application_name = 'kabar' AND state LIKE 'idle in transaction%'`, [db.name]);
+          await admin(
+            `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND application_name = 'kabar' AND state LIKE 'idle in transaction%'`,
+            [db.name],
+          );
           await tx.upsert(articleInput('y.txt', [{ text: 'Harga minyak turun', vector: [0, 1, 0, 0] }]));
         }),
-        userError('SERVER_UNREACHABLE', /connection to the PostgreSQL server at .* was lost; anything this command was writing was rolled back/),
+        userError(
+          'SERVER_UNREACHABLE',
+          /connection to the PostgreSQL server at .* was lost; anything this command was writing was rolled back/,
+        ),
       );
     } finally {
       await store.close();
@@ -131,7 +156,8 @@ describe('PostgreSQL server', { skip: SKIP_SERVER_TESTS }, () => {
     }
   });
 
-  const schemaFor = async (key: string) => `kabar_${(await admin<{ id: number }>('SELECT id FROM kabar.indexes WHERE key = $1', [key], db.url))[0].id}`;
+  const schemaFor = async (key: string) =>
+    `kabar_${(await admin<{ id: number }>('SELECT id FROM kabar.indexes WHERE key = $1', [key], db.url))[0].id}`;
   const exact = async (key: string) => {
     const s = await schemaFor(key);
     const [row] = await admin<{ wrong: number; passages: number; totals: number }>(
@@ -145,7 +171,13 @@ describe('PostgreSQL server', { skip: SKIP_SERVER_TESTS }, () => {
   };
   const words = ['minyak', 'harga', 'moskow', 'shoygu', 'lavrov', 'jakarta', 'gas', 'naik'];
   const article = (file: string, seed: number) =>
-    articleInput(file, [0, 1, 2].map((i) => ({ text: `${words[(seed + i) % 8]} ${words[(seed * 3 + i) % 8]} ${file}`, vector: [1 + seed, i, 1, seed % 3] })));
+    articleInput(
+      file,
+      [0, 1, 2].map((i) => ({
+        text: `${words[(seed + i) % 8]} ${words[(seed * 3 + i) % 8]} ${file}`,
+        vector: [1 + seed, i, 1, seed % 3],
+      })),
+    );
 
   test('concurrent writers of the same and of other articles take turns and keep frequencies and totals exact; readers do not wait', async () => {
     const stores: Store[] = await Promise.all([open('concurrent'), open('concurrent'), open('concurrent')]);
@@ -187,7 +219,8 @@ describe('PostgreSQL server', { skip: SKIP_SERVER_TESTS }, () => {
       ]);
       const failed = results.filter((r) => r.status === 'rejected');
       assert.ok(failed.length <= 1);
-      for (const f of failed) userError('INDEX_LOCKED', /Another writer changed the index/)((f as PromiseRejectedResult).reason);
+      for (const f of failed)
+        userError('INDEX_LOCKED', /Another writer changed the index/)((f as PromiseRejectedResult).reason);
       assert.deepEqual(await stores[0].counts(), { articles: 10, passages: 30 });
       await exact('crossed');
     } finally {
@@ -201,18 +234,27 @@ describe('PostgreSQL server', { skip: SKIP_SERVER_TESTS }, () => {
     try {
       const ids = Array.from({ length: 10 }, (_, i) => `a-${i}.txt`);
       const results = await Promise.allSettled([
-        stores[0].write(async (tx) => {
-          await tx.upsert(article(ids[0], 0));
-          await pause(); // the other writer has started meanwhile, from the other end
-          for (let i = 1; i < 10; i++) await tx.upsert(article(ids[i], i));
-        }, { articles: ids }),
-        stores[1].write(async (tx) => {
-          await tx.upsert(article(ids[9], 11));
-          await pause();
-          for (let i = 8; i >= 0; i--) await tx.upsert(article(ids[i], i + 2));
-        }, { articles: [...ids].reverse() }),
+        stores[0].write(
+          async (tx) => {
+            await tx.upsert(article(ids[0], 0));
+            await pause(); // the other writer has started meanwhile, from the other end
+            for (let i = 1; i < 10; i++) await tx.upsert(article(ids[i], i));
+          },
+          { articles: ids },
+        ),
+        stores[1].write(
+          async (tx) => {
+            await tx.upsert(article(ids[9], 11));
+            await pause();
+            for (let i = 8; i >= 0; i--) await tx.upsert(article(ids[i], i + 2));
+          },
+          { articles: [...ids].reverse() },
+        ),
       ]);
-      assert.deepEqual(results.map((r) => (r.status === 'rejected' ? String(r.reason) : 'ok')), ['ok', 'ok']);
+      assert.deepEqual(
+        results.map((r) => (r.status === 'rejected' ? String(r.reason) : 'ok')),
+        ['ok', 'ok'],
+      );
       assert.deepEqual(await stores[0].counts(), { articles: 10, passages: 30 });
       await exact('planned');
       // One writer went wholly after the other: every article holds the last one's text.
@@ -230,13 +272,19 @@ describe('PostgreSQL server', { skip: SKIP_SERVER_TESTS }, () => {
     const stores: Store[] = await Promise.all([open('rebuilt'), open('rebuilt')]);
     try {
       const rebuild = (store: Store, seed: number) =>
-        store.write(async (tx) => {
-          await tx.clear();
-          await new Promise((r) => setTimeout(r, 200));
-          for (let i = 0; i < 5; i++) await tx.upsert(article(`r-${i}.txt`, i + seed));
-        }, { articles: [], clear: true });
+        store.write(
+          async (tx) => {
+            await tx.clear();
+            await new Promise((r) => setTimeout(r, 200));
+            for (let i = 0; i < 5; i++) await tx.upsert(article(`r-${i}.txt`, i + seed));
+          },
+          { articles: [], clear: true },
+        );
       const results = await Promise.allSettled([rebuild(stores[0], 0), rebuild(stores[1], 3)]);
-      assert.deepEqual(results.map((r) => (r.status === 'rejected' ? String(r.reason) : 'ok')), ['ok', 'ok']);
+      assert.deepEqual(
+        results.map((r) => (r.status === 'rejected' ? String(r.reason) : 'ok')),
+        ['ok', 'ok'],
+      );
       assert.deepEqual(await stores[0].counts(), { articles: 5, passages: 15 });
       await exact('rebuilt');
     } finally {

@@ -3,7 +3,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { CheckpointMismatch, graphFile, openCheckpoint, removeOtherGenerations, saveCheckpoint } from '../../../../../src/core/index/local/hnsw/checkpoint.js';
+import {
+  CheckpointMismatch,
+  graphFile,
+  openCheckpoint,
+  removeOtherGenerations,
+  saveCheckpoint,
+} from '../../../../../src/core/index/local/hnsw/checkpoint.js';
 import { HnswGraph } from '../../../../../src/core/index/local/hnsw/graph.js';
 import { readGraphHeader } from '../../../../../src/core/index/local/hnsw/header.js';
 
@@ -50,7 +56,10 @@ test('a file that disagrees with its checkpoint is reported as a mismatch, not l
   const checkpoint = await saveCheckpoint(graphOf(40), dir, null);
   const file = graphFile(dir, checkpoint.generation);
   assert.deepEqual(readGraphHeader(file), { elements: 40, capacity: 1024, dimensions: 8, m: 16 });
-  await assert.rejects(openCheckpoint(dir, checkpoint, 16), (e: unknown) => e instanceof CheckpointMismatch && /8-dimensional/.test(e.message));
+  await assert.rejects(
+    openCheckpoint(dir, checkpoint, 16),
+    (e: unknown) => e instanceof CheckpointMismatch && /8-dimensional/.test(e.message),
+  );
   await assert.rejects(openCheckpoint(dir, { ...checkpoint, elements: 41 }, 8), /41 were recorded/);
   fs.truncateSync(file, checkpoint.bytes - 100);
   await assert.rejects(openCheckpoint(dir, checkpoint, 8), /bytes/);

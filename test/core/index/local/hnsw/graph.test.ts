@@ -9,7 +9,7 @@ import { writeAtomically } from '../../../../../src/core/index/local/hnsw/atomic
 /** Deterministic pseudo-random unit vectors. */
 function vectors(count: number, dimensions: number, seed = 1): number[][] {
   let s = seed;
-  const next = () => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 2 ** 32) - 0.5;
+  const next = () => (s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 2 ** 32 - 0.5;
   return Array.from({ length: count }, () => {
     const v = Array.from({ length: dimensions }, next);
     const norm = Math.hypot(...v);
@@ -19,8 +19,18 @@ function vectors(count: number, dimensions: number, seed = 1): number[][] {
 
 const dot = (a: number[], b: number[]) => a.reduce((sum, x, i) => sum + x * b[i], 0);
 
-function exactTop(all: number[][], query: number[], k: number, live: (label: number) => boolean = () => true): number[] {
-  return all.map((v, label) => ({ label, s: dot(v, query) })).filter((h) => live(h.label)).sort((a, b) => b.s - a.s).slice(0, k).map((h) => h.label);
+function exactTop(
+  all: number[][],
+  query: number[],
+  k: number,
+  live: (label: number) => boolean = () => true,
+): number[] {
+  return all
+    .map((v, label) => ({ label, s: dot(v, query) }))
+    .filter((h) => live(h.label))
+    .sort((a, b) => b.s - a.s)
+    .slice(0, k)
+    .map((h) => h.label);
 }
 
 const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'kabar-hnsw-'));
@@ -71,7 +81,13 @@ test('a label predicate restricts the search and still returns k accepted hits',
   assert.equal(hits.length, 10);
   assert.ok(hits.every((h) => even(h.label)));
   const rare = (label: number) => label % 100 === 3;
-  assert.deepEqual(graph.search(data[1], 50, rare).map((h) => h.label).sort((a, b) => a - b), exactTop(data, data[1], 10, rare).sort((a, b) => a - b));
+  assert.deepEqual(
+    graph
+      .search(data[1], 50, rare)
+      .map((h) => h.label)
+      .sort((a, b) => a - b),
+    exactTop(data, data[1], 10, rare).sort((a, b) => a - b),
+  );
 });
 
 test('write is atomic and read restores the graph with its deleted count', async (t) => {
@@ -87,7 +103,10 @@ test('write is atomic and read restores the graph with its deleted count', async
   const back = await HnswGraph.read(file, 16, 299);
   assert.deepEqual([back.size, back.deleted, back.elements], [299, 1, 300]);
   assert.deepEqual(back.search(data[3], 5), graph.search(data[3], 5));
-  assert.ok(back.search(data[7], 299).every((h) => h.label !== 7), 'deleted stays deleted');
+  assert.ok(
+    back.search(data[7], 299).every((h) => h.label !== 7),
+    'deleted stays deleted',
+  );
   back.add(500, data[7]);
   assert.equal(back.elements, 300, 'a read graph reuses deleted slots too');
   await assert.rejects(HnswGraph.read(file, 8, 299), /16-dimensional/);

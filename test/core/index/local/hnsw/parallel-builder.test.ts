@@ -29,7 +29,10 @@ test('a graph built on a worker thread is the graph built in place', async (t) =
   assert.deepEqual([built.size, built.elements], [count, count]);
   for (const i of [0, 7, 500, 1499]) {
     const q = vector(i + 10_000, dimensions);
-    assert.deepEqual(built.search(q, 10).map((h) => h.label), inPlace.search(q, 10).map((h) => h.label));
+    assert.deepEqual(
+      built.search(q, 10).map((h) => h.label),
+      inPlace.search(q, 10).map((h) => h.label),
+    );
   }
   assert.equal(built.search(vector(42, dimensions), 1)[0].label, 126);
 });
@@ -37,5 +40,8 @@ test('a graph built on a worker thread is the graph built in place', async (t) =
 test('a worker failure reaches the caller instead of hanging', async () => {
   const builder = ParallelGraphBuilder.start(4);
   for (let i = 0; i < 1000; i++) await builder.add(i, [1, 0, 0, i]);
-  await assert.rejects(builder.finish(path.join(os.tmpdir(), 'no-such-folder', 'never-written.hnsw')), /ENOENT|no such file/);
+  await assert.rejects(
+    builder.finish(path.join(os.tmpdir(), 'no-such-folder', 'never-written.hnsw')),
+    /ENOENT|no such file/,
+  );
 });
