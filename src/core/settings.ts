@@ -63,6 +63,23 @@ export interface Bm25Params {
 /** As kabar has always scored lexical matches (MiniSearch's defaults). */
 export const BM25: Bm25Params = { k1: 1.2, b: 0.7, d: 0.5, fuzzyWeight: 0.45, maxFuzzy: 2 };
 
+/** How a question's words weigh as search terms (core/question/query.ts, frame.ts). */
+export interface QueryWeights {
+  /** A word's translation through the lexicon, relative to the word itself. */
+  translation: number;
+  /** The word stemmed as the other language would stem it. */
+  otherStem: number;
+  /** Names may be spelled differently (Sergey/Sergei, Shoygu/Shoigu): about one edit in this many letters' share. */
+  nameFuzziness: number;
+  /**
+   * A word that names the kind of answer ("country" in "Which country…"): the answer replaces it, so a
+   * sentence that holds the answer often lacks the word itself.
+   */
+  answerType: number;
+}
+
+export const QUERY_WEIGHTS: QueryWeights = { translation: 0.7, otherStem: 0.5, nameFuzziness: 0.2, answerType: 0.3 };
+
 /** How many passages a search or a question retrieves unless told (`-k`). */
 export const DEFAULT_K = 10;
 
@@ -104,6 +121,10 @@ export interface ReadOptions {
   shapelessFactor: number;
   /** Two adjacent sentences are quoted together when they cover this much more of the question than one. */
   pairCost: number;
+  /** Added to a sentence's score when it is in the question's language, so a tie goes to the reader's language. */
+  sameLanguageBonus: number;
+  /** Added to a sentence's score as this / (rank + 1) of its hit, so a tie goes to the better-ranked passage. */
+  rankBonus: number;
 }
 
 export interface ExtractiveOptions extends ReadOptions {
@@ -124,6 +145,8 @@ export const DEFAULT_EXTRACTIVE: ExtractiveOptions = {
   paraphrase: { minCoverage: 0.4, minEvidence: 18 },
   shapelessFactor: 0.8,
   pairCost: 0.2,
+  sameLanguageBonus: 0.03,
+  rankBonus: 0.05,
   choices: 3,
   translationSimilarity: 0.5,
 };

@@ -83,7 +83,7 @@ export function readSentences(
     const found = records.get(passageId);
     if (!found) return;
     const { passage, article } = found;
-    const language = article.lang === lang ? 0.03 : 0;
+    const language = article.lang === lang ? options.sameLanguageBonus : 0;
     const title = wordsFound(words, article.title, article.lang, analyzer);
     const tokensIn = passage.sentences.map((s) => stemmedTokens(s.text, article.lang, analyzer));
     const inSentence = tokensIn.map((tokens) => foundIn(words, tokens));
@@ -116,7 +116,7 @@ export function readSentences(
         shaped,
         coverage,
         evidence,
-        score: coverage + language + 0.05 / (rank + 1),
+        score: coverage + language + options.rankBonus / (rank + 1),
       });
     };
     // Two adjacent sentences compete too, at a cost, for answers that run over a full stop.
