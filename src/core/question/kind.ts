@@ -1,3 +1,5 @@
+import { tokenize } from '../text/analyze.js';
+import { isName } from '../text/names.js';
 /**
  * What a question asks for, which tells the answerer what a good answer looks like: a person
  * (who), a date or time (when), a place (where), a number (count), or a thing, reason or manner.
@@ -130,7 +132,8 @@ export function hasAnswerShape(kind: QuestionKind, sentence: string, questionWor
       return fresh(DATE);
     case 'who':
     case 'where':
-      return (sentence.match(/(?<=\s)\p{Lu}[\p{L}-]+/gu) ?? []).some((w) => !questionWords.has(w.toLowerCase()));
+      // A name (text/names.ts) of two letters or more that the question does not say already.
+      return tokenize(sentence).some((t, i) => isName(t, i === 0) && t.word.length > 1 && !questionWords.has(t.word));
     default:
       return true;
   }
