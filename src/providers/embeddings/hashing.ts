@@ -1,5 +1,12 @@
 import { Embeddings } from '@langchain/core/embeddings';
-import { ANALYSIS_VERSION, conceptsOf, createAnalyzer, searchable, tokenize, type Analyzer } from '../../core/text/analyze.js';
+import {
+  ANALYSIS_VERSION,
+  conceptsOf,
+  createAnalyzer,
+  searchable,
+  tokenize,
+  type Analyzer,
+} from '../../core/text/analyze.js';
 import type { Embedder } from '../../core/embedder.js';
 import { isStopword } from '../../core/text/stopwords.js';
 
@@ -78,7 +85,12 @@ export class HashingEmbeddings extends Embeddings {
 export function createHashingEmbedder(options: HashingOptions = {}): Embedder {
   const embeddings = new HashingEmbeddings(options);
   return {
-    info: { provider: 'hashing', model: `charngram-lexicon-${ANALYSIS_VERSION}`, dimensions: embeddings.dimensions, prefix: 'none' },
+    info: {
+      provider: 'hashing',
+      model: `charngram-lexicon-${ANALYSIS_VERSION}`,
+      dimensions: embeddings.dimensions,
+      prefix: 'none',
+    },
     embeddings,
   };
 }
