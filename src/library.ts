@@ -72,7 +72,10 @@ export const passageDocument = (hit: Hit): Document<KabarPassageMetadata> =>
 
 /** Opens the engine for library use: no progress bars, warnings only to `onWarning`. */
 const openEngine = (options: KabarOpenOptions): Promise<Engine> =>
-  engineFrom({ corpus: options.corpus, index: options.index, embeddings: options.embeddings, store: options.store, quiet: true }, { onWarning: options.onWarning ?? (() => {}), onProgress: () => {} });
+  engineFrom(
+    { corpus: options.corpus, index: options.index, embeddings: options.embeddings, store: options.store, quiet: true },
+    { onWarning: options.onWarning ?? (() => {}), onProgress: () => {} },
+  );
 
 /** kabar's hybrid retrieval (vectors and BM25, retellings folded) as a LangChain retriever. */
 export class KabarRetriever extends BaseRetriever<KabarPassageMetadata> {
@@ -105,7 +108,10 @@ export class KabarRetriever extends BaseRetriever<KabarPassageMetadata> {
     return this.engine.embedder.embeddings;
   }
 
-  override async _getRelevantDocuments(query: string, _runManager?: CallbackManagerForRetrieverRun): Promise<Document<KabarPassageMetadata>[]> {
+  override async _getRelevantDocuments(
+    query: string,
+    _runManager?: CallbackManagerForRetrieverRun,
+  ): Promise<Document<KabarPassageMetadata>[]> {
     const { hits } = await this.engine.search(query, { k: this.k, filters: this.filters });
     return hits.map(passageDocument);
   }
@@ -117,8 +123,13 @@ export class KabarRetriever extends BaseRetriever<KabarPassageMetadata> {
 }
 
 /** kabar's configured embedder as LangChain `Embeddings`, without opening an index. */
-export async function kabarEmbeddings(options: Pick<KabarOpenOptions, 'embeddings'> = {}): Promise<EmbeddingsInterface> {
-  const [{ configFrom }, { createEmbedder }] = await Promise.all([import('./commands/context.js'), import('./providers/embeddings/registry.js')]);
+export async function kabarEmbeddings(
+  options: Pick<KabarOpenOptions, 'embeddings'> = {},
+): Promise<EmbeddingsInterface> {
+  const [{ configFrom }, { createEmbedder }] = await Promise.all([
+    import('./commands/context.js'),
+    import('./providers/embeddings/registry.js'),
+  ]);
   const config = configFrom({ embeddings: options.embeddings });
   return (await createEmbedder({ ...config.embeddings, openai: config.openai, ollama: config.ollama })).embeddings;
 }

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Answer } from '../core/index.js';
-import { collectAnswer, validateFilters } from '../core/index.js';
+import { collectAnswer, DEFAULT_K, validateFilters } from '../core/index.js';
 import { engineFrom } from './context.js';
 import { examples, positiveInt, withFilterOptions, type FilterFlags } from './flags.js';
 import { interruptible } from './interrupt.js';
@@ -20,11 +20,23 @@ export function registerAsk(program: Command): void {
     program
       .command('ask')
       .description('answer a question from the articles, citing the exact sentences')
-      .argument('<question...>', 'the question, in Indonesian or English (quotes optional), or - to read it from standard input')
-      .option('-k, --k <n>', 'how many passages to retrieve', positiveInt, 10),
+      .argument(
+        '<question...>',
+        'the question, in Indonesian or English (quotes optional), or - to read it from standard input',
+      )
+      .option('-k, --k <n>', 'how many passages to retrieve', positiveInt, DEFAULT_K),
   )
     .option('--json', 'print one JSON object')
-    .addHelpText('after', examples(['kabar ask Who met Shoygu?', 'kabar ask "Di mana Lavrov bertemu Amir Abdollahian?"', 'kabar ask --lang en --since 2020-10 "What did Zakharova say about sanctions?"', 'echo "Kapan Hatami bertemu Shoygu?" | kabar ask -', 'kabar ask --json "Who met Shoygu?"']))
+    .addHelpText(
+      'after',
+      examples([
+        'kabar ask Who met Shoygu?',
+        'kabar ask "Di mana Lavrov bertemu Amir Abdollahian?"',
+        'kabar ask --lang en --since 2020-10 "What did Zakharova say about sanctions?"',
+        'echo "Kapan Hatami bertemu Shoygu?" | kabar ask -',
+        'kabar ask --json "Who met Shoygu?"',
+      ]),
+    )
     .action(async (words: string[], options: FilterFlags & { k: number; json?: boolean }, command: Command) => {
       const filters = validateFilters(options);
       const question = await questionFrom(words);
@@ -36,11 +48,24 @@ export function registerAsk(program: Command): void {
         // The served object is the one --json prints; the answer is printed from it as below.
         const served = remote.value as ReturnType<typeof answerJson>;
         if (options.json) process.stdout.write(jsonLine(served));
-        else printAnswer({ ...served, resolvedQuestion: served.question, hits: [], warnings: served.warnings ?? [] } as unknown as Answer, false, reporterFor(global).warn);
+        else
+          printAnswer(
+            {
+              ...served,
+              resolvedQuestion: served.question,
+              hits: [],
+              warnings: served.warnings ?? [],
+            } as unknown as Answer,
+            false,
+            reporterFor(global).warn,
+          );
         return;
       }
       await interruptible(async (signal) => {
-        const [engine, { reporterFor, duration }] = await Promise.all([engineFrom(global, { signal }), import('./reporter.js')]);
+        const [engine, { reporterFor, duration }] = await Promise.all([
+          engineFrom(global, { signal }),
+          import('./reporter.js'),
+        ]);
         const report = reporterFor(global);
         const out = answerOutput();
         let streamed = false;
@@ -85,6 +110,7 @@ function printAnswer(answer: Answer, streamed: boolean, warn: (message: string) 
   // A short answer is followed by the sentence that supports it; otherwise the text is the whole answer.
   const support = formatSupport(answer, style);
   if (support) process.stdout.write(`${support}\n`);
-  if (answer.citations.length) process.stdout.write(`\n${answer.citations.map((c) => formatCitation(c, style)).join('\n')}\n`);
+  if (answer.citations.length)
+    process.stdout.write(`\n${answer.citations.map((c) => formatCitation(c, style)).join('\n')}\n`);
   for (const warning of answer.warnings) warn(warning);
 }

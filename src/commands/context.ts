@@ -1,6 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { configLayers, loadAnswerers, loadConfig, mergeLayers, openEngineFromConfig, UserError, type Answerer, type AnswererContext, type Config, type ConfigFlags, type Engine } from '../core/index.js';
+import {
+  configLayers,
+  loadAnswerers,
+  loadConfig,
+  mergeLayers,
+  openEngineFromConfig,
+  UserError,
+  type Answerer,
+  type AnswererContext,
+  type Config,
+  type ConfigFlags,
+  type Engine,
+} from '../core/index.js';
 import type { ChatConfig, ChatDeps } from '../providers/chat/registry.js';
 import type { VerbosityFlags } from './flags.js';
 
@@ -12,7 +24,16 @@ export interface GlobalOptions extends ConfigFlags, VerbosityFlags {
 /** The settings in force and where each variable came from (the environment, a `.env` file, the user config). */
 export function settingsFrom(options: GlobalOptions): { config: Config; origin: Map<string, string> } {
   const { env, origin } = mergeLayers(configLayers(process.env));
-  return { config: loadConfig(env, { corpus: options.corpus, field: options.field, index: options.index, embeddings: options.embeddings, store: options.store }), origin };
+  return {
+    config: loadConfig(env, {
+      corpus: options.corpus,
+      field: options.field,
+      index: options.index,
+      embeddings: options.embeddings,
+      store: options.store,
+    }),
+    origin,
+  };
 }
 
 export const configFrom = (options: GlobalOptions): Config => settingsFrom(options).config;
@@ -41,13 +62,26 @@ async function offlineAnswerer(): Promise<(context: AnswererContext) => Answerer
  * The answerer for the configuration: the offline one for KABAR_LLM=none, otherwise a generative
  * answerer over the configured chat model with the offline one as its fallback.
  */
-export async function answererFactoryFor(config: ChatConfig, deps: ChatDeps & { promptsDir?: string } = {}): Promise<(context: AnswererContext) => Answerer> {
-  const [offline, { createChatModel }] = await Promise.all([offlineAnswerer(), import('../providers/chat/registry.js')]);
+export async function answererFactoryFor(
+  config: ChatConfig,
+  deps: ChatDeps & { promptsDir?: string } = {},
+): Promise<(context: AnswererContext) => Answerer> {
+  const [offline, { createChatModel }] = await Promise.all([
+    offlineAnswerer(),
+    import('../providers/chat/registry.js'),
+  ]);
   const model = await createChatModel(config, deps);
   if (!model) return offline;
   const { createLlmAnswerer, loadPrompts } = await loadAnswerers();
   const prompts = await loadPrompts(deps.promptsDir);
-  return (context) => createLlmAnswerer({ model, prompts, analyzer: context.analyzer, embedder: context.embedder, fallback: offline(context) });
+  return (context) =>
+    createLlmAnswerer({
+      model,
+      prompts,
+      analyzer: context.analyzer,
+      embedder: context.embedder,
+      fallback: offline(context),
+    });
 }
 
 /** Where opening the engine reports to; by default progress bars and warnings on stderr. */

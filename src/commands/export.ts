@@ -12,14 +12,17 @@ const FORMATS = ['langchain-hnswlib'] as const;
 const EMBED_BATCH = 256;
 
 const format = (value: string): (typeof FORMATS)[number] => {
-  if (!(FORMATS as readonly string[]).includes(value)) throw new InvalidArgumentError(`It must be one of: ${FORMATS.join(', ')}.`);
+  if (!(FORMATS as readonly string[]).includes(value))
+    throw new InvalidArgumentError(`It must be one of: ${FORMATS.join(', ')}.`);
   return value as (typeof FORMATS)[number];
 };
 
 export function registerExport(program: Command): void {
   program
     .command('export')
-    .description('write the indexed passages and their vectors for another tool: langchain-hnswlib, for HNSWLib.load from @langchain/community')
+    .description(
+      'write the indexed passages and their vectors for another tool: langchain-hnswlib, for HNSWLib.load from @langchain/community',
+    )
     .argument('<dir>', 'the folder to write (args.json, docstore.json, hnswlib.index)')
     .requiredOption('--format <format>', `what to write: ${FORMATS.join(', ')}`, format)
     .addHelpText('after', examples(['kabar export --format langchain-hnswlib ./kabar-hnswlib']))
@@ -40,7 +43,17 @@ export function registerExport(program: Command): void {
               documents.push(
                 new Document({
                   pageContent: p.text,
-                  metadata: { id: p.id, file: article!.file, start: p.start, end: p.end, title: article!.title, date: article!.date, source: article!.source, url: article!.url ?? null, lang: article!.lang },
+                  metadata: {
+                    id: p.id,
+                    file: article!.file,
+                    start: p.start,
+                    end: p.end,
+                    title: article!.title,
+                    date: article!.date,
+                    source: article!.source,
+                    url: article!.url ?? null,
+                    lang: article!.lang,
+                  },
                 }),
               );
             }
@@ -54,7 +67,9 @@ export function registerExport(program: Command): void {
             await store.addVectors(await embeddings.embedDocuments(batch.map((d) => d.pageContent)), batch);
           }
           await store.save(dir);
-          process.stdout.write(`Exported ${documents.length} passages (${info.provider} ${info.dimensions}-dimension vectors) to ${terminalSafe(path.resolve(dir))}.\n`);
+          process.stdout.write(
+            `Exported ${documents.length} passages (${info.provider} ${info.dimensions}-dimension vectors) to ${terminalSafe(path.resolve(dir))}.\n`,
+          );
         } finally {
           await engine.close();
         }

@@ -15,10 +15,20 @@ export function registerIndex(program: Command): void {
     .option('--rebuild', 'rebuild every article from scratch')
     .option('--json', 'print the summary as JSON')
     .option('--watch', 'keep the index up to date as files are added, changed or removed, until Ctrl+C')
-    .addHelpText('after', examples(['kabar index', 'kabar --corpus ~/news --index ~/news/.kabar index', 'kabar index --rebuild --json', 'kabar --corpus ~/scraped index --watch']))
+    .addHelpText(
+      'after',
+      examples([
+        'kabar index',
+        'kabar --corpus ~/news --index ~/news/.kabar index',
+        'kabar index --rebuild --json',
+        'kabar --corpus ~/scraped index --watch',
+      ]),
+    )
     .action(async (options: { json?: boolean; rebuild?: boolean; watch?: boolean }, command: Command) => {
       const global = command.optsWithGlobals<GlobalOptions & { json?: boolean }>();
-      const first = await interruptible((signal) => engineFrom({ ...global, rebuild: options.rebuild }, { signal, writer: true }));
+      const first = await interruptible((signal) =>
+        engineFrom({ ...global, rebuild: options.rebuild }, { signal, writer: true }),
+      );
       report(first, options.json, whereIs(global, first));
       if (!options.watch) return first.close();
       const corpus = configFrom(global).corpusDir;
@@ -55,7 +65,11 @@ export function registerIndex(program: Command): void {
         process.off('SIGINT', abort);
         await current?.close();
       }
-      if (cut) throw new UserError('CANCELLED', 'Cancelled: the refresh under way was stopped; the index is as it was before it.');
+      if (cut)
+        throw new UserError(
+          'CANCELLED',
+          'Cancelled: the refresh under way was stopped; the index is as it was before it.',
+        );
       process.stderr.write(`Stopped watching ${terminalSafe(corpus)}.\n`);
     });
 }

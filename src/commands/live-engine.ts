@@ -14,10 +14,15 @@ export interface LiveEngine {
  * is opened beside the serving one and swapped in, so answers never wait for a refresh. A shared
  * server index is refreshed by `kabar index` only, so it is not watched.
  */
-export async function openLiveEngine(global: GlobalOptions, signal: AbortSignal, log: (line: string) => void): Promise<LiveEngine> {
+export async function openLiveEngine(
+  global: GlobalOptions,
+  signal: AbortSignal,
+  log: (line: string) => void,
+): Promise<LiveEngine> {
   const first = await engineFrom(global, { signal });
   const config = configFrom(global);
-  const reopen = (s: AbortSignal) => engineFrom({ ...global, quiet: true, verbose: false }, { signal: s, onProgress: () => {}, onWarning: log });
+  const reopen = (s: AbortSignal) =>
+    engineFrom({ ...global, quiet: true, verbose: false }, { signal: s, onProgress: () => {}, onWarning: log });
   const holder = createEngineHolder(first, reopen);
   const stopping = new AbortController();
   const watching =
@@ -30,10 +35,15 @@ export async function openLiveEngine(global: GlobalOptions, signal: AbortSignal,
             await holder.refresh(stopping.signal);
             if (!stopping.signal.aborted) {
               const r = holder.current.refresh;
-              log(`refreshed in ${Math.round(performance.now() - started)} ms: ${r.added} added, ${r.changed} changed, ${r.removed} removed; ${r.articles} articles, ${r.passages} passages`);
+              log(
+                `refreshed in ${Math.round(performance.now() - started)} ms: ${r.added} added, ${r.changed} changed, ${r.removed} removed; ${r.articles} articles, ${r.passages} passages`,
+              );
             }
           },
-          { signal: stopping.signal, onError: (error) => !stopping.signal.aborted && log(`refresh failed: ${describeError(error)}`) },
+          {
+            signal: stopping.signal,
+            onError: (error) => !stopping.signal.aborted && log(`refresh failed: ${describeError(error)}`),
+          },
         );
   return {
     holder,

@@ -18,7 +18,9 @@ export function registerMcp(program: Command): void {
         import('./live-engine.js'),
       ]);
       // stdout carries the protocol: progress and warnings go to stderr only.
-      const live = await interruptible((signal) => openLiveEngine({ ...global, quiet: true, verbose: false }, signal, serviceLog));
+      const live = await interruptible((signal) =>
+        openLiveEngine({ ...global, quiet: true, verbose: false }, signal, serviceLog),
+      );
       const server = createMcpServer({ holder: live.holder, slots: answerSlots(DEFAULT_MAX_ANSWERS), log: serviceLog });
       const transport = new StdioServerTransport();
       await server.connect(transport);

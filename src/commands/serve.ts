@@ -18,14 +18,16 @@ export const DEFAULT_TIMEOUT_S = 60;
 
 const port = (value: string): number => {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('It must be a port number from 0 to 65535 (0: any free port).');
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new InvalidArgumentError('It must be a port number from 0 to 65535 (0: any free port).');
   return n;
 };
 
 const loopback = (host: string) => host === 'localhost' || host === '::1' || /^127\./.test(host);
 
 /** A line on the service's log (stderr): no secret, no control character from the data. */
-export const serviceLog = (line: string) => process.stderr.write(`kabar: ${terminalSafe(redactSecrets(line, configuredSecrets(process.env)))}\n`);
+export const serviceLog = (line: string) =>
+  process.stderr.write(`kabar: ${terminalSafe(redactSecrets(line, configuredSecrets(process.env)))}\n`);
 
 interface ServeFlags {
   host: string;
@@ -44,38 +46,79 @@ export function registerServe(program: Command): void {
     .option('--port <n>', `port to listen on (0: any free port)`, port, DEFAULT_PORT)
     .option('--token <secret>', 'require Authorization: Bearer <secret> on every request (or KABAR_TOKEN)')
     .option('--cors <origin>', 'let web pages from this origin call the server (off by default)')
-    .option('--max-answers <n>', 'answers under way at once; beyond them a request gets 503 and Retry-After', positiveInt, DEFAULT_MAX_ANSWERS)
+    .option(
+      '--max-answers <n>',
+      'answers under way at once; beyond them a request gets 503 and Retry-After',
+      positiveInt,
+      DEFAULT_MAX_ANSWERS,
+    )
     .option('--timeout <seconds>', 'time limit of one request', positiveInt, DEFAULT_TIMEOUT_S)
-    .addHelpText('after', examples(['kabar serve', 'kabar --corpus ~/news serve --port 8080', 'KABAR_TOKEN=s3cret kabar serve --host 0.0.0.0 --cors https://chat.example.org']))
+    .addHelpText(
+      'after',
+      examples([
+        'kabar serve',
+        'kabar --corpus ~/news serve --port 8080',
+        'KABAR_TOKEN=s3cret kabar serve --host 0.0.0.0 --cors https://chat.example.org',
+      ]),
+    )
     .action(async (flags: ServeFlags, command: Command) => {
       const global = command.optsWithGlobals<GlobalOptions>();
       const token = flags.token ?? (process.env.KABAR_TOKEN || undefined);
       if (!loopback(flags.host) && !token) {
-        throw new UserError('BAD_FLAG', `Listening on ${flags.host} lets other machines in, so it needs a token.`, { hint: 'Pass --token SECRET or set KABAR_TOKEN (clients send Authorization: Bearer SECRET), or keep the default --host 127.0.0.1.' });
+        throw new UserError('BAD_FLAG', `Listening on ${flags.host} lets other machines in, so it needs a token.`, {
+          hint: 'Pass --token SECRET or set KABAR_TOKEN (clients send Authorization: Bearer SECRET), or keep the default --host 127.0.0.1.',
+        });
       }
       const config = configFrom(global);
-      const [{ readServerRecord, writeServerRecord }, { createService }, { openLiveEngine }, { KABAR_MODEL, KABAR_LLM_MODEL }] = await Promise.all([
+      const [
+        { readServerRecord, writeServerRecord },
+        { createService },
+        { openLiveEngine },
+        { KABAR_MODEL, KABAR_LLM_MODEL },
+      ] = await Promise.all([
         import('../serve/server-file.js'),
         import('../serve/server.js'),
         import('./live-engine.js'),
         import('../serve/openai.js'),
       ]);
       const running = readServerRecord(config.indexDir);
-      if (running) throw new UserError('INDEX_LOCKED', `kabar serve already runs for this index at ${running.url} (process ${running.pid}).`, { hint: 'Use that server, stop it first, or pass another --index.' });
+      if (running)
+        throw new UserError(
+          'INDEX_LOCKED',
+          `kabar serve already runs for this index at ${running.url} (process ${running.pid}).`,
+          { hint: 'Use that server, stop it first, or pass another --index.' },
+        );
       const live = await interruptible((signal) => openLiveEngine(global, signal, serviceLog));
       const models = config.llm.provider === 'none' ? [KABAR_MODEL] : [KABAR_MODEL, KABAR_LLM_MODEL];
-      const service = createService({ holder: live.holder, models, token, cors: flags.cors, maxAnswers: flags.maxAnswers, timeoutMs: flags.timeout * 1000, log: serviceLog });
+      const service = createService({
+        holder: live.holder,
+        models,
+        token,
+        cors: flags.cors,
+        maxAnswers: flags.maxAnswers,
+        timeoutMs: flags.timeout * 1000,
+        log: serviceLog,
+      });
       let address;
       try {
         address = await service.listen(flags.host, flags.port);
       } catch (error) {
         await live.stop();
-        if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new UserError('BAD_FLAG', `Port ${flags.port} on ${flags.host} is already in use by another process.`, { hint: 'Pass --port with another port, or --port 0 for any free one.' });
+        if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE')
+          throw new UserError('BAD_FLAG', `Port ${flags.port} on ${flags.host} is already in use by another process.`, {
+            hint: 'Pass --port with another port, or --port 0 for any free one.',
+          });
         throw error;
       }
       const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
       const url = `http://${host}:${address.port}`;
-      const removeRecord = writeServerRecord(config.indexDir, { url, pid: process.pid, corpus: config.corpusDir, settings: settingsDigest(config), token: token !== undefined });
+      const removeRecord = writeServerRecord(config.indexDir, {
+        url,
+        pid: process.pid,
+        corpus: config.corpusDir,
+        settings: settingsDigest(config),
+        token: token !== undefined,
+      });
       const { articles, passages } = live.holder.current.refresh;
       process.stderr.write(`kabar serves ${articles} articles (${passages} passages) at ${url}; Ctrl+C stops.\n`);
       // SIGINT and SIGTERM: requests under way finish (for a few seconds at most), a refresh under way is cancelled, exit 0.

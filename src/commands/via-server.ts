@@ -15,7 +15,18 @@ export interface ServerFlags extends GlobalOptions {
  */
 export const settingsDigest = (config: Config): string =>
   createHash('sha256')
-    .update(JSON.stringify([config.corpusDir, config.fields, config.store, config.embeddings, config.llm.provider, config.llm.model, config.openai.baseUrl, config.ollama.host]))
+    .update(
+      JSON.stringify([
+        config.corpusDir,
+        config.fields,
+        config.store,
+        config.embeddings,
+        config.llm.provider,
+        config.llm.model,
+        config.openai.baseUrl,
+        config.ollama.host,
+      ]),
+    )
     .digest('hex');
 
 /**
@@ -24,7 +35,10 @@ export const settingsDigest = (config: Config): string =>
  * in KABAR_TOKEN, the server unreachable or busy): the command then does the work itself. A refusal
  * of the request itself (a bad filter, an unknown passage) is the command's error, as if made here.
  */
-export async function fromServer(options: ServerFlags, request: { path: string; body?: unknown }): Promise<{ value: unknown; url: string } | undefined> {
+export async function fromServer(
+  options: ServerFlags,
+  request: { path: string; body?: unknown },
+): Promise<{ value: unknown; url: string } | undefined> {
   if (options.server === false) return undefined;
   const config = configFrom(options);
   const record = readServerRecord(config.indexDir);
@@ -33,7 +47,11 @@ export async function fromServer(options: ServerFlags, request: { path: string; 
   if (record.token && !token) return undefined;
   let res: { status: number; text: string };
   try {
-    res = await send(`${record.url}${request.path}`, request.body === undefined ? undefined : JSON.stringify(request.body), token);
+    res = await send(
+      `${record.url}${request.path}`,
+      request.body === undefined ? undefined : JSON.stringify(request.body),
+      token,
+    );
   } catch {
     return undefined;
   }
@@ -46,15 +64,26 @@ export async function fromServer(options: ServerFlags, request: { path: string; 
   const ok = res.status >= 200 && res.status < 300;
   if (ok && value) return { value, url: record.url };
   if (res.status === 400 || res.status === 404 || res.status === 413) {
-    throw new UserError(res.status === 404 ? 'NOT_FOUND' : 'BAD_FLAG', value?.error?.message ?? `kabar serve refused the request (HTTP ${res.status}).`, { exitCode: res.status === 404 ? 1 : 2 });
+    throw new UserError(
+      res.status === 404 ? 'NOT_FOUND' : 'BAD_FLAG',
+      value?.error?.message ?? `kabar serve refused the request (HTTP ${res.status}).`,
+      { exitCode: res.status === 404 ? 1 : 2 },
+    );
   }
   return undefined;
 }
 
 /** One request with Node's own client: a command that sends one request does not load fetch's (about 30 ms of start-up). */
-function send(url: string, body: string | undefined, token: string | undefined): Promise<{ status: number; text: string }> {
+function send(
+  url: string,
+  body: string | undefined,
+  token: string | undefined,
+): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
-    const headers: http.OutgoingHttpHeaders = { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) };
+    const headers: http.OutgoingHttpHeaders = {
+      'Content-Type': 'application/json',
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+    };
     const req = http.request(url, { method: body === undefined ? 'GET' : 'POST', headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));

@@ -40,11 +40,16 @@ export async function openEngineFromConfig(config: Config, options: OpenFromConf
   const { signal, onDownload } = options;
   const embedder = await createEmbedder(
     { ...config.embeddings, openai: config.openai, ollama: config.ollama },
-    { signal, analyzer, onProgress: (p) => (p.loaded !== undefined && p.total ? onDownload?.(p.loaded, p.total) : undefined) },
+    {
+      signal,
+      analyzer,
+      onProgress: (p) => (p.loaded !== undefined && p.total ? onDownload?.(p.loaded, p.total) : undefined),
+    },
   );
   const createAnswerer = await options.createAnswerer;
   // A server index is shared: only `kabar index` writes to it (from the primary); other commands read, from the replica when there is one.
-  const openStore = server && (await import('./index/postgres/open.js')).postgresOpener(server, options.writer === true);
+  const openStore =
+    server && (await import('./index/postgres/open.js')).postgresOpener(server, options.writer === true);
   return openEngine({
     config,
     embedder,

@@ -17,7 +17,13 @@ export function answerSlots(max: number): AnswerSlots {
       return busy;
     },
     take() {
-      if (busy >= max) throw new ApiError(503, 'too_many_answers', `kabar is already answering ${max} questions; try again in a moment.`, RETRY_AFTER_S);
+      if (busy >= max)
+        throw new ApiError(
+          503,
+          'too_many_answers',
+          `kabar is already answering ${max} questions; try again in a moment.`,
+          RETRY_AFTER_S,
+        );
       busy++;
       let given = false;
       return () => {

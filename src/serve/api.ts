@@ -68,10 +68,12 @@ const search: Handler = async ({ res, url }, deps) => {
 };
 
 /** `GET /v1/passages/{id}?span=START-END`: the `kabar show --json` object (the id URL-encoded: `#` is `%23`). */
-const passage = (id: string): Handler => async ({ res, url }, deps) => {
-  const span = spanField(url.searchParams.get('span'));
-  sendJson(res, 200, await deps.holder.use((engine) => showPassage(engine, id, span)));
-};
+const passage =
+  (id: string): Handler =>
+  async ({ res, url }, deps) => {
+    const span = spanField(url.searchParams.get('span'));
+    sendJson(res, 200, await deps.holder.use((engine) => showPassage(engine, id, span)));
+  };
 
 /** `POST /v1/cite {"quote", "k"}`: the `kabar cite --json` object. */
 const cite: Handler = async ({ req, res }, deps) => {
@@ -80,7 +82,8 @@ const cite: Handler = async ({ req, res }, deps) => {
   sendJson(res, 200, await deps.holder.use((engine) => citeQuote(engine, quote, kField(body.k))));
 };
 
-const info: Handler = async ({ res }, deps) => sendJson(res, 200, await deps.holder.use((engine) => indexInfo(engine, deps.models)));
+const info: Handler = async ({ res }, deps) =>
+  sendJson(res, 200, await deps.holder.use((engine) => indexInfo(engine, deps.models)));
 
 /** `GET /healthz`: up, and how many answers are under way. */
 const health: Handler = async ({ res }, deps) => sendJson(res, 200, { ok: true, answering: deps.slots.busy });

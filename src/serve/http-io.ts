@@ -20,7 +20,8 @@ export async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-const tooLarge = () => new ApiError(413, 'body_too_large', `The request body is larger than ${MAX_BODY_BYTES / 1024} kB.`);
+const tooLarge = () =>
+  new ApiError(413, 'body_too_large', `The request body is larger than ${MAX_BODY_BYTES / 1024} kB.`);
 
 /** Reads a JSON object body; anything else is a 400 that says so. */
 export async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
@@ -31,14 +32,24 @@ export async function readJson(req: IncomingMessage): Promise<Record<string, unk
   } catch {
     throw new ApiError(400, 'bad_json', 'The request body is not valid JSON.');
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ApiError(400, 'bad_json', 'The request body must be a JSON object.');
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new ApiError(400, 'bad_json', 'The request body must be a JSON object.');
   return value as Record<string, unknown>;
 }
 
 /** Writes a JSON response. Article text stays exact: the only escapes are JSON's own. */
-export function sendJson(res: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  value: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = jsonLine(value);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text), ...headers });
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    ...headers,
+  });
   res.end(text);
 }
 
@@ -60,9 +71,17 @@ export interface EventStream {
 }
 
 export function eventStream(res: ServerResponse): EventStream {
-  res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
+  res.writeHead(200, {
+    'Content-Type': 'text/event-stream; charset=utf-8',
+    'Cache-Control': 'no-cache',
+    Connection: 'keep-alive',
+    'X-Accel-Buffering': 'no',
+  });
   return {
-    send: (event, data) => res.write(`${event ? `event: ${event}\n` : ''}data: ${typeof data === 'string' ? data : jsonLine(data).trimEnd()}\n\n`),
+    send: (event, data) =>
+      res.write(
+        `${event ? `event: ${event}\n` : ''}data: ${typeof data === 'string' ? data : jsonLine(data).trimEnd()}\n\n`,
+      ),
     end: () => res.end(),
   };
 }

@@ -11,7 +11,8 @@ const bad = (message: string) => new ApiError(400, 'bad_request', message);
 /** A question (or query, or quote): a non-empty string of at most `MAX_QUESTION_BYTES`. */
 export function textField(value: unknown, name: string): string {
   if (typeof value !== 'string' || value.trim() === '') throw bad(`"${name}" must be a non-empty string.`);
-  if (Buffer.byteLength(value) > MAX_QUESTION_BYTES) throw new ApiError(413, 'question_too_long', `"${name}" is longer than ${MAX_QUESTION_BYTES / 1024} kB.`);
+  if (Buffer.byteLength(value) > MAX_QUESTION_BYTES)
+    throw new ApiError(413, 'question_too_long', `"${name}" is longer than ${MAX_QUESTION_BYTES / 1024} kB.`);
   return value;
 }
 
@@ -19,7 +20,8 @@ export function textField(value: unknown, name: string): string {
 export function kField(value: unknown): number | undefined {
   if (value === undefined || value === null || value === '') return undefined;
   const k = typeof value === 'string' ? Number(value) : value;
-  if (typeof k !== 'number' || !Number.isInteger(k) || k < 1 || k > MAX_K) throw bad(`"k" must be a whole number from 1 to ${MAX_K}.`);
+  if (typeof k !== 'number' || !Number.isInteger(k) || k < 1 || k > MAX_K)
+    throw bad(`"k" must be a whole number from 1 to ${MAX_K}.`);
   return k;
 }
 
@@ -46,7 +48,14 @@ export function spanField(value: unknown): { start: number; end: number } | unde
   const m = typeof value === 'string' ? /^\s*(\d+)\s*[-–:]\s*(\d+)\s*$/.exec(value) : null;
   const start = m ? Number(m[1]) : (value as { start?: unknown }).start;
   const end = m ? Number(m[2]) : (value as { end?: unknown }).end;
-  if (typeof start !== 'number' || typeof end !== 'number' || !Number.isInteger(start) || !Number.isInteger(end) || end <= start || start < 0) {
+  if (
+    typeof start !== 'number' ||
+    typeof end !== 'number' ||
+    !Number.isInteger(start) ||
+    !Number.isInteger(end) ||
+    end <= start ||
+    start < 0
+  ) {
     throw bad('"span" must be START-END character offsets with START below END, e.g. 1187-1211.');
   }
   return { start, end };

@@ -10,7 +10,8 @@ import { createMcpServer, type McpDeps } from './mcp-tools.js';
  * same cap as the rest of the API.
  */
 export async function handleMcp(req: IncomingMessage, res: ServerResponse, deps: McpDeps): Promise<void> {
-  if (req.method !== 'POST') throw new ApiError(405, 'method_not_allowed', 'MCP over HTTP takes POST requests at /mcp.');
+  if (req.method !== 'POST')
+    throw new ApiError(405, 'method_not_allowed', 'MCP over HTTP takes POST requests at /mcp.');
   const body = await readJson(req);
   const server = createMcpServer(deps);
   const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });

@@ -13,7 +13,10 @@ export const KABAR_LLM_MODEL = 'kabar-llm';
 /** A message's text: a string, or the text parts of an array of parts. */
 function messageText(content: unknown): string {
   if (typeof content === 'string') return content;
-  if (Array.isArray(content)) return content.map((p: { type?: unknown; text?: unknown }) => (p?.type === 'text' && typeof p.text === 'string' ? p.text : '')).join('');
+  if (Array.isArray(content))
+    return content
+      .map((p: { type?: unknown; text?: unknown }) => (p?.type === 'text' && typeof p.text === 'string' ? p.text : ''))
+      .join('');
   return '';
 }
 
@@ -22,8 +25,12 @@ function messageText(content: unknown): string {
  * question is resolved by the chat's own follow-up rule, so "When was that?" carries the subject of
  * the question it follows, as in `kabar chat`. System messages carry nothing kabar uses.
  */
-export function conversationOf(messages: unknown, resolveFollowUp: (question: string, history: Turn[]) => string | null): { question: string; history: Turn[] } {
-  if (!Array.isArray(messages) || messages.length === 0) throw new ApiError(400, 'bad_request', '"messages" must be a non-empty array of {role, content}.');
+export function conversationOf(
+  messages: unknown,
+  resolveFollowUp: (question: string, history: Turn[]) => string | null,
+): { question: string; history: Turn[] } {
+  if (!Array.isArray(messages) || messages.length === 0)
+    throw new ApiError(400, 'bad_request', '"messages" must be a non-empty array of {role, content}.');
   const history: Turn[] = [];
   let pending: { question: string; resolvedQuestion: string } | null = null;
   let last: string | null = null;
@@ -39,18 +46,34 @@ export function conversationOf(messages: unknown, resolveFollowUp: (question: st
       last = null;
     }
   }
-  if (last === null) throw new ApiError(400, 'bad_request', 'The last message must be the user\'s question.');
+  if (last === null) throw new ApiError(400, 'bad_request', "The last message must be the user's question.");
   return { question: textField(last, 'messages[-1].content'), history };
 }
 
 /** A citation as it travels beside an OpenAI reply: what a client needs to show and check the source. */
-const citationOf = (c: Citation) => ({ n: c.n, id: c.id, file: c.file, start: c.start, end: c.end, quote: c.text, title: c.title, date: c.date, source: c.source, url: c.url ?? null });
+const citationOf = (c: Citation) => ({
+  n: c.n,
+  id: c.id,
+  file: c.file,
+  start: c.start,
+  end: c.end,
+  quote: c.text,
+  title: c.title,
+  date: c.date,
+  source: c.source,
+  url: c.url ?? null,
+});
 
 /** `POST /v1/chat/completions`: the conversation answered by kabar, `[n]` markers in the reply and the sources in `citations`. */
 export const chatCompletions: Handler = async ({ req, res, signal }, deps) => {
   const body = await readJson(req);
   const model = typeof body.model === 'string' && body.model !== '' ? body.model : KABAR_MODEL;
-  if (!deps.models.includes(model)) throw new ApiError(404, 'model_not_found', `There is no model ${model}; this server has ${deps.models.join(' and ')}.`);
+  if (!deps.models.includes(model))
+    throw new ApiError(
+      404,
+      'model_not_found',
+      `There is no model ${model}; this server has ${deps.models.join(' and ')}.`,
+    );
   const { question, history } = conversationOf(body.messages, (await loadFollowUp()).resolveFollowUp);
   const options = { k: kField(body.k), filters: filtersFrom(body), history, signal };
   const id = `chatcmpl-${randomUUID()}`;
@@ -75,7 +98,12 @@ export const chatCompletions: Handler = async ({ req, res, signal }, deps) => {
       }
       const stream = eventStream(res);
       const chunk = (delta: object, finish: string | null, extra: object = {}) =>
-        stream.send(undefined, { ...base, object: 'chat.completion.chunk', choices: [{ index: 0, delta, finish_reason: finish }], ...extra });
+        stream.send(undefined, {
+          ...base,
+          object: 'chat.completion.chunk',
+          choices: [{ index: 0, delta, finish_reason: finish }],
+          ...extra,
+        });
       chunk({ role: 'assistant', content: '' }, null);
       let streamed = false;
       for await (const event of engine.ask(question, options)) {
@@ -103,4 +131,7 @@ export const chatCompletions: Handler = async ({ req, res, signal }, deps) => {
 
 /** `GET /v1/models`: the models a client may name. */
 export const listModels: Handler = async ({ res }, deps) =>
-  sendJson(res, 200, { object: 'list', data: deps.models.map((id) => ({ id, object: 'model', created: 0, owned_by: 'kabar' })) });
+  sendJson(res, 200, {
+    object: 'list',
+    data: deps.models.map((id) => ({ id, object: 'model', created: 0, owned_by: 'kabar' })),
+  });

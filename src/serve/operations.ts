@@ -13,7 +13,11 @@ export async function showPassage(engine: Engine, id: string, span?: { start: nu
   const shown = await passageContext(engine, id);
   if (!span) return shown;
   if (span.start < shown.start || span.end > shown.end) {
-    throw new ApiError(400, 'bad_request', `The span ${span.start}-${span.end} is not inside passage ${id}, which covers chars ${shown.start}-${shown.end}.`);
+    throw new ApiError(
+      400,
+      'bad_request',
+      `The span ${span.start}-${span.end} is not inside passage ${id}, which covers chars ${shown.start}-${shown.end}.`,
+    );
   }
   return { ...shown, span: { ...span, text: shown.text.slice(span.start - shown.start, span.end - shown.start) } };
 }
@@ -27,7 +31,15 @@ export async function citeQuote(engine: Engine, quote: string, k: number | undef
 /** What the index holds and what answers from it. */
 export async function indexInfo(engine: Engine, models: string[]) {
   const counts = await engine.store.counts();
-  return { version: KABAR_VERSION, corpus: engine.corpusDir, index: engine.indexDir, ...counts, embedder: engine.embedder.info, answerer: engine.answerer.name, models };
+  return {
+    version: KABAR_VERSION,
+    corpus: engine.corpusDir,
+    index: engine.indexDir,
+    ...counts,
+    embedder: engine.embedder.info,
+    answerer: engine.answerer.name,
+    models,
+  };
 }
 
 /** A source (outlet) of the indexed articles: how many articles it has, in which languages, over which dates. */

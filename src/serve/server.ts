@@ -40,7 +40,12 @@ function route(method: string, pathname: string): Handler | undefined {
 
 /** The kabar HTTP service: the API, the OpenAI-compatible endpoints and MCP at /mcp, with the limits every request is under. */
 export function createService(options: ServiceOptions): Service {
-  const deps: ServiceDeps = { holder: options.holder, slots: answerSlots(options.maxAnswers), models: options.models, log: options.log };
+  const deps: ServiceDeps = {
+    holder: options.holder,
+    slots: answerSlots(options.maxAnswers),
+    models: options.models,
+    log: options.log,
+  };
   let inFlight = 0;
   let drained: (() => void) | null = null;
 
@@ -54,7 +59,11 @@ export function createService(options: ServiceOptions): Service {
     const url = new URL(req.url ?? '/', 'http://kabar');
     cors(res);
     if (req.method === 'OPTIONS' && options.cors) {
-      res.writeHead(204, { 'Access-Control-Allow-Methods': 'GET, POST, OPTIONS', 'Access-Control-Allow-Headers': 'Authorization, Content-Type, Accept, Mcp-Protocol-Version', 'Access-Control-Max-Age': '600' });
+      res.writeHead(204, {
+        'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
+        'Access-Control-Allow-Headers': 'Authorization, Content-Type, Accept, Mcp-Protocol-Version',
+        'Access-Control-Max-Age': '600',
+      });
       res.end();
       return;
     }
@@ -71,15 +80,29 @@ export function createService(options: ServiceOptions): Service {
     });
     try {
       if (options.token && url.pathname !== '/healthz' && !hasToken(req, options.token)) {
-        throw new ApiError(401, 'unauthorized', 'This server needs Authorization: Bearer <token> (the token kabar serve was started with).');
+        throw new ApiError(
+          401,
+          'unauthorized',
+          'This server needs Authorization: Bearer <token> (the token kabar serve was started with).',
+        );
       }
       const handler = route(req.method ?? 'GET', url.pathname);
-      if (!handler) throw new ApiError(404, 'not_found', `There is no ${req.method} ${url.pathname}; see GET /v1/info and the README's Serving section.`);
+      if (!handler)
+        throw new ApiError(
+          404,
+          'not_found',
+          `There is no ${req.method} ${url.pathname}; see GET /v1/info and the README's Serving section.`,
+        );
       await handler({ req, res, url, signal: controller.signal }, deps);
-      if (timedOut && !res.headersSent) throw new ApiError(504, 'timeout', `kabar did not answer within ${options.timeoutMs / 1000} s.`);
+      if (timedOut && !res.headersSent)
+        throw new ApiError(504, 'timeout', `kabar did not answer within ${options.timeoutMs / 1000} s.`);
     } catch (error) {
       if (res.destroyed || res.writableEnded) return;
-      sendError(res, timedOut ? new ApiError(504, 'timeout', `kabar did not answer within ${options.timeoutMs / 1000} s.`) : error, options.log);
+      sendError(
+        res,
+        timedOut ? new ApiError(504, 'timeout', `kabar did not answer within ${options.timeoutMs / 1000} s.`) : error,
+        options.log,
+      );
       // A body left unread (too large) is not waited for: the connection closes after the answer.
       if (!req.complete) res.once('finish', () => req.destroy());
     } finally {
@@ -112,7 +135,10 @@ export function createService(options: ServiceOptions): Service {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       if (inFlight > 0) {
-        await Promise.race([new Promise<void>((resolve) => (drained = resolve)), new Promise((resolve) => setTimeout(resolve, graceMs).unref())]);
+        await Promise.race([
+          new Promise<void>((resolve) => (drained = resolve)),
+          new Promise((resolve) => setTimeout(resolve, graceMs).unref()),
+        ]);
       }
       server.closeAllConnections();
       await closed;

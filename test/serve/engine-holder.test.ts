@@ -14,7 +14,10 @@ test('a refreshed engine serves new requests; the old one closes when its last r
   const second = fakeEngine('second');
   const holder = createEngineHolder(first, async () => second);
   let finish!: () => void;
-  const running = holder.use((engine) => new Promise<string>((resolve) => (finish = () => resolve((engine as unknown as { name: string }).name))));
+  const running = holder.use(
+    (engine) =>
+      new Promise<string>((resolve) => (finish = () => resolve((engine as unknown as { name: string }).name))),
+  );
   await holder.refresh(new AbortController().signal);
   assert.equal(holder.current, second);
   assert.equal(first.closed, false, 'closed under a request');

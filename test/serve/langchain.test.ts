@@ -11,12 +11,19 @@ import { FakeListChatModel } from '@langchain/core/utils/testing';
 import { KabarRetriever, kabarEmbeddings, type KabarPassageMetadata } from 'kabar';
 import { runCli, tempCorpus } from '../helpers.js';
 
-const sliceOf = (corpus: string, m: { file: string; start: number; end: number }) => fs.readFileSync(path.join(corpus, m.file), 'utf8').slice(m.start, m.end);
+const sliceOf = (corpus: string, m: { file: string; start: number; end: number }) =>
+  fs.readFileSync(path.join(corpus, m.file), 'utf8').slice(m.start, m.end);
 
 test('KabarRetriever (import from "kabar") is a LangChain retriever: a chain retrieves, prompts a model and parses its reply', async (t) => {
   const tmp = tempCorpus();
   t.after(tmp.cleanup);
-  const retriever = await KabarRetriever.open({ corpus: tmp.corpus, index: tmp.index, embeddings: 'hashing', k: 3, filters: { lang: 'id' } });
+  const retriever = await KabarRetriever.open({
+    corpus: tmp.corpus,
+    index: tmp.index,
+    embeddings: 'hashing',
+    k: 3,
+    filters: { lang: 'id' },
+  });
   t.after(() => retriever.close());
 
   const docs = await retriever.invoke('Siapa yang bertemu Shoygu?');
@@ -24,15 +31,35 @@ test('KabarRetriever (import from "kabar") is a LangChain retriever: a chain ret
   for (const d of docs) {
     assert.equal(d.pageContent, sliceOf(tmp.corpus, d.metadata));
     assert.equal(d.metadata.lang, 'id');
-    assert.deepEqual(Object.keys(d.metadata).sort(), ['date', 'end', 'file', 'id', 'lang', 'score', 'source', 'start', 'title', 'url']);
+    assert.deepEqual(Object.keys(d.metadata).sort(), [
+      'date',
+      'end',
+      'file',
+      'id',
+      'lang',
+      'score',
+      'source',
+      'start',
+      'title',
+      'url',
+    ]);
   }
 
   const prompts: string[] = [];
   const model = new FakeListChatModel({ responses: ['Amir Hatami [1]'] });
-  const sources = (documents: Document<KabarPassageMetadata>[]) => documents.map((d, i) => `[${i + 1}] ${d.metadata.title} (${d.metadata.file}:${d.metadata.start}-${d.metadata.end})\n${d.pageContent}`).join('\n\n');
+  const sources = (documents: Document<KabarPassageMetadata>[]) =>
+    documents
+      .map(
+        (d, i) =>
+          `[${i + 1}] ${d.metadata.title} (${d.metadata.file}:${d.metadata.start}-${d.metadata.end})\n${d.pageContent}`,
+      )
+      .join('\n\n');
   const chain = RunnableSequence.from([
     { context: retriever.pipe(sources), question: new RunnablePassthrough() },
-    ChatPromptTemplate.fromMessages([['system', 'Answer from these sources, citing them as [n]:\n\n{context}'], ['human', '{question}']]),
+    ChatPromptTemplate.fromMessages([
+      ['system', 'Answer from these sources, citing them as [n]:\n\n{context}'],
+      ['human', '{question}'],
+    ]),
     (prompt: { toString(): string }) => {
       prompts.push(prompt.toString());
       return prompt;
@@ -45,11 +72,20 @@ test('KabarRetriever (import from "kabar") is a LangChain retriever: a chain ret
   assert.ok(prompts[0].includes(docs[0].pageContent));
 });
 
-test('kabar export --format langchain-hnswlib writes a folder HNSWLib.load reads with kabar\'s embeddings', async (t) => {
+test("kabar export --format langchain-hnswlib writes a folder HNSWLib.load reads with kabar's embeddings", async (t) => {
   const tmp = tempCorpus();
   t.after(tmp.cleanup);
   const out = path.join(tmp.dir, 'export');
-  const exported = runCli(['--corpus', tmp.corpus, '--index', tmp.index, 'export', '--format', 'langchain-hnswlib', out]);
+  const exported = runCli([
+    '--corpus',
+    tmp.corpus,
+    '--index',
+    tmp.index,
+    'export',
+    '--format',
+    'langchain-hnswlib',
+    out,
+  ]);
   assert.equal(exported.code, 0, exported.stderr);
   assert.match(exported.stdout, /^Exported 30 passages \(hashing 256-dimension vectors\) to /);
 

@@ -1,6 +1,12 @@
 import type { Span } from '../types.js';
 import { splitSentences } from './sentences.js';
-import { AGENCY_TRAILER, DATE_HEADER, findDateInText, isOutletLike, outletFromAgencyCode } from '../sources/metadata.js';
+import {
+  AGENCY_TRAILER,
+  DATE_HEADER,
+  findDateInText,
+  isOutletLike,
+  outletFromAgencyCode,
+} from '../sources/metadata.js';
 
 /** What cleaning learned about an article and the text worth retrieving, as spans of the original. */
 export interface CleanedArticle {
@@ -18,7 +24,8 @@ export interface CleanedArticle {
 const CAPTION = /\.(?:jpe?g|png|gif|webp)\s*$/i;
 /** "IslamTimes- ", "IslamTimes - ", "Rusia, ARRAHMAHNEWS.COM – ", "Solo, Kompas - ", "Jakarta, detikNews - "; kept only when outlet-like. */
 const OUTLET_PREFIX = /^(?:[\p{Lu}][\p{L}]*(?: [\p{Lu}][\p{L}]*){0,2}, )?(\p{L}[\p{L}\d.]{2,40}?)\s?[-–—]\s+(?=\S)/u;
-const DATELINE_OUTLET = /^[\p{Lu}][\p{L}]*(?: [\p{Lu}][\p{L}]*){0,2}, (\p{L}[\p{L}\d.]{2,40}?)(?: \([^)]{2,20}\))?\s?[-–—]\s+(?=\S)/u;
+const DATELINE_OUTLET =
+  /^[\p{Lu}][\p{L}]*(?: [\p{Lu}][\p{L}]*){0,2}, (\p{L}[\p{L}\d.]{2,40}?)(?: \([^)]{2,20}\))?\s?[-–—]\s+(?=\S)/u;
 /** "JAKARTA (ANTARA) – ", "Hanoi (VNA) - ": a dateline with the agency in brackets. */
 const DATELINE_AGENCY = /^\p{Lu}[\p{L}]*(?:,? \p{Lu}[\p{L}]*){0,2},? \((\p{Lu}[\p{L}\d.]{1,20})\)\s?[-–—]\s+(?=\S)/u;
 /** A Markdown heading marker: "# ", "## ". */
@@ -62,7 +69,11 @@ function linesOf(raw: string): Line[] {
 
 const blank = (raw: string, line: Line): boolean => raw.slice(line.start, line.end).trim() === '';
 
-const normalise = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const normalise = (text: string): string =>
+  text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 
 /**
  * Finds the article's real text inside the raw file: skips the `date` header, a photo caption, the
@@ -101,7 +112,11 @@ export function cleanArticle(raw: string, options: CleanOptions = {}): CleanedAr
     }
     if (RELATED_HEADING.test(text)) {
       gap();
-      while (i + 1 < lines.length && (LIST_ITEM.test(raw.slice(lines[i + 1].start, lines[i + 1].end)) || blank(raw, lines[i + 1]))) i++;
+      while (
+        i + 1 < lines.length &&
+        (LIST_ITEM.test(raw.slice(lines[i + 1].start, lines[i + 1].end)) || blank(raw, lines[i + 1]))
+      )
+        i++;
       continue;
     }
     if (AGENCY_LINE.test(text)) {
@@ -135,7 +150,12 @@ export function cleanArticle(raw: string, options: CleanOptions = {}): CleanedAr
     .map((block) => block.flatMap((line) => splitSentences(raw, line.start, line.end)))
     .filter((block) => block.length > 0);
   blocks = dropRepeatedLede(blocks);
-  date ??= findDateInText(blocks.flat().map((s) => s.text).join(' '));
+  date ??= findDateInText(
+    blocks
+      .flat()
+      .map((s) => s.text)
+      .join(' '),
+  );
   return { date, source, caption, blocks };
 }
 

@@ -37,13 +37,18 @@ export interface ChangeOptions extends SourceOptions {
  */
 export function articleHash(source: SourceArticle): string {
   const { text, title, date, source: outlet, url, lang, line, bodyStart } = source;
-  return crypto.createHash('sha1').update(text).update(JSON.stringify([title, date, outlet, url, lang, line ?? null, bodyStart])).digest('hex');
+  return crypto
+    .createHash('sha1')
+    .update(text)
+    .update(JSON.stringify([title, date, outlet, url, lang, line ?? null, bodyStart]))
+    .digest('hex');
 }
 
 /** The source file each stored article id belongs to: the id itself for one-article files, else the file before `:key`. */
 function fileOfId(id: string, files: Set<string>): string | undefined {
   if (files.has(id)) return id;
-  for (let i = id.indexOf(':'); i !== -1; i = id.indexOf(':', i + 1)) if (files.has(id.slice(0, i))) return id.slice(0, i);
+  for (let i = id.indexOf(':'); i !== -1; i = id.indexOf(':', i + 1))
+    if (files.has(id.slice(0, i))) return id.slice(0, i);
   return undefined;
 }
 
@@ -52,7 +57,12 @@ function fileOfId(id: string, files: Set<string>): string | undefined {
  * every article stored from it is not read at all; a changed file is read and each of its articles is
  * compared by hash, so a grown archive costs only its new and changed records.
  */
-export async function findChanges(files: CorpusFile[], known: Map<string, ArticleVersion>, previouslySkipped: Skipped[], options: ChangeOptions = {}): Promise<CorpusChanges> {
+export async function findChanges(
+  files: CorpusFile[],
+  known: Map<string, ArticleVersion>,
+  previouslySkipped: Skipped[],
+  options: ChangeOptions = {},
+): Promise<CorpusChanges> {
   const names = new Set(files.map((f) => f.file));
   const storedIds = new Map<string, string[]>();
   const removed: string[] = [];
@@ -95,7 +105,10 @@ export async function findChanges(files: CorpusFile[], known: Map<string, Articl
       continue;
     }
     const { articles, warnings } = await readSource(file.file, read.raw, options);
-    for (const w of warnings) changes.skipped.push(w.line === undefined ? { file: w.file, reason: w.message } : { file: w.file, line: w.line, reason: w.message });
+    for (const w of warnings)
+      changes.skipped.push(
+        w.line === undefined ? { file: w.file, reason: w.message } : { file: w.file, line: w.line, reason: w.message },
+      );
     if (articles.length === 0 && warnings.length > 0) {
       // Nothing but problems (a feed cut off while a scraper writes it, a page saved without its body):
       // what was indexed from the file stays, as for a file that cannot be read, until it reads again.
@@ -115,7 +128,10 @@ export async function findChanges(files: CorpusFile[], known: Map<string, Articl
       if (stored) changes.changed++;
       changes.work.push({ source, version });
     }
-    add(changes.removed, ids.filter((id) => !present.has(id)));
+    add(
+      changes.removed,
+      ids.filter((id) => !present.has(id)),
+    );
   }
   return changes;
 }

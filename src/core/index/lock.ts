@@ -29,7 +29,11 @@ export function processStart(pid: number): string | null {
 
 const duration = (ms: number): string => {
   const s = Math.max(0, Math.round(ms / 1000));
-  return s < 60 ? `${s} s` : s < 3600 ? `${Math.floor(s / 60)} min ${s % 60} s` : `${Math.floor(s / 3600)} h ${Math.floor((s % 3600) / 60)} min`;
+  return s < 60
+    ? `${s} s`
+    : s < 3600
+      ? `${Math.floor(s / 60)} min ${s % 60} s`
+      : `${Math.floor(s / 3600)} h ${Math.floor((s % 3600) / 60)} min`;
 };
 
 /** Why the lock in `text` is not held by a running writer, or null when it is. */
@@ -51,9 +55,13 @@ function staleness(text: string): string | null {
 
 export class IndexLockedError extends UserError {
   constructor(dir: string, owner: LockOwner) {
-    super('INDEX_LOCKED', `Another kabar process (pid ${owner.pid}${owner.host !== os.hostname() ? ` on ${owner.host}` : ''}) has been updating the index in ${dir} for ${duration(Date.now() - owner.since)}.`, {
-      hint: 'Wait for it to finish, then try again.',
-    });
+    super(
+      'INDEX_LOCKED',
+      `Another kabar process (pid ${owner.pid}${owner.host !== os.hostname() ? ` on ${owner.host}` : ''}) has been updating the index in ${dir} for ${duration(Date.now() - owner.since)}.`,
+      {
+        hint: 'Wait for it to finish, then try again.',
+      },
+    );
   }
 }
 
@@ -63,7 +71,12 @@ export class IndexLockedError extends UserError {
  * another process read it empty in between and take it over as a leftover.)
  */
 function tryCreate(file: string): boolean {
-  const owner: LockOwner = { pid: process.pid, host: os.hostname(), since: Date.now(), processStart: processStart(process.pid) };
+  const owner: LockOwner = {
+    pid: process.pid,
+    host: os.hostname(),
+    since: Date.now(),
+    processStart: processStart(process.pid),
+  };
   const draft = tempFileFor(file);
   try {
     fs.writeFileSync(draft, JSON.stringify(owner));

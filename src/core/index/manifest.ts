@@ -1,6 +1,6 @@
-import type { ChunkOptions } from '../corpus/chunk.js';
 import type { ProvenanceCounts } from '../sources/provenance.js';
 import type { EmbedderInfo } from '../embedder.js';
+import type { ChunkOptions } from '../settings.js';
 
 /** Bumped whenever the stored format or the analysis changes, so old indexes are rebuilt, not misread. */
 export const FORMAT_VERSION = 3;
@@ -24,13 +24,23 @@ export interface Manifest {
 
 /** Why an index built under `stored` cannot serve `wanted`, or null when it can. */
 export function incompatibility(stored: Manifest, wanted: Pick<Manifest, 'embedder' | 'chunking'>): string | null {
-  if (stored.formatVersion !== FORMAT_VERSION) return `it was built by another version of kabar (format ${stored.formatVersion})`;
+  if (stored.formatVersion !== FORMAT_VERSION)
+    return `it was built by another version of kabar (format ${stored.formatVersion})`;
   const a = stored.embedder;
   const b = wanted.embedder;
-  if (a.provider !== b.provider || a.model !== b.model || a.dimensions !== b.dimensions || a.prefix !== b.prefix || a.weights !== b.weights) {
+  if (
+    a.provider !== b.provider ||
+    a.model !== b.model ||
+    a.dimensions !== b.dimensions ||
+    a.prefix !== b.prefix ||
+    a.weights !== b.weights
+  ) {
     return `it was built with the ${a.provider} embedder (${a.model}${a.weights ? `, ${a.weights}` : ''}, ${a.dimensions} dimensions)`;
   }
-  if (stored.chunking.maxChars !== wanted.chunking.maxChars || stored.chunking.maxSentences !== wanted.chunking.maxSentences) {
+  if (
+    stored.chunking.maxChars !== wanted.chunking.maxChars ||
+    stored.chunking.maxSentences !== wanted.chunking.maxSentences
+  ) {
     return 'it was built with other chunking settings';
   }
   return null;

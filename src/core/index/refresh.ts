@@ -1,6 +1,5 @@
 import crypto from 'node:crypto';
 import { articleFromSource } from '../corpus/article.js';
-import type { ChunkOptions } from '../corpus/chunk.js';
 import { listCorpus, type CorpusListing } from '../corpus/listing.js';
 import { UserError } from '../errors.js';
 import { countProvenance, emptyProvenance } from '../sources/provenance.js';
@@ -13,6 +12,7 @@ import { FORMAT_VERSION, incompatibility, type Manifest } from './manifest.js';
 import { findChanges } from './changes.js';
 import type { ArticleInput, Store } from './port.js';
 import { skippedKey, skipWarnings } from '../corpus/skip-warnings.js';
+import type { ChunkOptions } from '../settings.js';
 
 /** How long a refresh runs at most before it lets timers and signals run (progress drawing, Ctrl+C). */
 const YIELD_EVERY_MS = 50;
@@ -88,28 +88,63 @@ export async function refreshIndex(options: RefreshOptions): Promise<RefreshRepo
   const wanted = { embedder: options.embedder.info, chunking: options.chunking };
   const manifest = await store.manifest();
   const problem = manifest ? incompatibility(manifest, wanted) : null;
-  const rebuilt = options.force ? 'a rebuild was asked for' : problem ?? undefined;
+  const rebuilt = options.force ? 'a rebuild was asked for' : (problem ?? undefined);
   if (problem && !options.force) options.onWarning?.(`Rebuilding the index: ${problem}.`);
   const listing = corpus.digest;
   const previouslySkipped = await store.skipped();
   // The corpus lists exactly as when the index was last brought up to date, and nothing was skipped
   // then or now: no article needs a look (edits that keep size and time come through `recheck`).
-  const sameListing = manifest && !rebuilt && !options.recheck?.size && manifest.listing === listing && scanSkips.length === 0 && previouslySkipped.length === 0;
+  const sameListing =
+    manifest &&
+    !rebuilt &&
+    !options.recheck?.size &&
+    manifest.listing === listing &&
+    scanSkips.length === 0 &&
+    previouslySkipped.length === 0;
   if (sameListing) {
     const counts = await store.counts();
-    return { added: 0, changed: 0, removed: 0, unchanged: counts.articles, skipped: [], articles: counts.articles, passages: counts.passages, ms: Math.round(performance.now() - started) };
+    return {
+      added: 0,
+      changed: 0,
+      removed: 0,
+      unchanged: counts.articles,
+      skipped: [],
+      articles: counts.articles,
+      passages: counts.passages,
+      ms: Math.round(performance.now() - started),
+    };
   }
   const known = rebuilt ? new Map() : await store.versions();
-  const changes = await findChanges(corpus.files(), known, rebuilt ? [] : previouslySkipped, { fields: options.fields, recheck: options.recheck });
+  const changes = await findChanges(corpus.files(), known, rebuilt ? [] : previouslySkipped, {
+    fields: options.fields,
+    recheck: options.recheck,
+  });
   const { work, removed, touched } = changes;
   const skipped = [...scanSkips, ...changes.skipped];
-  for (const warning of skipWarnings(skipped, options.warnEverySkip || rebuilt ? [] : previouslySkipped)) options.onWarning?.(warning);
+  for (const warning of skipWarnings(skipped, options.warnEverySkip || rebuilt ? [] : previouslySkipped))
+    options.onWarning?.(warning);
 
   const report = async (): Promise<RefreshReport> => {
     const counts = await store.counts();
-    return { added: work.length - changes.changed, changed: changes.changed, removed: removed.length, unchanged: changes.unchanged, skipped, articles: counts.articles, passages: counts.passages, rebuilt, ms: Math.round(performance.now() - started) };
+    return {
+      added: work.length - changes.changed,
+      changed: changes.changed,
+      removed: removed.length,
+      unchanged: changes.unchanged,
+      skipped,
+      articles: counts.articles,
+      passages: counts.passages,
+      rebuilt,
+      ms: Math.round(performance.now() - started),
+    };
   };
-  const nothingToDo = manifest && !rebuilt && work.length === 0 && removed.length === 0 && touched.length === 0 && skippedKey(previouslySkipped) === skippedKey(skipped);
+  const nothingToDo =
+    manifest &&
+    !rebuilt &&
+    work.length === 0 &&
+    removed.length === 0 &&
+    touched.length === 0 &&
+    skippedKey(previouslySkipped) === skippedKey(skipped);
   if (nothingToDo) return report();
 
   // Where each article's metadata came from, kept as running totals: only what changes is counted again.
@@ -118,7 +153,10 @@ export async function refreshIndex(options: RefreshOptions): Promise<RefreshRepo
   for (const id of replaced) countProvenance(provenance, (await store.article(id))?.provenance, -1);
 
   // Every article this write may change, named up front: a shared store locks them first, in one order.
-  const plan = { articles: [...removed, ...touched.map((t) => t.id), ...work.map((w) => w.source.id)], clear: Boolean(rebuilt) };
+  const plan = {
+    articles: [...removed, ...touched.map((t) => t.id), ...work.map((w) => w.source.id)],
+    clear: Boolean(rebuilt),
+  };
   await store.write(async (tx) => {
     if (rebuilt) await tx.clear();
     for (const id of removed) await tx.delete(id);
@@ -148,7 +186,12 @@ export async function refreshIndex(options: RefreshOptions): Promise<RefreshRepo
         meta,
         raw,
         version: item.version,
-        passages: passages.map((passage) => ({ passage, vector: [], terms: options.analyzer.terms(passageText(passage), meta.lang, stems), print: storyFingerprint(passage.text, options.analyzer) })),
+        passages: passages.map((passage) => ({
+          passage,
+          vector: [],
+          terms: options.analyzer.terms(passageText(passage), meta.lang, stems),
+          print: storyFingerprint(passage.text, options.analyzer),
+        })),
         stems,
       });
       if (pending.reduce((n, a) => n + a.passages.length, 0) >= EMBED_BATCH) await flush();

@@ -26,7 +26,11 @@ export function readMarkdown(file: string, content: string): SourceRead {
     data = parse(block[1], { maxAliasCount: 10 });
   } catch (error) {
     const line = error instanceof YAMLError ? (error.linePos?.[0].line ?? 0) + 1 : undefined;
-    warnings.push({ file, line, message: `the front matter is not valid YAML and was ignored (${(error as Error).message.split('\n')[0]})` });
+    warnings.push({
+      file,
+      line,
+      message: `the front matter is not valid YAML and was ignored (${(error as Error).message.split('\n')[0]})`,
+    });
     return { articles: [article], warnings };
   }
   if (!data || typeof data !== 'object' || Array.isArray(data)) return { articles: [article], warnings };
@@ -39,6 +43,7 @@ export function readMarkdown(file: string, content: string): SourceRead {
   article.source = plainLine(get('source'));
   article.url = urlValue(get('url'));
   article.lang = langValue(get('lang'));
-  for (const field of ['title', 'date', 'source', 'url', 'lang'] as const) if (article[field] !== null) article.found[field] = 'front-matter';
+  for (const field of ['title', 'date', 'source', 'url', 'lang'] as const)
+    if (article[field] !== null) article.found[field] = 'front-matter';
   return { articles: [article], warnings };
 }

@@ -30,7 +30,10 @@ export const cancelledRequest = () => new UserError('CANCELLED', 'The question w
 function textOf(chunk: { content: unknown }): string {
   const { content } = chunk;
   if (typeof content === 'string') return content;
-  if (Array.isArray(content)) return content.map((part) => (typeof part === 'string' ? part : typeof part?.text === 'string' ? part.text : '')).join('');
+  if (Array.isArray(content))
+    return content
+      .map((part) => (typeof part === 'string' ? part : typeof part?.text === 'string' ? part.text : ''))
+      .join('');
   return '';
 }
 

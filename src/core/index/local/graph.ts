@@ -16,7 +16,7 @@ export function fileSha1(file: string): string {
   const chunk = Buffer.alloc(16 * 2 ** 20);
   const fd = fs.openSync(file, 'r');
   try {
-    for (let read; (read = fs.readSync(fd, chunk, 0, chunk.length, null)) > 0; ) hash.update(chunk.subarray(0, read));
+    for (let read; (read = fs.readSync(fd, chunk, 0, chunk.length, null)) > 0;) hash.update(chunk.subarray(0, read));
   } finally {
     fs.closeSync(fd);
   }
@@ -69,19 +69,26 @@ export class CheckpointedGraph {
     }
     if (bytes !== checkpoint.bytes) return 'its size is wrong';
     const header = readGraphHeader(file);
-    if (header.dimensions !== this.dimensions || header.elements < checkpoint.count) return 'it does not match the database';
+    if (header.dimensions !== this.dimensions || header.elements < checkpoint.count)
+      return 'it does not match the database';
     if (bytes <= CHECKSUM_UP_TO && fileSha1(file) !== checkpoint.sha1) return 'its checksum does not match';
     return null;
   }
 
   /** The newest recorded checkpoint at or before `version` whose file is intact, loaded. */
   private async loadCheckpoint(version: number): Promise<{ graph: HnswGraph; version: number } | null> {
-    const rows = this.db.prepare('SELECT * FROM checkpoints WHERE version <= ? ORDER BY version DESC').all(version) as Checkpoint[];
+    const rows = this.db
+      .prepare('SELECT * FROM checkpoints WHERE version <= ? ORDER BY version DESC')
+      .all(version) as Checkpoint[];
     for (const checkpoint of rows) {
       let problem: string | null | undefined;
       try {
         problem = this.damage(checkpoint);
-        if (problem === null) return { graph: await HnswGraph.read(path.join(this.dir, checkpoint.file), this.dimensions, checkpoint.count), version: checkpoint.version };
+        if (problem === null)
+          return {
+            graph: await HnswGraph.read(path.join(this.dir, checkpoint.file), this.dimensions, checkpoint.count),
+            version: checkpoint.version,
+          };
       } catch (error) {
         problem = `it cannot be read (${(error as Error).message})`;
       }
@@ -109,11 +116,17 @@ export class CheckpointedGraph {
     this.db.transaction(() => {
       const now = this.version();
       if (now === this.at) return;
-      for (const row of this.db.prepare('SELECT id, vector FROM passages WHERE version > ?').iterate(this.at) as Iterable<{ id: number; vector: Buffer }>) {
+      for (const row of this.db
+        .prepare('SELECT id, vector FROM passages WHERE version > ?')
+        .iterate(this.at) as Iterable<{ id: number; vector: Buffer }>) {
         graph.add(row.id, toVector(row.vector));
       }
       // A label added and removed after the checkpoint was never in the graph: remove() says false.
-      for (const label of this.db.prepare('SELECT label FROM tombstones WHERE version > ?').pluck().iterate(this.at) as Iterable<number>) graph.remove(label);
+      for (const label of this.db
+        .prepare('SELECT label FROM tombstones WHERE version > ?')
+        .pluck()
+        .iterate(this.at) as Iterable<number>)
+        graph.remove(label);
       this.at = now;
     })();
     return graph;
@@ -123,7 +136,11 @@ export class CheckpointedGraph {
   async search(vector: number[], k: number, allowed?: Set<number>): Promise<{ label: number; similarity: number }[]> {
     const graph = await this.sync();
     if (allowed?.size === 0) return [];
-    return graph.search(vector, allowed ? Math.min(k, allowed.size) : k, allowed ? (label) => allowed.has(label) : undefined);
+    return graph.search(
+      vector,
+      allowed ? Math.min(k, allowed.size) : k,
+      allowed ? (label) => allowed.has(label) : undefined,
+    );
   }
 
   /**
@@ -131,9 +148,15 @@ export class CheckpointedGraph {
    * graph came from (or there is none), records it, and removes older graph files and tombstones.
    */
   async checkpoint(): Promise<void> {
-    const saved = this.db.prepare('SELECT version FROM checkpoints ORDER BY version DESC LIMIT 1').pluck().get() as number | undefined;
+    const saved = this.db.prepare('SELECT version FROM checkpoints ORDER BY version DESC LIMIT 1').pluck().get() as
+      number | undefined;
     const since = saved ?? -1;
-    const changed = this.db.prepare('SELECT (SELECT count(*) FROM passages WHERE version > ?) + (SELECT count(*) FROM tombstones WHERE version > ?)').pluck().get(since, since) as number;
+    const changed = this.db
+      .prepare(
+        'SELECT (SELECT count(*) FROM passages WHERE version > ?) + (SELECT count(*) FROM tombstones WHERE version > ?)',
+      )
+      .pluck()
+      .get(since, since) as number;
     if (changed === 0 || (saved !== undefined && changed < CHECKPOINT_AFTER && this.intact(saved))) return;
     const graph = await this.sync();
     const version = this.at;
@@ -161,10 +184,18 @@ export class CheckpointedGraph {
   }
 
   private insert(version: number, name: string, count: number): void {
-    const since = (this.db.prepare('SELECT version FROM checkpoints WHERE version < ? ORDER BY version DESC LIMIT 1').pluck().get(version) as number | undefined) ?? -1;
+    const since =
+      (this.db
+        .prepare('SELECT version FROM checkpoints WHERE version < ? ORDER BY version DESC LIMIT 1')
+        .pluck()
+        .get(version) as number | undefined) ?? -1;
     const file = path.join(this.dir, name);
     const record: Checkpoint = { version, file: name, bytes: fs.statSync(file).size, sha1: fileSha1(file), count };
-    this.db.prepare('INSERT OR REPLACE INTO checkpoints (version, file, bytes, sha1, count) VALUES (@version, @file, @bytes, @sha1, @count)').run(record);
+    this.db
+      .prepare(
+        'INSERT OR REPLACE INTO checkpoints (version, file, bytes, sha1, count) VALUES (@version, @file, @bytes, @sha1, @count)',
+      )
+      .run(record);
     // Readers that opened the previous checkpoint a moment ago may still want it: keep one before.
     this.db.prepare('DELETE FROM checkpoints WHERE version < ?').run(since);
     this.db.prepare('DELETE FROM tombstones WHERE version <= ?').run(since);
@@ -189,6 +220,7 @@ export class CheckpointedGraph {
 /** Removes graph files (and temporary files of graph saves) not in `keep`. */
 export function removeGraphFiles(dir: string, keep: Set<string>): void {
   for (const entry of fs.readdirSync(dir)) {
-    if (/^\.?vectors-\d+\.hnsw(\.\d+\.tmp)?$/.test(entry) && !keep.has(entry)) fs.rmSync(path.join(dir, entry), { force: true });
+    if (/^\.?vectors-\d+\.hnsw(\.\d+\.tmp)?$/.test(entry) && !keep.has(entry))
+      fs.rmSync(path.join(dir, entry), { force: true });
   }
 }

@@ -8,7 +8,17 @@ import { diskFullError, isDiskFull } from '../disk-full.js';
 import { acquireWriteLock } from '../lock.js';
 import type { Manifest } from '../manifest.js';
 import { extraJson, parseExtra } from '../meta-extra.js';
-import type { ArticleInput, ArticleVersion, PassageRecord, ScoredId, Store, StoredArticle, StoreTransaction, TermStats, WeightedTerm } from '../port.js';
+import type {
+  ArticleInput,
+  ArticleVersion,
+  PassageRecord,
+  ScoredId,
+  Store,
+  StoredArticle,
+  StoreTransaction,
+  TermStats,
+  WeightedTerm,
+} from '../port.js';
 import { Bm25Scorer, type PostingSource } from './bm25.js';
 import { GraphBuild, PARALLEL_BUILD_FROM } from './graph-build.js';
 import { CheckpointedGraph, removeGraphFiles } from './graph.js';
@@ -58,7 +68,14 @@ interface PassageRow {
   print?: Buffer | null;
 }
 
-const meta = (a: ArticleRow): ArticleMeta => ({ file: a.file, title: a.title, date: a.date, source: a.source, lang: a.lang, ...parseExtra(a.extra) });
+const meta = (a: ArticleRow): ArticleMeta => ({
+  file: a.file,
+  title: a.title,
+  date: a.date,
+  source: a.source,
+  lang: a.lang,
+  ...parseExtra(a.extra),
+});
 
 const toPassage = (file: string, p: PassageRow): Passage => ({
   id: `${file}#${p.n}`,
@@ -66,7 +83,11 @@ const toPassage = (file: string, p: PassageRow): Passage => ({
   start: p.start,
   end: p.end,
   text: p.text,
-  sentences: (JSON.parse(p.sentences) as [number, number][]).map(([start, end]) => ({ start, end, text: p.text.slice(start - p.start, end - p.start) })),
+  sentences: (JSON.parse(p.sentences) as [number, number][]).map(([start, end]) => ({
+    start,
+    end,
+    text: p.text.slice(start - p.start, end - p.start),
+  })),
 });
 
 const splitId = (id: string): { file: string; n: number } | null => {
@@ -78,7 +99,10 @@ const splitId = (id: string): { file: string; n: number } | null => {
 const vectorBlob = (vector: number[]): Buffer => Buffer.from(new Float32Array(vector).buffer);
 
 const corrupt = (dir: string, cause: unknown) =>
-  new UserError('INDEX_CORRUPT', `The index in ${dir} is damaged (${(cause as Error).message}).`, { hint: 'Run kabar index --rebuild to build it again.', cause });
+  new UserError('INDEX_CORRUPT', `The index in ${dir} is damaged (${(cause as Error).message}).`, {
+    hint: 'Run kabar index --rebuild to build it again.',
+    cause,
+  });
 
 /** Maps SQLite's damage and full-disk errors to what a user can act on. */
 function guard<T>(dir: string, run: () => T): T {
@@ -120,17 +144,29 @@ export class SqliteStore implements Store {
     this.statements = {
       meta: db.prepare('SELECT value FROM meta WHERE key = ?').pluck(),
       setMeta: db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)'),
-      articleByFile: db.prepare('SELECT id, file, title, date, source, lang, extra, size, mtime_ms, hash FROM articles WHERE file = ?'),
-      passage: db.prepare(`SELECT ${passageColumns}, p.print, a.file, a.title, a.date, a.source, a.lang, a.extra FROM passages p JOIN articles a ON a.id = p.article WHERE a.file = ? AND p.n = ?`),
+      articleByFile: db.prepare(
+        'SELECT id, file, title, date, source, lang, extra, size, mtime_ms, hash FROM articles WHERE file = ?',
+      ),
+      passage: db.prepare(
+        `SELECT ${passageColumns}, p.print, a.file, a.title, a.date, a.source, a.lang, a.extra FROM passages p JOIN articles a ON a.id = p.article WHERE a.file = ? AND p.n = ?`,
+      ),
       passagesOf: db.prepare(`SELECT ${passageColumns} FROM passages p WHERE p.article = ? ORDER BY p.n`),
-      idsOf: db.prepare('SELECT p.id, a.file, p.n FROM passages p JOIN articles a ON a.id = p.article WHERE p.id IN (SELECT value FROM json_each(?))'),
+      idsOf: db.prepare(
+        'SELECT p.id, a.file, p.n FROM passages p JOIN articles a ON a.id = p.article WHERE p.id IN (SELECT value FROM json_each(?))',
+      ),
       raw: db.prepare('SELECT raw FROM articles WHERE file = ?').pluck(),
       df: db.prepare('SELECT df FROM terms WHERE term = ?').pluck(),
       // Every indexed term in one string (terms hold no NUL): one value to read rather than a row each.
-      terms: db.prepare("SELECT group_concat(term, char(0)) FROM terms").pluck(),
+      terms: db.prepare('SELECT group_concat(term, char(0)) FROM terms').pluck(),
       maxLabel: db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'passages'").pluck(),
-      allowed: db.prepare('SELECT p.id FROM passages p JOIN articles a ON a.id = p.article WHERE kabar_filter(a.lang, a.source, a.date, ?)').pluck(),
-      wordsOfTerms: db.prepare('SELECT term, word FROM words WHERE lang = ? AND term IN (SELECT value FROM json_each(?))'),
+      allowed: db
+        .prepare(
+          'SELECT p.id FROM passages p JOIN articles a ON a.id = p.article WHERE kabar_filter(a.lang, a.source, a.date, ?)',
+        )
+        .pluck(),
+      wordsOfTerms: db.prepare(
+        'SELECT term, word FROM words WHERE lang = ? AND term IN (SELECT value FROM json_each(?))',
+      ),
     };
   }
 
@@ -158,7 +194,8 @@ export class SqliteStore implements Store {
         problem = SqliteStore.prepare(db);
       } catch (error) {
         const code = (error as { code?: string }).code ?? '';
-        if (code.startsWith('SQLITE_NOTADB') || code.startsWith('SQLITE_CORRUPT')) problem = `it is unreadable (${(error as Error).message})`;
+        if (code.startsWith('SQLITE_NOTADB') || code.startsWith('SQLITE_CORRUPT'))
+          problem = `it is unreadable (${(error as Error).message})`;
         else if (code.startsWith('SQLITE_IOERR') || isDiskFull(error)) {
           // No room for the shared-memory file (a full disk): read with the WAL index in this process's memory.
           db.close();
@@ -184,16 +221,27 @@ export class SqliteStore implements Store {
     // Reads go through a memory map and a larger page cache: a search touches scattered pages.
     db.pragma(`mmap_size = ${MMAP_BYTES}`);
     db.pragma(`cache_size = -${CACHE_KIB}`);
-    const hasMeta = db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta'").pluck().get() as number;
-    const schema = hasMeta ? (db.prepare("SELECT value FROM meta WHERE key = 'schema'").pluck().get() as string | undefined) : undefined;
+    const hasMeta = db
+      .prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta'")
+      .pluck()
+      .get() as number;
+    const schema = hasMeta
+      ? (db.prepare("SELECT value FROM meta WHERE key = 'schema'").pluck().get() as string | undefined)
+      : undefined;
     if (schema === undefined) {
       db.exec(SCHEMA);
-      db.prepare("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', ?), ('version', '0'), ('lexicon', ?)").run(String(SCHEMA_VERSION), ANALYSIS_VERSION);
+      db.prepare("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', ?), ('version', '0'), ('lexicon', ?)").run(
+        String(SCHEMA_VERSION),
+        ANALYSIS_VERSION,
+      );
       return null;
     }
     if (schema !== String(SCHEMA_VERSION)) return 'it was made by another version of kabar';
-    if (db.prepare("SELECT value FROM meta WHERE key = 'lexicon'").pluck().get() !== ANALYSIS_VERSION) return 'it was made with another lexicon or other word rules';
-    const recorded = Number((db.prepare("SELECT value FROM meta WHERE key = 'passages'").pluck().get() as string | undefined) ?? 0);
+    if (db.prepare("SELECT value FROM meta WHERE key = 'lexicon'").pluck().get() !== ANALYSIS_VERSION)
+      return 'it was made with another lexicon or other word rules';
+    const recorded = Number(
+      (db.prepare("SELECT value FROM meta WHERE key = 'passages'").pluck().get() as string | undefined) ?? 0,
+    );
     const counted = db.prepare('SELECT count(*) FROM passages').pluck().get() as number;
     if (recorded !== counted) return `it records ${recorded} passages but holds ${counted}`;
     return null;
@@ -224,7 +272,13 @@ export class SqliteStore implements Store {
     if (!parts) return undefined;
     return guard(this.dir, () => {
       const row = this.statements.passage.get(parts.file, parts.n) as (PassageRow & ArticleRow) | undefined;
-      return row ? { passage: toPassage(row.file, row), article: meta(row), ...(row.print ? { print: unpackPrint(row.print) } : {}) } : undefined;
+      return row
+        ? {
+            passage: toPassage(row.file, row),
+            article: meta(row),
+            ...(row.print ? { print: unpackPrint(row.print) } : {}),
+          }
+        : undefined;
     });
   }
 
@@ -258,7 +312,10 @@ export class SqliteStore implements Store {
   }
 
   async skipped(): Promise<Skipped[]> {
-    return guard(this.dir, () => JSON.parse((this.statements.meta.get('skipped') as string | undefined) ?? '[]') as Skipped[]);
+    return guard(
+      this.dir,
+      () => JSON.parse((this.statements.meta.get('skipped') as string | undefined) ?? '[]') as Skipped[],
+    );
   }
 
   private allowed(filters?: Filters): Set<number> | undefined {
@@ -269,7 +326,11 @@ export class SqliteStore implements Store {
   /** Passage ids of labels, in their order (a label whose passage is gone is left out). */
   private withIds<T extends { label: number }>(found: T[]): (T & { id: string })[] {
     if (found.length === 0) return [];
-    const rows = this.statements.idsOf.all(JSON.stringify(found.map((f) => f.label))) as { id: number; file: string; n: number }[];
+    const rows = this.statements.idsOf.all(JSON.stringify(found.map((f) => f.label))) as {
+      id: number;
+      file: string;
+      n: number;
+    }[];
     const ids = new Map(rows.map((r) => [r.id, `${r.file}#${r.n}`]));
     return found.flatMap((f) => {
       const id = ids.get(f.label);
@@ -299,7 +360,11 @@ export class SqliteStore implements Store {
   /** The indexed terms for fuzzy matching, read once per committed version of the store. */
   private indexedTerms(): SimilarTerms {
     const version = String(this.statements.meta.get('version') ?? 0);
-    if (this.similarTerms?.version !== version) this.similarTerms = { version, terms: new SimilarTerms(((this.statements.terms.get() as string | null) ?? '').split('\0').filter(Boolean)) };
+    if (this.similarTerms?.version !== version)
+      this.similarTerms = {
+        version,
+        terms: new SimilarTerms(((this.statements.terms.get() as string | null) ?? '').split('\0').filter(Boolean)),
+      };
     return this.similarTerms.terms;
   }
 
@@ -378,7 +443,9 @@ export class SqliteStore implements Store {
 
 /** Removes the files of the generation-folder layout kabar used before this store; true when there were any. */
 function removeLegacyLayout(dir: string): boolean {
-  const legacy = fs.readdirSync(dir).filter((e) => e === 'CURRENT' || e === 'lock' || /^g-[\w-]+$/.test(e) || /^CURRENT\.\d+\.tmp$/.test(e));
+  const legacy = fs
+    .readdirSync(dir)
+    .filter((e) => e === 'CURRENT' || e === 'lock' || /^g-[\w-]+$/.test(e) || /^CURRENT\.\d+\.tmp$/.test(e));
   for (const entry of legacy) fs.rmSync(path.join(dir, entry), { recursive: true, force: true });
   return legacy.some((e) => e === 'CURRENT' || e.startsWith('g-'));
 }
@@ -407,8 +474,12 @@ class SqliteTransaction implements StoreTransaction {
       meta: db.prepare('SELECT value FROM meta WHERE key = ?').pluck(),
       setMeta: db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)'),
       articleId: db.prepare('SELECT id FROM articles WHERE file = ?').pluck(),
-      insertArticle: db.prepare('INSERT INTO articles (file, title, date, source, lang, extra, size, mtime_ms, hash, raw) VALUES (@file, @title, @date, @source, @lang, @extra, @size, @mtimeMs, @hash, @raw)'),
-      insertPassage: db.prepare('INSERT INTO passages (article, n, start, end, text, sentences, terms, length, vector, version, print) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+      insertArticle: db.prepare(
+        'INSERT INTO articles (file, title, date, source, lang, extra, size, mtime_ms, hash, raw) VALUES (@file, @title, @date, @source, @lang, @extra, @size, @mtimeMs, @hash, @raw)',
+      ),
+      insertPassage: db.prepare(
+        'INSERT INTO passages (article, n, start, end, text, sentences, terms, length, vector, version, print) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
       passagesOf: db.prepare('SELECT id, terms, length FROM passages WHERE article = ?'),
       tombstone: db.prepare('INSERT OR REPLACE INTO tombstones (label, version) VALUES (?, ?)'),
       touch: db.prepare('UPDATE articles SET size = ?, mtime_ms = ?, hash = ? WHERE file = ?'),
@@ -429,7 +500,16 @@ class SqliteTransaction implements StoreTransaction {
   async upsert(article: ArticleInput): Promise<void> {
     await this.remove(article.meta.file);
     const { file, title, date, source, lang } = article.meta;
-    const { lastInsertRowid } = this.s.insertArticle.run({ file, title, date, source, lang, extra: extraJson(article.meta), ...article.version, raw: article.raw });
+    const { lastInsertRowid } = this.s.insertArticle.run({
+      file,
+      title,
+      date,
+      source,
+      lang,
+      extra: extraJson(article.meta),
+      ...article.version,
+      raw: article.raw,
+    });
     let length = 0;
     for (const { passage, vector, terms, print } of article.passages) {
       const n = Number(passage.id.slice(passage.id.lastIndexOf('#') + 1));
@@ -437,8 +517,23 @@ class SqliteTransaction implements StoreTransaction {
       for (const term of terms) tf.set(term, (tf.get(term) ?? 0) + 1);
       const sentences = JSON.stringify(passage.sentences.map((s) => [s.start, s.end]));
       const blob = vectorBlob(vector);
-      const row = this.s.insertPassage.run(lastInsertRowid, n, passage.start, passage.end, passage.text, sentences, [...tf.keys()].join(' '), terms.length, blob, this.version, print ? packPrint(print) : null);
-      await this.build?.add(Number(row.lastInsertRowid), new Float32Array(blob.buffer, blob.byteOffset, blob.byteLength / 4));
+      const row = this.s.insertPassage.run(
+        lastInsertRowid,
+        n,
+        passage.start,
+        passage.end,
+        passage.text,
+        sentences,
+        [...tf.keys()].join(' '),
+        terms.length,
+        blob,
+        this.version,
+        print ? packPrint(print) : null,
+      );
+      await this.build?.add(
+        Number(row.lastInsertRowid),
+        new Float32Array(blob.buffer, blob.byteOffset, blob.byteLength / 4),
+      );
       this.postings.add(Number(row.lastInsertRowid), tf, terms.length);
       length += terms.length;
     }
@@ -479,7 +574,9 @@ class SqliteTransaction implements StoreTransaction {
     else this.build = this.newBuild();
     this.postings.clear();
     this.db.prepare('INSERT OR REPLACE INTO tombstones (label, version) SELECT id, ? FROM passages').run(this.version);
-    this.db.exec("DELETE FROM postings; DELETE FROM terms; DELETE FROM words; DELETE FROM passages; DELETE FROM articles; DELETE FROM meta WHERE key IN ('passages', 'length')");
+    this.db.exec(
+      "DELETE FROM postings; DELETE FROM terms; DELETE FROM words; DELETE FROM passages; DELETE FROM articles; DELETE FROM meta WHERE key IN ('passages', 'length')",
+    );
   }
 
   async touch(articleId: string, version: ArticleVersion): Promise<void> {
