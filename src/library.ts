@@ -10,6 +10,8 @@ import type { CallbackManagerForRetrieverRun } from '@langchain/core/callbacks/m
 import { Document } from '@langchain/core/documents';
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import { BaseRetriever, type BaseRetrieverInput } from '@langchain/core/retrievers';
+import { tool } from 'langchain';
+import { z } from 'zod';
 import { engineFrom } from './commands/context.js';
 import { validateFilters, type Engine, type FilterInput, type Filters, type Hit } from './core/index.js';
 
@@ -133,3 +135,25 @@ export async function kabarEmbeddings(
   const config = configFrom({ embeddings: options.embeddings });
   return (await createEmbedder({ ...config.embeddings, openai: config.openai, ollama: config.ollama })).embeddings;
 }
+
+/**
+ * kabar's search as a LangChain tool for agents (`createAgent({ model, tools: [kabarSearchTool(retriever)] })`):
+ * the model sends a query and reads back the ranked passages, each with what it needs to cite it exactly
+ * (the passage id, the file and the character offsets of the quote in it). The tool's name and description
+ * are the MCP tool's, so an agent reads kabar the same way over either.
+ */
+export const kabarSearchTool = (retriever: KabarRetriever) =>
+  tool(
+    async ({ query }) => {
+      const docs = await retriever.invoke(query);
+      return JSON.stringify(docs.map((d) => ({ ...d.metadata, quote: d.pageContent })));
+    },
+    {
+      name: 'search_articles',
+      description:
+        'Find the passages of the indexed news articles (Indonesian and English) that best match a query, ranked. ' +
+        'Each hit has its passage id, file, start and end character offsets into the article, the exact text (quote), ' +
+        'title, date, source and url: cite a hit by its file and offsets.',
+      schema: z.object({ query: z.string().min(1).describe('Words or a question, in Indonesian or English.') }),
+    },
+  );

@@ -8,7 +8,8 @@ import { StringOutputParser } from '@langchain/core/output_parsers';
 import { ChatPromptTemplate } from '@langchain/core/prompts';
 import { RunnablePassthrough, RunnableSequence } from '@langchain/core/runnables';
 import { FakeListChatModel } from '@langchain/core/utils/testing';
-import { KabarRetriever, kabarEmbeddings, type KabarPassageMetadata } from 'kabar';
+import { createAgent, FakeToolCallingModel, ToolMessage } from 'langchain';
+import { KabarRetriever, kabarEmbeddings, kabarSearchTool, type KabarPassageMetadata } from 'kabar';
 import { runCli, tempCorpus } from '../helpers.js';
 
 const sliceOf = (corpus: string, m: { file: string; start: number; end: number }) =>
@@ -98,4 +99,22 @@ test("kabar export --format langchain-hnswlib writes a folder HNSWLib.load reads
   const unknown = runCli(['--corpus', tmp.corpus, '--index', tmp.index, 'export', '--format', 'parquet', out]);
   assert.equal(unknown.code, 2);
   assert.match(unknown.stderr, /langchain-hnswlib/);
+});
+
+test('kabarSearchTool: a LangChain agent (createAgent from langchain) calls kabar search and reads citable passages', async (t) => {
+  const tmp = tempCorpus();
+  t.after(tmp.cleanup);
+  const retriever = await KabarRetriever.open({ corpus: tmp.corpus, index: tmp.index, embeddings: 'hashing', k: 2 });
+  t.after(() => retriever.close());
+  const model = new FakeToolCallingModel({
+    toolCalls: [[{ name: 'search_articles', args: { query: 'Shoygu Hatami' }, id: 'call-1' }], []],
+  });
+  const agent = createAgent({ model, tools: [kabarSearchTool(retriever)] });
+  const { messages } = await agent.invoke({ messages: [{ role: 'user', content: 'Siapa yang bertemu Shoygu?' }] });
+  const reply = messages.find((m) => ToolMessage.isInstance(m));
+  assert.ok(reply, 'the agent ran the tool');
+  const hits = JSON.parse(String(reply.content)) as (KabarPassageMetadata & { quote: string })[];
+  assert.equal(hits.length, 2);
+  for (const hit of hits) assert.equal(hit.quote, sliceOf(tmp.corpus, hit));
+  assert.ok(hits.some((h) => /Shoygu/.test(h.quote)));
 });
