@@ -155,7 +155,13 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
   const dimensions = embedder.info.dimensions;
   const key = embedderKey(embedder.info);
   // A command that searches starts loading the vector graph while the corpus is checked.
-  const store = await openStore(indexDir, { key, dimensions, onWarning: warn, warm: options.warm ?? !options.writer });
+  const opening = { key, dimensions, onWarning: warn };
+  const store = await openStore(indexDir, { ...opening, warm: options.warm ?? !options.writer }).catch((error) => {
+    // A rebuild always works: a store too damaged to open is started afresh.
+    if (!(options.force && isUserError(error) && error.code === 'INDEX_CORRUPT')) throw error;
+    warn(`${error.message} Starting it afresh.`);
+    return openStore(indexDir, { ...opening, fresh: true });
+  });
   const refresher = new IndexRefresher(
     {
       store,
@@ -180,7 +186,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     // A rebuild always works: a store too damaged to clear is started afresh.
     if (!(options.force && isUserError(error) && error.code === 'INDEX_CORRUPT')) throw error;
     warn(`${error.message} Starting it afresh.`);
-    refresher.refreshOptions.store = await openStore(indexDir, { key, dimensions, onWarning: warn, fresh: true });
+    refresher.refreshOptions.store = await openStore(indexDir, { ...opening, fresh: true });
     report = await refresher.refresh({ force: true, listing });
   }
   const opened = refresher.store;

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { runCli, tempCorpus } from '../helpers.js';
+import Database from 'better-sqlite3';
+import { runCli, storeDir, tempCorpus } from '../helpers.js';
 
 // Issue #25: every fault has a way out. Each test is one numbered case, run on the built CLI.
 
@@ -31,4 +32,63 @@ test('case 1: a feed declaring entities is a named skip; index, ask, search and 
   const hit = JSON.parse(runCli([...base, 'search', '--json', 'Lavrov']).stdout).hits[0];
   const show = runCli([...base, 'show', hit.id]);
   assert.equal(show.code, 0, show.stderr);
+});
+
+/** Applies `damage` to a freshly built index of the seeds; returns the CLI's base arguments and the store folder. */
+function damagedIndex(t: { after: (fn: () => void) => void }, damage: (store: string) => void) {
+  const tmp = tempCorpus();
+  t.after(tmp.cleanup);
+  const base = ['--corpus', tmp.corpus, '--index', tmp.index];
+  assert.equal(runCli([...base, 'index']).code, 0);
+  const store = storeDir(tmp.index);
+  damage(store);
+  return { base, store };
+}
+
+const inDatabase = (sql: string) => (store: string) => {
+  const db = new Database(path.join(store, 'kabar.db'));
+  db.exec(sql);
+  db.close();
+};
+
+const QUESTION = 'Who did Sergey Lavrov meet in China?';
+
+test('case 3: a damaged database is rebuilt with a warning, and kabar index --rebuild always works', async (t) => {
+  const damages: [string, (store: string) => void, RegExp][] = [
+    ['manifest not JSON', inDatabase("UPDATE meta SET value = '{x' WHERE key = 'manifest'"), /it is unreadable/],
+    ['passages dropped', inDatabase('DROP TABLE passages'), /its table passages is missing/],
+    ['postings dropped', inDatabase('DROP TABLE postings'), /its table postings is missing/],
+    ['checkpoints dropped', inDatabase('DROP TABLE checkpoints'), /its table checkpoints is missing/],
+  ];
+  for (const [name, damage, said] of damages) {
+    await t.test(name, (t) => {
+      const { base } = damagedIndex(t, damage);
+      const ask = runCli([...base, 'ask', QUESTION]);
+      assert.equal(ask.code, 0, ask.stderr);
+      assert.match(ask.stderr, said);
+      assert.match(ask.stdout, /Abdollahian/);
+      const again = damagedIndex(t, damage);
+      const rebuild = runCli([...again.base, 'index', '--rebuild']);
+      assert.equal(rebuild.code, 0, rebuild.stderr);
+      assert.equal(runCli([...again.base, 'ask', QUESTION]).code, 0);
+    });
+  }
+  await t.test('the write lock is a folder', (t) => {
+    const { base } = damagedIndex(t, (store) => fs.mkdirSync(path.join(store, 'write.lock')));
+    const rebuild = runCli([...base, 'index', '--rebuild']);
+    assert.equal(rebuild.code, 0, rebuild.stderr);
+    assert.match(rebuild.stderr, /the index lock must be a file/);
+  });
+  await t.test('the embedder folder is a file', (t) => {
+    const { base } = damagedIndex(t, (store) => {
+      fs.rmSync(store, { recursive: true });
+      fs.writeFileSync(store, 'x');
+    });
+    const ask = runCli([...base, 'ask', QUESTION]);
+    assert.equal(ask.code, 2);
+    assert.match(ask.stderr, /^kabar: The index folder .* is a file, not a folder\. Run kabar index --rebuild/);
+    const rebuild = runCli([...base, 'index', '--rebuild']);
+    assert.equal(rebuild.code, 0, rebuild.stderr);
+    assert.equal(runCli([...base, 'ask', QUESTION]).code, 0);
+  });
 });

@@ -106,6 +106,11 @@ function removeIfUnchanged(file: string, leftover: string): void {
  */
 export function acquireWriteLock(dir: string, onWarning: (message: string) => void): () => void {
   const file = path.join(dir, LOCK);
+  if (fs.statSync(file, { throwIfNoEntry: false })?.isDirectory()) {
+    // kabar only ever writes the lock as a file: a folder in its place is damage, never a live writer.
+    onWarning(`Removed the folder ${file}: the index lock must be a file.`);
+    fs.rmSync(file, { recursive: true, force: true });
+  }
   if (!tryCreate(file)) {
     let text = '';
     try {

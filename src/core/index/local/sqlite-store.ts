@@ -104,14 +104,27 @@ const corrupt = (dir: string, cause: unknown) =>
     cause,
   });
 
+/**
+ * Whether an error means the index itself is damaged: SQLite finds the file corrupt or a table of the
+ * schema missing, or a value kabar stored as JSON no longer parses.
+ */
+function isDamage(error: unknown): boolean {
+  const code = (error as { code?: string }).code ?? '';
+  if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') return true;
+  if (code === 'SQLITE_ERROR' && /^no such (table|column)/.test((error as Error).message)) return true;
+  return error instanceof SyntaxError;
+}
+
+/** The tables the schema creates: an existing index missing one is damaged. */
+const TABLES = [...SCHEMA.matchAll(/CREATE TABLE IF NOT EXISTS (\w+)/g)].map((m) => m[1]);
+
 /** Maps SQLite's damage and full-disk errors to what a user can act on. */
 function guard<T>(dir: string, run: () => T): T {
   try {
     return run();
   } catch (error) {
-    const code = (error as { code?: string }).code ?? '';
     if (isDiskFull(error)) throw diskFullError(dir, error);
-    if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') throw corrupt(dir, error);
+    if (isDamage(error)) throw corrupt(dir, error);
     throw error;
   }
 }
@@ -178,6 +191,14 @@ export class SqliteStore implements Store {
   static open(dir: string, options: LocalStoreOptions): SqliteStore {
     const full = { onWarning: () => {}, fresh: false, parallelBuildFrom: PARALLEL_BUILD_FROM, warm: false, ...options };
     return guard(dir, () => {
+      if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory()) {
+        if (!full.fresh)
+          throw new UserError('INDEX_CORRUPT', `The index folder ${dir} is a file, not a folder.`, {
+            hint: 'Run kabar index --rebuild to replace it with a new index.',
+          });
+        full.onWarning(`Discarding ${dir}: it is a file where the index folder should be.`);
+        fs.rmSync(dir, { force: true });
+      }
       fs.mkdirSync(dir, { recursive: true });
       if (full.fresh) {
         const release = acquireWriteLock(dir, full.onWarning);
@@ -194,8 +215,7 @@ export class SqliteStore implements Store {
         problem = SqliteStore.prepare(db);
       } catch (error) {
         const code = (error as { code?: string }).code ?? '';
-        if (code.startsWith('SQLITE_NOTADB') || code.startsWith('SQLITE_CORRUPT'))
-          problem = `it is unreadable (${(error as Error).message})`;
+        if (isDamage(error)) problem = `it is unreadable (${(error as Error).message})`;
         else if (code.startsWith('SQLITE_IOERR') || isDiskFull(error)) {
           // No room for the shared-memory file (a full disk): read with the WAL index in this process's memory.
           db.close();
@@ -237,6 +257,11 @@ export class SqliteStore implements Store {
       return null;
     }
     if (schema !== String(SCHEMA_VERSION)) return 'it was made by another version of kabar';
+    const present = new Set(
+      db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[],
+    );
+    const missing = TABLES.find((table) => !present.has(table));
+    if (missing) return `its table ${missing} is missing`;
     if (db.prepare("SELECT value FROM meta WHERE key = 'lexicon'").pluck().get() !== ANALYSIS_VERSION)
       return 'it was made with another lexicon or other word rules';
     const recorded = Number(
@@ -244,6 +269,10 @@ export class SqliteStore implements Store {
     );
     const counted = db.prepare('SELECT count(*) FROM passages').pluck().get() as number;
     if (recorded !== counted) return `it records ${recorded} passages but holds ${counted}`;
+    for (const key of ['manifest', 'skipped']) {
+      const value = db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key) as string | undefined;
+      if (value !== undefined) JSON.parse(value); // throws a SyntaxError: the index is unreadable
+    }
     return null;
   }
 
