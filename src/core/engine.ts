@@ -112,7 +112,9 @@ class IndexRefresher {
   async refresh(extra: Partial<RefreshOptions>): Promise<RefreshReport> {
     if (!this.options.enabled) return this.committed();
     try {
-      return await refreshIndex({ ...this.refreshOptions, ...extra });
+      const report = await refreshIndex({ ...this.refreshOptions, ...extra });
+      await this.store.settle?.();
+      return report;
     } catch (error) {
       // Readers never wait for a writer: they answer from what is committed.
       const unavailable = isUserError(error) && (error.code === 'INDEX_LOCKED' || error.code === 'DISK_FULL');

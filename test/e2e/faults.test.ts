@@ -92,3 +92,42 @@ test('case 3: a damaged database is rebuilt with a warning, and kabar index --re
     assert.equal(runCli([...base, 'ask', QUESTION]).code, 0);
   });
 });
+
+test('case 4: a damaged or missing vector graph is warned, and saved again by the next kabar index', async (t) => {
+  const graphFile = (store: string) =>
+    path.join(
+      store,
+      fs.readdirSync(store).find((f) => /^vectors-\d+\.hnsw$/.test(f))!,
+    );
+  const damages: [string, (store: string) => void, RegExp][] = [
+    [
+      'damaged',
+      (store) => {
+        const fd = fs.openSync(graphFile(store), 'r+');
+        fs.writeSync(fd, 'garbage', 200);
+        fs.closeSync(fd);
+      },
+      /vectors-\d+\.hnsw is damaged/,
+    ],
+    ['missing', (store) => fs.rmSync(graphFile(store)), /vectors-\d+\.hnsw is missing/],
+  ];
+  for (const [name, damage, said] of damages) {
+    await t.test(name, (t) => {
+      const { base, store } = damagedIndex(t, damage);
+      const index = runCli([...base, 'index']);
+      assert.equal(index.code, 0, index.stderr);
+      assert.match(index.stderr, said);
+      assert.match(index.stderr, /Saved the vector graph again/);
+      assert.ok(fs.existsSync(graphFile(store)));
+      const search = runCli([...base, 'search', 'Lavrov']);
+      assert.equal(search.code, 0, search.stderr);
+      assert.equal(search.stderr, '', 'repaired: no warning any more');
+    });
+  }
+  await t.test('a reader warns about a missing graph file', (t) => {
+    const { base } = damagedIndex(t, (store) => fs.rmSync(graphFile(store)));
+    const search = runCli([...base, 'search', 'Lavrov']);
+    assert.equal(search.code, 0, search.stderr);
+    assert.match(search.stderr, /The vector graph vectors-\d+\.hnsw is missing/);
+  });
+});

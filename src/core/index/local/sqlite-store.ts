@@ -465,6 +465,26 @@ export class SqliteStore implements Store {
     }
   }
 
+  /**
+   * Saves the graph checkpoint when it is due though nothing was written: its file is missing or damaged,
+   * or the save after the last commit failed. A writer busy with the index will save it instead.
+   */
+  async settle(): Promise<void> {
+    await this.graph.loaded();
+    const reason = guard(this.dir, () => this.graph.due());
+    if (reason === null) return;
+    const release = guard(this.dir, () => acquireWriteLock(this.dir, this.options.onWarning));
+    try {
+      removeLeftovers(this.dir);
+      await this.graph.checkpoint();
+      this.options.onWarning(`Saved the vector graph again: ${reason}.`);
+    } catch (error) {
+      throw isDiskFull(error) ? diskFullError(this.dir, error) : error;
+    } finally {
+      release();
+    }
+  }
+
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
