@@ -117,8 +117,10 @@ class IndexRefresher {
       return report;
     } catch (error) {
       // Readers never wait for a writer: they answer from what is committed.
-      const unavailable = isUserError(error) && (error.code === 'INDEX_LOCKED' || error.code === 'DISK_FULL');
+      const unavailable = isUserError(error) && ['INDEX_LOCKED', 'DISK_FULL', 'INDEX_READONLY'].includes(error.code);
       if (!unavailable || this.options.writer || !(await this.store.manifest())) throw error;
+      // A read-only index was said to be so when it opened.
+      if (error.code === 'INDEX_READONLY') return this.committed();
       this.options.warn(
         error.code === 'INDEX_LOCKED'
           ? `The index is being refreshed by another process; answering from the index as it was. (${error.message})`

@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'CORPUS_EMPTY'
   | 'INDEX_CORRUPT'
   | 'INDEX_LOCKED'
+  | 'INDEX_READONLY'
   | 'DISK_FULL'
   | 'INDEX_SCHEMA'
   | 'EXTENSION_MISSING'

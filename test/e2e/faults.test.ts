@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
-import { runCli, storeDir, tempCorpus } from '../helpers.js';
+import { CLI, ROOT, runCli, storeDir, tempCorpus } from '../helpers.js';
 
 // Issue #25: every fault has a way out. Each test is one numbered case, run on the built CLI.
 
@@ -131,3 +132,71 @@ test('case 4: a damaged or missing vector graph is warned, and saved again by th
     assert.match(search.stderr, /The vector graph vectors-\d+\.hnsw is missing/);
   });
 });
+
+/** Makes `dirs` read-only (recursively); root writes anyway, so as root the CLI runs as the user nobody. */
+function readOnlyRunner(dirs: string[]) {
+  for (const dir of dirs) spawnSync('chmod', ['-R', 'a-w', dir]);
+  const root = process.getuid?.() === 0;
+  return (args: string[]) => {
+    const command = root
+      ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, CLI, ...args]
+      : [process.execPath, CLI, ...args];
+    const result = spawnSync(command[0], command.slice(1), {
+      cwd: ROOT,
+      env: { ...process.env, NO_COLOR: '1', KABAR_LLM: 'none', KABAR_EMBEDDINGS: 'hashing' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  };
+}
+
+const hasSetpriv = spawnSync('setpriv', ['--help']).status === 0;
+
+test(
+  'case 7: a read-only index answers ask, search, show, cite and eval with a warning; config says what it can do',
+  {
+    skip: process.getuid?.() === 0 && !hasSetpriv ? 'running as root without setpriv' : false,
+  },
+  (t) => {
+    const tmp = tempCorpus();
+    t.after(() => {
+      spawnSync('chmod', ['-R', 'u+w', tmp.dir]);
+      tmp.cleanup();
+    });
+    fs.chmodSync(tmp.dir, 0o755);
+    const base = ['--corpus', tmp.corpus, '--index', tmp.index];
+    assert.equal(runCli([...base, 'index']).code, 0);
+    const id = JSON.parse(runCli([...base, 'search', '--json', 'Lavrov']).stdout).hits[0].id as string;
+    const questions = path.join(tmp.dir, 'questions.jsonl');
+    fs.writeFileSync(questions, JSON.stringify({ question: QUESTION, answers: ['Hossein Amir Abdollahian'] }) + '\n');
+    fs.writeFileSync(path.join(tmp.corpus, 'new.txt'), 'Sebuah artikel baru yang belum diindeks.');
+    const run = readOnlyRunner([tmp.index, tmp.corpus]);
+
+    for (const command of [
+      ['ask', QUESTION],
+      ['search', 'Lavrov'],
+      ['show', id],
+      ['cite', 'Lavrov bertemu dengan timpalannya dari Iran'],
+      ['eval', questions],
+    ]) {
+      const result = run([...base, ...command]);
+      assert.equal(result.code, 0, `${command[0]}: ${result.stderr}`);
+      assert.match(result.stderr, /is read-only: answering from it as it is, which may be out of date\./, command[0]);
+    }
+    const index = run([...base, 'index']);
+    assert.equal(index.code, 2);
+    assert.match(
+      index.stderr,
+      /^kabar: The index in .* cannot be written \(the folder is read-only\)\. Make it writable/m,
+    );
+    const config = run([...base, 'config']);
+    assert.match(config.stdout, /read-only: commands answer from it as it is, kabar index cannot update it/);
+
+    const elsewhere = ['--corpus', tmp.corpus, '--index', path.join(tmp.index, 'new', 'place')];
+    const create = run([...elsewhere, 'search', 'Lavrov']);
+    assert.equal(create.code, 2);
+    assert.match(create.stderr, /^kabar: The index folder .* cannot be created: .* is not writable\./);
+    assert.match(run([...elsewhere, 'config']).stdout, /FAIL\s+index\s+The index folder .* cannot be created/);
+  },
+);

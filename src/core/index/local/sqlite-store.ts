@@ -26,6 +26,7 @@ import { postingReader, PostingWriter } from './postings.js';
 import { SCHEMA, SCHEMA_VERSION } from './schema.js';
 import { SimilarTerms } from './similar-terms.js';
 import { packPrint, unpackPrint } from './story-print-blob.js';
+import { openReadOnly, writable } from './read-only.js';
 import { ANALYSIS_VERSION } from '../../text/analyze.js';
 
 export const DATABASE = 'kabar.db';
@@ -118,6 +119,11 @@ function isDamage(error: unknown): boolean {
 /** The tables the schema creates: an existing index missing one is damaged. */
 const TABLES = [...SCHEMA.matchAll(/CREATE TABLE IF NOT EXISTS (\w+)/g)].map((m) => m[1]);
 
+const readOnlyError = (dir: string) =>
+  new UserError('INDEX_READONLY', `The index in ${dir} cannot be written (the folder is read-only).`, {
+    hint: 'Make it writable, or choose another folder with --index.',
+  });
+
 /** Maps SQLite's damage and full-disk errors to what a user can act on. */
 function guard<T>(dir: string, run: () => T): T {
   try {
@@ -125,6 +131,7 @@ function guard<T>(dir: string, run: () => T): T {
   } catch (error) {
     if (isDiskFull(error)) throw diskFullError(dir, error);
     if (isDamage(error)) throw corrupt(dir, error);
+    if (((error as { code?: string }).code ?? '').startsWith('SQLITE_READONLY')) throw readOnlyError(dir);
     throw error;
   }
 }
@@ -146,6 +153,8 @@ export class SqliteStore implements Store {
     private readonly db: Database.Database,
     readonly dir: string,
     private readonly options: Required<LocalStoreOptions>,
+    /** Opened without write access: readers answer from it as it is; writes are refused. */
+    private readonly readOnly = false,
   ) {
     this.graph = new CheckpointedGraph(db, dir, options.dimensions, options.onWarning);
     this.postings = postingReader(db);
@@ -199,7 +208,19 @@ export class SqliteStore implements Store {
         full.onWarning(`Discarding ${dir}: it is a file where the index folder should be.`);
         fs.rmSync(dir, { force: true });
       }
-      fs.mkdirSync(dir, { recursive: true });
+      const database = path.join(dir, DATABASE);
+      if (fs.existsSync(database) && !(writable(dir) && writable(database)) && !full.fresh)
+        return SqliteStore.openReadOnly(dir, full);
+      try {
+        fs.mkdirSync(dir, { recursive: true });
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code !== 'EACCES' && code !== 'EROFS' && code !== 'EPERM') throw error;
+        throw new UserError('INDEX_READONLY', `The index folder ${dir} cannot be created (${code}).`, {
+          hint: 'Choose a folder you may write with --index.',
+        });
+      }
+      if (!writable(dir)) throw readOnlyError(dir);
       if (full.fresh) {
         const release = acquireWriteLock(dir, full.onWarning);
         try {
@@ -234,10 +255,35 @@ export class SqliteStore implements Store {
     });
   }
 
+  /**
+   * Opens an index this process may not write (a read-only mount, another user's folder): readers answer
+   * from it as it is, with a warning; a damaged one cannot be rebuilt here and is said so.
+   */
+  private static openReadOnly(dir: string, options: Required<LocalStoreOptions>): SqliteStore {
+    const db = openReadOnly(path.join(dir, DATABASE));
+    let problem: string | null;
+    try {
+      problem = SqliteStore.prepare(db, true);
+    } catch (error) {
+      if (!isDamage(error)) throw error;
+      problem = `it is unreadable (${(error as Error).message})`;
+    }
+    if (problem !== null) {
+      db.close();
+      throw new UserError('INDEX_CORRUPT', `The index in ${dir} cannot be used: ${problem}, and it is read-only.`, {
+        hint: 'Make it writable and run kabar index --rebuild, or choose another folder with --index.',
+      });
+    }
+    options.onWarning(`The index in ${dir} is read-only: answering from it as it is, which may be out of date.`);
+    return new SqliteStore(db, dir, options, true);
+  }
+
   /** Sets the database up (creating the tables in a new one); says what is wrong with an existing one. */
-  private static prepare(db: Database.Database): string | null {
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
+  private static prepare(db: Database.Database, readOnly = false): string | null {
+    if (!readOnly) {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+    }
     // Reads go through a memory map and a larger page cache: a search touches scattered pages.
     db.pragma(`mmap_size = ${MMAP_BYTES}`);
     db.pragma(`cache_size = -${CACHE_KIB}`);
@@ -248,6 +294,7 @@ export class SqliteStore implements Store {
     const schema = hasMeta
       ? (db.prepare("SELECT value FROM meta WHERE key = 'schema'").pluck().get() as string | undefined)
       : undefined;
+    if (schema === undefined && readOnly) return 'it holds no index';
     if (schema === undefined) {
       db.exec(SCHEMA);
       db.prepare("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', ?), ('version', '0'), ('lexicon', ?)").run(
@@ -424,6 +471,7 @@ export class SqliteStore implements Store {
   }
 
   async write<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
+    if (this.readOnly) throw readOnlyError(this.dir);
     const release = guard(this.dir, () => acquireWriteLock(this.dir, this.options.onWarning));
     try {
       removeLeftovers(this.dir);
@@ -470,6 +518,7 @@ export class SqliteStore implements Store {
    * or the save after the last commit failed. A writer busy with the index will save it instead.
    */
   async settle(): Promise<void> {
+    if (this.readOnly) return;
     await this.graph.loaded();
     const reason = guard(this.dir, () => this.graph.due());
     if (reason === null) return;
