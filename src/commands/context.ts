@@ -19,6 +19,7 @@ import type { VerbosityFlags } from './flags.js';
 /** Options every command accepts. */
 export interface GlobalOptions extends ConfigFlags, VerbosityFlags {
   rebuild?: boolean;
+  breakLock?: boolean;
 }
 
 /** The settings in force and where each variable came from (the environment, a `.env` file, the user config). */
@@ -130,6 +131,7 @@ export async function engineFrom(options: GlobalOptions, hooks: OpenHooks = {}):
     const engine = await openEngineFromConfig(config, {
       createAnswerer: answererFactoryFor(config),
       force: options.rebuild,
+      breakLock: options.breakLock,
       writer: hooks.writer,
       warm: hooks.warm,
       signal: hooks.signal,

@@ -44,8 +44,17 @@ export interface EngineOptions {
   /** Opens the store for an index folder (`key` names the embedder's index); the local SQLite store by default. */
   openStore?: (
     dir: string,
-    options: { key: string; dimensions: number; onWarning: (message: string) => void; fresh?: boolean; warm?: boolean },
+    options: {
+      key: string;
+      dimensions: number;
+      onWarning: (message: string) => void;
+      fresh?: boolean;
+      warm?: boolean;
+      breakLock?: boolean;
+    },
   ) => Promise<Store>;
+  /** Remove the index's write lock first, whoever holds it (`kabar index --break-lock`). */
+  breakLock?: boolean;
   /**
    * Whether to bring the index up to date with the corpus folder first (default). A shared server
    * index is refreshed by `kabar index` only; other commands answer from what it holds.
@@ -159,7 +168,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
   const dimensions = embedder.info.dimensions;
   const key = embedderKey(embedder.info);
   // A command that searches starts loading the vector graph while the corpus is checked.
-  const opening = { key, dimensions, onWarning: warn };
+  const opening = { key, dimensions, onWarning: warn, breakLock: options.breakLock };
   const store = await openStore(indexDir, { ...opening, warm: options.warm ?? !options.writer }).catch((error) => {
     // A rebuild always works: a store too damaged to open is started afresh.
     if (!(options.force && isUserError(error) && error.code === 'INDEX_CORRUPT')) throw error;

@@ -172,3 +172,11 @@ export const DEFAULT_VERIFY: VerifyThresholds = { minLexical: 0.6, minLexicalWit
 
 /** How many top hits go into a language model's prompt, numbered for its citation markers. */
 export const LLM_PASSAGES = 6;
+
+/**
+ * How long a write lock taken on another host may be held before kabar says how to clear it. kabar
+ * cannot see another machine's processes (an index on a shared folder), so such a lock is never taken
+ * over; a full build of a million passages took about an hour of wall time (docs/performance.md), so a
+ * lock older than six hours is most likely left by a machine that stopped.
+ */
+export const FOREIGN_LOCK_STALE_MS = 6 * 60 * 60 * 1000;

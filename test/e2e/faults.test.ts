@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
@@ -200,3 +201,46 @@ test(
     assert.match(run([...elsewhere, 'config']).stdout, /FAIL\s+index\s+The index folder .* cannot be created/);
   },
 );
+
+test('case 9: a lock with an impossible pid or from another host long ago names kabar index --break-lock, which clears it', async (t) => {
+  const hour = 3600_000;
+  const locks: [string, object, RegExp][] = [
+    ['pid 0', { pid: 0, host: os.hostname(), since: Date.now() - 5000 }, /No process can have pid 0/],
+    ['pid -1', { pid: -1, host: os.hostname(), since: Date.now() - 5000 }, /No process can have pid -1/],
+    [
+      'another host, days ago',
+      { pid: 4242, host: 'elsewhere.example', since: Date.now() - 499_051 * hour },
+      /kabar cannot see processes on elsewhere\.example: if no kabar index runs there/,
+    ],
+  ];
+  for (const [name, owner, said] of locks) {
+    await t.test(name, (t) => {
+      const { base, store } = damagedIndex(t, (store) =>
+        fs.writeFileSync(path.join(store, 'write.lock'), JSON.stringify({ ...owner, processStart: null })),
+      );
+      fs.writeFileSync(path.join(base[1], 'new.txt'), 'Sebuah artikel baru tentang banjir di Jakarta.');
+      const index = runCli([...base, 'index']);
+      assert.equal(index.code, 2, index.stderr);
+      assert.match(index.stderr, said);
+      assert.match(index.stderr, /clear the lock with kabar index --break-lock\.$/m);
+      const broken = runCli([...base, 'index', '--break-lock']);
+      assert.equal(broken.code, 0, broken.stderr);
+      assert.match(broken.stderr, /Removed the index lock in .* \(held by pid -?\d+ on [\w.]+\)\./);
+      assert.match(broken.stdout, /1 added/);
+      assert.equal(fs.existsSync(path.join(store, 'write.lock')), false);
+    });
+  }
+  await t.test('a lock from another host a minute ago: wait', (t) => {
+    const { base, store } = damagedIndex(t, (store) =>
+      fs.writeFileSync(
+        path.join(store, 'write.lock'),
+        JSON.stringify({ pid: 4242, host: 'elsewhere.example', since: Date.now() - 60_000, processStart: null }),
+      ),
+    );
+    fs.writeFileSync(path.join(base[1], 'new.txt'), 'Sebuah artikel baru tentang banjir di Jakarta.');
+    const index = runCli([...base, 'index']);
+    assert.equal(index.code, 2);
+    assert.match(index.stderr, /Wait for it to finish/);
+    assert.ok(fs.existsSync(path.join(store, 'write.lock')));
+  });
+});

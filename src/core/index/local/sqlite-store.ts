@@ -5,7 +5,7 @@ import { UserError } from '../../errors.js';
 import { hasFilters, matchesFilters } from '../filter.js';
 import type { ArticleMeta, Filters, Lang, Passage, Skipped } from '../../types.js';
 import { diskFullError, isDiskFull } from '../disk-full.js';
-import { acquireWriteLock } from '../lock.js';
+import { acquireWriteLock, breakWriteLock } from '../lock.js';
 import type { Manifest } from '../manifest.js';
 import { extraJson, parseExtra } from '../meta-extra.js';
 import type {
@@ -43,6 +43,8 @@ export interface LocalStoreOptions {
   parallelBuildFrom?: number;
   /** Start loading the vector graph at once, off the main thread (a command that will search). */
   warm?: boolean;
+  /** Remove the write lock first, whoever holds it (`kabar index --break-lock`). */
+  breakLock?: boolean;
 }
 
 interface ArticleRow {
@@ -198,7 +200,14 @@ export class SqliteStore implements Store {
    * that follows rebuilds it.
    */
   static open(dir: string, options: LocalStoreOptions): SqliteStore {
-    const full = { onWarning: () => {}, fresh: false, parallelBuildFrom: PARALLEL_BUILD_FROM, warm: false, ...options };
+    const full = {
+      onWarning: () => {},
+      fresh: false,
+      parallelBuildFrom: PARALLEL_BUILD_FROM,
+      warm: false,
+      breakLock: false,
+      ...options,
+    };
     return guard(dir, () => {
       if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory()) {
         if (!full.fresh)
@@ -221,6 +230,7 @@ export class SqliteStore implements Store {
         });
       }
       if (!writable(dir)) throw readOnlyError(dir);
+      if (full.breakLock) breakWriteLock(dir, full.onWarning);
       if (full.fresh) {
         const release = acquireWriteLock(dir, full.onWarning);
         try {
