@@ -244,3 +244,37 @@ test('case 9: a lock with an impossible pid or from another host long ago names 
     assert.ok(fs.existsSync(path.join(store, 'write.lock')));
   });
 });
+
+/** ESC, BEL and the other controls that can start or end a terminal escape sequence. */
+const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+
+test('case 8: a YAML warning and an eval report never carry raw escape bytes', (t) => {
+  const tmp = tempCorpus();
+  t.after(tmp.cleanup);
+  const base = ['--corpus', tmp.corpus, '--index', tmp.index];
+  fs.writeFileSync(
+    path.join(tmp.corpus, 'tagged.md'),
+    '---\ntitle: !weird "Judul \u001b[31mmerah\u0007"\n---\nBanjir besar melanda kota Semarang pada hari Senin.\n',
+  );
+  for (const flags of [['-q'], []]) {
+    const index = runCli([...base, ...flags, 'index']);
+    assert.equal(index.code, 0, index.stderr);
+    assert.doesNotMatch(index.stderr, RAW_CONTROL);
+    assert.doesNotMatch(index.stderr, /YAMLWarning/);
+  }
+  const questions = path.join(tmp.dir, 'questions.jsonl');
+  fs.writeFileSync(
+    questions,
+    JSON.stringify({
+      question: 'Siapa \u001b]0;x\u0007 bertemu Lavrov di \u001b[31mChina?',
+      answers: ['Wang Yi'],
+      sources: ['a\u001b[2Jb.txt'],
+    }) + '\n',
+  );
+  const report = path.join(tmp.dir, 'report.md');
+  const evaluation = runCli([...base, 'eval', questions, '--out', report]);
+  assert.equal(evaluation.code, 0, evaluation.stderr);
+  const written = fs.readFileSync(report, 'utf8');
+  assert.doesNotMatch(written, RAW_CONTROL);
+  assert.match(written, /Siapa ␛\]0;x␇ bertemu Lavrov/);
+});
