@@ -2,10 +2,11 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
 import { CLI, ROOT, runCli, storeDir, tempCorpus } from '../helpers.js';
+import { pieces, purposeOf, startChatServer, type ChatServer } from '../fixtures/chat-server.js';
 
 // Issue #25: every fault has a way out. Each test is one numbered case, run on the built CLI.
 
@@ -277,4 +278,67 @@ test('case 8: a YAML warning and an eval report never carry raw escape bytes', (
   const written = fs.readFileSync(report, 'utf8');
   assert.doesNotMatch(written, RAW_CONTROL);
   assert.match(written, /Siapa ␛\]0;x␇ bertemu Lavrov/);
+});
+
+const KEY = 'sk-kabar-secret-0123456789';
+
+/** Runs the built CLI asking through the scripted OpenAI-compatible `server`, with the key above (asynchronously: the server answers from this process). */
+async function askThrough(server: ChatServer, args: string[]) {
+  const tmp = tempCorpus();
+  try {
+    const child = spawn(
+      process.execPath,
+      [CLI, '--corpus', tmp.corpus, '--index', tmp.index, 'ask', ...args, QUESTION],
+      {
+        cwd: ROOT,
+        env: {
+          ...process.env,
+          NO_COLOR: '1',
+          KABAR_EMBEDDINGS: 'hashing',
+          KABAR_LLM: 'openai',
+          OPENAI_API_KEY: KEY,
+          OPENAI_BASE_URL: `${server.origin}/v1`,
+          KABAR_LLM_TIMEOUT_MS: '10000',
+        },
+      },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    return { code, stdout, stderr };
+  } finally {
+    tmp.cleanup();
+  }
+}
+
+test('case 2: a malformed stream line is one sentence, and no library or model prints the key or raw bytes', async (t) => {
+  const malformed = await startChatServer((request) =>
+    purposeOf(request) === 'answer'
+      ? { chunks: ['Hossein '], raw: [`data: {\u001b]0;x\u0007 Authorization: Bearer ${KEY}`] }
+      : { chunks: [`id: ${QUESTION}\nen: ${QUESTION}`] },
+  );
+  t.after(() => malformed.close());
+  const broken = await askThrough(malformed, []);
+  assert.equal(broken.code, 2, broken.stderr);
+  assert.match(broken.stderr, /^kabar: The chat server at .* sent a stream line that is not JSON\./m);
+  for (const output of [broken.stdout, broken.stderr]) {
+    assert.doesNotMatch(output, RAW_CONTROL);
+    assert.ok(!output.includes(KEY), output);
+    assert.doesNotMatch(output, /Could not parse message/);
+  }
+
+  const echo = await startChatServer((request) =>
+    purposeOf(request) === 'answer'
+      ? { chunks: pieces(`Lavrov met Hossein Amir Abdollahian [1]. Your key is ${KEY} [1].`) }
+      : { chunks: [`id: ${QUESTION}\nen: ${QUESTION}`] },
+  );
+  t.after(() => echo.close());
+  for (const flags of [[], ['--json']]) {
+    const answer = await askThrough(echo, flags);
+    assert.equal(answer.code, 0, answer.stderr);
+    assert.ok(!(answer.stdout + answer.stderr).includes(KEY), answer.stdout);
+    assert.match(answer.stdout, /\[redacted\]/);
+  }
 });
