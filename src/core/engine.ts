@@ -18,7 +18,7 @@ import type { Answerer } from './answer/answerer.js';
 import { createExtractiveAnswerer } from './answer/extractive.js';
 import { embedderKey, type Embedder } from './embedder.js';
 import { KABAR_VERSION } from './version.js';
-import { DEFAULT_K, DEFAULT_CHUNKING, type ChunkOptions } from './settings.js';
+import { DEFAULT_K, DEFAULT_CHUNKING, SIZE_LIMITS, type ChunkOptions } from './settings.js';
 
 /** What an answerer factory may use; the engine builds the offline answerer when none is given. */
 export interface AnswererContext {
@@ -289,6 +289,12 @@ class KabarEngine implements Engine {
         throw new UserError('BAD_FLAG', 'The question is empty.', {
           hint: 'Type a question, e.g. kabar ask "Who met Shoygu?".',
         });
+      if (question.length > SIZE_LIMITS.questionChars)
+        throw new UserError(
+          'BAD_FLAG',
+          `The question is ${question.length.toLocaleString('en')} characters long; kabar takes questions of up to ${SIZE_LIMITS.questionChars.toLocaleString('en')}.`,
+          { hint: 'Ask it in fewer words.' },
+        );
       // With a language model, it condenses the conversation and translates the question; offline, follow-ups are resolved by rule.
       const rewritten = answerer.rewriter ? await answerer.rewriter.rewrite(question, history, signal) : undefined;
       const followUp = rewritten ? null : resolveFollowUp(question, history);

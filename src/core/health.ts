@@ -42,6 +42,7 @@ async function reachable(url: string, headers: Record<string, string> = {}): Pro
   );
   if (response.status === 401 || response.status === 403)
     throw new Error(`${url} answers but refuses the key (HTTP ${response.status}).`);
+  if (response.status >= 500) throw new Error(`${url} answers but is failing (HTTP ${response.status}).`);
   return `${url} answers (HTTP ${response.status})`;
 }
 

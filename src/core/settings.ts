@@ -180,3 +180,26 @@ export const LLM_PASSAGES = 6;
  * lock older than six hours is most likely left by a machine that stopped.
  */
 export const FOREIGN_LOCK_STALE_MS = 6 * 60 * 60 * 1000;
+
+/**
+ * The largest inputs kabar takes, each said in one sentence when passed: without them a 50 MB one-line
+ * file took 1.1 GB of memory to index, a 200 MB model reply 2.5 GB, a 1 MB quote 39–63 s of CPU in
+ * `kabar cite`. The largest news file in the benchmark corpora (FacQA, IDK-MRC) is 19,896 bytes.
+ */
+export interface SizeLimits {
+  /** An article's text after extraction; a longer one is skipped with a warning naming it. */
+  articleChars: number;
+  /** A model's reply; a longer one is cut off there with an error. */
+  replyChars: number;
+  /** A quote given to `kabar cite`. */
+  quoteChars: number;
+  /** A question given to `ask`, the chat or `eval`. */
+  questionChars: number;
+}
+
+export const SIZE_LIMITS: SizeLimits = {
+  articleChars: 1_000_000,
+  replyChars: 100_000,
+  quoteChars: 10_000,
+  questionChars: 2_000,
+};

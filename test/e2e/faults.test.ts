@@ -282,32 +282,36 @@ test('case 8: a YAML warning and an eval report never carry raw escape bytes', (
 
 const KEY = 'sk-kabar-secret-0123456789';
 
-/** Runs the built CLI asking through the scripted OpenAI-compatible `server`, with the key above (asynchronously: the server answers from this process). */
+/** Runs the built CLI without blocking this process, where a scripted server answers it. */
+async function runCliAsync(args: string[], env: Record<string, string> = {}) {
+  const child = spawn(process.execPath, [CLI, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, NO_COLOR: '1', KABAR_LLM: 'none', KABAR_EMBEDDINGS: 'hashing', ...env },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  return { code, stdout, stderr };
+}
+
+/** The environment that points kabar at the scripted OpenAI-compatible `server`, with the key above. */
+const openaiAt = (server: ChatServer) => ({
+  KABAR_LLM: 'openai',
+  OPENAI_API_KEY: KEY,
+  OPENAI_BASE_URL: `${server.origin}/v1`,
+  KABAR_LLM_TIMEOUT_MS: '10000',
+});
+
+/** Asks the question through `server` on a fresh copy of the seeds. */
 async function askThrough(server: ChatServer, args: string[]) {
   const tmp = tempCorpus();
   try {
-    const child = spawn(
-      process.execPath,
-      [CLI, '--corpus', tmp.corpus, '--index', tmp.index, 'ask', ...args, QUESTION],
-      {
-        cwd: ROOT,
-        env: {
-          ...process.env,
-          NO_COLOR: '1',
-          KABAR_EMBEDDINGS: 'hashing',
-          KABAR_LLM: 'openai',
-          OPENAI_API_KEY: KEY,
-          OPENAI_BASE_URL: `${server.origin}/v1`,
-          KABAR_LLM_TIMEOUT_MS: '10000',
-        },
-      },
+    return await runCliAsync(
+      ['--corpus', tmp.corpus, '--index', tmp.index, 'ask', ...args, QUESTION],
+      openaiAt(server),
     );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-    return { code, stdout, stderr };
   } finally {
     tmp.cleanup();
   }
@@ -341,4 +345,47 @@ test('case 2: a malformed stream line is one sentence, and no library or model p
     assert.ok(!(answer.stdout + answer.stderr).includes(KEY), answer.stdout);
     assert.match(answer.stdout, /\[redacted\]/);
   }
+});
+
+test('case 11: an article, a model reply, a quote and a question over their size limits are each one clear sentence', async (t) => {
+  const tmp = tempCorpus();
+  t.after(tmp.cleanup);
+  const base = ['--corpus', tmp.corpus, '--index', tmp.index];
+  fs.writeFileSync(path.join(tmp.corpus, 'huge.txt'), 'Banjir melanda kota. '.repeat(60_000));
+  const index = runCli([...base, 'index']);
+  assert.equal(index.code, 0, index.stderr);
+  assert.match(
+    index.stderr,
+    /Skipped huge\.txt: the article's text is 1,260,000 characters, over kabar's limit of 1,000,000/,
+  );
+
+  const question = runCli([...base, 'ask', `Siapa ${'yang '.repeat(600)}bertemu Lavrov?`]);
+  assert.equal(question.code, 2);
+  assert.match(
+    question.stderr,
+    /^kabar: The question is 3,021 characters long; kabar takes questions of up to 2,000\./,
+  );
+
+  const quote = runCli([...base, 'cite', 'Lavrov bertemu. '.repeat(700)]);
+  assert.equal(quote.code, 2);
+  assert.match(
+    quote.stderr,
+    /^kabar: The quote is 11,199 characters long; kabar cite looks up quotes of up to 10,000\./,
+  );
+
+  const flood = await startChatServer((request) =>
+    purposeOf(request) === 'answer'
+      ? { chunks: Array.from({ length: 120 }, () => 'kata '.repeat(200)) }
+      : { chunks: [`id: ${QUESTION}\nen: ${QUESTION}`] },
+  );
+  t.after(() => flood.close());
+  const reply = await runCliAsync([...base, 'ask', QUESTION], openaiAt(flood));
+  assert.equal(reply.code, 2, reply.stderr);
+  assert.match(reply.stderr, /passed kabar's limit of 100,000 characters and was cut off there\./);
+
+  const failing = await startChatServer(() => ({ status: 500, error: 'upstream exploded' }));
+  t.after(() => failing.close());
+  const config = await runCliAsync([...base, 'config'], openaiAt(failing));
+  assert.equal(config.code, 1);
+  assert.match(config.stdout, /FAIL\s+OpenAI server\s+.* answers but is failing \(HTTP 500\)/);
 });

@@ -3,6 +3,7 @@ import { abortableFetch } from '../abortable-fetch.js';
 import { retryOnlyTransient } from '../retry-policy.js';
 import { silenceConsole } from '../quiet-console.js';
 import { ReplyRedactor } from './reply-redactor.js';
+import { SIZE_LIMITS } from '../../core/settings.js';
 import type { ChatMessage, ChatModel, ChatModelInfo } from '../../core/answer/chat-model.js';
 
 /** The part of a LangChain chat model kabar uses. */
@@ -98,6 +99,7 @@ export function streamingChatModel(options: StreamingClientOptions): ChatModel {
         const request = signal ? AbortSignal.any([signal, deadline]) : deadline;
         const client = options.build(abortableFetch({ fetch: options.fetch, signal: request }));
         let produced = false;
+        let received = 0;
         const redactor = new ReplyRedactor(options.secrets ?? []);
         // The client library may print a server's reply itself: nothing of it reaches the terminal.
         const restoreConsole = silenceConsole();
@@ -115,6 +117,15 @@ export function streamingChatModel(options: StreamingClientOptions): ChatModel {
               const next = await raceAbort(iterator.next(), request);
               if (next.done) break;
               const text = textOf(next.value);
+              received += text.length;
+              if (received > SIZE_LIMITS.replyChars) {
+                void iterator.return?.().catch(() => {});
+                throw new UserError(
+                  'SERVER_REJECTED',
+                  `The reply of ${info.url} passed kabar's limit of ${SIZE_LIMITS.replyChars.toLocaleString('en')} characters and was cut off there.`,
+                  { hint: 'Ask a narrower question, or use another model (KABAR_LLM_MODEL).' },
+                );
+              }
               if (text) {
                 produced = true;
                 const safe = redactor.push(text);
