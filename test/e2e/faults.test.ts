@@ -389,3 +389,72 @@ test('case 11: an article, a model reply, a quote and a question over their size
   assert.equal(config.code, 1);
   assert.match(config.stdout, /FAIL\s+OpenAI server\s+.* answers but is failing \(HTTP 500\)/);
 });
+
+/** Mounts a small tmpfs at `dir` (root only); false when the system does not allow it. */
+function mountSmall(dir: string): boolean {
+  fs.mkdirSync(dir, { recursive: true });
+  return spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=4m', 'tmpfs', dir]).status === 0;
+}
+
+const canMount = (() => {
+  if (process.getuid?.() !== 0) return false;
+  const probe = fs.mkdtempSync(path.join(os.tmpdir(), 'kabar-mount-'));
+  const ok = mountSmall(probe);
+  if (ok) spawnSync('umount', [probe]);
+  fs.rmSync(probe, { recursive: true, force: true });
+  return ok;
+})();
+
+test(
+  'case 10: a disk that fills after the commit: the message says what was saved, no partial graph file, the next index finishes',
+  {
+    skip: canMount ? false : 'needs root to mount a small tmpfs',
+  },
+  (t) => {
+    const tmp = tempCorpus();
+    const disk = path.join(tmp.dir, 'disk');
+    t.after(() => {
+      spawnSync('umount', [disk]);
+      tmp.cleanup();
+    });
+    const base = ['--corpus', tmp.corpus, '--index', path.join(disk, 'index')];
+    const graphFiles = (store: string) => fs.readdirSync(store).filter((f) => /vectors-\d+\.hnsw/.test(f));
+    // The room the commit needs but the graph does not get is found by trying: a fresh index each time.
+    for (let free = 40; free <= 400; free += 8) {
+      spawnSync('umount', [disk]);
+      assert.ok(mountSmall(disk));
+      fs.rmSync(path.join(tmp.corpus, 'new.txt'), { force: true });
+      assert.equal(runCli([...base, 'index']).code, 0);
+      const store = storeDir(path.join(disk, 'index'));
+      for (const file of graphFiles(store)) fs.rmSync(path.join(store, file));
+      fs.writeFileSync(path.join(tmp.corpus, 'new.txt'), 'Banjir rob merendam Muara Angke pada hari Selasa.');
+      const available = Number(
+        spawnSync('df', ['-k', '--output=avail', disk], { encoding: 'utf8' }).stdout.split('\n')[1],
+      );
+      fs.writeFileSync(path.join(disk, 'filler'), Buffer.alloc(Math.max(0, available - free) * 1024));
+      const full = runCli([...base, 'index']);
+      if (!/could not be saved/.test(full.stderr)) {
+        assert.ok(full.code === 0 || /No space left/.test(full.stderr), full.stderr);
+        continue;
+      }
+      assert.equal(full.code, 2);
+      assert.match(
+        full.stderr,
+        /^kabar: The index in .* is up to date, but its vector graph could not be saved: no space left on the device\. Free space and run kabar index/m,
+      );
+      assert.deepEqual(graphFiles(store), [], 'no partial graph file');
+      const search = runCli([...base, 'search', 'Muara Angke']);
+      assert.equal(search.code, 0, search.stderr);
+      assert.match(search.stdout, /new\.txt/, 'the articles were committed');
+      fs.rmSync(path.join(disk, 'filler'));
+      const next = runCli([...base, 'index']);
+      assert.equal(next.code, 0, next.stderr);
+      // The next command to find room saves it: the search, or this index.
+    assert.match(search.stderr + next.stderr, /Saved the vector graph again/);
+      assert.match(next.stdout, /0 added/);
+      assert.equal(graphFiles(store).length, 1);
+      return;
+    }
+    assert.fail('no free space between 40 and 400 KB let the commit through and failed the graph');
+  },
+);

@@ -168,8 +168,14 @@ export class CheckpointedGraph {
     const graph = await this.sync();
     const version = this.at;
     const name = this.fileName(version);
-    await graph.write(path.join(this.dir, name));
-    this.db.transaction(() => this.insert(version, name, graph.size))();
+    try {
+      await graph.write(path.join(this.dir, name));
+      this.db.transaction(() => this.insert(version, name, graph.size))();
+    } catch (error) {
+      // A file no checkpoint records (the disk filled while it was recorded) is never left behind.
+      if (!this.recorded({ version, file: name } as Checkpoint)) fs.rmSync(path.join(this.dir, name), { force: true });
+      throw error;
+    }
     this.prune();
   }
 

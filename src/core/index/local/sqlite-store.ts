@@ -121,6 +121,14 @@ function isDamage(error: unknown): boolean {
 /** The tables the schema creates: an existing index missing one is damaged. */
 const TABLES = [...SCHEMA.matchAll(/CREATE TABLE IF NOT EXISTS (\w+)/g)].map((m) => m[1]);
 
+/** The disk filled after the articles were committed, while the vector graph was being saved. */
+const graphNotSavedError = (dir: string, cause: unknown) =>
+  new UserError(
+    'DISK_FULL',
+    `The index in ${dir} is up to date, but its vector graph could not be saved: no space left on the device.`,
+    { hint: 'Free space and run kabar index to save it; searches work meanwhile.', cause },
+  );
+
 const readOnlyError = (dir: string) =>
   new UserError('INDEX_READONLY', `The index in ${dir} cannot be written (the folder is read-only).`, {
     hint: 'Make it writable, or choose another folder with --index.',
@@ -513,8 +521,8 @@ export class SqliteStore implements Store {
         if (tx.build?.started) this.graph.prune();
         await this.graph.checkpoint();
       } catch (error) {
-        // The commit stands: readers replay what the graph file lacks from SQLite.
-        if (isDiskFull(error)) throw diskFullError(this.dir, error);
+        // The commit stands: readers replay what the graph file lacks from SQLite, the next command saves it.
+        if (isDiskFull(error)) throw graphNotSavedError(this.dir, error);
         throw error;
       }
       return result;
@@ -538,7 +546,7 @@ export class SqliteStore implements Store {
       await this.graph.checkpoint();
       this.options.onWarning(`Saved the vector graph again: ${reason}.`);
     } catch (error) {
-      throw isDiskFull(error) ? diskFullError(this.dir, error) : error;
+      throw isDiskFull(error) ? graphNotSavedError(this.dir, error) : error;
     } finally {
       release();
     }
