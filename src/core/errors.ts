@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'BAD_CONFIG'
   | 'CORPUS_MISSING'
   | 'CORPUS_EMPTY'
+  | 'CORPUS_MISMATCH'
   | 'INDEX_CORRUPT'
   | 'INDEX_LOCKED'
   | 'INDEX_READONLY'

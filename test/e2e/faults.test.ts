@@ -450,7 +450,7 @@ test(
       const next = runCli([...base, 'index']);
       assert.equal(next.code, 0, next.stderr);
       // The next command to find room saves it: the search, or this index.
-    assert.match(search.stderr + next.stderr, /Saved the vector graph again/);
+      assert.match(search.stderr + next.stderr, /Saved the vector graph again/);
       assert.match(next.stdout, /0 added/);
       assert.equal(graphFiles(store).length, 1);
       return;
@@ -458,3 +458,50 @@ test(
     assert.fail('no free space between 40 and 400 KB let the commit through and failed the graph');
   },
 );
+
+/** Two corpora: the seeds, and three articles of their own. */
+function twoCorpora(t: { after: (fn: () => void) => void }) {
+  const tmp = tempCorpus();
+  t.after(tmp.cleanup);
+  const other = path.join(tmp.dir, 'other');
+  fs.mkdirSync(other);
+  for (const n of [1, 2, 3])
+    fs.writeFileSync(
+      path.join(other, `other-${n}.txt`),
+      `Banjir rob nomor ${n} merendam Muara Angke pada hari Selasa.`,
+    );
+  return { first: tmp.corpus, other, index: tmp.index };
+}
+
+const articlesIn = (corpus: string, index: string): number =>
+  JSON.parse(runCli(['--corpus', corpus, '--index', index, 'info', '--json']).stdout).indexes[0].counts.articles;
+
+test('case 6 (local store): an index mirrors one corpus; a writer with another refuses in one sentence instead of deleting', async (t) => {
+  await t.test('one after the other', (t) => {
+    const { first, other, index } = twoCorpora(t);
+    assert.equal(runCli(['--corpus', first, '--index', index, 'index']).code, 0);
+    for (const command of [['index'], ['ask', QUESTION]]) {
+      const refused = runCli(['--corpus', other, '--index', index, ...command]);
+      assert.equal(refused.code, 2, refused.stderr);
+      assert.match(
+        refused.stderr,
+        /^kabar: This index mirrors the corpus .*corpus, not .*other\. Use another --index .* or run kabar index --rebuild/m,
+      );
+    }
+    assert.equal(articlesIn(first, index), 5, 'the first corpus keeps its articles');
+    const rebuilt = runCli(['--corpus', other, '--index', index, 'index', '--rebuild']);
+    assert.equal(rebuilt.code, 0, rebuilt.stderr);
+    assert.equal(articlesIn(other, index), 3);
+  });
+  await t.test('two writers at once', async (t) => {
+    const { first, other, index } = twoCorpora(t);
+    const [a, b] = await Promise.all([
+      runCliAsync(['--corpus', first, '--index', index, 'index']),
+      runCliAsync(['--corpus', other, '--index', index, 'index']),
+    ]);
+    const codes = [a.code, b.code].sort();
+    assert.deepEqual(codes, [0, 2], `${a.stderr}\n${b.stderr}`);
+    const winner = a.code === 0 ? first : other;
+    assert.equal(articlesIn(winner, index), winner === first ? 5 : 3, 'one corpus, whole');
+  });
+});
