@@ -119,6 +119,13 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+// A library's process warning (the YAML parser quotes an article's line in one) is untrusted text: Node's
+// default printing writes it raw, so it is dropped, and shown filtered with KABAR_DEBUG=1.
+process.removeAllListeners('warning');
+process.on('warning', (warning) => {
+  if (process.env.KABAR_DEBUG === '1') process.stderr.write(`${shown(`${warning.name}: ${warning.message}`)}\n`);
+});
+
 // A reader that stops early (`kabar search … | head -1`) closes the pipe: kabar then stops quietly, as other
 // command-line tools do, instead of failing on the next write.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

@@ -14,6 +14,17 @@ import type { ArticleInput, Store } from './port.js';
 import { skippedKey, skipWarnings } from '../corpus/skip-warnings.js';
 import type { ChunkOptions } from '../settings.js';
 
+/**
+ * One index mirrors one corpus: a refresh from another corpus would delete every article of the one the
+ * index holds (or mix the two, when two writers race). It is refused unless the user asks for a rebuild.
+ */
+function refuseOtherCorpus(manifest: Manifest, corpusDir: string): void {
+  if (manifest.corpusDir === corpusDir) return;
+  throw new UserError('CORPUS_MISMATCH', `This index mirrors the corpus ${manifest.corpusDir}, not ${corpusDir}.`, {
+    hint: 'Use another --index (or server namespace) for this corpus, or run kabar index --rebuild to make the index mirror it instead.',
+  });
+}
+
 /** How long a refresh runs at most before it lets timers and signals run (progress drawing, Ctrl+C). */
 const YIELD_EVERY_MS = 50;
 
@@ -87,6 +98,7 @@ export async function refreshIndex(options: RefreshOptions): Promise<RefreshRepo
   const scanSkips = corpus.skips;
   const wanted = { embedder: options.embedder.info, chunking: options.chunking };
   const manifest = await store.manifest();
+  if (manifest && !options.force) refuseOtherCorpus(manifest, options.corpusDir);
   const problem = manifest ? incompatibility(manifest, wanted) : null;
   const rebuilt = options.force ? 'a rebuild was asked for' : (problem ?? undefined);
   if (problem && !options.force) options.onWarning?.(`Rebuilding the index: ${problem}.`);
@@ -158,6 +170,9 @@ export async function refreshIndex(options: RefreshOptions): Promise<RefreshRepo
     clear: Boolean(rebuilt),
   };
   await store.write(async (tx) => {
+    // Another writer may have committed since the manifest was read: under the write lock it is read again.
+    const current = rebuilt ? null : await store.manifest();
+    if (current) refuseOtherCorpus(current, options.corpusDir);
     if (rebuilt) await tx.clear();
     for (const id of removed) await tx.delete(id);
     for (const t of touched) await tx.touch(t.id, t.version);
