@@ -89,6 +89,14 @@ export interface ChunkOptions {
   maxSentences: number;
 }
 
+/** What makes an article's first line its title (followed by a blank line, not closed by a full stop). */
+export interface TitleLineRule {
+  /** A longer first line is a paragraph, not a headline: headlines run to about 120 characters. */
+  maxChars: number;
+}
+
+export const TITLE_LINE: TitleLineRule = { maxChars: 200 };
+
 /** How articles are cut into passages; recorded in the index manifest, so a change rebuilds the index. */
 export const DEFAULT_CHUNKING: ChunkOptions = { maxChars: 500, maxSentences: 3 };
 

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { articleFromSource } from '../corpus/article.js';
+import { ARTICLE_RULES, articleFromSource } from '../corpus/article.js';
 import { listCorpus, type CorpusListing } from '../corpus/listing.js';
 import { UserError } from '../errors.js';
 import { countProvenance, emptyProvenance } from '../sources/provenance.js';
@@ -65,6 +65,13 @@ export interface RefreshReport {
 
 /** The text embedded and searched for a passage: its sentences, with glued sentences given a space. */
 export const passageText = (p: Passage): string => p.sentences.map((s) => s.text).join(' ');
+
+/**
+ * What is embedded and searched for each passage of an article: the first also carries the title when the
+ * title stands apart from the body, so the title is found without ever being quoted as a sentence.
+ */
+const indexedTexts = (passages: Passage[], heading: string | null): string[] =>
+  passages.map((p, i) => (i === 0 && heading ? `${heading}\n${passageText(p)}` : passageText(p)));
 
 export const sha1 = (text: string): string => crypto.createHash('sha1').update(text).digest('hex');
 const EMBED_BATCH = 64;
@@ -165,8 +172,8 @@ export async function refreshIndex(options: RefreshOptions): Promise<RefreshRepo
     let done = 0;
     let lastYield = performance.now();
     let pending: ArticleInput[] = [];
+    let texts: string[] = [];
     const flush = async () => {
-      const texts = pending.flatMap((a) => a.passages.map((p) => passageText(p.passage)));
       if (texts.length === 0) return;
       const vectors = await options.embedder.embeddings.embedDocuments(texts);
       let i = 0;
@@ -175,21 +182,24 @@ export async function refreshIndex(options: RefreshOptions): Promise<RefreshRepo
         await tx.upsert(article);
       }
       pending = [];
+      texts = [];
     };
     for (const item of work) {
       cancelled(options.signal);
-      const { article, passages } = articleFromSource(item.source, options.chunking);
+      const { article, passages, heading } = articleFromSource(item.source, options.chunking);
       const { raw, ...meta } = article;
       countProvenance(provenance, meta.provenance, 1);
       const stems = new Map<string, string>();
+      const indexed = indexedTexts(passages, heading);
+      texts.push(...indexed);
       pending.push({
         meta,
         raw,
         version: item.version,
-        passages: passages.map((passage) => ({
+        passages: passages.map((passage, i) => ({
           passage,
           vector: [],
-          terms: options.analyzer.terms(passageText(passage), meta.lang, stems),
+          terms: options.analyzer.terms(indexed[i], meta.lang, stems),
           print: storyFingerprint(passage.text, options.analyzer),
         })),
         stems,
@@ -212,6 +222,7 @@ export async function refreshIndex(options: RefreshOptions): Promise<RefreshRepo
       embedder: options.embedder.info,
       chunking: options.chunking,
       corpusDir: options.corpusDir,
+      articleRules: ARTICLE_RULES,
       createdAt: !rebuilt && manifest ? manifest.createdAt : now,
       updatedAt: now,
       provenance,
