@@ -57,8 +57,18 @@ const AGENCY_INSIDE = new RegExp(
 );
 /** How far into the opening a bracketed agency dateline is still the article's own. */
 const AGENCY_REACH = 400;
-/** "Selasa (21/10/2025)", "(16/9/2023)": the day a lead sentence reports, as Indonesian sites write it. */
-const LEAD_DATE = /\((\d{1,2})\/(\d{1,2})\/(\d{4})\)/;
+/**
+ * The day a lead sentence reports, as Indonesian sites write it: "Selasa (21/10/2025)", "(16/9/2023)", or
+ * with the weekday, "Minggu 15 September 2024". A day announced as still to come ("… besok", "… mendatang")
+ * is not the day of publication.
+ */
+const LEAD_DATE = new RegExp(
+  String.raw`\((\d{1,2})/(\d{1,2})/(\d{4})\)|\b(?:${WEEKDAYS}),? (\d{1,2} (?:${MONTHS})\.? \d{4})`,
+  'iu',
+);
+const TO_COME = /^[^.]{0,20}?\b(?:besok|mendatang|nanti|tomorrow|next)\b/i;
+/** A day that opens or closes a span ("Mulai Selasa, 26 Desember 2017", "until Monday") is not the day reported either. */
+const SPAN_START = /\b(?:mulai|sejak|hingga|sampai|from|since|until|starting)\s*$/i;
 /** The lead sentence: up to the first full stop followed by a space, or this many characters. */
 const LEAD_REACH = 320;
 
@@ -108,7 +118,9 @@ export function leadDate(text: string): string | null {
   const stop = text.search(/[.!?]["”’)]?\s+(?=\p{Lu})/u);
   const lead = text.slice(0, stop === -1 ? LEAD_REACH : Math.min(stop + 1, LEAD_REACH));
   const match = LEAD_DATE.exec(lead);
-  return match ? isoDate(Number(match[3]), Number(match[2]), Number(match[1])) : null;
+  if (!match || TO_COME.test(text.slice(match.index + match[0].length))) return null;
+  if (SPAN_START.test(text.slice(0, match.index))) return null;
+  return match[4] ? monthDayDate(match[4]) : isoDate(Number(match[3]), Number(match[2]), Number(match[1]));
 }
 
 /** A date in a file's path: "2025/10/21/…", "2025-10-21-…", "news/2025/10/…" (year and month only). */
