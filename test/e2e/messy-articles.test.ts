@@ -105,3 +105,49 @@ test('dates and outlets from evidence only: datelines (detik, Kompas, ANTARA, Re
   assert.match(info.stdout, /source: 5 from datelines/);
   assert.match(info.stdout, /title: 1 from records, 4 from title lines/);
 });
+
+test('boilerplate: known patterns and lines repeated across articles stay in the files but out of passages; info lists them', (t) => {
+  const FOOTER = 'Dapatkan kabar terbaru setiap pagi dari redaksi KabarKita';
+  const files: Record<string, string> = {};
+  const topics = ['banjir', 'gempa', 'kebakaran', 'longsor', 'kemarau', 'angin'];
+  topics.forEach((topic, i) => {
+    files[`a${i}.txt`] =
+      `Warga waspada ${topic}\n\nJakarta, detikNews - Warga kampung ${i} waspada ${topic} sejak pagi. SCROLL TO CONTINUE WITH CONTENT ` +
+      `Petugas ${topic} berjaga di posko.\n\nBaca juga: Petugas ${topic} siaga di kota lain\n\nADVERTISEMENT\n\n` +
+      `Simak juga Video: Detik-detik ${topic} melanda\n\nWarga kampung ${i} diminta tetap tenang.\n\n${FOOTER}\n`;
+  });
+  const { corpus, base } = corpusOf(t, files);
+  const search = runCli([
+    ...base,
+    'search',
+    '--json',
+    '-k',
+    '20',
+    'scroll continue simak video baca juga redaksi kabarkita',
+  ]);
+  assert.ok(search.code === 0 || search.code === 1, search.stderr);
+  const hits = search.code === 0 ? (JSON.parse(search.stdout).hits as JsonHit[]) : [];
+  for (const hit of hits) {
+    assert.doesNotMatch(hit.text, /SCROLL TO CONTINUE|ADVERTISEMENT|Baca juga|Simak juga|KabarKita/, hit.id);
+    assert.equal(fs.readFileSync(path.join(corpus, hit.file), 'utf8').slice(hit.start, hit.end), hit.text);
+  }
+  const ask = runCli([...base, 'ask', '--json', 'Di mana petugas gempa berjaga?']);
+  assert.equal(ask.code, 0, ask.stderr);
+  assert.match(
+    JSON.parse(ask.stdout).support.text,
+    /^Petugas gempa berjaga di posko\.$/,
+    'the marker is cut out of the sentence',
+  );
+  const info = runCli([...base, 'info']);
+  assert.match(
+    info.stdout,
+    /boilerplate lines \(1, left out of passages\):\n\s+"dapatkan kabar terbaru setiap pagi dari redaksi kabarkita"/,
+  );
+  // The counts are kept with the index: with two articles gone the footer is in four, no longer boilerplate.
+  fs.rmSync(path.join(corpus, 'a0.txt'));
+  fs.rmSync(path.join(corpus, 'a1.txt'));
+  assert.equal(runCli([...base, 'index']).code, 0);
+  const after = runCli([...base, 'info']);
+  assert.equal(after.code, 0, after.stderr);
+  assert.doesNotMatch(after.stdout, /boilerplate lines/);
+});

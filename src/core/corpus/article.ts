@@ -15,7 +15,7 @@ const TITLE_LENGTH = 100;
  * Raised whenever reading an article changes what its passages, title, date or outlet are (title lines,
  * datelines, boilerplate): the index records it, and an index made under other rules is rebuilt once.
  */
-export const ARTICLE_RULES = 1;
+export const ARTICLE_RULES = 2;
 
 function headline(text: string): string {
   if (text.length <= TITLE_LENGTH) return text;
@@ -46,12 +46,14 @@ const found = <T>(value: T | null, from: Provenance): Found<T> => (value === nul
 export function articleFromSource(
   source: SourceArticle,
   chunking: ChunkOptions,
+  isBoilerplate?: (line: string) => boolean,
 ): { article: Article; passages: Passage[]; heading: string | null } {
   const raw = source.text;
   const cleaned = cleanArticle(raw, {
     bodyStart: source.bodyStart,
     markdown: source.markdown,
     findTitle: source.title === null,
+    isBoilerplate,
   });
   const sentences = cleaned.blocks.flat();
   const body = sentences.map((s) => s.text).join(' ');

@@ -3,6 +3,7 @@ import { splitSentences } from './sentences.js';
 import { AGENCY_TRAILER, DATE_HEADER, outletFromAgencyCode } from '../sources/metadata.js';
 import { agencyInOpening, leadDate, readDateline } from '../sources/dateline.js';
 import { TITLE_LINE } from '../settings.js';
+import { INLINE_BOILERPLATE, isKnownBoilerplate } from './boilerplate.js';
 
 /** What cleaning learned about an article and the text worth retrieving, as spans of the original. */
 export interface CleanedArticle {
@@ -37,6 +38,8 @@ export interface CleanOptions {
   markdown?: boolean;
   /** Look for a title line: the source gave no title of its own. */
   findTitle?: boolean;
+  /** Lines this corpus repeats across many articles (besides the known patterns), left out like them. */
+  isBoilerplate?: (line: string) => boolean;
 }
 
 interface Line {
@@ -58,6 +61,19 @@ function linesOf(raw: string): Line[] {
 
 const blank = (raw: string, line: Line): boolean => raw.slice(line.start, line.end).trim() === '';
 
+/** A line cut around the boilerplate markers glued into it, as runs that each keep exact offsets. */
+function withoutMarkers(raw: string, line: Line): Line[] {
+  const text = raw.slice(line.start, line.end);
+  const runs: Line[] = [];
+  let from = 0;
+  for (const match of text.matchAll(INLINE_BOILERPLATE)) {
+    runs.push({ start: line.start + from, end: line.start + match.index });
+    from = match.index + match[0].length;
+  }
+  runs.push({ start: line.start + from, end: line.end });
+  return runs.filter((run) => !blank(raw, run));
+}
+
 /** A first line that reads as a headline: short, not closed by a full stop, followed by a blank line and more text. */
 function isTitleLine(raw: string, lines: Line[], i: number, text: string): boolean {
   const trimmed = text.trim();
@@ -74,8 +90,8 @@ const normalise = (text: string): string =>
 
 /**
  * Finds the article's real text inside the raw file: sets the title line apart, skips the `date` header, a
- * photo caption, the dateline, "Baca juga" link lists, agency trailers and a lede repeated verbatim in the
- * body. The publication date and outlet come only from evidence: the header, the opening's dateline (or the
+ * photo caption, the dateline, "Baca juga" link lists, boilerplate lines (known patterns and lines the corpus
+ * repeats), agency trailers and a lede repeated verbatim in the body. The publication date and outlet come only from evidence: the header, the opening's dateline (or the
  * "(21/10/2025)" of its lead sentence) and an agency code closing the article, never from a date elsewhere
  * in the body. Everything is reported as offsets into `raw`; nothing is rewritten.
  */
@@ -111,6 +127,11 @@ export function cleanArticle(raw: string, options: CleanOptions = {}): CleanedAr
     }
     if (blank(raw, line)) continue;
     let text = raw.slice(line.start, line.end);
+    // A "Baca juga:" heading is a link list's, left out below with its list.
+    if (!RELATED_HEADING.test(text) && (isKnownBoilerplate(text) || options.isBoilerplate?.(text))) {
+      gap();
+      continue;
+    }
     if (first && CAPTION.test(text)) {
       caption = text.trim().replace(CAPTION, '');
       gap();
@@ -150,7 +171,10 @@ export function cleanArticle(raw: string, options: CleanOptions = {}): CleanedAr
       opening = line;
     }
     first = false;
-    content[content.length - 1].push(line);
+    withoutMarkers(raw, line).forEach((run, k) => {
+      if (k > 0) gap();
+      content[content.length - 1].push(run);
+    });
   }
 
   // An agency code glued to the end of the last line: "...Washington.(IT/TGM)", "...Rusia.[IT/r]".

@@ -1,4 +1,5 @@
 import { ARTICLE_RULES } from '../corpus/article.js';
+import type { LineCounts } from '../corpus/boilerplate.js';
 import type { ProvenanceCounts } from '../sources/provenance.js';
 import type { EmbedderInfo } from '../embedder.js';
 import type { ChunkOptions } from '../settings.js';
@@ -16,6 +17,10 @@ export interface Manifest {
   articleRules?: number;
   createdAt: string;
   updatedAt: string;
+  /** How many articles hold each short line (running totals, so a refresh counts only what changed). */
+  lineCounts?: LineCounts;
+  /** The lines held by so many articles that they are treated as boilerplate, most frequent first. */
+  boilerplate?: string[];
   /** How many articles got each metadata field from where (front matter, records, page metadata, feeds, guessed, absent). */
   provenance?: ProvenanceCounts;
   /**

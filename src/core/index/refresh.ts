@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { ARTICLE_RULES, articleFromSource } from '../corpus/article.js';
+import { countLines, lineKey, recurringLines } from '../corpus/boilerplate.js';
 import { listCorpus, type CorpusListing } from '../corpus/listing.js';
 import { UserError } from '../errors.js';
 import { countProvenance, emptyProvenance } from '../sources/provenance.js';
@@ -12,7 +13,7 @@ import { FORMAT_VERSION, incompatibility, type Manifest } from './manifest.js';
 import { findChanges } from './changes.js';
 import type { ArticleInput, Store } from './port.js';
 import { skippedKey, skipWarnings } from '../corpus/skip-warnings.js';
-import type { ChunkOptions } from '../settings.js';
+import { BOILERPLATE, type ChunkOptions } from '../settings.js';
 
 /** How long a refresh runs at most before it lets timers and signals run (progress drawing, Ctrl+C). */
 const YIELD_EVERY_MS = 50;
@@ -159,6 +160,19 @@ export async function refreshIndex(options: RefreshOptions): Promise<RefreshRepo
   const replaced = [...removed, ...work.filter((w) => known.has(w.source.id)).map((w) => w.source.id)];
   for (const id of replaced) countProvenance(provenance, (await store.article(id))?.provenance, -1);
 
+  // Lines repeated across many articles are boilerplate; their counts are kept as running totals too, and the
+  // new and changed articles (already read) are counted before any is cut into passages.
+  const lineCounts = (!rebuilt && manifest?.lineCounts) || {};
+  for (const id of replaced) {
+    const old = await store.raw(id);
+    if (old !== undefined) countLines(lineCounts, old, -1, BOILERPLATE);
+  }
+  for (const item of work) countLines(lineCounts, item.source.text, 1, BOILERPLATE);
+  const articleCount = (rebuilt ? 0 : (await store.counts()).articles) - removed.length + work.length - changes.changed;
+  const boilerplate = recurringLines(lineCounts, articleCount, BOILERPLATE);
+  const recurring = new Set(boilerplate);
+  const isBoilerplate = (line: string) => recurring.size > 0 && recurring.has(lineKey(line));
+
   // Every article this write may change, named up front: a shared store locks them first, in one order.
   const plan = {
     articles: [...removed, ...touched.map((t) => t.id), ...work.map((w) => w.source.id)],
@@ -186,7 +200,7 @@ export async function refreshIndex(options: RefreshOptions): Promise<RefreshRepo
     };
     for (const item of work) {
       cancelled(options.signal);
-      const { article, passages, heading } = articleFromSource(item.source, options.chunking);
+      const { article, passages, heading } = articleFromSource(item.source, options.chunking, isBoilerplate);
       const { raw, ...meta } = article;
       countProvenance(provenance, meta.provenance, 1);
       const stems = new Map<string, string>();
@@ -226,6 +240,8 @@ export async function refreshIndex(options: RefreshOptions): Promise<RefreshRepo
       createdAt: !rebuilt && manifest ? manifest.createdAt : now,
       updatedAt: now,
       provenance,
+      lineCounts,
+      boilerplate,
       listing,
     };
     await tx.setManifest(next);
