@@ -89,6 +89,40 @@ export interface ChunkOptions {
   maxSentences: number;
 }
 
+/** What makes an article's first line its title (followed by a blank line, not closed by a full stop). */
+export interface TitleLineRule {
+  /** A longer first line is a paragraph, not a headline: headlines run to about 120 characters. */
+  maxChars: number;
+}
+
+export const TITLE_LINE: TitleLineRule = { maxChars: 200 };
+
+/**
+ * When a line the corpus repeats is boilerplate: held by at least `minArticles` articles and by `share` of
+ * them, though never more than `enoughArticles` are needed (a line in 200 articles of a million is a site's
+ * footer, not news). Only short lines of a few words are counted, and the counts kept with the index stay
+ * bounded: past `maxKeys` lines, those seen once are forgotten.
+ */
+export interface BoilerplateRule {
+  minArticles: number;
+  share: number;
+  enoughArticles: number;
+  /** Longer lines are paragraphs; a quoted sentence repeated across retellings of a story is not boilerplate. */
+  maxChars: number;
+  /** Shorter lines ("Jakarta", "Foto: Antara") are too common to tell. */
+  minWords: number;
+  maxKeys: number;
+}
+
+export const BOILERPLATE: BoilerplateRule = {
+  minArticles: 5,
+  share: 0.02,
+  enoughArticles: 200,
+  maxChars: 120,
+  minWords: 3,
+  maxKeys: 20_000,
+};
+
 /** How articles are cut into passages; recorded in the index manifest, so a change rebuilds the index. */
 export const DEFAULT_CHUNKING: ChunkOptions = { maxChars: 500, maxSentences: 3 };
 

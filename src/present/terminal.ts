@@ -23,6 +23,9 @@ const plain: Paint = (text) => text;
  * Painted parts as lines starting `indent` columns in: on a terminal (`style.width`) word-wrapped with
  * continuation lines `hang` columns further in; piped, one line as it is.
  */
+/** How many boilerplate lines `info` lists before "and N more". */
+const BOILERPLATE_SHOWN = 10;
+
 function block(parts: [string, Paint][], style: Style, indent = 0, hang = 0): string {
   const pad = ' '.repeat(indent);
   const segments = parts.filter(([text]) => text).map(([text, paint]) => ({ text, style: paint }));
@@ -209,9 +212,27 @@ export function formatIndexes(indexes: (IndexSummary & { manifest: Manifest })[]
           ...describeProvenance(counts).map((line) => block([[line, style.dim]], style, 4, 2)),
         ]
       : [];
+  // The lines repeated across so many articles that they are left out of passages, as kabar saw them (lower case).
+  const boilerplate = ({ boilerplate: found }: Manifest) =>
+    found?.length
+      ? [
+          block([[`boilerplate lines (${found.length}, left out of passages):`, style.dim]], style, 2),
+          ...found
+            .slice(0, BOILERPLATE_SHOWN)
+            .map((line) => block([[`"${terminalSafe(line)}"`, style.dim]], style, 4, 2)),
+          ...(found.length > BOILERPLATE_SHOWN
+            ? [block([[`and ${found.length - BOILERPLATE_SHOWN} more`, style.dim]], style, 4)]
+            : []),
+        ]
+      : [];
   return [
     head,
-    ...lines.flatMap((line, i) => [line, about(indexes[i].manifest), ...provenance(indexes[i].manifest)]),
+    ...lines.flatMap((line, i) => [
+      line,
+      about(indexes[i].manifest),
+      ...provenance(indexes[i].manifest),
+      ...boilerplate(indexes[i].manifest),
+    ]),
   ].join('\n');
 }
 

@@ -1,3 +1,5 @@
+import { ARTICLE_RULES } from '../corpus/article.js';
+import type { LineCounts } from '../corpus/boilerplate.js';
 import type { ProvenanceCounts } from '../sources/provenance.js';
 import type { EmbedderInfo } from '../embedder.js';
 import type { ChunkOptions } from '../settings.js';
@@ -11,8 +13,14 @@ export interface Manifest {
   embedder: EmbedderInfo;
   chunking: ChunkOptions;
   corpusDir: string;
+  /** The rules articles were read under (`ARTICLE_RULES`); absent in indexes made before titles and datelines were read. */
+  articleRules?: number;
   createdAt: string;
   updatedAt: string;
+  /** How many articles hold each short line (running totals, so a refresh counts only what changed). */
+  lineCounts?: LineCounts;
+  /** The lines held by so many articles that they are treated as boilerplate, most frequent first. */
+  boilerplate?: string[];
   /** How many articles got each metadata field from where (front matter, records, page metadata, feeds, guessed, absent). */
   provenance?: ProvenanceCounts;
   /**
@@ -26,6 +34,8 @@ export interface Manifest {
 export function incompatibility(stored: Manifest, wanted: Pick<Manifest, 'embedder' | 'chunking'>): string | null {
   if (stored.formatVersion !== FORMAT_VERSION)
     return `it was built by another version of kabar (format ${stored.formatVersion})`;
+  if ((stored.articleRules ?? 0) !== ARTICLE_RULES)
+    return 'it was built under other rules for titles, dates, outlets and boilerplate';
   const a = stored.embedder;
   const b = wanted.embedder;
   if (

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
-import { articleFromSource } from '../corpus/article.js';
+import { ARTICLE_RULES, articleFromSource } from '../corpus/article.js';
+import { countLines, lineKey, recurringLines } from '../corpus/boilerplate.js';
 import { listCorpus, type CorpusListing } from '../corpus/listing.js';
 import { UserError } from '../errors.js';
 import { countProvenance, emptyProvenance } from '../sources/provenance.js';
@@ -12,7 +13,7 @@ import { FORMAT_VERSION, incompatibility, type Manifest } from './manifest.js';
 import { findChanges } from './changes.js';
 import type { ArticleInput, Store } from './port.js';
 import { skippedKey, skipWarnings } from '../corpus/skip-warnings.js';
-import type { ChunkOptions } from '../settings.js';
+import { BOILERPLATE, type ChunkOptions } from '../settings.js';
 
 /**
  * One index mirrors one corpus: a refresh from another corpus would delete every article of the one the
@@ -76,6 +77,13 @@ export interface RefreshReport {
 
 /** The text embedded and searched for a passage: its sentences, with glued sentences given a space. */
 export const passageText = (p: Passage): string => p.sentences.map((s) => s.text).join(' ');
+
+/**
+ * What is embedded and searched for each passage of an article: the first also carries the title when the
+ * title stands apart from the body, so the title is found without ever being quoted as a sentence.
+ */
+const indexedTexts = (passages: Passage[], heading: string | null): string[] =>
+  passages.map((p, i) => (i === 0 && heading ? `${heading}\n${passageText(p)}` : passageText(p)));
 
 export const sha1 = (text: string): string => crypto.createHash('sha1').update(text).digest('hex');
 const EMBED_BATCH = 64;
@@ -164,6 +172,19 @@ export async function refreshIndex(options: RefreshOptions): Promise<RefreshRepo
   const replaced = [...removed, ...work.filter((w) => known.has(w.source.id)).map((w) => w.source.id)];
   for (const id of replaced) countProvenance(provenance, (await store.article(id))?.provenance, -1);
 
+  // Lines repeated across many articles are boilerplate; their counts are kept as running totals too, and the
+  // new and changed articles (already read) are counted before any is cut into passages.
+  const lineCounts = (!rebuilt && manifest?.lineCounts) || {};
+  for (const id of replaced) {
+    const old = await store.raw(id);
+    if (old !== undefined) countLines(lineCounts, old, -1, BOILERPLATE);
+  }
+  for (const item of work) countLines(lineCounts, item.source.text, 1, BOILERPLATE);
+  const articleCount = (rebuilt ? 0 : (await store.counts()).articles) - removed.length + work.length - changes.changed;
+  const boilerplate = recurringLines(lineCounts, articleCount, BOILERPLATE);
+  const recurring = new Set(boilerplate);
+  const isBoilerplate = (line: string) => recurring.size > 0 && recurring.has(lineKey(line));
+
   // Every article this write may change, named up front: a shared store locks them first, in one order.
   const plan = {
     articles: [...removed, ...touched.map((t) => t.id), ...work.map((w) => w.source.id)],
@@ -180,8 +201,8 @@ export async function refreshIndex(options: RefreshOptions): Promise<RefreshRepo
     let done = 0;
     let lastYield = performance.now();
     let pending: ArticleInput[] = [];
+    let texts: string[] = [];
     const flush = async () => {
-      const texts = pending.flatMap((a) => a.passages.map((p) => passageText(p.passage)));
       if (texts.length === 0) return;
       const vectors = await options.embedder.embeddings.embedDocuments(texts);
       let i = 0;
@@ -190,21 +211,24 @@ export async function refreshIndex(options: RefreshOptions): Promise<RefreshRepo
         await tx.upsert(article);
       }
       pending = [];
+      texts = [];
     };
     for (const item of work) {
       cancelled(options.signal);
-      const { article, passages } = articleFromSource(item.source, options.chunking);
+      const { article, passages, heading } = articleFromSource(item.source, options.chunking, isBoilerplate);
       const { raw, ...meta } = article;
       countProvenance(provenance, meta.provenance, 1);
       const stems = new Map<string, string>();
+      const indexed = indexedTexts(passages, heading);
+      texts.push(...indexed);
       pending.push({
         meta,
         raw,
         version: item.version,
-        passages: passages.map((passage) => ({
+        passages: passages.map((passage, i) => ({
           passage,
           vector: [],
-          terms: options.analyzer.terms(passageText(passage), meta.lang, stems),
+          terms: options.analyzer.terms(indexed[i], meta.lang, stems),
           print: storyFingerprint(passage.text, options.analyzer),
         })),
         stems,
@@ -227,9 +251,12 @@ export async function refreshIndex(options: RefreshOptions): Promise<RefreshRepo
       embedder: options.embedder.info,
       chunking: options.chunking,
       corpusDir: options.corpusDir,
+      articleRules: ARTICLE_RULES,
       createdAt: !rebuilt && manifest ? manifest.createdAt : now,
       updatedAt: now,
       provenance,
+      lineCounts,
+      boilerplate,
       listing,
     };
     await tx.setManifest(next);

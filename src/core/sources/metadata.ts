@@ -44,10 +44,19 @@ const MONTHS: Record<string, number> = {
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
+/** Month names and abbreviations in Indonesian and English, longest first so a pattern prefers "Oktober" to "Okt". */
+export const MONTH_NAMES = Object.keys(MONTHS).sort((a, b) => b.length - a.length);
+
+/** The month (1–12) a name or abbreviation stands for, or null. */
+export const monthNumber = (name: string): number | null => MONTHS[name.toLowerCase()] ?? null;
+
 /** The `date 2020-10` / `date 2020-10-22` header some archives put on the first line. */
 export const DATE_HEADER = /^\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)\b[ \t]*/i;
 
-/** The first full date written out in the text ("23 Agustus 2020", "August 23, 2020", "2020-08-23"), or null. */
+/**
+ * The first full date written out in a record's date field ("23 Agustus 2020", "August 23, 2020", "2020-08-23"),
+ * or null. Never used on an article's body: a date there is not the publication date (see `dateline.ts`).
+ */
 export function findDateInText(text: string): string | null {
   const iso = /\b(19|20)(\d{2})-(\d{2})-(\d{2})\b/.exec(text);
   if (iso) return `${iso[1]}${iso[2]}-${iso[3]}-${iso[4]}`;
@@ -105,6 +114,9 @@ const KNOWN_OUTLETS = new Set([
   'irna',
   'isna',
   'jawapos',
+  'jpnn',
+  'kontan',
+  'cnnindonesia',
   'kompas',
   'kumparan',
   'kyodo',
@@ -143,6 +155,7 @@ const OUTLET_WORD =
 export function isOutletLike(token: string): boolean {
   const key = token.toLowerCase().replace(/[\s.]+/g, '');
   if (KNOWN_OUTLETS.has(key) || AGENCY_OUTLETS[token.toUpperCase()] !== undefined) return true;
+  if (KNOWN_OUTLETS.has(token.split(/\s+/)[0].toLowerCase())) return true;
   if (/\.[a-z]{2,}$/i.test(token)) return true;
   if (/\p{Ll}\p{Lu}/u.test(token) || /\p{L}\d/u.test(token)) return true;
   return token.split(/\s+/).some((word) => OUTLET_WORD.test(word));

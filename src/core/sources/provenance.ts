@@ -8,10 +8,27 @@ const LABELS: Record<Provenance, string> = {
   record: 'from records',
   'html-meta': 'from page metadata',
   feed: 'from feeds',
+  'title-line': 'from title lines',
+  dateline: 'from datelines',
+  byline: 'from agency codes',
+  path: 'from file paths',
+  folder: 'from folder names',
   guessed: 'guessed',
   absent: 'absent',
 };
-const ORDER: Provenance[] = ['front-matter', 'record', 'html-meta', 'feed', 'guessed', 'absent'];
+const ORDER: Provenance[] = [
+  'front-matter',
+  'record',
+  'html-meta',
+  'feed',
+  'title-line',
+  'dateline',
+  'byline',
+  'path',
+  'folder',
+  'guessed',
+  'absent',
+];
 
 export const emptyProvenance = (): ProvenanceCounts => ({ title: {}, date: {}, source: {}, url: {}, lang: {} });
 

@@ -36,12 +36,13 @@ test('Markdown: the heading marker is not part of the title; a dateline is not a
   assert.equal(article.title, 'Port of Tanjung Priok reopens after storm');
   assert.equal(article.source, null);
   assert.deepEqual(article.provenance, {
-    title: 'guessed',
+    title: 'title-line',
     date: 'absent',
     source: 'absent',
     url: 'absent',
     lang: 'guessed',
   });
+  assert.ok(!passages.some((p) => p.text.includes('Port of Tanjung Priok reopens')), 'the title is no sentence');
   assert.ok(
     passages.some((p) => p.text.includes('JAKARTA – The port')),
     'the dateline stays in the text',
