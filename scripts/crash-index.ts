@@ -2,9 +2,10 @@
  * Kills `kabar index` with SIGKILL at random moments during full builds and incremental refreshes,
  * and checks after each kill that the index is usable and consistent: the database's counts agree
  * with its tables, every passage is exactly its article's text at its offsets, every passage is in
- * the inverted index, and the next command opens it without a rebuild.
+ * the inverted index, and the next command opens it without a rebuild. With `--store postgres://…` the
+ * index is on that PostgreSQL server (its kabar schema is dropped first) and the same is checked there.
  *
- *   node --import tsx scripts/crash-index.ts [--runs 20] [--corpus DIR] [--articles 300]
+ *   node --import tsx scripts/crash-index.ts [--runs 20] [--corpus DIR] [--articles 300] [--store URL]
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -12,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import pg from 'pg';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
@@ -81,6 +83,47 @@ export function inconsistencies(dir: string): string[] {
   }
 }
 
+/** What is wrong with the (only) index on the PostgreSQL server at `url`, or an empty list. */
+export async function serverInconsistencies(url: string): Promise<string[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const rows = async <T>(text: string) => (await client.query(text)).rows as T[];
+    const [index] = await rows<{ id: number }>('SELECT id FROM kabar.indexes ORDER BY id LIMIT 1');
+    if (!index) return ['no index on the server'];
+    const s = `kabar_${index.id}`;
+    const problems: string[] = [];
+    const [totals] = await rows<{ articles: string; passages: string }>(`SELECT articles, passages FROM ${s}.totals`);
+    const [counted] = await rows<{ articles: string; passages: string }>(
+      `SELECT (SELECT count(*) FROM ${s}.articles) AS articles, (SELECT count(*) FROM ${s}.passages) AS passages`,
+    );
+    if (totals.articles !== counted.articles)
+      problems.push(`totals say ${totals.articles} articles, table has ${counted.articles}`);
+    if (totals.passages !== counted.passages)
+      problems.push(`totals say ${totals.passages} passages, table has ${counted.passages}`);
+    for (const p of await rows<{ start_at: number; end_at: number; text: string; raw: string; id: string }>(
+      `SELECT p.start_at, p.end_at, p.text, a.raw, p.id FROM ${s}.passages p JOIN ${s}.articles a ON a.file = p.file`,
+    ))
+      if (p.raw.slice(p.start_at, p.end_at) !== p.text) problems.push(`${p.id} is not its article's text`);
+    const [unindexed] = await rows<{ n: string }>(
+      `SELECT count(*) AS n FROM ${s}.passages p WHERE NOT EXISTS (SELECT 1 FROM ${s}.postings o WHERE o.pid = p.pid)`,
+    );
+    if (unindexed.n !== '0') problems.push(`${unindexed.n} passages not in the inverted index`);
+    const [orphans] = await rows<{ n: string }>(
+      `SELECT count(*) AS n FROM ${s}.postings o WHERE NOT EXISTS (SELECT 1 FROM ${s}.passages p WHERE p.pid = o.pid)`,
+    );
+    if (orphans.n !== '0') problems.push(`${orphans.n} postings of passages that are gone`);
+    const [badDf] = await rows<{ n: string }>(
+      `SELECT count(*) AS n FROM ${s}.terms t FULL JOIN (SELECT term, count(*) AS df FROM ${s}.postings GROUP BY term) c
+       ON c.term = t.term WHERE (t.df > 0 OR c.df IS NOT NULL) AND t.df IS DISTINCT FROM c.df`,
+    );
+    if (badDf.n !== '0') problems.push(`${badDf.n} terms with a wrong document frequency`);
+    return problems;
+  } finally {
+    await client.end();
+  }
+}
+
 function flag(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? process.argv[i + 1] : fallback;
@@ -101,7 +144,22 @@ async function main(): Promise<void> {
     fs.copyFileSync(path.join(source, file), path.join(corpus, file));
   // The word searched after each kill is there from the start: a search without a match exits 1.
   fs.appendFileSync(path.join(corpus, fs.readdirSync(corpus)[0]), '\nKalimat awal tentang Vladivostok.');
-  const env = { ...process.env, KABAR_LLM: 'none', KABAR_EMBEDDINGS: 'hashing', NO_COLOR: '1' };
+  const store = flag('store', '');
+  if (store) {
+    // A fresh server index for the runs: kabar's schemas of an earlier run are dropped.
+    const client = new pg.Client({ connectionString: store });
+    await client.connect();
+    const schemas = (await client.query("SELECT nspname FROM pg_namespace WHERE nspname ~ '^kabar(_[0-9]+)?$'")).rows;
+    for (const { nspname } of schemas as { nspname: string }[]) await client.query(`DROP SCHEMA ${nspname} CASCADE`);
+    await client.end();
+  }
+  const env = {
+    ...process.env,
+    KABAR_LLM: 'none',
+    KABAR_EMBEDDINGS: 'hashing',
+    NO_COLOR: '1',
+    ...(store ? { KABAR_STORE: store } : {}),
+  };
   const cli = (...args: string[]) =>
     spawnSync(process.execPath, [CLI, '--corpus', corpus, '--index', index, ...args], { env, encoding: 'utf8' });
   const timed = Date.now();
@@ -124,11 +182,14 @@ async function main(): Promise<void> {
     );
     const delay = Math.floor(Math.random() * (full ? buildMs : buildMs / 3));
     await killAfter(child, delay);
-    const dir = fs
-      .readdirSync(index)
-      .map((d) => path.join(index, d))
-      .find((d) => fs.statSync(d).isDirectory())!;
-    const problems = inconsistencies(dir);
+    const problems = store
+      ? await serverInconsistencies(store)
+      : inconsistencies(
+          fs
+            .readdirSync(index)
+            .map((d) => path.join(index, d))
+            .find((d) => fs.statSync(d).isDirectory())!,
+        );
     const search = cli('search', '--json', 'Vladivostok');
     if (search.status !== 0) problems.push(`search exited ${search.status}: ${search.stderr.trim()}`);
     if (/Rebuilding|damaged/.test(search.stderr)) problems.push(`the next command rebuilt: ${search.stderr.trim()}`);

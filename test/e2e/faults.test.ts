@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import Database from 'better-sqlite3';
 import { CLI, ROOT, runCli, storeDir, tempCorpus } from '../helpers.js';
 import { pieces, purposeOf, startChatServer, type ChatServer } from '../fixtures/chat-server.js';
+import { admin, scratchDatabase, SKIP_SERVER_TESTS } from '../core/index/postgres/pg-server.js';
 
 // Issue #25: every fault has a way out. Each test is one numbered case, run on the built CLI.
 
@@ -505,3 +506,79 @@ test('case 6 (local store): an index mirrors one corpus; a writer with another r
     assert.equal(articlesIn(winner, index), winner === first ? 5 : 3, 'one corpus, whole');
   });
 });
+
+test(
+  'case 6 (PostgreSQL): a server index mirrors one corpus; writers with another, one after the other or at once, are refused',
+  { skip: SKIP_SERVER_TESTS },
+  async (t) => {
+    const db = await scratchDatabase();
+    t.after(() => db.drop());
+    const { first, other, index } = twoCorpora(t);
+    const held = (url: string, corpus: string) =>
+      JSON.parse(runCli(['--corpus', corpus, '--index', index, 'info', '--json'], { env: { KABAR_STORE: url } }).stdout)
+        .indexes[0].counts.articles as number;
+
+    const on = { KABAR_STORE: db.url };
+    assert.equal(runCli(['--corpus', first, '--index', index, 'index'], { env: on }).code, 0);
+    const refused = runCli(['--corpus', other, '--index', index, 'index'], { env: on });
+    assert.equal(refused.code, 2, refused.stderr);
+    assert.match(refused.stderr, /^kabar: This index mirrors the corpus .*corpus, not .*other\./m);
+    assert.equal(held(db.url, first), 5);
+
+    // At once on an empty server index: whichever commits first, the other is refused and nothing is mixed.
+    for (let run = 0; run < 3; run++) {
+      const empty = await scratchDatabase();
+      t.after(() => empty.drop());
+      const env = { KABAR_STORE: empty.url };
+      const results = await Promise.all([
+        runCliAsync(['--corpus', first, '--index', index, 'index'], env),
+        runCliAsync(['--corpus', other, '--index', index, 'index'], env),
+      ]);
+      assert.deepEqual(results.map((r) => r.code).sort(), [0, 2], results.map((r) => r.stderr).join('\n'));
+      assert.match(results.find((r) => r.code === 2)!.stderr, /This index mirrors the corpus/);
+      const winner = results[0].code === 0 ? first : other;
+      assert.equal(held(empty.url, winner), winner === first ? 5 : 3, 'one corpus, whole');
+    }
+  },
+);
+
+test(
+  'case 5 (PostgreSQL): a dropped table, index schema or registry is one sentence, and kabar index --rebuild repairs it',
+  {
+    skip: SKIP_SERVER_TESTS,
+  },
+  async (t) => {
+    const drops: [string, RegExp][] = [
+      ['DROP TABLE kabar_1.passages', /its table kabar_1\.passages is missing/],
+      ['DROP SCHEMA kabar_1 CASCADE', /its schema kabar_1 is missing/],
+      ['DROP TABLE kabar.indexes', /kabar's registry table kabar\.indexes is missing/],
+    ];
+    for (const [drop, said] of drops) {
+      await t.test(drop, async (t) => {
+        const db = await scratchDatabase();
+        t.after(() => db.drop());
+        const tmp = tempCorpus();
+        t.after(tmp.cleanup);
+        const kabar = (args: string[]) =>
+          runCli(['--corpus', tmp.corpus, '--index', tmp.index, ...args], { env: { KABAR_STORE: db.url } });
+        assert.equal(kabar(['index']).code, 0);
+        await admin(drop, [], db.url);
+        for (const command of [['ask', QUESTION], ['search', 'Lavrov'], ['index']]) {
+          const damaged = kabar(command);
+          assert.equal(damaged.code, 2, damaged.stderr);
+          assert.match(damaged.stderr, said);
+          assert.match(
+            damaged.stderr,
+            /^kabar: The index .* on the PostgreSQL server is damaged: .* Run kabar index --rebuild/m,
+          );
+        }
+        const rebuilt = kabar(['index', '--rebuild']);
+        assert.equal(rebuilt.code, 0, rebuilt.stderr);
+        assert.match(rebuilt.stderr, /Discarding/);
+        const ask = kabar(['ask', QUESTION]);
+        assert.equal(ask.code, 0, ask.stderr);
+        assert.match(ask.stdout, /Abdollahian/);
+      });
+    }
+  },
+);

@@ -13,6 +13,9 @@ export interface PostgresStoreOptions {
   dimensions: number;
   /** Create or migrate kabar's tables when needed (the index command); otherwise a mismatch is an error naming it. */
   create: boolean;
+  /** A rebuild of a damaged index: discard what cannot be used and start afresh, saying so. */
+  repair?: boolean;
+  onWarning?: (message: string) => void;
 }
 
 export const INDEX_COMMAND = 'kabar index (with the same --store or KABAR_STORE)';
@@ -23,13 +26,18 @@ export const INDEX_COMMAND = 'kabar index (with the same --store or KABAR_STORE)
  */
 export const postgresOpener =
   (server: { url: string; readUrl?: string }, writer: boolean) =>
-  (_dir: string, { key, dimensions }: { key: string; dimensions: number }): Promise<Store> =>
+  (
+    _dir: string,
+    options: { key: string; dimensions: number; fresh?: boolean; onWarning?: (message: string) => void },
+  ): Promise<Store> =>
     openPostgresStore({
       url: server.url,
       readUrl: writer ? undefined : server.readUrl,
-      key,
-      dimensions,
+      key: options.key,
+      dimensions: options.dimensions,
       create: writer,
+      repair: writer && options.fresh,
+      onWarning: options.onWarning,
     });
 
 /** Opens kabar's index `key` on a PostgreSQL server with pgvector. */
@@ -42,6 +50,8 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       dimensions: options.dimensions,
       create: options.create,
       command: INDEX_COMMAND,
+      repair: options.repair,
+      onWarning: options.onWarning,
     });
     return postgresStore({ write, read }, location);
   } catch (error) {

@@ -1,3 +1,4 @@
+import { UserError } from '../../errors.js';
 import { squash } from '../filter.js';
 import type { ArticleMeta, Filters, Passage, Skipped } from '../../types.js';
 import type { Manifest } from '../manifest.js';
@@ -200,6 +201,8 @@ class PostgresTransaction implements StoreTransaction {
   private pendingPassages = 0;
   /** Unchanged articles whose recorded version (size, mtime) is to be updated. */
   private touched = new Map<string, ArticleVersion>();
+  /** The transaction started by removing every article (a rebuild): it may make the index mirror another corpus. */
+  private cleared = false;
 
   constructor(
     private readonly sql: Sql,
@@ -336,6 +339,7 @@ class PostgresTransaction implements StoreTransaction {
     await sql.query(`UPDATE ${s}.totals SET articles = 0, passages = 0, lengths = 0`);
     this.df.clear();
     this.totals = { articles: 0, passages: 0, lengths: 0 };
+    this.cleared = true;
   }
 
   async touch(articleId: string, version: ArticleVersion): Promise<void> {
@@ -372,12 +376,26 @@ class PostgresTransaction implements StoreTransaction {
     );
   }
 
+  /**
+   * Records the manifest. One index mirrors one corpus: unless this transaction is a rebuild, the row is
+   * only replaced when it names the same corpus. Writers of different articles run at once, so the
+   * check is in the statement itself: a second writer waits for the first's row and then sees its corpus
+   * (or finds the row it would create already made by the first), and its whole transaction is refused.
+   */
   async setManifest(manifest: Manifest): Promise<void> {
     await this.flush();
-    await this.sql.query(
-      `INSERT INTO ${this.s}.manifest (one, body) VALUES (true, $1) ON CONFLICT (one) DO UPDATE SET body = excluded.body`,
-      [JSON.stringify(manifest)],
+    const written = await this.sql.query(
+      `INSERT INTO ${this.s}.manifest AS m (one, body) VALUES (true, $1) ON CONFLICT (one) DO UPDATE SET body = excluded.body
+       WHERE $2::boolean OR m.body->>'corpusDir' = excluded.body->>'corpusDir' RETURNING one`,
+      [JSON.stringify(manifest), this.cleared],
     );
+    if (written.length > 0) return;
+    const [row] = await this.sql.query<{ corpus: string }>(
+      `SELECT body->>'corpusDir' AS corpus FROM ${this.s}.manifest`,
+    );
+    throw new UserError('CORPUS_MISMATCH', `This index mirrors the corpus ${row?.corpus}, not ${manifest.corpusDir}.`, {
+      hint: 'Use another server namespace (or --index) for this corpus, or run kabar index --rebuild to make the index mirror it instead.',
+    });
   }
 
   /** Writes what is still buffered, then applies the gathered changes in term order (one statement, so concurrent writers lock rows in the same order). */

@@ -125,6 +125,29 @@ async function storedVersion(sql: Sql): Promise<number> {
   return version ? Number(version.value) : 0;
 }
 
+/** The tables of one index's schema: a schema missing one is damaged. */
+const INDEX_TABLES = ['articles', 'passages', 'postings', 'terms', 'totals', 'manifest', 'skipped'];
+
+const exists = async (sql: Sql, table: string): Promise<boolean> =>
+  (await sql.query<{ present: boolean }>('SELECT to_regclass($1) IS NOT NULL AS present', [table]))[0].present;
+
+/** What is missing of an index's schema (`kabar_3` itself, or one of its tables), or null. */
+async function damageOf(sql: Sql, schema: string): Promise<string | null> {
+  const [{ present }] = await sql.query<{ present: boolean }>(
+    'SELECT count(*) > 0 AS present FROM pg_namespace WHERE nspname = $1',
+    [schema],
+  );
+  if (!present) return `its schema ${schema} is missing`;
+  for (const table of INDEX_TABLES)
+    if (!(await exists(sql, `${schema}.${table}`))) return `its table ${schema}.${table} is missing`;
+  return null;
+}
+
+const damaged = (key: string, problem: string) =>
+  new UserError('INDEX_CORRUPT', `The index ${key} on the PostgreSQL server is damaged: ${problem}.`, {
+    hint: 'Run kabar index --rebuild to build it again.',
+  });
+
 async function registered(sql: Sql, key: string): Promise<{ id: number; dimensions: number } | undefined> {
   const [row] = await sql.query<{ id: number; dimensions: number }>(
     'SELECT id, dimensions FROM kabar.indexes WHERE key = $1',
@@ -167,8 +190,17 @@ export interface IndexLocation {
  */
 export async function locateIndex(
   db: Database,
-  options: { key: string; dimensions: number; create: boolean; command: string },
+  options: {
+    key: string;
+    dimensions: number;
+    create: boolean;
+    command: string;
+    /** A rebuild: discard a damaged index (and what the registry no longer names) and start it afresh, saying so. */
+    repair?: boolean;
+    onWarning?: (message: string) => void;
+  },
 ): Promise<IndexLocation> {
+  const warn = options.onWarning ?? (() => {});
   const { key, dimensions } = options;
   const check = (found: { id: number; dimensions: number } | undefined): IndexLocation | undefined => {
     if (!found) return undefined;
@@ -186,8 +218,14 @@ export async function locateIndex(
   const version = await storedVersion(db);
   if (version > SCHEMA_VERSION || !options.create) checkVersion(version, options.command);
   if (version === SCHEMA_VERSION) {
-    const found = check(await registered(db, key));
-    if (found) return found;
+    if (!(await exists(db, 'kabar.indexes'))) {
+      if (!options.repair) throw damaged(key, "kabar's registry table kabar.indexes is missing");
+    } else {
+      const found = check(await registered(db, key));
+      const problem = found && (await damageOf(db, found.schema));
+      if (found && !problem) return found;
+      if (problem && !options.repair) throw damaged(key, problem);
+    }
   }
   if (!options.create) {
     throw new UserError('NOT_FOUND', `There is no kabar index for ${key} on the PostgreSQL server yet.`, {
@@ -209,16 +247,42 @@ export async function locateIndex(
     const now = await storedVersion(sql);
     if (now > SCHEMA_VERSION) checkVersion(now, options.command);
     for (let v = now; v < SCHEMA_VERSION; v++) await MIGRATIONS[v](sql);
+    if (options.repair && !(await exists(sql, 'kabar.indexes'))) {
+      warn("Recreating kabar's registry table kabar.indexes on the PostgreSQL server: it was missing.");
+      await sql.query(`CREATE TABLE IF NOT EXISTS kabar.indexes (
+        id serial PRIMARY KEY,
+        key text NOT NULL UNIQUE,
+        dimensions int NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now())`);
+    }
     await sql.query(
       `INSERT INTO kabar.meta VALUES ('schema_version', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
       [String(SCHEMA_VERSION)],
     );
     const existing = check(await registered(sql, key));
-    if (existing) return existing;
+    const problem = existing && (await damageOf(sql, existing.schema));
+    if (existing && !problem) return existing;
+    if (existing && problem) {
+      if (!options.repair) throw damaged(key, problem);
+      warn(`Discarding the index ${key} on the PostgreSQL server (${problem}) to build it again.`);
+      await sql.query(`DROP SCHEMA IF EXISTS ${existing.schema} CASCADE`);
+      await sql.query('DELETE FROM kabar.indexes WHERE key = $1', [key]);
+    }
     const [{ id }] = await sql.query<{ id: number }>(
       'INSERT INTO kabar.indexes (key, dimensions) VALUES ($1, $2) RETURNING id',
       [key, dimensions],
     );
+    const [{ orphan }] = await sql.query<{ orphan: boolean }>(
+      'SELECT count(*) > 0 AS orphan FROM pg_namespace WHERE nspname = $1',
+      [schemaOf(id)],
+    );
+    if (orphan) {
+      // A schema the registry no longer names (it was dropped and made again): only a rebuild discards it.
+      if (!options.repair)
+        throw damaged(key, `the schema ${schemaOf(id)} exists but kabar's registry does not name it`);
+      warn(`Discarding the schema ${schemaOf(id)} on the PostgreSQL server: kabar's registry no longer names it.`);
+      await sql.query(`DROP SCHEMA ${schemaOf(id)} CASCADE`);
+    }
     await createIndexTables(sql, schemaOf(id), dimensions);
     return { schema: schemaOf(id), dimensions };
   });
