@@ -14,6 +14,7 @@ export function registerSearch(program: Command): void {
       .argument('<query...>', 'words or a question (quotes optional)')
       .option('-k, --k <n>', 'how many passages', positiveInt, DEFAULT_K),
   )
+    .option('--all-passages', 'show every matching passage of an article, not only its best three')
     .option('--json', 'print JSON')
     .addHelpText(
       'after',
@@ -23,23 +24,29 @@ export function registerSearch(program: Command): void {
         'kabar search --json "menteri luar negeri"',
       ]),
     )
-    .action(async (words: string[], options: FilterFlags & { k: number; json?: boolean }, command: Command) => {
-      const filters = validateFilters(options);
-      const query = words.join(' ');
-      const global = command.optsWithGlobals<GlobalOptions>();
-      const engine = await engineFrom(global);
-      const found = await engine.search(query, { k: options.k, filters });
-      const hits = found.hits.filter(matchesATerm);
-      const { ms } = found;
-      const { reporterFor, duration } = await import('./reporter.js');
-      reporterFor(global).detail(
-        `${found.hits.length} passages in ${duration(ms)}; ${found.hits.length - hits.length} without a matching term left out`,
-      );
-      if (options.json) process.stdout.write(jsonLine(searchJson(query, hits, ms)));
-      else {
-        const style = createStyle(process.stdout);
-        process.stdout.write(hits.length ? `${formatHits(hits, style)}\n` : 'No passage matches.\n');
-      }
-      if (hits.length === 0) process.exitCode = 1;
-    });
+    .action(
+      async (
+        words: string[],
+        options: FilterFlags & { k: number; json?: boolean; allPassages?: boolean },
+        command: Command,
+      ) => {
+        const filters = validateFilters(options);
+        const query = words.join(' ');
+        const global = command.optsWithGlobals<GlobalOptions>();
+        const engine = await engineFrom(global);
+        const found = await engine.search(query, { k: options.k, filters, allPassages: options.allPassages });
+        const hits = found.hits.filter(matchesATerm);
+        const { ms } = found;
+        const { reporterFor, duration } = await import('./reporter.js');
+        reporterFor(global).detail(
+          `${found.hits.length} passages in ${duration(ms)}; ${found.hits.length - hits.length} without a matching term left out`,
+        );
+        if (options.json) process.stdout.write(jsonLine(searchJson(query, hits, ms)));
+        else {
+          const style = createStyle(process.stdout);
+          process.stdout.write(hits.length ? `${formatHits(hits, style)}\n` : 'No passage matches.\n');
+        }
+        if (hits.length === 0) process.exitCode = 1;
+      },
+    );
 }

@@ -80,7 +80,10 @@ export interface Engine {
   /** Re-reads the given articles even if their size and modification time did not change. */
   refreshArticles(articleIds: string[]): Promise<void>;
   close(): Promise<void>;
-  search(text: string, options?: { k?: number; filters?: Filters }): Promise<{ query: Query; hits: Hit[]; ms: number }>;
+  search(
+    text: string,
+    options?: { k?: number; filters?: Filters; allPassages?: boolean },
+  ): Promise<{ query: Query; hits: Hit[]; ms: number }>;
   /** The answer stream: resolved → retrieved → token… → done, or error. */
   ask(question: string, options?: AskOptions): AsyncGenerator<AnswerEvent>;
 }
@@ -232,11 +235,11 @@ class KabarEngine implements Engine {
 
   async search(
     text: string,
-    { k = DEFAULT_K, filters = {} }: { k?: number; filters?: Filters } = {},
+    { k = DEFAULT_K, filters = {}, allPassages = false }: { k?: number; filters?: Filters; allPassages?: boolean } = {},
   ): Promise<{ query: Query; hits: Hit[]; ms: number }> {
     const started = performance.now();
     const query = analyseQuery(text, this.analyzer, filters);
-    let hits = await this.retriever.retrieve(query, k);
+    let hits = await this.retriever.retrieve(query, k, { allPassages });
     // An article edited without changing its size or time is re-read before any of it is shown.
     const stale = staleArticles(
       this.corpusDir,
@@ -244,7 +247,7 @@ class KabarEngine implements Engine {
     );
     if (stale.length) {
       await this.refreshArticles(stale);
-      hits = await this.retriever.retrieve(query, k);
+      hits = await this.retriever.retrieve(query, k, { allPassages });
     }
     return { query, hits, ms: performance.now() - started };
   }

@@ -97,6 +97,8 @@ export interface Hit {
   why: { dense?: number; lexical?: number; denseRank?: number; lexicalRank?: number };
   /** Passages collapsed into this one because they tell the same story (another outlet or language). */
   related: { id: string; file: string; lang: Lang; similarity: number }[];
+  /** Further passages of the same article, past the most one article may show, folded under its best hit. */
+  folded?: string[];
 }
 
 /** A span of an article with its details: `text === originalFile.slice(start, end)`. */

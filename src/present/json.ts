@@ -65,6 +65,7 @@ export const hitJson = (hit: Hit) => ({
   ...spanSource(hit.article),
   why: hit.why,
   related: hit.related,
+  ...(hit.folded?.length ? { folded: hit.folded } : {}),
 });
 
 /** The `--json` object of `kabar search`. */

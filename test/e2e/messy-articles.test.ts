@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { spawn } from 'node:child_process';
 import { test } from 'node:test';
-import { runCli } from '../helpers.js';
+import { CLI, ROOT, runCli } from '../helpers.js';
 
 /** A temp corpus of the given files (path → text) with room for an index, removed after the test. */
 function corpusOf(t: { after: (fn: () => void) => void }, files: Record<string, string>) {
@@ -150,4 +151,78 @@ test('boilerplate: known patterns and lines repeated across articles stay in the
   const after = runCli([...base, 'info']);
   assert.equal(after.code, 0, after.stderr);
   assert.doesNotMatch(after.stdout, /boilerplate lines/);
+});
+
+/** About 2.1 MB of varied paragraphs, one in twenty of them about a defence minister's budget: an outsized file. */
+function outsized(): string {
+  const words =
+    'kota warga pasar harga jalan sekolah hujan sungai kereta pelabuhan petani nelayan pabrik listrik air'.split(' ');
+  const paragraphs: string[] = ['Arsip berita daerah', ''];
+  let seed = 7;
+  const pick = () => words[(seed = (seed * 1103515245 + 12345) % 2147483648) % words.length];
+  for (let i = 0; paragraphs.join('\n').length < 2_100_000; i++) {
+    const filler = Array.from({ length: 14 }, pick).join(' ');
+    paragraphs.push(
+      i % 20 === 0
+        ? `Menteri pertahanan membahas anggaran latihan ke-${i} di kota ${i}. Warga ${filler}.`
+        : `Laporan ${i}: ${filler}. Petugas ${filler}.`,
+      '',
+    );
+  }
+  return paragraphs.join('\n');
+}
+
+test('no file swamps the rest: at most 3 passages of an article in the results, the rest folded; an outsized file is flagged', (t) => {
+  const files: Record<string, string> = { 'arsip.txt': outsized() };
+  for (const name of fs.readdirSync(path.join(ROOT, 'seeds')))
+    files[name] = fs.readFileSync(path.join(ROOT, 'seeds', name), 'utf8');
+  const { base } = corpusOf(t, files);
+  const search = runCli([...base, 'search', '--json', '-k', '10', 'menteri', 'pertahanan', 'anggaran', 'latihan']);
+  assert.equal(search.code, 0, search.stderr);
+  const hits = JSON.parse(search.stdout).hits as (JsonHit & { folded?: string[] })[];
+  const fromArchive = hits.filter((h) => h.file === 'arsip.txt');
+  assert.ok(fromArchive.length <= 3, `${fromArchive.length} passages of one file`);
+  assert.ok(fromArchive[0].folded!.length > 0, 'the others are folded under its best');
+  assert.ok(
+    hits.some((h) => h.file !== 'arsip.txt'),
+    'the seeds are still found',
+  );
+  const all = runCli([...base, 'search', '--json', '--all-passages', '-k', '10', 'menteri', 'pertahanan']);
+  assert.ok((JSON.parse(all.stdout).hits as JsonHit[]).filter((h) => h.file === 'arsip.txt').length > 3);
+  const text = runCli([...base, 'search', '-k', '10', 'menteri', 'pertahanan', 'anggaran', 'latihan']);
+  const files_ = [...text.stdout.matchAll(/^\s*\d+\s+\S+\s+(\S+)#\d+/gm)].map((m) => m[1]);
+  assert.deepEqual(
+    files_,
+    [...new Set(files_)].flatMap((f) => files_.filter((g) => g === f)),
+    'grouped by article',
+  );
+  assert.match(text.stdout, /more passages of this article folded \(--all-passages shows them\)/);
+  const info = runCli([...base, 'info']);
+  assert.match(info.stdout, /outsized articles \(over 2 MB of text\):\n\s+arsip\.txt: 2\.1 million characters/);
+});
+
+test('Ctrl+C while an outsized file is indexed stops within a second and leaves the index as it was', async (t) => {
+  const { corpus, base } = corpusOf(t, {
+    'seed.txt': fs.readFileSync(path.join(ROOT, 'seeds', fs.readdirSync(path.join(ROOT, 'seeds'))[0]), 'utf8'),
+  });
+  assert.equal(runCli([...base, 'index']).code, 0);
+  fs.writeFileSync(path.join(corpus, 'arsip.txt'), outsized());
+  const child = spawn(process.execPath, [CLI, ...base, 'index'], {
+    cwd: ROOT,
+    env: { ...process.env, NO_COLOR: '1', KABAR_EMBEDDINGS: 'hashing' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr += d));
+  await new Promise((resolve) => setTimeout(resolve, 2500));
+  const sent = performance.now();
+  child.kill('SIGINT');
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  const latency = performance.now() - sent;
+  assert.equal(code, 130, stderr);
+  assert.ok(latency < 1000, `stopped ${Math.round(latency)} ms after Ctrl+C`);
+  assert.match(stderr, /Indexing cancelled; the previous index is unchanged/);
+  fs.rmSync(path.join(corpus, 'arsip.txt'));
+  const info = runCli([...base, 'info']);
+  assert.match(info.stdout, /\n\S+ +1 +\d+ +0 /, 'the index still holds the one article it had');
 });

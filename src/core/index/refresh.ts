@@ -76,6 +76,8 @@ const indexedTexts = (passages: Passage[], heading: string | null): string[] =>
 
 export const sha1 = (text: string): string => crypto.createHash('sha1').update(text).digest('hex');
 const EMBED_BATCH = 64;
+/** An article with more text than this is outsized (a dump, a log, a book): info lists it. */
+const LARGE_ARTICLE_CHARS = 2_000_000;
 
 function cancelled(signal?: AbortSignal): void {
   if (signal?.aborted) throw new UserError('CANCELLED', 'Indexing cancelled; the previous index is unchanged.');
@@ -171,6 +173,9 @@ export async function refreshIndex(options: RefreshOptions): Promise<RefreshRepo
   const articleCount = (rebuilt ? 0 : (await store.counts()).articles) - removed.length + work.length - changes.changed;
   const boilerplate = recurringLines(lineCounts, articleCount, BOILERPLATE);
   const recurring = new Set(boilerplate);
+  // Outsized articles, kept like the counts: the ones removed or re-read are taken out, then found again.
+  const large = { ...((!rebuilt && manifest?.large) || {}) };
+  for (const id of replaced) delete large[id];
   const isBoilerplate = (line: string) => recurring.size > 0 && recurring.has(lineKey(line));
 
   // Every article this write may change, named up front: a shared store locks them first, in one order.
@@ -185,11 +190,24 @@ export async function refreshIndex(options: RefreshOptions): Promise<RefreshRepo
     options.onProgress?.({ done: 0, total: work.length });
     let done = 0;
     let lastYield = performance.now();
+    /** Lets timers and signals run now and then (a progress display draws, Ctrl+C is heard), then stops if cancelled. */
+    const breathe = async () => {
+      if (performance.now() - lastYield > YIELD_EVERY_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        lastYield = performance.now();
+      }
+      cancelled(options.signal);
+    };
     let pending: ArticleInput[] = [];
     let texts: string[] = [];
     const flush = async () => {
       if (texts.length === 0) return;
-      const vectors = await options.embedder.embeddings.embedDocuments(texts);
+      // Embedded a batch at a time, so an outsized article is cancelled between passages, not after all of them.
+      const vectors: number[][] = [];
+      for (let from = 0; from < texts.length; from += EMBED_BATCH) {
+        vectors.push(...(await options.embedder.embeddings.embedDocuments(texts.slice(from, from + EMBED_BATCH))));
+        await breathe();
+      }
       let i = 0;
       for (const article of pending) {
         for (const p of article.passages) p.vector = vectors[i++];
@@ -203,28 +221,24 @@ export async function refreshIndex(options: RefreshOptions): Promise<RefreshRepo
       const { article, passages, heading } = articleFromSource(item.source, options.chunking, isBoilerplate);
       const { raw, ...meta } = article;
       countProvenance(provenance, meta.provenance, 1);
+      if (raw.length > LARGE_ARTICLE_CHARS) large[meta.file] = { chars: raw.length, passages: passages.length };
       const stems = new Map<string, string>();
       const indexed = indexedTexts(passages, heading);
       texts.push(...indexed);
-      pending.push({
-        meta,
-        raw,
-        version: item.version,
-        passages: passages.map((passage, i) => ({
+      const inputs: ArticleInput['passages'] = [];
+      for (const [i, passage] of passages.entries()) {
+        inputs.push({
           passage,
           vector: [],
           terms: options.analyzer.terms(indexed[i], meta.lang, stems),
           print: storyFingerprint(passage.text, options.analyzer),
-        })),
-        stems,
-      });
-      if (pending.reduce((n, a) => n + a.passages.length, 0) >= EMBED_BATCH) await flush();
-      options.onProgress?.({ done: ++done, total: work.length, file: item.source.file });
-      if (performance.now() - lastYield > YIELD_EVERY_MS) {
-        // Let timers and signals run: a progress display can draw, and Ctrl+C is heard.
-        await new Promise((resolve) => setImmediate(resolve));
-        lastYield = performance.now();
+        });
+        if (i % EMBED_BATCH === EMBED_BATCH - 1) await breathe();
       }
+      pending.push({ meta, raw, version: item.version, passages: inputs, stems });
+      if (texts.length >= EMBED_BATCH) await flush();
+      options.onProgress?.({ done: ++done, total: work.length, file: item.source.file });
+      await breathe();
     }
     await flush();
     cancelled(options.signal);
@@ -242,6 +256,7 @@ export async function refreshIndex(options: RefreshOptions): Promise<RefreshRepo
       provenance,
       lineCounts,
       boilerplate,
+      large,
       listing,
     };
     await tx.setManifest(next);
