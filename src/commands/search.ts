@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { DEFAULT_K, matchesATerm, validateFilters } from '../core/index.js';
+import { DEFAULT_K, matchesATerm, UserError, validateFilters } from '../core/index.js';
 import { engineFrom, type GlobalOptions } from './context.js';
 import { examples, positiveInt, withFilterOptions, type FilterFlags } from './flags.js';
 import { jsonLine, searchJson } from '../present/json.js';
@@ -32,6 +32,10 @@ export function registerSearch(program: Command): void {
       ) => {
         const filters = validateFilters(options);
         const query = words.join(' ');
+        if (query.trim() === '')
+          throw new UserError('BAD_FLAG', 'The query is empty.', {
+            hint: 'Type words to search for, e.g. kabar search Khatibzadeh Sputnik.',
+          });
         const global = command.optsWithGlobals<GlobalOptions>();
         const engine = await engineFrom(global);
         const found = await engine.search(query, { k: options.k, filters, allPassages: options.allPassages });

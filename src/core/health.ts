@@ -55,9 +55,11 @@ export async function checkHealth(config: Config, deps: HealthDeps): Promise<Che
       const built = indexes.filter((i) => i.manifest);
       if (config.store.kind === 'local' && !fs.existsSync(config.indexDir))
         return `${config.indexDir} will be created by the first command`;
-      return built.length
-        ? `${plural(built.length, 'index')} built, the largest of ${plural(Math.max(...built.map((i) => i.counts.articles)), 'article')}`
-        : 'no index yet: any command builds it';
+      if (built.length === 0) return 'no index yet: any command builds it';
+      const most = Math.max(...built.map((i) => i.counts.articles));
+      return built.length === 1
+        ? `1 index built, holding ${plural(most, 'article')}`
+        : `${plural(built.length, 'index')} built; the largest holds ${plural(most, 'article')}`;
     }),
   ];
   const { modelsDir, provider, model } = config.embeddings;

@@ -226,3 +226,46 @@ test('Ctrl+C while an outsized file is indexed stops within a second and leaves 
   const info = runCli([...base, 'info']);
   assert.match(info.stdout, /\n\S+ +1 +\d+ +0 /, 'the index still holds the one article it had');
 });
+
+test('small things: JSON errors under --json, one exit code for an empty question or query, show by a unique prefix, no index folder after an early failure, doctor wording', (t) => {
+  const { dir, base } = corpusOf(t, {
+    '002_berita.txt': FLOOD,
+    '003_lain.txt': 'Judul lain\n\nIsi berita lain di sini.\n',
+  });
+  const missing = runCli([
+    '--corpus',
+    path.join(dir, 'nope'),
+    '--index',
+    path.join(dir, 'i2'),
+    'search',
+    '--json',
+    'x',
+  ]);
+  assert.equal(missing.code, 2);
+  assert.equal(JSON.parse(missing.stdout).error.code, 'CORPUS_MISSING');
+  assert.match(JSON.parse(missing.stdout).error.message, /does not exist/);
+  const usage = runCli([...base, 'search', '--json', '--bogus', 'x']);
+  assert.equal(usage.code, 2);
+  assert.equal(JSON.parse(usage.stdout).error.code, 'BAD_USAGE');
+  for (const command of ['ask', 'search'])
+    for (const json of [[], ['--json']])
+      assert.equal(runCli([...base, command, ...json, '  ']).code, 2, `${command} ${json}`);
+  const prefix = runCli([...base, 'show', '--json', '002#0']);
+  assert.equal(prefix.code, 0, prefix.stderr);
+  assert.equal(JSON.parse(prefix.stdout).id, '002_berita.txt#0');
+  const ambiguous = runCli([...base, 'show', '00#0']);
+  assert.equal(ambiguous.code, 1);
+  assert.match(
+    ambiguous.stderr,
+    /00 is the start of 2 article ids\. Give more of the id: 002_berita\.txt#0, 003_lain\.txt#0/,
+  );
+  const near = runCli([...base, 'show', '002_berita.tx#7']);
+  assert.match(near.stderr, /Did you mean 002_berita\.txt#0/);
+  const empty = path.join(dir, 'empty');
+  fs.mkdirSync(empty);
+  const failed = runCli(['--corpus', empty, '--index', path.join(dir, 'never'), 'search', 'x']);
+  assert.equal(failed.code, 2);
+  assert.ok(!fs.existsSync(path.join(dir, 'never')), 'no index folder is left behind');
+  const doctor = runCli([...base, 'doctor']);
+  assert.match(doctor.stdout, /1 index built, holding 2 articles/);
+});
