@@ -16,6 +16,7 @@ import { createAnalyzer, type Analyzer } from './text/analyze.js';
 import type { Answer, AnswerEvent, Filters, Hit, Turn } from './types.js';
 import type { Answerer } from './answer/answerer.js';
 import { createExtractiveAnswerer } from './answer/extractive.js';
+import { settleAbstention } from './answer/abstention.js';
 import { embedderKey, type Embedder } from './embedder.js';
 import { KABAR_VERSION } from './version.js';
 import { DEFAULT_K, DEFAULT_CHUNKING, type ChunkOptions } from './settings.js';
@@ -66,6 +67,8 @@ export interface AskOptions {
   /** Earlier turns of a conversation, for follow-up questions. */
   history?: Turn[];
   signal?: AbortSignal;
+  /** An answer less sure than this (its confidence, in [0, 1]) becomes an abstention naming the closest passage. */
+  minConfidence?: number;
 }
 
 export interface Engine {
@@ -264,7 +267,7 @@ class KabarEngine implements Engine {
 
   async *ask(
     question: string,
-    { k = DEFAULT_K, filters = {}, history = [], signal }: AskOptions = {},
+    { k = DEFAULT_K, filters = {}, history = [], signal, minConfidence = 0 }: AskOptions = {},
   ): AsyncGenerator<AnswerEvent> {
     const started = performance.now();
     const { answerer } = this;
@@ -295,8 +298,9 @@ class KabarEngine implements Engine {
       yield { type: 'retrieved', hits };
       for await (const event of answerer.answer({ question, query, hits, history, signal })) {
         if (event.type === 'done') {
+          const settled = settleAbstention(event.answer, query.lang, minConfidence);
           const answer: Answer = {
-            ...event.answer,
+            ...settled,
             timingsMs: {
               retrieve: Math.round(ms),
               answer: Math.round(event.answer.timingsMs.answer),

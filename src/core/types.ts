@@ -151,6 +151,8 @@ export interface Answer {
   short?: ShortAnswer | null;
   /** The sentence (or two) quoted in support of the answer, or null when abstaining. */
   support?: ArticleSpan | null;
+  /** When abstaining: the passage that came closest to answering, for the reader to judge; null when none was retrieved. */
+  closest?: ArticleSpan | null;
   timingsMs: { retrieve: number; answer: number; total: number };
 }
 

@@ -269,3 +269,51 @@ test('small things: JSON errors under --json, one exit code for an empty questio
   const doctor = runCli([...base, 'doctor']);
   assert.match(doctor.stdout, /1 index built, holding 2 articles/);
 });
+
+test('an abstention names the closest passage (closest in --json); --min-confidence sets the answer threshold', (t) => {
+  const { base } = corpusOf(t, { 'flood.txt': FLOOD });
+  const none = runCli([...base, 'ask', '--json', 'Who won the football match in Surabaya?']);
+  assert.equal(none.code, 0, none.stderr);
+  const abstained = JSON.parse(none.stdout);
+  assert.equal(abstained.abstained, true);
+  assert.equal(abstained.closest.file, 'flood.txt');
+  assert.match(abstained.answer, /^The articles don't say: .* The closest passage is flood\.txt#0: "Heavy rain/);
+  const text = runCli([...base, 'ask', 'Who won the football match in Surabaya?']);
+  assert.match(text.stdout, /The closest passage is flood\.txt#0/);
+  const sure = JSON.parse(runCli([...base, 'ask', '--json', 'Why did the Ciliwung river overflow?']).stdout);
+  assert.equal(sure.abstained, false);
+  assert.equal(sure.closest, undefined, 'an answer has no closest passage');
+  const strict = runCli([...base, 'ask', '--json', '--min-confidence', '1', 'Why did the Ciliwung river overflow?']);
+  const doubted = JSON.parse(strict.stdout);
+  assert.equal(doubted.abstained, true, 'below the threshold the answer becomes an abstention');
+  assert.deepEqual(doubted.citations, []);
+  assert.equal(doubted.closest.text, sure.support.text, 'naming the sentence it would have quoted');
+  assert.equal(runCli([...base, 'ask', '--min-confidence', '1.5', 'x']).code, 2);
+});
+
+test('ask --batch: one question per line in (a file or -), one JSON object per question out, in order', (t) => {
+  const { dir, base } = corpusOf(t, { 'flood.txt': FLOOD });
+  const questions =
+    'Why did the Ciliwung river overflow?\n\nWho won the football match in Surabaya?\nHow many people were evacuated?\n';
+  const file = path.join(dir, 'questions.txt');
+  fs.writeFileSync(file, questions);
+  for (const [args, input] of [[['--batch', file]], [['--batch', '-'], questions]] as [string[], string?][]) {
+    const run = runCli([...base, 'ask', ...args], { input });
+    assert.equal(run.code, 0, run.stderr);
+    const lines = run.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    assert.deepEqual(
+      lines.map((a) => [a.question, a.abstained]),
+      [
+        ['Why did the Ciliwung river overflow?', false],
+        ['Who won the football match in Surabaya?', true],
+        ['How many people were evacuated?', false],
+      ],
+    );
+  }
+  assert.equal(runCli([...base, 'ask', '--batch', file, 'and a question']).code, 2);
+  assert.equal(runCli([...base, 'ask', '--batch', '-'], { input: '\n\n' }).code, 2);
+  assert.equal(runCli([...base, 'ask', '--batch', path.join(dir, 'none.txt')]).code, 2);
+});
