@@ -1,5 +1,5 @@
 // `node --import tsx bench/hnsw-study.ts [--passages N] [--seeds DIR] [--dims 256,512] [--m 8,16] [--ef-construction 50,100,200] [--ef 50,100,200]`
-// The HNSW parameter study behind `src/providers/hnsw/params.ts`: for each dimension count, M and
+// The HNSW parameter study behind `src/core/settings.ts` (HNSW_PARAMS): for each dimension count, M and
 // efConstruction, the CPU time of inserting N passage vectors (hashing embedder) and recall@10 against
 // exact search at each query-time ef, with the search time.
 import { parseArgs } from 'node:util';

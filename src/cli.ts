@@ -11,6 +11,9 @@ import { registerIndex } from './commands/index-command.js';
 import { registerInfo } from './commands/info.js';
 import { registerSearch } from './commands/search.js';
 import { registerShow } from './commands/show.js';
+import { registerServe } from './commands/serve.js';
+import { registerMcp } from './commands/mcp.js';
+import { registerExport } from './commands/export.js';
 import { checkVerbosity, examples } from './commands/flags.js';
 import { jsonLine } from './present/json.js';
 import { createStyle } from './present/style.js';
@@ -43,6 +46,7 @@ function program(): Command {
       '--store <where>',
       'local (default: the index folder) or a postgres:// URL of a shared index (or KABAR_STORE)',
     )
+    .option('--no-server', 'answer ask, search, show and cite here, even when kabar serve runs for the index')
     .option('-q, --quiet', 'print only results and errors: no warnings, no progress')
     .option('--verbose', 'also print timings and decisions (index opened, follow-up resolved, abstained) on stderr')
     .exitOverride()
@@ -69,6 +73,9 @@ function program(): Command {
     registerEval,
     registerInfo,
     registerConfig,
+    registerServe,
+    registerMcp,
+    registerExport,
     registerCompletion,
   ])
     register(cli);
@@ -130,6 +137,13 @@ async function main(argv: string[]): Promise<number> {
     return BUG;
   }
 }
+
+// A library's process warning (the YAML parser quotes an article's line in one) is untrusted text: Node's
+// default printing writes it raw, so it is dropped, and shown filtered with KABAR_DEBUG=1.
+process.removeAllListeners('warning');
+process.on('warning', (warning) => {
+  if (process.env.KABAR_DEBUG === '1') process.stderr.write(`${shown(`${warning.name}: ${warning.message}`)}\n`);
+});
 
 // A reader that stops early (`kabar search … | head -1`) closes the pipe: kabar then stops quietly, as other
 // command-line tools do, instead of failing on the next write.

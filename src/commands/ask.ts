@@ -1,7 +1,8 @@
 import { InvalidArgumentError, type Command } from 'commander';
+import type { Answer } from '../core/index.js';
 import { collectAnswer, DEFAULT_K, UserError, validateFilters } from '../core/index.js';
 import { askBatch, batchQuestions } from './ask-batch.js';
-import { engineFrom, type GlobalOptions } from './context.js';
+import { engineFrom } from './context.js';
 import { examples, positiveInt, withFilterOptions, type FilterFlags } from './flags.js';
 import { interruptible } from './interrupt.js';
 import { answerJson, jsonLine } from '../present/json.js';
@@ -10,6 +11,7 @@ import { terminalSafe } from '../present/terminal-safe.js';
 import { wrapStream } from '../present/wrap.js';
 import { questionFrom, readInput } from './read-input.js';
 import { createStyle } from '../present/style.js';
+import { fromServer, type ServerFlags } from './via-server.js';
 
 /** Columns a wrapped answer's continuation lines are indented by. */
 const ANSWER_HANG = 2;
@@ -44,87 +46,93 @@ export function registerAsk(program: Command): void {
         'kabar ask --json "Who met Shoygu?"',
       ]),
     )
-    .action(
-      async (
-        words: string[],
-        options: FilterFlags & { k: number; json?: boolean; minConfidence: number; batch?: string },
-        command: Command,
-      ) => {
-        const filters = validateFilters(options);
-        if (options.batch !== undefined && words.length)
-          throw new UserError('BAD_FLAG', 'Give either a question or --batch FILE, not both.', {
-            hint: 'Put the question in the batch file, one question per line.',
-          });
-        const batch =
-          options.batch === undefined ? null : batchQuestions(await readInput(options.batch, 'the questions'));
-        if (batch?.length === 0)
-          throw new UserError(
-            'BAD_FLAG',
-            `${options.batch === '-' ? 'Standard input' : options.batch} holds no question.`,
-            {
-              hint: 'Write one question per line.',
-            },
-          );
-        const question = batch ? '' : await questionFrom(words);
-        if (!batch && question.trim() === '')
-          throw new UserError('BAD_FLAG', 'The question is empty.', {
-            hint: 'Type a question, e.g. kabar ask "Who met Shoygu?".',
-          });
-        await interruptible(async (signal) => {
-          const global = command.optsWithGlobals<GlobalOptions>();
-          const [engine, { reporterFor, duration }] = await Promise.all([
-            engineFrom(global, { signal }),
-            import('./reporter.js'),
-          ]);
-          const report = reporterFor(global);
-          if (batch) {
-            await askBatch(
-              engine,
-              batch,
-              { k: options.k, filters, signal, minConfidence: options.minConfidence },
-              report,
-            );
-            return;
-          }
-          const style = createStyle(process.stdout);
-          const write = (text: string) => process.stdout.write(text);
-          // On a terminal the streamed answer is word-wrapped as it comes, continuation lines indented.
-          const out = style.width ? wrapStream(style.width, ANSWER_HANG, write) : { push: write, end() {} };
-          // With a confidence floor the answer may still turn into an abstention: it is printed whole, not streamed.
-          const streaming = !options.json && options.minConfidence === 0;
-          let streamed = '';
-          const asked = engine.ask(question, { k: options.k, filters, signal, minConfidence: options.minConfidence });
-          const answer = await collectAnswer(asked, (event) => {
-            if (event.type === 'token' && streaming) {
-              out.push(terminalSafe(event.text));
-              streamed += event.text;
-            }
-          });
-          // What the answer says beyond what was streamed (an abstention's closest passage) follows it.
-          const rest = answer.answer.startsWith(streamed) ? answer.answer.slice(streamed.length) : '';
-          if (!options.json && rest) out.push(terminalSafe(rest));
-          const t = answer.timingsMs;
-          if (answer.resolvedQuestion !== question) report.detail(`follow-up resolved as: ${answer.resolvedQuestion}`);
-          report.detail(
-            `${answer.hits.length} passages retrieved (k ${options.k}); ${answer.abstained ? 'abstained: no passage says it' : `answered by ${engine.answerer.name} with ${answer.citations.length} citation${answer.citations.length === 1 ? '' : 's'}`}; ` +
-              `retrieve ${duration(t.retrieve)}, answer ${duration(t.answer)}, total ${duration(t.total)}`,
-          );
-          if (options.json) {
-            process.stdout.write(jsonLine(answerJson(answer)));
-            return;
-          }
-          out.end();
-          if (streamed || rest) process.stdout.write('\n');
-          // A short answer is followed by the sentence that supports it; otherwise the text is the whole answer.
-          const support = formatSupport(answer, style);
-          if (support) process.stdout.write(`${support}\n`);
-          if (answer.citations.length)
-            process.stdout.write(`\n${answer.citations.map((c) => formatCitation(c, style)).join('\n')}\n`);
-          for (const warning of answer.warnings) report.warn(warning);
+    .action(async (words: string[], options: AskFlags, command: Command) => {
+      const filters = validateFilters(options);
+      if (options.batch !== undefined && words.length)
+        throw new UserError('BAD_FLAG', 'Give either a question or --batch FILE, not both.', {
+          hint: 'Put the question in the batch file, one question per line.',
         });
-      },
-    );
+      const batch =
+        options.batch === undefined ? null : batchQuestions(await readInput(options.batch, 'the questions'));
+      if (batch?.length === 0)
+        throw new UserError(
+          'BAD_FLAG',
+          `${options.batch === '-' ? 'Standard input' : options.batch} holds no question.`,
+          {
+            hint: 'Write one question per line.',
+          },
+        );
+      const question = batch ? '' : await questionFrom(words);
+      if (!batch && question.trim() === '')
+        throw new UserError('BAD_FLAG', 'The question is empty.', {
+          hint: 'Type a question, e.g. kabar ask "Who met Shoygu?".',
+        });
+      const global = command.optsWithGlobals<ServerFlags>();
+      // A batch, and a confidence floor, are answered here (a server answers one question at its own threshold).
+      const remote =
+        batch || options.minConfidence > 0
+          ? null
+          : await fromServer(global, { path: '/v1/ask', body: { question, k: options.k, ...filters } });
+      if (remote) {
+        const { reporterFor } = await import('./reporter.js');
+        reporterFor(global).detail(`answered by kabar serve at ${remote.url}`);
+        // The served object is the one --json prints; the answer is printed from it as below.
+        const served = remote.value as ReturnType<typeof answerJson>;
+        if (options.json) process.stdout.write(jsonLine(served));
+        else
+          printAnswer(
+            {
+              ...served,
+              resolvedQuestion: served.question,
+              hits: [],
+              warnings: served.warnings ?? [],
+            } as unknown as Answer,
+            false,
+            reporterFor(global).warn,
+          );
+        return;
+      }
+      await interruptible(async (signal) => {
+        const [engine, { reporterFor, duration }] = await Promise.all([
+          engineFrom(global, { signal }),
+          import('./reporter.js'),
+        ]);
+        const report = reporterFor(global);
+        const asking = { k: options.k, filters, signal, minConfidence: options.minConfidence };
+        if (batch) {
+          await askBatch(engine, batch, asking, report);
+          return;
+        }
+        const out = answerOutput();
+        // With a confidence floor the answer may still turn into an abstention: it is printed whole, not streamed.
+        const streaming = !options.json && options.minConfidence === 0;
+        let streamed = '';
+        const answer = await collectAnswer(engine.ask(question, asking), (event) => {
+          if (event.type === 'token' && streaming) {
+            out.push(terminalSafe(event.text));
+            streamed += event.text;
+          }
+        });
+        // What the answer says beyond what was streamed (an abstention's closest passage) follows it.
+        if (streamed && answer.answer.startsWith(streamed))
+          out.push(terminalSafe(answer.answer.slice(streamed.length)));
+        const t = answer.timingsMs;
+        if (answer.resolvedQuestion !== question) report.detail(`follow-up resolved as: ${answer.resolvedQuestion}`);
+        report.detail(
+          `${answer.hits.length} passages retrieved (k ${options.k}); ${answer.abstained ? 'abstained: no passage says it' : `answered by ${engine.answerer.name} with ${answer.citations.length} citation${answer.citations.length === 1 ? '' : 's'}`}; ` +
+            `retrieve ${duration(t.retrieve)}, answer ${duration(t.answer)}, total ${duration(t.total)}`,
+        );
+        if (options.json) {
+          process.stdout.write(jsonLine(answerJson(answer)));
+          return;
+        }
+        out.end();
+        printAnswer(answer, streamed !== '', report.warn);
+      });
+    });
 }
+
+type AskFlags = FilterFlags & { k: number; json?: boolean; minConfidence: number; batch?: string };
 
 /** `--min-confidence`: a number from 0 to 1. */
 function confidenceValue(text: string): number {
@@ -132,4 +140,28 @@ function confidenceValue(text: string): number {
   if (text.trim() === '' || !Number.isFinite(value) || value < 0 || value > 1)
     throw new InvalidArgumentError(`${text} is not a number from 0 to 1.`);
   return value;
+}
+
+/** Where the answer's text goes: on a terminal word-wrapped as it comes, continuation lines indented. */
+function answerOutput(): { push(text: string): void; end(): void } {
+  const style = createStyle(process.stdout);
+  const write = (text: string) => process.stdout.write(text);
+  return style.width ? wrapStream(style.width, ANSWER_HANG, write) : { push: write, end() {} };
+}
+
+/** Prints an answer after its text: the text itself when it was not streamed, the supporting sentence, the citations and the warnings. */
+function printAnswer(answer: Answer, streamed: boolean, warn: (message: string) => void): void {
+  const style = createStyle(process.stdout);
+  if (!streamed) {
+    const out = answerOutput();
+    out.push(terminalSafe(answer.answer));
+    out.end();
+  }
+  process.stdout.write('\n');
+  // A short answer is followed by the sentence that supports it; otherwise the text is the whole answer.
+  const support = formatSupport(answer, style);
+  if (support) process.stdout.write(`${support}\n`);
+  if (answer.citations.length)
+    process.stdout.write(`\n${answer.citations.map((c) => formatCitation(c, style)).join('\n')}\n`);
+  for (const warning of answer.warnings) warn(warning);
 }

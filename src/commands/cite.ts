@@ -3,10 +3,11 @@ import { findQuote, matchContext, UserError, type Engine, type QuoteMatch } from
 import { citeJson, jsonLine } from '../present/json.js';
 import { formatMatch } from '../present/terminal.js';
 import { spanParts, type SpanParts } from '../present/text.js';
-import { engineFrom, type GlobalOptions } from './context.js';
+import { engineFrom } from './context.js';
 import { examples, positiveInt } from './flags.js';
 import { readInput } from './read-input.js';
 import { createStyle } from '../present/style.js';
+import { fromServer, type ServerFlags } from './via-server.js';
 
 /** The match highlighted in the sentences around it, from the indexed text; the match alone when the article went away. */
 async function around(engine: Engine, match: QuoteMatch): Promise<SpanParts> {
@@ -39,7 +40,18 @@ export function registerCite(program: Command): void {
         throw new UserError('BAD_FLAG', 'The quote has no words to look for.', {
           hint: 'Give the quote in double quotes, e.g. kabar cite "Lavrov bertemu dengan timpalannya".',
         });
-      const engine = await engineFrom(command.optsWithGlobals<GlobalOptions>());
+      const global = command.optsWithGlobals<ServerFlags>();
+      // The JSON a running server gives is this command's; the terminal form needs the articles' text, read here.
+      const remote = options.json
+        ? await fromServer(global, { path: '/v1/cite', body: { quote, k: options.k } })
+        : undefined;
+      if (remote) {
+        const served = remote.value as ReturnType<typeof citeJson>;
+        process.stdout.write(jsonLine(served));
+        if (served.matches.length === 0) process.exitCode = 1;
+        return;
+      }
+      const engine = await engineFrom(global);
       const matches = await findQuote(engine, quote, { k: options.k });
       if (options.json) process.stdout.write(jsonLine(citeJson(quote, matches)));
       else if (matches.length) {

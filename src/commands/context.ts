@@ -19,6 +19,7 @@ import type { VerbosityFlags } from './flags.js';
 /** Options every command accepts. */
 export interface GlobalOptions extends ConfigFlags, VerbosityFlags {
   rebuild?: boolean;
+  breakLock?: boolean;
 }
 
 /** The settings in force and where each variable came from (the environment, a `.env` file, the user config). */
@@ -38,11 +39,20 @@ export function settingsFrom(options: GlobalOptions): { config: Config; origin: 
 
 export const configFrom = (options: GlobalOptions): Config => settingsFrom(options).config;
 
-/** `--index` must name a folder, or a place where one can be made: not a file, nor a path through a file. */
+/**
+ * `--index` must name a folder, or a place where one can be made: not a file, nor a path through a file,
+ * nor a new folder inside one this process may not write. (An existing folder that cannot be written is
+ * read from as it is.)
+ */
 export function checkIndexDir(dir: string): void {
   for (let at = path.resolve(dir); ; at = path.dirname(at)) {
     const stat = fs.statSync(at, { throwIfNoEntry: false });
-    if (stat?.isDirectory()) return;
+    if (stat?.isDirectory()) {
+      if (at === path.resolve(dir) || canWrite(at)) return;
+      throw new UserError('INDEX_READONLY', `The index folder ${dir} cannot be created: ${at} is not writable.`, {
+        hint: 'Pass --index DIR (or set KABAR_INDEX) with a folder kabar may create or use for its index.',
+      });
+    }
     if (stat) {
       throw new UserError('BAD_FLAG', `The index folder ${dir} cannot be used: ${at} is a file.`, {
         hint: 'Pass --index DIR (or set KABAR_INDEX) with a folder kabar may create or use for its index.',
@@ -51,6 +61,15 @@ export function checkIndexDir(dir: string): void {
     if (path.dirname(at) === at) return;
   }
 }
+
+const canWrite = (dir: string): boolean => {
+  try {
+    fs.accessSync(dir, fs.constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 /** The answerer a question gets without a language model, and the fallback of one; another offline answerer is one line here. */
 async function offlineAnswerer(): Promise<(context: AnswererContext) => Answerer> {
@@ -112,6 +131,7 @@ export async function engineFrom(options: GlobalOptions, hooks: OpenHooks = {}):
     const engine = await openEngineFromConfig(config, {
       createAnswerer: answererFactoryFor(config),
       force: options.rebuild,
+      breakLock: options.breakLock,
       writer: hooks.writer,
       warm: hooks.warm,
       signal: hooks.signal,

@@ -116,15 +116,18 @@ export async function evalAction(file: string | undefined, options: EvalFlags, c
     }
     if (options.out) {
       const info = engine.embedder.info;
+      // The report quotes questions, answers and file names: filtered as for the terminal, where it is read.
       writeFileAtomic(
         options.out,
-        formatMarkdownReport(metrics, outcomes, {
-          file,
-          corpus: engine.corpusDir,
-          embedder: `${info.provider} (${info.model}, ${info.dimensions} dimensions)`,
-          answerer: engine.answerer.name,
-          date: new Date().toISOString(),
-        }),
+        terminalSafe(
+          formatMarkdownReport(metrics, outcomes, {
+            file,
+            corpus: engine.corpusDir,
+            embedder: `${info.provider} (${info.model}, ${info.dimensions} dimensions)`,
+            answerer: engine.answerer.name,
+            date: new Date().toISOString(),
+          }),
+        ),
       );
     }
     const failures = checkThresholds(metrics, thresholds);

@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
-import { DEFAULT_K, matchesATerm, UserError, validateFilters } from '../core/index.js';
-import { engineFrom, type GlobalOptions } from './context.js';
+import { DEFAULT_K, matchesATerm, UserError, validateFilters, type Hit } from '../core/index.js';
+import { engineFrom } from './context.js';
 import { examples, positiveInt, withFilterOptions, type FilterFlags } from './flags.js';
 import { jsonLine, searchJson } from '../present/json.js';
 import { formatHits } from '../present/terminal.js';
 import { createStyle } from '../present/style.js';
+import { fromServer, type ServerFlags } from './via-server.js';
 
 export function registerSearch(program: Command): void {
   withFilterOptions(
@@ -36,7 +37,24 @@ export function registerSearch(program: Command): void {
           throw new UserError('BAD_FLAG', 'The query is empty.', {
             hint: 'Type words to search for, e.g. kabar search Khatibzadeh Sputnik.',
           });
-        const global = command.optsWithGlobals<GlobalOptions>();
+        const global = command.optsWithGlobals<ServerFlags>();
+        const remote = await fromServer(global, {
+          path: `/v1/search?${new URLSearchParams({ q: query, k: String(options.k), ...filters })}`,
+        });
+        if (remote) {
+          const served = remote.value as ReturnType<typeof searchJson>;
+          const { reporterFor } = await import('./reporter.js');
+          reporterFor(global).detail(`${served.hits.length} passages from kabar serve at ${remote.url}`);
+          if (options.json) process.stdout.write(jsonLine(served));
+          else
+            process.stdout.write(
+              served.hits.length
+                ? `${formatHits(served.hits.map(servedHit), createStyle(process.stdout))}\n`
+                : 'No passage matches.\n',
+            );
+          if (served.hits.length === 0) process.exitCode = 1;
+          return;
+        }
         const engine = await engineFrom(global);
         const found = await engine.search(query, { k: options.k, filters, allPassages: options.allPassages });
         const hits = found.hits.filter(matchesATerm);
@@ -54,3 +72,13 @@ export function registerSearch(program: Command): void {
       },
     );
 }
+
+/** A hit as `kabar search --json` and the server give it, back in the shape the table is drawn from. */
+const servedHit = (h: ReturnType<typeof searchJson>['hits'][number]): Hit => ({
+  passage: { id: h.id, file: h.file, start: h.start, end: h.end, text: h.text, sentences: [] },
+  article: { file: h.file, title: h.title, source: h.source, date: h.date, lang: h.lang, url: h.url, origin: h.origin },
+  score: h.score,
+  why: h.why,
+  related: h.related,
+  ...(h.folded ? { folded: h.folded } : {}),
+});

@@ -2,9 +2,10 @@ import type { Command } from 'commander';
 import { UserError, passageContext, formatLocation, sourceLocation, type PassageContext } from '../core/index.js';
 import { jsonLine } from '../present/json.js';
 import { formatPassage } from '../present/terminal.js';
-import { engineFrom, type GlobalOptions } from './context.js';
+import { engineFrom } from './context.js';
 import { examples } from './flags.js';
 import { createStyle } from '../present/style.js';
+import { fromServer, type ServerFlags } from './via-server.js';
 
 /** Parses `--span START-END` (character offsets into the article's file) and checks it lies inside the passage. */
 export function spanInside(text: string, context: PassageContext): { start: number; end: number } {
@@ -44,7 +45,17 @@ export function registerShow(program: Command): void {
       ]),
     )
     .action(async (id: string, options: { json?: boolean; span?: string }, command: Command) => {
-      const global = command.optsWithGlobals<GlobalOptions>();
+      const global = command.optsWithGlobals<ServerFlags>();
+      // The JSON a running server gives is this command's; the terminal form needs the article's text, read here.
+      const remote = options.json
+        ? await fromServer(global, {
+            path: `/v1/passages/${encodeURIComponent(id)}${options.span ? `?span=${encodeURIComponent(options.span)}` : ''}`,
+          })
+        : undefined;
+      if (remote) {
+        process.stdout.write(jsonLine(remote.value));
+        return;
+      }
       const engine = await engineFrom(global, { warm: false });
       const shown = await passageContext(engine, id);
       const span = options.span === undefined ? undefined : spanInside(options.span, shown);

@@ -19,7 +19,7 @@ import { createExtractiveAnswerer } from './answer/extractive.js';
 import { settleAbstention } from './answer/abstention.js';
 import { embedderKey, type Embedder } from './embedder.js';
 import { KABAR_VERSION } from './version.js';
-import { DEFAULT_K, DEFAULT_CHUNKING, type ChunkOptions } from './settings.js';
+import { DEFAULT_K, DEFAULT_CHUNKING, SIZE_LIMITS, type ChunkOptions } from './settings.js';
 
 /** What an answerer factory may use; the engine builds the offline answerer when none is given. */
 export interface AnswererContext {
@@ -45,8 +45,17 @@ export interface EngineOptions {
   /** Opens the store for an index folder (`key` names the embedder's index); the local SQLite store by default. */
   openStore?: (
     dir: string,
-    options: { key: string; dimensions: number; onWarning: (message: string) => void; fresh?: boolean; warm?: boolean },
+    options: {
+      key: string;
+      dimensions: number;
+      onWarning: (message: string) => void;
+      fresh?: boolean;
+      warm?: boolean;
+      breakLock?: boolean;
+    },
   ) => Promise<Store>;
+  /** Remove the index's write lock first, whoever holds it (`kabar index --break-lock`). */
+  breakLock?: boolean;
   /**
    * Whether to bring the index up to date with the corpus folder first (default). A shared server
    * index is refreshed by `kabar index` only; other commands answer from what it holds.
@@ -118,11 +127,15 @@ class IndexRefresher {
   async refresh(extra: Partial<RefreshOptions>): Promise<RefreshReport> {
     if (!this.options.enabled) return this.committed();
     try {
-      return await refreshIndex({ ...this.refreshOptions, ...extra });
+      const report = await refreshIndex({ ...this.refreshOptions, ...extra });
+      await this.store.settle?.();
+      return report;
     } catch (error) {
       // Readers never wait for a writer: they answer from what is committed.
-      const unavailable = isUserError(error) && (error.code === 'INDEX_LOCKED' || error.code === 'DISK_FULL');
+      const unavailable = isUserError(error) && ['INDEX_LOCKED', 'DISK_FULL', 'INDEX_READONLY'].includes(error.code);
       if (!unavailable || this.options.writer || !(await this.store.manifest())) throw error;
+      // A read-only index was said to be so when it opened.
+      if (error.code === 'INDEX_READONLY') return this.committed();
       this.options.warn(
         error.code === 'INDEX_LOCKED'
           ? `The index is being refreshed by another process; answering from the index as it was. (${error.message})`
@@ -161,7 +174,13 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
   const dimensions = embedder.info.dimensions;
   const key = embedderKey(embedder.info);
   // A command that searches starts loading the vector graph while the corpus is checked.
-  const store = await openStore(indexDir, { key, dimensions, onWarning: warn, warm: options.warm ?? !options.writer });
+  const opening = { key, dimensions, onWarning: warn, breakLock: options.breakLock };
+  const store = await openStore(indexDir, { ...opening, warm: options.warm ?? !options.writer }).catch((error) => {
+    // A rebuild always works: a store too damaged to open is started afresh.
+    if (!(options.force && isUserError(error) && error.code === 'INDEX_CORRUPT')) throw error;
+    warn(`${error.message} Starting it afresh.`);
+    return openStore(indexDir, { ...opening, fresh: true });
+  });
   const refresher = new IndexRefresher(
     {
       store,
@@ -186,7 +205,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     // A rebuild always works: a store too damaged to clear is started afresh.
     if (!(options.force && isUserError(error) && error.code === 'INDEX_CORRUPT')) throw error;
     warn(`${error.message} Starting it afresh.`);
-    refresher.refreshOptions.store = await openStore(indexDir, { key, dimensions, onWarning: warn, fresh: true });
+    refresher.refreshOptions.store = await openStore(indexDir, { ...opening, fresh: true });
     report = await refresher.refresh({ force: true, listing });
   }
   const opened = refresher.store;
@@ -276,6 +295,12 @@ class KabarEngine implements Engine {
         throw new UserError('BAD_FLAG', 'The question is empty.', {
           hint: 'Type a question, e.g. kabar ask "Who met Shoygu?".',
         });
+      if (question.length > SIZE_LIMITS.questionChars)
+        throw new UserError(
+          'BAD_FLAG',
+          `The question is ${question.length.toLocaleString('en')} characters long; kabar takes questions of up to ${SIZE_LIMITS.questionChars.toLocaleString('en')}.`,
+          { hint: 'Ask it in fewer words.' },
+        );
       // With a language model, it condenses the conversation and translates the question; offline, follow-ups are resolved by rule.
       const rewritten = answerer.rewriter ? await answerer.rewriter.rewrite(question, history, signal) : undefined;
       const followUp = rewritten ? null : resolveFollowUp(question, history);

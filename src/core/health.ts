@@ -21,6 +21,15 @@ const attempt = async (name: string, run: () => Promise<string> | string): Promi
   }
 };
 
+const writable = (dir: string): boolean => {
+  try {
+    fs.accessSync(dir, fs.constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** Answers any HTTP request at `url` within the time limit: a reply of any status means the server is there. */
@@ -33,6 +42,7 @@ async function reachable(url: string, headers: Record<string, string> = {}): Pro
   );
   if (response.status === 401 || response.status === 403)
     throw new Error(`${url} answers but refuses the key (HTTP ${response.status}).`);
+  if (response.status >= 500) throw new Error(`${url} answers but is failing (HTTP ${response.status}).`);
   return `${url} answers (HTTP ${response.status})`;
 }
 
@@ -55,11 +65,18 @@ export async function checkHealth(config: Config, deps: HealthDeps): Promise<Che
       const built = indexes.filter((i) => i.manifest);
       if (config.store.kind === 'local' && !fs.existsSync(config.indexDir))
         return `${config.indexDir} will be created by the first command`;
-      if (built.length === 0) return 'no index yet: any command builds it';
-      const most = Math.max(...built.map((i) => i.counts.articles));
-      return built.length === 1
-        ? `1 index built, holding ${plural(most, 'article')}`
-        : `${plural(built.length, 'index')} built; the largest holds ${plural(most, 'article')}`;
+      const most = Math.max(0, ...built.map((i) => i.counts.articles));
+      const found =
+        built.length === 0
+          ? 'no index yet: any command builds it'
+          : built.length === 1
+            ? `1 index built, holding ${plural(most, 'article')}`
+            : `${plural(built.length, 'index')} built; the largest holds ${plural(most, 'article')}`;
+      if (config.store.kind === 'local' && !writable(config.indexDir)) {
+        if (!built.length) throw new Error(`${config.indexDir} is read-only and holds no index.`);
+        return `${found}; read-only: commands answer from it as it is, kabar index cannot update it`;
+      }
+      return found;
     }),
   ];
   const { modelsDir, provider, model } = config.embeddings;

@@ -66,7 +66,15 @@ export { KABAR_VERSION } from './version.js';
 
 // Questions, answers and passages.
 export { collectAnswer } from './answer/collect.js';
-export { describeFilters, hasFilters, matchesFilters, parseFilters, validateFilters } from './index/filter.js';
+export {
+  describeFilters,
+  FILTER_KEYS,
+  hasFilters,
+  matchesFilters,
+  parseFilters,
+  validateFilters,
+  type FilterInput,
+} from './index/filter.js';
 export { matchesATerm } from './retrieve/term-match.js';
 export {
   matchContext,
@@ -96,6 +104,11 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
 /** Where a quote stands in the corpus: exact, fuzzy or by meaning (core/cite/find.ts). */
 export async function findQuote(engine: Engine, quote: string, options?: FindOptions): Promise<QuoteMatch[]> {
   return (await import('./cite/find.js')).findQuote(engine, quote, options);
+}
+
+/** The chat's follow-up rule (core/question/followup.ts), for a front end that receives a whole conversation. */
+export async function loadFollowUp(): Promise<typeof import('./question/followup.js')> {
+  return import('./question/followup.js');
 }
 
 /** The answerers core offers, to be chosen by name by a front end (commands/context.ts). */

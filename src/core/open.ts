@@ -20,6 +20,8 @@ export interface OpenFromConfigOptions {
   warm?: boolean;
   /** Rebuild the whole index. */
   force?: boolean;
+  /** Remove the index's write lock first, whoever holds it (`kabar index --break-lock`). */
+  breakLock?: boolean;
   signal?: AbortSignal;
   /** Articles indexed so far of those to index. */
   onProgress?: (done: number, total: number) => void;
@@ -64,6 +66,7 @@ export async function openEngineFromConfig(config: Config, options: OpenFromConf
       analyzer,
       listing,
       force: options.force,
+      breakLock: options.breakLock,
       writer: options.writer,
       warm: options.warm,
       signal,

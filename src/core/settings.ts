@@ -213,3 +213,40 @@ export const DEFAULT_VERIFY: VerifyThresholds = { minLexical: 0.6, minLexicalWit
 
 /** How many top hits go into a language model's prompt, numbered for its citation markers. */
 export const LLM_PASSAGES = 6;
+
+/**
+ * How long a write lock taken on another host may be held before kabar says how to clear it. kabar
+ * cannot see another machine's processes (an index on a shared folder), so such a lock is never taken
+ * over; a full build of a million passages took about an hour of wall time (docs/performance.md), so a
+ * lock older than six hours is most likely left by a machine that stopped.
+ */
+export const FOREIGN_LOCK_STALE_MS = 6 * 60 * 60 * 1000;
+
+/**
+ * The largest inputs kabar takes, each said in one sentence when passed: without them a 50 MB one-line
+ * file took 1.1 GB of memory to index, a 200 MB model reply 2.5 GB, a 1 MB quote 39–63 s of CPU in
+ * `kabar cite`. The largest news file in the benchmark corpora (FacQA, IDK-MRC) is 19,896 bytes.
+ */
+export interface SizeLimits {
+  /** An article's text after extraction; a longer one is skipped with a warning naming it. */
+  articleChars: number;
+  /** A model's reply; a longer one is cut off there with an error. */
+  replyChars: number;
+  /** A quote given to `kabar cite`. */
+  quoteChars: number;
+  /** A question given to `ask`, the chat or `eval`. */
+  questionChars: number;
+}
+
+/**
+ * An article with more text than this (yet within `SIZE_LIMITS.articleChars`) is outsized: `kabar info` lists it,
+ * and its passages are folded under its best in results like any article's past `perArticle`.
+ */
+export const OUTSIZED_ARTICLE_CHARS = 500_000;
+
+export const SIZE_LIMITS: SizeLimits = {
+  articleChars: 1_000_000,
+  replyChars: 100_000,
+  quoteChars: 10_000,
+  questionChars: 2_000,
+};

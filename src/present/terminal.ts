@@ -247,7 +247,7 @@ export function formatIndexes(indexes: (IndexSummary & { manifest: Manifest })[]
   const large = ({ large: found }: Manifest) =>
     found && Object.keys(found).length
       ? [
-          block([[`outsized articles (over 2 MB of text):`, style.dim]], style, 2),
+          block([['outsized articles:', style.dim]], style, 2),
           ...Object.entries(found).map(([id, { chars, passages }]) =>
             block(
               [

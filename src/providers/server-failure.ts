@@ -80,6 +80,12 @@ export function serverFailure(error: unknown, context: ServerFailureContext): Us
       cause: error,
     });
   }
+  if (error instanceof SyntaxError) {
+    return new UserError('SERVER_REJECTED', `${server} sent a stream line that is not JSON.`, {
+      hint: `Check that ${addressVariable} points to the right kind of server, ${fallback}.`,
+      cause: error,
+    });
+  }
   const reason = unreachableReason(error);
   if (reason !== undefined) {
     return new UserError('SERVER_UNREACHABLE', `Could not reach ${server.replace(/^The /, 'the ')} (${reason}).`, {

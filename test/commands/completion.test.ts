@@ -32,7 +32,7 @@ test(
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kabar-completion-'));
     try {
       fs.mkdirSync(path.join(dir, 'news'));
-      assert.deepEqual(bashOffers(stdout, ['s'], dir), ['search', 'show']);
+      assert.deepEqual(bashOffers(stdout, ['s'], dir), ['search', 'serve', 'show']);
       assert.deepEqual(bashOffers(stdout, ['co'], dir), ['completion', 'config']);
       assert.deepEqual(bashOffers(stdout, ['do'], dir), ['doctor'], 'aliases too');
       const askFlags = bashOffers(stdout, ['ask', '--'], dir);

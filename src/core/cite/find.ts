@@ -8,7 +8,8 @@ import { alignFuzzy } from './fuzzy.js';
 import { fuzzyWords, normalizeWords } from './normalize.js';
 import { alignSemantic } from './semantic.js';
 import { sentenceGroups } from './sentences.js';
-import { CITE_THRESHOLDS, type CiteThresholds } from '../settings.js';
+import { CITE_THRESHOLDS, SIZE_LIMITS, type CiteThresholds } from '../settings.js';
+import { UserError } from '../errors.js';
 
 export type MatchKind = 'exact' | 'fuzzy' | 'semantic';
 
@@ -87,6 +88,12 @@ const dateKey = (date: string | null): string => date ?? '\uffff';
 export async function findQuote(engine: Engine, quote: string, options: FindOptions = {}): Promise<QuoteMatch[]> {
   const k = options.k ?? 5;
   const thresholds = options.thresholds ?? CITE_THRESHOLDS;
+  if (quote.length > SIZE_LIMITS.quoteChars)
+    throw new UserError(
+      'BAD_FLAG',
+      `The quote is ${quote.length.toLocaleString('en')} characters long; kabar cite looks up quotes of up to ${SIZE_LIMITS.quoteChars.toLocaleString('en')}.`,
+      { hint: 'Cite a sentence or a paragraph at a time.' },
+    );
   const quoteWords = normalizeWords(quote);
   if (quoteWords.length === 0) return [];
   const { store, analyzer } = engine;

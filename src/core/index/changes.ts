@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { readArticleFile, type CorpusFile } from '../corpus/scan.js';
 import { readSource } from '../sources/read.js';
+import { SIZE_LIMITS } from '../settings.js';
 import type { SourceArticle, SourceOptions } from '../sources/types.js';
 import type { ArticleVersion } from './port.js';
 import type { Skipped } from '../types.js';
@@ -104,7 +105,18 @@ export async function findChanges(
       changes.unchanged += ids.length;
       continue;
     }
-    const { articles, warnings } = await readSource(file.file, read.raw, options);
+    const source = await readSource(file.file, read.raw, options);
+    const warnings = [...source.warnings];
+    // An article too long to index in bounded memory is a named skip, as a broken record is.
+    const articles = source.articles.filter((a) => {
+      if (a.text.length <= SIZE_LIMITS.articleChars) return true;
+      warnings.push({
+        file: a.file,
+        ...(a.line === undefined ? {} : { line: a.line }),
+        message: `the article's text is ${a.text.length.toLocaleString('en')} characters, over kabar's limit of ${SIZE_LIMITS.articleChars.toLocaleString('en')}`,
+      });
+      return false;
+    });
     for (const w of warnings)
       changes.skipped.push(
         w.line === undefined ? { file: w.file, reason: w.message } : { file: w.file, line: w.line, reason: w.message },

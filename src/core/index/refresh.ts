@@ -13,7 +13,18 @@ import { FORMAT_VERSION, incompatibility, type Manifest } from './manifest.js';
 import { findChanges } from './changes.js';
 import type { ArticleInput, Store } from './port.js';
 import { skippedKey, skipWarnings } from '../corpus/skip-warnings.js';
-import { BOILERPLATE, type ChunkOptions } from '../settings.js';
+import { BOILERPLATE, OUTSIZED_ARTICLE_CHARS, type ChunkOptions } from '../settings.js';
+
+/**
+ * One index mirrors one corpus: a refresh from another corpus would delete every article of the one the
+ * index holds (or mix the two, when two writers race). It is refused unless the user asks for a rebuild.
+ */
+function refuseOtherCorpus(manifest: Manifest, corpusDir: string): void {
+  if (manifest.corpusDir === corpusDir) return;
+  throw new UserError('CORPUS_MISMATCH', `This index mirrors the corpus ${manifest.corpusDir}, not ${corpusDir}.`, {
+    hint: 'Use another --index (or server namespace) for this corpus, or run kabar index --rebuild to make the index mirror it instead.',
+  });
+}
 
 /** How long a refresh runs at most before it lets timers and signals run (progress drawing, Ctrl+C). */
 const YIELD_EVERY_MS = 50;
@@ -76,8 +87,6 @@ const indexedTexts = (passages: Passage[], heading: string | null): string[] =>
 
 export const sha1 = (text: string): string => crypto.createHash('sha1').update(text).digest('hex');
 const EMBED_BATCH = 64;
-/** An article with more text than this is outsized (a dump, a log, a book): info lists it. */
-const LARGE_ARTICLE_CHARS = 2_000_000;
 
 function cancelled(signal?: AbortSignal): void {
   if (signal?.aborted) throw new UserError('CANCELLED', 'Indexing cancelled; the previous index is unchanged.');
@@ -97,6 +106,7 @@ export async function refreshIndex(options: RefreshOptions): Promise<RefreshRepo
   const scanSkips = corpus.skips;
   const wanted = { embedder: options.embedder.info, chunking: options.chunking };
   const manifest = await store.manifest();
+  if (manifest && !options.force) refuseOtherCorpus(manifest, options.corpusDir);
   const problem = manifest ? incompatibility(manifest, wanted) : null;
   const rebuilt = options.force ? 'a rebuild was asked for' : (problem ?? undefined);
   if (problem && !options.force) options.onWarning?.(`Rebuilding the index: ${problem}.`);
@@ -184,6 +194,9 @@ export async function refreshIndex(options: RefreshOptions): Promise<RefreshRepo
     clear: Boolean(rebuilt),
   };
   await store.write(async (tx) => {
+    // Another writer may have committed since the manifest was read: under the write lock it is read again.
+    const current = rebuilt ? null : await store.manifest();
+    if (current) refuseOtherCorpus(current, options.corpusDir);
     if (rebuilt) await tx.clear();
     for (const id of removed) await tx.delete(id);
     for (const t of touched) await tx.touch(t.id, t.version);
@@ -221,7 +234,7 @@ export async function refreshIndex(options: RefreshOptions): Promise<RefreshRepo
       const { article, passages, heading } = articleFromSource(item.source, options.chunking, isBoilerplate);
       const { raw, ...meta } = article;
       countProvenance(provenance, meta.provenance, 1);
-      if (raw.length > LARGE_ARTICLE_CHARS) large[meta.file] = { chars: raw.length, passages: passages.length };
+      if (raw.length > OUTSIZED_ARTICLE_CHARS) large[meta.file] = { chars: raw.length, passages: passages.length };
       const stems = new Map<string, string>();
       const indexed = indexedTexts(passages, heading);
       texts.push(...indexed);

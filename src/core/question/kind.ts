@@ -1,4 +1,4 @@
-import { tokenize } from '../text/analyze.js';
+import { tokenize, wordsOf } from '../text/analyze.js';
 import { isName } from '../text/names.js';
 /**
  * What a question asks for, which tells the answerer what a good answer looks like: a person
@@ -105,7 +105,7 @@ function kindAt(words: string[], i: number): QuestionKind | null {
 
 /** What the question asks for, from its first question word; "other" when it has none. */
 export function questionKind(question: string): QuestionKind {
-  const words = question.toLowerCase().match(/\p{L}+/gu) ?? [];
+  const words = wordsOf(question);
   for (let i = 0; i < words.length; i++) {
     const kind = kindAt(words, i);
     if (kind !== null) return kind;

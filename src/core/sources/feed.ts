@@ -65,6 +65,16 @@ function itemLines(content: string): number[] {
  * (the item's `<source>`, else the feed's title). A file that is not XML or not a feed is warned and skipped.
  */
 export function readFeed(file: string, content: string): SourceRead {
+  // An entity declaration (external, or internal and expanded without bound) is refused for the whole file:
+  // feeds do not need them, and the parser would otherwise throw or read what the declaration names.
+  const entity = /<!ENTITY\b/i.exec(content);
+  if (entity) {
+    const line = content.slice(0, entity.index).split('\n').length;
+    return {
+      articles: [],
+      warnings: [{ file, line, message: 'the feed declares XML entities, which kabar does not read' }],
+    };
+  }
   const valid = XMLValidator.validate(content);
   if (valid !== true) {
     return {

@@ -23,7 +23,8 @@ export function readMarkdown(file: string, content: string): SourceRead {
   const { parse, YAMLError } = loadYaml();
   let data: unknown;
   try {
-    data = parse(block[1], { maxAliasCount: 10 });
+    // logLevel 'error': the parser's warnings (an unknown tag) would print the raw line through Node.
+    data = parse(block[1], { maxAliasCount: 10, logLevel: 'error' });
   } catch (error) {
     const line = error instanceof YAMLError ? (error.linePos?.[0].line ?? 0) + 1 : undefined;
     warnings.push({

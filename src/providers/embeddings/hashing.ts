@@ -17,7 +17,7 @@ export interface HashingOptions {
 
 /**
  * 256, not 512: FacQA and IDK-MRC dev retrieval stay within 0.005 (R@1/R@5/MRR) and HNSW inserts cost
- * about half (see `providers/hnsw/params.ts`).
+ * about half (see HNSW_PARAMS in `core/settings.ts`).
  */
 export const HASHING_DEFAULT_DIMENSIONS = 256;
 const NGRAM_SIZES = [3, 4, 5];

@@ -1,3 +1,4 @@
+import { wordsOf } from '../../text/analyze.js';
 import { OFFICES } from '../../question/office.js';
 import { interrogative, questionKind } from '../../question/kind.js';
 
@@ -104,7 +105,7 @@ function typeOfNoun(noun: string | undefined): AnswerType | undefined {
 export function answerType(question: string): AnswerType {
   const kind = questionKind(question);
   if (kind !== 'what' && kind !== 'other') return KIND_TYPE[kind];
-  const words = question.toLowerCase().match(/\p{L}+/gu) ?? [];
+  const words = wordsOf(question);
   const at = words.findIndex((w) => interrogative(w) !== null);
   if (at < 0) return 'thing';
   // Indonesian names the kind before its question word ("negara apa"), English after it, perhaps past a

@@ -46,6 +46,8 @@ export class CheckpointedGraph {
   private at = -1;
   /** The checkpoint being loaded ahead of the first search. */
   private loading: Promise<{ graph: HnswGraph; version: number } | null> | null = null;
+  /** The checkpoint version whose file was last found intact (it is not checked twice). */
+  private verified = -1;
 
   constructor(
     private readonly db: Database.Database,
@@ -84,6 +86,7 @@ export class CheckpointedGraph {
       let problem: string | null | undefined;
       try {
         problem = this.damage(checkpoint);
+        if (problem === null && checkpoint === rows[0]) this.verified = checkpoint.version;
         if (problem === null)
           return {
             graph: await HnswGraph.read(path.join(this.dir, checkpoint.file), this.dimensions, checkpoint.count),
@@ -92,10 +95,23 @@ export class CheckpointedGraph {
       } catch (error) {
         problem = `it cannot be read (${(error as Error).message})`;
       }
-      if (problem === undefined) continue; // removed by a newer writer; an older one may still be there
+      if (problem === undefined && !this.recorded(checkpoint)) continue; // removed by a newer writer
+      if (problem === undefined) {
+        this.onWarning(`The vector graph ${checkpoint.file} is missing; rebuilding it from the database.`);
+        continue;
+      }
       this.onWarning(`The vector graph ${checkpoint.file} is damaged (${problem}); rebuilding it from the database.`);
     }
     return null;
+  }
+
+  /** Whether a checkpoint is still recorded (a newer writer removes older ones with their files). */
+  private recorded(checkpoint: Checkpoint): boolean {
+    return (
+      this.db
+        .prepare('SELECT 1 FROM checkpoints WHERE version = ? AND file = ?')
+        .get(checkpoint.version, checkpoint.file) !== undefined
+    );
   }
 
   /** Starts loading the newest checkpoint (hnswlib reads it off the main thread); `sync` picks it up. */
@@ -148,22 +164,52 @@ export class CheckpointedGraph {
    * graph came from (or there is none), records it, and removes older graph files and tombstones.
    */
   async checkpoint(): Promise<void> {
-    const saved = this.db.prepare('SELECT version FROM checkpoints ORDER BY version DESC LIMIT 1').pluck().get() as
-      number | undefined;
-    const since = saved ?? -1;
+    if (this.due() === null) return;
+    const graph = await this.sync();
+    const version = this.at;
+    const name = this.fileName(version);
+    try {
+      await graph.write(path.join(this.dir, name));
+      this.db.transaction(() => this.insert(version, name, graph.size))();
+    } catch (error) {
+      // A file no checkpoint records (the disk filled while it was recorded) is never left behind.
+      if (!this.recorded({ version, file: name } as Checkpoint)) fs.rmSync(path.join(this.dir, name), { force: true });
+      throw error;
+    }
+    this.prune();
+  }
+
+  /**
+   * Why a new checkpoint should be saved, or null: passages are there but no checkpoint (the first save
+   * did not finish), the newest one's file is missing or damaged (every reader would rebuild it in memory),
+   * or enough changed since it.
+   */
+  due(): string | null {
+    const saved = this.db.prepare('SELECT * FROM checkpoints ORDER BY version DESC LIMIT 1').get() as
+      Checkpoint | undefined;
+    const since = saved?.version ?? -1;
     const changed = this.db
       .prepare(
         'SELECT (SELECT count(*) FROM passages WHERE version > ?) + (SELECT count(*) FROM tombstones WHERE version > ?)',
       )
       .pluck()
       .get(since, since) as number;
-    if (changed === 0 || (saved !== undefined && changed < CHECKPOINT_AFTER && this.intact(saved))) return;
-    const graph = await this.sync();
-    const version = this.at;
-    const name = this.fileName(version);
-    await graph.write(path.join(this.dir, name));
-    this.db.transaction(() => this.insert(version, name, graph.size))();
-    this.prune();
+    if (saved === undefined) return changed > 0 ? 'it was never saved' : null;
+    if (changed >= CHECKPOINT_AFTER) return `${changed} passages changed since it was saved`;
+    if (saved.version === this.verified) return null;
+    let problem: string | null | undefined;
+    try {
+      problem = this.damage(saved);
+    } catch (error) {
+      problem = `it cannot be read (${(error as Error).message})`;
+    }
+    if (problem === null) this.verified = saved.version;
+    return problem === undefined ? `${saved.file} is missing` : problem && `${saved.file} is damaged (${problem})`;
+  }
+
+  /** Waits for a checkpoint being loaded ahead of the first search (it tells whether its file is intact). */
+  async loaded(): Promise<void> {
+    if (this.loading) await this.loading;
   }
 
   /** The name of the graph file saved at `version`. */
@@ -191,6 +237,7 @@ export class CheckpointedGraph {
         .get(version) as number | undefined) ?? -1;
     const file = path.join(this.dir, name);
     const record: Checkpoint = { version, file: name, bytes: fs.statSync(file).size, sha1: fileSha1(file), count };
+    this.verified = version;
     this.db
       .prepare(
         'INSERT OR REPLACE INTO checkpoints (version, file, bytes, sha1, count) VALUES (@version, @file, @bytes, @sha1, @count)',
@@ -204,16 +251,6 @@ export class CheckpointedGraph {
   /** Removes graph files no checkpoint names (older ones, and saves that were never committed). */
   prune(): void {
     removeGraphFiles(this.dir, new Set(this.db.prepare('SELECT file FROM checkpoints').pluck().all() as string[]));
-  }
-
-  /** Whether the newest checkpoint's file is there and intact (a damaged one is replaced at once). */
-  private intact(version: number): boolean {
-    const row = this.db.prepare('SELECT * FROM checkpoints WHERE version = ?').get(version) as Checkpoint | undefined;
-    try {
-      return row !== undefined && this.damage(row) === null;
-    } catch {
-      return false;
-    }
   }
 }
 

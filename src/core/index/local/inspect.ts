@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import type { IndexSummary } from '../port.js';
 import type { Manifest } from '../manifest.js';
 import type { Skipped } from '../../types.js';
+import { openReadOnly } from './read-only.js';
 import { DATABASE } from './sqlite-store.js';
 
 function folderBytes(dir: string): number {
@@ -20,7 +20,7 @@ function summary(dir: string): IndexSummary {
   const file = path.join(dir, DATABASE);
   if (!fs.existsSync(file))
     return { dir, manifest: null, counts, skipped: [], bytes: folderBytes(dir), problem: 'no finished index' };
-  const db = new Database(file, { readonly: true, fileMustExist: true });
+  const db = openReadOnly(file);
   try {
     const meta = (key: string) =>
       db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key) as string | undefined;

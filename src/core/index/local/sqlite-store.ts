@@ -5,7 +5,7 @@ import { UserError } from '../../errors.js';
 import { hasFilters, matchesFilters } from '../filter.js';
 import type { ArticleMeta, Filters, Lang, Passage, Skipped } from '../../types.js';
 import { diskFullError, isDiskFull } from '../disk-full.js';
-import { acquireWriteLock } from '../lock.js';
+import { acquireWriteLock, breakWriteLock } from '../lock.js';
 import type { Manifest } from '../manifest.js';
 import { extraJson, parseExtra } from '../meta-extra.js';
 import type {
@@ -26,6 +26,7 @@ import { postingReader, PostingWriter } from './postings.js';
 import { SCHEMA, SCHEMA_VERSION } from './schema.js';
 import { SimilarTerms } from './similar-terms.js';
 import { packPrint, unpackPrint } from './story-print-blob.js';
+import { openReadOnly, writable } from './read-only.js';
 import { ANALYSIS_VERSION } from '../../text/analyze.js';
 
 export const DATABASE = 'kabar.db';
@@ -42,6 +43,8 @@ export interface LocalStoreOptions {
   parallelBuildFrom?: number;
   /** Start loading the vector graph at once, off the main thread (a command that will search). */
   warm?: boolean;
+  /** Remove the write lock first, whoever holds it (`kabar index --break-lock`). */
+  breakLock?: boolean;
 }
 
 interface ArticleRow {
@@ -104,14 +107,41 @@ const corrupt = (dir: string, cause: unknown) =>
     cause,
   });
 
+/**
+ * Whether an error means the index itself is damaged: SQLite finds the file corrupt or a table of the
+ * schema missing, or a value kabar stored as JSON no longer parses.
+ */
+function isDamage(error: unknown): boolean {
+  const code = (error as { code?: string }).code ?? '';
+  if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') return true;
+  if (code === 'SQLITE_ERROR' && /^no such (table|column)/.test((error as Error).message)) return true;
+  return error instanceof SyntaxError;
+}
+
+/** The tables the schema creates: an existing index missing one is damaged. */
+const TABLES = [...SCHEMA.matchAll(/CREATE TABLE IF NOT EXISTS (\w+)/g)].map((m) => m[1]);
+
+/** The disk filled after the articles were committed, while the vector graph was being saved. */
+const graphNotSavedError = (dir: string, cause: unknown) =>
+  new UserError(
+    'DISK_FULL',
+    `The index in ${dir} is up to date, but its vector graph could not be saved: no space left on the device.`,
+    { hint: 'Free space and run kabar index to save it; searches work meanwhile.', cause },
+  );
+
+const readOnlyError = (dir: string) =>
+  new UserError('INDEX_READONLY', `The index in ${dir} cannot be written (the folder is read-only).`, {
+    hint: 'Make it writable, or choose another folder with --index.',
+  });
+
 /** Maps SQLite's damage and full-disk errors to what a user can act on. */
 function guard<T>(dir: string, run: () => T): T {
   try {
     return run();
   } catch (error) {
-    const code = (error as { code?: string }).code ?? '';
     if (isDiskFull(error)) throw diskFullError(dir, error);
-    if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') throw corrupt(dir, error);
+    if (isDamage(error)) throw corrupt(dir, error);
+    if (((error as { code?: string }).code ?? '').startsWith('SQLITE_READONLY')) throw readOnlyError(dir);
     throw error;
   }
 }
@@ -133,6 +163,8 @@ export class SqliteStore implements Store {
     private readonly db: Database.Database,
     readonly dir: string,
     private readonly options: Required<LocalStoreOptions>,
+    /** Opened without write access: readers answer from it as it is; writes are refused. */
+    private readonly readOnly = false,
   ) {
     this.graph = new CheckpointedGraph(db, dir, options.dimensions, options.onWarning);
     this.postings = postingReader(db);
@@ -176,9 +208,37 @@ export class SqliteStore implements Store {
    * that follows rebuilds it.
    */
   static open(dir: string, options: LocalStoreOptions): SqliteStore {
-    const full = { onWarning: () => {}, fresh: false, parallelBuildFrom: PARALLEL_BUILD_FROM, warm: false, ...options };
+    const full = {
+      onWarning: () => {},
+      fresh: false,
+      parallelBuildFrom: PARALLEL_BUILD_FROM,
+      warm: false,
+      breakLock: false,
+      ...options,
+    };
     return guard(dir, () => {
-      fs.mkdirSync(dir, { recursive: true });
+      if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory()) {
+        if (!full.fresh)
+          throw new UserError('INDEX_CORRUPT', `The index folder ${dir} is a file, not a folder.`, {
+            hint: 'Run kabar index --rebuild to replace it with a new index.',
+          });
+        full.onWarning(`Discarding ${dir}: it is a file where the index folder should be.`);
+        fs.rmSync(dir, { force: true });
+      }
+      const database = path.join(dir, DATABASE);
+      if (fs.existsSync(database) && !(writable(dir) && writable(database)) && !full.fresh)
+        return SqliteStore.openReadOnly(dir, full);
+      try {
+        fs.mkdirSync(dir, { recursive: true });
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code !== 'EACCES' && code !== 'EROFS' && code !== 'EPERM') throw error;
+        throw new UserError('INDEX_READONLY', `The index folder ${dir} cannot be created (${code}).`, {
+          hint: 'Choose a folder you may write with --index.',
+        });
+      }
+      if (!writable(dir)) throw readOnlyError(dir);
+      if (full.breakLock) breakWriteLock(dir, full.onWarning);
       if (full.fresh) {
         const release = acquireWriteLock(dir, full.onWarning);
         try {
@@ -194,8 +254,7 @@ export class SqliteStore implements Store {
         problem = SqliteStore.prepare(db);
       } catch (error) {
         const code = (error as { code?: string }).code ?? '';
-        if (code.startsWith('SQLITE_NOTADB') || code.startsWith('SQLITE_CORRUPT'))
-          problem = `it is unreadable (${(error as Error).message})`;
+        if (isDamage(error)) problem = `it is unreadable (${(error as Error).message})`;
         else if (code.startsWith('SQLITE_IOERR') || isDiskFull(error)) {
           // No room for the shared-memory file (a full disk): read with the WAL index in this process's memory.
           db.close();
@@ -214,10 +273,35 @@ export class SqliteStore implements Store {
     });
   }
 
+  /**
+   * Opens an index this process may not write (a read-only mount, another user's folder): readers answer
+   * from it as it is, with a warning; a damaged one cannot be rebuilt here and is said so.
+   */
+  private static openReadOnly(dir: string, options: Required<LocalStoreOptions>): SqliteStore {
+    const db = openReadOnly(path.join(dir, DATABASE));
+    let problem: string | null;
+    try {
+      problem = SqliteStore.prepare(db, true);
+    } catch (error) {
+      if (!isDamage(error)) throw error;
+      problem = `it is unreadable (${(error as Error).message})`;
+    }
+    if (problem !== null) {
+      db.close();
+      throw new UserError('INDEX_CORRUPT', `The index in ${dir} cannot be used: ${problem}, and it is read-only.`, {
+        hint: 'Make it writable and run kabar index --rebuild, or choose another folder with --index.',
+      });
+    }
+    options.onWarning(`The index in ${dir} is read-only: answering from it as it is, which may be out of date.`);
+    return new SqliteStore(db, dir, options, true);
+  }
+
   /** Sets the database up (creating the tables in a new one); says what is wrong with an existing one. */
-  private static prepare(db: Database.Database): string | null {
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
+  private static prepare(db: Database.Database, readOnly = false): string | null {
+    if (!readOnly) {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+    }
     // Reads go through a memory map and a larger page cache: a search touches scattered pages.
     db.pragma(`mmap_size = ${MMAP_BYTES}`);
     db.pragma(`cache_size = -${CACHE_KIB}`);
@@ -228,6 +312,7 @@ export class SqliteStore implements Store {
     const schema = hasMeta
       ? (db.prepare("SELECT value FROM meta WHERE key = 'schema'").pluck().get() as string | undefined)
       : undefined;
+    if (schema === undefined && readOnly) return 'it holds no index';
     if (schema === undefined) {
       db.exec(SCHEMA);
       db.prepare("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', ?), ('version', '0'), ('lexicon', ?)").run(
@@ -237,6 +322,11 @@ export class SqliteStore implements Store {
       return null;
     }
     if (schema !== String(SCHEMA_VERSION)) return 'it was made by another version of kabar';
+    const present = new Set(
+      db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[],
+    );
+    const missing = TABLES.find((table) => !present.has(table));
+    if (missing) return `its table ${missing} is missing`;
     if (db.prepare("SELECT value FROM meta WHERE key = 'lexicon'").pluck().get() !== ANALYSIS_VERSION)
       return 'it was made with another lexicon or other word rules';
     const recorded = Number(
@@ -244,6 +334,10 @@ export class SqliteStore implements Store {
     );
     const counted = db.prepare('SELECT count(*) FROM passages').pluck().get() as number;
     if (recorded !== counted) return `it records ${recorded} passages but holds ${counted}`;
+    for (const key of ['manifest', 'skipped']) {
+      const value = db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key) as string | undefined;
+      if (value !== undefined) JSON.parse(value); // throws a SyntaxError: the index is unreadable
+    }
     return null;
   }
 
@@ -395,6 +489,7 @@ export class SqliteStore implements Store {
   }
 
   async write<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
+    if (this.readOnly) throw readOnlyError(this.dir);
     const release = guard(this.dir, () => acquireWriteLock(this.dir, this.options.onWarning));
     try {
       removeLeftovers(this.dir);
@@ -426,11 +521,32 @@ export class SqliteStore implements Store {
         if (tx.build?.started) this.graph.prune();
         await this.graph.checkpoint();
       } catch (error) {
-        // The commit stands: readers replay what the graph file lacks from SQLite.
-        if (isDiskFull(error)) throw diskFullError(this.dir, error);
+        // The commit stands: readers replay what the graph file lacks from SQLite, the next command saves it.
+        if (isDiskFull(error)) throw graphNotSavedError(this.dir, error);
         throw error;
       }
       return result;
+    } finally {
+      release();
+    }
+  }
+
+  /**
+   * Saves the graph checkpoint when it is due though nothing was written: its file is missing or damaged,
+   * or the save after the last commit failed. A writer busy with the index will save it instead.
+   */
+  async settle(): Promise<void> {
+    if (this.readOnly) return;
+    await this.graph.loaded();
+    const reason = guard(this.dir, () => this.graph.due());
+    if (reason === null) return;
+    const release = guard(this.dir, () => acquireWriteLock(this.dir, this.options.onWarning));
+    try {
+      removeLeftovers(this.dir);
+      await this.graph.checkpoint();
+      this.options.onWarning(`Saved the vector graph again: ${reason}.`);
+    } catch (error) {
+      throw isDiskFull(error) ? graphNotSavedError(this.dir, error) : error;
     } finally {
       release();
     }
