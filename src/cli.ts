@@ -15,6 +15,7 @@ import { registerServe } from './commands/serve.js';
 import { registerMcp } from './commands/mcp.js';
 import { registerExport } from './commands/export.js';
 import { checkVerbosity, examples } from './commands/flags.js';
+import { jsonLine } from './present/json.js';
 import { createStyle } from './present/style.js';
 import { terminalSafe } from './present/terminal-safe.js';
 
@@ -82,8 +83,21 @@ function program(): Command {
   return cli;
 }
 
+/** Whether the command line asks for JSON (before any `--`): errors are then a JSON object on stdout. */
+const wantsJson = (argv: string[]): boolean => {
+  const end = argv.indexOf('--');
+  return (end === -1 ? argv : argv.slice(0, end)).includes('--json');
+};
+
+/** Under --json an error is `{"error": {"message", "code"}}` on stdout, with the same exit code as in text. */
+function reportJsonError(message: string, code: string, exit: number): number {
+  process.stdout.write(jsonLine({ error: { message: redactSecrets(message, configuredSecrets(process.env)), code } }));
+  return exit;
+}
+
 async function main(argv: string[]): Promise<number> {
   const err = createStyle(process.stderr);
+  const json = wantsJson(argv.slice(2));
   try {
     await program().parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
@@ -99,17 +113,22 @@ async function main(argv: string[]): Promise<number> {
         .replace(/^error: /, '')
         .replace(/\s*\n\s*/g, ' ')
         .replace(/\((Did you mean [^)]*)\)/, '$1');
+      const sentence = `${message.charAt(0).toUpperCase()}${message.slice(1)}${/[.?!]$/.test(message) ? '' : '.'}`;
+      if (json) return reportJsonError(`${sentence} Run kabar --help for usage.`, 'BAD_USAGE', 2);
       process.stderr.write(
         `${err.error('kabar:')} ${shown(`${message.charAt(0).toUpperCase()}${message.slice(1)}`)}${/[.?!]$/.test(message) ? '' : '.'} Run kabar --help for usage.\n`,
       );
       return 2;
     }
     if (isUserError(error)) {
+      if (json) return reportJsonError(describeError(error), error.code, error.exitCode);
       // A cancelled command may have been cut off mid-line (a streamed answer, a progress bar): start afresh.
       if (error.code === 'CANCELLED') process.stderr.write('\n');
       process.stderr.write(`${err.error('kabar:')} ${shown(describeError(error))}\n`);
       return error.exitCode;
     }
+    if (json && process.env.KABAR_DEBUG !== '1')
+      return reportJsonError(`Internal error: ${describeError(error)}`, 'INTERNAL', BUG);
     if (process.env.KABAR_DEBUG === '1') process.stderr.write(`${shown((error as Error).stack ?? String(error))}\n`);
     else
       process.stderr.write(

@@ -1,6 +1,7 @@
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import type { Answer } from '../core/index.js';
-import { collectAnswer, DEFAULT_K, validateFilters } from '../core/index.js';
+import { collectAnswer, DEFAULT_K, UserError, validateFilters } from '../core/index.js';
+import { askBatch, batchQuestions } from './ask-batch.js';
 import { engineFrom } from './context.js';
 import { examples, positiveInt, withFilterOptions, type FilterFlags } from './flags.js';
 import { interruptible } from './interrupt.js';
@@ -8,7 +9,7 @@ import { answerJson, jsonLine } from '../present/json.js';
 import { formatCitation, formatSupport } from '../present/terminal.js';
 import { terminalSafe } from '../present/terminal-safe.js';
 import { wrapStream } from '../present/wrap.js';
-import { questionFrom } from './read-input.js';
+import { questionFrom, readInput } from './read-input.js';
 import { createStyle } from '../present/style.js';
 import { fromServer, type ServerFlags } from './via-server.js';
 
@@ -21,11 +22,18 @@ export function registerAsk(program: Command): void {
       .command('ask')
       .description('answer a question from the articles, citing the exact sentences')
       .argument(
-        '<question...>',
+        '[question...]',
         'the question, in Indonesian or English (quotes optional), or - to read it from standard input',
       )
       .option('-k, --k <n>', 'how many passages to retrieve', positiveInt, DEFAULT_K),
   )
+    .option(
+      '--min-confidence <p>',
+      'abstain (naming the closest passage) when the answer is less sure than this, 0 to 1',
+      confidenceValue,
+      0,
+    )
+    .option('--batch <file>', 'answer one question per line of a file (- for standard input) as JSON Lines')
     .option('--json', 'print one JSON object')
     .addHelpText(
       'after',
@@ -34,14 +42,37 @@ export function registerAsk(program: Command): void {
         'kabar ask "Di mana Lavrov bertemu Amir Abdollahian?"',
         'kabar ask --lang en --since 2020-10 "What did Zakharova say about sanctions?"',
         'echo "Kapan Hatami bertemu Shoygu?" | kabar ask -',
+        'kabar ask --batch questions.txt > answers.jsonl',
         'kabar ask --json "Who met Shoygu?"',
       ]),
     )
-    .action(async (words: string[], options: FilterFlags & { k: number; json?: boolean }, command: Command) => {
+    .action(async (words: string[], options: AskFlags, command: Command) => {
       const filters = validateFilters(options);
-      const question = await questionFrom(words);
+      if (options.batch !== undefined && words.length)
+        throw new UserError('BAD_FLAG', 'Give either a question or --batch FILE, not both.', {
+          hint: 'Put the question in the batch file, one question per line.',
+        });
+      const batch =
+        options.batch === undefined ? null : batchQuestions(await readInput(options.batch, 'the questions'));
+      if (batch?.length === 0)
+        throw new UserError(
+          'BAD_FLAG',
+          `${options.batch === '-' ? 'Standard input' : options.batch} holds no question.`,
+          {
+            hint: 'Write one question per line.',
+          },
+        );
+      const question = batch ? '' : await questionFrom(words);
+      if (!batch && question.trim() === '')
+        throw new UserError('BAD_FLAG', 'The question is empty.', {
+          hint: 'Type a question, e.g. kabar ask "Who met Shoygu?".',
+        });
       const global = command.optsWithGlobals<ServerFlags>();
-      const remote = await fromServer(global, { path: '/v1/ask', body: { question, k: options.k, ...filters } });
+      // A batch, and a confidence floor, are answered here (a server answers one question at its own threshold).
+      const remote =
+        batch || options.minConfidence > 0
+          ? null
+          : await fromServer(global, { path: '/v1/ask', body: { question, k: options.k, ...filters } });
       if (remote) {
         const { reporterFor } = await import('./reporter.js');
         reporterFor(global).detail(`answered by kabar serve at ${remote.url}`);
@@ -67,14 +98,24 @@ export function registerAsk(program: Command): void {
           import('./reporter.js'),
         ]);
         const report = reporterFor(global);
+        const asking = { k: options.k, filters, signal, minConfidence: options.minConfidence };
+        if (batch) {
+          await askBatch(engine, batch, asking, report);
+          return;
+        }
         const out = answerOutput();
-        let streamed = false;
-        const answer = await collectAnswer(engine.ask(question, { k: options.k, filters, signal }), (event) => {
-          if (event.type === 'token' && !options.json) {
+        // With a confidence floor the answer may still turn into an abstention: it is printed whole, not streamed.
+        const streaming = !options.json && options.minConfidence === 0;
+        let streamed = '';
+        const answer = await collectAnswer(engine.ask(question, asking), (event) => {
+          if (event.type === 'token' && streaming) {
             out.push(terminalSafe(event.text));
-            streamed = true;
+            streamed += event.text;
           }
         });
+        // What the answer says beyond what was streamed (an abstention's closest passage) follows it.
+        if (streamed && answer.answer.startsWith(streamed))
+          out.push(terminalSafe(answer.answer.slice(streamed.length)));
         const t = answer.timingsMs;
         if (answer.resolvedQuestion !== question) report.detail(`follow-up resolved as: ${answer.resolvedQuestion}`);
         report.detail(
@@ -86,9 +127,19 @@ export function registerAsk(program: Command): void {
           return;
         }
         out.end();
-        printAnswer(answer, streamed, report.warn);
+        printAnswer(answer, streamed !== '', report.warn);
       });
     });
+}
+
+type AskFlags = FilterFlags & { k: number; json?: boolean; minConfidence: number; batch?: string };
+
+/** `--min-confidence`: a number from 0 to 1. */
+function confidenceValue(text: string): number {
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value) || value < 0 || value > 1)
+    throw new InvalidArgumentError(`${text} is not a number from 0 to 1.`);
+  return value;
 }
 
 /** Where the answer's text goes: on a terminal word-wrapped as it comes, continuation lines indented. */

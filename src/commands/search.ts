@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { DEFAULT_K, matchesATerm, validateFilters, type Hit } from '../core/index.js';
+import { DEFAULT_K, matchesATerm, UserError, validateFilters, type Hit } from '../core/index.js';
 import { engineFrom } from './context.js';
 import { examples, positiveInt, withFilterOptions, type FilterFlags } from './flags.js';
 import { jsonLine, searchJson } from '../present/json.js';
@@ -15,6 +15,7 @@ export function registerSearch(program: Command): void {
       .argument('<query...>', 'words or a question (quotes optional)')
       .option('-k, --k <n>', 'how many passages', positiveInt, DEFAULT_K),
   )
+    .option('--all-passages', 'show every matching passage of an article, not only its best three')
     .option('--json', 'print JSON')
     .addHelpText(
       'after',
@@ -24,42 +25,52 @@ export function registerSearch(program: Command): void {
         'kabar search --json "menteri luar negeri"',
       ]),
     )
-    .action(async (words: string[], options: FilterFlags & { k: number; json?: boolean }, command: Command) => {
-      const filters = validateFilters(options);
-      const query = words.join(' ');
-      const global = command.optsWithGlobals<ServerFlags>();
-      const remote = await fromServer(global, {
-        path: `/v1/search?${new URLSearchParams({ q: query, k: String(options.k), ...filters })}`,
-      });
-      if (remote) {
-        const served = remote.value as ReturnType<typeof searchJson>;
-        const { reporterFor } = await import('./reporter.js');
-        reporterFor(global).detail(`${served.hits.length} passages from kabar serve at ${remote.url}`);
-        if (options.json) process.stdout.write(jsonLine(served));
-        else
-          process.stdout.write(
-            served.hits.length
-              ? `${formatHits(served.hits.map(servedHit), createStyle(process.stdout))}\n`
-              : 'No passage matches.\n',
-          );
-        if (served.hits.length === 0) process.exitCode = 1;
-        return;
-      }
-      const engine = await engineFrom(global);
-      const found = await engine.search(query, { k: options.k, filters });
-      const hits = found.hits.filter(matchesATerm);
-      const { ms } = found;
-      const { reporterFor, duration } = await import('./reporter.js');
-      reporterFor(global).detail(
-        `${found.hits.length} passages in ${duration(ms)}; ${found.hits.length - hits.length} without a matching term left out`,
-      );
-      if (options.json) process.stdout.write(jsonLine(searchJson(query, hits, ms)));
-      else {
-        const style = createStyle(process.stdout);
-        process.stdout.write(hits.length ? `${formatHits(hits, style)}\n` : 'No passage matches.\n');
-      }
-      if (hits.length === 0) process.exitCode = 1;
-    });
+    .action(
+      async (
+        words: string[],
+        options: FilterFlags & { k: number; json?: boolean; allPassages?: boolean },
+        command: Command,
+      ) => {
+        const filters = validateFilters(options);
+        const query = words.join(' ');
+        if (query.trim() === '')
+          throw new UserError('BAD_FLAG', 'The query is empty.', {
+            hint: 'Type words to search for, e.g. kabar search Khatibzadeh Sputnik.',
+          });
+        const global = command.optsWithGlobals<ServerFlags>();
+        const remote = await fromServer(global, {
+          path: `/v1/search?${new URLSearchParams({ q: query, k: String(options.k), ...filters })}`,
+        });
+        if (remote) {
+          const served = remote.value as ReturnType<typeof searchJson>;
+          const { reporterFor } = await import('./reporter.js');
+          reporterFor(global).detail(`${served.hits.length} passages from kabar serve at ${remote.url}`);
+          if (options.json) process.stdout.write(jsonLine(served));
+          else
+            process.stdout.write(
+              served.hits.length
+                ? `${formatHits(served.hits.map(servedHit), createStyle(process.stdout))}\n`
+                : 'No passage matches.\n',
+            );
+          if (served.hits.length === 0) process.exitCode = 1;
+          return;
+        }
+        const engine = await engineFrom(global);
+        const found = await engine.search(query, { k: options.k, filters, allPassages: options.allPassages });
+        const hits = found.hits.filter(matchesATerm);
+        const { ms } = found;
+        const { reporterFor, duration } = await import('./reporter.js');
+        reporterFor(global).detail(
+          `${found.hits.length} passages in ${duration(ms)}; ${found.hits.length - hits.length} without a matching term left out`,
+        );
+        if (options.json) process.stdout.write(jsonLine(searchJson(query, hits, ms)));
+        else {
+          const style = createStyle(process.stdout);
+          process.stdout.write(hits.length ? `${formatHits(hits, style)}\n` : 'No passage matches.\n');
+        }
+        if (hits.length === 0) process.exitCode = 1;
+      },
+    );
 }
 
 /** A hit as `kabar search --json` and the server give it, back in the shape the table is drawn from. */
@@ -69,4 +80,5 @@ const servedHit = (h: ReturnType<typeof searchJson>['hits'][number]): Hit => ({
   score: h.score,
   why: h.why,
   related: h.related,
+  ...(h.folded ? { folded: h.folded } : {}),
 });

@@ -16,6 +16,7 @@ import { createAnalyzer, type Analyzer } from './text/analyze.js';
 import type { Answer, AnswerEvent, Filters, Hit, Turn } from './types.js';
 import type { Answerer } from './answer/answerer.js';
 import { createExtractiveAnswerer } from './answer/extractive.js';
+import { settleAbstention } from './answer/abstention.js';
 import { embedderKey, type Embedder } from './embedder.js';
 import { KABAR_VERSION } from './version.js';
 import { DEFAULT_K, DEFAULT_CHUNKING, SIZE_LIMITS, type ChunkOptions } from './settings.js';
@@ -75,6 +76,8 @@ export interface AskOptions {
   /** Earlier turns of a conversation, for follow-up questions. */
   history?: Turn[];
   signal?: AbortSignal;
+  /** An answer less sure than this (its confidence, in [0, 1]) becomes an abstention naming the closest passage. */
+  minConfidence?: number;
 }
 
 export interface Engine {
@@ -89,7 +92,10 @@ export interface Engine {
   /** Re-reads the given articles even if their size and modification time did not change. */
   refreshArticles(articleIds: string[]): Promise<void>;
   close(): Promise<void>;
-  search(text: string, options?: { k?: number; filters?: Filters }): Promise<{ query: Query; hits: Hit[]; ms: number }>;
+  search(
+    text: string,
+    options?: { k?: number; filters?: Filters; allPassages?: boolean },
+  ): Promise<{ query: Query; hits: Hit[]; ms: number }>;
   /** The answer stream: resolved → retrieved → token… → done, or error. */
   ask(question: string, options?: AskOptions): AsyncGenerator<AnswerEvent>;
 }
@@ -251,11 +257,11 @@ class KabarEngine implements Engine {
 
   async search(
     text: string,
-    { k = DEFAULT_K, filters = {} }: { k?: number; filters?: Filters } = {},
+    { k = DEFAULT_K, filters = {}, allPassages = false }: { k?: number; filters?: Filters; allPassages?: boolean } = {},
   ): Promise<{ query: Query; hits: Hit[]; ms: number }> {
     const started = performance.now();
     const query = analyseQuery(text, this.analyzer, filters);
-    let hits = await this.retriever.retrieve(query, k);
+    let hits = await this.retriever.retrieve(query, k, { allPassages });
     // An article edited without changing its size or time is re-read before any of it is shown.
     const stale = staleArticles(
       this.corpusDir,
@@ -263,7 +269,7 @@ class KabarEngine implements Engine {
     );
     if (stale.length) {
       await this.refreshArticles(stale);
-      hits = await this.retriever.retrieve(query, k);
+      hits = await this.retriever.retrieve(query, k, { allPassages });
     }
     return { query, hits, ms: performance.now() - started };
   }
@@ -280,7 +286,7 @@ class KabarEngine implements Engine {
 
   async *ask(
     question: string,
-    { k = DEFAULT_K, filters = {}, history = [], signal }: AskOptions = {},
+    { k = DEFAULT_K, filters = {}, history = [], signal, minConfidence = 0 }: AskOptions = {},
   ): AsyncGenerator<AnswerEvent> {
     const started = performance.now();
     const { answerer } = this;
@@ -317,8 +323,9 @@ class KabarEngine implements Engine {
       yield { type: 'retrieved', hits };
       for await (const event of answerer.answer({ question, query, hits, history, signal })) {
         if (event.type === 'done') {
+          const settled = settleAbstention(event.answer, query.lang, minConfidence);
           const answer: Answer = {
-            ...event.answer,
+            ...settled,
             timingsMs: {
               retrieve: Math.round(ms),
               answer: Math.round(event.answer.timingsMs.answer),

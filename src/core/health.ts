@@ -65,9 +65,13 @@ export async function checkHealth(config: Config, deps: HealthDeps): Promise<Che
       const built = indexes.filter((i) => i.manifest);
       if (config.store.kind === 'local' && !fs.existsSync(config.indexDir))
         return `${config.indexDir} will be created by the first command`;
-      const found = built.length
-        ? `${plural(built.length, 'index')} built, the largest of ${plural(Math.max(...built.map((i) => i.counts.articles)), 'article')}`
-        : 'no index yet: any command builds it';
+      const most = Math.max(0, ...built.map((i) => i.counts.articles));
+      const found =
+        built.length === 0
+          ? 'no index yet: any command builds it'
+          : built.length === 1
+            ? `1 index built, holding ${plural(most, 'article')}`
+            : `${plural(built.length, 'index')} built; the largest holds ${plural(most, 'article')}`;
       if (config.store.kind === 'local' && !writable(config.indexDir)) {
         if (!built.length) throw new Error(`${config.indexDir} is read-only and holds no index.`);
         return `${found}; read-only: commands answer from it as it is, kabar index cannot update it`;

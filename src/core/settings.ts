@@ -137,6 +137,12 @@ export interface RetrieverOptions {
   fusion: 'score' | 'rank';
   /** The fused top `depth` gain `weight` × the share of the question found in two adjacent sentences. */
   rerank: { weight: number; depth: number };
+  /**
+   * The most passages of one article among the results; its further passages are folded under its best
+   * (shown with `--all-passages`), so one outsized file cannot fill the results. Three keep the reader's
+   * view of an article whose answer is in its third passage.
+   */
+  perArticle: number;
 }
 
 export const DEFAULT_RETRIEVER: RetrieverOptions = {
@@ -146,6 +152,7 @@ export const DEFAULT_RETRIEVER: RetrieverOptions = {
   duplicateThreshold: 0.6,
   fusion: 'score',
   rerank: { weight: 1, depth: 50 },
+  perArticle: 3,
 };
 
 export interface ReadOptions {
@@ -230,6 +237,12 @@ export interface SizeLimits {
   /** A question given to `ask`, the chat or `eval`. */
   questionChars: number;
 }
+
+/**
+ * An article with more text than this (yet within `SIZE_LIMITS.articleChars`) is outsized: `kabar info` lists it,
+ * and its passages are folded under its best in results like any article's past `perArticle`.
+ */
+export const OUTSIZED_ARTICLE_CHARS = 500_000;
 
 export const SIZE_LIMITS: SizeLimits = {
   articleChars: 1_000_000,

@@ -97,6 +97,8 @@ export interface Hit {
   why: { dense?: number; lexical?: number; denseRank?: number; lexicalRank?: number };
   /** Passages collapsed into this one because they tell the same story (another outlet or language). */
   related: { id: string; file: string; lang: Lang; similarity: number }[];
+  /** Further passages of the same article, past the most one article may show, folded under its best hit. */
+  folded?: string[];
 }
 
 /** A span of an article with its details: `text === originalFile.slice(start, end)`. */
@@ -149,6 +151,8 @@ export interface Answer {
   short?: ShortAnswer | null;
   /** The sentence (or two) quoted in support of the answer, or null when abstaining. */
   support?: ArticleSpan | null;
+  /** When abstaining: the passage that came closest to answering, for the reader to judge; null when none was retrieved. */
+  closest?: ArticleSpan | null;
   timingsMs: { retrieve: number; answer: number; total: number };
 }
 

@@ -44,6 +44,7 @@ export const answerJson = (a: Answer) => ({
   support: a.support ? spanJson(a.support) : null,
   confidence: a.confidence ?? null,
   citations: a.citations.map(citationJson),
+  ...(a.abstained ? { closest: a.closest ? spanJson(a.closest) : null } : {}),
   ...(a.warnings.length ? { warnings: a.warnings } : {}),
   ...(a.invalidMarkers === undefined ? {} : { invalidMarkers: a.invalidMarkers }),
   ...(a.unsupported?.length ? { unsupported: a.unsupported } : {}),
@@ -65,6 +66,7 @@ export const hitJson = (hit: Hit) => ({
   ...spanSource(hit.article),
   why: hit.why,
   related: hit.related,
+  ...(hit.folded?.length ? { folded: hit.folded } : {}),
 });
 
 /** The `--json` object of `kabar search`. */

@@ -61,9 +61,12 @@ export function formatCitation(c: Citation, style: Style): string {
  * Ranked search hits as a table (rank, score with the best marked, passage id, byline), each row
  * followed, under the passage id, by a snippet of the passage and the other stories the hit stands for.
  */
-export function formatHits(hits: Hit[], style: Style): string {
-  const rows = hits.map((hit, i) => [
-    String(i + 1),
+export function formatHits(ranked: Hit[], style: Style): string {
+  // Grouped by article: an article's passages follow its best one, articles in the order of their best.
+  const order = [...new Set(ranked.map((h) => h.passage.file))];
+  const hits = order.flatMap((file) => ranked.filter((h) => h.passage.file === file));
+  const rows = hits.map((hit) => [
+    String(ranked.indexOf(hit) + 1),
     hit.score.toFixed(4),
     oneLine(hit.passage.id),
     byline(hit.article),
@@ -77,6 +80,21 @@ export function formatHits(hits: Hit[], style: Style): string {
     block([[snippet(hit.passage.text), plain]], style, indent),
     ...(hit.related.length
       ? [block([[`also in ${oneLine(hit.related.map((r) => r.id).join(', '))}`, style.dim]], style, indent, 2)]
+      : []),
+    ...(hit.folded?.length
+      ? [
+          block(
+            [
+              [
+                `${hit.folded.length} more ${hit.folded.length === 1 ? 'passage' : 'passages'} of this article folded (--all-passages shows them)`,
+                style.dim,
+              ],
+            ],
+            style,
+            indent,
+            2,
+          ),
+        ]
       : []),
   ];
   return [head, ...lines.flatMap((line, i) => [line, ...under(hits[i])])].join('\n');
@@ -225,6 +243,26 @@ export function formatIndexes(indexes: (IndexSummary & { manifest: Manifest })[]
             : []),
         ]
       : [];
+  // Outsized articles: each is indexed, but its passages are folded under its best in results.
+  const large = ({ large: found }: Manifest) =>
+    found && Object.keys(found).length
+      ? [
+          block([['outsized articles:', style.dim]], style, 2),
+          ...Object.entries(found).map(([id, { chars, passages }]) =>
+            block(
+              [
+                [
+                  `${terminalSafe(id)}: ${(chars / 1e6).toFixed(1)} million characters, ${passages.toLocaleString('en-US')} passages`,
+                  style.dim,
+                ],
+              ],
+              style,
+              4,
+              2,
+            ),
+          ),
+        ]
+      : [];
   return [
     head,
     ...lines.flatMap((line, i) => [
@@ -232,6 +270,7 @@ export function formatIndexes(indexes: (IndexSummary & { manifest: Manifest })[]
       about(indexes[i].manifest),
       ...provenance(indexes[i].manifest),
       ...boilerplate(indexes[i].manifest),
+      ...large(indexes[i].manifest),
     ]),
   ].join('\n');
 }

@@ -65,8 +65,9 @@ test('eval: a malformed question line exits 2 unless --skip-bad-lines', (t) => {
   const base = ['--corpus', tmp.corpus, '--index', tmp.index, 'eval', '--json'];
   const strict = runCli([...base, file]);
   assert.equal(strict.code, 2);
-  assert.equal(strict.stdout, '');
-  assert.match(strict.stderr, /q\.jsonl:2: .*--skip-bad-lines/);
+  assert.equal(strict.stderr, '');
+  assert.equal(JSON.parse(strict.stdout).error.code, 'BAD_QUESTION_FILE', 'under --json the error is JSON');
+  assert.match(JSON.parse(strict.stdout).error.message, /q\.jsonl:2: .*--skip-bad-lines/);
   const lenient = runCli([...base, '--skip-bad-lines', file]);
   assert.equal(lenient.code, 0, lenient.stderr);
   assert.equal(JSON.parse(lenient.stdout).questions, 1);

@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { spawn } from 'node:child_process';
 import { test } from 'node:test';
-import { runCli } from '../helpers.js';
+import { CLI, ROOT, runCli } from '../helpers.js';
 
 /** A temp corpus of the given files (path → text) with room for an index, removed after the test. */
 function corpusOf(t: { after: (fn: () => void) => void }, files: Record<string, string>) {
@@ -150,4 +151,170 @@ test('boilerplate: known patterns and lines repeated across articles stay in the
   const after = runCli([...base, 'info']);
   assert.equal(after.code, 0, after.stderr);
   assert.doesNotMatch(after.stdout, /boilerplate lines/);
+});
+
+/** About `chars` characters of varied paragraphs, one in twenty of them about a defence minister's budget. */
+function outsized(chars = 900_000): string {
+  const words =
+    'kota warga pasar harga jalan sekolah hujan sungai kereta pelabuhan petani nelayan pabrik listrik air'.split(' ');
+  const paragraphs: string[] = ['Arsip berita daerah', ''];
+  let seed = 7;
+  const pick = () => words[(seed = (seed * 1103515245 + 12345) % 2147483648) % words.length];
+  for (let i = 0; paragraphs.join('\n').length < chars; i++) {
+    const filler = Array.from({ length: 14 }, pick).join(' ');
+    paragraphs.push(
+      i % 20 === 0
+        ? `Menteri pertahanan membahas anggaran latihan ke-${i} di kota ${i}. Warga ${filler}.`
+        : `Laporan ${i}: ${filler}. Petugas ${filler}.`,
+      '',
+    );
+  }
+  return paragraphs.join('\n');
+}
+
+test('no file swamps the rest: at most 3 passages of an article in the results, the rest folded; an outsized file is listed', (t) => {
+  const files: Record<string, string> = { 'arsip.txt': outsized() };
+  for (const name of fs.readdirSync(path.join(ROOT, 'seeds')))
+    files[name] = fs.readFileSync(path.join(ROOT, 'seeds', name), 'utf8');
+  const { base } = corpusOf(t, files);
+  const search = runCli([...base, 'search', '--json', '-k', '10', 'menteri', 'pertahanan', 'anggaran', 'latihan']);
+  assert.equal(search.code, 0, search.stderr);
+  const hits = JSON.parse(search.stdout).hits as (JsonHit & { folded?: string[] })[];
+  const fromArchive = hits.filter((h) => h.file === 'arsip.txt');
+  assert.ok(fromArchive.length <= 3, `${fromArchive.length} passages of one file`);
+  assert.ok(fromArchive[0].folded!.length > 0, 'the others are folded under its best');
+  assert.ok(
+    hits.some((h) => h.file !== 'arsip.txt'),
+    'the seeds are still found',
+  );
+  const all = runCli([...base, 'search', '--json', '--all-passages', '-k', '10', 'menteri', 'pertahanan']);
+  assert.ok((JSON.parse(all.stdout).hits as JsonHit[]).filter((h) => h.file === 'arsip.txt').length > 3);
+  const text = runCli([...base, 'search', '-k', '10', 'menteri', 'pertahanan', 'anggaran', 'latihan']);
+  const files_ = [...text.stdout.matchAll(/^\s*\d+\s+\S+\s+(\S+)#\d+/gm)].map((m) => m[1]);
+  assert.deepEqual(
+    files_,
+    [...new Set(files_)].flatMap((f) => files_.filter((g) => g === f)),
+    'grouped by article',
+  );
+  assert.match(text.stdout, /more passages of this article folded \(--all-passages shows them\)/);
+  const info = runCli([...base, 'info']);
+  assert.match(info.stdout, /outsized articles:\n\s+arsip\.txt: 0\.9 million characters/);
+});
+
+test('Ctrl+C while large files are indexed stops within a second and leaves the index as it was', async (t) => {
+  const first = fs.readdirSync(path.join(ROOT, 'seeds'))[0];
+  const { corpus, base } = corpusOf(t, { 'seed.txt': fs.readFileSync(path.join(ROOT, 'seeds', first), 'utf8') });
+  assert.equal(runCli([...base, 'index']).code, 0);
+  const big = outsized();
+  for (let i = 0; i < 12; i++)
+    fs.writeFileSync(path.join(corpus, `arsip-${i}.txt`), big.replace(/^Arsip/, `Arsip ${i}`));
+  const child = spawn(process.execPath, [CLI, ...base, 'index'], {
+    cwd: ROOT,
+    env: { ...process.env, NO_COLOR: '1', KABAR_EMBEDDINGS: 'hashing' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr += d));
+  await new Promise((resolve) => setTimeout(resolve, 2500));
+  const sent = performance.now();
+  child.kill('SIGINT');
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  const latency = performance.now() - sent;
+  assert.equal(code, 130, stderr);
+  assert.ok(latency < 1000, `stopped ${Math.round(latency)} ms after Ctrl+C`);
+  assert.match(stderr, /Indexing cancelled; the previous index is unchanged/);
+  for (let i = 0; i < 12; i++) fs.rmSync(path.join(corpus, `arsip-${i}.txt`));
+  const info = runCli([...base, 'info']);
+  assert.match(info.stdout, /\n\S+ +1 +\d+ +0 /, 'the index still holds the one article it had');
+});
+
+test('small things: JSON errors under --json, one exit code for an empty question or query, show by a unique prefix, no index folder after an early failure, doctor wording', (t) => {
+  const { dir, base } = corpusOf(t, {
+    '002_berita.txt': FLOOD,
+    '003_lain.txt': 'Judul lain\n\nIsi berita lain di sini.\n',
+  });
+  const missing = runCli([
+    '--corpus',
+    path.join(dir, 'nope'),
+    '--index',
+    path.join(dir, 'i2'),
+    'search',
+    '--json',
+    'x',
+  ]);
+  assert.equal(missing.code, 2);
+  assert.equal(JSON.parse(missing.stdout).error.code, 'CORPUS_MISSING');
+  assert.match(JSON.parse(missing.stdout).error.message, /does not exist/);
+  const usage = runCli([...base, 'search', '--json', '--bogus', 'x']);
+  assert.equal(usage.code, 2);
+  assert.equal(JSON.parse(usage.stdout).error.code, 'BAD_USAGE');
+  for (const command of ['ask', 'search'])
+    for (const json of [[], ['--json']])
+      assert.equal(runCli([...base, command, ...json, '  ']).code, 2, `${command} ${json}`);
+  const prefix = runCli([...base, 'show', '--json', '002#0']);
+  assert.equal(prefix.code, 0, prefix.stderr);
+  assert.equal(JSON.parse(prefix.stdout).id, '002_berita.txt#0');
+  const ambiguous = runCli([...base, 'show', '00#0']);
+  assert.equal(ambiguous.code, 1);
+  assert.match(
+    ambiguous.stderr,
+    /00 is the start of 2 article ids\. Give more of the id: 002_berita\.txt#0, 003_lain\.txt#0/,
+  );
+  const near = runCli([...base, 'show', '002_berita.tx#7']);
+  assert.match(near.stderr, /Did you mean 002_berita\.txt#0/);
+  const empty = path.join(dir, 'empty');
+  fs.mkdirSync(empty);
+  const failed = runCli(['--corpus', empty, '--index', path.join(dir, 'never'), 'search', 'x']);
+  assert.equal(failed.code, 2);
+  assert.ok(!fs.existsSync(path.join(dir, 'never')), 'no index folder is left behind');
+  const doctor = runCli([...base, 'doctor']);
+  assert.match(doctor.stdout, /1 index built, holding 2 articles/);
+});
+
+test('an abstention names the closest passage (closest in --json); --min-confidence sets the answer threshold', (t) => {
+  const { base } = corpusOf(t, { 'flood.txt': FLOOD });
+  const none = runCli([...base, 'ask', '--json', 'Who won the football match in Surabaya?']);
+  assert.equal(none.code, 0, none.stderr);
+  const abstained = JSON.parse(none.stdout);
+  assert.equal(abstained.abstained, true);
+  assert.equal(abstained.closest.file, 'flood.txt');
+  assert.match(abstained.answer, /^The articles don't say: .* The closest passage is flood\.txt#0: "Heavy rain/);
+  const text = runCli([...base, 'ask', 'Who won the football match in Surabaya?']);
+  assert.match(text.stdout, /The closest passage is flood\.txt#0/);
+  const sure = JSON.parse(runCli([...base, 'ask', '--json', 'Why did the Ciliwung river overflow?']).stdout);
+  assert.equal(sure.abstained, false);
+  assert.equal(sure.closest, undefined, 'an answer has no closest passage');
+  const strict = runCli([...base, 'ask', '--json', '--min-confidence', '1', 'Why did the Ciliwung river overflow?']);
+  const doubted = JSON.parse(strict.stdout);
+  assert.equal(doubted.abstained, true, 'below the threshold the answer becomes an abstention');
+  assert.deepEqual(doubted.citations, []);
+  assert.equal(doubted.closest.text, sure.support.text, 'naming the sentence it would have quoted');
+  assert.equal(runCli([...base, 'ask', '--min-confidence', '1.5', 'x']).code, 2);
+});
+
+test('ask --batch: one question per line in (a file or -), one JSON object per question out, in order', (t) => {
+  const { dir, base } = corpusOf(t, { 'flood.txt': FLOOD });
+  const questions =
+    'Why did the Ciliwung river overflow?\n\nWho won the football match in Surabaya?\nHow many people were evacuated?\n';
+  const file = path.join(dir, 'questions.txt');
+  fs.writeFileSync(file, questions);
+  for (const [args, input] of [[['--batch', file]], [['--batch', '-'], questions]] as [string[], string?][]) {
+    const run = runCli([...base, 'ask', ...args], { input });
+    assert.equal(run.code, 0, run.stderr);
+    const lines = run.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    assert.deepEqual(
+      lines.map((a) => [a.question, a.abstained]),
+      [
+        ['Why did the Ciliwung river overflow?', false],
+        ['Who won the football match in Surabaya?', true],
+        ['How many people were evacuated?', false],
+      ],
+    );
+  }
+  assert.equal(runCli([...base, 'ask', '--batch', file, 'and a question']).code, 2);
+  assert.equal(runCli([...base, 'ask', '--batch', '-'], { input: '\n\n' }).code, 2);
+  assert.equal(runCli([...base, 'ask', '--batch', path.join(dir, 'none.txt')]).code, 2);
 });

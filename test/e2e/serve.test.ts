@@ -265,7 +265,11 @@ test('ask, search, show --json and cite --json send their request to the running
   }
   const missing = runCli([...globals, 'show', '--json', 'nope.txt#1']);
   assert.equal(missing.code, 1);
-  assert.match(missing.stderr, /^kabar: There is no passage nope\.txt#1\./);
+  assert.match(
+    JSON.parse(missing.stdout).error.message,
+    /^There is no passage nope\.txt#1\./,
+    'under --json the error is JSON',
+  );
 
   // A server file whose process is gone is ignored: the command answers by itself.
   const file = path.join(tmp.index, 'serve.json');

@@ -54,3 +54,22 @@ for (const columns of [80, 100, 110, 120]) {
     }
   });
 }
+
+for (const columns of [60, 100]) {
+  test(`at ${columns} columns /help wraps by words`, async () => {
+    const engine = fakeEngine((q) => answerEvents(q, ANSWER, [SOURCE], RESOLVED));
+    const app = renderApp({ open: sessionOf(engine) }, columns);
+    try {
+      await app.waitFor((t) => t.includes('/help for commands'));
+      await app.type('/help');
+      const frame = await waitFor(app.lastFrame, (t) => t.includes('Up/down'));
+      const help = frame.slice(frame.indexOf('Ask a question in Indonesian'));
+      for (const line of help.split('\n')) assert.ok(displayWidth(line) <= columns, `overruns: ${line}`);
+      const words = help.split(/\s+/).filter(Boolean);
+      for (const word of ['recall', 'earlier', 'lines.', 'Indonesian', 'follow-ups'])
+        assert.ok(words.includes(word), word);
+    } finally {
+      app.unmount();
+    }
+  });
+}

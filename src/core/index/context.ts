@@ -34,12 +34,41 @@ async function notFound(engine: PassageSource, id: string): Promise<UserError> {
 }
 
 /**
- * The passage, `around` sentences either side of it, and its article; a UserError naming near ids
- * when there is no such passage. A passage whose file was edited since it was indexed (even with
+ * The id a shortened one stands for: `002#3` or `002_aa04#3` is passage 3 of the one article whose id starts
+ * with `002`; an id without `#n` is the article's first passage. Null when no article's id starts so; a
+ * UserError naming them when several do.
+ */
+async function expandPrefix(engine: PassageSource, id: string): Promise<string | null> {
+  const hash = id.lastIndexOf('#');
+  const [prefix, n] = hash === -1 ? [id, '0'] : [id.slice(0, hash), id.slice(hash + 1)];
+  if (!prefix || !/^\d+$/.test(n)) return null;
+  const files = [...(await engine.store.versions()).keys()].filter((f) => f.startsWith(prefix)).sort();
+  if (files.length === 1) return `${files[0]}#${n}`;
+  if (files.length === 0) return null;
+  throw new UserError('NOT_FOUND', `${prefix} is the start of ${files.length} article ids.`, {
+    hint: `Give more of the id: ${files
+      .slice(0, 3)
+      .map((f) => `${f}#${n}`)
+      .join(', ')}${files.length > 3 ? ', …' : ''}.`,
+    exitCode: 1,
+  });
+}
+
+/**
+ * The passage, `around` sentences either side of it, and its article; a unique prefix of an id names its
+ * article (`002#3`); a UserError naming near ids when there is no such passage. A passage whose file was edited since it was indexed (even with
  * the same size and time) is re-read first, so what is shown is always the file's text.
  */
-export async function passageContext(engine: PassageSource, id: string, around = 2): Promise<PassageContext> {
+export async function passageContext(engine: PassageSource, asked: string, around = 2): Promise<PassageContext> {
+  let id = asked;
   let found = await engine.store.passage(id);
+  if (!found) {
+    const expanded = await expandPrefix(engine, asked);
+    if (expanded) {
+      id = expanded;
+      found = await engine.store.passage(id);
+    }
+  }
   if (found && engine.corpusDir && engine.refreshArticles && !sliceMatchesSource(engine.corpusDir, found.passage)) {
     await engine.refreshArticles([found.passage.file]);
     found = await engine.store.passage(id);

@@ -21,6 +21,8 @@ export interface Manifest {
   lineCounts?: LineCounts;
   /** The lines held by so many articles that they are treated as boilerplate, most frequent first. */
   boilerplate?: string[];
+  /** Outsized articles (over `OUTSIZED_ARTICLE_CHARS` of text), by id: how much text and how many passages each became. */
+  large?: Record<string, { chars: number; passages: number }>;
   /** How many articles got each metadata field from where (front matter, records, page metadata, feeds, guessed, absent). */
   provenance?: ProvenanceCounts;
   /**

@@ -13,7 +13,7 @@ import { FORMAT_VERSION, incompatibility, type Manifest } from './manifest.js';
 import { findChanges } from './changes.js';
 import type { ArticleInput, Store } from './port.js';
 import { skippedKey, skipWarnings } from '../corpus/skip-warnings.js';
-import { BOILERPLATE, type ChunkOptions } from '../settings.js';
+import { BOILERPLATE, OUTSIZED_ARTICLE_CHARS, type ChunkOptions } from '../settings.js';
 
 /**
  * One index mirrors one corpus: a refresh from another corpus would delete every article of the one the
@@ -183,6 +183,9 @@ export async function refreshIndex(options: RefreshOptions): Promise<RefreshRepo
   const articleCount = (rebuilt ? 0 : (await store.counts()).articles) - removed.length + work.length - changes.changed;
   const boilerplate = recurringLines(lineCounts, articleCount, BOILERPLATE);
   const recurring = new Set(boilerplate);
+  // Outsized articles, kept like the counts: the ones removed or re-read are taken out, then found again.
+  const large = { ...((!rebuilt && manifest?.large) || {}) };
+  for (const id of replaced) delete large[id];
   const isBoilerplate = (line: string) => recurring.size > 0 && recurring.has(lineKey(line));
 
   // Every article this write may change, named up front: a shared store locks them first, in one order.
@@ -200,11 +203,24 @@ export async function refreshIndex(options: RefreshOptions): Promise<RefreshRepo
     options.onProgress?.({ done: 0, total: work.length });
     let done = 0;
     let lastYield = performance.now();
+    /** Lets timers and signals run now and then (a progress display draws, Ctrl+C is heard), then stops if cancelled. */
+    const breathe = async () => {
+      if (performance.now() - lastYield > YIELD_EVERY_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        lastYield = performance.now();
+      }
+      cancelled(options.signal);
+    };
     let pending: ArticleInput[] = [];
     let texts: string[] = [];
     const flush = async () => {
       if (texts.length === 0) return;
-      const vectors = await options.embedder.embeddings.embedDocuments(texts);
+      // Embedded a batch at a time, so an outsized article is cancelled between passages, not after all of them.
+      const vectors: number[][] = [];
+      for (let from = 0; from < texts.length; from += EMBED_BATCH) {
+        vectors.push(...(await options.embedder.embeddings.embedDocuments(texts.slice(from, from + EMBED_BATCH))));
+        await breathe();
+      }
       let i = 0;
       for (const article of pending) {
         for (const p of article.passages) p.vector = vectors[i++];
@@ -218,28 +234,24 @@ export async function refreshIndex(options: RefreshOptions): Promise<RefreshRepo
       const { article, passages, heading } = articleFromSource(item.source, options.chunking, isBoilerplate);
       const { raw, ...meta } = article;
       countProvenance(provenance, meta.provenance, 1);
+      if (raw.length > OUTSIZED_ARTICLE_CHARS) large[meta.file] = { chars: raw.length, passages: passages.length };
       const stems = new Map<string, string>();
       const indexed = indexedTexts(passages, heading);
       texts.push(...indexed);
-      pending.push({
-        meta,
-        raw,
-        version: item.version,
-        passages: passages.map((passage, i) => ({
+      const inputs: ArticleInput['passages'] = [];
+      for (const [i, passage] of passages.entries()) {
+        inputs.push({
           passage,
           vector: [],
           terms: options.analyzer.terms(indexed[i], meta.lang, stems),
           print: storyFingerprint(passage.text, options.analyzer),
-        })),
-        stems,
-      });
-      if (pending.reduce((n, a) => n + a.passages.length, 0) >= EMBED_BATCH) await flush();
-      options.onProgress?.({ done: ++done, total: work.length, file: item.source.file });
-      if (performance.now() - lastYield > YIELD_EVERY_MS) {
-        // Let timers and signals run: a progress display can draw, and Ctrl+C is heard.
-        await new Promise((resolve) => setImmediate(resolve));
-        lastYield = performance.now();
+        });
+        if (i % EMBED_BATCH === EMBED_BATCH - 1) await breathe();
       }
+      pending.push({ meta, raw, version: item.version, passages: inputs, stems });
+      if (texts.length >= EMBED_BATCH) await flush();
+      options.onProgress?.({ done: ++done, total: work.length, file: item.source.file });
+      await breathe();
     }
     await flush();
     cancelled(options.signal);
@@ -257,6 +269,7 @@ export async function refreshIndex(options: RefreshOptions): Promise<RefreshRepo
       provenance,
       lineCounts,
       boilerplate,
+      large,
       listing,
     };
     await tx.setManifest(next);

@@ -4,14 +4,23 @@ import type { Analyzer } from '../text/analyze.js';
 import type { Hit } from '../types.js';
 import { questionStats, questionWords } from '../question/coverage.js';
 import { collapseDuplicates } from './duplicates.js';
+import { foldPerArticle } from './per-article.js';
 import type { StoryPrint } from '../text/story-print.js';
 import { normalizedScoreFusion, reciprocalRankFusion } from './fuse.js';
 import type { Query } from '../question/query.js';
 import { compareIds, passageStemmer, rerankByCoverage } from './rerank.js';
 import { DEFAULT_RETRIEVER, type RetrieverOptions } from '../settings.js';
 
+/** How many times the usual candidates the retriever looks at most when folding leaves fewer than k results. */
+const DEEPEST = 64;
+
+export interface RetrieveOptions {
+  /** Every passage of an article may be a result: nothing is folded under an article's best hit. */
+  allPassages?: boolean;
+}
+
 export interface Retriever {
-  retrieve(query: Query, k: number): Promise<Hit[]>;
+  retrieve(query: Query, k: number, options?: RetrieveOptions): Promise<Hit[]>;
 }
 
 /** What the retriever reads from the store. */
@@ -26,10 +35,28 @@ export class HybridRetriever implements Retriever {
     private readonly options: RetrieverOptions = DEFAULT_RETRIEVER,
   ) {}
 
-  async retrieve(query: Query, k: number): Promise<Hit[]> {
-    const { store, embedder, analyzer, options } = this;
-    const depth = Math.max(options.candidates, k * 3);
-    const vector = await embedder.embeddings.embedQuery(query.text);
+  async retrieve(query: Query, k: number, { allPassages = false }: RetrieveOptions = {}): Promise<Hit[]> {
+    const { options } = this;
+    const vector = await this.embedder.embeddings.embedQuery(query.text);
+    let depth = Math.max(options.candidates, k * 3);
+    for (;;) {
+      const { stories, exhausted } = await this.candidates(query, vector, depth);
+      if (allPassages) return stories.slice(0, k);
+      const hits = foldPerArticle(stories, options.perArticle);
+      // When one article held most candidates, its folded passages leave room: look deeper for other articles.
+      const full = hits.length >= k || exhausted || depth >= options.candidates * DEEPEST;
+      if (full) return hits.slice(0, k);
+      depth *= 4;
+    }
+  }
+
+  /** The fused, reranked candidates at a search depth, retellings of one story collapsed; `exhausted` when the store has no more. */
+  private async candidates(
+    query: Query,
+    vector: number[],
+    depth: number,
+  ): Promise<{ stories: Hit[]; exhausted: boolean }> {
+    const { store, analyzer, options } = this;
     const [dense, lexical, stats] = await Promise.all([
       store.dense(vector, depth, query.filters),
       store.lexical(query.terms, depth, query.filters),
@@ -73,6 +100,9 @@ export class HybridRetriever implements Retriever {
     const reranked = rerankByCoverage(hits, words, stem, options.rerank);
     const prints = new Map<string, StoryPrint>();
     for (const [id, record] of records) if (record.print) prints.set(id, record.print);
-    return collapseDuplicates(reranked, analyzer, options.duplicateThreshold, prints).slice(0, k);
+    return {
+      stories: collapseDuplicates(reranked, analyzer, options.duplicateThreshold, prints),
+      exhausted: dense.length < depth && lexical.length < depth,
+    };
   }
 }

@@ -1,22 +1,26 @@
 import { Box, Text } from 'ink';
 import { COMMAND_HELP } from '../state/commands.js';
 import { useTheme } from '../theme.js';
+import { segments, Wrapped } from './Wrapped.js';
 
+/** The chat's commands, wrapped by words to the terminal's width (Ink alone would break words at the edge). */
 export function Help() {
   const theme = useTheme();
   const width = Math.max(...COMMAND_HELP.map(([command]) => command.length));
   return (
     <Box flexDirection="column" marginTop={1}>
-      <Text>
-        Ask a question in Indonesian or English; follow-ups may refer back (“When was that?”). Up/down recall earlier
-        lines.
-      </Text>
+      <Wrapped
+        segments={segments([
+          'Ask a question in Indonesian or English; follow-ups may refer back (“When was that?”). Up/down recall earlier lines.',
+          'plain',
+        ])}
+      />
       {COMMAND_HELP.map(([command, what]) => (
         <Box key={command}>
           <Box width={width + 4} flexShrink={0} paddingLeft={2}>
             <Text color={theme.accent}>{command}</Text>
           </Box>
-          <Text dimColor>{what}</Text>
+          <Wrapped segments={segments([what, 'dim'])} left={width + 4} />
         </Box>
       ))}
     </Box>
