@@ -352,12 +352,12 @@ test('case 11: an article, a model reply, a quote and a question over their size
   const tmp = tempCorpus();
   t.after(tmp.cleanup);
   const base = ['--corpus', tmp.corpus, '--index', tmp.index];
-  fs.writeFileSync(path.join(tmp.corpus, 'huge.txt'), 'Banjir melanda kota. '.repeat(60_000));
+  fs.writeFileSync(path.join(tmp.corpus, 'huge.txt'), 'Banjir melanda kota. '.repeat(1_200_000));
   const index = runCli([...base, 'index']);
   assert.equal(index.code, 0, index.stderr);
   assert.match(
     index.stderr,
-    /Skipped huge\.txt: the article's text is 1,260,000 characters, over kabar's limit of 1,000,000/,
+    /Skipped huge\.txt: the article's text is 25,200,000 characters, over kabar's limit of 25,000,000/,
   );
 
   const question = runCli([...base, 'ask', `Siapa ${'yang '.repeat(600)}bertemu Lavrov?`]);
