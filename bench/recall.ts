@@ -3,9 +3,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHashingEmbedder } from '../src/providers/embeddings/hashing.js';
-import { HnswGraph } from '../src/providers/hnsw/graph.js';
-import { readGraphHeader } from '../src/providers/hnsw/header.js';
-import { HNSW_PARAMS } from '../src/providers/hnsw/params.js';
+import { HnswGraph } from '../src/core/index/local/hnsw/graph.js';
+import { readGraphHeader } from '../src/core/index/local/hnsw/header.js';
+import { HNSW_PARAMS } from '../src/core/index/local/hnsw/params.js';
 
 const [indexDir, queriesFile, kText] = process.argv.slice(2);
 const k = Number(kText);

@@ -2,8 +2,9 @@
 // asks the given questions in turn, over and over, until its time is up (or once each with 0 s).
 // Prints one JSON line: each question's wall and CPU time, the errors met, and how long it asked.
 import fs from 'node:fs';
-import { loadConfig } from '../src/core/config.js';
-import { collectAnswer, openEngine } from '../src/core/engine.js';
+import { loadConfig } from '../src/core/config/config.js';
+import { openEngine } from '../src/core/engine.js';
+import { collectAnswer } from '../src/core/answer/collect.js';
 import { describeError } from '../src/core/errors.js';
 import { postgresOpener } from '../src/core/index/postgres/open.js';
 import { createHashingEmbedder } from '../src/providers/embeddings/hashing.js';

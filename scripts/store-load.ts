@@ -16,7 +16,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { withoutPassword } from '../src/core/config.js';
+import { withoutPassword } from '../src/core/config/config.js';
 import { diskSize, percentile, ROOT, runCli, type NodeRun } from '../bench/measure.js';
 import { createRandom, type Random } from '../bench/random.js';
 import { readSeedText } from '../bench/seed-text.js';

@@ -1,8 +1,6 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
-import { describeError, isUserError } from './core/errors.js';
-import { configuredSecrets, redactSecrets } from './core/redact.js';
-import { KABAR_VERSION } from './core/version.js';
+import { describeError, isUserError, configuredSecrets, redactSecrets, KABAR_VERSION } from './core/index.js';
 import { registerAsk } from './commands/ask.js';
 import { registerChat } from './commands/chat.js';
 import { registerCite } from './commands/cite.js';
@@ -14,7 +12,7 @@ import { registerInfo } from './commands/info.js';
 import { registerSearch } from './commands/search.js';
 import { registerShow } from './commands/show.js';
 import { checkVerbosity, examples } from './commands/flags.js';
-import { createStyle } from './commands/style.js';
+import { createStyle } from './present/style.js';
 import { terminalSafe } from './present/terminal-safe.js';
 
 /** An error's text as printed: no configured secret, no control character from the data. */

@@ -18,7 +18,7 @@ export function tempCorpus(): { dir: string; corpus: string; index: string; clea
 
 /** An engine (hashing embedder) over a temp copy of the seed articles, closed and removed after the test. */
 export async function seedsEngine(t: { after: (fn: () => unknown) => void }) {
-  const { loadConfig } = await import('../src/core/config.js');
+  const { loadConfig } = await import('../src/core/config/config.js');
   const { openEngine } = await import('../src/core/engine.js');
   const { createHashingEmbedder } = await import('../src/providers/embeddings/hashing.js');
   const tmp = tempCorpus();

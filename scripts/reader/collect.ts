@@ -1,17 +1,17 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadConfig } from '../../src/core/config.js';
+import { loadConfig } from '../../src/core/config/config.js';
 import { openEngine, DEFAULT_K } from '../../src/core/engine.js';
 import { DEFAULT_EXTRACTIVE } from '../../src/core/answer/extractive.js';
 import { readSentences, type SentenceCandidate } from '../../src/core/answer/read.js';
-import { questionKind } from '../../src/core/answer/question-kind.js';
-import { questionStats, questionWords } from '../../src/core/retrieve/coverage.js';
+import { questionKind } from '../../src/core/question/kind.js';
+import { questionStats, questionWords } from '../../src/core/question/coverage.js';
 import type { Analyzer } from '../../src/core/text/analyze.js';
 import type { PassageRecord, StoreReader } from '../../src/core/index/port.js';
 import { loadQuestions, type EvalQuestion } from '../../src/core/eval/dataset.js';
 import { readQuestion, type ReaderQuestion } from '../../src/core/answer/reader/question.js';
-import { analyseQuery } from '../../src/core/retrieve/query.js';
+import { analyseQuery } from '../../src/core/question/query.js';
 import { createHashingEmbedder } from '../../src/providers/embeddings/hashing.js';
 import type { Hit, Lang, Span } from '../../src/core/types.js';
 

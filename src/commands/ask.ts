@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { validateFilters } from '../core/retrieve/filter.js';
+import { collectAnswer, validateFilters } from '../core/index.js';
 import { engineFrom, type GlobalOptions } from './context.js';
 import { examples, positiveInt, withFilterOptions, type FilterFlags } from './flags.js';
 import { interruptible } from './interrupt.js';
@@ -8,7 +8,7 @@ import { formatCitation, formatSupport } from '../present/terminal.js';
 import { terminalSafe } from '../present/terminal-safe.js';
 import { wrapStream } from '../present/wrap.js';
 import { questionFrom } from './read-input.js';
-import { createStyle } from './style.js';
+import { createStyle } from '../present/style.js';
 
 /** Columns a wrapped answer's continuation lines are indented by. */
 const ANSWER_HANG = 2;
@@ -30,7 +30,6 @@ export function registerAsk(program: Command): void {
         const global = command.optsWithGlobals<GlobalOptions>();
         const [engine, { reporterFor, duration }] = await Promise.all([engineFrom(global, { signal }), import('./reporter.js')]);
         const report = reporterFor(global);
-        const { collectAnswer } = await import('../core/engine.js');
         const style = createStyle(process.stdout);
         const write = (text: string) => process.stdout.write(text);
         // On a terminal the streamed answer is word-wrapped as it comes, continuation lines indented.

@@ -1,7 +1,6 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { UserError } from '../core/errors.js';
-import type { Filters } from '../core/types.js';
+import { findQuote, matchesFilters, UserError, type Filters } from '../core/index.js';
 import { examples } from './flags.js';
 import { configFrom, engineFrom, type GlobalOptions } from './context.js';
 import type { OpenHooks } from '../ui/hooks/use-engine.js';
@@ -19,11 +18,7 @@ export function registerChat(program: Command): void {
       const config = configFrom(global);
       // The index is opened once the chat is on screen: building it keeps the process busy, and the chat shows its progress.
       const open = (hooks: OpenHooks) =>
-        Promise.all([
-          engineFrom(global, hooks),
-          import('../core/cite/find.js'),
-          import('../core/retrieve/filter.js'),
-        ]).then(async ([engine, { findQuote }, { matchesFilters }]) => {
+        engineFrom(global, hooks).then(async (engine) => {
           const { provider, model } = engine.embedder.info;
           const counts = await engine.store.counts();
           const relative = path.relative(process.cwd(), config.corpusDir);

@@ -1,18 +1,15 @@
 import type { Command } from 'commander';
-import type { QuoteMatch } from '../core/cite/find.js';
-import type { Engine } from '../core/engine.js';
-import { UserError } from '../core/errors.js';
-import type { matchContext as MatchContext } from '../core/index/context.js';
+import { findQuote, matchContext, UserError, type Engine, type QuoteMatch } from '../core/index.js';
 import { citeJson, jsonLine } from '../present/json.js';
 import { formatMatch } from '../present/terminal.js';
 import { spanParts, type SpanParts } from '../present/text.js';
 import { engineFrom, type GlobalOptions } from './context.js';
 import { examples, positiveInt } from './flags.js';
 import { readInput } from './read-input.js';
-import { createStyle } from './style.js';
+import { createStyle } from '../present/style.js';
 
 /** The match highlighted in the sentences around it, from the indexed text; the match alone when the article went away. */
-async function around(engine: Engine, matchContext: typeof MatchContext, match: QuoteMatch): Promise<SpanParts> {
+async function around(engine: Engine, match: QuoteMatch): Promise<SpanParts> {
   const [article, raw] = await Promise.all([engine.store.article(match.file), engine.store.raw(match.file)]);
   const context = article && raw !== undefined ? matchContext(raw, article, match.start, match.end) : { before: '', text: match.text, after: '' };
   return spanParts(context.before, context.text, context.after);
@@ -30,12 +27,11 @@ export function registerCite(program: Command): void {
       const quote = (quoteArg === '-' ? await readInput('-', 'the quote') : quoteArg).trim();
       if (!/[\p{L}\p{N}]/u.test(quote)) throw new UserError('BAD_FLAG', 'The quote has no words to look for.', { hint: 'Give the quote in double quotes, e.g. kabar cite "Lavrov bertemu dengan timpalannya".' });
       const engine = await engineFrom(command.optsWithGlobals<GlobalOptions>());
-      const [{ findQuote }, { matchContext }] = await Promise.all([import('../core/cite/find.js'), import('../core/index/context.js')]);
       const matches = await findQuote(engine, quote, { k: options.k });
       if (options.json) process.stdout.write(jsonLine(citeJson(quote, matches)));
       else if (matches.length) {
         const style = createStyle(process.stdout);
-        const contexts = await Promise.all(matches.map((m) => around(engine, matchContext, m)));
+        const contexts = await Promise.all(matches.map((m) => around(engine, m)));
         process.stdout.write(`${matches.map((m, i) => formatMatch(m, contexts[i], i + 1, style)).join('\n\n')}\n`);
       } else process.stderr.write('No article contains or says that quote.\n');
       if (matches.length === 0) process.exitCode = 1;

@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
-import { configuredSecrets, redactSecrets } from '../core/redact.js';
+import { checkHealth, configuredSecrets, describeSettings, inspectIndexes, inspectPostgresIndexes, redactSecrets } from '../core/index.js';
 import { jsonLine } from '../present/json.js';
 import { terminalSafe } from '../present/terminal-safe.js';
 import { checkIndexDir, settingsFrom, type GlobalOptions } from './context.js';
 import { examples } from './flags.js';
-import { createStyle } from './style.js';
+import { createStyle } from '../present/style.js';
 
 export function registerConfig(program: Command): void {
   program
@@ -16,21 +16,19 @@ export function registerConfig(program: Command): void {
     .action(async (options: { json?: boolean }, command: Command) => {
       const global = command.optsWithGlobals<GlobalOptions>();
       const { config, origin } = settingsFrom(global);
-      const [{ describeSettings }, { checkHealth }, { modelFiles }, { formatTable }] = await Promise.all([
-        import('../core/settings.js'),
-        import('../core/health.js'),
+      const [settings, { modelFiles }, { formatTable }] = await Promise.all([
+        describeSettings(config, global, origin),
         import('../providers/embeddings/transformers.js'),
         import('../present/table.js'),
       ]);
-      const settings = describeSettings(config, global, origin);
       const server = config.store.kind === 'postgres' ? config.store : undefined;
       const checks = await checkHealth(config, {
         checkIndexDir,
         modelFiles,
         inspect: async () =>
           server
-            ? (await import('../core/index/postgres/inspect.js')).inspectPostgresIndexes(server.readUrl ?? server.url)
-            : (await import('../core/index/local/inspect.js')).inspectIndexes(config.indexDir),
+            ? inspectPostgresIndexes(server.readUrl ?? server.url)
+            : inspectIndexes(config.indexDir),
       });
       if (checks.some((c) => !c.ok)) process.exitCode = 1;
       const secrets = configuredSecrets(process.env);

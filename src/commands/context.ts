@@ -1,9 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { loadConfig, type Config, type ConfigFlags } from '../core/config.js';
-import { configLayers, mergeLayers } from '../core/config-layers.js';
-import type { Engine } from '../core/engine.js';
-import { UserError } from '../core/errors.js';
+import { configLayers, loadAnswerers, loadConfig, mergeLayers, openEngineFromConfig, UserError, type Answerer, type AnswererContext, type Config, type ConfigFlags, type Engine } from '../core/index.js';
+import type { ChatConfig, ChatDeps } from '../providers/chat/registry.js';
 import type { VerbosityFlags } from './flags.js';
 
 /** Options every command accepts. */
@@ -33,6 +31,25 @@ export function checkIndexDir(dir: string): void {
   }
 }
 
+/** The answerer a question gets without a language model, and the fallback of one; another offline answerer is one line here. */
+async function offlineAnswerer(): Promise<(context: AnswererContext) => Answerer> {
+  const { createExtractiveAnswerer } = await loadAnswerers();
+  return ({ store, analyzer }) => createExtractiveAnswerer(store, analyzer);
+}
+
+/**
+ * The answerer for the configuration: the offline one for KABAR_LLM=none, otherwise a generative
+ * answerer over the configured chat model with the offline one as its fallback.
+ */
+export async function answererFactoryFor(config: ChatConfig, deps: ChatDeps & { promptsDir?: string } = {}): Promise<(context: AnswererContext) => Answerer> {
+  const [offline, { createChatModel }] = await Promise.all([offlineAnswerer(), import('../providers/chat/registry.js')]);
+  const model = await createChatModel(config, deps);
+  if (!model) return offline;
+  const { createLlmAnswerer, loadPrompts } = await loadAnswerers();
+  const prompts = await loadPrompts(deps.promptsDir);
+  return (context) => createLlmAnswerer({ model, prompts, analyzer: context.analyzer, embedder: context.embedder, fallback: offline(context) });
+}
+
 /** Where opening the engine reports to; by default progress bars and warnings on stderr. */
 export interface OpenHooks {
   signal?: AbortSignal;
@@ -50,50 +67,26 @@ export interface OpenHooks {
  * not open the engine (and `--help`) start without them.
  */
 export async function engineFrom(options: GlobalOptions, hooks: OpenHooks = {}): Promise<Engine> {
-  const [{ openEngine }, { createEmbedder }, { answererFactoryFor }, { reporterFor, duration }, { listCorpusOffThread }, { createAnalyzer }] = await Promise.all([
-    import('../core/engine.js'),
-    import('../providers/embeddings/registry.js'),
-    import('../providers/chat/registry.js'),
-    import('./reporter.js'),
-    import('../core/corpus/listing.js'),
-    import('../core/text/analyze.js'),
-  ]);
-  const { signal } = hooks;
+  const { reporterFor, duration } = await import('./reporter.js');
   const started = performance.now();
   const config = configFrom(options);
   checkIndexDir(config.indexDir);
-  const server = config.store.kind === 'postgres' ? config.store : undefined;
-  const refresh = server ? hooks.writer === true : undefined;
-  // The corpus folder is listed on a worker thread from here on, while the embedder, the answerer and the index load.
-  const listing = refresh === false ? undefined : listCorpusOffThread(config.corpusDir);
-  const analyzer = createAnalyzer();
   const report = reporterFor(options);
-  const warn = hooks.onWarning ?? report.warn;
   const download = report.progress('Loading model', 'files');
-  const embedder = await createEmbedder(
-    { ...config.embeddings, openai: config.openai, ollama: config.ollama },
-    { signal, analyzer, onProgress: (p) => (p.loaded !== undefined && p.total ? download.update(p.loaded, p.total) : undefined) },
-  );
-  download.stop();
-  const createAnswerer = await answererFactoryFor(config);
-  // A server index is shared: only `kabar index` writes to it (from the primary); other commands read, from the replica when there is one.
-  const openStore = server && (await import('../core/index/postgres/open.js')).postgresOpener(server, hooks.writer === true);
   const bar = report.progress('Indexing', 'articles');
   try {
-    const engine = await openEngine({
-      config,
-      embedder,
-      createAnswerer,
-      openStore,
-      refresh,
-      analyzer,
-      listing,
+    const engine = await openEngineFromConfig(config, {
+      createAnswerer: answererFactoryFor(config),
       force: options.rebuild,
       writer: hooks.writer,
       warm: hooks.warm,
-      signal,
-      onProgress: ({ done, total }) => (hooks.onProgress ?? bar.update)(done, total),
-      onWarning: warn,
+      signal: hooks.signal,
+      onDownload: download.update,
+      onProgress: (done, total) => {
+        download.stop(); // the model has loaded once indexing reports
+        (hooks.onProgress ?? bar.update)(done, total);
+      },
+      onWarning: hooks.onWarning ?? report.warn,
     });
     const r = engine.refresh;
     const { provider, model, dimensions } = engine.embedder.info;
@@ -103,6 +96,7 @@ export async function engineFrom(options: GlobalOptions, hooks: OpenHooks = {}):
     );
     return engine;
   } finally {
+    download.stop();
     bar.stop();
   }
 }

@@ -1,22 +1,13 @@
 import type { Command } from 'commander';
-import { collectAnswer } from '../core/engine.js';
-import { loadQuestions } from '../core/eval/dataset.js';
-import { computeMetrics } from '../core/eval/metrics.js';
-import { formatMarkdownReport, summaryTable } from '../core/eval/report.js';
-import { collectOutcomes } from '../core/eval/run.js';
-import { checkThresholds, describeFailure, parseThresholds } from '../core/eval/thresholds.js';
-import { findQuote } from '../core/cite/find.js';
-import { formatCiteSummary, loadCiteCases, runCiteEval, scoreCite } from '../core/cite/evaluate.js';
-import { UserError } from '../core/errors.js';
+import { collectAnswer, loadQuestions, computeMetrics, formatMarkdownReport, summaryTable, collectOutcomes, checkThresholds, describeFailure, parseThresholds, findQuote, formatCiteSummary, loadCiteCases, runCiteEval, scoreCite, UserError, type Turn } from '../core/index.js';
 import { jsonLine } from '../present/json.js';
 import { formatTable } from '../present/table.js';
 import { terminalSafe } from '../present/terminal-safe.js';
-import type { Turn } from '../core/types.js';
 import { engineFrom, type GlobalOptions } from './context.js';
 import { interruptible } from './interrupt.js';
 import { duration, reporterFor } from './reporter.js';
 import { readInput, writeFileAtomic } from './read-input.js';
-import { createStyle } from './style.js';
+import { createStyle } from '../present/style.js';
 
 export interface EvalFlags {
   k: number;

@@ -1,5 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { UserError } from '../core/errors.js';
+import { UserError } from '../core/index.js';
 
 /** Parses a whole number of at least 1 for a flag, with a sentence commander prints as the error. */
 export function positiveInt(value: string): number {

@@ -1,15 +1,12 @@
 import type { Command } from 'commander';
-import { withoutPassword } from '../core/config.js';
+import { withoutPassword, describeError, UserError, watchCorpus, type Engine } from '../core/index.js';
 import { jsonLine } from '../present/json.js';
 import { terminalSafe } from '../present/terminal-safe.js';
-import type { Engine } from '../core/engine.js';
-import { describeError, UserError } from '../core/errors.js';
-import { watchCorpus } from '../core/index/watch.js';
 import { formatWarning } from '../present/terminal.js';
 import { configFrom, engineFrom, type GlobalOptions } from './context.js';
 import { examples } from './flags.js';
 import { interruptible } from './interrupt.js';
-import { createStyle } from './style.js';
+import { createStyle } from '../present/style.js';
 
 export function registerIndex(program: Command): void {
   program

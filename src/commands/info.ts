@@ -3,11 +3,10 @@ import type { Command } from 'commander';
 import { jsonLine } from '../present/json.js';
 import { formatIndexes } from '../present/terminal.js';
 import { oneLine } from '../present/text.js';
-import { withoutPassword } from '../core/config.js';
-import { skipWarnings } from '../core/index/skip-warnings.js';
+import { inspectIndexes, inspectPostgresIndexes, skipWarnings, withoutPassword } from '../core/index.js';
 import { configFrom, type GlobalOptions } from './context.js';
 import { examples } from './flags.js';
-import { createStyle } from './style.js';
+import { createStyle } from '../present/style.js';
 
 /** Skipped sources listed one a line; beyond this many, how many more. */
 const SKIPS_SHOWN = 10;
@@ -22,8 +21,8 @@ export function registerInfo(program: Command): void {
       const config = configFrom(command.optsWithGlobals<GlobalOptions>());
       const server = config.store.kind === 'postgres' ? config.store : undefined;
       const indexes = server
-        ? await (await import('../core/index/postgres/inspect.js')).inspectPostgresIndexes(server.readUrl ?? server.url)
-        : (await import('../core/index/local/inspect.js')).inspectIndexes(config.indexDir);
+        ? await inspectPostgresIndexes(server.readUrl ?? server.url)
+        : await inspectIndexes(config.indexDir);
       const where = server ? withoutPassword(server.url) : config.indexDir;
       if (options.json) {
         process.stdout.write(jsonLine({ corpus: config.corpusDir, index: where, embeddings: config.embeddings.provider, llm: config.llm.provider, indexes }));

@@ -1,4 +1,4 @@
-import { UserError } from '../core/errors.js';
+import { UserError } from '../core/index.js';
 
 /**
  * Runs `work` with a signal that Ctrl+C aborts, so a long command stops cleanly; Ctrl+C is the process's

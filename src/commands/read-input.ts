@@ -1,6 +1,5 @@
 import fs from 'node:fs';
-import { UserError } from '../core/errors.js';
-import { removeOrphanTemps, tempFileFor } from '../core/temp-files.js';
+import { UserError, removeOrphanTemps, tempFileFor } from '../core/index.js';
 
 /** Reads a file named on the command line, or standard input for `-`, with a UserError for every failure. */
 export async function readInput(file: string, what: string): Promise<string> {

@@ -2,7 +2,7 @@ import { formatWarning } from '../present/terminal.js';
 import { terminalSafe } from '../present/terminal-safe.js';
 import { checkVerbosity, type VerbosityFlags } from './flags.js';
 import { progressBar, type ProgressBar } from './progress.js';
-import { createStyle } from './style.js';
+import { createStyle } from '../present/style.js';
 
 /** What a command reports on stderr, by the verbosity flags. */
 export interface Reporter {

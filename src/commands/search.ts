@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
-import { validateFilters } from '../core/retrieve/filter.js';
+import { matchesATerm, validateFilters } from '../core/index.js';
 import { engineFrom, type GlobalOptions } from './context.js';
 import { examples, positiveInt, withFilterOptions, type FilterFlags } from './flags.js';
 import { jsonLine, searchJson } from '../present/json.js';
 import { formatHits } from '../present/terminal.js';
-import { createStyle } from './style.js';
+import { createStyle } from '../present/style.js';
 
 export function registerSearch(program: Command): void {
   withFilterOptions(
@@ -21,7 +21,6 @@ export function registerSearch(program: Command): void {
       const query = words.join(' ');
       const global = command.optsWithGlobals<GlobalOptions>();
       const engine = await engineFrom(global);
-      const { matchesATerm } = await import('../core/retrieve/retriever.js');
       const found = await engine.search(query, { k: options.k, filters });
       const hits = found.hits.filter(matchesATerm);
       const { ms } = found;

@@ -1,12 +1,10 @@
 import type { Command } from 'commander';
-import { UserError } from '../core/errors.js';
-import { passageContext, type PassageContext } from '../core/index/context.js';
-import { formatLocation, sourceLocation } from '../core/sources/location.js';
+import { UserError, passageContext, formatLocation, sourceLocation, type PassageContext } from '../core/index.js';
 import { jsonLine } from '../present/json.js';
 import { formatPassage } from '../present/terminal.js';
 import { engineFrom, type GlobalOptions } from './context.js';
 import { examples } from './flags.js';
-import { createStyle } from './style.js';
+import { createStyle } from '../present/style.js';
 
 /** Parses `--span START-END` (character offsets into the article's file) and checks it lies inside the passage. */
 export function spanInside(text: string, context: PassageContext): { start: number; end: number } {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Config } from './config.js';
+import type { Config } from './config/config.js';
 import { DEFAULT_CHUNKING, type ChunkOptions } from './corpus/chunk.js';
 import { listCorpusOffThread, type CorpusListing } from './corpus/listing.js';
 import { corpusStat } from './corpus/scan.js';
@@ -9,15 +9,15 @@ import type { Store, StoreReader } from './index/port.js';
 import { staleArticles } from './index/stale.js';
 import { refreshIndex, type RefreshOptions, type RefreshProgress, type RefreshReport } from './index/refresh.js';
 import { createRetriever, type Retriever } from './retrieve/retriever.js';
-import { analyseQuery, type Query } from './retrieve/query.js';
-import { coverage, questionStats, questionWords } from './retrieve/coverage.js';
-import { resolveFollowUp } from './retrieve/followup.js';
+import { analyseQuery, type Query } from './question/query.js';
+import { coverage, questionStats, questionWords } from './question/coverage.js';
+import { resolveFollowUp } from './question/followup.js';
 import { fuseHitLists } from './retrieve/rewrite.js';
 import { createAnalyzer, type Analyzer } from './text/analyze.js';
 import type { Answer, AnswerEvent, Filters, Hit, Turn } from './types.js';
 import type { Answerer } from './answer/answerer.js';
 import { createExtractiveAnswerer } from './answer/extractive.js';
-import { embedderKey, type Embedder } from '../providers/embeddings/embedder.js';
+import { embedderKey, type Embedder } from './embedder.js';
 import { KABAR_VERSION } from './version.js';
 
 /** What an answerer factory may use; the engine builds the offline answerer when none is given. */
@@ -203,14 +203,4 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
   }
 
   return { store, embedder, answerer, analyzer, refresh: report, indexDir, corpusDir: config.corpusDir, search, ask, refreshArticles, close: () => store.close() };
-}
-
-/** Runs the answer stream to its end and returns the answer, rethrowing an error event. */
-export async function collectAnswer(events: AsyncIterable<AnswerEvent>, onEvent?: (event: AnswerEvent) => void): Promise<Answer> {
-  for await (const event of events) {
-    onEvent?.(event);
-    if (event.type === 'done') return event.answer;
-    if (event.type === 'error') throw event.error;
-  }
-  throw new Error('the answer stream ended without an answer');
 }

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { scanCorpus } from './corpus/scan.js';
-import type { Config } from './config.js';
+import type { Config } from './config/config.js';
 import { describeError } from './errors.js';
 
 /** One thing `kabar config` checks, and what it found. */

@@ -151,3 +151,11 @@ export interface Turn {
   resolvedQuestion: string;
   answer: string;
 }
+
+/** A source (a file, or a record of one) that could not be indexed, and why. */
+export interface Skipped {
+  file: string;
+  /** The record's 1-based line, for a record of an archive or feed. */
+  line?: number;
+  reason: string;
+}

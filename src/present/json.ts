@@ -1,6 +1,4 @@
-import type { QuoteMatch } from '../core/cite/find.js';
-import type { Answer, ArticleSpan, Citation, Hit, ShortAnswer } from '../core/types.js';
-import { spanSource } from '../core/sources/location.js';
+import { spanSource, type QuoteMatch, type Answer, type ArticleSpan, type Citation, type Hit, type ShortAnswer } from '../core/index.js';
 
 /** The JSON form of an article span: plain data with exact offsets into the article's text, and the record's file, line and URL when known. */
 export const spanJson = (s: ArticleSpan) => ({

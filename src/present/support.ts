@@ -1,4 +1,4 @@
-import type { Answer, ArticleSpan } from '../core/types.js';
+import type { Answer, ArticleSpan } from '../core/index.js';
 import { citedWindow, snippet, type SpanParts } from './text.js';
 
 /** Characters of the supporting sentence kept either side of the short answer. */

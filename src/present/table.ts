@@ -1,4 +1,4 @@
-import type { Style } from '../commands/style.js';
+import type { Style } from './style.js';
 import { displayWidth, wrapText } from './wrap.js';
 
 /** Which way a numeric column is better, so its best figure can be marked. */

@@ -1,11 +1,6 @@
 import path from 'node:path';
-import type { QuoteMatch } from '../core/cite/find.js';
-import type { IndexSummary } from '../core/index/local/inspect.js';
-import type { Manifest } from '../core/index/manifest.js';
-import { describeProvenance } from '../core/sources/provenance.js';
-import type { PassageContext } from '../core/index/context.js';
-import type { Answer, Citation, Hit } from '../core/types.js';
-import type { Style } from '../commands/style.js';
+import { describeProvenance, type QuoteMatch, type IndexSummary, type Manifest, type PassageContext, type Answer, type Citation, type Hit } from '../core/index.js';
+import type { Style } from './style.js';
 import { terminalSafe } from './terminal-safe.js';
 import { supportQuote } from './support.js';
 import { byline, contextParts, oneLine, snippet, type SpanParts } from './text.js';

@@ -1,5 +1,4 @@
-import type { PassageContext } from '../core/index/context.js';
-import type { ArticleMeta } from '../core/types.js';
+import type { PassageContext, ArticleMeta } from '../core/index.js';
 import { terminalSafe } from './terminal-safe.js';
 
 /** Text for one line of a terminal: runs of white space (line breaks, CR, tabs) become one space, controls made visible. */

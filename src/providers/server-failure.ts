@@ -1,6 +1,6 @@
 import { UserError } from '../core/errors.js';
 import { redactSecrets } from '../core/redact.js';
-import { httpStatus, isTimeout, shortMessage, unreachableReason } from './embeddings/network-failure.js';
+import { httpStatus, isTimeout, shortMessage, unreachableReason } from './network-failure.js';
 
 /** What a failed request to a model server (chat or embeddings, OpenAI-compatible or Ollama) was, for its message. */
 export interface ServerFailureContext {

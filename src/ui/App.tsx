@@ -1,8 +1,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { Box, Static, Text, useApp } from 'ink';
-import { describeError } from '../core/errors.js';
+import { describeError, type Citation, type Hit } from '../core/index.js';
 import { citedWindow } from '../present/text.js';
-import type { Citation, Hit } from '../core/types.js';
 import { CommandEcho } from './components/CommandEcho.js';
 import { Header } from './components/Header.js';
 import { Help } from './components/Help.js';

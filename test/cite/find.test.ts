@@ -8,7 +8,7 @@ import { normalizeWords } from '../../src/core/cite/normalize.js';
 
 /** The normalised words of a text, joined: two texts that normalise alike compare equal. */
 const normalizeText = (text: string): string => normalizeWords(text).map((w) => w.word).join(' ');
-import { loadConfig } from '../../src/core/config.js';
+import { loadConfig } from '../../src/core/config/config.js';
 import { openEngine, type Engine } from '../../src/core/engine.js';
 import { createHashingEmbedder } from '../../src/providers/embeddings/hashing.js';
 import { tempCorpus } from '../helpers.js';

@@ -5,8 +5,8 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { splitLongSentence, chunkArticle, DEFAULT_CHUNKING } from '../../src/core/corpus/chunk.js';
 import { readArticleFile, scanCorpus, type ScanFs } from '../../src/core/corpus/scan.js';
-import type { Skipped } from '../../src/core/index/port.js';
-import { skipWarnings } from '../../src/core/index/skip-warnings.js';
+import type { Skipped } from '../../src/core/types.js';
+import { skipWarnings } from '../../src/core/corpus/skip-warnings.js';
 import { runCli } from '../helpers.js';
 
 function folder(files: Record<string, string | Buffer>): string {

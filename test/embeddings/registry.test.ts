@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { loadConfig } from '../../src/core/config.js';
+import { loadConfig } from '../../src/core/config/config.js';
 import { isUserError } from '../../src/core/errors.js';
-import type { Embedder } from '../../src/providers/embeddings/embedder.js';
+import type { Embedder } from '../../src/core/embedder.js';
 import { createEmbedder, type EmbedderConfig, type EmbedderFactories } from '../../src/providers/embeddings/registry.js';
 
 const fake = (provider: string): Embedder => ({

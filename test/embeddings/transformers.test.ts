@@ -5,7 +5,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { env } from '@huggingface/transformers';
 import { describeError, isUserError } from '../../src/core/errors.js';
-import type { Embedder } from '../../src/providers/embeddings/embedder.js';
+import type { Embedder } from '../../src/core/embedder.js';
 import { createTransformersEmbedder, type ModelLoadProgress } from '../../src/providers/embeddings/transformers.js';
 import { makeTinyBert } from '../fixtures/make-tiny-bert.js';
 

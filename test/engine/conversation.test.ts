@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { collectAnswer, type Engine } from '../../src/core/engine.js';
+import { type Engine } from '../../src/core/engine.js';
+import { collectAnswer } from '../../src/core/answer/collect.js';
 import type { Turn } from '../../src/core/types.js';
 import { seedsEngine } from '../helpers.js';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { matchesFilters, parseFilters, validateFilters } from '../../src/core/retrieve/filter.js';
+import { matchesFilters, parseFilters, validateFilters } from '../../src/core/index/filter.js';
 import { UserError } from '../../src/core/errors.js';
 import type { ArticleMeta } from '../../src/core/types.js';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { conversationSubject, resolveFollowUp } from '../../src/core/retrieve/followup.js';
+import { conversationSubject, resolveFollowUp } from '../../src/core/question/followup.js';
 import type { Turn } from '../../src/core/types.js';
 
 const turn = (question: string, resolvedQuestion = question): Turn => ({ question, resolvedQuestion, answer: 'Iranian Defence Minister Amir Hatami met Sergey Shoygu in Moscow. [1]' });

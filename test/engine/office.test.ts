@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { namesHolder, officesAsked } from '../../src/core/answer/office.js';
-import { questionWords, stemmedTokens } from '../../src/core/retrieve/coverage.js';
-import { analyseQuery } from '../../src/core/retrieve/query.js';
+import { namesHolder, officesAsked } from '../../src/core/question/office.js';
+import { questionWords, stemmedTokens } from '../../src/core/question/coverage.js';
+import { analyseQuery } from '../../src/core/question/query.js';
 import { createAnalyzer } from '../../src/core/text/analyze.js';
 
 const analyzer = createAnalyzer();

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { hasAnswerShape, interrogative, isInterrogative, questionKind } from '../../src/core/answer/question-kind.js';
+import { hasAnswerShape, interrogative, isInterrogative, questionKind } from '../../src/core/question/kind.js';
 
 test('"-kah" forms ask what their base word asks', () => {
   const cases: [string, string][] = [

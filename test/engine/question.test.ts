@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { coverage, questionWords } from '../../src/core/retrieve/coverage.js';
-import { analyseQuery } from '../../src/core/retrieve/query.js';
-import { ANSWER_TYPE_WEIGHT, frameWeights } from '../../src/core/retrieve/question-frame.js';
+import { coverage, questionWords } from '../../src/core/question/coverage.js';
+import { analyseQuery } from '../../src/core/question/query.js';
+import { ANSWER_TYPE_WEIGHT, frameWeights } from '../../src/core/question/frame.js';
 import { closeCoverage, rerankByCoverage } from '../../src/core/retrieve/rerank.js';
 import { createRetriever } from '../../src/core/retrieve/retriever.js';
 import { createAnalyzer, tokenize } from '../../src/core/text/analyze.js';

@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { EvalQuestion } from '../../src/core/eval/dataset.js';
 import { computeMetrics, type EvalOutcome } from '../../src/core/eval/metrics.js';
-import type { Style } from '../../src/commands/style.js';
+import type { Style } from '../../src/present/style.js';
 import { formatMarkdownReport, summaryTable } from '../../src/core/eval/report.js';
 import { formatTable } from '../../src/present/table.js';
 

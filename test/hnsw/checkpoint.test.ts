@@ -3,9 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { CheckpointMismatch, graphFile, openCheckpoint, removeOtherGenerations, saveCheckpoint } from '../../src/providers/hnsw/checkpoint.js';
-import { HnswGraph } from '../../src/providers/hnsw/graph.js';
-import { readGraphHeader } from '../../src/providers/hnsw/header.js';
+import { CheckpointMismatch, graphFile, openCheckpoint, removeOtherGenerations, saveCheckpoint } from '../../src/core/index/local/hnsw/checkpoint.js';
+import { HnswGraph } from '../../src/core/index/local/hnsw/graph.js';
+import { readGraphHeader } from '../../src/core/index/local/hnsw/header.js';
 
 /** A deterministic pseudo-random vector per label. */
 const unit = (i: number, dimensions: number) =>

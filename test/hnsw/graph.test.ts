@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { HnswGraph } from '../../src/providers/hnsw/graph.js';
-import { writeAtomically } from '../../src/providers/hnsw/atomic-file.js';
+import { HnswGraph } from '../../src/core/index/local/hnsw/graph.js';
+import { writeAtomically } from '../../src/core/index/local/hnsw/atomic-file.js';
 
 /** Deterministic pseudo-random unit vectors. */
 function vectors(count: number, dimensions: number, seed = 1): number[][] {

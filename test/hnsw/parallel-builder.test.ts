@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { HnswGraph } from '../../src/providers/hnsw/graph.js';
-import { ParallelGraphBuilder } from '../../src/providers/hnsw/parallel-builder.js';
+import { HnswGraph } from '../../src/core/index/local/hnsw/graph.js';
+import { ParallelGraphBuilder } from '../../src/core/index/local/hnsw/parallel-builder.js';
 
 const vector = (i: number, dimensions: number) =>
   Array.from({ length: dimensions }, (_, d) => {

@@ -3,11 +3,11 @@ import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { loadConfig } from '../../src/core/config.js';
+import { loadConfig } from '../../src/core/config/config.js';
 import { openEngine, type Engine } from '../../src/core/engine.js';
 import { describeError, isUserError } from '../../src/core/errors.js';
 import type { AnswerEvent } from '../../src/core/types.js';
-import { answererFactoryFor } from '../../src/providers/chat/registry.js';
+import { answererFactoryFor } from '../../src/commands/context.js';
 import { createHashingEmbedder } from '../../src/providers/embeddings/hashing.js';
 import { pieces, purposeOf, startChatServer, type ChatRequest, type ChatServer, type ScriptedReply } from '../fixtures/chat-server.js';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Style } from '../../src/commands/style.js';
+import type { Style } from '../../src/present/style.js';
 import type { Answer, ArticleSpan, Citation } from '../../src/core/types.js';
 import { answerJson } from '../../src/present/json.js';
 import { openedSpan, supportQuote } from '../../src/present/support.js';

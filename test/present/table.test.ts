@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Style } from '../../src/commands/style.js';
+import type { Style } from '../../src/present/style.js';
 import { formatTable } from '../../src/present/table.js';
 import { displayWidth } from '../../src/present/wrap.js';
 

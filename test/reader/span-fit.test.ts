@@ -3,8 +3,8 @@ import { test } from 'node:test';
 import { readQuestion } from '../../src/core/answer/reader/question.js';
 import { readSentence, spanFeatures, SPAN_FEATURES } from '../../src/core/answer/reader/span-features.js';
 import { spanCandidates, withCounted, wordsOf } from '../../src/core/answer/reader/spans.js';
-import { questionWords } from '../../src/core/retrieve/coverage.js';
-import { analyseQuery } from '../../src/core/retrieve/query.js';
+import { questionWords } from '../../src/core/question/coverage.js';
+import { analyseQuery } from '../../src/core/question/query.js';
 import { createAnalyzer } from '../../src/core/text/analyze.js';
 import type { Span } from '../../src/core/types.js';
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { collapseDuplicates, cosine, storyFingerprint } from '../../src/core/retrieve/duplicates.js';
+import { collapseDuplicates } from '../../src/core/retrieve/duplicates.js';
+import { cosine, storyFingerprint } from '../../src/core/text/story-print.js';
 import { conceptsOf, createAnalyzer, tokenize } from '../../src/core/text/analyze.js';
 import { isStopword } from '../../src/core/text/stopwords.js';
 import { seedsEngine } from '../helpers.js';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { coverage, questionWords } from '../../src/core/retrieve/coverage.js';
-import { analyseQuery } from '../../src/core/retrieve/query.js';
+import { coverage, questionWords } from '../../src/core/question/coverage.js';
+import { analyseQuery } from '../../src/core/question/query.js';
 import { closeCoverage, passageStemmer } from '../../src/core/retrieve/rerank.js';
 import { createAnalyzer } from '../../src/core/text/analyze.js';
 import { seedsEngine } from '../helpers.js';

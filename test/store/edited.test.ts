@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { loadConfig } from '../../src/core/config.js';
+import { loadConfig } from '../../src/core/config/config.js';
 import { openEngine } from '../../src/core/engine.js';
 import { passageContext } from '../../src/core/index/context.js';
 import { createHashingEmbedder } from '../../src/providers/embeddings/hashing.js';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { loadConfig, parseStore, withoutPassword } from '../../src/core/config.js';
+import { loadConfig, parseStore, withoutPassword } from '../../src/core/config/config.js';
 import { UserError } from '../../src/core/errors.js';
 
 test('the store is local by default, or a PostgreSQL server named by KABAR_STORE or --store, reads optionally from KABAR_STORE_READ', () => {

@@ -1,4 +1,4 @@
-import type { Query } from '../retrieve/query.js';
+import type { Query } from '../question/query.js';
 import type { QueryRewriter } from '../retrieve/rewrite.js';
 import type { AnswerEvent, Hit, Turn } from '../types.js';
 

@@ -1,9 +1,9 @@
-import { detectLanguage, LANGUAGE_NAME } from '../corpus/language.js';
+import { detectLanguage, LANGUAGE_NAME } from '../text/language.js';
 import { splitSentences } from '../corpus/sentences.js';
 import { conceptsOf, tokenize, type Analyzer } from '../text/analyze.js';
 import { vectorCosine } from '../text/vector-cosine.js';
 import type { ArticleMeta, Citation, Lang, Passage, Span } from '../types.js';
-import type { Embedder } from '../../providers/embeddings/embedder.js';
+import type { Embedder } from '../embedder.js';
 import { spanSource } from '../sources/location.js';
 import { dropInvalidMarkers, MARKER } from './marker-filter.js';
 import { isStopword } from '../text/stopwords.js';

@@ -1,10 +1,10 @@
-import { cosine, storyFingerprint } from '../retrieve/duplicates.js';
+import { cosine, storyFingerprint } from '../text/story-print.js';
 import type { StoreReader } from '../index/port.js';
 import type { Analyzer } from '../text/analyze.js';
-import { questionStats, questionWords } from '../retrieve/coverage.js';
+import { questionStats, questionWords } from '../question/coverage.js';
 import type { Answer, Citation, Hit, ShortAnswer } from '../types.js';
 import type { Answerer } from './answerer.js';
-import { questionKind } from './question-kind.js';
+import { questionKind } from '../question/kind.js';
 import { abstention } from './abstention.js';
 import { spanSource } from '../sources/location.js';
 import { readSentences, type ReadOptions, type SentenceCandidate } from './read.js';

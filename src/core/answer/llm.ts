@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { detectLanguage, LANGUAGE_NAME } from '../corpus/language.js';
+import { detectLanguage, LANGUAGE_NAME } from '../text/language.js';
 import { UserError, isUserError } from '../errors.js';
 import type { QueryRewriter } from '../retrieve/rewrite.js';
 import type { Analyzer } from '../text/analyze.js';
 import type { Answer, AnswerEvent, Turn } from '../types.js';
-import { complete, type ChatMessage, type ChatModel } from '../../providers/chat/chat-model.js';
-import type { Embedder } from '../../providers/embeddings/embedder.js';
+import { complete, type ChatMessage, type ChatModel } from './chat-model.js';
+import type { Embedder } from '../embedder.js';
 import type { AnswerInput, Answerer } from './answerer.js';
 import { DEFAULT_VERIFY, verifyAnswer, type Source } from './citations.js';
 import { markerFilter } from './marker-filter.js';

@@ -1,10 +1,10 @@
 import type { PassageRecord } from '../index/port.js';
-import { coverageOf, eitherFound, foundIn, stemmedTokens, wordsFound, type QuestionWord } from '../retrieve/coverage.js';
+import { coverageOf, eitherFound, foundIn, stemmedTokens, wordsFound, type QuestionWord } from '../question/coverage.js';
 import type { Analyzer } from '../text/analyze.js';
 import { antonymsOf } from '../text/antonyms.js';
 import type { ArticleMeta, Hit, Lang, Span } from '../types.js';
-import { hasAnswerShape, type QuestionKind } from './question-kind.js';
-import { namesHolder, officesAsked } from './office.js';
+import { hasAnswerShape, type QuestionKind } from '../question/kind.js';
+import { namesHolder, officesAsked } from '../question/office.js';
 
 /** How the answerer reads its hits' sentences; tuning numbers of the coverage rule. */
 export interface ReadOptions {

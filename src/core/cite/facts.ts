@@ -2,6 +2,8 @@ import { distance } from 'fastest-levenshtein';
 import { conceptsOf, type Analyzer } from '../text/analyze.js';
 import type { NormWord } from './normalize.js';
 import { isStopword } from '../text/stopwords.js';
+import { isName } from '../text/names.js';
+import { oppositesSwapped } from '../text/antonyms.js';
 
 /**
  * The facts a quote must not get wrong: its numbers and its names. A quote with a number or a name the
@@ -24,20 +26,10 @@ export function wordSimilarity(a: string, b: string, floor = 0.75): number {
   return s >= floor ? s : 0;
 }
 
-/** Whether a capitalised word of the quote is a name (not a sentence start, stopword or dictionary word). */
-export function isName(word: NormWord, index: number): boolean {
-  if (!word.capital || word.number !== null || index === 0) return false;
-  if (isStopword(word.word)) return false;
-  return true;
+/** Whether a word of the quote is a name (text/names.ts) that is neither a number nor a stopword. */
+function isQuoteName(word: NormWord, index: number): boolean {
+  return isName(word, index === 0) && word.number === null && !isStopword(word.word);
 }
-
-/** Pairs of words whose swap turns a claim into its opposite, in both languages. */
-const OPPOSITES: [string, string][] = [
-  ['continue', 'stop'], ['continue', 'halt'], ['continue', 'end'], ['melanjutkan', 'menghentikan'], ['lanjut', 'henti'],
-  ['growing', 'decline'], ['growth', 'decline'], ['increase', 'decrease'], ['increasing', 'declining'], ['growing', 'declining'], ['positive', 'negative'],
-  ['meningkat', 'menurun'], ['peningkatan', 'penurunan'], ['positif', 'negatif'], ['tumbuh', 'turun'],
-  ['despite', 'because'], ['meskipun', 'karena'], ['lifted', 'imposed'], ['dicabut', 'diberlakukan'],
-];
 
 /**
  * How much to trust that `window` says what `quote` says, judged on facts alone: 1 when every number
@@ -56,7 +48,7 @@ export function factFactor(quote: NormWord[], window: NormWord[], analyzer: Anal
       if (!numbers.has(q.number)) factor *= MISSING_NUMBER * penalty;
       return;
     }
-    if (!isName(q, i)) return;
+    if (!isQuoteName(q, i)) return;
     if (words.has(q.word)) return;
     for (const w of words) if (wordSimilarity(q.word, w, 0.7) > 0) return;
     if (crossLanguage) {
@@ -69,8 +61,6 @@ export function factFactor(quote: NormWord[], window: NormWord[], analyzer: Anal
     }
     factor *= MISSING_NAME * penalty;
   });
-  for (const [a, b] of OPPOSITES) {
-    if ((quoteWords.has(a) && !words.has(a) && words.has(b)) || (quoteWords.has(b) && !words.has(b) && words.has(a))) factor *= CONTRADICTION;
-  }
+  factor *= CONTRADICTION ** oppositesSwapped(quoteWords, words);
   return factor;
 }

@@ -1,6 +1,6 @@
 import type { Engine } from '../engine.js';
 import type { StoredArticle } from '../index/port.js';
-import { analyseQuery } from '../retrieve/query.js';
+import { analyseQuery } from '../question/query.js';
 import { lineOf, sourceLocation } from '../sources/location.js';
 import type { ArticleOrigin, Lang } from '../types.js';
 import { findExact } from './exact.js';

@@ -1,3 +1,4 @@
+import { WORD } from '../text/analyze.js';
 /**
  * Text as a sequence of normalised words, each with its offsets in the original string: case, accents,
  * quote styles, punctuation and whitespace disappear, and every word still points back at its characters.
@@ -14,7 +15,6 @@ export interface NormWord {
   number: string | null;
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
 
 /** Number words of both languages ("satu" and "one" are left out: "satu sama lain", "one another"). */
 const NUMBER_WORDS: Record<string, string> = {

@@ -1,5 +1,5 @@
-import type { Embedder } from '../../providers/embeddings/embedder.js';
-import { cosine, storyFingerprint } from '../retrieve/duplicates.js';
+import type { Embedder } from '../embedder.js';
+import { cosine, storyFingerprint } from '../text/story-print.js';
 import type { Analyzer } from '../text/analyze.js';
 import { vectorCosine } from '../text/vector-cosine.js';
 import { factFactor } from './facts.js';

@@ -4,7 +4,7 @@ import { textArticle } from '../sources/text.js';
 import type { SourceArticle } from '../sources/types.js';
 import { chunkArticle, type ChunkOptions } from './chunk.js';
 import { cleanArticle } from './clean.js';
-import { detectLanguage } from './language.js';
+import { detectLanguage } from '../text/language.js';
 
 const TITLE_LENGTH = 100;
 

@@ -1,6 +1,6 @@
 import type { Span } from '../types.js';
 import { splitSentences } from './sentences.js';
-import { AGENCY_TRAILER, DATE_HEADER, findDateInText, isOutletLike, outletFromAgencyCode } from './metadata.js';
+import { AGENCY_TRAILER, DATE_HEADER, findDateInText, isOutletLike, outletFromAgencyCode } from '../sources/metadata.js';
 
 /** What cleaning learned about an article and the text worth retrieving, as spans of the original. */
 export interface CleanedArticle {

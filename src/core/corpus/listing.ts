@@ -1,5 +1,5 @@
 import { UserError, isUserError, type ErrorCode } from '../errors.js';
-import type { Skipped } from '../index/port.js';
+import type { Skipped } from '../types.js';
 import { startWorker } from '../worker.js';
 import { listingDigest, scanCorpus, type CorpusFile } from './scan.js';
 

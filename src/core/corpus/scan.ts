@@ -2,8 +2,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../errors.js';
-import type { Skipped } from '../index/port.js';
-import { SYMBOLIC_LINK } from '../index/skip-warnings.js';
+import type { Skipped } from '../types.js';
+import { SYMBOLIC_LINK } from './skip-warnings.js';
 import { isSourceFile, SOURCE_EXTENSIONS } from '../sources/read.js';
 
 export interface CorpusFile {

@@ -1,5 +1,5 @@
 import { UserError } from '../errors.js';
-import { FILTER_KEYS, parseFilters, type FilterInput, type FilterKey } from '../retrieve/filter.js';
+import { FILTER_KEYS, parseFilters, type FilterInput, type FilterKey } from '../index/filter.js';
 import { isJsonObject, jsonLines } from '../text/json-lines.js';
 import type { Filters } from '../types.js';
 

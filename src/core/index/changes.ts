@@ -2,7 +2,8 @@ import crypto from 'node:crypto';
 import { readArticleFile, type CorpusFile } from '../corpus/scan.js';
 import { readSource } from '../sources/read.js';
 import type { SourceArticle, SourceOptions } from '../sources/types.js';
-import type { ArticleVersion, Skipped } from './port.js';
+import type { ArticleVersion } from './port.js';
+import type { Skipped } from '../types.js';
 
 /** An article to (re)process, with the version of its source it will be stored under. */
 export interface SourceWork {

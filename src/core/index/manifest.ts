@@ -1,6 +1,6 @@
 import type { ChunkOptions } from '../corpus/chunk.js';
 import type { ProvenanceCounts } from '../sources/provenance.js';
-import type { EmbedderInfo } from '../../providers/embeddings/embedder.js';
+import type { EmbedderInfo } from '../embedder.js';
 
 /** Bumped whenever the stored format or the analysis changes, so old indexes are rebuilt, not misread. */
 export const FORMAT_VERSION = 3;

@@ -1,5 +1,5 @@
-import type { ArticleMeta, Filters, Lang, Passage } from '../types.js';
-import type { StoryPrint } from '../retrieve/duplicates.js';
+import type { ArticleMeta, Filters, Lang, Passage, Skipped } from '../types.js';
+import type { StoryPrint } from '../text/story-print.js';
 import type { Manifest } from './manifest.js';
 
 /**
@@ -49,14 +49,6 @@ export interface PassageRecord {
   passage: Passage;
   article: ArticleMeta;
   print?: StoryPrint;
-}
-
-/** A source (a file, or a record of one) that could not be indexed, and why. */
-export interface Skipped {
-  file: string;
-  /** The record's 1-based line, for a record of an archive or feed. */
-  line?: number;
-  reason: string;
 }
 
 /** One passage to write: the passage, its vector, its analysed terms (stems, repeats kept) and its story fingerprint (a store may keep it, or not). */
@@ -137,4 +129,16 @@ export interface StoreWriter {
 
 export interface Store extends StoreReader, StoreWriter {
   close(): Promise<void>;
+}
+
+/** What `kabar info` shows of one index, whichever backend holds it. */
+export interface IndexSummary {
+  /** The embedder's folder inside the index directory. */
+  dir: string;
+  manifest: Manifest | null;
+  counts: { articles: number; passages: number; skipped: number };
+  /** The sources the last refresh could not index, and why. */
+  skipped: Skipped[];
+  bytes: number;
+  problem?: string;
 }

@@ -6,13 +6,13 @@ import { UserError } from '../errors.js';
 import { countProvenance, emptyProvenance } from '../sources/provenance.js';
 import type { FieldMap } from '../sources/types.js';
 import type { Analyzer } from '../text/analyze.js';
-import type { Passage } from '../types.js';
-import { storyFingerprint } from '../retrieve/duplicates.js';
-import type { Embedder } from '../../providers/embeddings/embedder.js';
+import type { Passage, Skipped } from '../types.js';
+import { storyFingerprint } from '../text/story-print.js';
+import type { Embedder } from '../embedder.js';
 import { FORMAT_VERSION, incompatibility, type Manifest } from './manifest.js';
 import { findChanges } from './changes.js';
-import type { ArticleInput, Skipped, Store } from './port.js';
-import { skippedKey, skipWarnings } from './skip-warnings.js';
+import type { ArticleInput, Store } from './port.js';
+import { skippedKey, skipWarnings } from '../corpus/skip-warnings.js';
 
 /** How long a refresh runs at most before it lets timers and signals run (progress drawing, Ctrl+C). */
 const YIELD_EVERY_MS = 50;

@@ -1,7 +1,7 @@
 import type { StoreReader } from '../index/port.js';
 import { tokenize, type Analyzer } from '../text/analyze.js';
 import type { Hit, Lang } from '../types.js';
-import { matchesWord, type QuestionWord } from './coverage.js';
+import { matchesWord, type QuestionWord } from '../question/coverage.js';
 
 /** Orders equal scores (the same text in two files) by passage id, so that every store ranks alike. */
 export const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -1,11 +1,12 @@
-import type { Embedder } from '../../providers/embeddings/embedder.js';
+import type { Embedder } from '../embedder.js';
 import type { StoreReader } from '../index/port.js';
 import type { Analyzer } from '../text/analyze.js';
 import type { Hit } from '../types.js';
-import { questionStats, questionWords } from './coverage.js';
-import { collapseDuplicates, type StoryPrint } from './duplicates.js';
+import { questionStats, questionWords } from '../question/coverage.js';
+import { collapseDuplicates } from './duplicates.js';
+import type { StoryPrint } from '../text/story-print.js';
 import { normalizedScoreFusion, reciprocalRankFusion } from './fuse.js';
-import type { Query } from './query.js';
+import type { Query } from '../question/query.js';
 import { compareIds, passageStemmer, rerankByCoverage } from './rerank.js';
 
 export interface RetrieverOptions {
@@ -74,6 +75,3 @@ export function createRetriever(store: Pick<StoreReader, 'dense' | 'lexical' | '
     },
   };
 }
-
-/** Whether a hit holds at least one of the query's terms: a hit found only by vector closeness is no search result. */
-export const matchesATerm = (hit: Hit): boolean => (hit.why.lexical ?? 0) > 0;

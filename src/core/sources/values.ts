@@ -1,5 +1,5 @@
 import type { Lang } from '../types.js';
-import { findDateInText } from '../corpus/metadata.js';
+import { findDateInText } from './metadata.js';
 
 /** C0/C1 control characters other than tab and newline: terminal escapes and NULs have no place in stored text. */
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;

@@ -24,12 +24,16 @@ const TOKEN_RULES = 2;
 /** Changes whenever a text's terms or concepts do: an index made under other rules must be rebuilt. */
 export const ANALYSIS_VERSION = `${LEXICON_VERSION}.${TOKEN_RULES}`;
 
-const WORD = /[\p{L}\p{N}]+/gu;
+/** A word: a run of letters and digits. The one word pattern of kabar; hyphens and apostrophes split words. */
+export const WORD = /[\p{L}\p{N}]+/gu;
 const CAPITALS = /^\p{Lu}{2,4}$/u;
 const SHOUTED = /^\p{Lu}{2,}$/u;
 
 /** Whether a word is written as an acronym: two to four capitals. */
 export const isAcronym = (surface: string): boolean => CAPITALS.test(surface);
+
+/** A text's words, lower-cased, in order (the words of `tokenize` without their offsets). */
+export const wordsOf = (text: string): string[] => text.toLowerCase().match(WORD) ?? [];
 
 /** Words and numbers with their offsets; hyphenated words split ("anti-Iran" → anti, iran). */
 export function tokenize(text: string): Token[] {

@@ -1,5 +1,5 @@
 import { jsonErrors, ollamaBaseUrl } from '../embeddings/ollama.js';
-import type { ChatModel } from './chat-model.js';
+import type { ChatModel } from '../../core/answer/chat-model.js';
 import { CHAT_FALLBACK, serverFailure } from '../server-failure.js';
 import { streamingChatModel, type LangChainStreamer } from './streaming-client.js';
 

@@ -1,6 +1,6 @@
 import { UserError } from '../../core/errors.js';
 import { DEFAULT_OPENAI_BASE_URL } from '../embeddings/openai.js';
-import type { ChatModel } from './chat-model.js';
+import type { ChatModel } from '../../core/answer/chat-model.js';
 import { CHAT_FALLBACK, serverFailure } from '../server-failure.js';
 import { streamingChatModel, type LangChainStreamer } from './streaming-client.js';
 

@@ -1,11 +1,6 @@
-import type { Config } from '../../core/config.js';
-import type { AnswererContext } from '../../core/engine.js';
+import type { Config } from '../../core/config/config.js';
 import { UserError } from '../../core/errors.js';
-import type { Answerer } from '../../core/answer/answerer.js';
-import { createExtractiveAnswerer } from '../../core/answer/extractive.js';
-import { createLlmAnswerer } from '../../core/answer/llm.js';
-import { loadPrompts, type Prompts } from '../../core/answer/prompts.js';
-import type { ChatModel } from './chat-model.js';
+import type { ChatModel } from '../../core/answer/chat-model.js';
 import { createOllamaChatModel } from './ollama.js';
 import { createOpenAIChatModel } from './openai.js';
 
@@ -17,8 +12,6 @@ export interface ChatDeps {
   /** Extra tries and first backoff on 429/5xx (tests shorten them). */
   maxRetries?: number;
   retryDelayMs?: number;
-  /** Where the prompt templates are; the package's prompts/ by default. */
-  promptsDir?: string;
 }
 
 /** The chat model for KABAR_LLM, or undefined for `none`; LangChain's clients load only here. */
@@ -41,16 +34,4 @@ export async function createChatModel(config: ChatConfig, deps: ChatDeps = {}): 
       throw new UserError('BAD_CONFIG', `KABAR_LLM=${String(unknown)} is not a known choice.`, { hint: 'Set KABAR_LLM to none, openai, ollama or gguf.' });
     }
   }
-}
-
-/**
- * The `createAnswerer` for openEngine: undefined for KABAR_LLM=none (the engine builds the offline
- * extractive answerer), otherwise a generative answerer with the extractive one as its fallback.
- */
-export async function answererFactoryFor(config: ChatConfig, deps: ChatDeps = {}): Promise<((context: AnswererContext) => Answerer) | undefined> {
-  const model = await createChatModel(config, deps);
-  if (!model) return undefined;
-  const prompts: Prompts = await loadPrompts(deps.promptsDir);
-  return ({ store, analyzer, embedder }) =>
-    createLlmAnswerer({ model, prompts, analyzer, embedder, fallback: createExtractiveAnswerer(store, analyzer) });
 }

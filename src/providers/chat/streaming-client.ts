@@ -1,7 +1,7 @@
 import { UserError } from '../../core/errors.js';
-import { abortableFetch } from '../embeddings/abortable-fetch.js';
-import { retryOnlyTransient } from '../embeddings/retry-policy.js';
-import type { ChatMessage, ChatModel, ChatModelInfo } from './chat-model.js';
+import { abortableFetch } from '../abortable-fetch.js';
+import { retryOnlyTransient } from '../retry-policy.js';
+import type { ChatMessage, ChatModel, ChatModelInfo } from '../../core/answer/chat-model.js';
 
 /** The part of a LangChain chat model kabar uses. */
 export interface LangChainStreamer {

@@ -1,6 +1,6 @@
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import { UserError } from '../../core/errors.js';
-import type { Embedder } from './embedder.js';
+import type { Embedder } from '../../core/embedder.js';
 import { applyPrefix, prefixStyleFor, type PrefixStyle } from './prefix.js';
 
 /** The raw model: texts in, vectors out, no prefixes, any number of texts per call. */

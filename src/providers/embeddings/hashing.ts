@@ -1,6 +1,6 @@
 import { Embeddings } from '@langchain/core/embeddings';
 import { ANALYSIS_VERSION, conceptsOf, createAnalyzer, searchable, tokenize, type Analyzer } from '../../core/text/analyze.js';
-import type { Embedder } from './embedder.js';
+import type { Embedder } from '../../core/embedder.js';
 import { isStopword } from '../../core/text/stopwords.js';
 
 export interface HashingOptions {

@@ -1,9 +1,9 @@
 import { UserError } from '../../core/errors.js';
 import { EMBEDDINGS_FALLBACK, serverFailure } from '../server-failure.js';
-import { abortableFetch } from './abortable-fetch.js';
+import { abortableFetch } from '../abortable-fetch.js';
 import { checkedEmbedder } from './checked-embeddings.js';
-import type { Embedder } from './embedder.js';
-import { retryOnlyTransient } from './retry-policy.js';
+import type { Embedder } from '../../core/embedder.js';
+import { retryOnlyTransient } from '../retry-policy.js';
 
 export const DEFAULT_OLLAMA_EMBEDDINGS_MODEL = 'bge-m3';
 

@@ -1,10 +1,10 @@
 import { UserError } from '../../core/errors.js';
 import { EMBEDDINGS_FALLBACK, serverFailure } from '../server-failure.js';
 import { redactSecrets } from '../../core/redact.js';
-import { abortableFetch } from './abortable-fetch.js';
+import { abortableFetch } from '../abortable-fetch.js';
 import { checkedEmbedder } from './checked-embeddings.js';
-import type { Embedder } from './embedder.js';
-import { retryOnlyTransient } from './retry-policy.js';
+import type { Embedder } from '../../core/embedder.js';
+import { retryOnlyTransient } from '../retry-policy.js';
 
 export const DEFAULT_OPENAI_EMBEDDINGS_MODEL = 'text-embedding-3-small';
 export const DEFAULT_OPENAI_BASE_URL = 'https://api.openai.com/v1';

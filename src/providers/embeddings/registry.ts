@@ -1,6 +1,6 @@
-import type { Config } from '../../core/config.js';
+import type { Config } from '../../core/config/config.js';
 import type { Analyzer } from '../../core/text/analyze.js';
-import type { Embedder } from './embedder.js';
+import type { Embedder } from '../../core/embedder.js';
 import { createHashingEmbedder } from './hashing.js';
 import { createOllamaEmbedder, type OllamaEmbedderOptions } from './ollama.js';
 import { createOpenAIEmbedder, type OpenAIEmbedderOptions } from './openai.js';

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../../core/errors.js';
 import { checkedEmbedder } from './checked-embeddings.js';
-import type { Embedder } from './embedder.js';
-import { shortMessage, unreachableReason } from './network-failure.js';
+import type { Embedder } from '../../core/embedder.js';
+import { shortMessage, unreachableReason } from '../network-failure.js';
 
 export const DEFAULT_TRANSFORMERS_MODEL = 'Xenova/multilingual-e5-small';
 

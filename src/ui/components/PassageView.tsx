@@ -1,6 +1,5 @@
 import { Box } from 'ink';
-import type { PassageContext } from '../../core/index/context.js';
-import type { Citation } from '../../core/types.js';
+import type { PassageContext, Citation } from '../../core/index.js';
 import { byline, contextParts, oneLine } from '../../present/text.js';
 import { useTheme } from '../theme.js';
 import { Highlighted } from './Highlighted.js';

@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import type { Citation } from '../../core/types.js';
+import type { Citation } from '../../core/index.js';
 import { byline, oneLine, type SpanParts } from '../../present/text.js';
 import { useTheme } from '../theme.js';
 import { Highlighted } from './Highlighted.js';

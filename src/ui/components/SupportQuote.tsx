@@ -1,5 +1,5 @@
 import { Box } from 'ink';
-import type { Answer } from '../../core/types.js';
+import type { Answer } from '../../core/index.js';
 import { supportQuote } from '../../present/support.js';
 import { Wrapped, segments } from './Wrapped.js';
 

@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { describeFilters, hasFilters } from '../../core/retrieve/filter.js';
+import { describeFilters, hasFilters } from '../../core/index.js';
 import type { TurnItem } from '../state/conversation-reducer.js';
 import { oneLine } from '../../present/text.js';
 import { AnswerText } from './AnswerText.js';

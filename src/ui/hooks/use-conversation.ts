@@ -1,10 +1,6 @@
 import { useCallback, useReducer, useRef } from 'react';
-import type { AskOptions } from '../../core/engine.js';
-import { describeError } from '../../core/errors.js';
-import { passageContext, type PassageSource } from '../../core/index/context.js';
+import { describeError, passageContext, describeFilters, hasFilters, parseFilters, type AskOptions, type PassageSource, type AnswerEvent, type Filters } from '../../core/index.js';
 import { openedSpan } from '../../present/support.js';
-import { describeFilters, hasFilters, parseFilters } from '../../core/retrieve/filter.js';
-import type { AnswerEvent, Filters } from '../../core/types.js';
 import { parseCommand } from '../state/commands.js';
 import { conversationReducer, initialConversation, type ConversationState, type QuoteMatch } from '../state/conversation-reducer.js';
 

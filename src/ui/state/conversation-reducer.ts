@@ -1,7 +1,5 @@
-import type { PassageContext } from '../../core/index/context.js';
-import type { Answer, AnswerEvent, Citation, Filters, Hit, Turn } from '../../core/types.js';
+import type { PassageContext, Answer, AnswerEvent, Citation, Filters, Hit, Turn, QuoteMatch } from '../../core/index.js';
 
-import type { QuoteMatch } from '../../core/cite/find.js';
 
 export type { QuoteMatch };
 

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { removeOrphanTemps, tempFileFor } from '../../core/temp-files.js';
+import { removeOrphanTemps, tempFileFor } from '../../core/index.js';
 
 /** Questions typed at the prompt, kept between sessions. */
 export interface InputHistoryStore {

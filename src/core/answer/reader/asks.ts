@@ -1,5 +1,5 @@
-import { OFFICES } from '../office.js';
-import { interrogative, questionKind } from '../question-kind.js';
+import { OFFICES } from '../../question/office.js';
+import { interrogative, questionKind } from '../../question/kind.js';
 
 /**
  * The type of answer a question asks for: the question's kind (who, when, where, how many…, with the

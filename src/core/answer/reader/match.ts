@@ -1,9 +1,8 @@
-import { matchesWord, type QuestionWord } from '../../retrieve/coverage.js';
-import { isAcronym, type Analyzer } from '../../text/analyze.js';
+import { matchesWord, type QuestionWord } from '../../question/coverage.js';
+import { isAcronym, WORD, type Analyzer } from '../../text/analyze.js';
 import type { Lang } from '../../types.js';
 import type { Word } from './spans.js';
 
-const PARTS = /[\p{L}\p{N}]+/gu;
 
 /**
  * For each word of a text, the index of the question word it matches (its stems in both languages and
@@ -11,7 +10,7 @@ const PARTS = /[\p{L}\p{N}]+/gu;
  */
 export function matchWords(question: QuestionWord[], words: Word[], lang: Lang, analyzer: Analyzer): number[] {
   return words.map((word) => {
-    for (const part of word.text.match(PARTS) ?? []) {
+    for (const part of word.text.match(WORD) ?? []) {
       const lower = part.toLowerCase();
       const stem = analyzer.stem(lower, lang);
       const q = question.findIndex((w) => matchesWord(w, lower, stem, isAcronym(part)));

@@ -1,8 +1,9 @@
-import type { QuestionWord } from '../../retrieve/coverage.js';
-import type { Query } from '../../retrieve/query.js';
+import type { QuestionWord } from '../../question/coverage.js';
+import type { Query } from '../../question/query.js';
 import type { Lang } from '../../types.js';
-import { interrogative } from '../question-kind.js';
+import { interrogative } from '../../question/kind.js';
 import { isStopword } from '../../text/stopwords.js';
+import { wordsOf } from '../../text/analyze.js';
 import { answerType, type AnswerType } from './asks.js';
 
 /** A question as the reader uses it. */
@@ -28,7 +29,7 @@ const ENGLISH_COUNTED = new Set(['many', 'much']);
 
 function kindWords(question: string, query: Query): Set<string> {
   const kinds = new Set(query.words.filter((w) => w.weight < 1).map((w) => w.word.toLowerCase()));
-  const words = question.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const words = wordsOf(question);
   words.forEach((word, i) => {
     const base = interrogative(word) ?? word;
     if (!COUNTED_AFTER.has(base)) return;
@@ -42,7 +43,7 @@ function kindWords(question: string, query: Query): Set<string> {
 
 /** A question as the reader uses it, from its analysed query and its weighted content words (`questionWords`). */
 export function readQuestion(question: string, query: Query, words: QuestionWord[]): ReaderQuestion {
-  const surface = new Set(question.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+  const surface = new Set(wordsOf(question));
   return {
     text: question,
     lang: query.lang,

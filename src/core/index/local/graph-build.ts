@@ -1,4 +1,4 @@
-import { ParallelGraphBuilder } from '../../../providers/hnsw/parallel-builder.js';
+import { ParallelGraphBuilder } from './hnsw/parallel-builder.js';
 
 /** A write that inserts at least this many passages into an empty graph builds it on a worker thread. */
 export const PARALLEL_BUILD_FROM = 4096;

@@ -2,8 +2,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import { HnswGraph } from '../../../providers/hnsw/graph.js';
-import { readGraphHeader } from '../../../providers/hnsw/header.js';
+import { HnswGraph } from './hnsw/graph.js';
+import { readGraphHeader } from './hnsw/header.js';
 
 /** How many passages may change after the last saved graph before a writer saves a new one. */
 export const CHECKPOINT_AFTER = 256;

@@ -1,20 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import type { IndexSummary } from '../port.js';
 import type { Manifest } from '../manifest.js';
-import type { Skipped } from '../port.js';
+import type { Skipped } from '../../types.js';
 import { DATABASE } from './sqlite-store.js';
-
-export interface IndexSummary {
-  /** The embedder's folder inside the index directory. */
-  dir: string;
-  manifest: Manifest | null;
-  counts: { articles: number; passages: number; skipped: number };
-  /** The sources the last refresh could not index, and why. */
-  skipped: Skipped[];
-  bytes: number;
-  problem?: string;
-}
 
 function folderBytes(dir: string): number {
   let total = 0;

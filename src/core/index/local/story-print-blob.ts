@@ -1,4 +1,4 @@
-import type { StoryPrint } from '../../retrieve/duplicates.js';
+import type { StoryPrint } from '../../text/story-print.js';
 
 /** A story fingerprint as stored: its key numbers, then their counts, each as a 32-bit integer. */
 export function packPrint(print: StoryPrint): Buffer {

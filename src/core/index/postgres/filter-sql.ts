@@ -1,4 +1,4 @@
-import { squash } from '../../retrieve/filter.js';
+import { squash } from '../filter.js';
 import type { Filters } from '../../types.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { IndexSummary } from '../local/inspect.js';
+import type { IndexSummary } from '../port.js';
 import type { Manifest } from '../manifest.js';
 import { openPgDatabase } from './pg-database.js';
 import { readSkipped } from './postgres-store.js';

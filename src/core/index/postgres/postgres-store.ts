@@ -1,7 +1,7 @@
-import { squash } from '../../retrieve/filter.js';
-import type { ArticleMeta, Filters, Passage } from '../../types.js';
+import { squash } from '../filter.js';
+import type { ArticleMeta, Filters, Passage, Skipped } from '../../types.js';
 import type { Manifest } from '../manifest.js';
-import type { ArticleInput, ArticleVersion, PassageRecord, ScoredId, Skipped, Store, StoredArticle, StoreTransaction, TermStats, WeightedTerm, WritePlan } from '../port.js';
+import type { ArticleInput, ArticleVersion, PassageRecord, ScoredId, Store, StoredArticle, StoreTransaction, TermStats, WeightedTerm, WritePlan } from '../port.js';
 import type { Database, Sql } from './database.js';
 import { filterSql } from './filter-sql.js';
 import { lexicalSql } from './lexical-sql.js';

@@ -1,5 +1,6 @@
 import { tokenize, type Analyzer, type Token } from '../text/analyze.js';
 import type { Lang } from '../types.js';
+import { FUZZY_NAME_LENGTH, isFuzzyName } from '../text/names.js';
 import type { StoreReader, TermStats } from '../index/port.js';
 import type { Query, QueryWord } from './query.js';
 
@@ -50,13 +51,13 @@ export function questionWords(query: Query, analyzer: Analyzer, stats: TermStats
     const { forms, capitalForms } = wordForms(word, query, analyzer);
     const df = Math.max(...[...forms].map((f) => stats.documentFrequency(f)));
     const weight = word.weight * Math.log(1 + stats.documentCount / (1 + df));
-    return { word: word.word, name: word.capital && word.word.length >= 5, forms, capitalForms, weight };
+    return { word: word.word, name: isFuzzyName(word), forms, capitalForms, weight };
   });
 }
 
 /** One edit apart, for names spelled two ways (Sergey/Sergei, Zakharova/Zakhorava). */
 export function nearlyEqual(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 1 || a.length < 5) return false;
+  if (Math.abs(a.length - b.length) > 1 || a.length < FUZZY_NAME_LENGTH) return false;
   let i = 0;
   while (i < a.length && a[i] === b[i]) i++;
   return a.slice(i + 1) === b.slice(i + 1) || a.slice(i + 1) === b.slice(i) || a.slice(i) === b.slice(i + 1);

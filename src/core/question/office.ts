@@ -1,5 +1,6 @@
-import { matchesWord, type QuestionWord, type StemmedToken } from '../retrieve/coverage.js';
+import { matchesWord, type QuestionWord, type StemmedToken } from './coverage.js';
 import { isCommonWord, type Analyzer } from '../text/analyze.js';
+import { isName } from '../text/names.js';
 
 /** Offices news writes right before the holder's name: "Presiden Joko Widodo", "Coach Shin Tae-yong". */
 export const OFFICES = [
@@ -20,5 +21,5 @@ export const officesAsked = (words: QuestionWord[]): QuestionWord[] => words.fil
  */
 export function namesHolder(offices: QuestionWord[], tokens: StemmedToken[], asked: Set<string>, analyzer: Analyzer): boolean {
   const office = tokens.some((t) => offices.some((w) => matchesWord(w, t.word, t.stem)));
-  return office && tokens.some((t, i) => i > 0 && t.capital && !asked.has(t.word) && !isCommonWord(t.word, analyzer));
+  return office && tokens.some((t, i) => isName(t, i === 0) && !asked.has(t.word) && !isCommonWord(t.word, analyzer));
 }

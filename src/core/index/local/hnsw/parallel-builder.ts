@@ -1,5 +1,5 @@
 import type { Worker } from 'node:worker_threads';
-import { startWorker } from '../../core/worker.js';
+import { startWorker } from '../../../worker.js';
 import type { BuilderMessage, BuilderReply } from './build-worker.js';
 import type { GraphOptions } from './graph.js';
 import { HNSW_PARAMS } from './params.js';

@@ -1,5 +1,6 @@
-import { interrogative, isInterrogative } from '../answer/question-kind.js';
+import { interrogative, isInterrogative } from './kind.js';
 import type { Token } from '../text/analyze.js';
+import { isName } from '../text/names.js';
 
 /** Question words that follow the kind of thing asked for in Indonesian: "negara apa", "provinsi manakah", "tahun berapa". */
 const TRAILING = new Set(['apa', 'mana', 'berapa']);
@@ -26,7 +27,7 @@ export function frameWeights(tokens: Token[]): number[] {
     const before = tokens[i - 1]?.word;
     const after = tokens[i + 1]?.word;
     if (NAME.has(token.word) && before !== undefined && isInterrogative(before)) return 0;
-    if (token.capital && i > 0) return 1;
+    if (isName(token, i === 0)) return 1;
     if ((after !== undefined && TRAILING.has(interrogative(after) ?? '')) || (before !== undefined && LEADING.has(before))) return ANSWER_TYPE_WEIGHT;
     if (asksAttribute(tokens, i)) return ANSWER_TYPE_WEIGHT;
     return 1;

@@ -1,4 +1,4 @@
-import { redactSecrets } from '../../core/redact.js';
+import { redactSecrets } from '../core/redact.js';
 
 /** Socket-level error codes that mean the server could not be reached at all. */
 const UNREACHABLE_CODES = new Set([

@@ -1,8 +1,9 @@
-import { detectLanguage } from '../corpus/language.js';
+import { detectLanguage } from '../text/language.js';
 import type { WeightedTerm } from '../index/port.js';
 import { searchable, tokenize, type Analyzer, type Token } from '../text/analyze.js';
 import type { Filters, Lang } from '../types.js';
-import { frameWeights } from './question-frame.js';
+import { isFuzzyName } from '../text/names.js';
+import { frameWeights } from './frame.js';
 
 /** A content word of a question; `weight` is below 1 for the kind of answer asked for ("country" in "which country"). */
 export interface QueryWord extends Token {
@@ -41,8 +42,7 @@ export function analyseQuery(text: string, analyzer: Analyzer, filters: Filters 
   };
   for (const word of words) {
     const stem = analyzer.stem(word.word, lang);
-    const isName = word.capital && word.word.length >= 5 && !/\p{N}/u.test(word.word);
-    add(stem, word.weight, isName ? NAME_FUZZINESS : 0);
+    add(stem, word.weight, isFuzzyName(word) && !/\p{N}/u.test(word.word) ? NAME_FUZZINESS : 0);
     const otherStem = analyzer.stem(word.word, other);
     if (otherStem !== stem) add(otherStem, OTHER_STEM_WEIGHT * word.weight);
     for (const concept of analyzer.lexicon.concepts(stem, lang)) {

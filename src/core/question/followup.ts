@@ -1,7 +1,8 @@
 import { tokenize, type Token } from '../text/analyze.js';
 import type { Turn } from '../types.js';
-import { isInterrogative } from '../answer/question-kind.js';
+import { isInterrogative } from './kind.js';
 import { isStopword } from '../text/stopwords.js';
+import { isName, opensSentence } from '../text/names.js';
 
 /** Words that point back at something said before: pronouns, demonstratives, "there", "then". */
 const REFERENCES = new Set(['he', 'she', 'it', 'they', 'him', 'her', 'them', 'his', 'hers', 'its', 'their', 'that', 'this', 'those', 'these', 'there', 'then', 'dia', 'ia', 'beliau', 'mereka', 'itu', 'tersebut', 'ini', 'sana', 'situ']);
@@ -17,14 +18,14 @@ const SUBJECT_LOOKBACK = 3;
 
 
 /** A name of the text's own: a capitalised word that does not just open the sentence, or a number. */
-const isName = (t: Token, text: string) => /\p{N}/u.test(t.word) || (t.capital && !/^[\s"“'(]*$/.test(text.slice(0, t.start)) && !/[.?!]\s*$/.test(text.slice(0, t.start)));
+const isOwnName = (t: Token, text: string) => /\p{N}/u.test(t.word) || isName(t, opensSentence(text, t.start));
 
 /** The content words of a question: neither stopwords nor question words. */
 const contentOf = (text: string) => tokenize(text).filter((t) => !isStopword(t.word) && !isInterrogative(t.word));
 
 /** A question's names ("Shoygu", "Lavrov", "Moskow", "2020"). */
 const namesOf = (question: string): string[] =>
-  [...new Set(contentOf(question).filter((t) => isName(t, question)).map((t) => question.slice(t.start, t.end)))];
+  [...new Set(contentOf(question).filter((t) => isOwnName(t, question)).map((t) => question.slice(t.start, t.end)))];
 
 /**
  * The subject of the conversation so far, to carry into a follow-up: the names of the latest question
@@ -52,7 +53,7 @@ export function resolveFollowUp(question: string, history: Turn[]): string | nul
   const previous = history[history.length - 1];
   if (!previous) return null;
   const content = contentOf(question);
-  if (content.some((t) => isName(t, question))) return null;
+  if (content.some((t) => isOwnName(t, question))) return null;
   if (content.length > 0 && !tokenize(question).some((t) => refersBack(t.word)) && !CONTINUES.test(question)) return null;
   const have = new Set(content.map((t) => t.word));
   const carried = conversationSubject(history).filter((word) => !have.has(word.toLowerCase()));

@@ -1,6 +1,6 @@
 import { franc } from 'franc-min';
 import type { Lang } from '../types.js';
-import { STOPWORDS } from '../text/stopwords.js';
+import { STOPWORDS } from './stopwords.js';
 
 /** The languages' names in English, for messages and prompts. */
 export const LANGUAGE_NAME: Record<Lang, string> = { id: 'Indonesian', en: 'English' };

@@ -1,5 +1,3 @@
-import type { EmbeddingsInterface } from '@langchain/core/embeddings';
-
 /** What built a set of vectors; recorded in the index manifest so vectors are never mixed. */
 export interface EmbedderInfo {
   /** Provider name as configured: hashing, transformers, openai, ollama. */
@@ -12,10 +10,19 @@ export interface EmbedderInfo {
   weights?: string;
 }
 
-/** An embedding model behind LangChain's interface, with the facts the index needs about it. */
+/**
+ * The two calls core makes on an embedding model; LangChain's `EmbeddingsInterface` has this shape,
+ * so the providers hand their models over as they are and LangChain's types stay in providers/.
+ */
+export interface Embeddings {
+  embedQuery(text: string): Promise<number[]>;
+  embedDocuments(texts: string[]): Promise<number[][]>;
+}
+
+/** The port for embedding models: a model with the facts the index needs about it. */
 export interface Embedder {
   readonly info: EmbedderInfo;
-  readonly embeddings: EmbeddingsInterface;
+  readonly embeddings: Embeddings;
 }
 
 /** A stable id for an embedder, usable as a folder name. */

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { UserError } from './errors.js';
-import { parseFieldMap } from './sources/fields.js';
-import type { FieldMap } from './sources/types.js';
+import { UserError } from '../errors.js';
+import { parseFieldMap } from '../sources/fields.js';
+import type { FieldMap } from '../sources/types.js';
 
 export const EMBEDDING_PROVIDERS = ['hashing', 'transformers', 'openai', 'ollama'] as const;
 export type EmbeddingProvider = (typeof EMBEDDING_PROVIDERS)[number];
@@ -100,7 +100,7 @@ export function parseStore(value: string | undefined, readUrl: string | undefine
 }
 
 /** The articles shipped with kabar: the corpus when none is configured and the working folder has no `seeds`. */
-export const BUNDLED_CORPUS = fileURLToPath(new URL('../../seeds', import.meta.url));
+export const BUNDLED_CORPUS = fileURLToPath(new URL('../../../seeds', import.meta.url));
 
 /** `seeds` in the working folder when there is one, otherwise the articles shipped with kabar. */
 export const defaultCorpus = (cwd: string): string => (fs.existsSync(path.join(cwd, 'seeds')) ? path.join(cwd, 'seeds') : BUNDLED_CORPUS);

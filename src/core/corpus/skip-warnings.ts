@@ -1,4 +1,4 @@
-import type { Skipped } from './port.js';
+import type { Skipped } from '../types.js';
 
 /** The reason recorded for a symbolic link in the corpus, which kabar does not follow. */
 export const SYMBOLIC_LINK = 'it is a symbolic link, which is not followed';
