@@ -12,11 +12,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadConfig } from '../../../src/core/config.js';
+import { loadConfig } from '../../../src/core/config/config.js';
 import { openEngine, DEFAULT_K } from '../../../src/core/engine.js';
 import { loadQuestions } from '../../../src/core/eval/dataset.js';
 import { computeMetrics, type EvalOutcome } from '../../../src/core/eval/metrics.js';
-import { analyseQuery } from '../../../src/core/retrieve/query.js';
+import { analyseQuery } from '../../../src/core/question/query.js';
 import { createHashingEmbedder } from '../../../src/providers/embeddings/hashing.js';
 import { DEFAULT_NEURAL, passagesRead } from '../../../src/core/answer/neural/answerer.js';
 import { loadReaderModel, CONFIG_FILE } from '../../../src/core/answer/neural/model.js';

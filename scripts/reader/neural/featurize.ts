@@ -13,10 +13,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadConfig } from '../../../src/core/config.js';
+import { loadConfig } from '../../../src/core/config/config.js';
 import { openEngine, DEFAULT_K } from '../../../src/core/engine.js';
 import { loadQuestions, type EvalQuestion } from '../../../src/core/eval/dataset.js';
-import { analyseQuery } from '../../../src/core/retrieve/query.js';
+import { analyseQuery } from '../../../src/core/question/query.js';
 import { createHashingEmbedder } from '../../../src/providers/embeddings/hashing.js';
 import type { Analyzer } from '../../../src/core/text/analyze.js';
 import type { PassageRecord } from '../../../src/core/index/port.js';
