@@ -1,15 +1,14 @@
 // `node --import tsx bench/hnsw-study.ts [--passages N] [--seeds DIR] [--dims 256,512] [--m 8,16] [--ef-construction 50,100,200] [--ef 50,100,200]`
-// The HNSW parameter study behind `src/providers/hnsw/params.ts`: for each dimension count, M and
+// The HNSW parameter study behind `src/core/settings.ts` (HNSW_PARAMS): for each dimension count, M and
 // efConstruction, the CPU time of inserting N passage vectors (hashing embedder) and recall@10 against
 // exact search at each query-time ef, with the search time.
 import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { parseArticle } from '../src/core/corpus/article.js';
-import { DEFAULT_CHUNKING } from '../src/core/corpus/chunk.js';
 import { passageText } from '../src/core/index/refresh.js';
 import { HashingEmbeddings } from '../src/providers/embeddings/hashing.js';
 import { HnswGraph } from '../src/core/index/local/hnsw/graph.js';
-import { HNSW_PARAMS } from '../src/core/index/local/hnsw/params.js';
+import { DEFAULT_CHUNKING, HNSW_PARAMS } from '../src/core/settings.js';
 import { percentile, ROOT } from './measure.js';
 import { createRandom } from './random.js';
 import { readSeedText } from './seed-text.js';
@@ -37,7 +36,8 @@ const cpuMs = () => {
 const random = createRandom(1);
 const texts: string[] = [];
 for (const article of syntheticArticles(readSeedText(flags.seeds), Number(flags.passages), random)) {
-  for (const passage of parseArticle(article.id, article.file, DEFAULT_CHUNKING).passages) texts.push(passageText(passage));
+  for (const passage of parseArticle(article.id, article.file, DEFAULT_CHUNKING).passages)
+    texts.push(passageText(passage));
 }
 const queries: string[] = [];
 while (queries.length < Number(flags.queries)) {
@@ -74,7 +74,12 @@ for (const dims of list(flags.dims)) {
       for (let d = 0; d < dims; d++) s += v[d] * q[d];
       return { label, s };
     });
-    return new Set(scored.sort((a, b) => b.s - a.s).slice(0, 10).map((h) => h.label));
+    return new Set(
+      scored
+        .sort((a, b) => b.s - a.s)
+        .slice(0, 10)
+        .map((h) => h.label),
+    );
   });
   for (const m of list(flags.m)) {
     for (const efConstruction of list(flags['ef-construction'])) {
@@ -92,7 +97,9 @@ for (const dims of list(flags.dims)) {
           times.push(performance.now() - t);
           found += hits.filter((h) => exact[i].has(h.label)).length;
         });
-        console.log(`| ${dims} | ${m} | ${efConstruction} | ${(insert / 1000).toFixed(1)} s | ${((insert * 1000) / vectors.length).toFixed(0)} µs | ${efSearch} | ${(found / (qs.length * 10)).toFixed(3)} | ${percentile(times, 50).toFixed(2)} ms | ${percentile(times, 95).toFixed(2)} ms |`);
+        console.log(
+          `| ${dims} | ${m} | ${efConstruction} | ${(insert / 1000).toFixed(1)} s | ${((insert * 1000) / vectors.length).toFixed(0)} µs | ${efSearch} | ${(found / (qs.length * 10)).toFixed(3)} | ${percentile(times, 50).toFixed(2)} ms | ${percentile(times, 95).toFixed(2)} ms |`,
+        );
       }
     }
   }

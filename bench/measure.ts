@@ -20,7 +20,8 @@ export interface NodeRun {
 }
 
 /** Runs the built CLI (offline embedder and answerer) and measures its wall time and peak memory. */
-export const runCli = (args: string[], nodeOptions: string[] = []): Promise<NodeRun> => runNode([...nodeOptions, CLI, ...args]);
+export const runCli = (args: string[], nodeOptions: string[] = []): Promise<NodeRun> =>
+  runNode([...nodeOptions, CLI, ...args]);
 
 /** Runs a bench script under tsx. */
 export const runScript = (script: string, args: string[], nodeOptions: string[] = []): Promise<NodeRun> =>
@@ -32,7 +33,13 @@ function runNode(args: string[]): Promise<NodeRun> {
   const started = performance.now();
   const child = spawn(process.execPath, ['--import', USAGE, ...args], {
     cwd: ROOT,
-    env: { ...process.env, KABAR_EMBEDDINGS: 'hashing', KABAR_LLM: 'none', NO_COLOR: '1', KABAR_BENCH_USAGE: usageFile },
+    env: {
+      ...process.env,
+      KABAR_EMBEDDINGS: 'hashing',
+      KABAR_LLM: 'none',
+      NO_COLOR: '1',
+      KABAR_BENCH_USAGE: usageFile,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';

@@ -8,7 +8,10 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { jsonLines } from '../src/core/text/json-lines.js';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { prefix: { type: 'string', default: '' }, limit: { type: 'string' } } });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { prefix: { type: 'string', default: '' }, limit: { type: 'string' } },
+});
 const [input, out] = positionals;
 if (!input || !out) throw new Error('usage: paragraph-records.ts ARCHIVE.jsonl OUT_DIR [--prefix P] [--limit N]');
 const limit = values.limit ? Number(values.limit) : Infinity;
@@ -17,7 +20,14 @@ const txt = path.join(out, 'txt', 'corpus');
 fs.mkdirSync(jsonl, { recursive: true });
 fs.mkdirSync(txt, { recursive: true });
 
-interface BenchRecord { id: string; title: string; date: string; source: string; url: string; text: string }
+interface BenchRecord {
+  id: string;
+  title: string;
+  date: string;
+  source: string;
+  url: string;
+  text: string;
+}
 const lines: string[] = [];
 let n = 0;
 for (const row of jsonLines(fs.readFileSync(input, 'utf8'))) {
@@ -26,7 +36,9 @@ for (const row of jsonLines(fs.readFileSync(input, 'utf8'))) {
   for (const [i, paragraph] of a.text.split('\n\n').entries()) {
     if (n >= limit) break;
     const id = `${values.prefix}${a.id}-p${i}`;
-    lines.push(`${JSON.stringify({ id, title: a.title, date: a.date, source: a.source, url: `${a.url}#p${i}`, text: paragraph })}\n`);
+    lines.push(
+      `${JSON.stringify({ id, title: a.title, date: a.date, source: a.source, url: `${a.url}#p${i}`, text: paragraph })}\n`,
+    );
     const folder = path.join(txt, `${String(Math.floor(n / 1000)).padStart(4, '0')}${values.prefix}`);
     if (n % 1000 === 0) fs.mkdirSync(folder, { recursive: true });
     fs.writeFileSync(path.join(folder, `${id}.txt`), `date ${a.date} ${a.source}- ${paragraph}\n`);

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { createHashingEmbedder } from '../src/providers/embeddings/hashing.js';
 import { HnswGraph } from '../src/core/index/local/hnsw/graph.js';
 import { readGraphHeader } from '../src/core/index/local/hnsw/header.js';
-import { HNSW_PARAMS } from '../src/core/index/local/hnsw/params.js';
+import { HNSW_PARAMS } from '../src/core/settings.js';
 
 const [indexDir, queriesFile, kText] = process.argv.slice(2);
 const k = Number(kText);
@@ -63,4 +63,14 @@ for (let q = 0; q < queries.length; q++) {
   wanted += truth.size;
   found += graph.search(Array.from(queries[q]), k).filter((h) => truth.has(h.label)).length;
 }
-console.log(JSON.stringify({ recall: found / wanted, k, ef: Math.max(HNSW_PARAMS.efSearch, k), queries: queries.length, elements: header.elements, dimensions: header.dimensions, m: header.m }));
+console.log(
+  JSON.stringify({
+    recall: found / wanted,
+    k,
+    ef: Math.max(HNSW_PARAMS.efSearch, k),
+    queries: queries.length,
+    elements: header.elements,
+    dimensions: header.dimensions,
+    m: header.m,
+  }),
+);

@@ -1,7 +1,7 @@
 // Child process of `npm run bench`: opens the engine on a built index in-process and times retrieval
 // (`engine.search`, what `ask` and the chat run before answering). Prints one JSON line.
 import fs from 'node:fs';
-import { loadConfig } from '../src/core/config.js';
+import { loadConfig } from '../src/core/config/config.js';
 import { openEngine } from '../src/core/engine.js';
 import { createHashingEmbedder } from '../src/providers/embeddings/hashing.js';
 import { percentile } from './measure.js';

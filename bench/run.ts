@@ -44,7 +44,8 @@ const add = (key: string, label: string, value: number | string, shown: string) 
   rows.push([label, shown]);
 };
 const seconds = (ms: number) => `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
-const size = (bytes: number) => (bytes >= 2 ** 30 ? `${(bytes / 2 ** 30).toFixed(2)} GB` : `${Math.round(bytes / 2 ** 20)} MB`);
+const size = (bytes: number) =>
+  bytes >= 2 ** 30 ? `${(bytes / 2 ** 30).toFixed(2)} GB` : `${Math.round(bytes / 2 ** 20)} MB`;
 /** Wall time with the CPU time beside it: on a shared machine the two differ. */
 const timed = (run: NodeRun) => `${seconds(run.ms)} (CPU ${seconds(run.cpuMs)})`;
 
@@ -53,7 +54,10 @@ function queriesFrom(sample: SyntheticArticle[], count: number, random: Random):
   const out: string[] = [];
   while (out.length < count) {
     const sentences = random.pick(sample).text.split(/(?<=[.!?])\s+/);
-    const words = random.pick(sentences).split(/\s+/).filter((w) => w !== '');
+    const words = random
+      .pick(sentences)
+      .split(/\s+/)
+      .filter((w) => w !== '');
     if (words.length < 6) continue;
     const length = Math.min(words.length, 6 + random.int(7));
     const start = random.int(words.length - length + 1);
@@ -72,7 +76,12 @@ function report(): void {
 }
 
 function failed(step: string, run: NodeRun): never {
-  add('failed', 'failed at', step, `${step}: exit ${run.code}, ${seconds(run.ms)}, peak RSS ${size(run.rss)}: ${run.stderr.trim().split('\n').slice(-3).join(' / ')}`);
+  add(
+    'failed',
+    'failed at',
+    step,
+    `${step}: exit ${run.code}, ${seconds(run.ms)}, peak RSS ${size(run.rss)}: ${run.stderr.trim().split('\n').slice(-3).join(' / ')}`,
+  );
   report();
   process.exit(1);
 }
@@ -84,18 +93,29 @@ const random = createRandom(Number(flags.seed));
 const sample: SyntheticArticle[] = [];
 let generated = 0;
 const generating = performance.now();
-const written = writeCorpus(corpus, format, (function* () {
-  for (const article of syntheticArticles(seed, passages, random)) {
-    // Reservoir sample of articles to draw queries from.
-    if (sample.length < 500) sample.push(article);
-    else if (random.int(++generated) < 500) sample[random.int(500)] = article;
-    yield article;
-  }
-})());
+const written = writeCorpus(
+  corpus,
+  format,
+  (function* () {
+    for (const article of syntheticArticles(seed, passages, random)) {
+      // Reservoir sample of articles to draw queries from.
+      if (sample.length < 500) sample.push(article);
+      else if (random.int(++generated) < 500) sample[random.int(500)] = article;
+      yield article;
+    }
+  })(),
+);
 add('articles', 'articles', written.articles, written.articles.toLocaleString('en'));
-add('passagesGenerated', 'passages (generator estimate)', Math.round(written.passages), Math.round(written.passages).toLocaleString('en'));
+add(
+  'passagesGenerated',
+  'passages (generator estimate)',
+  Math.round(written.passages),
+  Math.round(written.passages).toLocaleString('en'),
+);
 add('corpusBytes', 'corpus size', written.bytes, size(written.bytes));
-log(`wrote ${written.articles} articles (~${Math.round(written.passages)} passages) to ${corpus} in ${seconds(performance.now() - generating)}`);
+log(
+  `wrote ${written.articles} articles (~${Math.round(written.passages)} passages) to ${corpus} in ${seconds(performance.now() - generating)}`,
+);
 if (flags['corpus-only']) {
   report();
   process.exit(0);
@@ -112,7 +132,12 @@ result.passages = indexed;
 add('buildMs', `build (kabar index, ${indexed.toLocaleString('en')} passages indexed)`, build.ms, timed(build));
 result.buildCpuMs = build.cpuMs;
 const rate = (ms: number) => Math.round(indexed / (ms / 1000)).toLocaleString('en');
-add('buildRate', 'build rate', Math.round(indexed / (build.ms / 1000)), `${rate(build.ms)} passages/s (per CPU second: ${rate(build.cpuMs)})`);
+add(
+  'buildRate',
+  'build rate',
+  Math.round(indexed / (build.ms / 1000)),
+  `${rate(build.ms)} passages/s (per CPU second: ${rate(build.cpuMs)})`,
+);
 add('buildRss', 'build peak RSS', build.rss, size(build.rss));
 add('diskBytes', 'index on disk', diskSize(index), size(diskSize(index)));
 
@@ -123,12 +148,22 @@ log('refreshing one changed, one added and one deleted article');
 const refresh = await cli(['index', '--json']);
 if (refresh.code !== 0) failed('refresh', refresh);
 const refreshWork = (JSON.parse(refresh.stdout) as { ms: number }).ms;
-add('refreshMs', 'refresh 1 changed + 1 added + 1 deleted (process; of which the refresh itself)', refresh.ms, `${timed(refresh)}; ${seconds(refreshWork)}; peak RSS ${size(refresh.rss)}`);
+add(
+  'refreshMs',
+  'refresh 1 changed + 1 added + 1 deleted (process; of which the refresh itself)',
+  refresh.ms,
+  `${timed(refresh)}; ${seconds(refreshWork)}; peak RSS ${size(refresh.rss)}`,
+);
 result.refreshWorkMs = refreshWork;
 const noChange = await cli(['index', '--json']);
 if (noChange.code !== 0) failed('no-change refresh', noChange);
 const noChangeWork = (JSON.parse(noChange.stdout) as { ms: number }).ms;
-add('noChangeMs', 'refresh with nothing changed (process; of which the refresh itself)', noChange.ms, `${timed(noChange)}; ${seconds(noChangeWork)}`);
+add(
+  'noChangeMs',
+  'refresh with nothing changed (process; of which the refresh itself)',
+  noChange.ms,
+  `${timed(noChange)}; ${seconds(noChangeWork)}`,
+);
 result.noChangeWorkMs = noChangeWork;
 
 // 4. Cold ask: process start to answer.
@@ -142,7 +177,12 @@ for (let i = 0; i < Number(flags['cold-runs']); i++) {
 }
 const askMs = median(asks.map((r) => r.ms));
 const askRss = Math.max(...asks.map((r) => r.rss));
-add('coldAskMs', `cold \`ask\` (process start to answer, median of ${asks.length})`, askMs, `${seconds(askMs)} (CPU ${seconds(median(asks.map((r) => r.cpuMs)))}), peak RSS ${size(askRss)}`);
+add(
+  'coldAskMs',
+  `cold \`ask\` (process start to answer, median of ${asks.length})`,
+  askMs,
+  `${seconds(askMs)} (CPU ${seconds(median(asks.map((r) => r.cpuMs)))}), peak RSS ${size(askRss)}`,
+);
 result.coldAskRss = askRss;
 
 // 5. In-process retrieval, and HNSW recall against exact search.
@@ -151,16 +191,30 @@ fs.writeFileSync(queriesFile, JSON.stringify(queries));
 log(`in-process retrieval, ${queries.length} queries`);
 const retrieval = await runScript('retrieval.ts', [corpus, index, queriesFile], nodeOptions);
 if (retrieval.code !== 0) failed('retrieval', retrieval);
-const r = JSON.parse(retrieval.stdout) as { openMs: number; wall: { p50: number; p95: number }; cpu: { p50: number; p95: number } };
+const r = JSON.parse(retrieval.stdout) as {
+  openMs: number;
+  wall: { p50: number; p95: number };
+  cpu: { p50: number; p95: number };
+};
 add('openMs', 'opening the index in-process', r.openMs, seconds(r.openMs));
 const ms = (x: number) => `${x.toFixed(1)} ms`;
-add('searchP50Ms', 'retrieval p50 / p95 in-process, wall (CPU)', r.wall.p50, `${ms(r.wall.p50)} / ${ms(r.wall.p95)} (${ms(r.cpu.p50)} / ${ms(r.cpu.p95)})`);
+add(
+  'searchP50Ms',
+  'retrieval p50 / p95 in-process, wall (CPU)',
+  r.wall.p50,
+  `${ms(r.wall.p50)} / ${ms(r.wall.p95)} (${ms(r.cpu.p50)} / ${ms(r.cpu.p95)})`,
+);
 Object.assign(result, { searchP95Ms: r.wall.p95, searchCpuP50Ms: r.cpu.p50, searchCpuP95Ms: r.cpu.p95 });
 log('HNSW recall@10 against exact search');
 const recallRun = await runScript('recall.ts', [index, queriesFile, '10'], nodeOptions);
 if (recallRun.code !== 0) failed('recall', recallRun);
 const recall = JSON.parse(recallRun.stdout) as { recall: number; ef: number; m: number; dimensions: number };
-add('recall10', `HNSW recall@10 vs exact (ef ${recall.ef}, M ${recall.m}, ${recall.dimensions}-d)`, recall.recall, recall.recall.toFixed(3));
+add(
+  'recall10',
+  `HNSW recall@10 vs exact (ef ${recall.ef}, M ${recall.m}, ${recall.dimensions}-d)`,
+  recall.recall,
+  recall.recall.toFixed(3),
+);
 
 report();
 if (!flags.keep) fs.rmSync(work, { recursive: true, force: true });

@@ -15,7 +15,10 @@ export const NAME = /(?<=[\p{L}\p{N},;:)"'] )\p{Lu}\p{Ll}{2,}/gu;
 export function readSeedText(dir: string): SeedText {
   const articles: string[][] = [];
   const names = new Set<string>();
-  const files = fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.txt')).sort();
+  const files = fs
+    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
   for (const file of files) {
     const cleaned = cleanArticle(fs.readFileSync(path.join(dir, file), 'utf8'));
     const sentences = cleaned.blocks.flat().map((s) => s.text.replace(/\s+/g, ' '));

@@ -1,7 +1,8 @@
-import { chunkArticle, DEFAULT_CHUNKING } from '../src/core/corpus/chunk.js';
+import { chunkArticle } from '../src/core/corpus/chunk.js';
 import { cleanArticle } from '../src/core/corpus/clean.js';
 import type { Random } from './random.js';
 import { NAME, type SeedText } from './seed-text.js';
+import { DEFAULT_CHUNKING } from '../src/core/settings.js';
 
 /** One generated article, in the JSONL record shape (`{id,title,date,source,url,text}`) plus its file form. */
 export interface SyntheticArticle {
@@ -57,7 +58,8 @@ function headline(text: string): string {
 }
 
 /** Passages kabar makes of a `.txt` article. */
-const passagesOf = (file: string): number => chunkArticle('x', file, cleanArticle(file).blocks, DEFAULT_CHUNKING).length;
+const passagesOf = (file: string): number =>
+  chunkArticle('x', file, cleanArticle(file).blocks, DEFAULT_CHUNKING).length;
 
 /**
  * Passages kabar's chunker would make of a paragraph's generated sentences (it never crosses

@@ -6,6 +6,9 @@ const out = process.env.KABAR_BENCH_USAGE;
 if (out) {
   process.on('exit', () => {
     const usage = process.resourceUsage();
-    fs.writeFileSync(out, JSON.stringify({ rss: usage.maxRSS * 1024, cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000 }));
+    fs.writeFileSync(
+      out,
+      JSON.stringify({ rss: usage.maxRSS * 1024, cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000 }),
+    );
   });
 }

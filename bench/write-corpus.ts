@@ -9,7 +9,8 @@ export type CorpusFormat = 'txt' | 'jsonl';
 const PER_FOLDER = 1000;
 export const ARCHIVE = 'corpus.jsonl';
 
-const record = (a: SyntheticArticle) => JSON.stringify({ id: a.id, title: a.title, date: a.date, source: a.source, url: a.url, text: a.text });
+const record = (a: SyntheticArticle) =>
+  JSON.stringify({ id: a.id, title: a.title, date: a.date, source: a.source, url: a.url, text: a.text });
 
 /** Where a `.txt` article lives in the corpus folder. */
 export const articlePath = (dir: string, id: string, n: number): string =>
@@ -19,7 +20,11 @@ export const articlePath = (dir: string, id: string, n: number): string =>
  * Writes a corpus: `txt`, one kabar article file per article in folders of 1000; `jsonl`, one archive
  * `corpus.jsonl` of `{id,title,date,source,url,text}` records. Returns counts.
  */
-export function writeCorpus(dir: string, format: CorpusFormat, articles: Iterable<SyntheticArticle>): { articles: number; passages: number; bytes: number } {
+export function writeCorpus(
+  dir: string,
+  format: CorpusFormat,
+  articles: Iterable<SyntheticArticle>,
+): { articles: number; passages: number; bytes: number } {
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   let count = 0;
@@ -55,7 +60,12 @@ export function writeCorpus(dir: string, format: CorpusFormat, articles: Iterabl
  * The refresh the benchmark measures: one article changed (a sentence appended), one added, one
  * deleted. In an archive that means rewriting the archive (streamed) with those three records changed.
  */
-export async function changeOneAddOneDeleteOne(dir: string, format: CorpusFormat, added: SyntheticArticle, articleCount: number): Promise<void> {
+export async function changeOneAddOneDeleteOne(
+  dir: string,
+  format: CorpusFormat,
+  added: SyntheticArticle,
+  articleCount: number,
+): Promise<void> {
   const sentence = 'Kalimat tambahan tentang rapat anggaran di Surabaya pada hari Senin.';
   if (format === 'txt') {
     fs.appendFileSync(articlePath(dir, 'a0000000', 0), `\n${sentence}\n`);

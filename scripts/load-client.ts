@@ -15,13 +15,22 @@ const seconds = Number(secondsText);
 const config = loadConfig({}, { corpus, index, store });
 const server = config.store.kind === 'postgres' ? config.store : undefined;
 // As every reading command opens it: a local index is refreshed first; a server index is only read.
-const engine = await openEngine({ config, embedder: createHashingEmbedder(), openStore: server && postgresOpener(server, false), refresh: server ? false : undefined });
+const engine = await openEngine({
+  config,
+  embedder: createHashingEmbedder(),
+  openStore: server && postgresOpener(server, false),
+  refresh: server ? false : undefined,
+});
 const wallMs: number[] = [];
 const cpuMs: number[] = [];
 const errors: string[] = [];
 const began = performance.now();
 const until = began + seconds * 1000;
-for (let i = Number(offsetText ?? 0); seconds > 0 ? performance.now() < until : wallMs.length + errors.length < questions.length; i++) {
+for (
+  let i = Number(offsetText ?? 0);
+  seconds > 0 ? performance.now() < until : wallMs.length + errors.length < questions.length;
+  i++
+) {
   const started = performance.now();
   const cpu = process.cpuUsage();
   try {

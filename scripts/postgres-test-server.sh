@@ -5,7 +5,8 @@
 #
 # COMMAND sees KABAR_TEST_PG_URL=postgres://kabar:…@127.0.0.1:PORT/kabar (a superuser on an empty
 # cluster). As root with apt, PostgreSQL 15 and its server headers are installed from Debian when
-# missing, and pgvector is built from Debian trixie's source package (bookworm does not ship it).
+# missing, and pgvector is built from Debian trixie's source package (bookworm does not ship it), fetched
+# from the Debian archive this machine's apt is configured with (so it works behind a mirror or a proxy).
 # The cluster runs as the `postgres` user (initdb refuses root), with fsync off: test data only.
 # When a server cannot be provided (no apt, no root, no archive), COMMAND still runs, without
 # KABAR_TEST_PG_URL, and the PostgreSQL server tests skip themselves.
@@ -13,7 +14,6 @@ set -euo pipefail
 
 PG_MAJOR=15
 PG_BIN=/usr/lib/postgresql/$PG_MAJOR/bin
-TRIXIE_SOURCES="deb-src [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian trixie main"
 
 log() { printf 'postgres-test-server: %s\n' "$*" >&2; }
 
@@ -47,13 +47,23 @@ apt_update() {
   apt-get update -q >&2 && apt_updated=1
 }
 
+# The Debian archive as this machine's apt configuration names it (a mirror or a snapshot included): the
+# repository whose Release file says Origin and Label "Debian", not Debian-Security. Needs `apt-get update`.
+debian_archive() {
+  apt-get indextargets --format '$(ORIGIN)|$(LABEL)|$(REPO_URI)' 'Identifier: Packages' 2>/dev/null |
+    awk -F'|' '$1 == "Debian" && $2 == "Debian" { print $3; exit }'
+}
+
 build_pgvector() {
-  local work lists
+  local work lists archive
+  apt_update || return 1
+  archive=$(debian_archive)
+  [ -n "$archive" ] || { log "the apt configuration names no Debian archive to fetch pgvector's source from"; return 1; }
   work=$(mktemp -d)
   chmod 755 "$work"
   lists="$work/lists"
   mkdir -p "$lists/partial"
-  echo "$TRIXIE_SOURCES" >"$work/sources.list"
+  echo "deb-src [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $archive trixie main" >"$work/sources.list"
   local apt_opts=(-o "Dir::Etc::sourcelist=$work/sources.list" -o "Dir::Etc::sourceparts=-" -o "Dir::State::Lists=$lists" -o "APT::Get::List-Cleanup=0")
   apt-get "${apt_opts[@]}" update -q >&2 &&
     (cd "$work" && apt-get "${apt_opts[@]}" source -q pgvector >&2) &&

@@ -62,19 +62,29 @@ const ms = (x: number) => `${x.toFixed(1)} ms`;
 let corpus = flags.corpus ? path.resolve(flags.corpus) : path.join(work, 'corpus');
 if (!flags.corpus) {
   log(`generating ${flags.passages} passages of articles from ${flags.seeds}`);
-  const written = writeCorpus(corpus, 'txt', syntheticArticles(readSeedText(flags.seeds), Number(flags.passages), random));
+  const written = writeCorpus(
+    corpus,
+    'txt',
+    syntheticArticles(readSeedText(flags.seeds), Number(flags.passages), random),
+  );
   log(`wrote ${written.articles} articles`);
 }
 corpus = fs.realpathSync(corpus);
-const files = (fs.readdirSync(corpus, { recursive: true, encoding: 'utf8' }) as string[]).filter((f) => f.endsWith('.txt')).sort();
-const kabar = (args: string[]): Promise<NodeRun> => runCli(['--store', store, '--corpus', corpus, '--index', index, ...args]);
+const files = (fs.readdirSync(corpus, { recursive: true, encoding: 'utf8' }) as string[])
+  .filter((f) => f.endsWith('.txt'))
+  .sort();
+const kabar = (args: string[]): Promise<NodeRun> =>
+  runCli(['--store', store, '--corpus', corpus, '--index', index, ...args]);
 
 /** Question-like queries: a run of words from a sentence of a randomly chosen article. */
 function questionsFrom(count: number, pick: Random): string[] {
   const out: string[] = [];
   while (out.length < count) {
     const text = fs.readFileSync(path.join(corpus, pick.pick(files)), 'utf8');
-    const words = pick.pick(text.split(/(?<=[.!?])\s+/)).split(/\s+/).filter((w) => w !== '');
+    const words = pick
+      .pick(text.split(/(?<=[.!?])\s+/))
+      .split(/\s+/)
+      .filter((w) => w !== '');
     if (words.length < 6) continue;
     const length = Math.min(words.length, 6 + pick.int(7));
     const start = pick.int(words.length - length + 1);
@@ -94,11 +104,25 @@ interface ClientRun {
 /** Runs one client process (`scripts/load-client.ts`) and returns what it measured. */
 function client(questionsFile: string, duration: number, offset: number): Promise<ClientRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'load-client.ts'), store!, corpus, index, questionsFile, String(duration), String(offset)], {
-      cwd: ROOT,
-      env: { ...process.env, NO_COLOR: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        path.join(ROOT, 'scripts', 'load-client.ts'),
+        store!,
+        corpus,
+        index,
+        questionsFile,
+        String(duration),
+        String(offset),
+      ],
+      {
+        cwd: ROOT,
+        env: { ...process.env, NO_COLOR: '1' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c) => (stdout += c));
@@ -116,7 +140,14 @@ function client(questionsFile: string, duration: number, offset: number): Promis
 const latency = (runs: ClientRun[]) => {
   const wall = runs.flatMap((r) => r.wallMs);
   const cpu = runs.flatMap((r) => r.cpuMs);
-  return { count: wall.length, p50: percentile(wall, 50), p95: percentile(wall, 95), cpuP50: percentile(cpu, 50), cpuP95: percentile(cpu, 95), errors: runs.flatMap((r) => r.errors) };
+  return {
+    count: wall.length,
+    p50: percentile(wall, 50),
+    p95: percentile(wall, 95),
+    cpuP50: percentile(cpu, 50),
+    cpuP95: percentile(cpu, 95),
+    errors: runs.flatMap((r) => r.errors),
+  };
 };
 
 // 1. Ingest.
@@ -125,10 +156,21 @@ if (!flags['no-build']) {
   const build = await kabar(['index', '--rebuild', '--json']);
   if (build.code !== 0) throw new Error(`kabar index failed (exit ${build.code}): ${build.stderr.trim()}`);
   const report = JSON.parse(build.stdout) as { articles: number; passages: number; ms: number };
-  add('passages', 'passages indexed', report.passages, `${report.passages.toLocaleString('en')} (${report.articles.toLocaleString('en')} articles)`);
+  add(
+    'passages',
+    'passages indexed',
+    report.passages,
+    `${report.passages.toLocaleString('en')} (${report.articles.toLocaleString('en')} articles)`,
+  );
   add('buildMs', 'build (kabar index --rebuild), wall (client CPU)', build.ms, `${s(build.ms)} (${s(build.cpuMs)})`);
-  add('ingestRate', 'ingest rate', Math.round(report.passages / (build.ms / 1000)), `${Math.round(report.passages / (build.ms / 1000)).toLocaleString('en')} passages/s`);
-  if (store === 'local') add('diskBytes', 'index on disk', diskSize(index), `${Math.round(diskSize(index) / 2 ** 20)} MB`);
+  add(
+    'ingestRate',
+    'ingest rate',
+    Math.round(report.passages / (build.ms / 1000)),
+    `${Math.round(report.passages / (build.ms / 1000)).toLocaleString('en')} passages/s`,
+  );
+  if (store === 'local')
+    add('diskBytes', 'index on disk', diskSize(index), `${Math.round(diskSize(index) / 2 ** 20)} MB`);
 }
 
 // 2. One client, every question once.
@@ -137,9 +179,15 @@ fs.mkdirSync(work, { recursive: true });
 fs.writeFileSync(questionsFile, JSON.stringify(questionsFrom(Number(flags.questions), random)));
 log(`one client asking ${flags.questions} questions`);
 const single = latency([await client(questionsFile, 0, 0)]);
-add('singleP50Ms', 'one client: ask p50 / p95, wall (CPU)', single.p50, `${ms(single.p50)} / ${ms(single.p95)} (${ms(single.cpuP50)} / ${ms(single.cpuP95)})`);
+add(
+  'singleP50Ms',
+  'one client: ask p50 / p95, wall (CPU)',
+  single.p50,
+  `${ms(single.p50)} / ${ms(single.p95)} (${ms(single.cpuP50)} / ${ms(single.cpuP95)})`,
+);
 result.singleP95Ms = single.p95;
-if (single.errors.length) add('singleErrors', 'one client: errors', single.errors, single.errors.slice(0, 3).join(' / '));
+if (single.errors.length)
+  add('singleErrors', 'one client: errors', single.errors, single.errors.slice(0, 3).join(' / '));
 
 // 3. Load: the clients at once, and a writer refreshing the index meanwhile.
 log(`${clients} clients asking for ${seconds} s${flags['no-writer'] ? '' : ' while a writer refreshes'}`);
@@ -162,15 +210,40 @@ if (!flags['no-writer']) {
 const runs = await running;
 const elapsed = Math.max(...runs.map((r) => r.loopMs)) / 1000;
 const load = latency(runs);
-add('loadP50Ms', `${clients} clients: ask p50 / p95, wall (CPU)`, load.p50, `${ms(load.p50)} / ${ms(load.p95)} (${ms(load.cpuP50)} / ${ms(load.cpuP95)})`);
+add(
+  'loadP50Ms',
+  `${clients} clients: ask p50 / p95, wall (CPU)`,
+  load.p50,
+  `${ms(load.p50)} / ${ms(load.p95)} (${ms(load.cpuP50)} / ${ms(load.cpuP95)})`,
+);
 result.loadP95Ms = load.p95;
-add('throughput', `${clients} clients: questions answered per second`, load.count / elapsed, `${(load.count / elapsed).toFixed(1)} (${load.count} in ${elapsed.toFixed(0)} s)`);
-add('loadErrors', `${clients} clients: errors`, load.errors, load.errors.length ? `${load.errors.length}: ${[...new Set(load.errors)].slice(0, 3).join(' / ')}` : '0');
+add(
+  'throughput',
+  `${clients} clients: questions answered per second`,
+  load.count / elapsed,
+  `${(load.count / elapsed).toFixed(1)} (${load.count} in ${elapsed.toFixed(0)} s)`,
+);
+add(
+  'loadErrors',
+  `${clients} clients: errors`,
+  load.errors,
+  load.errors.length ? `${load.errors.length}: ${[...new Set(load.errors)].slice(0, 3).join(' / ')}` : '0',
+);
 if (!flags['no-writer']) {
   const failed = refreshes.filter((r) => r.code !== 0);
   const refreshMs = refreshes.map((r) => r.ms);
-  add('refreshes', 'writer: refreshes of one changed article (median wall)', refreshes.length, `${refreshes.length} (${s(percentile(refreshMs, 50))})`);
-  add('refreshErrors', 'writer: failed refreshes', failed.map((r) => r.stderr.trim()), failed.length ? `${failed.length}: ${failed[0].stderr.trim()}` : '0');
+  add(
+    'refreshes',
+    'writer: refreshes of one changed article (median wall)',
+    refreshes.length,
+    `${refreshes.length} (${s(percentile(refreshMs, 50))})`,
+  );
+  add(
+    'refreshErrors',
+    'writer: failed refreshes',
+    failed.map((r) => r.stderr.trim()),
+    failed.length ? `${failed.length}: ${failed[0].stderr.trim()}` : '0',
+  );
 }
 
 if (flags.json) console.log(JSON.stringify(result, null, 2));

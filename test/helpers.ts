@@ -13,7 +13,12 @@ export function tempCorpus(): { dir: string; corpus: string; index: string; clea
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kabar-test-'));
   const corpus = path.join(dir, 'corpus');
   fs.cpSync(SEEDS, corpus, { recursive: true });
-  return { dir, corpus, index: path.join(dir, 'index'), cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
+  return {
+    dir,
+    corpus,
+    index: path.join(dir, 'index'),
+    cleanup: () => fs.rmSync(dir, { recursive: true, force: true }),
+  };
 }
 
 /** An engine (hashing embedder) over a temp copy of the seed articles, closed and removed after the test. */
@@ -23,7 +28,10 @@ export async function seedsEngine(t: { after: (fn: () => unknown) => void }) {
   const { createHashingEmbedder } = await import('../src/providers/embeddings/hashing.js');
   const tmp = tempCorpus();
   t.after(tmp.cleanup);
-  const engine = await openEngine({ config: loadConfig({}, { corpus: tmp.corpus, index: tmp.index }), embedder: createHashingEmbedder() });
+  const engine = await openEngine({
+    config: loadConfig({}, { corpus: tmp.corpus, index: tmp.index }),
+    embedder: createHashingEmbedder(),
+  });
   t.after(() => engine.close());
   return engine;
 }
@@ -41,7 +49,11 @@ export function runCli(args: string[], options: { cwd?: string; env?: Record<str
 }
 
 /** The store folder kabar made inside an index folder. */
-export const storeDir = (index: string): string => fs.readdirSync(index).map((d) => path.join(index, d)).find((d) => fs.statSync(d).isDirectory())!;
+export const storeDir = (index: string): string =>
+  fs
+    .readdirSync(index)
+    .map((d) => path.join(index, d))
+    .find((d) => fs.statSync(d).isDirectory())!;
 
 /** A running process that does nothing, standing in for another kabar writer; killed when the test ends. */
 export async function liveProcess(t: { after: (fn: () => void) => void }, seconds: number): Promise<ChildProcess> {

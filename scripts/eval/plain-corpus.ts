@@ -61,11 +61,14 @@ function parseRecord(line: string): CorpusRecord | null {
 }
 
 const args = process.argv.slice(2);
-if (args.length < 1 || args.length > 2) fail('Usage: node --import tsx scripts/eval/plain-corpus.ts [CORPORA_DIR] OUT_DIR');
+if (args.length < 1 || args.length > 2)
+  fail('Usage: node --import tsx scripts/eval/plain-corpus.ts [CORPORA_DIR] OUT_DIR');
 const corpora = args.length === 2 ? path.resolve(args[0]) : DEFAULT_CORPORA;
 const out = path.resolve(args[args.length - 1]);
 if (!fs.existsSync(corpora) || !fs.statSync(corpora).isDirectory()) {
-  fail(`The corpora folder ${corpora} does not exist; give the folder that holds id/ and en/ *.jsonl.gz files as the first argument.`);
+  fail(
+    `The corpora folder ${corpora} does not exist; give the folder that holds id/ and en/ *.jsonl.gz files as the first argument.`,
+  );
 }
 
 const lines: string[] = [];
@@ -73,19 +76,28 @@ const counts: Record<string, number> = {};
 for (const lang of LANGS) {
   const folder = path.join(corpora, lang);
   if (!fs.existsSync(folder)) continue;
-  for (const name of fs.readdirSync(folder).filter((n) => n.endsWith('.jsonl.gz')).sort()) {
+  for (const name of fs
+    .readdirSync(folder)
+    .filter((n) => n.endsWith('.jsonl.gz'))
+    .sort()) {
     const file = path.join(folder, name);
     for (const [index, line] of readGzipLines(file).entries()) {
       if (line.trim() === '') continue;
       const record = parseRecord(line);
-      if (!record) fail(`${file} line ${index + 1} is not a {"id","title","text","source"} record; rebuild the corpora or leave that file out.`);
+      if (!record)
+        fail(
+          `${file} line ${index + 1} is not a {"id","title","text","source"} record; rebuild the corpora or leave that file out.`,
+        );
       if (!isHeldOut(record.id)) continue;
-      lines.push(`${JSON.stringify({ id: record.id, title: record.title, text: record.text, source: record.source, lang })}\n`);
+      lines.push(
+        `${JSON.stringify({ id: record.id, title: record.title, text: record.text, source: record.source, lang })}\n`,
+      );
       counts[`${lang}/${name}`] = (counts[`${lang}/${name}`] ?? 0) + 1;
     }
   }
 }
-if (lines.length === 0) fail(`No held-out article was found in ${corpora}; give the folder that holds id/ and en/ *.jsonl.gz files.`);
+if (lines.length === 0)
+  fail(`No held-out article was found in ${corpora}; give the folder that holds id/ and en/ *.jsonl.gz files.`);
 fs.mkdirSync(out, { recursive: true });
 fs.writeFileSync(path.join(out, ARCHIVE), lines.join(''));
 console.log(JSON.stringify({ archive: path.join(out, ARCHIVE), articles: lines.length, counts }));

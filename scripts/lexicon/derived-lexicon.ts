@@ -13,7 +13,10 @@ export function derivedLexicon(concepts: string[]): DerivedLexicon {
     concepts.forEach((line, concept) => {
       for (const s of line.split(' | ')[side].split(' ')) byStem.set(s, [...(byStem.get(s) ?? []), concept]);
     });
-    return [...byStem.keys()].sort(byCodeUnits).map((s) => [s, ...(byStem.get(s) ?? [])].join(' ')).join('\n');
+    return [...byStem.keys()]
+      .sort(byCodeUnits)
+      .map((s) => [s, ...(byStem.get(s) ?? [])].join(' '))
+      .join('\n');
   };
   return { concepts: concepts.join('\n'), en: index(0), id: index(1) };
 }

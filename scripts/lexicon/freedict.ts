@@ -42,12 +42,18 @@ function sensesOf(entry: string): Sense[] {
   const head = /^(.+?)\s+(?:\/.*\/\s+)?<([^>]+)>\s*$/.exec(header);
   if (!head || lines.length === 0) return [];
   const [, headword, pos] = head;
-  const split = (text: string) => text.replace(/\s+\d+\.\s*$/, '').split(',').map((t) => t.trim()).filter(Boolean);
+  const split = (text: string) =>
+    text
+      .replace(/\s+\d+\.\s*$/, '')
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean);
   if (!/^1\. /.test(lines[0])) return [{ headword, pos, translations: split(lines[0]) }];
   const senses: Sense[] = [];
   for (const line of lines) {
     const numbered = /^(\d+)\. (.*)$/.exec(line);
-    if (numbered && Number(numbered[1]) === senses.length + 1) senses.push({ headword, pos, translations: split(numbered[2]) });
+    if (numbered && Number(numbered[1]) === senses.length + 1)
+      senses.push({ headword, pos, translations: split(numbered[2]) });
   }
   return senses;
 }

@@ -2,8 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../src/core/config/config.js';
-import { openEngine, DEFAULT_K } from '../../src/core/engine.js';
-import { DEFAULT_EXTRACTIVE } from '../../src/core/answer/extractive.js';
+import { openEngine } from '../../src/core/engine.js';
 import { readSentences, type SentenceCandidate } from '../../src/core/answer/read.js';
 import { questionKind } from '../../src/core/question/kind.js';
 import { questionStats, questionWords } from '../../src/core/question/coverage.js';
@@ -14,6 +13,7 @@ import { readQuestion, type ReaderQuestion } from '../../src/core/answer/reader/
 import { analyseQuery } from '../../src/core/question/query.js';
 import { createHashingEmbedder } from '../../src/providers/embeddings/hashing.js';
 import type { Hit, Lang, Span } from '../../src/core/types.js';
+import { DEFAULT_K, DEFAULT_EXTRACTIVE } from '../../src/core/settings.js';
 
 /** A labelled question set over its own corpus folder. */
 export interface QuestionSet {
@@ -32,7 +32,9 @@ const idRank = (id: string): number => {
 };
 
 const sampled = (questions: EvalQuestion[], n: number | undefined): EvalQuestion[] =>
-  n === undefined || questions.length <= n ? questions : [...questions].sort((a, b) => idRank(a.id) - idRank(b.id) || (a.id < b.id ? -1 : 1)).slice(0, n);
+  n === undefined || questions.length <= n
+    ? questions
+    : [...questions].sort((a, b) => idRank(a.id) - idRank(b.id) || (a.id < b.id ? -1 : 1)).slice(0, n);
 
 /** A question with what retrieval found for it, ready to be read. */
 export interface Retrieved {
@@ -54,19 +56,27 @@ export interface ReadSentence {
 }
 
 /** The passages of the top DEFAULT_EXTRACTIVE.depth hits and their same-story twins, in rank order. */
-async function readPassages(store: Pick<StoreReader, 'passages'>, hits: Hit[]): Promise<{ ids: string[]; records: Map<string, PassageRecord> }> {
-  const ids = [...new Set(hits.slice(0, DEFAULT_EXTRACTIVE.depth).flatMap((hit) => [hit.passage.id, ...hit.related.map((r) => r.id)]))];
+async function readPassages(
+  store: Pick<StoreReader, 'passages'>,
+  hits: Hit[],
+): Promise<{ ids: string[]; records: Map<string, PassageRecord> }> {
+  const ids = [
+    ...new Set(
+      hits.slice(0, DEFAULT_EXTRACTIVE.depth).flatMap((hit) => [hit.passage.id, ...hit.related.map((r) => r.id)]),
+    ),
+  ];
   return { ids, records: await store.passages(ids) };
 }
 
 const sentencesOf = ({ ids, records }: { ids: string[]; records: Map<string, PassageRecord> }): ReadSentence[] =>
   ids.flatMap((id) => {
     const found = records.get(id);
-    return found ? found.passage.sentences.map((sentence) => ({ sentence, file: found.article.file, lang: found.article.lang })) : [];
+    return found
+      ? found.passage.sentences.map((sentence) => ({ sentence, file: found.article.file, lang: found.article.lang }))
+      : [];
   });
 
 type CachedHit = Pick<Hit, 'score' | 'related'> & { id: string };
-
 
 export const CACHE_DIR = path.join(os.tmpdir(), 'kabar-reader-train');
 
@@ -79,7 +89,11 @@ export async function retrieve(set: QuestionSet, log: (message: string) => void)
   const indexDir = path.join(CACHE_DIR, set.name);
   const config = loadConfig({}, { corpus: set.corpus, index: indexDir });
   // Retrieval only: the reader being trained is not used here.
-  const engine = await openEngine({ config, embedder: createHashingEmbedder(), createAnswerer: () => ({ name: 'none', answer: async function* () {} }) });
+  const engine = await openEngine({
+    config,
+    embedder: createHashingEmbedder(),
+    createAnswerer: () => ({ name: 'none', answer: async function* () {} }),
+  });
   const questions = sampled(loadQuestions(fs.readFileSync(set.questions, 'utf8'), set.questions).questions, set.sample);
   const stat = fs.statSync(set.questions);
   const key = JSON.stringify([stat.size, stat.mtimeMs, await engine.store.manifest()]);
@@ -116,7 +130,13 @@ export async function retrieve(set: QuestionSet, log: (message: string) => void)
       asked: readQuestion(question.question, query, words),
       hits,
       sentences: sentencesOf(passages),
-      candidates: readSentences({ words, kind: questionKind(question.question), lang: query.lang }, hits, passages.records, engine.analyzer, DEFAULT_EXTRACTIVE),
+      candidates: readSentences(
+        { words, kind: questionKind(question.question), lang: query.lang },
+        hits,
+        passages.records,
+        engine.analyzer,
+        DEFAULT_EXTRACTIVE,
+      ),
       analyzer: engine.analyzer,
     });
   }

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
-import { collectAnswer, validateFilters } from '../core/index.js';
-import { engineFrom, type GlobalOptions } from './context.js';
+import type { Answer } from '../core/index.js';
+import { collectAnswer, DEFAULT_K, validateFilters } from '../core/index.js';
+import { engineFrom } from './context.js';
 import { examples, positiveInt, withFilterOptions, type FilterFlags } from './flags.js';
 import { interruptible } from './interrupt.js';
 import { answerJson, jsonLine } from '../present/json.js';
@@ -9,6 +10,7 @@ import { terminalSafe } from '../present/terminal-safe.js';
 import { wrapStream } from '../present/wrap.js';
 import { questionFrom } from './read-input.js';
 import { createStyle } from '../present/style.js';
+import { fromServer, type ServerFlags } from './via-server.js';
 
 /** Columns a wrapped answer's continuation lines are indented by. */
 const ANSWER_HANG = 2;
@@ -18,22 +20,54 @@ export function registerAsk(program: Command): void {
     program
       .command('ask')
       .description('answer a question from the articles, citing the exact sentences')
-      .argument('<question...>', 'the question, in Indonesian or English (quotes optional), or - to read it from standard input')
-      .option('-k, --k <n>', 'how many passages to retrieve', positiveInt, 10),
+      .argument(
+        '<question...>',
+        'the question, in Indonesian or English (quotes optional), or - to read it from standard input',
+      )
+      .option('-k, --k <n>', 'how many passages to retrieve', positiveInt, DEFAULT_K),
   )
     .option('--json', 'print one JSON object')
-    .addHelpText('after', examples(['kabar ask Who met Shoygu?', 'kabar ask "Di mana Lavrov bertemu Amir Abdollahian?"', 'kabar ask --lang en --since 2020-10 "What did Zakharova say about sanctions?"', 'echo "Kapan Hatami bertemu Shoygu?" | kabar ask -', 'kabar ask --json "Who met Shoygu?"']))
+    .addHelpText(
+      'after',
+      examples([
+        'kabar ask Who met Shoygu?',
+        'kabar ask "Di mana Lavrov bertemu Amir Abdollahian?"',
+        'kabar ask --lang en --since 2020-10 "What did Zakharova say about sanctions?"',
+        'echo "Kapan Hatami bertemu Shoygu?" | kabar ask -',
+        'kabar ask --json "Who met Shoygu?"',
+      ]),
+    )
     .action(async (words: string[], options: FilterFlags & { k: number; json?: boolean }, command: Command) => {
       const filters = validateFilters(options);
       const question = await questionFrom(words);
+      const global = command.optsWithGlobals<ServerFlags>();
+      const remote = await fromServer(global, { path: '/v1/ask', body: { question, k: options.k, ...filters } });
+      if (remote) {
+        const { reporterFor } = await import('./reporter.js');
+        reporterFor(global).detail(`answered by kabar serve at ${remote.url}`);
+        // The served object is the one --json prints; the answer is printed from it as below.
+        const served = remote.value as ReturnType<typeof answerJson>;
+        if (options.json) process.stdout.write(jsonLine(served));
+        else
+          printAnswer(
+            {
+              ...served,
+              resolvedQuestion: served.question,
+              hits: [],
+              warnings: served.warnings ?? [],
+            } as unknown as Answer,
+            false,
+            reporterFor(global).warn,
+          );
+        return;
+      }
       await interruptible(async (signal) => {
-        const global = command.optsWithGlobals<GlobalOptions>();
-        const [engine, { reporterFor, duration }] = await Promise.all([engineFrom(global, { signal }), import('./reporter.js')]);
+        const [engine, { reporterFor, duration }] = await Promise.all([
+          engineFrom(global, { signal }),
+          import('./reporter.js'),
+        ]);
         const report = reporterFor(global);
-        const style = createStyle(process.stdout);
-        const write = (text: string) => process.stdout.write(text);
-        // On a terminal the streamed answer is word-wrapped as it comes, continuation lines indented.
-        const out = style.width ? wrapStream(style.width, ANSWER_HANG, write) : { push: write, end() {} };
+        const out = answerOutput();
         let streamed = false;
         const answer = await collectAnswer(engine.ask(question, { k: options.k, filters, signal }), (event) => {
           if (event.type === 'token' && !options.json) {
@@ -52,12 +86,31 @@ export function registerAsk(program: Command): void {
           return;
         }
         out.end();
-        if (streamed) process.stdout.write('\n');
-        // A short answer is followed by the sentence that supports it; otherwise the text is the whole answer.
-        const support = formatSupport(answer, style);
-        if (support) process.stdout.write(`${support}\n`);
-        if (answer.citations.length) process.stdout.write(`\n${answer.citations.map((c) => formatCitation(c, style)).join('\n')}\n`);
-        for (const warning of answer.warnings) report.warn(warning);
+        printAnswer(answer, streamed, report.warn);
       });
     });
+}
+
+/** Where the answer's text goes: on a terminal word-wrapped as it comes, continuation lines indented. */
+function answerOutput(): { push(text: string): void; end(): void } {
+  const style = createStyle(process.stdout);
+  const write = (text: string) => process.stdout.write(text);
+  return style.width ? wrapStream(style.width, ANSWER_HANG, write) : { push: write, end() {} };
+}
+
+/** Prints an answer after its text: the text itself when it was not streamed, the supporting sentence, the citations and the warnings. */
+function printAnswer(answer: Answer, streamed: boolean, warn: (message: string) => void): void {
+  const style = createStyle(process.stdout);
+  if (!streamed) {
+    const out = answerOutput();
+    out.push(terminalSafe(answer.answer));
+    out.end();
+  }
+  process.stdout.write('\n');
+  // A short answer is followed by the sentence that supports it; otherwise the text is the whole answer.
+  const support = formatSupport(answer, style);
+  if (support) process.stdout.write(`${support}\n`);
+  if (answer.citations.length)
+    process.stdout.write(`\n${answer.citations.map((c) => formatCitation(c, style)).join('\n')}\n`);
+  for (const warning of answer.warnings) warn(warning);
 }

@@ -26,7 +26,12 @@ interface Spec {
   commands: { name: string; description: string; flags: Flag[]; files: boolean }[];
 }
 
-const flagOf = (o: Option): Flag => ({ name: o.long!.replace(/^--/, ''), short: o.short?.replace(/^-/, ''), takesValue: o.required || o.optional, description: o.description });
+const flagOf = (o: Option): Flag => ({
+  name: o.long!.replace(/^--/, ''),
+  short: o.short?.replace(/^-/, ''),
+  takesValue: o.required || o.optional,
+  description: o.description,
+});
 
 /** The commands (aliases too) and flags of the program, as the completion scripts offer them. */
 function specOf(program: Command): Spec {
@@ -34,7 +39,14 @@ function specOf(program: Command): Spec {
     globals: program.options.filter((o) => o.long).map(flagOf),
     commands: program.commands
       .filter((c) => c.name() !== 'help')
-      .flatMap((c) => [c.name(), ...c.aliases()].map((name) => ({ name, description: c.description(), flags: c.options.filter((o) => o.long).map(flagOf), files: c.name() === 'eval' }))),
+      .flatMap((c) =>
+        [c.name(), ...c.aliases()].map((name) => ({
+          name,
+          description: c.description(),
+          flags: c.options.filter((o) => o.long).map(flagOf),
+          files: c.name() === 'eval',
+        })),
+      ),
   };
 }
 
@@ -45,7 +57,14 @@ function bash({ globals, commands }: Spec): string {
   const valued = [...globals, ...commands.flatMap((c) => c.flags)].filter((f) => f.takesValue);
   const valueCases = [...new Set(valued.map((f) => f.name))].map((name) => {
     const from = VALUES[name];
-    const reply = from === 'dirs' ? 'compgen -d -- "$cur"' : from === 'files' ? 'compgen -f -- "$cur"' : from ? `compgen -W ${quote(from.join(' '))} -- "$cur"` : 'true';
+    const reply =
+      from === 'dirs'
+        ? 'compgen -d -- "$cur"'
+        : from === 'files'
+          ? 'compgen -f -- "$cur"'
+          : from
+            ? `compgen -W ${quote(from.join(' '))} -- "$cur"`
+            : 'true';
     return `    --${name}) COMPREPLY=($(${reply})); return ;;`;
   });
   return `# kabar completion for bash: eval "$(kabar completion bash)" in ~/.bashrc
@@ -73,9 +92,19 @@ const zshText = (text: string) => text.replace(/[[\]:'\\]/g, (c) => (c === "'" ?
 
 function zshFlag(f: Flag): string[] {
   const from = VALUES[f.name];
-  const value = !f.takesValue ? '' : from === 'dirs' ? ':folder:_files -/' : from === 'files' ? ':file:_files' : from ? `:value:(${from.join(' ')})` : ':value:';
+  const value = !f.takesValue
+    ? ''
+    : from === 'dirs'
+      ? ':folder:_files -/'
+      : from === 'files'
+        ? ':file:_files'
+        : from
+          ? `:value:(${from.join(' ')})`
+          : ':value:';
   const spec = (flag: string) => `'${flag}[${zshText(f.description)}]${value}'`;
-  return f.short ? [spec(`(-${f.short} --${f.name})-${f.short}`), spec(`(-${f.short} --${f.name})--${f.name}`)] : [spec(`--${f.name}`)];
+  return f.short
+    ? [spec(`(-${f.short} --${f.name})-${f.short}`), spec(`(-${f.short} --${f.name})--${f.name}`)]
+    : [spec(`--${f.name}`)];
 }
 
 function zsh({ globals, commands }: Spec): string {
@@ -87,7 +116,10 @@ _kabar() {
 ${commands.map((c) => `    '${c.name}:${zshText(c.description)}'`).join('\n')}
   )
   _arguments -C \\
-${globals.flatMap(zshFlag).map((s) => `    ${s} \\`).join('\n')}
+${globals
+  .flatMap(zshFlag)
+  .map((s) => `    ${s} \\`)
+  .join('\n')}
     '1: :->command' '*:: :->args'
   case $state in
     command) _describe 'command' commands ;;
@@ -103,7 +135,15 @@ compdef _kabar kabar
 
 function fishFlag(f: Flag, condition: string): string {
   const from = VALUES[f.name];
-  const value = !f.takesValue ? '' : from === 'dirs' ? " -r -a '(__fish_complete_directories)'" : from === 'files' ? ' -r -F' : from ? ` -r -f -a ${quote(from.join(' '))}` : ' -r';
+  const value = !f.takesValue
+    ? ''
+    : from === 'dirs'
+      ? " -r -a '(__fish_complete_directories)'"
+      : from === 'files'
+        ? ' -r -F'
+        : from
+          ? ` -r -f -a ${quote(from.join(' '))}`
+          : ' -r';
   return `complete -c kabar${condition} -l ${f.name}${f.short ? ` -s ${f.short}` : ''} -d ${quote(f.description)}${value}`;
 }
 
@@ -124,16 +164,24 @@ function fish({ globals, commands }: Spec): string {
 const SCRIPTS: Record<Shell, (spec: Spec) => string> = { bash, zsh, fish };
 
 function shellOf(value: string): Shell {
-  if (!(SHELLS as readonly string[]).includes(value)) throw new InvalidArgumentError(`It must be one of ${SHELLS.join(', ')}.`);
+  if (!(SHELLS as readonly string[]).includes(value))
+    throw new InvalidArgumentError(`It must be one of ${SHELLS.join(', ')}.`);
   return value as Shell;
 }
 
 export function registerCompletion(program: Command): void {
   program
     .command('completion')
-    .description('print a script that completes kabar\'s commands and flags in bash, zsh or fish')
+    .description("print a script that completes kabar's commands and flags in bash, zsh or fish")
     .argument('<shell>', SHELLS.join(', '), shellOf)
-    .addHelpText('after', examples(['eval "$(kabar completion bash)"    # in ~/.bashrc', 'kabar completion zsh > "${fpath[1]}/_kabar"', 'kabar completion fish > ~/.config/fish/completions/kabar.fish']))
+    .addHelpText(
+      'after',
+      examples([
+        'eval "$(kabar completion bash)"    # in ~/.bashrc',
+        'kabar completion zsh > "${fpath[1]}/_kabar"',
+        'kabar completion fish > ~/.config/fish/completions/kabar.fish',
+      ]),
+    )
     .action((shell: Shell) => {
       process.stdout.write(SCRIPTS[shell](specOf(program)));
     });

@@ -1,5 +1,12 @@
 import type { Command } from 'commander';
-import { checkHealth, configuredSecrets, describeSettings, inspectIndexes, inspectPostgresIndexes, redactSecrets } from '../core/index.js';
+import {
+  checkHealth,
+  configuredSecrets,
+  describeSettings,
+  inspectIndexes,
+  inspectPostgresIndexes,
+  redactSecrets,
+} from '../core/index.js';
 import { jsonLine } from '../present/json.js';
 import { terminalSafe } from '../present/terminal-safe.js';
 import { checkIndexDir, settingsFrom, type GlobalOptions } from './context.js';
@@ -10,7 +17,9 @@ export function registerConfig(program: Command): void {
   program
     .command('config')
     .alias('doctor')
-    .description('show every setting and where it came from, and check that the corpus, index, models and servers are there')
+    .description(
+      'show every setting and where it came from, and check that the corpus, index, models and servers are there',
+    )
     .option('--json', 'print JSON')
     .addHelpText('after', examples(['kabar config', 'kabar doctor', 'KABAR_LLM=ollama kabar config --json']))
     .action(async (options: { json?: boolean }, command: Command) => {
@@ -26,15 +35,15 @@ export function registerConfig(program: Command): void {
         checkIndexDir,
         modelFiles,
         inspect: async () =>
-          server
-            ? inspectPostgresIndexes(server.readUrl ?? server.url)
-            : inspectIndexes(config.indexDir),
+          server ? inspectPostgresIndexes(server.readUrl ?? server.url) : inspectIndexes(config.indexDir),
       });
       if (checks.some((c) => !c.ok)) process.exitCode = 1;
       const secrets = configuredSecrets(process.env);
       const safe = (text: string) => terminalSafe(redactSecrets(text, secrets));
       if (options.json) {
-        process.stdout.write(jsonLine({ settings, checks: checks.map((c) => ({ ...c, detail: redactSecrets(c.detail, secrets) })) }));
+        process.stdout.write(
+          jsonLine({ settings, checks: checks.map((c) => ({ ...c, detail: redactSecrets(c.detail, secrets) })) }),
+        );
         return;
       }
       const style = createStyle(process.stdout);

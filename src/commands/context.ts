@@ -1,27 +1,58 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { configLayers, loadAnswerers, loadConfig, mergeLayers, openEngineFromConfig, UserError, type Answerer, type AnswererContext, type Config, type ConfigFlags, type Engine } from '../core/index.js';
+import {
+  configLayers,
+  loadAnswerers,
+  loadConfig,
+  mergeLayers,
+  openEngineFromConfig,
+  UserError,
+  type Answerer,
+  type AnswererContext,
+  type Config,
+  type ConfigFlags,
+  type Engine,
+} from '../core/index.js';
 import type { ChatConfig, ChatDeps } from '../providers/chat/registry.js';
 import type { VerbosityFlags } from './flags.js';
 
 /** Options every command accepts. */
 export interface GlobalOptions extends ConfigFlags, VerbosityFlags {
   rebuild?: boolean;
+  breakLock?: boolean;
 }
 
 /** The settings in force and where each variable came from (the environment, a `.env` file, the user config). */
 export function settingsFrom(options: GlobalOptions): { config: Config; origin: Map<string, string> } {
   const { env, origin } = mergeLayers(configLayers(process.env));
-  return { config: loadConfig(env, { corpus: options.corpus, field: options.field, index: options.index, embeddings: options.embeddings, store: options.store }), origin };
+  return {
+    config: loadConfig(env, {
+      corpus: options.corpus,
+      field: options.field,
+      index: options.index,
+      embeddings: options.embeddings,
+      store: options.store,
+    }),
+    origin,
+  };
 }
 
 export const configFrom = (options: GlobalOptions): Config => settingsFrom(options).config;
 
-/** `--index` must name a folder, or a place where one can be made: not a file, nor a path through a file. */
+/**
+ * `--index` must name a folder, or a place where one can be made: not a file, nor a path through a file,
+ * nor a new folder inside one this process may not write. (An existing folder that cannot be written is
+ * read from as it is.)
+ */
 export function checkIndexDir(dir: string): void {
   for (let at = path.resolve(dir); ; at = path.dirname(at)) {
     const stat = fs.statSync(at, { throwIfNoEntry: false });
-    if (stat?.isDirectory()) return;
+    if (stat?.isDirectory()) {
+      if (at === path.resolve(dir) || canWrite(at)) return;
+      throw new UserError('INDEX_READONLY', `The index folder ${dir} cannot be created: ${at} is not writable.`, {
+        hint: 'Pass --index DIR (or set KABAR_INDEX) with a folder kabar may create or use for its index.',
+      });
+    }
     if (stat) {
       throw new UserError('BAD_FLAG', `The index folder ${dir} cannot be used: ${at} is a file.`, {
         hint: 'Pass --index DIR (or set KABAR_INDEX) with a folder kabar may create or use for its index.',
@@ -31,23 +62,46 @@ export function checkIndexDir(dir: string): void {
   }
 }
 
+const canWrite = (dir: string): boolean => {
+  try {
+    fs.accessSync(dir, fs.constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
 /** The answerer a question gets without a language model, and the fallback of one: the neural reader, or the rules-and-features one (KABAR_READER). */
 async function offlineAnswerer(reader: Config['reader']): Promise<(context: AnswererContext) => Answerer> {
   const { createExtractiveAnswerer, createNeuralAnswerer } = await loadAnswerers();
-  return ({ store, analyzer }) => (reader === 'neural' ? createNeuralAnswerer(store, analyzer) : createExtractiveAnswerer(store, analyzer));
+  return ({ store, analyzer }) =>
+    reader === 'neural' ? createNeuralAnswerer(store, analyzer) : createExtractiveAnswerer(store, analyzer);
 }
 
 /**
  * The answerer for the configuration: the offline one for KABAR_LLM=none, otherwise a generative
  * answerer over the configured chat model with the offline one as its fallback.
  */
-export async function answererFactoryFor(config: ChatConfig & Pick<Config, 'reader'>, deps: ChatDeps & { promptsDir?: string } = {}): Promise<(context: AnswererContext) => Answerer> {
-  const [offline, { createChatModel }] = await Promise.all([offlineAnswerer(config.reader), import('../providers/chat/registry.js')]);
+export async function answererFactoryFor(
+  config: ChatConfig & Pick<Config, 'reader'>,
+  deps: ChatDeps & { promptsDir?: string } = {},
+): Promise<(context: AnswererContext) => Answerer> {
+  const [offline, { createChatModel }] = await Promise.all([
+    offlineAnswerer(config.reader),
+    import('../providers/chat/registry.js'),
+  ]);
   const model = await createChatModel(config, deps);
   if (!model) return offline;
   const { createLlmAnswerer, loadPrompts } = await loadAnswerers();
   const prompts = await loadPrompts(deps.promptsDir);
-  return (context) => createLlmAnswerer({ model, prompts, analyzer: context.analyzer, embedder: context.embedder, fallback: offline(context) });
+  return (context) =>
+    createLlmAnswerer({
+      model,
+      prompts,
+      analyzer: context.analyzer,
+      embedder: context.embedder,
+      fallback: offline(context),
+    });
 }
 
 /** Where opening the engine reports to; by default progress bars and warnings on stderr. */
@@ -78,6 +132,7 @@ export async function engineFrom(options: GlobalOptions, hooks: OpenHooks = {}):
     const engine = await openEngineFromConfig(config, {
       createAnswerer: answererFactoryFor(config),
       force: options.rebuild,
+      breakLock: options.breakLock,
       writer: hooks.writer,
       warm: hooks.warm,
       signal: hooks.signal,

@@ -39,5 +39,6 @@ export interface VerbosityFlags {
 
 /** Refuses --quiet with --verbose. */
 export function checkVerbosity({ quiet, verbose }: VerbosityFlags): void {
-  if (quiet && verbose) throw new UserError('BAD_FLAG', '--quiet and --verbose cannot be used together.', { hint: 'Pass one of them.' });
+  if (quiet && verbose)
+    throw new UserError('BAD_FLAG', '--quiet and --verbose cannot be used together.', { hint: 'Pass one of them.' });
 }

@@ -25,7 +25,15 @@ export function registerInfo(program: Command): void {
         : await inspectIndexes(config.indexDir);
       const where = server ? withoutPassword(server.url) : config.indexDir;
       if (options.json) {
-        process.stdout.write(jsonLine({ corpus: config.corpusDir, index: where, embeddings: config.embeddings.provider, llm: config.llm.provider, indexes }));
+        process.stdout.write(
+          jsonLine({
+            corpus: config.corpusDir,
+            index: where,
+            embeddings: config.embeddings.provider,
+            llm: config.llm.provider,
+            indexes,
+          }),
+        );
         return;
       }
       const style = createStyle(process.stdout);
@@ -37,15 +45,23 @@ export function registerInfo(program: Command): void {
         '',
       ];
       if (indexes.length === 0) lines.push('No index yet: any command builds it, or run kabar index.');
-      const built = indexes.filter((i): i is typeof i & { manifest: NonNullable<typeof i.manifest> } => i.manifest !== null);
+      const built = indexes.filter(
+        (i): i is typeof i & { manifest: NonNullable<typeof i.manifest> } => i.manifest !== null,
+      );
       if (built.length) lines.push(formatIndexes(built, style));
-      for (const { dir, manifest, problem } of indexes) if (!manifest) lines.push(`${style.warn(oneLine(path.basename(dir)))}: ${oneLine(problem ?? '')}`);
+      for (const { dir, manifest, problem } of indexes)
+        if (!manifest) lines.push(`${style.warn(oneLine(path.basename(dir)))}: ${oneLine(problem ?? '')}`);
       // What the last refresh could not index, one line each (the table counts them).
       for (const { dir, skipped } of built) {
         const skips = skipWarnings(skipped);
         if (skips.length === 0) continue;
-        lines.push('', `${style.bold('Skipped')} (${oneLine(path.basename(dir))})`, ...skips.slice(0, SKIPS_SHOWN).map((line) => `  ${style.warn(oneLine(line))}`));
-        if (skips.length > SKIPS_SHOWN) lines.push(`  …and ${skips.length - SKIPS_SHOWN} more (kabar info --json lists them all)`);
+        lines.push(
+          '',
+          `${style.bold('Skipped')} (${oneLine(path.basename(dir))})`,
+          ...skips.slice(0, SKIPS_SHOWN).map((line) => `  ${style.warn(oneLine(line))}`),
+        );
+        if (skips.length > SKIPS_SHOWN)
+          lines.push(`  …and ${skips.length - SKIPS_SHOWN} more (kabar info --json lists them all)`);
       }
       process.stdout.write(`${lines.join('\n')}\n`);
     });

@@ -14,7 +14,8 @@ export async function interruptible<T>(work: (signal: AbortSignal) => Promise<T>
     if (controller.signal.aborted) throw new UserError('CANCELLED', 'Cancelled.');
     return result;
   } catch (error) {
-    if (controller.signal.aborted && !(error instanceof UserError && error.code === 'CANCELLED')) throw new UserError('CANCELLED', 'Cancelled.', { cause: error });
+    if (controller.signal.aborted && !(error instanceof UserError && error.code === 'CANCELLED'))
+      throw new UserError('CANCELLED', 'Cancelled.', { cause: error });
     throw error;
   } finally {
     process.off('SIGINT', stop);

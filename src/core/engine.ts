@@ -1,6 +1,5 @@
 import path from 'node:path';
 import type { Config } from './config/config.js';
-import { DEFAULT_CHUNKING, type ChunkOptions } from './corpus/chunk.js';
 import { listCorpusOffThread, type CorpusListing } from './corpus/listing.js';
 import { corpusStat } from './corpus/scan.js';
 import { UserError, isUserError } from './errors.js';
@@ -8,7 +7,7 @@ import { openLocalStore } from './index/local/sqlite-store.js';
 import type { Store, StoreReader } from './index/port.js';
 import { staleArticles } from './index/stale.js';
 import { refreshIndex, type RefreshOptions, type RefreshProgress, type RefreshReport } from './index/refresh.js';
-import { createRetriever, type Retriever } from './retrieve/retriever.js';
+import { HybridRetriever } from './retrieve/retriever.js';
 import { analyseQuery, type Query } from './question/query.js';
 import { coverage, questionStats, questionWords } from './question/coverage.js';
 import { resolveFollowUp } from './question/followup.js';
@@ -19,6 +18,7 @@ import type { Answerer } from './answer/answerer.js';
 import { createExtractiveAnswerer } from './answer/extractive.js';
 import { embedderKey, type Embedder } from './embedder.js';
 import { KABAR_VERSION } from './version.js';
+import { DEFAULT_K, DEFAULT_CHUNKING, SIZE_LIMITS, type ChunkOptions } from './settings.js';
 
 /** What an answerer factory may use; the engine builds the offline answerer when none is given. */
 export interface AnswererContext {
@@ -42,7 +42,19 @@ export interface EngineOptions {
   onProgress?: (progress: RefreshProgress) => void;
   onWarning?: (message: string) => void;
   /** Opens the store for an index folder (`key` names the embedder's index); the local SQLite store by default. */
-  openStore?: (dir: string, options: { key: string; dimensions: number; onWarning: (message: string) => void; fresh?: boolean; warm?: boolean }) => Promise<Store>;
+  openStore?: (
+    dir: string,
+    options: {
+      key: string;
+      dimensions: number;
+      onWarning: (message: string) => void;
+      fresh?: boolean;
+      warm?: boolean;
+      breakLock?: boolean;
+    },
+  ) => Promise<Store>;
+  /** Remove the index's write lock first, whoever holds it (`kabar index --break-lock`). */
+  breakLock?: boolean;
   /**
    * Whether to bring the index up to date with the corpus folder first (default). A shared server
    * index is refreshed by `kabar index` only; other commands answer from what it holds.
@@ -82,7 +94,66 @@ export interface Engine {
   ask(question: string, options?: AskOptions): AsyncGenerator<AnswerEvent>;
 }
 
-export const DEFAULT_K = 10;
+/** What the refresher needs besides the refresh itself: whether it may refresh, and who is told when it cannot. */
+interface RefresherOptions {
+  /** False for a reader of a shared server index: it answers from what is committed. */
+  enabled: boolean;
+  /** Whether bringing the index up to date is the point (`kabar index`): then a busy index or a full disk is an error. */
+  writer: boolean;
+  warn: (message: string) => void;
+}
+
+/**
+ * Brings the store up to date with the corpus folder; a reader that finds the index busy or the disk
+ * full answers from what is committed, with a warning, instead of waiting or failing.
+ */
+class IndexRefresher {
+  constructor(
+    readonly refreshOptions: RefreshOptions,
+    private readonly options: RefresherOptions,
+  ) {}
+
+  get store(): Store {
+    return this.refreshOptions.store;
+  }
+
+  /** Refreshes with `extra` options (a forced rebuild, the listing, articles to re-read), or reports the committed index. */
+  async refresh(extra: Partial<RefreshOptions>): Promise<RefreshReport> {
+    if (!this.options.enabled) return this.committed();
+    try {
+      const report = await refreshIndex({ ...this.refreshOptions, ...extra });
+      await this.store.settle?.();
+      return report;
+    } catch (error) {
+      // Readers never wait for a writer: they answer from what is committed.
+      const unavailable = isUserError(error) && ['INDEX_LOCKED', 'DISK_FULL', 'INDEX_READONLY'].includes(error.code);
+      if (!unavailable || this.options.writer || !(await this.store.manifest())) throw error;
+      // A read-only index was said to be so when it opened.
+      if (error.code === 'INDEX_READONLY') return this.committed();
+      this.options.warn(
+        error.code === 'INDEX_LOCKED'
+          ? `The index is being refreshed by another process; answering from the index as it was. (${error.message})`
+          : `${error.message} Answering from the index as it was.`,
+      );
+      return this.committed();
+    }
+  }
+
+  /** The index as committed, reported as a refresh that changed nothing. */
+  private async committed(): Promise<RefreshReport> {
+    const counts = await this.store.counts();
+    return {
+      added: 0,
+      changed: 0,
+      removed: 0,
+      unchanged: counts.articles,
+      skipped: await this.store.skipped(),
+      articles: counts.articles,
+      passages: counts.passages,
+      ms: 0,
+    };
+  }
+}
 
 /** Opens (and refreshes) the index for the configured corpus and embedder, ready to search and answer. */
 export async function openEngine(options: EngineOptions): Promise<Engine> {
@@ -97,93 +168,149 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
   const dimensions = embedder.info.dimensions;
   const key = embedderKey(embedder.info);
   // A command that searches starts loading the vector graph while the corpus is checked.
-  let store = await openStore(indexDir, { key, dimensions, onWarning: warn, warm: options.warm ?? !options.writer });
-  const refreshOptions: RefreshOptions = {
-    store,
-    corpusDir: config.corpusDir,
-    fields: config.fields,
-    embedder,
-    analyzer,
-    chunking: options.chunking ?? DEFAULT_CHUNKING,
-    kabarVersion: KABAR_VERSION,
-    signal: options.signal,
-    onProgress: options.onProgress,
-    onWarning: options.onWarning,
-    warnEverySkip: options.writer,
-  };
-  const committed = async (): Promise<RefreshReport> => {
-    const counts = await store.counts();
-    return { added: 0, changed: 0, removed: 0, unchanged: counts.articles, skipped: await store.skipped(), articles: counts.articles, passages: counts.passages, ms: 0 };
-  };
-  const refresh = async (extra: Partial<RefreshOptions>): Promise<RefreshReport> => {
-    if (options.refresh === false) return committed();
-    try {
-      return await refreshIndex({ ...refreshOptions, ...extra });
-    } catch (error) {
-      // Readers never wait for a writer: they answer from what is committed.
-      const unavailable = isUserError(error) && (error.code === 'INDEX_LOCKED' || error.code === 'DISK_FULL');
-      if (!unavailable || options.writer || !(await store.manifest())) throw error;
-      warn(error.code === 'INDEX_LOCKED' ? `The index is being refreshed by another process; answering from the index as it was. (${error.message})` : `${error.message} Answering from the index as it was.`);
-      return committed();
-    }
-  };
+  const opening = { key, dimensions, onWarning: warn, breakLock: options.breakLock };
+  const store = await openStore(indexDir, { ...opening, warm: options.warm ?? !options.writer }).catch((error) => {
+    // A rebuild always works: a store too damaged to open is started afresh.
+    if (!(options.force && isUserError(error) && error.code === 'INDEX_CORRUPT')) throw error;
+    warn(`${error.message} Starting it afresh.`);
+    return openStore(indexDir, { ...opening, fresh: true });
+  });
+  const refresher = new IndexRefresher(
+    {
+      store,
+      corpusDir: config.corpusDir,
+      fields: config.fields,
+      embedder,
+      analyzer,
+      chunking: options.chunking ?? DEFAULT_CHUNKING,
+      kabarVersion: KABAR_VERSION,
+      signal: options.signal,
+      onProgress: options.onProgress,
+      onWarning: options.onWarning,
+      warnEverySkip: options.writer,
+    },
+    { enabled: options.refresh !== false, writer: options.writer === true, warn },
+  );
   let report: RefreshReport;
   try {
-    report = await refresh({ force: options.force, listing });
+    report = await refresher.refresh({ force: options.force, listing });
   } catch (error) {
     await store.close();
     // A rebuild always works: a store too damaged to clear is started afresh.
     if (!(options.force && isUserError(error) && error.code === 'INDEX_CORRUPT')) throw error;
     warn(`${error.message} Starting it afresh.`);
-    store = await openStore(indexDir, { key, dimensions, onWarning: warn, fresh: true });
-    refreshOptions.store = store;
-    report = await refresh({ force: true, listing });
+    refresher.refreshOptions.store = await openStore(indexDir, { ...opening, fresh: true });
+    report = await refresher.refresh({ force: true, listing });
   }
-  const retriever: Retriever = createRetriever(store, embedder, analyzer);
-  const answerer = options.createAnswerer?.({ store, analyzer, embedder }) ?? createExtractiveAnswerer(store, analyzer);
+  const opened = refresher.store;
+  const answerer =
+    options.createAnswerer?.({ store: opened, analyzer, embedder }) ?? createExtractiveAnswerer(opened, analyzer);
+  return new KabarEngine(
+    { embedder, answerer, analyzer, refresh: report, indexDir, corpusDir: config.corpusDir },
+    refresher,
+    new HybridRetriever(opened, embedder, analyzer),
+  );
+}
 
-  const refreshArticles = async (articleIds: string[]) => {
-    await refresh({ recheck: new Set(articleIds) });
-  };
+/** The engine's parts that are fixed once it is open. */
+type EngineParts = Pick<Engine, 'embedder' | 'answerer' | 'analyzer' | 'refresh' | 'indexDir' | 'corpusDir'>;
 
-  const search = async (text: string, { k = DEFAULT_K, filters = {} }: { k?: number; filters?: Filters } = {}) => {
+/** An open index with its retriever and answerer: `search` finds passages, `ask` streams an answer. */
+class KabarEngine implements Engine {
+  readonly store: Store;
+  readonly embedder: Embedder;
+  readonly answerer: Answerer;
+  readonly analyzer: Analyzer;
+  readonly refresh: RefreshReport;
+  readonly indexDir: string;
+  readonly corpusDir: string;
+
+  constructor(
+    parts: EngineParts,
+    private readonly refresher: IndexRefresher,
+    private readonly retriever: HybridRetriever,
+  ) {
+    this.store = refresher.store;
+    ({
+      embedder: this.embedder,
+      answerer: this.answerer,
+      analyzer: this.analyzer,
+      refresh: this.refresh,
+      indexDir: this.indexDir,
+      corpusDir: this.corpusDir,
+    } = parts);
+  }
+
+  async refreshArticles(articleIds: string[]): Promise<void> {
+    await this.refresher.refresh({ recheck: new Set(articleIds) });
+  }
+
+  close(): Promise<void> {
+    return this.store.close();
+  }
+
+  async search(
+    text: string,
+    { k = DEFAULT_K, filters = {} }: { k?: number; filters?: Filters } = {},
+  ): Promise<{ query: Query; hits: Hit[]; ms: number }> {
     const started = performance.now();
-    const query = analyseQuery(text, analyzer, filters);
-    let hits = await retriever.retrieve(query, k);
+    const query = analyseQuery(text, this.analyzer, filters);
+    let hits = await this.retriever.retrieve(query, k);
     // An article edited without changing its size or time is re-read before any of it is shown.
-    const stale = staleArticles(config.corpusDir, hits.map((h) => h.passage));
+    const stale = staleArticles(
+      this.corpusDir,
+      hits.map((h) => h.passage),
+    );
     if (stale.length) {
-      await refreshArticles(stale);
-      hits = await retriever.retrieve(query, k);
+      await this.refreshArticles(stale);
+      hits = await this.retriever.retrieve(query, k);
     }
     return { query, hits, ms: performance.now() - started };
-  };
+  }
 
   /** Of several searches, the one whose top passage holds the most evidence for `question`; the first on a tie. */
-  const betterCovered = async <T extends { hits: Hit[] }>(question: string, results: T[]): Promise<T> => {
+  private async betterCovered<T extends { hits: Hit[] }>(question: string, results: T[]): Promise<T> {
+    const { analyzer } = this;
     const query = analyseQuery(question, analyzer);
-    const words = questionWords(query, analyzer, await questionStats(query, analyzer, store));
-    const evidence = (r: T) => (r.hits[0] ? coverage(words, r.hits[0].passage.text, r.hits[0].article.lang, analyzer).evidence : 0);
+    const words = questionWords(query, analyzer, await questionStats(query, analyzer, this.store));
+    const evidence = (r: T) =>
+      r.hits[0] ? coverage(words, r.hits[0].passage.text, r.hits[0].article.lang, analyzer).evidence : 0;
     return results.reduce((best, r) => (evidence(r) > evidence(best) ? r : best));
-  };
+  }
 
-  async function* ask(question: string, { k = DEFAULT_K, filters = {}, history = [], signal }: AskOptions = {}): AsyncGenerator<AnswerEvent> {
+  async *ask(
+    question: string,
+    { k = DEFAULT_K, filters = {}, history = [], signal }: AskOptions = {},
+  ): AsyncGenerator<AnswerEvent> {
     const started = performance.now();
+    const { answerer } = this;
     try {
-      if (question.trim() === '') throw new UserError('BAD_FLAG', 'The question is empty.', { hint: 'Type a question, e.g. kabar ask "Who met Shoygu?".' });
+      if (question.trim() === '')
+        throw new UserError('BAD_FLAG', 'The question is empty.', {
+          hint: 'Type a question, e.g. kabar ask "Who met Shoygu?".',
+        });
+      if (question.length > SIZE_LIMITS.questionChars)
+        throw new UserError(
+          'BAD_FLAG',
+          `The question is ${question.length.toLocaleString('en')} characters long; kabar takes questions of up to ${SIZE_LIMITS.questionChars.toLocaleString('en')}.`,
+          { hint: 'Ask it in fewer words.' },
+        );
       // With a language model, it condenses the conversation and translates the question; offline, follow-ups are resolved by rule.
       const rewritten = answerer.rewriter ? await answerer.rewriter.rewrite(question, history, signal) : undefined;
       const followUp = rewritten ? null : resolveFollowUp(question, history);
       // An offline follow-up is searched both as resolved and as asked; the result whose best passage holds more of the resolved question wins.
       const searched = followUp
-        ? await betterCovered(followUp, await Promise.all([search(followUp, { k, filters }), search(question, { k, filters })]))
-        : await search(rewritten?.standalone ?? question, { k, filters });
+        ? await this.betterCovered(
+            followUp,
+            await Promise.all([this.search(followUp, { k, filters }), this.search(question, { k, filters })]),
+          )
+        : await this.search(rewritten?.standalone ?? question, { k, filters });
       const { query } = searched;
       let { hits, ms } = searched;
       yield { type: 'resolved', question: query.text, filters };
       const variants = [...new Set(rewritten?.variants ?? [])].filter((v) => v !== query.text);
       if (variants.length) {
-        const more = await Promise.all(variants.map((v) => search(v, { k, filters })));
+        const more = await Promise.all(variants.map((v) => this.search(v, { k, filters })));
         hits = fuseHitLists([hits, ...more.map((m) => m.hits)], k);
         ms += more.reduce((sum, m) => sum + m.ms, 0);
       }
@@ -192,7 +319,11 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
         if (event.type === 'done') {
           const answer: Answer = {
             ...event.answer,
-            timingsMs: { retrieve: Math.round(ms), answer: Math.round(event.answer.timingsMs.answer), total: Math.round(performance.now() - started) },
+            timingsMs: {
+              retrieve: Math.round(ms),
+              answer: Math.round(event.answer.timingsMs.answer),
+              total: Math.round(performance.now() - started),
+            },
           };
           yield { type: 'done', answer };
         } else yield event;
@@ -201,6 +332,4 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
       yield { type: 'error', error: error instanceof Error ? error : new Error(String(error)) };
     }
   }
-
-  return { store, embedder, answerer, analyzer, refresh: report, indexDir, corpusDir: config.corpusDir, search, ask, refreshArticles, close: () => store.close() };
 }

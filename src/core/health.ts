@@ -23,15 +23,28 @@ const attempt = async (name: string, run: () => Promise<string> | string): Promi
   }
 };
 
+const writable = (dir: string): boolean => {
+  try {
+    fs.accessSync(dir, fs.constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** Answers any HTTP request at `url` within the time limit: a reply of any status means the server is there. */
 async function reachable(url: string, headers: Record<string, string> = {}): Promise<string> {
-  const response = await fetch(url, { headers, signal: AbortSignal.timeout(SERVER_CHECK_MS) }).catch((error: unknown) => {
-    const reason = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
-    throw new Error(`${url} cannot be reached (${reason}).`);
-  });
-  if (response.status === 401 || response.status === 403) throw new Error(`${url} answers but refuses the key (HTTP ${response.status}).`);
+  const response = await fetch(url, { headers, signal: AbortSignal.timeout(SERVER_CHECK_MS) }).catch(
+    (error: unknown) => {
+      const reason = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
+      throw new Error(`${url} cannot be reached (${reason}).`);
+    },
+  );
+  if (response.status === 401 || response.status === 403)
+    throw new Error(`${url} answers but refuses the key (HTTP ${response.status}).`);
+  if (response.status >= 500) throw new Error(`${url} answers but is failing (HTTP ${response.status}).`);
   return `${url} answers (HTTP ${response.status})`;
 }
 
@@ -52,15 +65,24 @@ export async function checkHealth(config: Config, deps: HealthDeps): Promise<Che
       if (config.store.kind === 'local') deps.checkIndexDir(config.indexDir);
       const indexes = await deps.inspect();
       const built = indexes.filter((i) => i.manifest);
-      if (config.store.kind === 'local' && !fs.existsSync(config.indexDir)) return `${config.indexDir} will be created by the first command`;
-      return built.length ? `${plural(built.length, 'index')} built, the largest of ${plural(Math.max(...built.map((i) => i.counts.articles)), 'article')}` : 'no index yet: any command builds it';
+      if (config.store.kind === 'local' && !fs.existsSync(config.indexDir))
+        return `${config.indexDir} will be created by the first command`;
+      const found = built.length
+        ? `${plural(built.length, 'index')} built, the largest of ${plural(Math.max(...built.map((i) => i.counts.articles)), 'article')}`
+        : 'no index yet: any command builds it';
+      if (config.store.kind === 'local' && !writable(config.indexDir)) {
+        if (!built.length) throw new Error(`${config.indexDir} is read-only and holds no index.`);
+        return `${found}; read-only: commands answer from it as it is, kabar index cannot update it`;
+      }
+      return found;
     }),
   ];
   const { modelsDir, provider, model } = config.embeddings;
   if (modelsDir) {
     checks.push(
       attempt('models folder', () => {
-        if (!fs.statSync(modelsDir, { throwIfNoEntry: false })?.isDirectory()) throw new Error(`${modelsDir} is not a folder.`);
+        if (!fs.statSync(modelsDir, { throwIfNoEntry: false })?.isDirectory())
+          throw new Error(`${modelsDir} is not a folder.`);
         if (provider !== 'transformers') return `${modelsDir} (used by the transformers embeddings only)`;
         const { folder, missing } = deps.modelFiles(modelsDir, model);
         if (missing.length) throw new Error(`${folder} lacks ${missing.join(', ')}.`);
@@ -80,8 +102,13 @@ export async function checkHealth(config: Config, deps: HealthDeps): Promise<Che
   const uses = (name: 'openai' | 'ollama') => provider === name || config.llm.provider === name;
   if (uses('openai')) {
     const base = (config.openai.baseUrl ?? 'https://api.openai.com/v1').replace(/\/+$/, '');
-    checks.push(attempt('OpenAI server', () => reachable(`${base}/models`, config.openai.apiKey ? { Authorization: `Bearer ${config.openai.apiKey}` } : {})));
+    checks.push(
+      attempt('OpenAI server', () =>
+        reachable(`${base}/models`, config.openai.apiKey ? { Authorization: `Bearer ${config.openai.apiKey}` } : {}),
+      ),
+    );
   }
-  if (uses('ollama')) checks.push(attempt('Ollama server', () => reachable(`${config.ollama.host.replace(/\/+$/, '')}/api/tags`)));
+  if (uses('ollama'))
+    checks.push(attempt('Ollama server', () => reachable(`${config.ollama.host.replace(/\/+$/, '')}/api/tags`)));
   return Promise.all(checks);
 }

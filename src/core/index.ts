@@ -49,7 +49,16 @@ export type { Setting } from './config/describe.js';
 // Errors: a UserError says what to do; its code decides the exit status.
 export { CANCELLED_EXIT, UserError, describeError, isUserError, type ErrorCode } from './errors.js';
 
-// Configuration.
+// Configuration, and the tunables (each defined once in core/settings.ts).
+export {
+  BM25,
+  CITE_THRESHOLDS,
+  DEFAULT_CHUNKING,
+  DEFAULT_EXTRACTIVE,
+  DEFAULT_K,
+  DEFAULT_RETRIEVER,
+  HNSW_PARAMS,
+} from './settings.js';
 export { loadConfig, withoutPassword, type Config, type ConfigFlags, type StoreConfig } from './config/config.js';
 export { configLayers, mergeLayers } from './config/layers.js';
 export { configuredSecrets, redactSecrets } from './redact.js';
@@ -57,22 +66,28 @@ export { KABAR_VERSION } from './version.js';
 
 // Questions, answers and passages.
 export { collectAnswer } from './answer/collect.js';
-export { describeFilters, hasFilters, matchesFilters, parseFilters, validateFilters } from './index/filter.js';
+export {
+  describeFilters,
+  FILTER_KEYS,
+  hasFilters,
+  matchesFilters,
+  parseFilters,
+  validateFilters,
+  type FilterInput,
+} from './index/filter.js';
 export { matchesATerm } from './retrieve/term-match.js';
-export { matchContext, passageContext, type MatchContext, type PassageContext, type PassageSource } from './index/context.js';
+export {
+  matchContext,
+  passageContext,
+  type MatchContext,
+  type PassageContext,
+  type PassageSource,
+} from './index/context.js';
 export { formatLocation, sourceLocation, spanSource } from './sources/location.js';
 export { describeProvenance } from './sources/provenance.js';
 export { skipWarnings } from './corpus/skip-warnings.js';
 export { watchCorpus } from './index/watch.js';
 export { removeOrphanTemps, tempFileFor } from './temp-files.js';
-
-// Evaluation.
-export { loadQuestions } from './eval/dataset.js';
-export { collectOutcomes } from './eval/run.js';
-export { computeMetrics } from './eval/metrics.js';
-export { formatMarkdownReport, summaryTable } from './eval/report.js';
-export { checkThresholds, describeFailure, parseThresholds } from './eval/thresholds.js';
-export { formatCiteSummary, loadCiteCases, runCiteEval, scoreCite } from './cite/evaluate.js';
 
 // Loaded on first use.
 
@@ -91,9 +106,19 @@ export async function findQuote(engine: Engine, quote: string, options?: FindOpt
   return (await import('./cite/find.js')).findQuote(engine, quote, options);
 }
 
+/** The chat's follow-up rule (core/question/followup.ts), for a front end that receives a whole conversation. */
+export async function loadFollowUp(): Promise<typeof import('./question/followup.js')> {
+  return import('./question/followup.js');
+}
+
 /** The answerers core offers, to be chosen by name by a front end (commands/context.ts). */
 export async function loadAnswerers(): Promise<typeof import('./answer/answerers.js')> {
   return import('./answer/answerers.js');
+}
+
+/** Scoring on a question set or a quote set (`kabar eval`; core/evaluation.ts). */
+export async function loadEvaluation(): Promise<typeof import('./evaluation.js')> {
+  return import('./evaluation.js');
 }
 
 /** Each local index in the index folder, with its counts and what built it. */
@@ -112,6 +137,10 @@ export async function checkHealth(config: Config, deps: HealthDeps): Promise<Che
 }
 
 /** Every setting kabar reads, its value in force and where that came from. */
-export async function describeSettings(config: Config, flags: ConfigFlags, origin: ReadonlyMap<string, string>): Promise<Setting[]> {
+export async function describeSettings(
+  config: Config,
+  flags: ConfigFlags,
+  origin: ReadonlyMap<string, string>,
+): Promise<Setting[]> {
   return (await import('./config/describe.js')).describeSettings(config, flags, origin);
 }

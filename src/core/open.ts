@@ -18,6 +18,8 @@ export interface OpenFromConfigOptions {
   warm?: boolean;
   /** Rebuild the whole index. */
   force?: boolean;
+  /** Remove the index's write lock first, whoever holds it (`kabar index --break-lock`). */
+  breakLock?: boolean;
   signal?: AbortSignal;
   /** Articles indexed so far of those to index. */
   onProgress?: (done: number, total: number) => void;
@@ -40,11 +42,16 @@ export async function openEngineFromConfig(config: Config, options: OpenFromConf
   const { signal, onDownload } = options;
   const embedder = await createEmbedder(
     { ...config.embeddings, openai: config.openai, ollama: config.ollama },
-    { signal, analyzer, onProgress: (p) => (p.loaded !== undefined && p.total ? onDownload?.(p.loaded, p.total) : undefined) },
+    {
+      signal,
+      analyzer,
+      onProgress: (p) => (p.loaded !== undefined && p.total ? onDownload?.(p.loaded, p.total) : undefined),
+    },
   );
   const createAnswerer = await options.createAnswerer;
   // A server index is shared: only `kabar index` writes to it (from the primary); other commands read, from the replica when there is one.
-  const openStore = server && (await import('./index/postgres/open.js')).postgresOpener(server, options.writer === true);
+  const openStore =
+    server && (await import('./index/postgres/open.js')).postgresOpener(server, options.writer === true);
   return openEngine({
     config,
     embedder,
@@ -54,6 +61,7 @@ export async function openEngineFromConfig(config: Config, options: OpenFromConf
     analyzer,
     listing,
     force: options.force,
+    breakLock: options.breakLock,
     writer: options.writer,
     warm: options.warm,
     signal,

@@ -20,7 +20,8 @@ const PATTERNS: [RegExp, string][] = [
  */
 export function redactSecrets(text: string, secrets: readonly (string | undefined)[] = []): string {
   let out = text;
-  for (const secret of secrets) if (secret && secret.length >= MIN_SECRET_LENGTH) out = out.split(secret).join(REDACTED);
+  for (const secret of secrets)
+    if (secret && secret.length >= MIN_SECRET_LENGTH) out = out.split(secret).join(REDACTED);
   for (const [pattern, replacement] of PATTERNS) out = out.replace(pattern, replacement);
   return out;
 }
@@ -43,4 +44,6 @@ function credentialsIn(url: string | undefined): string[] {
 
 /** The secrets the environment configures: API keys and credentials inside server addresses. */
 export const configuredSecrets = (env: NodeJS.ProcessEnv): string[] =>
-  [env.OPENAI_API_KEY, ...credentialsIn(env.OPENAI_BASE_URL), ...credentialsIn(env.OLLAMA_HOST)].filter((s): s is string => Boolean(s));
+  [env.OPENAI_API_KEY, ...credentialsIn(env.OPENAI_BASE_URL), ...credentialsIn(env.OLLAMA_HOST)].filter(
+    (s): s is string => Boolean(s),
+  );

@@ -31,6 +31,7 @@ export function removeOrphanTemps(file: string): void {
   for (const entry of entries) {
     if (!entry.startsWith(prefix)) continue;
     const pid = /^(\d+)\.tmp$/.exec(entry.slice(prefix.length))?.[1];
-    if (pid && Number(pid) !== process.pid && !isRunning(Number(pid))) fs.rmSync(path.join(dir, entry), { force: true });
+    if (pid && Number(pid) !== process.pid && !isRunning(Number(pid)))
+      fs.rmSync(path.join(dir, entry), { force: true });
   }
 }

@@ -2,8 +2,23 @@
 
 export type Lang = 'id' | 'en';
 
-/** Where a piece of an article's metadata came from. */
-export type Provenance = 'front-matter' | 'record' | 'html-meta' | 'feed' | 'guessed' | 'absent';
+/**
+ * Where a piece of an article's metadata came from: the source's own fields, or evidence in the file (the
+ * title line, the opening's dateline, an agency code closing it, a date in its path, an outlet-like folder);
+ * `guessed` is what remains (a title from the first sentence, the language from the words).
+ */
+export type Provenance =
+  | 'front-matter'
+  | 'record'
+  | 'html-meta'
+  | 'feed'
+  | 'title-line'
+  | 'dateline'
+  | 'byline'
+  | 'path'
+  | 'folder'
+  | 'guessed'
+  | 'absent';
 
 /** The metadata fields whose origin is recorded. */
 export const META_FIELDS = ['title', 'date', 'source', 'url', 'lang'] as const;

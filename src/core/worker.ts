@@ -8,5 +8,8 @@ export function startWorker(base: string, name: string, workerData: unknown): Wo
   if (!base.endsWith('.ts')) return new Worker(new URL(`./${name}.js`, base), { workerData });
   const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'));
   const script = JSON.stringify(new URL(`./${name}.ts`, base).href);
-  return new Worker(`import(${tsx}).then((tsx) => { tsx.register(); return import(${script}); });`, { eval: true, workerData });
+  return new Worker(`import(${tsx}).then((tsx) => { tsx.register(); return import(${script}); });`, {
+    eval: true,
+    workerData,
+  });
 }

@@ -1,4 +1,12 @@
-import { spanSource, type QuoteMatch, type Answer, type ArticleSpan, type Citation, type Hit, type ShortAnswer } from '../core/index.js';
+import {
+  spanSource,
+  type QuoteMatch,
+  type Answer,
+  type ArticleSpan,
+  type Citation,
+  type Hit,
+  type ShortAnswer,
+} from '../core/index.js';
 
 /** The JSON form of an article span: plain data with exact offsets into the article's text, and the record's file, line and URL when known. */
 export const spanJson = (s: ArticleSpan) => ({
@@ -60,14 +68,28 @@ export const hitJson = (hit: Hit) => ({
 });
 
 /** The `--json` object of `kabar search`. */
-export const searchJson = (query: string, hits: Hit[], ms: number) => ({ query, hits: hits.map(hitJson), timingsMs: { total: Math.round(ms) } });
+export const searchJson = (query: string, hits: Hit[], ms: number) => ({
+  query,
+  hits: hits.map(hitJson),
+  timingsMs: { total: Math.round(ms) },
+});
 
 /** The `--json` object of `kabar cite`: exactly these keys per match, and the earliest article at the top level when there is one. */
 export function citeJson(quote: string, matches: QuoteMatch[]) {
   const earliest = matches.find((m) => m.earliest)?.file;
   return {
     quote,
-    matches: matches.map(({ file, id, start, end, line, text, score, kind, origin }) => ({ file, id, start, end, line, text, score, kind, ...(origin ? { origin } : {}) })),
+    matches: matches.map(({ file, id, start, end, line, text, score, kind, origin }) => ({
+      file,
+      id,
+      start,
+      end,
+      line,
+      text,
+      score,
+      kind,
+      ...(origin ? { origin } : {}),
+    })),
     ...(earliest ? { earliest } : {}),
   };
 }

@@ -12,11 +12,15 @@ export interface SupportQuote {
   n: number | null;
 }
 
-const inside = (inner: Pick<ArticleSpan, 'file' | 'start' | 'end'>, outer: Pick<ArticleSpan, 'file' | 'start' | 'end'>): boolean =>
-  inner.file === outer.file && outer.start <= inner.start && inner.end <= outer.end;
+const inside = (
+  inner: Pick<ArticleSpan, 'file' | 'start' | 'end'>,
+  outer: Pick<ArticleSpan, 'file' | 'start' | 'end'>,
+): boolean => inner.file === outer.file && outer.start <= inner.start && inner.end <= outer.end;
 
-const overlaps = (a: Pick<ArticleSpan, 'file' | 'start' | 'end'>, b: Pick<ArticleSpan, 'file' | 'start' | 'end'>): boolean =>
-  a.file === b.file && a.start < b.end && b.start < a.end;
+const overlaps = (
+  a: Pick<ArticleSpan, 'file' | 'start' | 'end'>,
+  b: Pick<ArticleSpan, 'file' | 'start' | 'end'>,
+): boolean => a.file === b.file && a.start < b.end && b.start < a.end;
 
 /**
  * The supporting quote of an answer that has a short answer, or null when it has none (the answer
@@ -28,7 +32,8 @@ export function supportQuote(answer: Answer): SupportQuote | null {
   const parts = inside(short, support)
     ? citedWindow({ start: support.start, text: support.text }, short.start, short.end, short.text, SUPPORT_CONTEXT)
     : { before: snippet(support.text, 2 * SUPPORT_CONTEXT), cited: '', after: '' };
-  const citation = answer.citations.find((c) => inside(support, c)) ?? answer.citations.find((c) => overlaps(support, c));
+  const citation =
+    answer.citations.find((c) => inside(support, c)) ?? answer.citations.find((c) => overlaps(support, c));
   return { parts, n: citation?.n ?? null };
 }
 
@@ -39,5 +44,7 @@ export function supportQuote(answer: Answer): SupportQuote | null {
 export function openedSpan(answer: Answer, n: number): { start: number; end: number } | null {
   const citation = answer.citations.find((c) => c.n === n);
   if (!citation) return null;
-  return answer.short && inside(answer.short, citation) ? { start: answer.short.start, end: answer.short.end } : { start: citation.start, end: citation.end };
+  return answer.short && inside(answer.short, citation)
+    ? { start: answer.short.start, end: answer.short.end }
+    : { start: citation.start, end: citation.end };
 }

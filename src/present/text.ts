@@ -53,8 +53,15 @@ export const spanParts = (before: string, cited: string, after: string): SpanPar
  * A cited span [start, end) with up to `context` characters of its passage either side, cut at
  * words, for a one-glance source line; the span alone when it lies outside the passage.
  */
-export function citedWindow(passage: { start: number; text: string } | undefined, start: number, end: number, cited: string, context = 90): SpanParts {
-  if (!passage || start < passage.start || end > passage.start + passage.text.length) return { before: '', cited: oneLine(cited).trim(), after: '' };
+export function citedWindow(
+  passage: { start: number; text: string } | undefined,
+  start: number,
+  end: number,
+  cited: string,
+  context = 90,
+): SpanParts {
+  if (!passage || start < passage.start || end > passage.start + passage.text.length)
+    return { before: '', cited: oneLine(cited).trim(), after: '' };
   const parts = spanParts(passage.text.slice(0, start - passage.start), cited, passage.text.slice(end - passage.start));
   return { before: keepEnd(parts.before, context), cited: parts.cited, after: keepStart(parts.after, context) };
 }

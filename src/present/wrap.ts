@@ -38,7 +38,9 @@ interface Cell<S> {
 }
 
 const cellsOf = <S>(segments: Segment<S>[]): Cell<S>[] =>
-  segments.flatMap(({ text, style }) => [...graphemes.segment(text)].map(({ segment: ch }) => ({ ch, style, width: ch === '\n' ? 0 : graphemeWidth(ch) })));
+  segments.flatMap(({ text, style }) =>
+    [...graphemes.segment(text)].map(({ segment: ch }) => ({ ch, style, width: ch === '\n' ? 0 : graphemeWidth(ch) })),
+  );
 
 const widthOf = (cells: Cell<unknown>[]): number => cells.reduce((sum, c) => sum + c.width, 0);
 
@@ -131,12 +133,18 @@ export function truncate(text: string, width: number): string {
  * Word-wraps text that arrives in pieces (a streamed answer) by the same rule as {@link wrapText}:
  * each word is written once it is complete, on the line it fits; `end()` writes the last one.
  */
-export function wrapStream(width: number, hang: number, write: (text: string) => void): { push(text: string): void; end(): void } {
+export function wrapStream(
+  width: number,
+  hang: number,
+  write: (text: string) => void,
+): { push(text: string): void; end(): void } {
   let line = ''; // what is written of the current line, after its indentation
   let continuation = false;
   let held = ''; // from the last break on: a word that may still grow
   const put = (text: string) => {
-    const lines = wrapSegments([{ text: line + text, style: null }], width, hang, continuation ? hang : 0).map((runs) => runs.map((r) => r.text).join(''));
+    const lines = wrapSegments([{ text: line + text, style: null }], width, hang, continuation ? hang : 0).map((runs) =>
+      runs.map((r) => r.text).join(''),
+    );
     write(lines.map((l, i) => (i === 0 ? l.slice(line.length) : `\n${' '.repeat(hang)}${l}`)).join(''));
     continuation ||= lines.length > 1;
     line = lines[lines.length - 1];

@@ -11,9 +11,11 @@ export interface AbortableFetchOptions {
 export function abortableFetch(options: AbortableFetchOptions): typeof fetch {
   const base = options.fetch ?? globalThis.fetch;
   return (input, init) => {
-    const signals = [init?.signal ?? undefined, options.signal, options.timeoutMs ? AbortSignal.timeout(options.timeoutMs) : undefined].filter(
-      (signal): signal is AbortSignal => signal !== undefined,
-    );
+    const signals = [
+      init?.signal ?? undefined,
+      options.signal,
+      options.timeoutMs ? AbortSignal.timeout(options.timeoutMs) : undefined,
+    ].filter((signal): signal is AbortSignal => signal !== undefined);
     if (signals.length === 0) return base(input, init);
     return base(input, { ...init, signal: signals.length === 1 ? signals[0] : AbortSignal.any(signals) });
   };

@@ -42,10 +42,14 @@ export function serverFailure(error: unknown, context: ServerFailureContext): Us
   const status = httpStatus(error);
   const message = shortMessage(error, context.secrets);
   if (context.timedOut || (status === undefined && isTimeout(error))) {
-    return new UserError('SERVER_UNREACHABLE', `${server} did not ${context.timedOut ? 'finish answering' : 'answer'} within ${seconds(timeoutMs)} s.`, {
-      hint: `Check that the server is running and not overloaded and that ${addressVariable} points to it, ${context.timeoutVariable ? `raise ${context.timeoutVariable}, ` : ''}${fallback}.`,
-      cause: error,
-    });
+    return new UserError(
+      'SERVER_UNREACHABLE',
+      `${server} did not ${context.timedOut ? 'finish answering' : 'answer'} within ${seconds(timeoutMs)} s.`,
+      {
+        hint: `Check that the server is running and not overloaded and that ${addressVariable} points to it, ${context.timeoutVariable ? `raise ${context.timeoutVariable}, ` : ''}${fallback}.`,
+        cause: error,
+      },
+    );
   }
   if (status === 401 || status === 403) {
     return new UserError('SERVER_REJECTED', `${server} rejected the API key (HTTP ${status}).`, {
@@ -54,18 +58,31 @@ export function serverFailure(error: unknown, context: ServerFailureContext): Us
     });
   }
   if (status === 404 && /model|not found/i.test(message)) {
-    return new UserError('MODEL_MISSING', `${server} has no model ${model}: ${message}.`, { hint: context.missingModelHint, cause: error });
-  }
-  if (status === 429) {
-    return new UserError('SERVER_REJECTED', `${server} is still rate-limiting requests (HTTP 429) after ${attempts} tries.`, {
-      hint: `Wait a moment and try again, ${fallback}.`,
+    return new UserError('MODEL_MISSING', `${server} has no model ${model}: ${message}.`, {
+      hint: context.missingModelHint,
       cause: error,
     });
+  }
+  if (status === 429) {
+    return new UserError(
+      'SERVER_REJECTED',
+      `${server} is still rate-limiting requests (HTTP 429) after ${attempts} tries.`,
+      {
+        hint: `Wait a moment and try again, ${fallback}.`,
+        cause: error,
+      },
+    );
   }
   if (status !== undefined) {
     const tries = attempts > 1 ? ` after ${attempts} tries` : '';
     return new UserError('SERVER_REJECTED', `${server} answered HTTP ${status}${tries}: ${message}.`, {
       hint: `Check ${addressVariable} and ${context.modelVariable}, ${fallback}.`,
+      cause: error,
+    });
+  }
+  if (error instanceof SyntaxError) {
+    return new UserError('SERVER_REJECTED', `${server} sent a stream line that is not JSON.`, {
+      hint: `Check that ${addressVariable} points to the right kind of server, ${fallback}.`,
       cause: error,
     });
   }

@@ -32,7 +32,12 @@ export interface AppProps {
 const sourcesOf = (hits: Hit[], citations: Citation[]): Source[] =>
   citations.map((citation) => ({
     citation,
-    window: citedWindow(hits.find((h) => h.passage.id === citation.id)?.passage, citation.start, citation.end, citation.text),
+    window: citedWindow(
+      hits.find((h) => h.passage.id === citation.id)?.passage,
+      citation.start,
+      citation.end,
+      citation.text,
+    ),
   }));
 
 /** Where the prompt's keys go: the chat once it is up; before that, lines are queued and Ctrl+C leaves. */
@@ -59,12 +64,20 @@ export function App({ open, history, theme = themeFor() }: AppProps) {
     onEnd: () => exit(),
   });
   useEffect(() => {
-    if (state.phase === 'failed') exit(state.error instanceof Error ? state.error : new Error(describeError(state.error)));
+    if (state.phase === 'failed')
+      exit(state.error instanceof Error ? state.error : new Error(describeError(state.error)));
   }, [state, exit]);
   return (
     <ThemeContext.Provider value={theme}>
       {state.phase === 'ready' ? (
-        <Chat session={state.session} warnings={state.warnings} editor={editor} target={target} queued={queued.current} onQuit={() => exit()} />
+        <Chat
+          session={state.session}
+          warnings={state.warnings}
+          editor={editor}
+          target={target}
+          queued={queued.current}
+          onQuit={() => exit()}
+        />
       ) : (
         <Opening progress={state.phase === 'opening' ? state.progress : null} warnings={state.warnings} />
       )}
@@ -78,7 +91,11 @@ function Opening({ progress, warnings }: { progress: { done: number; total: numb
       {warnings.map((w, i) => (
         <Message key={i} level="warn" text={w} />
       ))}
-      {progress && progress.total > 0 ? <ProgressLine label="Indexing" done={progress.done} total={progress.total} unit="articles" /> : <Text dimColor>Opening the index…</Text>}
+      {progress && progress.total > 0 ? (
+        <ProgressLine label="Indexing" done={progress.done} total={progress.total} unit="articles" />
+      ) : (
+        <Text dimColor>Opening the index…</Text>
+      )}
     </Box>
   );
 }
@@ -97,7 +114,12 @@ interface ChatProps {
 
 function Chat({ session, warnings, editor, target, queued, onQuit }: ChatProps) {
   const { engine } = session;
-  const conversation = useConversation({ engine, findQuote: session.findQuote, articlesMatching: session.articlesMatching, onQuit });
+  const conversation = useConversation({
+    engine,
+    findQuote: session.findQuote,
+    articlesMatching: session.articlesMatching,
+    onQuit,
+  });
   target.current = {
     submit: conversation.submit,
     interrupt: () => {
@@ -107,12 +129,18 @@ function Chat({ session, warnings, editor, target, queued, onQuit }: ChatProps) 
   useEffect(() => {
     for (const line of queued.splice(0)) conversation.submit(line);
   }, []); // once, when the chat comes up
-  const items: StaticItem[] = [{ kind: 'header', id: -1 }, ...warnings.map((text, i) => ({ kind: 'warning' as const, id: -2 - i, text })), ...conversation.state.items];
+  const items: StaticItem[] = [
+    { kind: 'header', id: -1 },
+    ...warnings.map((text, i) => ({ kind: 'warning' as const, id: -2 - i, text })),
+    ...conversation.state.items,
+  ];
   const { live } = conversation.state;
   return (
     <Box flexDirection="column">
       <Static items={items}>{(item) => <Box key={item.id}>{renderItem(item, session)}</Box>}</Static>
-      {live ? <TurnView turn={live} sources={live.answer ? sourcesOf(live.answer.hits, live.answer.citations) : []} live /> : null}
+      {live ? (
+        <TurnView turn={live} sources={live.answer ? sourcesOf(live.answer.hits, live.answer.citations) : []} live />
+      ) : null}
       <Prompt value={editor.value} cursor={editor.cursor} busy={conversation.busy} />
     </Box>
   );

@@ -10,7 +10,9 @@ export interface Theme {
 }
 
 export const themeFor = (env: NodeJS.ProcessEnv = process.env): Theme =>
-  'NO_COLOR' in env || env.TERM === 'dumb' ? { color: false } : { color: true, accent: 'cyan', highlight: 'yellow', error: 'red', warn: 'yellow' };
+  'NO_COLOR' in env || env.TERM === 'dumb'
+    ? { color: false }
+    : { color: true, accent: 'cyan', highlight: 'yellow', error: 'red', warn: 'yellow' };
 
 export const ThemeContext = createContext<Theme>(themeFor({}));
 

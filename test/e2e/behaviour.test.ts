@@ -55,7 +55,13 @@ test('eval: a malformed question line exits 2 unless --skip-bad-lines', (t) => {
   const tmp = tempCorpus();
   t.after(tmp.cleanup);
   const file = path.join(tmp.dir, 'q.jsonl');
-  fs.writeFileSync(file, [JSON.stringify({ id: 'a', question: 'Who did Sergey Lavrov meet in China?', answers: ['Amir Abdollahian'] }), 'not json'].join('\n'));
+  fs.writeFileSync(
+    file,
+    [
+      JSON.stringify({ id: 'a', question: 'Who did Sergey Lavrov meet in China?', answers: ['Amir Abdollahian'] }),
+      'not json',
+    ].join('\n'),
+  );
   const base = ['--corpus', tmp.corpus, '--index', tmp.index, 'eval', '--json'];
   const strict = runCli([...base, file]);
   assert.equal(strict.code, 2);
@@ -76,13 +82,20 @@ test('settings: the user config file sits below .env; with nothing set, another 
   assert.equal(plain.code, 0, plain.stderr);
   assert.match(JSON.parse(plain.stdout).corpus, /seeds$/);
   fs.mkdirSync(path.join(elsewhere, 'config', 'kabar'), { recursive: true });
-  fs.writeFileSync(path.join(elsewhere, 'config', 'kabar', 'config'), `KABAR_CORPUS=${tmp.corpus}\nKABAR_INDEX=../../idx\n`);
+  fs.writeFileSync(
+    path.join(elsewhere, 'config', 'kabar', 'config'),
+    `KABAR_CORPUS=${tmp.corpus}\nKABAR_INDEX=../../idx\n`,
+  );
   const user = JSON.parse(runCli(['info', '--json'], { cwd: elsewhere, env }).stdout);
   assert.equal(user.corpus, tmp.corpus);
   assert.equal(user.index, path.join(elsewhere, 'idx'), 'a relative path in a file is relative to that file');
   fs.writeFileSync(path.join(elsewhere, '.env'), 'KABAR_INDEX=local-index\n');
   const local = JSON.parse(runCli(['info', '--json'], { cwd: elsewhere, env }).stdout);
-  assert.equal(local.index, path.join(elsewhere, 'local-index'), '.env in the working folder wins over the user config');
+  assert.equal(
+    local.index,
+    path.join(elsewhere, 'local-index'),
+    '.env in the working folder wins over the user config',
+  );
   assert.equal(local.corpus, tmp.corpus);
 });
 

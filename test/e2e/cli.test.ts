@@ -8,10 +8,27 @@ import { CLI, runCli, tempCorpus } from '../helpers.js';
 test('kabar ask --json answers with citations that are exact slices of the files', (t) => {
   const tmp = tempCorpus();
   t.after(tmp.cleanup);
-  const { code, stdout, stderr } = runCli(['--corpus', tmp.corpus, '--index', tmp.index, 'ask', '--json', 'Who did Sergey Lavrov meet in China?']);
+  const { code, stdout, stderr } = runCli([
+    '--corpus',
+    tmp.corpus,
+    '--index',
+    tmp.index,
+    'ask',
+    '--json',
+    'Who did Sergey Lavrov meet in China?',
+  ]);
   assert.equal(code, 0, stderr);
   const answer = JSON.parse(stdout);
-  assert.deepEqual(Object.keys(answer), ['question', 'answer', 'abstained', 'short', 'support', 'confidence', 'citations', 'timingsMs']);
+  assert.deepEqual(Object.keys(answer), [
+    'question',
+    'answer',
+    'abstained',
+    'short',
+    'support',
+    'confidence',
+    'citations',
+    'timingsMs',
+  ]);
   assert.match(answer.answer, /Amir Abdollahian/);
   for (const c of answer.citations) {
     assert.deepEqual(Object.keys(c), ['n', 'id', 'file', 'title', 'source', 'date', 'lang', 'start', 'end', 'text']);
@@ -37,7 +54,10 @@ test('kabar index, search, show and info work on a temp corpus; an abstention ex
   assert.equal(JSON.parse(show.stdout).text, hits[0].text);
   const unknown = runCli([...base, 'show', '003_1ece18336b2add2d.txt#99']);
   assert.equal(unknown.code, 1);
-  assert.match(unknown.stderr, /There is no passage 003_1ece18336b2add2d\.txt#99\. Did you mean 003_1ece18336b2add2d\.txt#/);
+  assert.match(
+    unknown.stderr,
+    /There is no passage 003_1ece18336b2add2d\.txt#99\. Did you mean 003_1ece18336b2add2d\.txt#/,
+  );
   const abstain = runCli([...base, 'ask', 'What is the population of Tehran?']);
   assert.equal(abstain.code, 0);
   assert.match(abstain.stdout, /The articles don't say/);
@@ -68,11 +88,19 @@ test('kabar eval scores a question file and gates on --min', (t) => {
   const tmp = tempCorpus();
   t.after(tmp.cleanup);
   const file = path.join(tmp.dir, 'q.jsonl');
-  fs.writeFileSync(file, [
-    JSON.stringify({ id: 'a', question: 'Who did Sergey Lavrov meet in China?', answers: ['Amir Abdollahian'], sources: ['002_aa04c277c35a0562.txt'] }),
-    'not json',
-    JSON.stringify({ id: 'b', question: 'What is the population of Tehran?', unanswerable: true }),
-  ].join('\n'));
+  fs.writeFileSync(
+    file,
+    [
+      JSON.stringify({
+        id: 'a',
+        question: 'Who did Sergey Lavrov meet in China?',
+        answers: ['Amir Abdollahian'],
+        sources: ['002_aa04c277c35a0562.txt'],
+      }),
+      'not json',
+      JSON.stringify({ id: 'b', question: 'What is the population of Tehran?', unanswerable: true }),
+    ].join('\n'),
+  );
   const ok = runCli(['--corpus', tmp.corpus, '--index', tmp.index, 'eval', '--json', '--skip-bad-lines', file]);
   assert.equal(ok.code, 0, ok.stderr);
   assert.match(ok.stderr, /q\.jsonl:2/);
@@ -80,14 +108,28 @@ test('kabar eval scores a question file and gates on --min', (t) => {
   assert.equal(metrics.questions, 2);
   assert.equal(metrics.retrieval['recall@1'], 1);
   assert.equal(metrics.abstention.recall, 1);
-  const gated = runCli(['--corpus', tmp.corpus, '--index', tmp.index, 'eval', '--skip-bad-lines', '--min', 'abstention.falseRate=0.5', '--max', 'abstained=0.1', file]);
+  const gated = runCli([
+    '--corpus',
+    tmp.corpus,
+    '--index',
+    tmp.index,
+    'eval',
+    '--skip-bad-lines',
+    '--min',
+    'abstention.falseRate=0.5',
+    '--max',
+    'abstained=0.1',
+    file,
+  ]);
   assert.equal(gated.code, 1);
 });
 
 test('a reader that closes the pipe early (kabar … | head -1) stops kabar quietly, exit 0', async () => {
   const tmp = tempCorpus();
   try {
-    const child = spawn(process.execPath, [CLI, '--corpus', tmp.corpus, '--index', tmp.index, 'search', 'Rusia'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, '--corpus', tmp.corpus, '--index', tmp.index, 'search', 'Rusia'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child.stdout.destroy(); // the reader is gone before kabar writes anything
     let stderr = '';
     child.stderr.on('data', (c) => (stderr += c));

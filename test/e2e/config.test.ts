@@ -24,15 +24,29 @@ test('kabar config: every setting with where it came from (flag, environment, .e
   const r = runCli(['--corpus', tmp.corpus, 'config', '--json'], { cwd, env });
   assert.equal(r.code, 0, r.stdout + r.stderr);
   const shown = JSON.parse(r.stdout) as Shown;
-  assert.deepEqual(setting(shown, 'corpus'), { name: 'corpus', variable: 'KABAR_CORPUS', value: tmp.corpus, from: 'flag --corpus' });
+  assert.deepEqual(setting(shown, 'corpus'), {
+    name: 'corpus',
+    variable: 'KABAR_CORPUS',
+    value: tmp.corpus,
+    from: 'flag --corpus',
+  });
   assert.equal(setting(shown, 'embeddings').from, 'environment');
   assert.equal(setting(shown, 'index').value, path.join(cwd, 'from-dotenv'));
   assert.match(setting(shown, 'index').from, /^\.env in .*kabar-config-/);
-  assert.deepEqual([setting(shown, 'answer timeout').value, setting(shown, 'answer timeout').from.startsWith('user config ')], ['9000 ms', true]);
+  assert.deepEqual(
+    [setting(shown, 'answer timeout').value, setting(shown, 'answer timeout').from.startsWith('user config ')],
+    ['9000 ms', true],
+  );
   assert.equal(setting(shown, 'Ollama server').from, 'default');
   assert.equal(setting(shown, 'OpenAI key').value, 'set (not shown)');
   assert.doesNotMatch(r.stdout, /sk-secret/);
-  assert.deepEqual(shown.checks.map((c) => [c.name, c.ok]), [['corpus', true], ['index', true]]);
+  assert.deepEqual(
+    shown.checks.map((c) => [c.name, c.ok]),
+    [
+      ['corpus', true],
+      ['index', true],
+    ],
+  );
   assert.match(shown.checks[0].detail, /5 article files/);
 
   const text = runCli(['--corpus', tmp.corpus, 'doctor'], { cwd, env });
@@ -50,7 +64,12 @@ test('kabar config: a missing corpus, a models folder without the model, and an 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
   await new Promise((resolve) => server.close(resolve));
-  const env = { KABAR_EMBEDDINGS: 'transformers', KABAR_MODELS_DIR: path.join(cwd, 'models'), KABAR_LLM: 'ollama', OLLAMA_HOST: `http://127.0.0.1:${port}` };
+  const env = {
+    KABAR_EMBEDDINGS: 'transformers',
+    KABAR_MODELS_DIR: path.join(cwd, 'models'),
+    KABAR_LLM: 'ollama',
+    OLLAMA_HOST: `http://127.0.0.1:${port}`,
+  };
   const r = runCli(['--corpus', path.join(cwd, 'nowhere'), 'config', '--json'], { cwd, env });
   assert.equal(r.code, 1, r.stderr);
   const { checks } = JSON.parse(r.stdout) as Shown;

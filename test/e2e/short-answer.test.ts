@@ -13,7 +13,8 @@ test('kabar ask --json carries short, support and confidence; show --span highli
   const answer = JSON.parse(ask.stdout);
   for (const key of ['short', 'support', 'confidence']) assert.ok(key in answer, key);
   const raw = (file: string) => fs.readFileSync(path.join(tmp.corpus, file), 'utf8');
-  for (const span of [answer.short, answer.support]) if (span) assert.equal(raw(span.file).slice(span.start, span.end), span.text);
+  for (const span of [answer.short, answer.support])
+    if (span) assert.equal(raw(span.file).slice(span.start, span.end), span.text);
 
   // The name inside the cited sentence, as a short answer's offsets would give it.
   const cited = answer.citations.find((c: { text: string }) => c.text.includes('Hossein Amir Abdollahian'));
@@ -29,7 +30,12 @@ test('kabar ask --json carries short, support and confidence; show --span highli
 
   const outside = runCli([...base, 'show', '--span', '0-5', cited.id]);
   assert.equal(outside.code, 2);
-  assert.match(outside.stderr, new RegExp(`--span 0-5 is not inside passage ${cited.id.replace(/[.#]/g, '\\$&')}, which covers chars \\d+–\\d+\\.`));
+  assert.match(
+    outside.stderr,
+    new RegExp(
+      `--span 0-5 is not inside passage ${cited.id.replace(/[.#]/g, '\\$&')}, which covers chars \\d+–\\d+\\.`,
+    ),
+  );
   const malformed = runCli([...base, 'show', '--span', 'abc', cited.id]);
   assert.equal(malformed.code, 2);
   assert.match(malformed.stderr, /--span abc is not of the form START-END/);

@@ -15,7 +15,10 @@ test('skipped files are warned on index and listed by info; other commands warn 
 
   const first = runCli([...base, 'index']);
   assert.equal(first.code, 0, first.stderr);
-  assert.deepEqual(skippedLines(first.stderr), ['warning: Skipped photo.txt: it is a binary file, not text.', 'warning: 1 symbolic link was not followed.']);
+  assert.deepEqual(skippedLines(first.stderr), [
+    'warning: Skipped photo.txt: it is a binary file, not text.',
+    'warning: 1 symbolic link was not followed.',
+  ]);
   assert.match(first.stdout, /2 skipped/);
 
   const search = runCli([...base, 'search', 'Lavrov']);
@@ -28,7 +31,11 @@ test('skipped files are warned on index and listed by info; other commands warn 
   fs.writeFileSync(path.join(tmp.corpus, 'latin1.txt'), Buffer.from('Caf\xe9 ferm\xe9.', 'latin1'));
   const ask = runCli([...base, 'ask', 'Who did Sergey Lavrov meet in China?']);
   assert.equal(ask.code, 0, ask.stderr);
-  assert.deepEqual(skippedLines(ask.stderr), ['warning: Skipped latin1.txt: it is not UTF-8 text.'], 'only the new skip');
+  assert.deepEqual(
+    skippedLines(ask.stderr),
+    ['warning: Skipped latin1.txt: it is not UTF-8 text.'],
+    'only the new skip',
+  );
   assert.deepEqual(skippedLines(runCli([...base, 'search', 'Lavrov']).stderr), []);
 
   const info = runCli([...base, 'info']);
@@ -36,7 +43,9 @@ test('skipped files are warned on index and listed by info; other commands warn 
   assert.match(info.stdout, /Skipped latin1\.txt: it is not UTF-8 text\./);
   assert.match(info.stdout, /Skipped photo\.txt: it is a binary file, not text\./);
   assert.match(info.stdout, /1 symbolic link was not followed\./);
-  const json = JSON.parse(runCli([...base, 'info', '--json']).stdout) as { indexes: { counts: { skipped: number }; skipped: { file: string }[] }[] };
+  const json = JSON.parse(runCli([...base, 'info', '--json']).stdout) as {
+    indexes: { counts: { skipped: number }; skipped: { file: string }[] }[];
+  };
   assert.equal(json.indexes[0].counts.skipped, 3);
   assert.deepEqual(json.indexes[0].skipped.map((s) => s.file).sort(), ['latin1.txt', 'link.txt', 'photo.txt']);
 });

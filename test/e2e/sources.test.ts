@@ -5,13 +5,14 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { readSource } from '../../src/core/sources/read.js';
 import { runCli } from '../helpers.js';
-import { SOURCE_FIXTURES } from '../sources/fixtures.js';
+import { SOURCE_FIXTURES } from '../core/sources/fixtures.js';
 
 /** The article texts the readers extract, by article id: what the store must hold and citations slice. */
 async function extractedTexts(dir: string): Promise<Map<string, string>> {
   const texts = new Map<string, string>();
   for (const name of fs.readdirSync(dir)) {
-    for (const a of (await readSource(name, fs.readFileSync(path.join(dir, name), 'utf8'))).articles) texts.set(a.id, a.text);
+    for (const a of (await readSource(name, fs.readFileSync(path.join(dir, name), 'utf8'))).articles)
+      texts.set(a.id, a.text);
   }
   return texts;
 }
@@ -58,7 +59,8 @@ test('a folder of every format: index, search, ask, show and cite, every citatio
 
     const ask = runCli([...base, 'ask', '--json', question]);
     assert.equal(ask.code, 0, ask.stderr);
-    for (const c of JSON.parse(ask.stdout).citations) assert.equal(texts.get(c.file)!.slice(c.start, c.end), c.text, `${question} → ${c.id}`);
+    for (const c of JSON.parse(ask.stdout).citations)
+      assert.equal(texts.get(c.file)!.slice(c.start, c.end), c.text, `${question} → ${c.id}`);
 
     const show = runCli([...base, 'show', top.id]);
     assert.equal(show.code, 0, show.stderr);
@@ -79,14 +81,19 @@ test('a folder of every format: index, search, ask, show and cite, every citatio
   assert.equal(texts.get(match.file)!.slice(match.start, match.end), match.text);
 
   const info = runCli([...base, 'info']);
-  assert.match(info.stdout, /date: 1 from front matter, \d+ from records, 1 from page metadata, 3 from feeds, \d+ absent/);
+  assert.match(
+    info.stdout,
+    /date: 1 from front matter, \d+ from records, 1 from page metadata, 3 from feeds, \d+ absent/,
+  );
 });
 
 /** Asks `question` of the corpus and opens every citation with `show`: each is an exact slice of the article text the store holds. */
 function askAndShow(base: string[], question: string, texts: Map<string, string>): { file: string; text: string }[] {
   const ask = runCli([...base, 'ask', '--json', question]);
   assert.equal(ask.code, 0, ask.stderr);
-  const { citations } = JSON.parse(ask.stdout) as { citations: { id: string; file: string; start: number; end: number; text: string }[] };
+  const { citations } = JSON.parse(ask.stdout) as {
+    citations: { id: string; file: string; start: number; end: number; text: string }[];
+  };
   assert.ok(citations.length > 0, `${question}: no citation`);
   for (const c of citations) {
     assert.equal(texts.get(c.file)!.slice(c.start, c.end), c.text, `${question} → ${c.id}`);
@@ -109,15 +116,32 @@ test('one archive, a folder of saved pages, one saved feed: index, then ask with
   fs.copyFileSync(path.join(SOURCE_FIXTURES, 'no-body.html'), path.join(pages, 'empty.htm'));
   fs.writeFileSync(
     path.join(pages, 'port.htm'),
-    fs.readFileSync(path.join(SOURCE_FIXTURES, 'page.html'), 'utf8')
-      .replace(/Mount Semeru in East Java erupted[^<]*/, 'The new container port in Patimban handled 120,000 containers in its first year, the transport ministry said.')
-      .replace(/More than 2,000 residents[^<]*/, 'Exporters in West Java now ship cars directly to Japan from the port.')
+    fs
+      .readFileSync(path.join(SOURCE_FIXTURES, 'page.html'), 'utf8')
+      .replace(
+        /Mount Semeru in East Java erupted[^<]*/,
+        'The new container port in Patimban handled 120,000 containers in its first year, the transport ministry said.',
+      )
+      .replace(
+        /More than 2,000 residents[^<]*/,
+        'Exporters in West Java now ship cars directly to Japan from the port.',
+      )
       .replace(/semeru-erupts/g, 'patimban-port'),
   );
   const cases: [string, string, string, RegExp][] = [
-    [path.join(SOURCE_FIXTURES, 'archive.jsonl'), 'Berapa harga beras medium di pasar tradisional Surabaya?', 'archive.jsonl:a-1', /archive\.jsonl:1\b/],
+    [
+      path.join(SOURCE_FIXTURES, 'archive.jsonl'),
+      'Berapa harga beras medium di pasar tradisional Surabaya?',
+      'archive.jsonl:a-1',
+      /archive\.jsonl:1\b/,
+    ],
     [pages, 'How many containers did the port in Patimban handle in its first year?', 'port.htm', /port\.htm/],
-    [path.join(SOURCE_FIXTURES, 'feed.rss'), 'Berapa kilometer panjang jalan tol yang diresmikan presiden?', 'feed.rss:tol-2024', /feed\.rss:7\b/],
+    [
+      path.join(SOURCE_FIXTURES, 'feed.rss'),
+      'Berapa kilometer panjang jalan tol yang diresmikan presiden?',
+      'feed.rss:tol-2024',
+      /feed\.rss:7\b/,
+    ],
   ];
   for (const [corpus, question, id, location] of cases) {
     const texts = fs.statSync(corpus).isDirectory() ? await extractedTexts(corpus) : await extractedFile(corpus);
@@ -137,7 +161,8 @@ test('the corpus may be a single archive; appending 100 records re-processes onl
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kabar-archive-'));
   t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
   const archive = path.join(dir, 'news.jsonl');
-  const record = (n: number) => `${JSON.stringify({ id: `n${n}`, title: `Story ${n}`, date: '2024-01-0' + ((n % 9) + 1), text: `The harbour of town ${n} received ${n * 3} ships in January.` })}\n`;
+  const record = (n: number) =>
+    `${JSON.stringify({ id: `n${n}`, title: `Story ${n}`, date: '2024-01-0' + ((n % 9) + 1), text: `The harbour of town ${n} received ${n * 3} ships in January.` })}\n`;
   const records = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => record(from + i)).join('');
   fs.writeFileSync(archive, records(0, 50));
   const base = ['--corpus', archive, '--index', path.join(dir, 'index')];
@@ -146,7 +171,10 @@ test('the corpus may be a single archive; appending 100 records re-processes onl
   assert.equal(JSON.parse(first.stdout).added, 50);
   fs.appendFileSync(archive, records(50, 150));
   const second = JSON.parse(runCli([...base, 'index', '--json']).stdout);
-  assert.deepEqual([second.added, second.changed, second.removed, second.unchanged, second.articles], [100, 0, 0, 50, 150]);
+  assert.deepEqual(
+    [second.added, second.changed, second.removed, second.unchanged, second.articles],
+    [100, 0, 0, 50, 150],
+  );
   const ask = runCli([...base, 'ask', '--json', 'How many ships did the harbour of town 121 receive?']);
   const answer = JSON.parse(ask.stdout);
   assert.equal(answer.citations[0].file, 'news.jsonl:n121');

@@ -6,7 +6,11 @@ import { CLI, ROOT, runCli } from '../helpers.js';
 
 /** The packages the CLI imports for `args`. */
 function importsOf(args: string[]): string[] {
-  const result = spawnSync(process.execPath, ['--import', path.join(ROOT, 'test/fixtures/record-imports.mjs'), CLI, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const result = spawnSync(
+    process.execPath,
+    ['--import', path.join(ROOT, 'test/fixtures/record-imports.mjs'), CLI, ...args],
+    { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } },
+  );
   assert.equal(result.status, 0, result.stderr);
   return [...result.stderr.matchAll(/^import: (.+)$/gm)].map((m) => m[1]);
 }
@@ -14,7 +18,15 @@ function importsOf(args: string[]): string[] {
 const HEAVY = /^(@langchain\/|langchain|ink|react|hnswlib-node|minisearch|@huggingface\/)/;
 
 test('--version and every --help load no model, index or UI library', () => {
-  for (const args of [['--version'], ['--help'], ['ask', '--help'], ['chat', '--help'], ['eval', '--help'], ['search', '--help'], ['cite', '--help']]) {
+  for (const args of [
+    ['--version'],
+    ['--help'],
+    ['ask', '--help'],
+    ['chat', '--help'],
+    ['eval', '--help'],
+    ['search', '--help'],
+    ['cite', '--help'],
+  ]) {
     const heavy = importsOf(args).filter((name) => HEAVY.test(name));
     assert.deepEqual(heavy, [], `kabar ${args.join(' ')}`);
   }

@@ -34,8 +34,14 @@ test('--verbose: timings and decisions on stderr, stdout unchanged', () => {
   const verbose = runCli([...global, 'ask', '--verbose', QUESTION]);
   assert.equal(verbose.code, 0);
   assert.equal(verbose.stdout, normal.stdout);
-  assert.match(verbose.stderr, /kabar: opened .* in \d+ ms: 5 articles, \d+ passages; refresh 0 added, 0 changed, 0 removed; embedder hashing/);
-  assert.match(verbose.stderr, /kabar: 10 passages retrieved \(k 10\); answered by extractive with \d citations?; retrieve \d+ ms, answer \d+ ms, total \d+ ms/);
+  assert.match(
+    verbose.stderr,
+    /kabar: opened .* in \d+ ms: 5 articles, \d+ passages; refresh 0 added, 0 changed, 0 removed; embedder hashing/,
+  );
+  assert.match(
+    verbose.stderr,
+    /kabar: 10 passages retrieved \(k 10\); answered by extractive with \d citations?; retrieve \d+ ms, answer \d+ ms, total \d+ ms/,
+  );
   const search = runCli([...global, '--verbose', 'search', 'xyzzyqqq']);
   assert.equal(search.code, 1);
   assert.match(search.stderr, /kabar: \d+ passages in \d+ ms; \d+ without a matching term left out/);

@@ -7,7 +7,9 @@ import { CLI, tempCorpus } from '../helpers.js';
 
 /** Starts `kabar index --watch`; resolves with the process once it is watching. */
 function watching(corpus: string, index: string) {
-  const child = spawn(process.execPath, [CLI, '--corpus', corpus, '--index', index, 'index', '--watch'], { env: { ...process.env, NO_COLOR: '1' } });
+  const child = spawn(process.execPath, [CLI, '--corpus', corpus, '--index', index, 'index', '--watch'], {
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   const out = { stdout: '', stderr: '' };
   child.stdout.on('data', (c) => (out.stdout += c));
   child.stderr.on('data', (c) => (out.stderr += c));
@@ -27,7 +29,10 @@ test('index --watch refreshes on a change, and Ctrl+C between refreshes ends it 
   const run = watching(tmp.corpus, tmp.index);
   t.after(() => run.child.kill('SIGKILL'));
   await run.until(() => run.out.stderr.includes('Ctrl+C stops'));
-  fs.writeFileSync(path.join(tmp.corpus, 'baru.txt'), 'Banjir melanda Semarang pada hari Senin. Air setinggi satu meter merendam rumah warga.\n');
+  fs.writeFileSync(
+    path.join(tmp.corpus, 'baru.txt'),
+    'Banjir melanda Semarang pada hari Senin. Air setinggi satu meter merendam rumah warga.\n',
+  );
   await run.until(() => /1 added/.test(run.out.stdout));
   run.child.kill('SIGINT');
   assert.equal(await run.exited, 0);

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { AnswerEvent, Citation, Passage } from '../../src/core/types.js';
 import type { ChatEngine } from '../../src/ui/hooks/use-conversation.js';
-import { answerOf } from '../chat/fake-engine.js';
-import { renderApp } from '../chat/render-helpers.js';
+import { answerOf } from '../ui/fake-engine.js';
+import { renderApp } from '../ui/render-helpers.js';
 
 const ESC = '\x1b';
 const BEL = '\x07';
@@ -25,8 +25,27 @@ const passage: Passage = {
     { start: first, end: RAW.length, text: RAW.slice(first) },
   ],
 };
-const article = { file, title: `Judul${ESC}]0;retitled${BEL} berita`, date: '2020-10', source: `IRNA${ESC}[8m`, lang: 'id' as const, version: { size: RAW.length, mtimeMs: 0, hash: 'x' }, passages: [passage] };
-const citation: Citation = { n: 1, id: passage.id, file, title: article.title, source: article.source, date: article.date, lang: 'id', start: 0, end: first - 1, text: RAW.slice(0, first - 1) };
+const article = {
+  file,
+  title: `Judul${ESC}]0;retitled${BEL} berita`,
+  date: '2020-10',
+  source: `IRNA${ESC}[8m`,
+  lang: 'id' as const,
+  version: { size: RAW.length, mtimeMs: 0, hash: 'x' },
+  passages: [passage],
+};
+const citation: Citation = {
+  n: 1,
+  id: passage.id,
+  file,
+  title: article.title,
+  source: article.source,
+  date: article.date,
+  lang: 'id',
+  start: 0,
+  end: first - 1,
+  text: RAW.slice(0, first - 1),
+};
 const REPLY = `Lavrov ${ESC}]0;owned${BEL}bertemu ${ESC}[2JZakharova\u009d0;x\u009c \u2067di\u2069 [1].`;
 
 const engine: ChatEngine = {
@@ -51,11 +70,35 @@ const engine: ChatEngine = {
 };
 
 test('the chat shows the article, the model reply, a warning and a quote lookup with their controls visible, never raw', async () => {
-  const match = { file, id: passage.id, start: 0, end: 6, line: 1, text: `Lavrov${BEL}`, score: 1, kind: 'exact' as const, date: '2020-10', source: 'IRNA', lang: 'id' as const, earliest: true };
+  const match = {
+    file,
+    id: passage.id,
+    start: 0,
+    end: 6,
+    line: 1,
+    text: `Lavrov${BEL}`,
+    score: 1,
+    kind: 'exact' as const,
+    date: '2020-10',
+    source: 'IRNA',
+    lang: 'id' as const,
+    earliest: true,
+  };
   const app = renderApp({
     open: async (hooks) => {
       hooks.onWarning(`Skipped bad${ESC}[31m.txt: it is a binary file, not text.`);
-      return { engine, header: { corpus: `corpus${ESC}]0;x${BEL}`, articles: 1, passages: 1, embedder: 'hashing', answerer: 'extractive' }, findQuote: async () => [match], articlesMatching: async () => 1 };
+      return {
+        engine,
+        header: {
+          corpus: `corpus${ESC}]0;x${BEL}`,
+          articles: 1,
+          passages: 1,
+          embedder: 'hashing',
+          answerer: 'extractive',
+        },
+        findQuote: async () => [match],
+        articlesMatching: async () => 1,
+      };
     },
   });
   try {
@@ -71,7 +114,11 @@ test('the chat shows the article, the model reply, a warning and a quote lookup 
     assert.match(all, /bad␛\[31m\.txt/);
     assert.match(all, /corpus␛\]0;x␇/);
     const found = CONTROL.exec(all.replace(INK_OWN, ''));
-    assert.equal(found, null, `control U+${found?.[0].charCodeAt(0).toString(16)} near ${JSON.stringify(all.replace(INK_OWN, '').slice(Math.max(0, (found?.index ?? 0) - 30), (found?.index ?? 0) + 30))}`);
+    assert.equal(
+      found,
+      null,
+      `control U+${found?.[0].charCodeAt(0).toString(16)} near ${JSON.stringify(all.replace(INK_OWN, '').slice(Math.max(0, (found?.index ?? 0) - 30), (found?.index ?? 0) + 30))}`,
+    );
   } finally {
     app.unmount();
   }

@@ -38,9 +38,13 @@ before(async () => {
   fs.mkdirSync(corpus);
   fs.writeFileSync(path.join(corpus, NAME), ARTICLE);
   fs.writeFileSync(path.join(corpus, BINARY), Buffer.from([0x41, 0, 0x42, 0]));
-  fs.writeFileSync(path.join(corpus, 'pelabuhan.txt'), 'date 2021-03-02 ANTARA- Pelabuhan Bandar Abbas menangani 12 juta ton kargo tahun lalu.\n');
+  fs.writeFileSync(
+    path.join(corpus, 'pelabuhan.txt'),
+    'date 2021-03-02 ANTARA- Pelabuhan Bandar Abbas menangani 12 juta ton kargo tahun lalu.\n',
+  );
   server = await startChatServer((request) => {
-    if (purposeOf(request) === 'translate') return { chunks: ['id: Siapa yang ditemui Lavrov?\nen: Who did Lavrov meet?'] };
+    if (purposeOf(request) === 'translate')
+      return { chunks: ['id: Siapa yang ditemui Lavrov?\nen: Who did Lavrov meet?'] };
     return { chunks: pieces(REPLY) };
   });
 });
@@ -50,7 +54,10 @@ after(async () => {
 });
 
 /** Runs the built CLI asynchronously (the loopback server lives in this process) without colours. */
-function kabar(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function kabar(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, '--corpus', corpus, '--index', index, ...args], {
       cwd: dir,
@@ -67,7 +74,11 @@ function kabar(args: string[], env: Record<string, string> = {}): Promise<{ code
 
 const assertSafe = (what: string, text: string) => {
   const found = CONTROL.exec(text);
-  assert.equal(found, null, `${what} carries control character U+${found?.[0].charCodeAt(0).toString(16).padStart(4, '0')} at ${found?.index}: ${JSON.stringify(text.slice(Math.max(0, (found?.index ?? 0) - 30), (found?.index ?? 0) + 30))}`);
+  assert.equal(
+    found,
+    null,
+    `${what} carries control character U+${found?.[0].charCodeAt(0).toString(16).padStart(4, '0')} at ${found?.index}: ${JSON.stringify(text.slice(Math.max(0, (found?.index ?? 0) - 30), (found?.index ?? 0) + 30))}`,
+  );
 };
 
 test('index names the skipped binary file without letting its escape sequence through', async () => {
@@ -98,7 +109,11 @@ test('search, show and cite print the article with its controls visible; --json 
   assert.match(show.stdout, /<U\+202E>ignoring<U\+202C> <U\+2067>sekali<U\+2069>/);
   const showJson = await kabar(['show', '--json', hit.id]);
   assert.equal(JSON.parse(showJson.stdout).text, hit.text);
-  assert.match(showJson.stdout, /\\u202eignoring\\u202c/, 'JSON writes the override as an escape; the parsed text is exact');
+  assert.match(
+    showJson.stdout,
+    /\\u202eignoring\\u202c/,
+    'JSON writes the override as an escape; the parsed text is exact',
+  );
 
   const cite = await kabar(['cite', 'Lavrov mengatakan kerja sama sangat penting bagi Rusia']);
   assert.equal(cite.code, 0, cite.stderr);
@@ -114,13 +129,18 @@ test('search, show and cite print the article with its controls visible; --json 
   }
 });
 
-test('ask prints neither the article\'s nor the model\'s escape sequences', async () => {
+test("ask prints neither the article's nor the model's escape sequences", async () => {
   const extractive = await kabar(['ask', 'Siapa yang bertemu Zakharova di Moskow?']);
   assert.equal(extractive.code, 0, extractive.stderr);
   assertSafe('extractive ask stdout', extractive.stdout);
   assertSafe('extractive ask stderr', extractive.stderr);
 
-  const env = { KABAR_LLM: 'openai', OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: `${server.origin}/v1`, KABAR_LLM_TIMEOUT_MS: '5000' };
+  const env = {
+    KABAR_LLM: 'openai',
+    OPENAI_API_KEY: 'sk-test',
+    OPENAI_BASE_URL: `${server.origin}/v1`,
+    KABAR_LLM_TIMEOUT_MS: '5000',
+  };
   const model = await kabar(['ask', 'Siapa yang bertemu Zakharova di Moskow?'], env);
   assert.equal(model.code, 0, model.stderr);
   assert.ok(server.requests.length > 0, 'the model was asked');

@@ -64,7 +64,13 @@ describe('supportQuote', () => {
   it('cuts a long sentence at words either side of the short answer', () => {
     const long = `${'kata '.repeat(60)}${NAME}${' lagi'.repeat(60)}.`;
     const longSupport = span(0, long);
-    const quote = supportQuote(answer({ support: longSupport, short: { ...span(long.indexOf(NAME), NAME), shown: NAME }, citations: [{ ...longSupport, n: 3 }] }));
+    const quote = supportQuote(
+      answer({
+        support: longSupport,
+        short: { ...span(long.indexOf(NAME), NAME), shown: NAME },
+        citations: [{ ...longSupport, n: 3 }],
+      }),
+    );
     assert.ok(quote);
     assert.match(quote.parts.before, /^…kata /);
     assert.match(quote.parts.after, / lagi…$/);
@@ -84,7 +90,9 @@ describe('supportQuote', () => {
   it('makes article text terminal-safe', () => {
     const hostile = `Iran\u001b[2J ${NAME} pergi.`;
     const s = span(0, hostile);
-    const quote = supportQuote(answer({ support: s, short: { ...span(hostile.indexOf(NAME), NAME), shown: NAME }, citations: [] }));
+    const quote = supportQuote(
+      answer({ support: s, short: { ...span(hostile.indexOf(NAME), NAME), shown: NAME }, citations: [] }),
+    );
     assert.doesNotMatch(JSON.stringify(quote), /\\u001b/);
   });
 });
@@ -113,7 +121,16 @@ describe('openedSpan', () => {
 describe('answerJson', () => {
   it('keeps every field and adds short, support and confidence', () => {
     const json = answerJson(answer());
-    assert.deepEqual(Object.keys(json), ['question', 'answer', 'abstained', 'short', 'support', 'confidence', 'citations', 'timingsMs']);
+    assert.deepEqual(Object.keys(json), [
+      'question',
+      'answer',
+      'abstained',
+      'short',
+      'support',
+      'confidence',
+      'citations',
+      'timingsMs',
+    ]);
     assert.deepEqual(json.short, { ...short });
     assert.deepEqual(json.support, { ...support });
     assert.equal(json.confidence, 0.91);

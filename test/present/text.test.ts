@@ -16,8 +16,14 @@ test('terminalSafe shows every control but tab and newline as a visible symbol',
 
 test('terminalSafe shows bidirectional overrides and isolates as code points; JSON keeps them exact', () => {
   const trojan = 'access = "user\u202e \u2066// admin\u2069 \u2067"\u202a\u202b\u202c\u202d\u2068';
-  assert.equal(terminalSafe(trojan), 'access = "user<U+202E> <U+2066>// admin<U+2069> <U+2067>"<U+202A><U+202B><U+202C><U+202D><U+2068>');
-  assert.equal(terminalSafe('left-to-right mark \u200e and Arabic مرحبا stay'), 'left-to-right mark \u200e and Arabic مرحبا stay');
+  assert.equal(
+    terminalSafe(trojan),
+    'access = "user<U+202E> <U+2066>// admin<U+2069> <U+2067>"<U+202A><U+202B><U+202C><U+202D><U+2068>',
+  );
+  assert.equal(
+    terminalSafe('left-to-right mark \u200e and Arabic مرحبا stay'),
+    'left-to-right mark \u200e and Arabic مرحبا stay',
+  );
   const line = jsonLine({ text: trojan });
   assert.doesNotMatch(line, /[\u202a-\u202e\u2066-\u2069]/);
   assert.deepEqual(JSON.parse(line), { text: trojan });
@@ -43,6 +49,10 @@ test('citedWindow keeps words around the cited span and falls back to the span a
   const text = 'The minister said on Monday that the talks in Moscow went well for both sides.';
   const start = text.indexOf('the talks');
   const end = start + 'the talks'.length;
-  assert.deepEqual(citedWindow({ start: 100, text }, 100 + start, 100 + end, 'the talks', 20), { before: '…on Monday that ', cited: 'the talks', after: ' in Moscow went…' });
+  assert.deepEqual(citedWindow({ start: 100, text }, 100 + start, 100 + end, 'the talks', 20), {
+    before: '…on Monday that ',
+    cited: 'the talks',
+    after: ' in Moscow went…',
+  });
   assert.deepEqual(citedWindow(undefined, 0, 4, ' x\x1b '), { before: '', cited: 'x␛', after: '' });
 });

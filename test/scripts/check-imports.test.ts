@@ -25,12 +25,21 @@ test('an import up the layers, a mutual pair and a deep import into core are eac
     'core/text/a.ts': "import { b } from '../retrieve/b.js';\n",
     'core/retrieve/b.ts': "import { a } from '../text/a.js';\n",
     'commands/c.ts': "import type { Hit } from '../core/types.js';\nimport { x } from '../core/index.js';\n",
-    'core/index.ts': "export const x = 1;\n",
+    'core/index.ts': 'export const x = 1;\n',
     'core/types.ts': 'export type Hit = number;\n',
   });
   const problems = checkImports(dir);
-  assert.ok(problems.some((p) => p.startsWith('core/text/a.ts imports core/retrieve/b.ts')), problems.join('\n'));
-  assert.ok(problems.some((p) => p === 'core/retrieve and core/text import each other.'), problems.join('\n'));
-  assert.ok(problems.some((p) => p.startsWith('commands/c.ts imports core/types.ts: commands reaches core only through')), problems.join('\n'));
+  assert.ok(
+    problems.some((p) => p.startsWith('core/text/a.ts imports core/retrieve/b.ts')),
+    problems.join('\n'),
+  );
+  assert.ok(
+    problems.some((p) => p === 'core/retrieve and core/text import each other.'),
+    problems.join('\n'),
+  );
+  assert.ok(
+    problems.some((p) => p.startsWith('commands/c.ts imports core/types.ts: commands reaches core only through')),
+    problems.join('\n'),
+  );
   assert.equal(problems.filter((p) => p.includes('core/index.ts:')).length, 0);
 });

@@ -7,6 +7,7 @@ import type { Embedder } from '../embedder.js';
 import { spanSource } from '../sources/location.js';
 import { dropInvalidMarkers, MARKER } from './marker-filter.js';
 import { isStopword } from '../text/stopwords.js';
+import type { VerifyThresholds } from '../settings.js';
 
 /** A passage as numbered in the prompt. */
 export interface Source {
@@ -15,18 +16,11 @@ export interface Source {
   article: ArticleMeta;
 }
 
-export interface VerifyOptions {
+export interface VerifyOptions extends VerifyThresholds {
   analyzer: Analyzer;
   /** For embedding similarity between a claim and the passage's sentences; lexical support only without it. */
   embedder?: Embedder;
-  /** A claim is supported when this share of its content words is in the passage (across languages)… */
-  minLexical: number;
-  /** …or when at least this share is and the embedding similarity reaches `minDense`. */
-  minLexicalWithDense: number;
-  minDense: number;
 }
-
-export const DEFAULT_VERIFY: Omit<VerifyOptions, 'analyzer' | 'embedder'> = { minLexical: 0.6, minLexicalWithDense: 0.3, minDense: 0.8 };
 
 export interface VerifiedAnswer {
   /** The answer with markers to no passage removed. */
@@ -38,7 +32,6 @@ export interface VerifiedAnswer {
   unsupported: string[];
 }
 
-
 interface Marker {
   start: number;
   end: number;
@@ -46,7 +39,11 @@ interface Marker {
 }
 
 export function findMarkers(text: string): Marker[] {
-  return [...text.matchAll(MARKER)].map((m) => ({ start: m.index, end: m.index + m[0].length, numbers: m[1].split(/\s*[,;]\s*/).map(Number) }));
+  return [...text.matchAll(MARKER)].map((m) => ({
+    start: m.index,
+    end: m.index + m[0].length,
+    numbers: m[1].split(/\s*[,;]\s*/).map(Number),
+  }));
 }
 
 const LEADING_MARKERS = /^(?:\s*\[\d+(?:\s*[,;]\s*\d+)*\])+/;
@@ -61,7 +58,10 @@ export function uncitedSentences(answer: string): string[] {
     const leading = LEADING_MARKERS.exec(text)?.[0] ?? '';
     if (leading && sentences.length) sentences[sentences.length - 1].cited = true;
     const own = text.slice(leading.length);
-    sentences.push({ text: own.trim(), cited: findMarkers(own).length > 0 || (leading !== '' && sentences.length === 0) });
+    sentences.push({
+      text: own.trim(),
+      cited: findMarkers(own).length > 0 || (leading !== '' && sentences.length === 0),
+    });
   }
   return sentences.filter((s) => !s.cited && /[\p{L}\p{N}]/u.test(s.text)).map((s) => s.text);
 }
@@ -75,13 +75,23 @@ function claimBefore(text: string, markerStart: number): string {
   let head = text.slice(0, end);
   // Skip markers and punctuation right before this one ("[1][2]", "said. [1]").
   for (;;) {
-    const trimmed = head.replace(/\s+$/, '').replace(/\[(\d+(?:\s*[,;]\s*\d+)*)\]$/, '').replace(/[.!?]["”’]?$/, '');
+    const trimmed = head
+      .replace(/\s+$/, '')
+      .replace(/\[(\d+(?:\s*[,;]\s*\d+)*)\]$/, '')
+      .replace(/[.!?]["”’]?$/, '');
     if (trimmed === head) break;
     head = trimmed;
   }
   end = head.length;
-  const boundary = Math.max(head.search(/[^\n]*$/), ...[...head.matchAll(/[.!?]["”’]?\s+|\]\s+(?=\p{Lu})/gu)].map((m) => m.index + m[0].length));
-  return text.slice(boundary, end).replace(MARKER, '').replace(/^[\s\-*•]+/, '').trim();
+  const boundary = Math.max(
+    head.search(/[^\n]*$/),
+    ...[...head.matchAll(/[.!?]["”’]?\s+|\]\s+(?=\p{Lu})/gu)].map((m) => m.index + m[0].length),
+  );
+  return text
+    .slice(boundary, end)
+    .replace(MARKER, '')
+    .replace(/^[\s\-*•]+/, '')
+    .trim();
 }
 
 /** Direct quotes in a claim (four words or more), which must be verbatim in the passage. */
@@ -89,12 +99,21 @@ function quotesIn(claim: string): string[] {
   return [...claim.matchAll(/["“]([^"”]+)["”]/g)].map((m) => m[1].trim()).filter((q) => q.split(/\s+/).length >= 4);
 }
 
-const normalize = (text: string) => text.replace(/[“”„"]/g, '"').replace(/[‘’]/g, "'").replace(/\s+/g, ' ').toLowerCase();
+const normalize = (text: string) =>
+  text
+    .replace(/[“”„"]/g, '"')
+    .replace(/[‘’]/g, "'")
+    .replace(/\s+/g, ' ')
+    .toLowerCase();
 
 /** Keys a word matches on across languages: its stems in both languages and its lexicon concepts. */
 function keysOf(word: string, analyzer: Analyzer): string[] {
   if (/^\p{N}+$/u.test(word)) return [`n${word}`];
-  return [`s${analyzer.stem(word, 'id')}`, `s${analyzer.stem(word, 'en')}`, ...conceptsOf(word, analyzer).map((concept) => `c${concept}`)];
+  return [
+    `s${analyzer.stem(word, 'id')}`,
+    `s${analyzer.stem(word, 'en')}`,
+    ...conceptsOf(word, analyzer).map((concept) => `c${concept}`),
+  ];
 }
 
 const contentWords = (text: string) =>
@@ -130,7 +149,12 @@ interface Claim {
  * languages, embedding similarity, numbers, verbatim quotes) and cited by the passage sentence that
  * supports it best, as an exact span of the original file.
  */
-export async function verifyAnswer(text: string, sources: Source[], questionLang: Lang, options: VerifyOptions): Promise<VerifiedAnswer> {
+export async function verifyAnswer(
+  text: string,
+  sources: Source[],
+  questionLang: Lang,
+  options: VerifyOptions,
+): Promise<VerifiedAnswer> {
   const { analyzer } = options;
   const byN = new Map(sources.map((s) => [s.n, s]));
   const warnings: string[] = [];
@@ -138,7 +162,9 @@ export async function verifyAnswer(text: string, sources: Source[], questionLang
   const answer = cleaned.trim();
   if (invalid.length) {
     const list = [...new Set(invalid)].map((n) => `[${n}]`).join(', ');
-    warnings.push(`The answer cited ${list}, which ${invalid.length > 1 ? 'are' : 'is'} not among the ${sources.length} passages given; removed.`);
+    warnings.push(
+      `The answer cited ${list}, which ${invalid.length > 1 ? 'are' : 'is'} not among the ${sources.length} passages given; removed.`,
+    );
   }
 
   const claims: Claim[] = [];
@@ -156,7 +182,9 @@ export async function verifyAnswer(text: string, sources: Source[], questionLang
     try {
       const vectors = await options.embedder.embeddings.embedDocuments([...claimTexts, ...sentenceTexts]);
       claimTexts.forEach((claim, i) =>
-        sentenceTexts.forEach((sentence, j) => similarity.set(`${claim}\u0000${sentence}`, vectorCosine(vectors[i], vectors[claimTexts.length + j]))),
+        sentenceTexts.forEach((sentence, j) =>
+          similarity.set(`${claim}\u0000${sentence}`, vectorCosine(vectors[i], vectors[claimTexts.length + j])),
+        ),
       );
     } catch {
       warnings.push('Citations were checked by wording only: the embedder could not compare them.');
@@ -181,7 +209,11 @@ export async function verifyAnswer(text: string, sources: Source[], questionLang
         (lexical >= options.minLexical || (lexical >= options.minLexicalWithDense && bestDense >= options.minDense));
       if (!supported) {
         verified = false;
-        const why = numbers.length ? `its figures ${numbers.join(', ')} are not in it` : quotes.length ? 'the quote is not verbatim in it' : 'its wording is not there';
+        const why = numbers.length
+          ? `its figures ${numbers.join(', ')} are not in it`
+          : quotes.length
+            ? 'the quote is not verbatim in it'
+            : 'its wording is not there';
         warnings.push(`Passage [${n}] does not support "${claim.text.slice(0, 120)}" (${why}).`);
       }
       for (const sentence of source.passage.sentences) {
@@ -189,7 +221,9 @@ export async function verifyAnswer(text: string, sources: Source[], questionLang
         score.set(sentence, (score.get(sentence) ?? 0) + s);
       }
     }
-    const sentences = source.passage.sentences.length ? source.passage.sentences : [{ start: source.passage.start, end: source.passage.end, text: source.passage.text }];
+    const sentences = source.passage.sentences.length
+      ? source.passage.sentences
+      : [{ start: source.passage.start, end: source.passage.end, text: source.passage.text }];
     const best = sentences.reduce((a, b) => ((score.get(b) ?? 0) > (score.get(a) ?? 0) ? b : a));
     citations.push({
       n,
@@ -208,12 +242,16 @@ export async function verifyAnswer(text: string, sources: Source[], questionLang
   }
 
   const unsupported = uncitedSentences(answer);
-  for (const sentence of unsupported) warnings.push(`No passage is cited for "${sentence.slice(0, 120)}", so it is not backed by the articles.`);
+  for (const sentence of unsupported)
+    warnings.push(`No passage is cited for "${sentence.slice(0, 120)}", so it is not backed by the articles.`);
 
   const prose = answer.replace(MARKER, '').trim();
   if (prose.length >= 20) {
     const lang = detectLanguage(prose);
-    if (lang !== questionLang) warnings.push(`The answer is in ${LANGUAGE_NAME[lang]}, but the question was asked in ${LANGUAGE_NAME[questionLang]}.`);
+    if (lang !== questionLang)
+      warnings.push(
+        `The answer is in ${LANGUAGE_NAME[lang]}, but the question was asked in ${LANGUAGE_NAME[questionLang]}.`,
+      );
   }
   return { answer, citations, warnings, invalidMarkers: invalid.length, unsupported };
 }

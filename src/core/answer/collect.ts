@@ -1,7 +1,10 @@
 import type { Answer, AnswerEvent } from '../types.js';
 
 /** Runs the answer stream to its end and returns the answer, rethrowing an error event. */
-export async function collectAnswer(events: AsyncIterable<AnswerEvent>, onEvent?: (event: AnswerEvent) => void): Promise<Answer> {
+export async function collectAnswer(
+  events: AsyncIterable<AnswerEvent>,
+  onEvent?: (event: AnswerEvent) => void,
+): Promise<Answer> {
   for await (const event of events) {
     onEvent?.(event);
     if (event.type === 'done') return event.answer;

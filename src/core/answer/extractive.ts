@@ -2,36 +2,27 @@ import { cosine, storyFingerprint } from '../text/story-print.js';
 import type { StoreReader } from '../index/port.js';
 import type { Analyzer } from '../text/analyze.js';
 import { questionStats, questionWords } from '../question/coverage.js';
-import type { Answer, Citation, Hit, ShortAnswer } from '../types.js';
-import type { Answerer } from './answerer.js';
+import type { Answer, AnswerEvent, Citation, Hit, ShortAnswer } from '../types.js';
+import type { Answerer, AnswerInput } from './answerer.js';
 import { questionKind } from '../question/kind.js';
 import { abstention } from './abstention.js';
 import { spanSource } from '../sources/location.js';
-import { readSentences, type ReadOptions, type SentenceCandidate } from './read.js';
+import { readSentences, type SentenceCandidate } from './read.js';
 import { choiceFeatures } from './reader/choice.js';
 import { logit, sigmoid } from './reader/logistic.js';
 import { readQuestion, type ReaderQuestion } from './reader/question.js';
 import { renderShort } from './reader/render.js';
 import { shortAnswer } from './reader/short.js';
 import { shippedWeights, type ReaderWeights } from './reader/weights.js';
-
-export interface ExtractiveOptions extends ReadOptions {
-  /** How many of the rule's best sentences the choice model weighs; kabar quotes the likeliest. */
-  choices: number;
-  /** Below this share of the question's (IDF-weighted) content found in one sentence, the rule abstains… */
-  minCoverage: number;
-  /** …unless the sentence holds at least this share and this much evidence (summed IDF of the words found). */
-  paraphrase: { minCoverage: number; minEvidence: number };
-}
-
-export const DEFAULT_EXTRACTIVE: ExtractiveOptions = { depth: 5, minCoverage: 0.65, paraphrase: { minCoverage: 0.4, minEvidence: 18 }, shapelessFactor: 0.8, pairCost: 0.2, choices: 3 };
+import { DEFAULT_EXTRACTIVE, type ExtractiveOptions } from '../settings.js';
 
 /**
  * Whether the hand-set coverage rule answers from a sentence: kabar abstains when it does not answer
  * from its best one, and when that sentence says the opposite of the question.
  */
 export const ruleAnswers = (c: SentenceCandidate, { minCoverage, paraphrase }: ExtractiveOptions): boolean =>
-  !c.contradicted && (c.coverage >= minCoverage || (c.coverage >= paraphrase.minCoverage && c.evidence >= paraphrase.minEvidence));
+  !c.contradicted &&
+  (c.coverage >= minCoverage || (c.coverage >= paraphrase.minCoverage && c.evidence >= paraphrase.minEvidence));
 
 /** A sentence's reading: its short answer and the choice model's chance that it holds the answer. */
 export interface Reading {
@@ -47,12 +38,25 @@ export interface Reading {
  * language (the same story in the other is cited as its translation), and a pair of sentences, more
  * likely to hold an answer but a worse place for a short one, is weighed only when the rule itself picks it.
  */
-export function readChoices(question: ReaderQuestion, candidates: SentenceCandidate[], analyzer: Analyzer, options: ExtractiveOptions, weights: ReaderWeights): Reading[] {
+export function readChoices(
+  question: ReaderQuestion,
+  candidates: SentenceCandidate[],
+  analyzer: Analyzer,
+  options: ExtractiveOptions,
+  weights: ReaderWeights,
+): Reading[] {
   const top = candidates[0];
   const alternatives = candidates.filter((c, i) => i === 0 || (!c.pair && c.article.lang === top.article.lang));
   return alternatives.slice(0, options.choices).map((candidate, position) => {
     const short = shortAnswer(question, candidate.sentence, candidate.article.lang, analyzer, weights);
-    const features = choiceFeatures({ question, best: candidate, position, gap: top.score - candidate.score, ruleAnswers: ruleAnswers(candidate, options), span: short.choice });
+    const features = choiceFeatures({
+      question,
+      best: candidate,
+      position,
+      gap: top.score - candidate.score,
+      ruleAnswers: ruleAnswers(candidate, options),
+      span: short.choice,
+    });
     return { candidate, short, features, confidence: sigmoid(logit(weights.choice, features)) };
   });
 }
@@ -71,80 +75,111 @@ export const likeliest = (readings: Reading[]): Reading | undefined =>
  * short-answer model picks the answer itself (a name, number, date, place or phrase), shown first;
  * for why/how questions, or when no span is likely enough, the sentence is the answer.
  */
+export class ExtractiveAnswerer implements Answerer {
+  readonly name = 'extractive';
+
+  constructor(
+    private readonly store: Pick<StoreReader, 'passages' | 'termStats'>,
+    private readonly analyzer: Analyzer,
+    private readonly options: ExtractiveOptions = DEFAULT_EXTRACTIVE,
+    private readonly weights: ReaderWeights = shippedWeights(),
+  ) {}
+
+  async *answer({ question, query, hits }: AnswerInput): AsyncGenerator<AnswerEvent> {
+    const { store, analyzer, options, weights } = this;
+    const started = performance.now();
+    const words = questionWords(query, analyzer, await questionStats(query, analyzer, store));
+    const read = hits.slice(0, options.depth);
+    const records = await store.passages(read.flatMap((hit) => [hit.passage.id, ...hit.related.map((r) => r.id)]));
+    const asked = readQuestion(question, query, words);
+    const candidates = readSentences(
+      { words, kind: questionKind(question), lang: query.lang },
+      read,
+      records,
+      analyzer,
+      options,
+    );
+    const reading = likeliest(readChoices(asked, candidates, analyzer, options, weights));
+    const best = reading?.candidate;
+
+    let answer: string;
+    let citations: Citation[] = [];
+    let short: ShortAnswer | null = null;
+    const abstained = !best || !reading || !ruleAnswers(candidates[0], options);
+    if (abstained) {
+      answer = abstention(question, query.lang);
+    } else {
+      const cite = (c: SentenceCandidate, n: number): Citation => ({
+        n,
+        id: c.passageId,
+        file: c.article.file,
+        title: c.article.title,
+        source: c.article.source,
+        date: c.article.date,
+        lang: c.article.lang,
+        start: c.sentence.start,
+        end: c.sentence.end,
+        text: c.sentence.text,
+        ...spanSource(c.article),
+      });
+      citations = [cite(best, 1)];
+      const twin = translationOf(best, hits, candidates, analyzer, options.translationSimilarity);
+      if (twin) citations.push(cite(twin, 2));
+      const span = reading.short.span;
+      if (span)
+        short = {
+          ...citations[0],
+          start: span.start,
+          end: span.end,
+          text: span.text,
+          shown: renderShort(span.text, best.article.lang, query.lang),
+        };
+      const text = short ? short.shown : best.sentence.text.trim().replace(/\s+/g, ' ');
+      answer = `${text} ${citations.map((c) => `[${c.n}]`).join('')}`;
+    }
+    yield { type: 'token', text: answer };
+    const answerMs = performance.now() - started;
+    const result: Answer = {
+      question,
+      resolvedQuestion: query.text,
+      answer,
+      abstained,
+      citations,
+      hits,
+      warnings: [],
+      confidence: reading?.confidence ?? 0,
+      short,
+      support: abstained ? null : citations[0],
+      timingsMs: { retrieve: 0, answer: answerMs, total: answerMs },
+    };
+    yield { type: 'done', answer: result };
+  }
+}
+
+/** The offline answerer over a store (see ExtractiveAnswerer). */
 export function createExtractiveAnswerer(
   store: Pick<StoreReader, 'passages' | 'termStats'>,
   analyzer: Analyzer,
   options: ExtractiveOptions = DEFAULT_EXTRACTIVE,
   weights: ReaderWeights = shippedWeights(),
 ): Answerer {
-  return {
-    name: 'extractive',
-    async *answer({ question, query, hits }) {
-      const started = performance.now();
-      const words = questionWords(query, analyzer, await questionStats(query, analyzer, store));
-      const read = hits.slice(0, options.depth);
-      const records = await store.passages(read.flatMap((hit) => [hit.passage.id, ...hit.related.map((r) => r.id)]));
-      const asked = readQuestion(question, query, words);
-      const candidates = readSentences({ words, kind: questionKind(question), lang: query.lang }, read, records, analyzer, options);
-      const reading = likeliest(readChoices(asked, candidates, analyzer, options, weights));
-      const best = reading?.candidate;
-
-      let answer: string;
-      let citations: Citation[] = [];
-      let short: ShortAnswer | null = null;
-      const abstained = !best || !reading || !ruleAnswers(candidates[0], options);
-      if (abstained) {
-        answer = abstention(question, query.lang);
-      } else {
-        const cite = (c: SentenceCandidate, n: number): Citation => ({
-          n,
-          id: c.passageId,
-          file: c.article.file,
-          title: c.article.title,
-          source: c.article.source,
-          date: c.article.date,
-          lang: c.article.lang,
-          start: c.sentence.start,
-          end: c.sentence.end,
-          text: c.sentence.text,
-          ...spanSource(c.article),
-        });
-        citations = [cite(best, 1)];
-        const twin = translationOf(best, hits, candidates, analyzer);
-        if (twin) citations.push(cite(twin, 2));
-        const span = reading.short.span;
-        if (span) short = { ...citations[0], start: span.start, end: span.end, text: span.text, shown: renderShort(span.text, best.article.lang, query.lang) };
-        const text = short ? short.shown : best.sentence.text.trim().replace(/\s+/g, ' ');
-        answer = `${text} ${citations.map((c) => `[${c.n}]`).join('')}`;
-      }
-      yield { type: 'token', text: answer };
-      const answerMs = performance.now() - started;
-      const result: Answer = {
-        question,
-        resolvedQuestion: query.text,
-        answer,
-        abstained,
-        citations,
-        hits,
-        warnings: [],
-        confidence: reading?.confidence ?? 0,
-        short,
-        support: abstained ? null : citations[0],
-        timingsMs: { retrieve: 0, answer: answerMs, total: answerMs },
-      };
-      yield { type: 'done', answer: result };
-    },
-  };
+  return new ExtractiveAnswerer(store, analyzer, options, weights);
 }
 
 /** The sentence telling the same thing in the best sentence's same-story twin, if there is one. */
-function translationOf(best: SentenceCandidate, hits: Hit[], candidates: SentenceCandidate[], analyzer: Analyzer): SentenceCandidate | undefined {
+function translationOf(
+  best: SentenceCandidate,
+  hits: Hit[],
+  candidates: SentenceCandidate[],
+  analyzer: Analyzer,
+  minSimilarity: number,
+): SentenceCandidate | undefined {
   const hit = hits.find((h) => h.passage.id === best.passageId || h.related.some((r) => r.id === best.passageId));
   if (!hit) return undefined;
   const twins = new Set([hit.passage.id, ...hit.related.map((r) => r.id)]);
   const print = storyFingerprint(best.sentence.text, analyzer);
   let match: SentenceCandidate | undefined;
-  let similarity = 0.5;
+  let similarity = minSimilarity;
   for (const c of candidates) {
     if (!twins.has(c.passageId) || c.article.file === best.article.file) continue;
     const s = cosine(print, storyFingerprint(c.sentence.text, analyzer));

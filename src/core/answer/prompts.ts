@@ -56,7 +56,11 @@ export async function loadPrompts(dir = defaultPromptsDir()): Promise<Prompts> {
       });
     }
   };
-  return { answer: await read(PROMPT_FILES.answer), condense: await read(PROMPT_FILES.condense), translate: await read(PROMPT_FILES.translate) };
+  return {
+    answer: await read(PROMPT_FILES.answer),
+    condense: await read(PROMPT_FILES.condense),
+    translate: await read(PROMPT_FILES.translate),
+  };
 }
 
 /** Fills `{{name}}` slots in one pass, so a value containing `{{…}}` is never expanded again. */

@@ -1,21 +1,20 @@
 import type { PassageRecord } from '../index/port.js';
-import { coverageOf, eitherFound, foundIn, stemmedTokens, wordsFound, type QuestionWord } from '../question/coverage.js';
+import {
+  coverageOf,
+  eitherFound,
+  foundIn,
+  stemmedTokens,
+  wordsFound,
+  type QuestionWord,
+} from '../question/coverage.js';
 import type { Analyzer } from '../text/analyze.js';
 import { antonymsOf } from '../text/antonyms.js';
 import type { ArticleMeta, Hit, Lang, Span } from '../types.js';
 import { hasAnswerShape, type QuestionKind } from '../question/kind.js';
 import { namesHolder, officesAsked } from '../question/office.js';
+import type { ReadOptions } from '../settings.js';
 
 /** How the answerer reads its hits' sentences; tuning numbers of the coverage rule. */
-export interface ReadOptions {
-  /** How many top hits (with their same-story twins) are read for answer sentences. */
-  depth: number;
-  /** Coverage is multiplied by this when a sentence lacks the kind of fact the question asks for. */
-  shapelessFactor: number;
-  /** Two adjacent sentences are quoted together when they cover this much more of the question than one. */
-  pairCost: number;
-}
-
 /** A sentence (or two adjacent ones) of a read passage, with how much of the question it and its window hold. */
 export interface SentenceCandidate {
   sentence: Span;
@@ -63,7 +62,13 @@ const isNameOrNumber = (w: QuestionWord) => w.name || /\p{N}/u.test(w.word);
  * window (title, sentence before and after): a question names its subject where the answering sentence
  * says "it" or "the ministry", so what the window holds counts as context.
  */
-export function readSentences(question: ReadQuestion, hits: Hit[], records: Map<string, PassageRecord>, analyzer: Analyzer, options: ReadOptions): SentenceCandidate[] {
+export function readSentences(
+  question: ReadQuestion,
+  hits: Hit[],
+  records: Map<string, PassageRecord>,
+  analyzer: Analyzer,
+  options: ReadOptions,
+): SentenceCandidate[] {
   const { words, kind, lang } = question;
   const asked = new Set(words.map((w) => w.word));
   const total = words.reduce((sum, w) => sum + w.weight, 0);
@@ -78,7 +83,7 @@ export function readSentences(question: ReadQuestion, hits: Hit[], records: Map<
     const found = records.get(passageId);
     if (!found) return;
     const { passage, article } = found;
-    const language = article.lang === lang ? 0.03 : 0;
+    const language = article.lang === lang ? options.sameLanguageBonus : 0;
     const title = wordsFound(words, article.title, article.lang, analyzer);
     const tokensIn = passage.sentences.map((s) => stemmedTokens(s.text, article.lang, analyzer));
     const inSentence = tokensIn.map((tokens) => foundIn(words, tokens));
@@ -89,7 +94,8 @@ export function readSentences(question: ReadQuestion, hits: Hit[], records: Map<
       const window = eitherFound(own, title, inSentence[first - 1], inSentence[last + 1]);
       const { share, evidence } = coverageOf(words, own);
       const stems = stemsIn.slice(first, last + 1);
-      const contradicted = opposable && words.some((_, i) => !own[i] && [...opposites[i]].some((a) => stems.some((st) => st.has(a))));
+      const contradicted =
+        opposable && words.some((_, i) => !own[i] && [...opposites[i]].some((a) => stems.some((st) => st.has(a))));
       const missing = words.reduce((sum, w, i) => sum + (isNameOrNumber(w) && !window[i] ? w.weight : 0), 0);
       const most = words.reduce((top, w, i) => (window[i] ? top : Math.max(top, w.weight)), 0);
       const shaped = hasAnswerShape(kind, sentence.text, asked);
@@ -110,14 +116,24 @@ export function readSentences(question: ReadQuestion, hits: Hit[], records: Map<
         shaped,
         coverage,
         evidence,
-        score: coverage + language + 0.05 / (rank + 1),
+        score: coverage + language + options.rankBonus / (rank + 1),
       });
     };
     // Two adjacent sentences compete too, at a cost, for answers that run over a full stop.
     passage.sentences.forEach((sentence, i) => {
       add(sentence, i, i, 0);
       const next = passage.sentences[i + 1];
-      if (next) add({ start: sentence.start, end: next.end, text: passage.text.slice(sentence.start - passage.start, next.end - passage.start) }, i, i + 1, options.pairCost);
+      if (next)
+        add(
+          {
+            start: sentence.start,
+            end: next.end,
+            text: passage.text.slice(sentence.start - passage.start, next.end - passage.start),
+          },
+          i,
+          i + 1,
+          options.pairCost,
+        );
     });
   };
   hits.slice(0, options.depth).forEach((hit, rank) => {

@@ -51,17 +51,36 @@ export function loadCiteCases(text: string, name: string): CiteCase[] {
     try {
       value = JSON.parse(line) as Partial<CiteCase>;
     } catch {
-      throw new UserError('BAD_QUESTION_FILE', `Line ${n + 1} of ${name} is not valid JSON.`, { hint: 'Each line must be one JSON object with id, quote and kind.' });
+      throw new UserError('BAD_QUESTION_FILE', `Line ${n + 1} of ${name} is not valid JSON.`, {
+        hint: 'Each line must be one JSON object with id, quote and kind.',
+      });
     }
     if (typeof value.quote !== 'string' || !CITE_KINDS.includes(value.kind as CiteCaseKind)) {
-      throw new UserError('BAD_QUESTION_FILE', `Line ${n + 1} of ${name} needs a "quote" string and a "kind" (${CITE_KINDS.join(', ')}).`, { hint: 'See eval/README.md for the format.' });
+      throw new UserError(
+        'BAD_QUESTION_FILE',
+        `Line ${n + 1} of ${name} needs a "quote" string and a "kind" (${CITE_KINDS.join(', ')}).`,
+        { hint: 'See eval/README.md for the format.' },
+      );
     }
     if (value.kind !== 'absent' && typeof value.file !== 'string') {
-      throw new UserError('BAD_QUESTION_FILE', `Line ${n + 1} of ${name} is not absent but has no "file".`, { hint: 'Give the article file the quote comes from.' });
+      throw new UserError('BAD_QUESTION_FILE', `Line ${n + 1} of ${name} is not absent but has no "file".`, {
+        hint: 'Give the article file the quote comes from.',
+      });
     }
-    cases.push({ id: value.id ?? `line-${n + 1}`, quote: value.quote, kind: value.kind!, file: value.file ?? null, start: value.start ?? null, end: value.end ?? null, also: value.also });
+    cases.push({
+      id: value.id ?? `line-${n + 1}`,
+      quote: value.quote,
+      kind: value.kind!,
+      file: value.file ?? null,
+      start: value.start ?? null,
+      end: value.end ?? null,
+      also: value.also,
+    });
   });
-  if (cases.length === 0) throw new UserError('BAD_QUESTION_FILE', `${name} has no quotes.`, { hint: 'Give a JSON Lines file such as eval/cite.jsonl.' });
+  if (cases.length === 0)
+    throw new UserError('BAD_QUESTION_FILE', `${name} has no quotes.`, {
+      hint: 'Give a JSON Lines file such as eval/cite.jsonl.',
+    });
   return cases;
 }
 
@@ -87,13 +106,19 @@ const share = (n: number, d: number): number => (d === 0 ? 0 : Math.round((n / d
 export function scoreCite(outcomes: CiteOutcome[]): CiteMetrics {
   const right = (o: CiteOutcome): boolean => {
     const top = o.matches[0];
-    return top !== undefined && o.case.file !== null && (top.file === o.case.file || (o.case.also ?? []).includes(top.file));
+    return (
+      top !== undefined && o.case.file !== null && (top.file === o.case.file || (o.case.also ?? []).includes(top.file))
+    );
   };
   const present = outcomes.filter((o) => o.case.kind !== 'absent');
   const absent = outcomes.filter((o) => o.case.kind === 'absent');
   const reported = outcomes.filter((o) => o.matches.length > 0);
   const spans = outcomes.filter((o) => o.case.kind === 'exact' || o.case.kind === 'boundary');
-  const spanRight = (o: CiteOutcome) => right(o) && o.matches[0].file === o.case.file && o.matches[0].start === o.case.start && o.matches[0].end === o.case.end;
+  const spanRight = (o: CiteOutcome) =>
+    right(o) &&
+    o.matches[0].file === o.case.file &&
+    o.matches[0].start === o.case.start &&
+    o.matches[0].end === o.case.end;
   const recallByKind: CiteMetrics['recallByKind'] = {};
   for (const kind of CITE_KINDS) {
     if (kind === 'absent') continue;

@@ -36,7 +36,12 @@ function isQuoteName(word: NormWord, index: number): boolean {
  * and name of the quote is there, lower for each one missing and for each word swapped for its opposite.
  * Across languages a capitalised dictionary word (a month, a day) may also match through its translation.
  */
-export function factFactor(quote: NormWord[], window: NormWord[], analyzer: Analyzer, { crossLanguage = false } = {}): number {
+export function factFactor(
+  quote: NormWord[],
+  window: NormWord[],
+  analyzer: Analyzer,
+  { crossLanguage = false } = {},
+): number {
   const numbers = new Set(window.map((w) => w.number).filter((n): n is string => n !== null));
   const words = new Set(window.map((w) => w.word));
   const quoteWords = new Set(quote.map((w) => w.word));

@@ -8,6 +8,8 @@ import { alignFuzzy } from './fuzzy.js';
 import { fuzzyWords, normalizeWords } from './normalize.js';
 import { alignSemantic } from './semantic.js';
 import { sentenceGroups } from './sentences.js';
+import { CITE_THRESHOLDS, SIZE_LIMITS, type CiteThresholds } from '../settings.js';
+import { UserError } from '../errors.js';
 
 export type MatchKind = 'exact' | 'fuzzy' | 'semantic';
 
@@ -32,14 +34,6 @@ export interface QuoteMatch {
   /** The earliest-dated of several articles that carry the quote. */
   earliest: boolean;
 }
-
-/** Scores below which a match is not reported; tuned on eval/cite.jsonl. */
-export interface CiteThresholds {
-  fuzzy: number;
-  semantic: number;
-}
-
-export const CITE_THRESHOLDS: CiteThresholds = { fuzzy: 0.75, semantic: 0.42 };
 
 export interface FindOptions {
   /** How many matches at most (default 5). */
@@ -81,8 +75,6 @@ function passageOf(article: StoredArticle, start: number, end: number): string {
   return best?.id ?? `${article.file}#0`;
 }
 
-
-
 /** Orders dates that may be partial (`2020-10` before `2020-10-22`); undated articles come last. */
 const dateKey = (date: string | null): string => date ?? '\uffff';
 
@@ -96,12 +88,19 @@ const dateKey = (date: string | null): string => date ?? '\uffff';
 export async function findQuote(engine: Engine, quote: string, options: FindOptions = {}): Promise<QuoteMatch[]> {
   const k = options.k ?? 5;
   const thresholds = options.thresholds ?? CITE_THRESHOLDS;
+  if (quote.length > SIZE_LIMITS.quoteChars)
+    throw new UserError(
+      'BAD_FLAG',
+      `The quote is ${quote.length.toLocaleString('en')} characters long; kabar cite looks up quotes of up to ${SIZE_LIMITS.quoteChars.toLocaleString('en')}.`,
+      { hint: 'Cite a sentence or a paragraph at a time.' },
+    );
   const quoteWords = normalizeWords(quote);
   if (quoteWords.length === 0) return [];
   const { store, analyzer } = engine;
 
   const proposed: { id: string; searched: boolean }[] = [];
-  for (const hit of await store.lexical(analyseQuery(quote, analyzer).terms, LEXICAL_CANDIDATES)) proposed.push({ id: hit.id, searched: false });
+  for (const hit of await store.lexical(analyseQuery(quote, analyzer).terms, LEXICAL_CANDIDATES))
+    proposed.push({ id: hit.id, searched: false });
   const { hits } = await engine.search(quote, { k: SEARCH_CANDIDATES });
   for (const hit of hits) {
     proposed.push({ id: hit.passage.id, searched: true });
@@ -156,7 +155,8 @@ export async function findQuote(engine: Engine, quote: string, options: FindOpti
       const aligned = alignFuzzy(fuzzyQuote, group, analyzer);
       if (aligned && (!best || aligned.score > best.score)) best = aligned;
     }
-    if (best && best.score >= thresholds.fuzzy) record(article, raw, best.start, best.end, Math.min(FUZZY_CEILING, best.score), 'fuzzy');
+    if (best && best.score >= thresholds.fuzzy)
+      record(article, raw, best.start, best.end, Math.min(FUZZY_CEILING, best.score), 'fuzzy');
     // A near-miss (the words are there, a number or name is wrong) is a different claim: no paraphrase rescue.
     else if (!best || best.coverage < NEAR_MISS_COVERAGE) unresolved.push(candidate);
   }
@@ -166,11 +166,21 @@ export async function findQuote(engine: Engine, quote: string, options: FindOpti
   for (const aligned of await alignSemantic(quote, fuzzyQuote, groups, analyzer, engine.embedder)) {
     if (aligned.score < thresholds.semantic) continue;
     const { article } = semantic[aligned.group];
-    record(article, raws.get(article.file)!, aligned.start, aligned.end, Math.min(FUZZY_CEILING, aligned.score), 'semantic');
+    record(
+      article,
+      raws.get(article.file)!,
+      aligned.start,
+      aligned.end,
+      Math.min(FUZZY_CEILING, aligned.score),
+      'semantic',
+    );
   }
 
   const kindOrder: Record<MatchKind, number> = { exact: 0, fuzzy: 1, semantic: 2 };
-  matches.sort((a, b) => b.score - a.score || kindOrder[a.kind] - kindOrder[b.kind] || a.file.localeCompare(b.file) || a.start - b.start);
+  matches.sort(
+    (a, b) =>
+      b.score - a.score || kindOrder[a.kind] - kindOrder[b.kind] || a.file.localeCompare(b.file) || a.start - b.start,
+  );
   const top = matches.slice(0, k).map((m) => ({ ...m, earliest: false }));
   if (new Set(top.map((m) => m.file)).size > 1) {
     const dated = top.filter((m) => m.date !== null);

@@ -67,7 +67,13 @@ export function alignFuzzy(quote: NormWord[], sentences: SentenceWords[], analyz
       const rank = coverage + 0.1 * precision;
       if (!best || rank > best.rank + 1e-9) {
         const window = sentences.slice(i, j + 1).flatMap((s) => s.words);
-        best = { start: sentences[i].start, end: sentences[j].end, coverage, score: coverage * factFactor(quote, window, analyzer), rank };
+        best = {
+          start: sentences[i].start,
+          end: sentences[j].end,
+          coverage,
+          score: coverage * factFactor(quote, window, analyzer),
+          rank,
+        };
       }
     }
   }

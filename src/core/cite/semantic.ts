@@ -37,19 +37,34 @@ export async function alignSemantic(
     for (let i = 0; i < sentences.length; i++) {
       for (let j = i; j < Math.min(sentences.length, i + MAX_SEMANTIC_WINDOW); j++) {
         const run = sentences.slice(i, j + 1);
-        windows.push({ group, start: run[0].start, end: run[run.length - 1].end, text: run.map((s) => s.text).join(' '), words: run.flatMap((s) => s.words) });
+        windows.push({
+          group,
+          start: run[0].start,
+          end: run[run.length - 1].end,
+          text: run.map((s) => s.text).join(' '),
+          words: run.flatMap((s) => s.words),
+        });
       }
     }
   });
   if (windows.length === 0) return [];
-  const [queryVector, vectors] = await Promise.all([embedder.embeddings.embedQuery(quote), embedder.embeddings.embedDocuments(windows.map((w) => w.text))]);
+  const [queryVector, vectors] = await Promise.all([
+    embedder.embeddings.embedQuery(quote),
+    embedder.embeddings.embedDocuments(windows.map((w) => w.text)),
+  ]);
   const print = storyFingerprint(quote, analyzer);
   const best = new Map<number, Alignment & { group: number }>();
   windows.forEach((w, n) => {
-    const similarity = FINGERPRINT_WEIGHT * cosine(print, storyFingerprint(w.text, analyzer)) + (1 - FINGERPRINT_WEIGHT) * Math.max(0, vectorCosine(queryVector, vectors[n]));
-    const score = similarity * lengthFactor(quoteWords.length, w.words.length) * factFactor(quoteWords, w.words, analyzer, { crossLanguage: true });
+    const similarity =
+      FINGERPRINT_WEIGHT * cosine(print, storyFingerprint(w.text, analyzer)) +
+      (1 - FINGERPRINT_WEIGHT) * Math.max(0, vectorCosine(queryVector, vectors[n]));
+    const score =
+      similarity *
+      lengthFactor(quoteWords.length, w.words.length) *
+      factFactor(quoteWords, w.words, analyzer, { crossLanguage: true });
     const known = best.get(w.group);
-    if (!known || score > known.score) best.set(w.group, { group: w.group, start: w.start, end: w.end, score, coverage: similarity });
+    if (!known || score > known.score)
+      best.set(w.group, { group: w.group, start: w.start, end: w.end, score, coverage: similarity });
   });
   return [...best.values()];
 }

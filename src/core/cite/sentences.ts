@@ -27,9 +27,15 @@ export function splitGlued(raw: string, start: number, end: number): { start: nu
 }
 
 /** Consecutive runs of the given passages' sentences, each widened by `around` passages either side. */
-export function sentenceGroups(raw: string, article: StoredArticle, passages: Set<number>, around: number): Sentence[][] {
+export function sentenceGroups(
+  raw: string,
+  article: StoredArticle,
+  passages: Set<number>,
+  around: number,
+): Sentence[][] {
   const wanted = new Set<number>();
-  for (const n of passages) for (let m = n - around; m <= n + around; m++) if (m >= 0 && m < article.passages.length) wanted.add(m);
+  for (const n of passages)
+    for (let m = n - around; m <= n + around; m++) if (m >= 0 && m < article.passages.length) wanted.add(m);
   const groups: Sentence[][] = [];
   let previous = -2;
   for (const n of [...wanted].sort((a, b) => a - b)) {
@@ -43,4 +49,3 @@ export function sentenceGroups(raw: string, article: StoredArticle, passages: Se
   }
   return groups;
 }
-

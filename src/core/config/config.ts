@@ -56,7 +56,8 @@ export interface ConfigFlags {
 
 type Env = Record<string, string | undefined>;
 
-const nonEmpty = (value: string | undefined): string | undefined => (value && value.trim() !== '' ? value.trim() : undefined);
+const nonEmpty = (value: string | undefined): string | undefined =>
+  value && value.trim() !== '' ? value.trim() : undefined;
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], variable: string): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;
@@ -91,15 +92,24 @@ export const withoutPassword = (url: string): string =>
 export function parseStore(value: string | undefined, readUrl: string | undefined): StoreConfig {
   if (value === undefined || value === 'local') {
     if (readUrl !== undefined) {
-      throw new UserError('BAD_CONFIG', 'KABAR_STORE_READ is set but the index is local.', { hint: "Set KABAR_STORE (or --store) to the primary server's postgres:// URL, or unset KABAR_STORE_READ." });
+      throw new UserError('BAD_CONFIG', 'KABAR_STORE_READ is set but the index is local.', {
+        hint: "Set KABAR_STORE (or --store) to the primary server's postgres:// URL, or unset KABAR_STORE_READ.",
+      });
     }
     return { kind: 'local' };
   }
-  for (const [url, name] of [[value, 'KABAR_STORE (or --store)'], [readUrl, 'KABAR_STORE_READ']] as const) {
+  for (const [url, name] of [
+    [value, 'KABAR_STORE (or --store)'],
+    [readUrl, 'KABAR_STORE_READ'],
+  ] as const) {
     if (url !== undefined && !isPostgresUrl(url)) {
-      throw new UserError('BAD_CONFIG', `${name} is ${withoutPassword(url)}, which is neither local nor a postgres:// URL.`, {
-        hint: 'Use local, or postgres://USER:PASSWORD@HOST:PORT/DATABASE.',
-      });
+      throw new UserError(
+        'BAD_CONFIG',
+        `${name} is ${withoutPassword(url)}, which is neither local nor a postgres:// URL.`,
+        {
+          hint: 'Use local, or postgres://USER:PASSWORD@HOST:PORT/DATABASE.',
+        },
+      );
     }
   }
   return readUrl === undefined ? { kind: 'postgres', url: value } : { kind: 'postgres', url: value, readUrl };
@@ -109,7 +119,8 @@ export function parseStore(value: string | undefined, readUrl: string | undefine
 export const BUNDLED_CORPUS = fileURLToPath(new URL('../../../seeds', import.meta.url));
 
 /** `seeds` in the working folder when there is one, otherwise the articles shipped with kabar. */
-export const defaultCorpus = (cwd: string): string => (fs.existsSync(path.join(cwd, 'seeds')) ? path.join(cwd, 'seeds') : BUNDLED_CORPUS);
+export const defaultCorpus = (cwd: string): string =>
+  fs.existsSync(path.join(cwd, 'seeds')) ? path.join(cwd, 'seeds') : BUNDLED_CORPUS;
 
 /**
  * Builds the configuration from environment variables (already merged with `.env` files by the caller)
@@ -121,11 +132,18 @@ export function loadConfig(env: Env, flags: ConfigFlags = {}, cwd = process.cwd(
   const modelsDir = nonEmpty(env.KABAR_MODELS_DIR);
   return {
     corpusDir: path.resolve(cwd, corpus),
-    fields: { ...parseFieldMap([env.KABAR_FIELDS ?? ''], 'KABAR_FIELDS'), ...parseFieldMap(flags.field ?? [], '--field') },
+    fields: {
+      ...parseFieldMap([env.KABAR_FIELDS ?? ''], 'KABAR_FIELDS'),
+      ...parseFieldMap(flags.field ?? [], '--field'),
+    },
     indexDir: path.resolve(cwd, index),
     store: parseStore(flags.store ?? nonEmpty(env.KABAR_STORE), nonEmpty(env.KABAR_STORE_READ)),
     embeddings: {
-      provider: oneOf(flags.embeddings ?? nonEmpty(env.KABAR_EMBEDDINGS) ?? 'hashing', EMBEDDING_PROVIDERS, 'KABAR_EMBEDDINGS'),
+      provider: oneOf(
+        flags.embeddings ?? nonEmpty(env.KABAR_EMBEDDINGS) ?? 'hashing',
+        EMBEDDING_PROVIDERS,
+        'KABAR_EMBEDDINGS',
+      ),
       model: nonEmpty(env.KABAR_EMBEDDINGS_MODEL),
       modelsDir: modelsDir && path.resolve(cwd, modelsDir),
     },

@@ -17,7 +17,11 @@ export function describeSettings(config: Config, flags: ConfigFlags, origin: Rea
     ['corpus', 'KABAR_CORPUS', config.corpusDir, 'corpus'],
     ['index', 'KABAR_INDEX', config.indexDir, 'index'],
     ['store', 'KABAR_STORE', store(config), 'store'],
-    ['store replica', 'KABAR_STORE_READ', config.store.kind === 'postgres' && config.store.readUrl ? withoutPassword(config.store.readUrl) : undefined],
+    [
+      'store replica',
+      'KABAR_STORE_READ',
+      config.store.kind === 'postgres' && config.store.readUrl ? withoutPassword(config.store.readUrl) : undefined,
+    ],
     ['embeddings', 'KABAR_EMBEDDINGS', config.embeddings.provider, 'embeddings'],
     ['embeddings model', 'KABAR_EMBEDDINGS_MODEL', config.embeddings.model],
     ['models folder', 'KABAR_MODELS_DIR', config.embeddings.modelsDir],

@@ -17,7 +17,8 @@ const PATH_VARIABLES = ['KABAR_CORPUS', 'KABAR_INDEX', 'KABAR_MODELS_DIR'];
 
 /** The user-level settings file: `$XDG_CONFIG_HOME/kabar/config`, by default `~/.config/kabar/config`. */
 export function userConfigFile(env: Env, home = os.homedir()): string {
-  const base = env.XDG_CONFIG_HOME && path.isAbsolute(env.XDG_CONFIG_HOME) ? env.XDG_CONFIG_HOME : path.join(home, '.config');
+  const base =
+    env.XDG_CONFIG_HOME && path.isAbsolute(env.XDG_CONFIG_HOME) ? env.XDG_CONFIG_HOME : path.join(home, '.config');
   return path.join(base, 'kabar', 'config');
 }
 

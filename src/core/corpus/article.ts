@@ -1,12 +1,21 @@
-import { META_FIELDS, type Article, type Passage } from '../types.js';
+import { type Article, type MetaField, type Passage, type Provenance } from '../types.js';
 import { readMarkdown } from '../sources/markdown.js';
 import { textArticle } from '../sources/text.js';
 import type { SourceArticle } from '../sources/types.js';
-import { chunkArticle, type ChunkOptions } from './chunk.js';
+import { pathDate } from '../sources/dateline.js';
+import { isOutletLike } from '../sources/metadata.js';
+import { chunkArticle } from './chunk.js';
 import { cleanArticle } from './clean.js';
 import { detectLanguage } from '../text/language.js';
+import type { ChunkOptions } from '../settings.js';
 
 const TITLE_LENGTH = 100;
+
+/**
+ * Raised whenever reading an article changes what its passages, title, date or outlet are (title lines,
+ * datelines, boilerplate): the index records it, and an index made under other rules is rebuilt once.
+ */
+export const ARTICLE_RULES = 2;
 
 function headline(text: string): string {
   if (text.length <= TITLE_LENGTH) return text;
@@ -15,44 +24,96 @@ function headline(text: string): string {
   return `${cut.slice(0, space > 40 ? space : TITLE_LENGTH).replace(/[,;:]$/, '')}…`;
 }
 
+/** The folder an article's file is in, when its name reads as an outlet ("detik/…", "kompas.com/…"). */
+function folderOutlet(file: string): string | null {
+  const parts = file.split('/');
+  const folder = parts.length > 1 ? parts[parts.length - 2] : null;
+  return folder && isOutletLike(folder) ? folder : null;
+}
+
+/** A value and where it came from; null when nothing gave one. */
+type Found<T> = { value: T; from: Provenance } | null;
+
+const found = <T>(value: T | null, from: Provenance): Found<T> => (value === null ? null : { value, from });
+
 /**
- * Cleans and chunks a source article; metadata its source gave wins, the rest is guessed from the text
- * (title, date, outlet, language), and each field records where it came from.
+ * Cleans and chunks a source article. Metadata its source gave wins; then evidence in the file: the title
+ * line, the dateline (date and outlet), an agency code, a date in the path, an outlet-like folder; a title
+ * from the first sentence and the language are guessed. Each field records where it came from.
+ * `heading` is the title when it stands apart from the body (its own line, a record field), to be
+ * searched with the article's first passage.
  */
-export function articleFromSource(source: SourceArticle, chunking: ChunkOptions): { article: Article; passages: Passage[] } {
+export function articleFromSource(
+  source: SourceArticle,
+  chunking: ChunkOptions,
+  isBoilerplate?: (line: string) => boolean,
+): { article: Article; passages: Passage[]; heading: string | null } {
   const raw = source.text;
-  const cleaned = cleanArticle(raw, { bodyStart: source.bodyStart, markdown: source.markdown });
+  const cleaned = cleanArticle(raw, {
+    bodyStart: source.bodyStart,
+    markdown: source.markdown,
+    findTitle: source.title === null,
+    isBoilerplate,
+  });
   const sentences = cleaned.blocks.flat();
   const body = sentences.map((s) => s.text).join(' ');
-  const guessed = {
-    title: cleaned.caption ?? (sentences[0] ? headline(sentences[0].text) : null),
-    date: cleaned.date,
-    source: cleaned.source,
-    url: null,
-    lang: body.trim() ? detectLanguage(body) : null,
+  const fromSource = <F extends MetaField>(field: F): Found<NonNullable<SourceArticle[F]>> =>
+    source[field] === null
+      ? null
+      : { value: source[field] as NonNullable<SourceArticle[F]>, from: source.found[field] ?? 'guessed' };
+  const evidence: { [F in MetaField]: Found<NonNullable<SourceArticle[F]>>[] } = {
+    title: [
+      fromSource('title'),
+      found(cleaned.title?.text ?? null, 'title-line'),
+      found(cleaned.caption, 'guessed'),
+      found(sentences[0] ? headline(sentences[0].text) : null, 'guessed'),
+    ],
+    date: [
+      fromSource('date'),
+      found(cleaned.date, cleaned.dateFrom === 'header' ? 'record' : 'dateline'),
+      found(pathDate(source.file), 'path'),
+    ],
+    source: [
+      fromSource('source'),
+      found(cleaned.source, cleaned.sourceFrom ?? 'dateline'),
+      found(folderOutlet(source.file), 'folder'),
+    ],
+    url: [fromSource('url')],
+    lang: [fromSource('lang'), found(body.trim() ? detectLanguage(body) : null, 'guessed')],
   };
-  const provenance = {} as Article['provenance'] & object;
-  const pick = <F extends (typeof META_FIELDS)[number]>(field: F) => {
-    const value = source[field] ?? guessed[field];
-    provenance[field] = source[field] !== null ? (source.found[field] ?? 'guessed') : value !== null ? 'guessed' : 'absent';
-    return value;
+  const provenance = {} as Record<MetaField, Provenance>;
+  const pick = <F extends MetaField>(field: F) => {
+    const first = evidence[field].find((e) => e !== null) ?? null;
+    provenance[field] = first?.from ?? 'absent';
+    return first?.value ?? null;
   };
+  const title = pick('title');
   const article: Article = {
     file: source.id,
     raw,
-    title: pick('title') ?? source.file,
+    title: title ?? source.file,
     date: pick('date'),
     source: pick('source'),
     lang: pick('lang') ?? 'en',
     url: pick('url'),
     provenance,
   };
-  if (source.id !== source.file) article.origin = source.line === undefined ? { file: source.file } : { file: source.file, line: source.line };
-  return { article, passages: chunkArticle(source.id, raw, cleaned.blocks, chunking) };
+  if (source.id !== source.file)
+    article.origin = source.line === undefined ? { file: source.file } : { file: source.file, line: source.line };
+  const apart = provenance.title !== 'guessed' && provenance.title !== 'absent';
+  return {
+    article,
+    passages: chunkArticle(source.id, raw, cleaned.blocks, chunking),
+    heading: apart ? article.title : null,
+  };
 }
 
 /** Reads one `.txt` or `.md` article's metadata and passages from its raw text. */
-export function parseArticle(file: string, raw: string, chunking: ChunkOptions): { article: Article; passages: Passage[] } {
+export function parseArticle(
+  file: string,
+  raw: string,
+  chunking: ChunkOptions,
+): { article: Article; passages: Passage[]; heading: string | null } {
   const source = /\.(md|markdown)$/i.test(file) ? readMarkdown(file, raw).articles[0] : textArticle(file, raw, false);
   return articleFromSource(source, chunking);
 }

@@ -1,12 +1,5 @@
 import type { Passage, Span } from '../types.js';
-
-export interface ChunkOptions {
-  /** A passage grows sentence by sentence until the next one would pass this many characters. */
-  maxChars: number;
-  maxSentences: number;
-}
-
-export const DEFAULT_CHUNKING: ChunkOptions = { maxChars: 500, maxSentences: 3 };
+import { DEFAULT_CHUNKING, type ChunkOptions } from '../settings.js';
 
 /**
  * A sentence longer than `max` characters cut into pieces of at most `max`, at the last white space
@@ -37,7 +30,12 @@ export function splitLongSentence(raw: string, sentence: Span, max: number): Spa
  * Groups each block's sentences into passages with ids `file#0`, `file#1`, ... An id depends only on
  * the article's own text, so it survives changes to other files.
  */
-export function chunkArticle(file: string, raw: string, blocks: Span[][], options: ChunkOptions = DEFAULT_CHUNKING): Passage[] {
+export function chunkArticle(
+  file: string,
+  raw: string,
+  blocks: Span[][],
+  options: ChunkOptions = DEFAULT_CHUNKING,
+): Passage[] {
   const passages: Passage[] = [];
   const emit = (sentences: Span[]) => {
     const start = sentences[0].start;

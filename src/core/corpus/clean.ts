@@ -1,11 +1,20 @@
 import type { Span } from '../types.js';
 import { splitSentences } from './sentences.js';
-import { AGENCY_TRAILER, DATE_HEADER, findDateInText, isOutletLike, outletFromAgencyCode } from '../sources/metadata.js';
+import { AGENCY_TRAILER, DATE_HEADER, outletFromAgencyCode } from '../sources/metadata.js';
+import { agencyInOpening, leadDate, readDateline } from '../sources/dateline.js';
+import { TITLE_LINE } from '../settings.js';
+import { INLINE_BOILERPLATE, isKnownBoilerplate } from './boilerplate.js';
 
 /** What cleaning learned about an article and the text worth retrieving, as spans of the original. */
 export interface CleanedArticle {
   date: string | null;
+  /** Where the date was read: a `date` header line of an archive, or the opening's dateline or lead sentence. */
+  dateFrom: 'header' | 'dateline' | null;
   source: string | null;
+  /** Where the outlet was read: the opening's dateline, or an agency code closing the article. */
+  sourceFrom: 'dateline' | 'byline' | null;
+  /** The title line (a first line followed by a blank line, or a leading Markdown heading), never part of a sentence. */
+  title: Span | null;
   /** A photo caption standing in for a headline, if the article starts with one. */
   caption: string | null;
   /**
@@ -16,31 +25,21 @@ export interface CleanedArticle {
 }
 
 const CAPTION = /\.(?:jpe?g|png|gif|webp)\s*$/i;
-/** "IslamTimes- ", "IslamTimes - ", "Rusia, ARRAHMAHNEWS.COM – ", "Solo, Kompas - ", "Jakarta, detikNews - "; kept only when outlet-like. */
-const OUTLET_PREFIX = /^(?:[\p{Lu}][\p{L}]*(?: [\p{Lu}][\p{L}]*){0,2}, )?(\p{L}[\p{L}\d.]{2,40}?)\s?[-–—]\s+(?=\S)/u;
-const DATELINE_OUTLET = /^[\p{Lu}][\p{L}]*(?: [\p{Lu}][\p{L}]*){0,2}, (\p{L}[\p{L}\d.]{2,40}?)(?: \([^)]{2,20}\))?\s?[-–—]\s+(?=\S)/u;
-/** "JAKARTA (ANTARA) – ", "Hanoi (VNA) - ": a dateline with the agency in brackets. */
-const DATELINE_AGENCY = /^\p{Lu}[\p{L}]*(?:,? \p{Lu}[\p{L}]*){0,2},? \((\p{Lu}[\p{L}\d.]{1,20})\)\s?[-–—]\s+(?=\S)/u;
 /** A Markdown heading marker: "# ", "## ". */
 const HEADING_MARKER = /^[ \t]{0,3}#{1,6}[ \t]+/;
 const RELATED_HEADING = /^\s*(?:baca juga|read also|read more|see also|lihat juga|related)\s*:?\s*$/i;
 const LIST_ITEM = /^\s*[-•*]\s+/;
 const AGENCY_LINE = /^\s*[([]?[A-Z]{2,}(?:\/[A-Za-z]*\d*)*[)\]]?\s*$/;
 
-/** The outlet named at the head of a line and the prefix to drop, if the token there is outlet-like (datelines are not outlets). */
-function outletPrefix(text: string, first: boolean): RegExpExecArray | null {
-  for (const pattern of first ? [OUTLET_PREFIX, DATELINE_AGENCY] : [DATELINE_OUTLET, DATELINE_AGENCY]) {
-    const match = pattern.exec(text);
-    if (match && isOutletLike(match[1])) return match;
-  }
-  return null;
-}
-
 export interface CleanOptions {
   /** Where the article's body starts (after Markdown front matter); lines before it are not read. */
   bodyStart?: number;
   /** Markdown: heading markers are not part of sentences. */
   markdown?: boolean;
+  /** Look for a title line: the source gave no title of its own. */
+  findTitle?: boolean;
+  /** Lines this corpus repeats across many articles (besides the known patterns), left out like them. */
+  isBoilerplate?: (line: string) => boolean;
 }
 
 interface Line {
@@ -62,18 +61,50 @@ function linesOf(raw: string): Line[] {
 
 const blank = (raw: string, line: Line): boolean => raw.slice(line.start, line.end).trim() === '';
 
-const normalise = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+/** A line cut around the boilerplate markers glued into it, as runs that each keep exact offsets. */
+function withoutMarkers(raw: string, line: Line): Line[] {
+  const text = raw.slice(line.start, line.end);
+  const runs: Line[] = [];
+  let from = 0;
+  for (const match of text.matchAll(INLINE_BOILERPLATE)) {
+    runs.push({ start: line.start + from, end: line.start + match.index });
+    from = match.index + match[0].length;
+  }
+  runs.push({ start: line.start + from, end: line.end });
+  return runs.filter((run) => !blank(raw, run));
+}
+
+/** A first line that reads as a headline: short, not closed by a full stop, followed by a blank line and more text. */
+function isTitleLine(raw: string, lines: Line[], i: number, text: string): boolean {
+  const trimmed = text.trim();
+  if (trimmed.length > TITLE_LINE.maxChars || /[.!,;:]["”’)]?$/.test(trimmed)) return false;
+  if (i + 1 >= lines.length || !blank(raw, lines[i + 1])) return false;
+  return lines.slice(i + 2).some((line) => !blank(raw, line));
+}
+
+const normalise = (text: string): string =>
+  text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 
 /**
- * Finds the article's real text inside the raw file: skips the `date` header, a photo caption, the
- * outlet prefix, "Baca juga" link lists, agency trailers and a lede repeated verbatim in the body.
- * Everything is reported as offsets into `raw`; nothing is rewritten.
+ * Finds the article's real text inside the raw file: sets the title line apart, skips the `date` header, a
+ * photo caption, the dateline, "Baca juga" link lists, boilerplate lines (known patterns and lines the corpus
+ * repeats), agency trailers and a lede repeated verbatim in the body. The publication date and outlet come only from evidence: the header, the opening's dateline (or the
+ * "(21/10/2025)" of its lead sentence) and an agency code closing the article, never from a date elsewhere
+ * in the body. Everything is reported as offsets into `raw`; nothing is rewritten.
  */
 export function cleanArticle(raw: string, options: CleanOptions = {}): CleanedArticle {
   const bodyStart = options.bodyStart ?? 0;
   let date: string | null = null;
+  let dateFrom: CleanedArticle['dateFrom'] = null;
   let source: string | null = null;
+  let sourceFrom: CleanedArticle['sourceFrom'] = null;
   let caption: string | null = null;
+  let title: Span | null = null;
+  /** The first line of the body proper, where a dateline and the lead sentence are. */
+  let opening: Line | null = null;
   const lines = linesOf(raw);
   const content: Line[][] = [[]];
   const gap = () => {
@@ -84,39 +115,66 @@ export function cleanArticle(raw: string, options: CleanOptions = {}): CleanedAr
   for (let i = 0; i < lines.length; i++) {
     const line = { ...lines[i] };
     if (line.start < bodyStart) continue;
-    if (options.markdown) line.start += HEADING_MARKER.exec(raw.slice(line.start, line.end))?.[0].length ?? 0;
+    const heading = options.markdown ? (HEADING_MARKER.exec(raw.slice(line.start, line.end))?.[0].length ?? 0) : 0;
+    line.start += heading;
     if (first) {
       const header = DATE_HEADER.exec(raw.slice(line.start, line.end));
       if (header) {
         date = header[1];
+        dateFrom = 'header';
         line.start += header[0].length;
       }
     }
     if (blank(raw, line)) continue;
     let text = raw.slice(line.start, line.end);
+    // A "Baca juga:" heading is a link list's, left out below with its list.
+    if (!RELATED_HEADING.test(text) && (isKnownBoilerplate(text) || options.isBoilerplate?.(text))) {
+      gap();
+      continue;
+    }
     if (first && CAPTION.test(text)) {
       caption = text.trim().replace(CAPTION, '');
       gap();
       continue;
     }
+    if (first && options.findTitle && title === null) {
+      if (options.markdown ? heading > 0 : isTitleLine(raw, lines, i, text)) {
+        const lead = text.length - text.trimStart().length;
+        title = { start: line.start + lead, end: line.start + text.trimEnd().length, text: text.trim() };
+        gap();
+        continue;
+      }
+    }
     if (RELATED_HEADING.test(text)) {
       gap();
-      while (i + 1 < lines.length && (LIST_ITEM.test(raw.slice(lines[i + 1].start, lines[i + 1].end)) || blank(raw, lines[i + 1]))) i++;
+      while (
+        i + 1 < lines.length &&
+        (LIST_ITEM.test(raw.slice(lines[i + 1].start, lines[i + 1].end)) || blank(raw, lines[i + 1]))
+      )
+        i++;
       continue;
     }
     if (AGENCY_LINE.test(text)) {
-      source ??= outletFromAgencyCode(text);
+      if (source === null && (source = outletFromAgencyCode(text))) sourceFrom = 'byline';
       gap();
       continue;
     }
-    const prefix = outletPrefix(text.trimStart(), first);
-    if (prefix) {
-      source ??= prefix[1];
-      line.start += text.length - text.trimStart().length + prefix[0].length;
-      text = raw.slice(line.start, line.end);
+    if (first) {
+      const dateline = readDateline(text.trim());
+      if (dateline) {
+        if (dateline.outlet && source === null) [source, sourceFrom] = [dateline.outlet, 'dateline'];
+        if (dateline.date && date === null) [date, dateFrom] = [dateline.date, 'dateline'];
+        line.start += text.length - text.trimStart().length + dateline.length;
+        text = raw.slice(line.start, line.end);
+        if (blank(raw, line)) continue;
+      }
+      opening = line;
     }
     first = false;
-    content[content.length - 1].push(line);
+    withoutMarkers(raw, line).forEach((run, k) => {
+      if (k > 0) gap();
+      content[content.length - 1].push(run);
+    });
   }
 
   // An agency code glued to the end of the last line: "...Washington.(IT/TGM)", "...Rusia.[IT/r]".
@@ -126,7 +184,7 @@ export function cleanArticle(raw: string, options: CleanOptions = {}): CleanedAr
     const text = raw.slice(last.start, last.end);
     const trailer = /[([][A-Z]{2,}(?:\/[A-Za-z]*\d*)*[)\]]\s*$/.exec(text);
     if (trailer && AGENCY_TRAILER.test(trailer[0])) {
-      source ??= outletFromAgencyCode(trailer[0]);
+      if (source === null && (source = outletFromAgencyCode(trailer[0]))) sourceFrom = 'byline';
       last.end = last.start + trailer.index;
     }
   }
@@ -135,8 +193,11 @@ export function cleanArticle(raw: string, options: CleanOptions = {}): CleanedAr
     .map((block) => block.flatMap((line) => splitSentences(raw, line.start, line.end)))
     .filter((block) => block.length > 0);
   blocks = dropRepeatedLede(blocks);
-  date ??= findDateInText(blocks.flat().map((s) => s.text).join(' '));
-  return { date, source, caption, blocks };
+  if (opening) {
+    if (date === null && (date = leadDate(raw.slice(opening.start, opening.end)))) dateFrom = 'dateline';
+    if (source === null && (source = agencyInOpening(raw.slice(opening.start)))) sourceFrom = 'dateline';
+  }
+  return { date, dateFrom, source, sourceFrom, title, caption, blocks };
 }
 
 /** Drops leading sentences that appear again, word for word, later in the article. */

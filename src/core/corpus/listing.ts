@@ -32,9 +32,18 @@ export function listingMessage(dir: string): ListingMessage {
     const files = listing.files();
     const numbers = new Float64Array(files.length * 2);
     files.forEach((f, i) => numbers.set([f.size, f.mtimeMs], i * 2));
-    return { type: 'listed', digest: listing.digest, skips: listing.skips, files: files.map((f) => f.file).join('\0'), paths: files.map((f) => f.abs).join('\0'), numbers };
+    return {
+      type: 'listed',
+      digest: listing.digest,
+      skips: listing.skips,
+      files: files.map((f) => f.file).join('\0'),
+      paths: files.map((f) => f.abs).join('\0'),
+      numbers,
+    };
   } catch (error) {
-    return isUserError(error) ? { type: 'error', code: error.code, message: error.message, hint: error.hint } : { type: 'error', message: (error as Error).message };
+    return isUserError(error)
+      ? { type: 'error', code: error.code, message: error.message, hint: error.hint }
+      : { type: 'error', message: (error as Error).message };
   }
 }
 
@@ -49,7 +58,11 @@ export function listCorpusOffThread(dir: string): Promise<CorpusListing> {
     worker.once('error', reject);
     worker.once('message', (message: ListingMessage) => {
       if (message.type === 'error') {
-        reject(message.code ? new UserError(message.code, message.message, { hint: message.hint }) : new Error(message.message));
+        reject(
+          message.code
+            ? new UserError(message.code, message.message, { hint: message.hint })
+            : new Error(message.message),
+        );
         return;
       }
       const { digest, skips, numbers } = message;
@@ -61,7 +74,9 @@ export function listCorpusOffThread(dir: string): Promise<CorpusListing> {
         files: () => {
           if (!files) {
             const paths = message.paths.split('\0');
-            files = message.files.split('\0').map((file, i) => ({ file, abs: paths[i], size: numbers[i * 2], mtimeMs: numbers[i * 2 + 1] }));
+            files = message.files
+              .split('\0')
+              .map((file, i) => ({ file, abs: paths[i], size: numbers[i * 2], mtimeMs: numbers[i * 2 + 1] }));
           }
           return files;
         },

@@ -22,7 +22,10 @@ export interface ScanFs {
   stat(file: string): { size: number; mtimeMs: number };
 }
 
-const realFs: ScanFs = { readdir: (folder) => fs.readdirSync(folder, { withFileTypes: true }), stat: (file) => fs.statSync(file) };
+const realFs: ScanFs = {
+  readdir: (folder) => fs.readdirSync(folder, { withFileTypes: true }),
+  stat: (file) => fs.statSync(file),
+};
 
 export interface ScanOptions {
   /** Told about each folder that cannot be read (its path ends in `/`) and each symbolic link, which are not followed. */
@@ -69,7 +72,11 @@ export function scanCorpus(dir: string, options: ScanOptions = {}): CorpusFile[]
     } catch (error) {
       const code = errorCode(error);
       if (relativeFolder === '' && code !== 'EACCES' && code !== 'EPERM') throw error;
-      if (code !== 'ENOENT') options.onSkip?.({ file: `${relativeFolder || dir}/`, reason: `it cannot be read (${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code ?? 'error'})` });
+      if (code !== 'ENOENT')
+        options.onSkip?.({
+          file: `${relativeFolder || dir}/`,
+          reason: `it cannot be read (${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (code ?? 'error')})`,
+        });
       return;
     }
     for (const entry of entries) {
@@ -122,7 +129,10 @@ export function readArticleFile(abs: string): ReadResult {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { ok: false, reason: 'it was deleted', gone: true };
-    return { ok: false, reason: code === 'EACCES' ? 'it cannot be read (permission denied)' : `it cannot be read (${code ?? 'error'})` };
+    return {
+      ok: false,
+      reason: code === 'EACCES' ? 'it cannot be read (permission denied)' : `it cannot be read (${code ?? 'error'})`,
+    };
   }
   const utf16 = UTF16.find(({ bom }) => bytes[0] === bom[0] && bytes[1] === bom[1]);
   if (utf16) {

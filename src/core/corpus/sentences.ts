@@ -9,22 +9,93 @@ const ENDERS = new Set(['.', '!', '?']);
  */
 export const ABBREVIATIONS = new Set([
   // Titles and forms of address.
-  'dr', 'dra', 'drs', 'prof', 'ir', 'h', 'hj', 'kh', 'k.h', 'ust', 'pdt', 'mr', 'mrs', 'ms', 'st', 'sdr', 'sdri', 'bpk', 'ny', 'nn',
-  'jr', 'sr', 'gen', 'jend', 'brig', 'kol', 'let',
+  'dr',
+  'dra',
+  'drs',
+  'prof',
+  'ir',
+  'h',
+  'hj',
+  'kh',
+  'k.h',
+  'ust',
+  'pdt',
+  'mr',
+  'mrs',
+  'ms',
+  'st',
+  'sdr',
+  'sdri',
+  'bpk',
+  'ny',
+  'nn',
+  'jr',
+  'sr',
+  'gen',
+  'jend',
+  'brig',
+  'kol',
+  'let',
   // Company forms.
-  'pt', 'tbk', 'cv', 'ud', 'inc', 'ltd', 'co', 'corp',
+  'pt',
+  'tbk',
+  'cv',
+  'ud',
+  'inc',
+  'ltd',
+  'co',
+  'corp',
   // Academic degrees.
-  'm.m', 's.h', 's.e', 'm.si', 'm.h', 'm.a', 'm.t', 's.t', 'm.pd', 's.pd', 'm.hum', 'm.kes', 'm.sc', 'm.eng', 'm.ag', 's.ag', 'm.kom',
-  's.kom', 's.sos', 's.ip', 's.psi', 's.ked', 'a.md', 'ph.d', 'b.a', 'b.sc',
+  'm.m',
+  's.h',
+  's.e',
+  'm.si',
+  'm.h',
+  'm.a',
+  'm.t',
+  's.t',
+  'm.pd',
+  's.pd',
+  'm.hum',
+  'm.kes',
+  'm.sc',
+  'm.eng',
+  'm.ag',
+  's.ag',
+  'm.kom',
+  's.kom',
+  's.sos',
+  's.ip',
+  's.psi',
+  's.ked',
+  'a.md',
+  'ph.d',
+  'b.a',
+  'b.sc',
   // Shorthand.
-  'jl', 'no', 'vs', 'tel', 'tgl', 'dll', 'dsb', 'dkk', 'kab', 'kec', 'prov', 'e.g', 'i.e', 'etc',
+  'jl',
+  'no',
+  'vs',
+  'tel',
+  'tgl',
+  'dll',
+  'dsb',
+  'dkk',
+  'kab',
+  'kec',
+  'prov',
+  'e.g',
+  'i.e',
+  'etc',
 ]);
 
 /** Single letters joined by dots, the last one a capital in the text: "A", "K.H", "U.S". */
 const INITIALS = /^(?:\p{L}\.)*\p{L}$/u;
 
-const isUpper = (ch: string | undefined): boolean => ch !== undefined && ch !== ch.toLowerCase() && ch === ch.toUpperCase();
-const isLower = (ch: string | undefined): boolean => ch !== undefined && ch !== ch.toUpperCase() && ch === ch.toLowerCase();
+const isUpper = (ch: string | undefined): boolean =>
+  ch !== undefined && ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+const isLower = (ch: string | undefined): boolean =>
+  ch !== undefined && ch !== ch.toUpperCase() && ch === ch.toLowerCase();
 const isDigit = (ch: string | undefined): boolean => ch !== undefined && ch >= '0' && ch <= '9';
 
 function wordBefore(text: string, dot: number): string {

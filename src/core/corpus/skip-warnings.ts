@@ -33,7 +33,9 @@ export function skipWarnings(skipped: Skipped[], known: Skipped[] = []): string[
     if (s.file.endsWith('/')) lines.push(`Skipped the folder ${s.file.slice(0, -1)}: ${s.reason}.`);
     else lines.push(`Skipped ${s.file}${s.line === undefined ? '' : ` line ${s.line}`}: ${s.reason}.`);
   }
-  for (const [file, n] of perFile) if (n > WARNINGS_PER_FILE) lines.push(`Skipped ${n - WARNINGS_PER_FILE} more records of ${file} (kabar index --json lists them all).`);
+  for (const [file, n] of perFile)
+    if (n > WARNINGS_PER_FILE)
+      lines.push(`Skipped ${n - WARNINGS_PER_FILE} more records of ${file} (kabar index --json lists them all).`);
   if (links) lines.push(`${links} symbolic link${links === 1 ? ' was' : 's were'} not followed.`);
   return lines;
 }

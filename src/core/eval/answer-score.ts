@@ -71,7 +71,12 @@ export interface AnswerScore {
  * unanswerable question and 0 on an answerable one, and an answer to an unanswerable question 0.
  * Null when there is nothing to score against (an answerable question that lists no answers).
  */
-export function scoreAnswer(prediction: string, abstained: boolean, answers: string[], unanswerable: boolean): AnswerScore | null {
+export function scoreAnswer(
+  prediction: string,
+  abstained: boolean,
+  answers: string[],
+  unanswerable: boolean,
+): AnswerScore | null {
   if (unanswerable) {
     const score = abstained ? 1 : 0;
     return { exactMatch: score, f1: score };
@@ -85,7 +90,10 @@ export function scoreAnswer(prediction: string, abstained: boolean, answers: str
 }
 
 /** The number of words in a text, as the answer-length metric counts them. */
-export const wordCount = (text: string): number => normaliseText(text).split(' ').filter((word) => word !== '').length;
+export const wordCount = (text: string): number =>
+  normaliseText(text)
+    .split(' ')
+    .filter((word) => word !== '').length;
 
 /** An answer's text without its citation markers ("[1]", "[2][3]"). */
 export const withoutMarkers = (text: string): string => text.replace(/\s*\[\d+\]/g, '').trim();

@@ -49,7 +49,13 @@ function fail(message: string): never {
 const quote = (value: unknown): string => JSON.stringify(value);
 
 const typeName = (value: unknown): string =>
-  value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+  value === null
+    ? 'null'
+    : Array.isArray(value)
+      ? 'a list'
+      : typeof value === 'object'
+        ? 'an object'
+        : `a ${typeof value}`;
 
 /** Strips a byte-order mark and turns CRLF / CR line endings into LF. */
 const normaliseText = (text: string): string => text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
@@ -71,7 +77,10 @@ export function parseQuestions(text: string): ParsedDataset {
   const seen = new Map<string, number>();
   for (const row of rows.rows) {
     try {
-      const asked = row.fields.turns === undefined ? [toQuestion(row.fields, row.line, row.format)] : toConversation(row.fields, row.line, row.format);
+      const asked =
+        row.fields.turns === undefined
+          ? [toQuestion(row.fields, row.line, row.format)]
+          : toConversation(row.fields, row.line, row.format);
       for (const question of asked) {
         const firstLine = seen.get(question.id);
         if (firstLine !== undefined) fail(`duplicate id ${quote(question.id)} (first used on line ${firstLine}).`);
@@ -134,7 +143,8 @@ function jsonlRows(text: string): Rows {
   for (const row of jsonLines(text)) {
     const { line } = row;
     if (row.error !== undefined) problems.push({ line, message: `not valid JSON (${row.error}).` });
-    else if (!isJsonObject(row.value)) problems.push({ line, message: `expected a JSON object, found ${typeName(row.value)}.` });
+    else if (!isJsonObject(row.value))
+      problems.push({ line, message: `expected a JSON object, found ${typeName(row.value)}.` });
     else rows.push({ line, format: 'jsonl', fields: row.value });
   }
   return { rows, problems };
@@ -300,7 +310,8 @@ function toConversation(fields: Record<string, unknown>, line: number, format: D
   if (!Array.isArray(turns)) return fail(`"turns" must be a list of questions, found ${typeName(turns)}.`);
   if (turns.length === 0) fail('"turns" is empty.');
   return turns.map((turn, i) => {
-    if (turn === null || typeof turn !== 'object' || Array.isArray(turn)) fail(`turn ${i + 1} must be an object, found ${typeName(turn)}.`);
+    if (turn === null || typeof turn !== 'object' || Array.isArray(turn))
+      fail(`turn ${i + 1} must be an object, found ${typeName(turn)}.`);
     const own = turn as Record<string, unknown>;
     const question = toQuestion({ ...shared, ...own, id: own.id ?? `${id}.${i + 1}` }, line, format);
     return { ...question, groups: { ...question.groups, turn: String(i + 1) }, conversation: { id, turn: i + 1 } };
@@ -322,10 +333,12 @@ function readList(value: unknown, name: string, format: DatasetFormat): string[]
   if (typeof value === 'string') items = format === 'csv' ? value.split('|') : [value];
   else if (Array.isArray(value)) items = value;
   else return fail(`${quote(name)} must be a list of strings, found ${typeName(value)}.`);
-  return items.map((item) => {
-    if (typeof item !== 'string') fail(`${quote(name)} must be a list of strings, but holds ${typeName(item)}.`);
-    return item.trim();
-  }).filter((item) => item !== '');
+  return items
+    .map((item) => {
+      if (typeof item !== 'string') fail(`${quote(name)} must be a list of strings, but holds ${typeName(item)}.`);
+      return item.trim();
+    })
+    .filter((item) => item !== '');
 }
 
 const normaliseSource = (source: string): string => source.replace(/\\/g, '/').replace(/^(\.\/)+/, '');

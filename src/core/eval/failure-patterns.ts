@@ -32,6 +32,7 @@ export function failurePattern(input: PatternInput): FailurePattern | null {
   if (input.failed) return null;
   if (input.unanswerable) return input.abstained ? null : 'answeredUnanswerable';
   if (input.abstained) return input.rank === 1 ? 'abstainedSourceFirst' : null;
-  if (input.answers.length > 0 && input.rank !== null && !answerMatches(input.quoted, input.answers)) return 'wrongSentence';
+  if (input.answers.length > 0 && input.rank !== null && !answerMatches(input.quoted, input.answers))
+    return 'wrongSentence';
   return null;
 }

@@ -115,18 +115,22 @@ export interface EvalMetrics extends MetricSet {
 }
 
 /** What is scored against the gold answers: the short answer, else the supporting sentence, else the answer without markers. */
-export const predictionOf = (outcome: EvalOutcome): string => outcome.short ?? outcome.support ?? withoutMarkers(outcome.answer);
+export const predictionOf = (outcome: EvalOutcome): string =>
+  outcome.short ?? outcome.support ?? withoutMarkers(outcome.answer);
 
 /** The text quoted in support of the answer: the supporting sentence, else the cited spans, else the answer. */
-export const quotedOf = (outcome: EvalOutcome): string => outcome.support ?? outcome.citedTexts?.join(' ') ?? outcome.answer;
+export const quotedOf = (outcome: EvalOutcome): string =>
+  outcome.support ?? outcome.citedTexts?.join(' ') ?? outcome.answer;
 
 /** A hit: what is shown (the answer and the sentence quoted in its support) holds a gold answer. */
-const isHit = (outcome: EvalOutcome): boolean => !outcome.abstained && answerMatches(`${outcome.answer} ${outcome.support ?? ''}`, outcome.question.answers);
+const isHit = (outcome: EvalOutcome): boolean =>
+  !outcome.abstained && answerMatches(`${outcome.answer} ${outcome.support ?? ''}`, outcome.question.answers);
 
 const scoreOf = (outcome: EvalOutcome) =>
   scoreAnswer(predictionOf(outcome), outcome.abstained, outcome.question.answers, outcome.question.unanswerable);
 
-const rightDecision = (outcome: EvalOutcome): boolean => outcome.error === undefined && outcome.abstained === outcome.question.unanswerable;
+const rightDecision = (outcome: EvalOutcome): boolean =>
+  outcome.error === undefined && outcome.abstained === outcome.question.unanswerable;
 
 /** Files in first-seen order, each once. */
 export const distinctFiles = (files: string[]): string[] => [...new Set(files)];
@@ -134,7 +138,9 @@ export const distinctFiles = (files: string[]): string[] => [...new Set(files)];
 /** 1-based rank of the first distinct retrieved article that is a source, or null when none is in the top k. */
 export function firstRelevantRank(retrievedFiles: string[], sources: string[], k: number): number | null {
   const relevant = new Set(sources);
-  const index = distinctFiles(retrievedFiles).slice(0, k).findIndex((file) => relevant.has(file));
+  const index = distinctFiles(retrievedFiles)
+    .slice(0, k)
+    .findIndex((file) => relevant.has(file));
   return index === -1 ? null : index + 1;
 }
 
@@ -175,7 +181,9 @@ const mean = (values: number[]): number | null =>
   values.length === 0 ? null : values.reduce((sum, value) => sum + value, 0) / values.length;
 
 const hasVerification = (outcome: EvalOutcome): boolean =>
-  outcome.citationsVerified !== undefined || outcome.citationsTotal !== undefined || outcome.invalidMarkers !== undefined;
+  outcome.citationsVerified !== undefined ||
+  outcome.citationsTotal !== undefined ||
+  outcome.invalidMarkers !== undefined;
 
 const rankOf = (outcome: EvalOutcome, k: number): number | null =>
   outcome.question.sources.length > 0 ? firstRelevantRank(outcome.retrievedFiles, outcome.question.sources, k) : null;
@@ -224,7 +232,10 @@ export function metricSet(outcomes: EvalOutcome[], k: number, withVerification: 
   });
   const answerableScores = scores.filter((score) => score.answerable);
   const answered = outcomes.filter((o) => !o.abstained && o.error === undefined);
-  const failures = Object.fromEntries(FAILURE_PATTERNS.map((pattern) => [pattern, 0])) as Record<FailurePattern, number>;
+  const failures = Object.fromEntries(FAILURE_PATTERNS.map((pattern) => [pattern, 0])) as Record<
+    FailurePattern,
+    number
+  >;
   for (const o of outcomes) {
     const pattern = patternOf(o, k);
     if (pattern !== null) failures[pattern] += 1;

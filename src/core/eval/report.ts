@@ -25,7 +25,9 @@ const one = (value: number | null): string => (value === null ? MISSING : String
 
 /** "abstained with the source ranked first 3, answered from the wrong sentence 5, …" */
 const patternCounts = (set: MetricSet): string =>
-  FAILURE_PATTERNS.map((pattern) => `${FAILURE_PATTERN_TITLES[pattern].toLowerCase()} ${set.failures[pattern]}`).join(', ');
+  FAILURE_PATTERNS.map((pattern) => `${FAILURE_PATTERN_TITLES[pattern].toLowerCase()} ${set.failures[pattern]}`).join(
+    ', ',
+  );
 
 interface Column {
   title: string;
@@ -57,10 +59,17 @@ const COLUMNS: Column[] = [
 const rowsOf = (metrics: EvalMetrics): [string, MetricSet][] => [['all', metrics], ...Object.entries(metrics.groups)];
 
 /** The summary as a table (overall, then one row per group; numbers to 2 decimals, "–" where not measured) and the lines under it. */
-export function summaryTable(metrics: EvalMetrics): { header: string[]; rows: string[][]; better: ('higher' | 'lower' | undefined)[]; notes: string[] } {
+export function summaryTable(metrics: EvalMetrics): {
+  header: string[];
+  rows: string[][];
+  better: ('higher' | 'lower' | undefined)[];
+  notes: string[];
+} {
   const notes = [`failure patterns: ${patternCounts(metrics)}`];
   if (metrics.verification) {
-    notes.push(`verified citations ${fixed(metrics.verification.verifiedShare)}, answers with an invalid marker ${fixed(metrics.verification.answersWithInvalidMarker)}`);
+    notes.push(
+      `verified citations ${fixed(metrics.verification.verifiedShare)}, answers with an invalid marker ${fixed(metrics.verification.answersWithInvalidMarker)}`,
+    );
   }
   return {
     header: ['', ...COLUMNS.map((column) => column.title)],
@@ -118,7 +127,10 @@ function summaryRows(metrics: EvalMetrics): string[][] {
     ['citation recall', fixed(metrics.citations.recall)],
     ['latency p50 (ms)', whole(metrics.latencyMs.p50)],
     ['latency p95 (ms)', whole(metrics.latencyMs.p95)],
-    ...FAILURE_PATTERNS.map((pattern): [string, string] => [FAILURE_PATTERN_TITLES[pattern].toLowerCase(), String(metrics.failures[pattern])]),
+    ...FAILURE_PATTERNS.map((pattern): [string, string] => [
+      FAILURE_PATTERN_TITLES[pattern].toLowerCase(),
+      String(metrics.failures[pattern]),
+    ]),
   ];
   if (metrics.verification) {
     rows.push(['verified citations', fixed(metrics.verification.verifiedShare)]);
@@ -135,7 +147,8 @@ export function failureReasons(outcome: EvalOutcome, item: EvalItem, k: number):
   if (question.sources.length > 0 && (item.rank === null || item.rank > FAILURE_RANK)) {
     reasons.push(item.rank === null ? `retrieval (no source in the top ${k})` : `retrieval (rank ${item.rank})`);
   }
-  if (item.hit === false) reasons.push(outcome.abstained ? 'answer (abstained)' : 'answer (contains no expected answer)');
+  if (item.hit === false)
+    reasons.push(outcome.abstained ? 'answer (abstained)' : 'answer (contains no expected answer)');
   if (item.failure === 'wrongSentence' && item.hit !== false) reasons.push('quote (holds no expected answer)');
   if (question.unanswerable && !outcome.abstained) reasons.push('abstention (answered an unanswerable question)');
   if (!question.unanswerable && outcome.abstained) reasons.push('abstention (abstained on an answerable question)');
@@ -144,9 +157,15 @@ export function failureReasons(outcome: EvalOutcome, item: EvalItem, k: number):
 
 function failureSection(outcome: EvalOutcome, item: EvalItem, reasons: string[]): string {
   const { question } = outcome;
-  const lines = [`#### ${code(question.id)}`, '', `- Question: ${oneLine(question.question)}`, `- Missed: ${reasons.join('; ')}`];
+  const lines = [
+    `#### ${code(question.id)}`,
+    '',
+    `- Question: ${oneLine(question.question)}`,
+    `- Missed: ${reasons.join('; ')}`,
+  ];
   if (question.unanswerable) lines.push('- Expected: abstention (unanswerable)');
-  if (question.answers.length > 0) lines.push(`- Expected answers: ${question.answers.map((a) => `"${oneLine(a)}"`).join(', ')}`);
+  if (question.answers.length > 0)
+    lines.push(`- Expected answers: ${question.answers.map((a) => `"${oneLine(a)}"`).join(', ')}`);
   if (question.sources.length > 0) lines.push(`- Expected sources: ${question.sources.map(code).join(', ')}`);
   const top = distinctFiles(outcome.retrievedFiles).slice(0, 3);
   lines.push(`- Top retrieved: ${top.length > 0 ? top.map(code).join(', ') : 'nothing'}`);

@@ -67,7 +67,11 @@ export const failedOutcome = (question: EvalQuestion, error: unknown, latencyMs:
  * turns rely on it). A `UserError` from `ask` stops the run; any other error is recorded as a failed
  * outcome. The signal is checked before each question.
  */
-export async function collectOutcomes(questions: EvalQuestion[], ask: AskFn, options: RunOptions): Promise<EvalOutcome[]> {
+export async function collectOutcomes(
+  questions: EvalQuestion[],
+  ask: AskFn,
+  options: RunOptions,
+): Promise<EvalOutcome[]> {
   const k = positiveInteger(options.k, 'k');
   const { signal, onProgress } = options;
   const now = options.now ?? (() => performance.now());

@@ -55,13 +55,15 @@ const READ: Record<ThresholdMetric, (m: EvalMetrics) => number | null> = {
 /** Accepted spellings (lower case) → canonical name. */
 const NAMES = new Map<string, ThresholdMetric>([
   ...THRESHOLD_METRICS.map((name): [string, ThresholdMetric] => [name.toLowerCase(), name]),
-  ...(['recall@1', 'recall@5', 'recall@10', 'mrr', 'ndcg@10'] as const).map(
-    (name): [string, ThresholdMetric] => [`retrieval.${name}`, name],
-  ),
+  ...(['recall@1', 'recall@5', 'recall@10', 'mrr', 'ndcg@10'] as const).map((name): [string, ThresholdMetric] => [
+    `retrieval.${name}`,
+    name,
+  ]),
   ['answers.hit', 'hit'],
-  ...(['exactMatch', 'f1', 'answerableF1', 'rightDecision'] as const).map(
-    (name): [string, ThresholdMetric] => [`answers.${name.toLowerCase()}`, name],
-  ),
+  ...(['exactMatch', 'f1', 'answerableF1', 'rightDecision'] as const).map((name): [string, ThresholdMetric] => [
+    `answers.${name.toLowerCase()}`,
+    name,
+  ]),
   ['answers.abstained', 'abstained'],
 ]);
 
@@ -77,7 +79,8 @@ function parseOne(spec: string, kind: 'min' | 'max'): Threshold {
   const metric = NAMES.get(name.toLowerCase());
   if (!metric) throw bad(`names an unknown metric "${name}".`);
   const limit = valueText === '' ? NaN : Number(valueText);
-  if (!Number.isFinite(limit) || limit < 0 || limit > 1) throw bad(`needs a value between 0 and 1, not "${valueText}".`);
+  if (!Number.isFinite(limit) || limit < 0 || limit > 1)
+    throw bad(`needs a value between 0 and 1, not "${valueText}".`);
   return { metric, limit, kind };
 }
 
@@ -94,7 +97,8 @@ export function checkThresholds(metrics: EvalMetrics, thresholds: Threshold[]): 
     const actual = READ[threshold.metric](metrics);
     // A small tolerance so that e.g. 7/10 meets --min x=0.7 whatever the rounding.
     const holds =
-      actual !== null && (threshold.kind === 'min' ? actual >= threshold.limit - 1e-9 : actual <= threshold.limit + 1e-9);
+      actual !== null &&
+      (threshold.kind === 'min' ? actual >= threshold.limit - 1e-9 : actual <= threshold.limit + 1e-9);
     if (!holds) failures.push({ metric: threshold.metric, actual, limit: threshold.limit, kind: threshold.kind });
   }
   return failures;

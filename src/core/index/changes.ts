@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { readArticleFile, type CorpusFile } from '../corpus/scan.js';
 import { readSource } from '../sources/read.js';
+import { SIZE_LIMITS } from '../settings.js';
 import type { SourceArticle, SourceOptions } from '../sources/types.js';
 import type { ArticleVersion } from './port.js';
 import type { Skipped } from '../types.js';
@@ -37,13 +38,18 @@ export interface ChangeOptions extends SourceOptions {
  */
 export function articleHash(source: SourceArticle): string {
   const { text, title, date, source: outlet, url, lang, line, bodyStart } = source;
-  return crypto.createHash('sha1').update(text).update(JSON.stringify([title, date, outlet, url, lang, line ?? null, bodyStart])).digest('hex');
+  return crypto
+    .createHash('sha1')
+    .update(text)
+    .update(JSON.stringify([title, date, outlet, url, lang, line ?? null, bodyStart]))
+    .digest('hex');
 }
 
 /** The source file each stored article id belongs to: the id itself for one-article files, else the file before `:key`. */
 function fileOfId(id: string, files: Set<string>): string | undefined {
   if (files.has(id)) return id;
-  for (let i = id.indexOf(':'); i !== -1; i = id.indexOf(':', i + 1)) if (files.has(id.slice(0, i))) return id.slice(0, i);
+  for (let i = id.indexOf(':'); i !== -1; i = id.indexOf(':', i + 1))
+    if (files.has(id.slice(0, i))) return id.slice(0, i);
   return undefined;
 }
 
@@ -52,7 +58,12 @@ function fileOfId(id: string, files: Set<string>): string | undefined {
  * every article stored from it is not read at all; a changed file is read and each of its articles is
  * compared by hash, so a grown archive costs only its new and changed records.
  */
-export async function findChanges(files: CorpusFile[], known: Map<string, ArticleVersion>, previouslySkipped: Skipped[], options: ChangeOptions = {}): Promise<CorpusChanges> {
+export async function findChanges(
+  files: CorpusFile[],
+  known: Map<string, ArticleVersion>,
+  previouslySkipped: Skipped[],
+  options: ChangeOptions = {},
+): Promise<CorpusChanges> {
   const names = new Set(files.map((f) => f.file));
   const storedIds = new Map<string, string[]>();
   const removed: string[] = [];
@@ -94,8 +105,22 @@ export async function findChanges(files: CorpusFile[], known: Map<string, Articl
       changes.unchanged += ids.length;
       continue;
     }
-    const { articles, warnings } = await readSource(file.file, read.raw, options);
-    for (const w of warnings) changes.skipped.push(w.line === undefined ? { file: w.file, reason: w.message } : { file: w.file, line: w.line, reason: w.message });
+    const source = await readSource(file.file, read.raw, options);
+    const warnings = [...source.warnings];
+    // An article too long to index in bounded memory is a named skip, as a broken record is.
+    const articles = source.articles.filter((a) => {
+      if (a.text.length <= SIZE_LIMITS.articleChars) return true;
+      warnings.push({
+        file: a.file,
+        ...(a.line === undefined ? {} : { line: a.line }),
+        message: `the article's text is ${a.text.length.toLocaleString('en')} characters, over kabar's limit of ${SIZE_LIMITS.articleChars.toLocaleString('en')}`,
+      });
+      return false;
+    });
+    for (const w of warnings)
+      changes.skipped.push(
+        w.line === undefined ? { file: w.file, reason: w.message } : { file: w.file, line: w.line, reason: w.message },
+      );
     if (articles.length === 0 && warnings.length > 0) {
       // Nothing but problems (a feed cut off while a scraper writes it, a page saved without its body):
       // what was indexed from the file stays, as for a file that cannot be read, until it reads again.
@@ -115,7 +140,10 @@ export async function findChanges(files: CorpusFile[], known: Map<string, Articl
       if (stored) changes.changed++;
       changes.work.push({ source, version });
     }
-    add(changes.removed, ids.filter((id) => !present.has(id)));
+    add(
+      changes.removed,
+      ids.filter((id) => !present.has(id)),
+    );
   }
   return changes;
 }

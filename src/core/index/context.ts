@@ -23,7 +23,9 @@ export interface PassageSource {
 async function notFound(engine: PassageSource, id: string): Promise<UserError> {
   const file = id.slice(0, id.lastIndexOf('#'));
   const article = await engine.store.article(file);
-  const pool = article ? article.passages.map((p) => p.id) : [...(await engine.store.versions()).keys()].map((f) => `${f}#0`);
+  const pool = article
+    ? article.passages.map((p) => p.id)
+    : [...(await engine.store.versions()).keys()].map((f) => `${f}#0`);
   const suggestions = closestIds(id, pool, 3);
   return new UserError('NOT_FOUND', `There is no passage ${id}.`, {
     hint: suggestions.length ? `Did you mean ${suggestions.join(', ')}?` : 'Run kabar search to find passage ids.',

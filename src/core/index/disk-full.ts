@@ -7,4 +7,6 @@ export function isDiskFull(error: unknown): boolean {
 }
 
 export const diskFullError = (dir: string, cause?: unknown): UserError =>
-  new UserError('DISK_FULL', `No space left on the device holding the index (${dir}); free space or use --index DIR.`, { cause });
+  new UserError('DISK_FULL', `No space left on the device holding the index (${dir}); free space or use --index DIR.`, {
+    cause,
+  });

@@ -36,7 +36,9 @@ export function isFilterDate(text: string): boolean {
  * dates at year, month or day precision, the language is id or en in any case, the source is any
  * text, an empty value is no filter, and since may not be after until. Returns the filters or the first problem.
  */
-export function parseFilters(input: FilterInput): { filters: Filters; problem?: undefined } | { problem: FilterProblem; filters?: undefined } {
+export function parseFilters(
+  input: FilterInput,
+): { filters: Filters; problem?: undefined } | { problem: FilterProblem; filters?: undefined } {
   const out: Filters = {};
   for (const key of FILTER_KEYS) {
     const raw = input[key];
@@ -48,13 +50,23 @@ export function parseFilters(input: FilterInput): { filters: Filters; problem?: 
       out[key] = value;
     } else if (key === 'lang') {
       const lang = value.toLowerCase();
-      if (lang !== 'id' && lang !== 'en') return { problem: { key, value, problem: 'is not a language kabar knows', hint: 'Use id (Indonesian) or en (English).' } };
+      if (lang !== 'id' && lang !== 'en')
+        return {
+          problem: {
+            key,
+            value,
+            problem: 'is not a language kabar knows',
+            hint: 'Use id (Indonesian) or en (English).',
+          },
+        };
       out.lang = lang as Lang;
     } else out.source = value;
   }
   // Dates compare as prefixes, so compare only the part both carry.
   if (out.since && out.until && out.since.slice(0, out.until.length) > out.until.slice(0, out.since.length)) {
-    return { problem: { key: 'since', value: out.since, problem: `is after until ${out.until}`, hint: 'Swap the two dates.' } };
+    return {
+      problem: { key: 'since', value: out.since, problem: `is after until ${out.until}`, hint: 'Swap the two dates.' },
+    };
   }
   return { filters: out };
 }
@@ -64,7 +76,9 @@ export function validateFilters(filters: FilterInput): Filters {
   const parsed = parseFilters(filters);
   if (parsed.problem) {
     const { key, value, problem, hint } = parsed.problem;
-    throw new UserError('BAD_FLAG', `--${key} ${value} ${problem.replace(/^is after until /, 'is after --until ')}.`, { hint });
+    throw new UserError('BAD_FLAG', `--${key} ${value} ${problem.replace(/^is after until /, 'is after --until ')}.`, {
+      hint,
+    });
   }
   return parsed.filters;
 }
@@ -81,7 +95,8 @@ export function matchesFilters(article: ArticleMeta, filters: Filters): boolean 
   if (filters.source && !(article.source && squash(article.source).includes(squash(filters.source)))) return false;
   if (filters.since || filters.until) {
     if (!article.date) return false;
-    if (filters.since && article.date.slice(0, filters.since.length) < filters.since.slice(0, article.date.length)) return false;
+    if (filters.since && article.date.slice(0, filters.since.length) < filters.since.slice(0, article.date.length))
+      return false;
     if (filters.until && article.date.slice(0, filters.until.length) > filters.until) return false;
   }
   return true;

@@ -128,6 +128,11 @@ export interface StoreWriter {
 }
 
 export interface Store extends StoreReader, StoreWriter {
+  /**
+   * Finishes what the last commit left undone (the local store: a graph checkpoint whose file is missing,
+   * damaged or failed to save); called after every refresh, quick when there is nothing to do.
+   */
+  settle?(): Promise<void>;
   close(): Promise<void>;
 }
 

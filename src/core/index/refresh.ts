@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
-import { articleFromSource } from '../corpus/article.js';
-import type { ChunkOptions } from '../corpus/chunk.js';
+import { ARTICLE_RULES, articleFromSource } from '../corpus/article.js';
+import { countLines, lineKey, recurringLines } from '../corpus/boilerplate.js';
 import { listCorpus, type CorpusListing } from '../corpus/listing.js';
 import { UserError } from '../errors.js';
 import { countProvenance, emptyProvenance } from '../sources/provenance.js';
@@ -13,6 +13,18 @@ import { FORMAT_VERSION, incompatibility, type Manifest } from './manifest.js';
 import { findChanges } from './changes.js';
 import type { ArticleInput, Store } from './port.js';
 import { skippedKey, skipWarnings } from '../corpus/skip-warnings.js';
+import { BOILERPLATE, type ChunkOptions } from '../settings.js';
+
+/**
+ * One index mirrors one corpus: a refresh from another corpus would delete every article of the one the
+ * index holds (or mix the two, when two writers race). It is refused unless the user asks for a rebuild.
+ */
+function refuseOtherCorpus(manifest: Manifest, corpusDir: string): void {
+  if (manifest.corpusDir === corpusDir) return;
+  throw new UserError('CORPUS_MISMATCH', `This index mirrors the corpus ${manifest.corpusDir}, not ${corpusDir}.`, {
+    hint: 'Use another --index (or server namespace) for this corpus, or run kabar index --rebuild to make the index mirror it instead.',
+  });
+}
 
 /** How long a refresh runs at most before it lets timers and signals run (progress drawing, Ctrl+C). */
 const YIELD_EVERY_MS = 50;
@@ -66,6 +78,13 @@ export interface RefreshReport {
 /** The text embedded and searched for a passage: its sentences, with glued sentences given a space. */
 export const passageText = (p: Passage): string => p.sentences.map((s) => s.text).join(' ');
 
+/**
+ * What is embedded and searched for each passage of an article: the first also carries the title when the
+ * title stands apart from the body, so the title is found without ever being quoted as a sentence.
+ */
+const indexedTexts = (passages: Passage[], heading: string | null): string[] =>
+  passages.map((p, i) => (i === 0 && heading ? `${heading}\n${passageText(p)}` : passageText(p)));
+
 export const sha1 = (text: string): string => crypto.createHash('sha1').update(text).digest('hex');
 const EMBED_BATCH = 64;
 
@@ -87,29 +106,65 @@ export async function refreshIndex(options: RefreshOptions): Promise<RefreshRepo
   const scanSkips = corpus.skips;
   const wanted = { embedder: options.embedder.info, chunking: options.chunking };
   const manifest = await store.manifest();
+  if (manifest && !options.force) refuseOtherCorpus(manifest, options.corpusDir);
   const problem = manifest ? incompatibility(manifest, wanted) : null;
-  const rebuilt = options.force ? 'a rebuild was asked for' : problem ?? undefined;
+  const rebuilt = options.force ? 'a rebuild was asked for' : (problem ?? undefined);
   if (problem && !options.force) options.onWarning?.(`Rebuilding the index: ${problem}.`);
   const listing = corpus.digest;
   const previouslySkipped = await store.skipped();
   // The corpus lists exactly as when the index was last brought up to date, and nothing was skipped
   // then or now: no article needs a look (edits that keep size and time come through `recheck`).
-  const sameListing = manifest && !rebuilt && !options.recheck?.size && manifest.listing === listing && scanSkips.length === 0 && previouslySkipped.length === 0;
+  const sameListing =
+    manifest &&
+    !rebuilt &&
+    !options.recheck?.size &&
+    manifest.listing === listing &&
+    scanSkips.length === 0 &&
+    previouslySkipped.length === 0;
   if (sameListing) {
     const counts = await store.counts();
-    return { added: 0, changed: 0, removed: 0, unchanged: counts.articles, skipped: [], articles: counts.articles, passages: counts.passages, ms: Math.round(performance.now() - started) };
+    return {
+      added: 0,
+      changed: 0,
+      removed: 0,
+      unchanged: counts.articles,
+      skipped: [],
+      articles: counts.articles,
+      passages: counts.passages,
+      ms: Math.round(performance.now() - started),
+    };
   }
   const known = rebuilt ? new Map() : await store.versions();
-  const changes = await findChanges(corpus.files(), known, rebuilt ? [] : previouslySkipped, { fields: options.fields, recheck: options.recheck });
+  const changes = await findChanges(corpus.files(), known, rebuilt ? [] : previouslySkipped, {
+    fields: options.fields,
+    recheck: options.recheck,
+  });
   const { work, removed, touched } = changes;
   const skipped = [...scanSkips, ...changes.skipped];
-  for (const warning of skipWarnings(skipped, options.warnEverySkip || rebuilt ? [] : previouslySkipped)) options.onWarning?.(warning);
+  for (const warning of skipWarnings(skipped, options.warnEverySkip || rebuilt ? [] : previouslySkipped))
+    options.onWarning?.(warning);
 
   const report = async (): Promise<RefreshReport> => {
     const counts = await store.counts();
-    return { added: work.length - changes.changed, changed: changes.changed, removed: removed.length, unchanged: changes.unchanged, skipped, articles: counts.articles, passages: counts.passages, rebuilt, ms: Math.round(performance.now() - started) };
+    return {
+      added: work.length - changes.changed,
+      changed: changes.changed,
+      removed: removed.length,
+      unchanged: changes.unchanged,
+      skipped,
+      articles: counts.articles,
+      passages: counts.passages,
+      rebuilt,
+      ms: Math.round(performance.now() - started),
+    };
   };
-  const nothingToDo = manifest && !rebuilt && work.length === 0 && removed.length === 0 && touched.length === 0 && skippedKey(previouslySkipped) === skippedKey(skipped);
+  const nothingToDo =
+    manifest &&
+    !rebuilt &&
+    work.length === 0 &&
+    removed.length === 0 &&
+    touched.length === 0 &&
+    skippedKey(previouslySkipped) === skippedKey(skipped);
   if (nothingToDo) return report();
 
   // Where each article's metadata came from, kept as running totals: only what changes is counted again.
@@ -117,9 +172,28 @@ export async function refreshIndex(options: RefreshOptions): Promise<RefreshRepo
   const replaced = [...removed, ...work.filter((w) => known.has(w.source.id)).map((w) => w.source.id)];
   for (const id of replaced) countProvenance(provenance, (await store.article(id))?.provenance, -1);
 
+  // Lines repeated across many articles are boilerplate; their counts are kept as running totals too, and the
+  // new and changed articles (already read) are counted before any is cut into passages.
+  const lineCounts = (!rebuilt && manifest?.lineCounts) || {};
+  for (const id of replaced) {
+    const old = await store.raw(id);
+    if (old !== undefined) countLines(lineCounts, old, -1, BOILERPLATE);
+  }
+  for (const item of work) countLines(lineCounts, item.source.text, 1, BOILERPLATE);
+  const articleCount = (rebuilt ? 0 : (await store.counts()).articles) - removed.length + work.length - changes.changed;
+  const boilerplate = recurringLines(lineCounts, articleCount, BOILERPLATE);
+  const recurring = new Set(boilerplate);
+  const isBoilerplate = (line: string) => recurring.size > 0 && recurring.has(lineKey(line));
+
   // Every article this write may change, named up front: a shared store locks them first, in one order.
-  const plan = { articles: [...removed, ...touched.map((t) => t.id), ...work.map((w) => w.source.id)], clear: Boolean(rebuilt) };
+  const plan = {
+    articles: [...removed, ...touched.map((t) => t.id), ...work.map((w) => w.source.id)],
+    clear: Boolean(rebuilt),
+  };
   await store.write(async (tx) => {
+    // Another writer may have committed since the manifest was read: under the write lock it is read again.
+    const current = rebuilt ? null : await store.manifest();
+    if (current) refuseOtherCorpus(current, options.corpusDir);
     if (rebuilt) await tx.clear();
     for (const id of removed) await tx.delete(id);
     for (const t of touched) await tx.touch(t.id, t.version);
@@ -127,8 +201,8 @@ export async function refreshIndex(options: RefreshOptions): Promise<RefreshRepo
     let done = 0;
     let lastYield = performance.now();
     let pending: ArticleInput[] = [];
+    let texts: string[] = [];
     const flush = async () => {
-      const texts = pending.flatMap((a) => a.passages.map((p) => passageText(p.passage)));
       if (texts.length === 0) return;
       const vectors = await options.embedder.embeddings.embedDocuments(texts);
       let i = 0;
@@ -137,18 +211,26 @@ export async function refreshIndex(options: RefreshOptions): Promise<RefreshRepo
         await tx.upsert(article);
       }
       pending = [];
+      texts = [];
     };
     for (const item of work) {
       cancelled(options.signal);
-      const { article, passages } = articleFromSource(item.source, options.chunking);
+      const { article, passages, heading } = articleFromSource(item.source, options.chunking, isBoilerplate);
       const { raw, ...meta } = article;
       countProvenance(provenance, meta.provenance, 1);
       const stems = new Map<string, string>();
+      const indexed = indexedTexts(passages, heading);
+      texts.push(...indexed);
       pending.push({
         meta,
         raw,
         version: item.version,
-        passages: passages.map((passage) => ({ passage, vector: [], terms: options.analyzer.terms(passageText(passage), meta.lang, stems), print: storyFingerprint(passage.text, options.analyzer) })),
+        passages: passages.map((passage, i) => ({
+          passage,
+          vector: [],
+          terms: options.analyzer.terms(indexed[i], meta.lang, stems),
+          print: storyFingerprint(passage.text, options.analyzer),
+        })),
         stems,
       });
       if (pending.reduce((n, a) => n + a.passages.length, 0) >= EMBED_BATCH) await flush();
@@ -169,9 +251,12 @@ export async function refreshIndex(options: RefreshOptions): Promise<RefreshRepo
       embedder: options.embedder.info,
       chunking: options.chunking,
       corpusDir: options.corpusDir,
+      articleRules: ARTICLE_RULES,
       createdAt: !rebuilt && manifest ? manifest.createdAt : now,
       updatedAt: now,
       provenance,
+      lineCounts,
+      boilerplate,
       listing,
     };
     await tx.setManifest(next);

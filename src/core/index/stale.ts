@@ -20,4 +20,6 @@ export function sliceMatchesSource(corpusDir: string, passage: Passage): boolean
 }
 
 /** The articles among the passages' whose file no longer holds their text. */
-export const staleArticles = (corpusDir: string, passages: Passage[]): string[] => [...new Set(passages.filter((p) => !sliceMatchesSource(corpusDir, p)).map((p) => p.file))];
+export const staleArticles = (corpusDir: string, passages: Passage[]): string[] => [
+  ...new Set(passages.filter((p) => !sliceMatchesSource(corpusDir, p)).map((p) => p.file)),
+];

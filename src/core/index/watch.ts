@@ -18,10 +18,18 @@ export interface WatchOptions {
  * Watches a corpus (a folder, recursively, or one file) and calls `refresh` once its source files have been
  * quiet for `debounceMs`. Refreshes never overlap: changes that arrive during one cause exactly one more.
  */
-export async function watchCorpus(corpus: string, refresh: () => Promise<void>, options: WatchOptions = {}): Promise<void> {
+export async function watchCorpus(
+  corpus: string,
+  refresh: () => Promise<void>,
+  options: WatchOptions = {},
+): Promise<void> {
   const { watch } = await import('chokidar');
   const debounceMs = options.debounceMs ?? WATCH_DEBOUNCE_MS;
-  const hidden = (file: string) => path.relative(corpus, file).split(path.sep).some((part) => part.startsWith('.') || part === 'node_modules');
+  const hidden = (file: string) =>
+    path
+      .relative(corpus, file)
+      .split(path.sep)
+      .some((part) => part.startsWith('.') || part === 'node_modules');
   const watcher = watch(corpus, {
     ignoreInitial: true,
     ignored: (file, stats) => hidden(file) || (stats?.isFile() === true && !isSourceFile(file)),

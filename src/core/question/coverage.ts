@@ -23,7 +23,11 @@ export interface QuestionWord {
  * out ("die" stems to "di", which would match every Indonesian "di", in), or for an acronym kept
  * apart, to be matched only in capitals ("US" is "AS" in Indonesian).
  */
-function wordForms(word: QueryWord, query: Query, analyzer: Analyzer): { forms: Set<string>; capitalForms: Set<string> } {
+function wordForms(
+  word: QueryWord,
+  query: Query,
+  analyzer: Analyzer,
+): { forms: Set<string>; capitalForms: Set<string> } {
   const other: Lang = query.lang === 'id' ? 'en' : 'id';
   const own = analyzer.stem(word.word, query.lang);
   const forms = new Set([own, analyzer.stem(word.word, other)]);
@@ -41,7 +45,11 @@ function wordForms(word: QueryWord, query: Query, analyzer: Analyzer): { forms: 
 }
 
 /** The store's statistics for every form of the question's words. */
-export function questionStats(query: Query, analyzer: Analyzer, store: Pick<StoreReader, 'termStats'>): Promise<TermStats> {
+export function questionStats(
+  query: Query,
+  analyzer: Analyzer,
+  store: Pick<StoreReader, 'termStats'>,
+): Promise<TermStats> {
   return store.termStats([...new Set(query.words.flatMap((w) => [...wordForms(w, query, analyzer).forms]))]);
 }
 
@@ -65,7 +73,9 @@ export function nearlyEqual(a: string, b: string): boolean {
 
 /** Whether a word of a text (with its stem in the text's language) counts as the question word: one of its forms, or a name one edit apart. */
 export const matchesWord = (question: QuestionWord, word: string, stem: string, acronym = false): boolean =>
-  question.forms.has(stem) || (acronym && question.capitalForms.has(stem)) || (question.name && nearlyEqual(word, question.word));
+  question.forms.has(stem) ||
+  (acronym && question.capitalForms.has(stem)) ||
+  (question.name && nearlyEqual(word, question.word));
 
 /** How much of a question a sentence contains. */
 export interface Coverage {

@@ -5,17 +5,44 @@ import { isStopword } from '../text/stopwords.js';
 import { isName, opensSentence } from '../text/names.js';
 
 /** Words that point back at something said before: pronouns, demonstratives, "there", "then". */
-const REFERENCES = new Set(['he', 'she', 'it', 'they', 'him', 'her', 'them', 'his', 'hers', 'its', 'their', 'that', 'this', 'those', 'these', 'there', 'then', 'dia', 'ia', 'beliau', 'mereka', 'itu', 'tersebut', 'ini', 'sana', 'situ']);
+const REFERENCES = new Set([
+  'he',
+  'she',
+  'it',
+  'they',
+  'him',
+  'her',
+  'them',
+  'his',
+  'hers',
+  'its',
+  'their',
+  'that',
+  'this',
+  'those',
+  'these',
+  'there',
+  'then',
+  'dia',
+  'ia',
+  'beliau',
+  'mereka',
+  'itu',
+  'tersebut',
+  'ini',
+  'sana',
+  'situ',
+]);
 
 /** An elliptic question that continues the previous one: "And the foreign ministers?", "Bagaimana dengan menteri luar negeri?". */
 const CONTINUES = /^\s*(and|what about|how about|dan|lalu|bagaimana dengan)\b/i;
 
 /** A reference word, or an Indonesian word with the possessive "-nya" ("pertemuannya", "katanya"; not "hanya", "bertanya"). */
-const refersBack = (word: string) => REFERENCES.has(word) || (/^\p{L}{3,}nya$/u.test(word) && !/^(hanya|punya)$|tanya$/.test(word));
+const refersBack = (word: string) =>
+  REFERENCES.has(word) || (/^\p{L}{3,}nya$/u.test(word) && !/^(hanya|punya)$|tanya$/.test(word));
 
 /** How many turns back a follow-up's subject is looked for. */
 const SUBJECT_LOOKBACK = 3;
-
 
 /** A name of the text's own: a capitalised word that does not just open the sentence, or a number. */
 const isOwnName = (t: Token, text: string) => /\p{N}/u.test(t.word) || isName(t, opensSentence(text, t.start));
@@ -24,8 +51,13 @@ const isOwnName = (t: Token, text: string) => /\p{N}/u.test(t.word) || isName(t,
 const contentOf = (text: string) => tokenize(text).filter((t) => !isStopword(t.word) && !isInterrogative(t.word));
 
 /** A question's names ("Shoygu", "Lavrov", "Moskow", "2020"). */
-const namesOf = (question: string): string[] =>
-  [...new Set(contentOf(question).filter((t) => isOwnName(t, question)).map((t) => question.slice(t.start, t.end)))];
+const namesOf = (question: string): string[] => [
+  ...new Set(
+    contentOf(question)
+      .filter((t) => isOwnName(t, question))
+      .map((t) => question.slice(t.start, t.end)),
+  ),
+];
 
 /**
  * The subject of the conversation so far, to carry into a follow-up: the names of the latest question
@@ -38,7 +70,9 @@ export function conversationSubject(history: Turn[]): string[] {
     if (names.length) return names;
   }
   const last = history[history.length - 1];
-  return last ? [...new Set(contentOf(last.resolvedQuestion).map((t) => last.resolvedQuestion.slice(t.start, t.end)))] : [];
+  return last
+    ? [...new Set(contentOf(last.resolvedQuestion).map((t) => last.resolvedQuestion.slice(t.start, t.end)))]
+    : [];
 }
 
 /**
@@ -54,7 +88,8 @@ export function resolveFollowUp(question: string, history: Turn[]): string | nul
   if (!previous) return null;
   const content = contentOf(question);
   if (content.some((t) => isOwnName(t, question))) return null;
-  if (content.length > 0 && !tokenize(question).some((t) => refersBack(t.word)) && !CONTINUES.test(question)) return null;
+  if (content.length > 0 && !tokenize(question).some((t) => refersBack(t.word)) && !CONTINUES.test(question))
+    return null;
   const have = new Set(content.map((t) => t.word));
   const carried = conversationSubject(history).filter((word) => !have.has(word.toLowerCase()));
   return carried.length ? `${question} (${carried.join(' ')})` : null;

@@ -1,6 +1,7 @@
 import { interrogative, isInterrogative } from './kind.js';
 import type { Token } from '../text/analyze.js';
 import { isName } from '../text/names.js';
+import { QUERY_WEIGHTS } from '../settings.js';
 
 /** Question words that follow the kind of thing asked for in Indonesian: "negara apa", "provinsi manakah", "tahun berapa". */
 const TRAILING = new Set(['apa', 'mana', 'berapa']);
@@ -9,12 +10,7 @@ const LEADING = new Set(['which', 'what']);
 /** "Apa nama …", "siapa nama …": asking for a name, not about names. */
 const NAME = new Set(['nama', 'name']);
 
-/**
- * The weight of a word that names the kind of answer ("country" in "Which country…"): the answer
- * replaces it, so a sentence that holds the answer often lacks the word itself.
- */
-export const ANSWER_TYPE_WEIGHT = 0.3;
-
+export const ANSWER_TYPE_WEIGHT = QUERY_WEIGHTS.answerType;
 
 /**
  * How much each token of a question says about the fact sought: 0 for question words (with their
@@ -28,7 +24,11 @@ export function frameWeights(tokens: Token[]): number[] {
     const after = tokens[i + 1]?.word;
     if (NAME.has(token.word) && before !== undefined && isInterrogative(before)) return 0;
     if (isName(token, i === 0)) return 1;
-    if ((after !== undefined && TRAILING.has(interrogative(after) ?? '')) || (before !== undefined && LEADING.has(before))) return ANSWER_TYPE_WEIGHT;
+    if (
+      (after !== undefined && TRAILING.has(interrogative(after) ?? '')) ||
+      (before !== undefined && LEADING.has(before))
+    )
+      return ANSWER_TYPE_WEIGHT;
     if (asksAttribute(tokens, i)) return ANSWER_TYPE_WEIGHT;
     return 1;
   });

@@ -4,9 +4,42 @@ import { isName } from '../text/names.js';
 
 /** Offices news writes right before the holder's name: "Presiden Joko Widodo", "Coach Shin Tae-yong". */
 export const OFFICES = [
-  'presiden', 'wakil', 'menteri', 'menlu', 'gubernur', 'bupati', 'walikota', 'wali', 'ketua', 'direktur', 'dirut', 'panglima',
-  'raja', 'ratu', 'sultan', 'pelatih', 'jubir', 'duta', 'sekretaris', 'president', 'minister', 'secretary', 'governor', 'mayor',
-  'chairman', 'director', 'coach', 'king', 'queen', 'spokesperson', 'spokeswoman', 'spokesman', 'senator', 'ambassador', 'premier', 'chancellor',
+  'presiden',
+  'wakil',
+  'menteri',
+  'menlu',
+  'gubernur',
+  'bupati',
+  'walikota',
+  'wali',
+  'ketua',
+  'direktur',
+  'dirut',
+  'panglima',
+  'raja',
+  'ratu',
+  'sultan',
+  'pelatih',
+  'jubir',
+  'duta',
+  'sekretaris',
+  'president',
+  'minister',
+  'secretary',
+  'governor',
+  'mayor',
+  'chairman',
+  'director',
+  'coach',
+  'king',
+  'queen',
+  'spokesperson',
+  'spokeswoman',
+  'spokesman',
+  'senator',
+  'ambassador',
+  'premier',
+  'chancellor',
 ];
 const OFFICE = new Set(OFFICES);
 
@@ -19,7 +52,12 @@ export const officesAsked = (words: QuestionWord[]): QuestionWord[] => words.fil
  * stopword nor a dictionary word. "Iranian and Russian presidents held talks" speaks of presidents but
  * names none.
  */
-export function namesHolder(offices: QuestionWord[], tokens: StemmedToken[], asked: Set<string>, analyzer: Analyzer): boolean {
+export function namesHolder(
+  offices: QuestionWord[],
+  tokens: StemmedToken[],
+  asked: Set<string>,
+  analyzer: Analyzer,
+): boolean {
   const office = tokens.some((t) => offices.some((w) => matchesWord(w, t.word, t.stem)));
   return office && tokens.some((t, i) => isName(t, i === 0) && !asked.has(t.word) && !isCommonWord(t.word, analyzer));
 }

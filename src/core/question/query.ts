@@ -4,6 +4,7 @@ import { searchable, tokenize, type Analyzer, type Token } from '../text/analyze
 import type { Filters, Lang } from '../types.js';
 import { isFuzzyName } from '../text/names.js';
 import { frameWeights } from './frame.js';
+import { QUERY_WEIGHTS } from '../settings.js';
 
 /** A content word of a question; `weight` is below 1 for the kind of answer asked for ("country" in "which country"). */
 export interface QueryWord extends Token {
@@ -22,10 +23,7 @@ export interface Query {
 }
 
 const OTHER: Record<Lang, Lang> = { id: 'en', en: 'id' };
-export const TRANSLATION_WEIGHT = 0.7;
-const OTHER_STEM_WEIGHT = 0.5;
-/** Names may be spelled differently (Sergey/Sergei, Shoygu/Shoigu): allow about one edit in five letters. */
-const NAME_FUZZINESS = 0.2;
+const { translation: TRANSLATION_WEIGHT, otherStem: OTHER_STEM_WEIGHT, nameFuzziness: NAME_FUZZINESS } = QUERY_WEIGHTS;
 
 export function analyseQuery(text: string, analyzer: Analyzer, filters: Filters = {}): Query {
   const lang = detectLanguage(text);
@@ -34,7 +32,11 @@ export function analyseQuery(text: string, analyzer: Analyzer, filters: Filters 
   const weights = frameWeights(tokens);
   const words = tokens
     .map((token, i) => ({ ...token, weight: weights[i] }))
-    .filter((t) => t.weight > 0 && searchable(t, (word) => analyzer.isStopword(word, lang) || (analyzer.isStopword(word, other) && !t.capital)));
+    .filter(
+      (t) =>
+        t.weight > 0 &&
+        searchable(t, (word) => analyzer.isStopword(word, lang) || (analyzer.isStopword(word, other) && !t.capital)),
+    );
   const terms = new Map<string, WeightedTerm>();
   const add = (term: string, weight: number, fuzzy = 0) => {
     const known = terms.get(term);

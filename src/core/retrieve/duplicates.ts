@@ -7,7 +7,12 @@ import { storyFingerprint, type StoryPrint } from '../text/story-print.js';
  * keeps links to the others in `related`. Passages of one article are never collapsed together.
  * `known` holds fingerprints a store kept, by passage id; the others are made from the text.
  */
-export function collapseDuplicates(hits: Hit[], analyzer: Analyzer, threshold: number, known?: ReadonlyMap<string, StoryPrint>): Hit[] {
+export function collapseDuplicates(
+  hits: Hit[],
+  analyzer: Analyzer,
+  threshold: number,
+  known?: ReadonlyMap<string, StoryPrint>,
+): Hit[] {
   const kept: { hit: Hit; print: StoryPrint }[] = [];
   // The kept fingerprints inverted (key → kept index and count): a hit's dot product with every kept
   // one is summed over its own keys, not by comparing it with each in turn. The sums are whole
@@ -32,7 +37,13 @@ export function collapseDuplicates(hits: Hit[], analyzer: Analyzer, threshold: n
         break;
       }
     }
-    if (twin) twin.hit.related.push({ id: hit.passage.id, file: hit.passage.file, lang: hit.article.lang, similarity: twin.similarity });
+    if (twin)
+      twin.hit.related.push({
+        id: hit.passage.id,
+        file: hit.passage.file,
+        lang: hit.article.lang,
+        similarity: twin.similarity,
+      });
     else {
       for (let i = 0; i < print.keys.length; i++) {
         const list = holders.get(print.keys[i]);

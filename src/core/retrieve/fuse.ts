@@ -11,7 +11,9 @@ export function reciprocalRankFusion(lists: { ids: string[]; weight: number }[],
  * Score fusion: each list's scores are divided by its best score, then added with the list's weight.
  * Keeps how much better the top lexical match is, which rank fusion throws away.
  */
-export function normalizedScoreFusion(lists: { hits: { id: string; score: number }[]; weight: number }[]): Map<string, number> {
+export function normalizedScoreFusion(
+  lists: { hits: { id: string; score: number }[]; weight: number }[],
+): Map<string, number> {
   const scores = new Map<string, number>();
   for (const { hits, weight } of lists) {
     const best = Math.max(...hits.map((h) => h.score), Number.EPSILON);

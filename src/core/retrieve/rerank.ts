@@ -18,7 +18,12 @@ const NOT_A_FORM = '';
  * form, so the rest need not be stemmed: that is most of a search's stemming when the words are new.
  * Without the store's record, the analyzer stems every word.
  */
-export async function passageStemmer(store: Pick<StoreReader, 'wordsOfTerms'>, analyzer: Analyzer, words: QuestionWord[], langs: Lang[]): Promise<PassageStem> {
+export async function passageStemmer(
+  store: Pick<StoreReader, 'wordsOfTerms'>,
+  analyzer: Analyzer,
+  words: QuestionWord[],
+  langs: Lang[],
+): Promise<PassageStem> {
   const forms = [...new Set(words.flatMap((w) => [...w.forms]))];
   const byLang = new Map<Lang, Map<string, string>>();
   for (const lang of new Set(langs)) {
@@ -26,7 +31,8 @@ export async function passageStemmer(store: Pick<StoreReader, 'wordsOfTerms'>, a
     if (!known) return analyzer.stem;
     byLang.set(lang, known);
   }
-  return (word, lang) => (analyzer.isStopword(word, lang) ? analyzer.stem(word, lang) : (byLang.get(lang)?.get(word) ?? NOT_A_FORM));
+  return (word, lang) =>
+    analyzer.isStopword(word, lang) ? analyzer.stem(word, lang) : (byLang.get(lang)?.get(word) ?? NOT_A_FORM);
 }
 
 /**
@@ -43,7 +49,10 @@ export function closeCoverage(hit: Hit, words: QuestionWord[], stem: PassageStem
     const tokens = tokenize(sentence.text);
     const stems = new Set(tokens.map((t) => stem(t.word, lang)));
     // A word is found when one of its forms is a stem of the sentence, or (a name) one of its words is within an edit.
-    return words.map((w, i) => forms[i].some((f) => stems.has(f)) || (w.name && tokens.some((t) => matchesWord(w, t.word, NOT_A_FORM))));
+    return words.map(
+      (w, i) =>
+        forms[i].some((f) => stems.has(f)) || (w.name && tokens.some((t) => matchesWord(w, t.word, NOT_A_FORM))),
+    );
   });
   let best = 0;
   for (let i = 0; i < found.length; i++) {
@@ -58,8 +67,15 @@ export function closeCoverage(hit: Hit, words: QuestionWord[], stem: PassageStem
 }
 
 /** Adds `weight` × close coverage to the score of the first `depth` hits and sorts them again. */
-export function rerankByCoverage(hits: Hit[], words: QuestionWord[], stem: PassageStem, { weight, depth }: { weight: number; depth: number }): Hit[] {
+export function rerankByCoverage(
+  hits: Hit[],
+  words: QuestionWord[],
+  stem: PassageStem,
+  { weight, depth }: { weight: number; depth: number },
+): Hit[] {
   if (weight === 0 || words.length === 0) return hits;
-  const head = hits.slice(0, depth).map((hit) => ({ ...hit, score: hit.score + weight * closeCoverage(hit, words, stem) }));
+  const head = hits
+    .slice(0, depth)
+    .map((hit) => ({ ...hit, score: hit.score + weight * closeCoverage(hit, words, stem) }));
   return [...head.sort((a, b) => b.score - a.score || compareIds(a.passage.id, b.passage.id)), ...hits.slice(depth)];
 }

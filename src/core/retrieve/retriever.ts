@@ -8,38 +8,35 @@ import type { StoryPrint } from '../text/story-print.js';
 import { normalizedScoreFusion, reciprocalRankFusion } from './fuse.js';
 import type { Query } from '../question/query.js';
 import { compareIds, passageStemmer, rerankByCoverage } from './rerank.js';
-
-export interface RetrieverOptions {
-  /** How many candidates each of the dense and lexical searches contributes before fusion. */
-  candidates: number;
-  denseWeight: number;
-  lexicalWeight: number;
-  /** Story-fingerprint similarity at which two passages count as the same story. */
-  duplicateThreshold: number;
-  /** `score`: normalised scores added with their weights; `rank`: reciprocal rank fusion. */
-  fusion: 'score' | 'rank';
-  /** The fused top `depth` gain `weight` × the share of the question found in two adjacent sentences. */
-  rerank: { weight: number; depth: number };
-}
-
-export const DEFAULT_RETRIEVER: RetrieverOptions = { candidates: 50, denseWeight: 0.3, lexicalWeight: 1, duplicateThreshold: 0.6, fusion: 'score', rerank: { weight: 1, depth: 50 } };
+import { DEFAULT_RETRIEVER, type RetrieverOptions } from '../settings.js';
 
 export interface Retriever {
   retrieve(query: Query, k: number): Promise<Hit[]>;
 }
 
+/** What the retriever reads from the store. */
+export type RetrieverStore = Pick<StoreReader, 'dense' | 'lexical' | 'passages' | 'termStats' | 'wordsOfTerms'>;
+
 /** Hybrid retrieval: HNSW over embeddings and BM25 over stems, fused, reranked by how closely passages hold the question, filtered, de-duplicated. */
-export function createRetriever(store: Pick<StoreReader, 'dense' | 'lexical' | 'passages' | 'termStats' | 'wordsOfTerms'>, embedder: Embedder, analyzer: Analyzer, options: RetrieverOptions = DEFAULT_RETRIEVER): Retriever {
-  return {
-    async retrieve(query, k) {
-      const depth = Math.max(options.candidates, k * 3);
-      const vector = await embedder.embeddings.embedQuery(query.text);
-      const [dense, lexical, stats] = await Promise.all([
-        store.dense(vector, depth, query.filters),
-        store.lexical(query.terms, depth, query.filters),
-        questionStats(query, analyzer, store),
-      ]);
-      const fused = options.fusion === 'rank'
+export class HybridRetriever implements Retriever {
+  constructor(
+    private readonly store: RetrieverStore,
+    private readonly embedder: Embedder,
+    private readonly analyzer: Analyzer,
+    private readonly options: RetrieverOptions = DEFAULT_RETRIEVER,
+  ) {}
+
+  async retrieve(query: Query, k: number): Promise<Hit[]> {
+    const { store, embedder, analyzer, options } = this;
+    const depth = Math.max(options.candidates, k * 3);
+    const vector = await embedder.embeddings.embedQuery(query.text);
+    const [dense, lexical, stats] = await Promise.all([
+      store.dense(vector, depth, query.filters),
+      store.lexical(query.terms, depth, query.filters),
+      questionStats(query, analyzer, store),
+    ]);
+    const fused =
+      options.fusion === 'rank'
         ? reciprocalRankFusion([
             { ids: dense.map((h) => h.id), weight: options.denseWeight },
             { ids: lexical.map((h) => h.id), weight: options.lexicalWeight },
@@ -48,30 +45,34 @@ export function createRetriever(store: Pick<StoreReader, 'dense' | 'lexical' | '
             { hits: dense, weight: options.denseWeight },
             { hits: lexical, weight: options.lexicalWeight },
           ]);
-      const denseById = new Map(dense.map((h, rank) => [h.id, { score: h.score, rank: rank + 1 }]));
-      const lexicalById = new Map(lexical.map((h, rank) => [h.id, { score: h.score, rank: rank + 1 }]));
-      const ranked = [...fused].sort((a, b) => b[1] - a[1] || compareIds(a[0], b[0]));
-      const records = await store.passages(ranked.map(([id]) => id));
-      const hits: Hit[] = [];
-      for (const [id, score] of ranked) {
-        const found = records.get(id);
-        if (!found) continue;
-        const d = denseById.get(id);
-        const l = lexicalById.get(id);
-        hits.push({
-          passage: found.passage,
-          article: found.article,
-          score,
-          why: { dense: d?.score, denseRank: d?.rank, lexical: l?.score, lexicalRank: l?.rank },
-          related: [],
-        });
-      }
-      const words = questionWords(query, analyzer, stats);
-      const stem = await passageStemmer(store, analyzer, words, hits.slice(0, options.rerank.depth).map((h) => h.article.lang));
-      const reranked = rerankByCoverage(hits, words, stem, options.rerank);
-      const prints = new Map<string, StoryPrint>();
-      for (const [id, record] of records) if (record.print) prints.set(id, record.print);
-      return collapseDuplicates(reranked, analyzer, options.duplicateThreshold, prints).slice(0, k);
-    },
-  };
+    const denseById = new Map(dense.map((h, rank) => [h.id, { score: h.score, rank: rank + 1 }]));
+    const lexicalById = new Map(lexical.map((h, rank) => [h.id, { score: h.score, rank: rank + 1 }]));
+    const ranked = [...fused].sort((a, b) => b[1] - a[1] || compareIds(a[0], b[0]));
+    const records = await store.passages(ranked.map(([id]) => id));
+    const hits: Hit[] = [];
+    for (const [id, score] of ranked) {
+      const found = records.get(id);
+      if (!found) continue;
+      const d = denseById.get(id);
+      const l = lexicalById.get(id);
+      hits.push({
+        passage: found.passage,
+        article: found.article,
+        score,
+        why: { dense: d?.score, denseRank: d?.rank, lexical: l?.score, lexicalRank: l?.rank },
+        related: [],
+      });
+    }
+    const words = questionWords(query, analyzer, stats);
+    const stem = await passageStemmer(
+      store,
+      analyzer,
+      words,
+      hits.slice(0, options.rerank.depth).map((h) => h.article.lang),
+    );
+    const reranked = rerankByCoverage(hits, words, stem, options.rerank);
+    const prints = new Map<string, StoryPrint>();
+    for (const [id, record] of records) if (record.print) prints.set(id, record.print);
+    return collapseDuplicates(reranked, analyzer, options.duplicateThreshold, prints).slice(0, k);
+  }
 }

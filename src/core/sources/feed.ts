@@ -65,17 +65,35 @@ function itemLines(content: string): number[] {
  * (the item's `<source>`, else the feed's title). A file that is not XML or not a feed is warned and skipped.
  */
 export function readFeed(file: string, content: string): SourceRead {
+  // An entity declaration (external, or internal and expanded without bound) is refused for the whole file:
+  // feeds do not need them, and the parser would otherwise throw or read what the declaration names.
+  const entity = /<!ENTITY\b/i.exec(content);
+  if (entity) {
+    const line = content.slice(0, entity.index).split('\n').length;
+    return {
+      articles: [],
+      warnings: [{ file, line, message: 'the feed declares XML entities, which kabar does not read' }],
+    };
+  }
   const valid = XMLValidator.validate(content);
   if (valid !== true) {
-    return { articles: [], warnings: [{ file, line: valid.err.line, message: `the file is not well-formed XML (${valid.err.msg})` }] };
+    return {
+      articles: [],
+      warnings: [{ file, line: valid.err.line, message: `the file is not well-formed XML (${valid.err.msg})` }],
+    };
   }
   const doc = parser.parse(content) as Node;
   const rss = doc.rss as Node | undefined;
   const channel = (rss?.channel ?? (doc['rdf:RDF'] as Node | undefined)?.channel ?? doc.feed) as Node | undefined;
-  const items = ((rss?.channel as Node | undefined)?.item ?? (doc['rdf:RDF'] as Node | undefined)?.item ?? (doc.feed as Node | undefined)?.entry) as Node[] | undefined;
-  if (!channel && !items) return { articles: [], warnings: [{ file, message: 'the file is XML but not an RSS or Atom feed' }] };
+  const items = ((rss?.channel as Node | undefined)?.item ??
+    (doc['rdf:RDF'] as Node | undefined)?.item ??
+    (doc.feed as Node | undefined)?.entry) as Node[] | undefined;
+  if (!channel && !items)
+    return { articles: [], warnings: [{ file, message: 'the file is XML but not an RSS or Atom feed' }] };
   const feedTitle = plainLine(readable(channel?.title));
-  const feedLang = langValue(textOf(channel?.language) ?? textOf(channel?.['@_xml:lang']) ?? textOf(channel?.['dc:language']));
+  const feedLang = langValue(
+    textOf(channel?.language) ?? textOf(channel?.['@_xml:lang']) ?? textOf(channel?.['dc:language']),
+  );
   const lines = itemLines(content);
   const articles: SourceArticle[] = [];
   const warnings: SourceWarning[] = [];

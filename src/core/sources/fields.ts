@@ -19,7 +19,10 @@ const ALIASES: Record<RecordField, string[]> = {
  */
 export function parseFieldMap(specs: string[], origin: string): FieldMap {
   const map: FieldMap = {};
-  for (const spec of specs.flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean)) {
+  for (const spec of specs
+    .flatMap((s) => s.split(','))
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const match = /^([a-z]+)\s*=\s*(\S+)$/.exec(spec);
     const field = match?.[1] as RecordField | undefined;
     if (!match || !RECORD_FIELDS.includes(field!)) {
@@ -61,10 +64,16 @@ export interface RecordPlace {
 
 /** An object value's readable name (`{ name: "Kompas" }` → "Kompas"). */
 const named = (value: unknown): unknown =>
-  value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>).name : value;
+  value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>).name
+    : value;
 
 /** Turns one archive record into an article, or a warning saying why it cannot be one. */
-export function articleFromRecord(record: Record<string, unknown>, fields: FieldMap, place: RecordPlace): SourceArticle | SourceWarning {
+export function articleFromRecord(
+  record: Record<string, unknown>,
+  fields: FieldMap,
+  place: RecordPlace,
+): SourceArticle | SourceWarning {
   const get = (field: RecordField): unknown => (fields[field] ? valueAt(record, fields[field]!) : undefined);
   const raw = get('text');
   const text = typeof raw === 'string' ? plainText(raw).trim() : '';
@@ -92,7 +101,8 @@ export function articleFromRecord(record: Record<string, unknown>, fields: Field
     lang,
     found: {},
   };
-  for (const field of ['title', 'date', 'source', 'url', 'lang'] as const) if (article[field] !== null) article.found[field] = 'record';
+  for (const field of ['title', 'date', 'source', 'url', 'lang'] as const)
+    if (article[field] !== null) article.found[field] = 'record';
   return article;
 }
 
@@ -107,7 +117,11 @@ export function uniqueById(articles: SourceArticle[], warnings: SourceWarning[])
   for (const article of articles) {
     const earlier = byId.get(article.id);
     if (earlier) {
-      warnings.push({ file: article.file, line: article.line, message: `the record repeats the id of line ${earlier.line}; the later one is kept` });
+      warnings.push({
+        file: article.file,
+        line: article.line,
+        message: `the record repeats the id of line ${earlier.line}; the later one is kept`,
+      });
       byId.delete(article.id);
     }
     byId.set(article.id, article);

@@ -35,11 +35,13 @@ function jsonLdArticle(doc: Doc): Record<string, unknown> | null {
       // A page's broken JSON-LD is its own business: the other metadata still counts.
     }
   }
-  const isArticle = (o: Record<string, unknown>) => [o['@type']].flat().some((t) => typeof t === 'string' && /Article|BlogPosting|NewsArticle/.test(t));
+  const isArticle = (o: Record<string, unknown>) =>
+    [o['@type']].flat().some((t) => typeof t === 'string' && /Article|BlogPosting|NewsArticle/.test(t));
   return objects.find(isArticle) ?? objects.find((o) => 'datePublished' in o) ?? null;
 }
 
-const nameOf = (value: unknown): unknown => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>).name : value);
+const nameOf = (value: unknown): unknown =>
+  value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>).name : value;
 
 /**
  * A saved HTML page: the article body extracted with Readability; title, date (`article:published_time`,
@@ -57,9 +59,20 @@ export function readHtml(file: string, content: string): SourceRead {
     return value;
   };
   const url = pick('url', urlValue(canonical), urlValue(meta(document, 'og:url')), urlValue(ld?.url));
-  const date = pick('date', dateValue(meta(document, 'article:published_time', 'datePublished', 'date', 'pubdate', 'publish-date', 'DC.date.issued')), dateValue(ld?.datePublished));
+  const date = pick(
+    'date',
+    dateValue(
+      meta(document, 'article:published_time', 'datePublished', 'date', 'pubdate', 'publish-date', 'DC.date.issued'),
+    ),
+    dateValue(ld?.datePublished),
+  );
   const source = pick('source', meta(document, 'og:site_name', 'application-name'), plainLine(nameOf(ld?.publisher)));
-  const lang = pick('lang', langValue(document.documentElement?.getAttribute('lang')), langValue(meta(document, 'og:locale', 'language')), langValue(ld?.inLanguage));
+  const lang = pick(
+    'lang',
+    langValue(document.documentElement?.getAttribute('lang')),
+    langValue(meta(document, 'og:locale', 'language')),
+    langValue(ld?.inLanguage),
+  );
   const headline = pick('title', meta(document, 'og:title', 'twitter:title'), plainLine(ld?.headline));
 
   // Readability changes the document it reads, so the metadata above is read first.

@@ -23,10 +23,15 @@ export function readMarkdown(file: string, content: string): SourceRead {
   const { parse, YAMLError } = loadYaml();
   let data: unknown;
   try {
-    data = parse(block[1], { maxAliasCount: 10 });
+    // logLevel 'error': the parser's warnings (an unknown tag) would print the raw line through Node.
+    data = parse(block[1], { maxAliasCount: 10, logLevel: 'error' });
   } catch (error) {
     const line = error instanceof YAMLError ? (error.linePos?.[0].line ?? 0) + 1 : undefined;
-    warnings.push({ file, line, message: `the front matter is not valid YAML and was ignored (${(error as Error).message.split('\n')[0]})` });
+    warnings.push({
+      file,
+      line,
+      message: `the front matter is not valid YAML and was ignored (${(error as Error).message.split('\n')[0]})`,
+    });
     return { articles: [article], warnings };
   }
   if (!data || typeof data !== 'object' || Array.isArray(data)) return { articles: [article], warnings };
@@ -39,6 +44,7 @@ export function readMarkdown(file: string, content: string): SourceRead {
   article.source = plainLine(get('source'));
   article.url = urlValue(get('url'));
   article.lang = langValue(get('lang'));
-  for (const field of ['title', 'date', 'source', 'url', 'lang'] as const) if (article[field] !== null) article.found[field] = 'front-matter';
+  for (const field of ['title', 'date', 'source', 'url', 'lang'] as const)
+    if (article[field] !== null) article.found[field] = 'front-matter';
   return { articles: [article], warnings };
 }

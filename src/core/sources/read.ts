@@ -38,5 +38,11 @@ export const isSourceFile = (name: string): boolean => path.extname(name).toLowe
 export async function readSource(file: string, content: string, options: SourceOptions = {}): Promise<SourceRead> {
   const load = READERS[path.extname(file).toLowerCase()];
   if (!load) return { articles: [], warnings: [{ file, message: 'kabar does not read this kind of file' }] };
-  return (await load())(file, content, options);
+  const reader = await load();
+  try {
+    return reader(file, content, options);
+  } catch {
+    // A parser that throws on one hostile or damaged file must not stop the others: the file is a named skip.
+    return { articles: [], warnings: [{ file, message: 'the file could not be parsed' }] };
+  }
 }

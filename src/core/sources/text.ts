@@ -7,5 +7,17 @@ export function readText(file: string, content: string): SourceRead {
 
 /** A one-article file whose offsets point into the file itself. */
 export function textArticle(file: string, content: string, markdown: boolean): SourceArticle {
-  return { id: file, file, text: content, bodyStart: 0, markdown, title: null, date: null, source: null, url: null, lang: null, found: {} };
+  return {
+    id: file,
+    file,
+    text: content,
+    bodyStart: 0,
+    markdown,
+    title: null,
+    date: null,
+    source: null,
+    url: null,
+    lang: null,
+    found: {},
+  };
 }

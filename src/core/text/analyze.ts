@@ -52,7 +52,8 @@ export function tokenize(text: string): Token[] {
 }
 
 /** Whether a token is worth searching for in `lang`: not a stopword, unless it is an acronym ("US" is not "us"). */
-export const searchable = (token: Token, stopword: (word: string) => boolean): boolean => token.acronym || !stopword(token.word);
+export const searchable = (token: Token, stopword: (word: string) => boolean): boolean =>
+  token.acronym || !stopword(token.word);
 
 /** Stemming and stopwords for both corpus languages, with a cache: the same words recur endlessly. */
 export interface Analyzer {
@@ -65,7 +66,10 @@ export interface Analyzer {
 
 /** The lexicon concepts a word stands for in either language, each once (empty for a name or an unknown word). */
 export const conceptsOf = (word: string, analyzer: Analyzer): number[] => [
-  ...new Set([...analyzer.lexicon.concepts(analyzer.stem(word, 'id'), 'id'), ...analyzer.lexicon.concepts(analyzer.stem(word, 'en'), 'en')]),
+  ...new Set([
+    ...analyzer.lexicon.concepts(analyzer.stem(word, 'id'), 'id'),
+    ...analyzer.lexicon.concepts(analyzer.stem(word, 'en'), 'en'),
+  ]),
 ];
 
 /** Whether a word is a stopword or a lexicon word in either language (its hyphenated parts all are): a person's name mostly is not. */

@@ -1,4 +1,4 @@
-import { ANTONYM_PAIRS } from './antonyms-derived.js';
+import { readData } from '../data.js';
 
 /**
  * Surface words whose swap turns a quoted claim into its opposite, in both languages. The derived pairs
@@ -6,10 +6,25 @@ import { ANTONYM_PAIRS } from './antonyms-derived.js';
  * few stay beside them (folding them into the derived set would change what `kabar cite` accepts).
  */
 const OPPOSITES: [string, string][] = [
-  ['continue', 'stop'], ['continue', 'halt'], ['continue', 'end'], ['melanjutkan', 'menghentikan'], ['lanjut', 'henti'],
-  ['growing', 'decline'], ['growth', 'decline'], ['increase', 'decrease'], ['increasing', 'declining'], ['growing', 'declining'], ['positive', 'negative'],
-  ['meningkat', 'menurun'], ['peningkatan', 'penurunan'], ['positif', 'negatif'], ['tumbuh', 'turun'],
-  ['despite', 'because'], ['meskipun', 'karena'], ['lifted', 'imposed'], ['dicabut', 'diberlakukan'],
+  ['continue', 'stop'],
+  ['continue', 'halt'],
+  ['continue', 'end'],
+  ['melanjutkan', 'menghentikan'],
+  ['lanjut', 'henti'],
+  ['growing', 'decline'],
+  ['growth', 'decline'],
+  ['increase', 'decrease'],
+  ['increasing', 'declining'],
+  ['growing', 'declining'],
+  ['positive', 'negative'],
+  ['meningkat', 'menurun'],
+  ['peningkatan', 'penurunan'],
+  ['positif', 'negatif'],
+  ['tumbuh', 'turun'],
+  ['despite', 'because'],
+  ['meskipun', 'karena'],
+  ['lifted', 'imposed'],
+  ['dicabut', 'diberlakukan'],
 ];
 
 /** How many of the opposite pairs `quote` has one side of where `source` has only the other. */
@@ -28,7 +43,8 @@ let byStem: Map<string, string[]> | undefined;
 export function antonymsOf(stem: string): readonly string[] {
   if (!byStem) {
     byStem = new Map();
-    for (const line of ANTONYM_PAIRS.split('\n')) {
+    // Derived from LibreOffice's Indonesian thesaurus by `npm run lexicon` (data/antonyms.json), read on first use.
+    for (const line of readData<{ pairs: string[] }>('antonyms.json').pairs) {
       const [a, b] = line.split(' ');
       if (!b) continue;
       byStem.set(a, [...(byStem.get(a) ?? []), b]);

@@ -23,4 +23,5 @@ export function* jsonLines(text: string): Generator<JsonLine> {
 }
 
 /** Whether a parsed JSON value is an object (not null, not an array): a record. */
-export const isJsonObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+export const isJsonObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { LEXICON } from './lexicon-data.js';
-import { DERIVED_LEXICON } from './lexicon-derived.js';
+import { linesText, readData } from '../data.js';
 import type { Lang } from '../types.js';
 
 /** Maps stems to concepts and back, per language, for cross-language matching. */
@@ -13,15 +13,32 @@ export interface Lexicon {
 
 export type Stem = (word: string, lang: Lang) => string;
 
+/** The lexicon derived from FreeDict by `npm run lexicon` (data/lexicon.json), read once when the analyzer's module loads. */
+export const DERIVED_LEXICON: DerivedLexicon = (() => {
+  const data = readData<Record<keyof DerivedLexicon, string[]>>('lexicon.json');
+  return { concepts: linesText(data.concepts), en: linesText(data.en), id: linesText(data.id) };
+})();
+
 /** Changes whenever the lexicon does: vectors built with concepts of another lexicon must not be mixed with these. */
-export const LEXICON_VERSION = createHash('sha1').update(LEXICON).update(DERIVED_LEXICON.concepts).digest('hex').slice(0, 8);
+export const LEXICON_VERSION = createHash('sha1')
+  .update(LEXICON)
+  .update(DERIVED_LEXICON.concepts)
+  .digest('hex')
+  .slice(0, 8);
 
 const LANGS = ['en', 'id'] as const;
 const NONE: readonly number[] = Object.freeze([]);
 
 /** The distinct stems of the words of one side of an entry; hyphenated words count as their parts. */
 export const stemsOf = (words: string, lang: Lang, stem: Stem): string[] => [
-  ...new Set(words.toLowerCase().match(/[\p{L}\p{N}-]+/gu)?.flatMap((w) => w.split('-')).filter(Boolean).map((w) => stem(w, lang)) ?? []),
+  ...new Set(
+    words
+      .toLowerCase()
+      .match(/[\p{L}\p{N}-]+/gu)
+      ?.flatMap((w) => w.split('-'))
+      .filter(Boolean)
+      .map((w) => stem(w, lang)) ?? [],
+  ),
 ];
 
 type Entry = Record<Lang, string[]>;
@@ -89,7 +106,8 @@ export function createLexicon(stem: Stem, source = LEXICON, derived: DerivedLexi
   const entries = standing(entriesOf(source, stem));
   const byStem: Record<Lang, Map<string, number[]>> = { en: new Map(), id: new Map() };
   entries.forEach((entry, concept) => {
-    for (const lang of LANGS) for (const s of entry[lang]) byStem[lang].set(s, [...(byStem[lang].get(s) ?? []), concept]);
+    for (const lang of LANGS)
+      for (const s of entry[lang]) byStem[lang].set(s, [...(byStem[lang].get(s) ?? []), concept]);
   });
   const offset = entries.length;
   const derivedConcepts = derived.concepts.split('\n').filter(Boolean);

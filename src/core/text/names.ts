@@ -14,7 +14,8 @@ export function isName(word: { capital: boolean }, opensSentence: boolean): bool
 export const FUZZY_NAME_LENGTH = 5;
 
 /** Whether a capitalised word is long enough to be matched with one letter's difference. */
-export const isFuzzyName = (word: { word: string; capital: boolean }): boolean => word.capital && word.word.length >= FUZZY_NAME_LENGTH;
+export const isFuzzyName = (word: { word: string; capital: boolean }): boolean =>
+  word.capital && word.word.length >= FUZZY_NAME_LENGTH;
 
 /** Whether the text before `offset` is the start of a sentence: nothing but opening quotes, or a full stop. */
 export const opensSentence = (text: string, offset: number): boolean => {

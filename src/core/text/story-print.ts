@@ -19,7 +19,10 @@ function keyNumber(key: string): number {
 }
 
 /** Each word's keys, remembered per analyzer (as a plain and as a capitalised word): the same words recur endlessly. */
-const memos = new WeakMap<Analyzer, { plain: Map<string, readonly number[]>; capital: Map<string, readonly number[]> }>();
+const memos = new WeakMap<
+  Analyzer,
+  { plain: Map<string, readonly number[]>; capital: Map<string, readonly number[]> }
+>();
 
 /** The keys a word adds to a fingerprint: its lexicon concepts, else a name or number prefix, else its stem; none for a stopword. */
 function keysOf(word: string, capital: boolean, analyzer: Analyzer): readonly number[] {
@@ -66,7 +69,7 @@ export function storyFingerprint(text: string, analyzer: Analyzer): StoryPrint {
 export function cosine(a: StoryPrint, b: StoryPrint): number {
   if (a.norm2 === 0 || b.norm2 === 0) return 0;
   let dot = 0;
-  for (let i = 0, j = 0; i < a.keys.length && j < b.keys.length; ) {
+  for (let i = 0, j = 0; i < a.keys.length && j < b.keys.length;) {
     if (a.keys[i] < b.keys[j]) i++;
     else if (a.keys[i] > b.keys[j]) j++;
     else dot += a.counts[i++] * b.counts[j++];

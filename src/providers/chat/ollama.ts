@@ -29,7 +29,13 @@ export async function createOllamaChatModel(options: OllamaChatOptions): Promise
     maxRetries: options.maxRetries ?? 2,
     retryDelayMs: options.retryDelayMs ?? 1000,
     build: (fetch) =>
-      new ChatOllama({ model, baseUrl, temperature: 0, maxRetries: 0, fetch: jsonErrors(fetch) }) as unknown as LangChainStreamer,
+      new ChatOllama({
+        model,
+        baseUrl,
+        temperature: 0,
+        maxRetries: 0,
+        fetch: jsonErrors(fetch),
+      }) as unknown as LangChainStreamer,
     fetch: options.fetch,
     translateError: (error, { timedOut, attempts }) =>
       serverFailure(error, {

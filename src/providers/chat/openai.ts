@@ -37,6 +37,7 @@ export async function createOpenAIChatModel(options: OpenAIChatOptions): Promise
     maxRetries: options.maxRetries ?? 2,
     retryDelayMs: options.retryDelayMs ?? 1000,
     fetch: options.fetch,
+    secrets: options.apiKey ? [options.apiKey] : [],
     build: (fetch) =>
       new ChatOpenAI({
         model,

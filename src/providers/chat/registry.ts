@@ -17,7 +17,13 @@ export interface ChatDeps {
 /** The chat model for KABAR_LLM, or undefined for `none`; LangChain's clients load only here. */
 export async function createChatModel(config: ChatConfig, deps: ChatDeps = {}): Promise<ChatModel | undefined> {
   const { llm } = config;
-  const common = { model: llm.model, timeoutMs: llm.timeoutMs, fetch: deps.fetch, maxRetries: deps.maxRetries, retryDelayMs: deps.retryDelayMs };
+  const common = {
+    model: llm.model,
+    timeoutMs: llm.timeoutMs,
+    fetch: deps.fetch,
+    maxRetries: deps.maxRetries,
+    retryDelayMs: deps.retryDelayMs,
+  };
   switch (llm.provider) {
     case 'none':
       return undefined;
@@ -26,12 +32,18 @@ export async function createChatModel(config: ChatConfig, deps: ChatDeps = {}): 
     case 'ollama':
       return createOllamaChatModel({ ...common, host: config.ollama.host });
     case 'gguf':
-      throw new UserError('BAD_CONFIG', 'KABAR_LLM=gguf (a local GGUF model through node-llama-cpp) is not available in this installation.', {
-        hint: 'To enable it, run `npm install node-llama-cpp` and set KABAR_LLM_MODEL to the path of a .gguf file; until then use KABAR_LLM=ollama, KABAR_LLM=openai or KABAR_LLM=none.',
-      });
+      throw new UserError(
+        'BAD_CONFIG',
+        'KABAR_LLM=gguf (a local GGUF model through node-llama-cpp) is not available in this installation.',
+        {
+          hint: 'To enable it, run `npm install node-llama-cpp` and set KABAR_LLM_MODEL to the path of a .gguf file; until then use KABAR_LLM=ollama, KABAR_LLM=openai or KABAR_LLM=none.',
+        },
+      );
     default: {
       const unknown: never = llm.provider;
-      throw new UserError('BAD_CONFIG', `KABAR_LLM=${String(unknown)} is not a known choice.`, { hint: 'Set KABAR_LLM to none, openai, ollama or gguf.' });
+      throw new UserError('BAD_CONFIG', `KABAR_LLM=${String(unknown)} is not a known choice.`, {
+        hint: 'Set KABAR_LLM to none, openai, ollama or gguf.',
+      });
     }
   }
 }

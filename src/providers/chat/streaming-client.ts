@@ -1,6 +1,9 @@
 import { UserError } from '../../core/errors.js';
 import { abortableFetch } from '../abortable-fetch.js';
 import { retryOnlyTransient } from '../retry-policy.js';
+import { silenceConsole } from '../quiet-console.js';
+import { ReplyRedactor } from './reply-redactor.js';
+import { SIZE_LIMITS } from '../../core/settings.js';
 import type { ChatMessage, ChatModel, ChatModelInfo } from '../../core/answer/chat-model.js';
 
 /** The part of a LangChain chat model kabar uses. */
@@ -21,6 +24,8 @@ export interface StreamingClientOptions {
   /** Turns a failed request into the UserError that tells what to fix. */
   translateError(error: unknown, context: { timedOut: boolean; attempts: number }): UserError;
   fetch?: typeof fetch;
+  /** The API key and the like: taken out of the model's reply, as out of every other text kabar shows. */
+  secrets?: string[];
 }
 
 const ROLE = { system: 'system', user: 'human', assistant: 'ai' } as const;
@@ -30,7 +35,10 @@ export const cancelledRequest = () => new UserError('CANCELLED', 'The question w
 function textOf(chunk: { content: unknown }): string {
   const { content } = chunk;
   if (typeof content === 'string') return content;
-  if (Array.isArray(content)) return content.map((part) => (typeof part === 'string' ? part : typeof part?.text === 'string' ? part.text : '')).join('');
+  if (Array.isArray(content))
+    return content
+      .map((part) => (typeof part === 'string' ? part : typeof part?.text === 'string' ? part.text : ''))
+      .join('');
   return '';
 }
 
@@ -91,6 +99,10 @@ export function streamingChatModel(options: StreamingClientOptions): ChatModel {
         const request = signal ? AbortSignal.any([signal, deadline]) : deadline;
         const client = options.build(abortableFetch({ fetch: options.fetch, signal: request }));
         let produced = false;
+        let received = 0;
+        const redactor = new ReplyRedactor(options.secrets ?? []);
+        // The client library may print a server's reply itself: nothing of it reaches the terminal.
+        const restoreConsole = silenceConsole();
         try {
           const stream = await raceAbort(
             client.stream(
@@ -105,17 +117,32 @@ export function streamingChatModel(options: StreamingClientOptions): ChatModel {
               const next = await raceAbort(iterator.next(), request);
               if (next.done) break;
               const text = textOf(next.value);
+              received += text.length;
+              if (received > SIZE_LIMITS.replyChars) {
+                void iterator.return?.().catch(() => {});
+                throw new UserError(
+                  'SERVER_REJECTED',
+                  `The reply of ${info.url} passed kabar's limit of ${SIZE_LIMITS.replyChars.toLocaleString('en')} characters and was cut off there.`,
+                  { hint: 'Ask a narrower question, or use another model (KABAR_LLM_MODEL).' },
+                );
+              }
               if (text) {
                 produced = true;
-                yield text;
+                const safe = redactor.push(text);
+                if (safe) yield safe;
               }
             }
           } finally {
             if (request.aborted) void iterator.return?.().catch(() => {});
           }
+          const rest = redactor.end();
+          if (rest) yield rest;
           return;
         } catch (error) {
           if (signal?.aborted) throw cancelledRequest();
+          // What arrived before the failure (a stalled stream's partial text) is passed on, redacted.
+          const rest = redactor.end();
+          if (rest) yield rest;
           if (error instanceof UserError) throw error;
           const timedOut = deadline.aborted;
           if (!produced && !timedOut && attempt <= maxRetries && isTransient(error)) {
@@ -123,6 +150,8 @@ export function streamingChatModel(options: StreamingClientOptions): ChatModel {
             continue;
           }
           throw options.translateError(error, { timedOut, attempts: attempt });
+        } finally {
+          restoreConsole();
         }
       }
     },

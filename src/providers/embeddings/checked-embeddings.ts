@@ -70,7 +70,11 @@ export class CheckedEmbeddings implements EmbeddingsInterface {
       throw this.options.malformed(`${Array.isArray(vectors) ? vectors.length : 'no'} vectors for ${expected} texts`);
     }
     for (const vector of vectors as unknown[]) {
-      if (!Array.isArray(vector) || vector.length === 0 || !vector.every((x) => typeof x === 'number' && Number.isFinite(x))) {
+      if (
+        !Array.isArray(vector) ||
+        vector.length === 0 ||
+        !vector.every((x) => typeof x === 'number' && Number.isFinite(x))
+      ) {
         throw this.options.malformed('a vector that is not a list of finite numbers');
       }
       this.dimensions ??= vector.length;
@@ -82,7 +86,11 @@ export class CheckedEmbeddings implements EmbeddingsInterface {
 }
 
 /** An embedder over a raw model: checked embeddings with the model's prefixes, its dimensions measured by one probe. */
-export async function checkedEmbedder(provider: string, model: string, options: Omit<CheckedEmbeddingsOptions, 'prefix'>): Promise<Embedder> {
+export async function checkedEmbedder(
+  provider: string,
+  model: string,
+  options: Omit<CheckedEmbeddingsOptions, 'prefix'>,
+): Promise<Embedder> {
   const prefix = prefixStyleFor(model);
   const embeddings = new CheckedEmbeddings({ ...options, prefix });
   const probe = await embeddings.embedQuery('dimension probe');

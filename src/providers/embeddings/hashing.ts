@@ -1,5 +1,12 @@
 import { Embeddings } from '@langchain/core/embeddings';
-import { ANALYSIS_VERSION, conceptsOf, createAnalyzer, searchable, tokenize, type Analyzer } from '../../core/text/analyze.js';
+import {
+  ANALYSIS_VERSION,
+  conceptsOf,
+  createAnalyzer,
+  searchable,
+  tokenize,
+  type Analyzer,
+} from '../../core/text/analyze.js';
 import type { Embedder } from '../../core/embedder.js';
 import { isStopword } from '../../core/text/stopwords.js';
 
@@ -10,7 +17,7 @@ export interface HashingOptions {
 
 /**
  * 256, not 512: FacQA and IDK-MRC dev retrieval stay within 0.005 (R@1/R@5/MRR) and HNSW inserts cost
- * about half (see `providers/hnsw/params.ts`).
+ * about half (see HNSW_PARAMS in `core/settings.ts`).
  */
 export const HASHING_DEFAULT_DIMENSIONS = 256;
 const NGRAM_SIZES = [3, 4, 5];
@@ -78,7 +85,12 @@ export class HashingEmbeddings extends Embeddings {
 export function createHashingEmbedder(options: HashingOptions = {}): Embedder {
   const embeddings = new HashingEmbeddings(options);
   return {
-    info: { provider: 'hashing', model: `charngram-lexicon-${ANALYSIS_VERSION}`, dimensions: embeddings.dimensions, prefix: 'none' },
+    info: {
+      provider: 'hashing',
+      model: `charngram-lexicon-${ANALYSIS_VERSION}`,
+      dimensions: embeddings.dimensions,
+      prefix: 'none',
+    },
     embeddings,
   };
 }

@@ -4,7 +4,11 @@ import type { Embedder } from '../../core/embedder.js';
 import { createHashingEmbedder } from './hashing.js';
 import { createOllamaEmbedder, type OllamaEmbedderOptions } from './ollama.js';
 import { createOpenAIEmbedder, type OpenAIEmbedderOptions } from './openai.js';
-import { createTransformersEmbedder, type ModelLoadProgress, type TransformersEmbedderOptions } from './transformers.js';
+import {
+  createTransformersEmbedder,
+  type ModelLoadProgress,
+  type TransformersEmbedderOptions,
+} from './transformers.js';
 
 /** What picking an embedder needs from the configuration. */
 export type EmbedderConfig = Config['embeddings'] & Pick<Config, 'openai' | 'ollama'>;
@@ -44,9 +48,20 @@ export async function createEmbedder(config: EmbedderConfig, deps: EmbedderDeps 
     case 'hashing':
       return factories.hashing(deps.analyzer);
     case 'transformers':
-      return factories.transformers({ model: config.model, modelsDir: config.modelsDir, onProgress: deps.onProgress, signal });
+      return factories.transformers({
+        model: config.model,
+        modelsDir: config.modelsDir,
+        onProgress: deps.onProgress,
+        signal,
+      });
     case 'openai':
-      return factories.openai({ model: config.model, apiKey: config.openai.apiKey, baseUrl: config.openai.baseUrl, signal, fetch });
+      return factories.openai({
+        model: config.model,
+        apiKey: config.openai.apiKey,
+        baseUrl: config.openai.baseUrl,
+        signal,
+        fetch,
+      });
     case 'ollama':
       return factories.ollama({ model: config.model, host: config.ollama.host, signal, fetch });
     default: {

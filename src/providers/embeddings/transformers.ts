@@ -15,13 +15,23 @@ const WEIGHTS = [
 type Weights = (typeof WEIGHTS)[number];
 
 /** The files a feature-extraction model needs, relative to its folder (the weights: the quantized ones, or else the full ones). */
-export const TRANSFORMERS_MODEL_FILES = ['config.json', 'tokenizer.json', 'tokenizer_config.json', WEIGHTS[0].file] as const;
+export const TRANSFORMERS_MODEL_FILES = [
+  'config.json',
+  'tokenizer.json',
+  'tokenizer_config.json',
+  WEIGHTS[0].file,
+] as const;
 
 /** The folder of `model` (default {@link DEFAULT_TRANSFORMERS_MODEL}) under a models folder, and the files it lacks to be loaded. */
-export function modelFiles(modelsDir: string, model = DEFAULT_TRANSFORMERS_MODEL): { folder: string; missing: string[] } {
+export function modelFiles(
+  modelsDir: string,
+  model = DEFAULT_TRANSFORMERS_MODEL,
+): { folder: string; missing: string[] } {
   const folder = path.join(modelsDir, ...model.split('/'));
   const has = (file: string) => fs.existsSync(path.join(folder, file));
-  const missing = TRANSFORMERS_MODEL_FILES.filter((file) => !has(file) && !(file === WEIGHTS[0].file && has(WEIGHTS[1].file)));
+  const missing = TRANSFORMERS_MODEL_FILES.filter(
+    (file) => !has(file) && !(file === WEIGHTS[0].file && has(WEIGHTS[1].file)),
+  );
   return { folder, missing };
 }
 
@@ -84,15 +94,27 @@ function loadFailure(model: string, modelsDir: string | undefined, error: unknow
       { hint: download, cause: error },
     );
   }
-  return new UserError('MODEL_MISSING', `Could not load the embedding model ${model} from ${folder}: ${shortMessage(error)}.`, {
-    hint: `Replace its files (${files}) with a fresh copy. ${download}`,
-    cause: error,
-  });
+  return new UserError(
+    'MODEL_MISSING',
+    `Could not load the embedding model ${model} from ${folder}: ${shortMessage(error)}.`,
+    {
+      hint: `Replace its files (${files}) with a fresh copy. ${download}`,
+      cause: error,
+    },
+  );
 }
 
-async function loadExtractor(model: string, weights: Weights, options: TransformersEmbedderOptions): Promise<Extractor> {
+async function loadExtractor(
+  model: string,
+  weights: Weights,
+  options: TransformersEmbedderOptions,
+): Promise<Extractor> {
   const { env, pipeline } = await import('@huggingface/transformers');
-  const saved = { localModelPath: env.localModelPath, allowLocalModels: env.allowLocalModels, allowRemoteModels: env.allowRemoteModels };
+  const saved = {
+    localModelPath: env.localModelPath,
+    allowLocalModels: env.allowLocalModels,
+    allowRemoteModels: env.allowRemoteModels,
+  };
   if (options.modelsDir) {
     env.localModelPath = options.modelsDir;
     env.allowLocalModels = true;
@@ -109,7 +131,13 @@ async function loadExtractor(model: string, weights: Weights, options: Transform
         ? (info) => {
             const { status } = info;
             const detail = info as { file?: string; progress?: number; loaded?: number; total?: number };
-            onProgress({ status, file: detail.file, progress: detail.progress, loaded: detail.loaded, total: detail.total });
+            onProgress({
+              status,
+              file: detail.file,
+              progress: detail.progress,
+              loaded: detail.loaded,
+              total: detail.total,
+            });
           }
         : undefined,
     });

@@ -3,7 +3,15 @@ import type { Segment } from '../../present/wrap.js';
 import { Wrapped, type Look } from './Wrapped.js';
 
 /** Answer text with its [n] markers coloured; markers of unverified citations are dimmed. `left`: columns the enclosing boxes take. */
-export function AnswerText({ text, unverified = [], left = 0 }: { text: string; unverified?: number[]; left?: number }) {
+export function AnswerText({
+  text,
+  unverified = [],
+  left = 0,
+}: {
+  text: string;
+  unverified?: number[];
+  left?: number;
+}) {
   const parts: Segment<Look>[] = readable(text)
     .split(/(\[\d+\])/g)
     .filter(Boolean)

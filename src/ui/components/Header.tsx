@@ -12,7 +12,8 @@ export function Header({ info }: { info: HeaderInfo }) {
       </Text>
       <Text dimColor>
         {' '}
-        · {oneLine(info.corpus)} · {info.articles} articles, {info.passages} passages · embeddings {oneLine(info.embedder)} · answers {oneLine(info.answerer)}
+        · {oneLine(info.corpus)} · {info.articles} articles, {info.passages} passages · embeddings{' '}
+        {oneLine(info.embedder)} · answers {oneLine(info.answerer)}
       </Text>
     </Text>
   );

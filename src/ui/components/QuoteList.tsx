@@ -9,7 +9,10 @@ const MARGIN = 2;
 export function QuoteList({ quote, matches }: { quote: string; matches: QuoteMatch[] }) {
   return (
     <Box flexDirection="column" marginTop={1}>
-      <Wrapped hang={MARGIN} segments={segments(['Where “', 'plain'], [oneLine(quote), 'bold'], ['” comes from:', 'plain'])} />
+      <Wrapped
+        hang={MARGIN}
+        segments={segments(['Where “', 'plain'], [oneLine(quote), 'bold'], ['” comes from:', 'plain'])}
+      />
       {matches.map((m, i) => {
         const rank = `${i + 1}. `;
         return (
@@ -17,7 +20,12 @@ export function QuoteList({ quote, matches }: { quote: string; matches: QuoteMat
             <Wrapped
               left={MARGIN}
               hang={rank.length}
-              segments={segments([rank, 'accent'], [`${oneLine(m.file)}:${m.line}`, 'plain'], [` · ${m.kind} · ${byline(m)} · chars ${m.start}–${m.end}`, 'dim'], [m.earliest ? ' · earliest' : '', 'warn'])}
+              segments={segments(
+                [rank, 'accent'],
+                [`${oneLine(m.file)}:${m.line}`, 'plain'],
+                [` · ${m.kind} · ${byline(m)} · chars ${m.start}–${m.end}`, 'dim'],
+                [m.earliest ? ' · earliest' : '', 'warn'],
+              )}
             />
             <Box marginLeft={rank.length}>
               <Wrapped left={MARGIN + rank.length} segments={segments([oneLine(m.text).trim(), 'dim'])} />

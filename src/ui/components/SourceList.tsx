@@ -26,7 +26,14 @@ export function SourceList({ sources }: { sources: Source[] }) {
             </Text>
           </Box>
           <Box flexDirection="column" flexGrow={1}>
-            <Wrapped left={GUTTER} segments={segments([`${byline(c)} · `, 'dim'], [oneLine(c.title), 'bold'], [c.verified === false ? ' · not verified' : '', 'warn'])} />
+            <Wrapped
+              left={GUTTER}
+              segments={segments(
+                [`${byline(c)} · `, 'dim'],
+                [oneLine(c.title), 'bold'],
+                [c.verified === false ? ' · not verified' : '', 'warn'],
+              )}
+            />
             <Highlighted {...window} dimRest left={GUTTER} />
           </Box>
         </Box>

@@ -12,7 +12,16 @@ export function SupportQuote({ answer, left = 0 }: { answer: Answer; left?: numb
   const { before, cited, after } = quote.parts;
   return (
     <Box marginLeft={INDENT}>
-      <Wrapped left={left + INDENT} hang={1} segments={segments([`"${before}`, 'plain'], [cited, 'highlight'], [`${after}"`, 'plain'], [quote.n === null ? '' : ` [${quote.n}]`, 'accent'])} />
+      <Wrapped
+        left={left + INDENT}
+        hang={1}
+        segments={segments(
+          [`"${before}`, 'plain'],
+          [cited, 'highlight'],
+          [`${after}"`, 'plain'],
+          [quote.n === null ? '' : ` [${quote.n}]`, 'accent'],
+        )}
+      />
     </Box>
   );
 }

@@ -13,7 +13,9 @@ import { Wrapped, segments } from './Wrapped.js';
 const ANSWER = 2;
 
 /** A dim `  label: value` line whose continuation lines are indented under the label. */
-const Detail = ({ label, value }: { label: string; value: string }) => <Wrapped hang={ANSWER * 2} segments={segments([`  ${label}: ${oneLine(value)}`, 'dim'])} />;
+const Detail = ({ label, value }: { label: string; value: string }) => (
+  <Wrapped hang={ANSWER * 2} segments={segments([`  ${label}: ${oneLine(value)}`, 'dim'])} />
+);
 
 /** One question and its answer, live or finished. */
 export function TurnView({ turn, sources, live = false }: { turn: TurnItem; sources: Source[]; live?: boolean }) {
@@ -24,14 +26,25 @@ export function TurnView({ turn, sources, live = false }: { turn: TurnItem; sour
       {turn.resolved ? <Detail label="searching for" value={turn.resolved} /> : null}
       {hasFilters(turn.filters) ? <Detail label="filters" value={describeFilters(turn.filters)} /> : null}
       <Box marginTop={turn.text || live ? 1 : 0} marginLeft={ANSWER} flexDirection="column">
-        {turn.text ? <AnswerText text={turn.text} unverified={unverified} left={ANSWER} /> : live ? <Text dimColor>Searching…</Text> : null}
+        {turn.text ? (
+          <AnswerText text={turn.text} unverified={unverified} left={ANSWER} />
+        ) : live ? (
+          <Text dimColor>Searching…</Text>
+        ) : null}
         {turn.answer ? <SupportQuote answer={turn.answer} left={ANSWER} /> : null}
         {turn.error ? <Message level="error" text={turn.error} left={ANSWER} /> : null}
         {turn.cancelled ? <Text dimColor>(stopped)</Text> : null}
       </Box>
-      {turn.answer?.unsupported?.length ? <Message level="warn" text={`No passage is cited for: ${turn.answer.unsupported.map((s) => `“${oneLine(s)}”`).join(' ')}`} /> : null}
+      {turn.answer?.unsupported?.length ? (
+        <Message
+          level="warn"
+          text={`No passage is cited for: ${turn.answer.unsupported.map((s) => `“${oneLine(s)}”`).join(' ')}`}
+        />
+      ) : null}
       {sources.length ? <SourceList sources={sources} /> : null}
-      {unverified.length ? <Message level="info" text="Dimmed markers: the cited passage may not support the claim." /> : null}
+      {unverified.length ? (
+        <Message level="info" text="Dimmed markers: the cited passage may not support the claim." />
+      ) : null}
     </Box>
   );
 }

@@ -8,7 +8,16 @@ const lookProps = (look: Look, theme: Theme) => ({
   dimColor: look === 'dim',
   bold: look === 'highlight' || look === 'bold' || (look === 'accent' && !theme.color),
   underline: look === 'highlight' && !theme.color,
-  color: look === 'accent' ? theme.accent : look === 'highlight' ? theme.highlight : look === 'warn' ? theme.warn : look === 'error' ? theme.error : undefined,
+  color:
+    look === 'accent'
+      ? theme.accent
+      : look === 'highlight'
+        ? theme.highlight
+        : look === 'warn'
+          ? theme.warn
+          : look === 'error'
+            ? theme.error
+            : undefined,
 });
 
 /**
@@ -25,7 +34,13 @@ export function Wrapped({ segments, left = 0, hang = 0 }: { segments: Segment<Lo
       {lines.map((runs, i) => (
         <Text key={i} wrap="truncate-end">
           {i > 0 && hang > 0 ? ' '.repeat(hang) : ''}
-          {runs.length === 0 ? ' ' : runs.map((r, j) => <Text key={j} {...lookProps(r.style, theme)}>{r.text}</Text>)}
+          {runs.length === 0
+            ? ' '
+            : runs.map((r, j) => (
+                <Text key={j} {...lookProps(r.style, theme)}>
+                  {r.text}
+                </Text>
+              ))}
         </Text>
       ))}
     </Box>
@@ -33,4 +48,5 @@ export function Wrapped({ segments, left = 0, hang = 0 }: { segments: Segment<Lo
 }
 
 /** Segments without empty runs, for building a line from optional parts. */
-export const segments = (...parts: [string, Look][]): Segment<Look>[] => parts.filter(([text]) => text).map(([text, style]) => ({ text, style }));
+export const segments = (...parts: [string, Look][]): Segment<Look>[] =>
+  parts.filter(([text]) => text).map(([text, style]) => ({ text, style }));

@@ -1,8 +1,23 @@
 import { useCallback, useReducer, useRef } from 'react';
-import { describeError, passageContext, describeFilters, hasFilters, parseFilters, type AskOptions, type PassageSource, type AnswerEvent, type Filters } from '../../core/index.js';
+import {
+  describeError,
+  passageContext,
+  describeFilters,
+  hasFilters,
+  parseFilters,
+  type AskOptions,
+  type PassageSource,
+  type AnswerEvent,
+  type Filters,
+} from '../../core/index.js';
 import { openedSpan } from '../../present/support.js';
 import { parseCommand } from '../state/commands.js';
-import { conversationReducer, initialConversation, type ConversationState, type QuoteMatch } from '../state/conversation-reducer.js';
+import {
+  conversationReducer,
+  initialConversation,
+  type ConversationState,
+  type QuoteMatch,
+} from '../state/conversation-reducer.js';
 
 /** What the chat needs from the engine: the answer stream and passages by id. */
 export interface ChatEngine extends PassageSource {
@@ -37,7 +52,11 @@ export function useConversation({ engine, findQuote, articlesMatching, onQuit }:
   const stateRef = useRef(state);
   stateRef.current = state;
   const running = useRef<AbortController | null>(null);
-  const message = useCallback((level: 'info' | 'warn' | 'error', text: string) => dispatch({ type: 'show', item: { kind: 'message', level, text } }), []);
+  const message = useCallback(
+    (level: 'info' | 'warn' | 'error', text: string) =>
+      dispatch({ type: 'show', item: { kind: 'message', level, text } }),
+    [],
+  );
 
   const ask = useCallback(
     async (question: string) => {
@@ -52,7 +71,11 @@ export function useConversation({ engine, findQuote, articlesMatching, onQuit }:
           if (event.type === 'done' || event.type === 'error') break;
         }
       } catch (error) {
-        if (!controller.signal.aborted) dispatch({ type: 'event', event: { type: 'error', error: error instanceof Error ? error : new Error(String(error)) } });
+        if (!controller.signal.aborted)
+          dispatch({
+            type: 'event',
+            event: { type: 'error', error: error instanceof Error ? error : new Error(String(error)) },
+          });
       } finally {
         if (running.current === controller) running.current = null;
       }
@@ -78,7 +101,8 @@ export function useConversation({ engine, findQuote, articlesMatching, onQuit }:
       const command = parseCommand(line);
       const current = stateRef.current;
       // A command is echoed in the scrollback, as a question is, so what follows has its cause above it.
-      if (command.type !== 'ask' && command.type !== 'none' && command.type !== 'quit') dispatch({ type: 'show', item: { kind: 'command', line: line.trim() } });
+      if (command.type !== 'ask' && command.type !== 'none' && command.type !== 'quit')
+        dispatch({ type: 'show', item: { kind: 'command', line: line.trim() } });
       switch (command.type) {
         case 'none':
           return;
@@ -88,25 +112,46 @@ export function useConversation({ engine, findQuote, articlesMatching, onQuit }:
           return;
         case 'open': {
           const citation = current.lastAnswer?.citations.find((c) => c.n === command.n);
-          if (!current.lastAnswer) return message('error', 'There is no answer to open a source of yet: ask a question first.');
-          if (!citation) return message('error', `The last answer has no source [${command.n}]; it has ${current.lastAnswer.citations.length}.`);
+          if (!current.lastAnswer)
+            return message('error', 'There is no answer to open a source of yet: ask a question first.');
+          if (!citation)
+            return message(
+              'error',
+              `The last answer has no source [${command.n}]; it has ${current.lastAnswer.citations.length}.`,
+            );
           const span = openedSpan(current.lastAnswer, command.n) ?? citation;
           passageContext(engine, citation.id).then(
-            (context) => dispatch({ type: 'show', item: { kind: 'passage', n: command.n, citation, span: { start: span.start, end: span.end }, context } }),
+            (context) =>
+              dispatch({
+                type: 'show',
+                item: { kind: 'passage', n: command.n, citation, span: { start: span.start, end: span.end }, context },
+              }),
             (error: unknown) => message('error', describeError(error)),
           );
           return;
         }
         case 'sources':
-          if (!current.lastAnswer?.citations.length) return message('info', current.lastAnswer ? 'The last answer cites no sources.' : 'No answer yet: ask a question first.');
-          dispatch({ type: 'show', item: { kind: 'sources', citations: current.lastAnswer.citations, hits: current.lastAnswer.hits } });
+          if (!current.lastAnswer?.citations.length)
+            return message(
+              'info',
+              current.lastAnswer ? 'The last answer cites no sources.' : 'No answer yet: ask a question first.',
+            );
+          dispatch({
+            type: 'show',
+            item: { kind: 'sources', citations: current.lastAnswer.citations, hits: current.lastAnswer.hits },
+          });
           return;
         case 'cite':
           void cite(command.quote);
           return;
         case 'filter':
           if (command.action === 'show') {
-            return message('info', hasFilters(current.filters) ? `Filters: ${describeFilters(current.filters)}.` : 'No filters: every article is searched.');
+            return message(
+              'info',
+              hasFilters(current.filters)
+                ? `Filters: ${describeFilters(current.filters)}.`
+                : 'No filters: every article is searched.',
+            );
           }
           if (command.action === 'clear') {
             dispatch({ type: 'filters', filters: {} });
@@ -114,10 +159,18 @@ export function useConversation({ engine, findQuote, articlesMatching, onQuit }:
           }
           {
             const { filters, problem } = parseFilters({ ...current.filters, ...command.values });
-            if (problem) return message('error', `${problem.key}=${problem.value} ${problem.problem.replace(/^is after until /, 'is after until=')}. ${problem.hint}`);
+            if (problem)
+              return message(
+                'error',
+                `${problem.key}=${problem.value} ${problem.problem.replace(/^is after until /, 'is after until=')}. ${problem.hint}`,
+              );
             void articlesMatching(filters).then(
               (count) => {
-                if (count === 0) return message('error', `No article matches ${describeFilters(filters)}, so every answer would be "the articles don't say"; the filters are unchanged. /filter clear removes them.`);
+                if (count === 0)
+                  return message(
+                    'error',
+                    `No article matches ${describeFilters(filters)}, so every answer would be "the articles don't say"; the filters are unchanged. /filter clear removes them.`,
+                  );
                 dispatch({ type: 'filters', filters });
                 message('info', `Filters: ${describeFilters(filters)}.`);
               },

@@ -39,7 +39,9 @@ export function useEngine(open: Opener): EngineState {
     const warnings: string[] = [];
     open({
       signal: controller.signal,
-      onProgress: (done, total) => !controller.signal.aborted && setState({ phase: 'opening', progress: { done, total }, warnings: [...warnings] }),
+      onProgress: (done, total) =>
+        !controller.signal.aborted &&
+        setState({ phase: 'opening', progress: { done, total }, warnings: [...warnings] }),
       onWarning: (message) => {
         warnings.push(message);
         if (!controller.signal.aborted) setState((s) => ({ ...s, warnings: [...warnings] }));

@@ -18,7 +18,13 @@ export interface LineEditor {
 }
 
 /** A one-line editor on Ink's input: typing, editing keys, history recall, submit. */
-export function useLineEditor({ history, onSubmit, onInterrupt, onEnd, isActive = true }: LineEditorOptions): LineEditor {
+export function useLineEditor({
+  history,
+  onSubmit,
+  onInterrupt,
+  onEnd,
+  isActive = true,
+}: LineEditorOptions): LineEditor {
   // Refs, not state, hold the line: several keys can arrive before React renders again.
   const lineRef = useRef({ value: '', cursor: 0 });
   const [line, setLineState] = useState(lineRef.current);
@@ -36,7 +42,8 @@ export function useLineEditor({ history, onSubmit, onInterrupt, onEnd, isActive 
     (input, key) => {
       const { value, cursor } = lineRef.current;
       const recall = recallRef.current;
-      const set = (next: string, at: number) => setLine({ value: next, cursor: Math.max(0, Math.min(next.length, at)) });
+      const set = (next: string, at: number) =>
+        setLine({ value: next, cursor: Math.max(0, Math.min(next.length, at)) });
       if (key.ctrl && input === 'c') return onInterrupt();
       if (key.ctrl && input === 'd') {
         if (value === '') onEnd();

@@ -46,13 +46,20 @@ export function parseCommand(line: string): ChatCommand {
   switch (name.toLowerCase()) {
     case 'open': {
       const n = Number(args.replace(/^\[|\]$/g, ''));
-      return Number.isInteger(n) && n > 0 ? { type: 'open', n } : { type: 'invalid', message: 'Write /open with a source number, e.g. /open 1.' };
+      return Number.isInteger(n) && n > 0
+        ? { type: 'open', n }
+        : { type: 'invalid', message: 'Write /open with a source number, e.g. /open 1.' };
     }
     case 'sources':
       return { type: 'sources' };
     case 'cite': {
       const quote = args.replace(/^(["“'])([\s\S]*)(["”'])$/, '$2').trim();
-      return quote ? { type: 'cite', quote } : { type: 'invalid', message: 'Write /cite with the quote to look up, e.g. /cite "Lavrov bertemu dengan timpalannya".' };
+      return quote
+        ? { type: 'cite', quote }
+        : {
+            type: 'invalid',
+            message: 'Write /cite with the quote to look up, e.g. /cite "Lavrov bertemu dengan timpalannya".',
+          };
     }
     case 'filter':
     case 'filters': {
@@ -61,7 +68,10 @@ export function parseCommand(line: string): ChatCommand {
       const { values, bad } = pairs(args);
       const unknown = Object.keys(values).filter((k) => !FILTER_KEYS.has(k));
       if (bad.length || unknown.length) {
-        return { type: 'invalid', message: `${[...bad, ...unknown][0]} is not a filter: use since=, until=, source= or lang=, e.g. /filter since=2020-09 lang=id.` };
+        return {
+          type: 'invalid',
+          message: `${[...bad, ...unknown][0]} is not a filter: use since=, until=, source= or lang=, e.g. /filter since=2020-09 lang=id.`,
+        };
       }
       return { type: 'filter', action: 'set', values };
     }

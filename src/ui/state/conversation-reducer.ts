@@ -1,5 +1,13 @@
-import type { PassageContext, Answer, AnswerEvent, Citation, Filters, Hit, Turn, QuoteMatch } from '../../core/index.js';
-
+import type {
+  PassageContext,
+  Answer,
+  AnswerEvent,
+  Citation,
+  Filters,
+  Hit,
+  Turn,
+  QuoteMatch,
+} from '../../core/index.js';
 
 export type { QuoteMatch };
 
@@ -22,7 +30,14 @@ export type Item =
   | TurnItem
   | { kind: 'message'; id: number; level: 'info' | 'warn' | 'error'; text: string }
   /** `/open N`: `span` is what to highlight, the short answer when it lies in the citation, else the cited span. */
-  | { kind: 'passage'; id: number; n: number; context: PassageContext; citation: Citation; span: { start: number; end: number } }
+  | {
+      kind: 'passage';
+      id: number;
+      n: number;
+      context: PassageContext;
+      citation: Citation;
+      span: { start: number; end: number };
+    }
   | { kind: 'sources'; id: number; citations: Citation[]; hits: Hit[] }
   | { kind: 'quotes'; id: number; quote: string; matches: QuoteMatch[] }
   | { kind: 'help'; id: number }
@@ -68,14 +83,24 @@ const append = (state: ConversationState, item: NewItem): ConversationState => (
 });
 
 /** Moves the live turn into the finished items. */
-const finish = (state: ConversationState, live: TurnItem): ConversationState => ({ ...state, live: null, items: [...state.items, live] });
+const finish = (state: ConversationState, live: TurnItem): ConversationState => ({
+  ...state,
+  live: null,
+  items: [...state.items, live],
+});
 
 /** Conversation state driven by the core's answer events and the user's commands. */
 export function conversationReducer(state: ConversationState, action: ConversationAction): ConversationState {
   switch (action.type) {
     case 'ask': {
       const base = state.live ? finish(state, { ...state.live, cancelled: true }) : state;
-      const live: TurnItem = { kind: 'turn', id: base.nextId, question: action.question, filters: base.filters, text: '' };
+      const live: TurnItem = {
+        kind: 'turn',
+        id: base.nextId,
+        question: action.question,
+        filters: base.filters,
+        text: '',
+      };
       return { ...base, live, nextId: base.nextId + 1 };
     }
     case 'event': {
@@ -86,7 +111,11 @@ export function conversationReducer(state: ConversationState, action: Conversati
         case 'resolved':
           return {
             ...state,
-            live: { ...live, filters: event.filters, ...(event.question.trim() !== live.question.trim() ? { resolved: event.question } : {}) },
+            live: {
+              ...live,
+              filters: event.filters,
+              ...(event.question.trim() !== live.question.trim() ? { resolved: event.question } : {}),
+            },
           };
         case 'retrieved':
           return state;
@@ -94,8 +123,16 @@ export function conversationReducer(state: ConversationState, action: Conversati
           return { ...state, live: { ...live, text: live.text + event.text } };
         case 'done': {
           const answer = event.answer;
-          const turn: Turn = { question: live.question, resolvedQuestion: answer.resolvedQuestion || live.resolved || live.question, answer: answer.answer };
-          return { ...finish(state, { ...live, text: answer.answer, answer }), turns: [...state.turns, turn], lastAnswer: answer };
+          const turn: Turn = {
+            question: live.question,
+            resolvedQuestion: answer.resolvedQuestion || live.resolved || live.question,
+            answer: answer.answer,
+          };
+          return {
+            ...finish(state, { ...live, text: answer.answer, answer }),
+            turns: [...state.turns, turn],
+            lastAnswer: answer,
+          };
         }
         case 'error':
           return finish(state, { ...live, text: event.partial ?? live.text, error: event.error.message });
@@ -109,6 +146,14 @@ export function conversationReducer(state: ConversationState, action: Conversati
     case 'filters':
       return { ...state, filters: action.filters };
     case 'new':
-      return { ...append(state, { kind: 'message', level: 'info', text: 'New conversation: earlier questions no longer shape follow-ups.' }), turns: [], lastAnswer: null };
+      return {
+        ...append(state, {
+          kind: 'message',
+          level: 'info',
+          text: 'New conversation: earlier questions no longer shape follow-ups.',
+        }),
+        turns: [],
+        lastAnswer: null,
+      };
   }
 }

@@ -1,3 +1,4 @@
+import { wordsOf } from '../../text/analyze.js';
 import { OFFICES } from '../../question/office.js';
 import { interrogative, questionKind } from '../../question/kind.js';
 
@@ -8,25 +9,91 @@ import { interrogative, questionKind } from '../../question/kind.js';
  */
 export type AnswerType = 'person' | 'date' | 'number' | 'place' | 'org' | 'name' | 'thing' | 'reason';
 
-export const ANSWER_TYPES: readonly AnswerType[] = ['person', 'date', 'number', 'place', 'org', 'name', 'thing', 'reason'];
+export const ANSWER_TYPES: readonly AnswerType[] = [
+  'person',
+  'date',
+  'number',
+  'place',
+  'org',
+  'name',
+  'thing',
+  'reason',
+];
 
 /** Nouns for people that are no office: "which player", "tokoh apa". */
-const PEOPLE = ['tokoh', 'orang', 'pemain', 'penulis', 'pencipta', 'penemu', 'pendiri', 'pemimpin', 'person', 'player', 'writer', 'founder', 'inventor', 'envoy', 'chairwoman', 'leader', 'commander', 'official'];
+const PEOPLE = [
+  'tokoh',
+  'orang',
+  'pemain',
+  'penulis',
+  'pencipta',
+  'penemu',
+  'pendiri',
+  'pemimpin',
+  'person',
+  'player',
+  'writer',
+  'founder',
+  'inventor',
+  'envoy',
+  'chairwoman',
+  'leader',
+  'commander',
+  'official',
+];
 
 /** Nouns that say what kind of thing "X apa / X mana / which X" asks for. */
 const KIND_NOUNS: [AnswerType, RegExp][] = [
   ['date', /^(tanggal|tahun|hari|bulan|abad|date|year|day|month|century|waktu|jam|pukul|time|periode|era|masa)$/],
-  ['place', /^(negara|kota|provinsi|pulau|daerah|wilayah|kabupaten|kecamatan|desa|tempat|lokasi|benua|gunung|sungai|danau|laut|selat|country|city|province|island|region|place|town|village|state|continent|river|lake|mountain)$/],
-  ['org', /^(perusahaan|organisasi|partai|kelompok|lembaga|instansi|klub|tim|universitas|bank|badan|kementerian|company|organisation|organization|party|group|club|team|university|agency|ministry|institution)$/],
+  [
+    'place',
+    /^(negara|kota|provinsi|pulau|daerah|wilayah|kabupaten|kecamatan|desa|tempat|lokasi|benua|gunung|sungai|danau|laut|selat|country|city|province|island|region|place|town|village|state|continent|river|lake|mountain)$/,
+  ],
+  [
+    'org',
+    /^(perusahaan|organisasi|partai|kelompok|lembaga|instansi|klub|tim|universitas|bank|badan|kementerian|company|organisation|organization|party|group|club|team|university|agency|ministry|institution)$/,
+  ],
   ['person', new RegExp(`^(${[...OFFICES, ...PEOPLE].join('|')})$`)],
-  ['number', /^(jumlah|banyak|number|amount|berat|tinggi|panjang|luas|harga|biaya|kapasitas|usia|umur|kecepatan|suhu|jarak)$/],
+  [
+    'number',
+    /^(jumlah|banyak|number|amount|berat|tinggi|panjang|luas|harga|biaya|kapasitas|usia|umur|kecepatan|suhu|jarak)$/,
+  ],
   ['name', /^(nama|name|julukan|gelar|judul|title)$/],
 ];
 
 /** Words that end the noun phrase after "which"/"what": the question's verb or a preposition. */
-const PHRASE_ENDS = new Set(['is', 'are', 'was', 'were', 'do', 'does', 'did', 'has', 'have', 'had', 'will', 'can', 'of', 'in', 'on', 'at', 'for', 'to', 'from', 'by', 'with']);
+const PHRASE_ENDS = new Set([
+  'is',
+  'are',
+  'was',
+  'were',
+  'do',
+  'does',
+  'did',
+  'has',
+  'have',
+  'had',
+  'will',
+  'can',
+  'of',
+  'in',
+  'on',
+  'at',
+  'for',
+  'to',
+  'from',
+  'by',
+  'with',
+]);
 
-const KIND_TYPE = { who: 'person', when: 'date', where: 'place', count: 'number', why: 'reason', how: 'reason' } as const;
+const KIND_TYPE = {
+  who: 'person',
+  when: 'date',
+  where: 'place',
+  count: 'number',
+  why: 'reason',
+  how: 'reason',
+} as const;
 
 function typeOfNoun(noun: string | undefined): AnswerType | undefined {
   if (!noun) return undefined;
@@ -38,7 +105,7 @@ function typeOfNoun(noun: string | undefined): AnswerType | undefined {
 export function answerType(question: string): AnswerType {
   const kind = questionKind(question);
   if (kind !== 'what' && kind !== 'other') return KIND_TYPE[kind];
-  const words = question.toLowerCase().match(/\p{L}+/gu) ?? [];
+  const words = wordsOf(question);
   const at = words.findIndex((w) => interrogative(w) !== null);
   if (at < 0) return 'thing';
   // Indonesian names the kind before its question word ("negara apa"), English after it, perhaps past a
@@ -58,4 +125,3 @@ function englishKind(after: string[]): AnswerType | undefined {
   }
   return undefined;
 }
-

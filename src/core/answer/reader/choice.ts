@@ -10,7 +10,8 @@ const REPEATS = SPAN_FEATURES.indexOf('repeats.share');
 /** Words that make a question or a sentence a negative one ("yang tidak…", "which did not…"). */
 const NEGATION = /^(tidak|tak|bukan|belum|tanpa|jangan|not|no|never|without|nor)$|n't$/;
 
-const isNegated = (text: string): boolean => (text.toLowerCase().match(/[\p{L}']+/gu) ?? []).some((w) => NEGATION.test(w));
+const isNegated = (text: string): boolean =>
+  (text.toLowerCase().match(/[\p{L}']+/gu) ?? []).some((w) => NEGATION.test(w));
 
 /** What the sentence choice knows about a sentence: the rule's own reading of it, and the short answer found in it. */
 export interface ChoiceInput {

@@ -36,7 +36,11 @@ function standardise(rows: readonly (readonly number[])[], d: number) {
  * Full-batch gradient descent with Adam: `gradient` fills the loss's gradient for weights `w` (the last
  * entry is the bias). No randomness and a fixed order of sums: the same rows give the same weights, bit for bit.
  */
-function descend(d: number, options: TrainOptions, gradient: (w: Float64Array, grad: Float64Array) => void): Float64Array {
+function descend(
+  d: number,
+  options: TrainOptions,
+  gradient: (w: Float64Array, grad: Float64Array) => void,
+): Float64Array {
   const w = new Float64Array(d + 1);
   const m = new Float64Array(d + 1);
   const v = new Float64Array(d + 1);
@@ -49,7 +53,8 @@ function descend(d: number, options: TrainOptions, gradient: (w: Float64Array, g
       const g = grad[j] + (j < d ? options.l2 * w[j] : 0);
       m[j] = beta1 * m[j] + (1 - beta1) * g;
       v[j] = beta2 * v[j] + (1 - beta2) * g * g;
-      w[j] -= (options.learningRate * (m[j] / (1 - beta1 ** epoch))) / (Math.sqrt(v[j] / (1 - beta2 ** epoch)) + epsilon);
+      w[j] -=
+        (options.learningRate * (m[j] / (1 - beta1 ** epoch))) / (Math.sqrt(v[j] / (1 - beta2 ** epoch)) + epsilon);
     }
   }
   return w;
@@ -63,7 +68,13 @@ const dot = (w: Float64Array, x: Float64Array, d: number): number => {
 
 const rounded = (features: string[], mean: number[], scale: number[], w: Float64Array, d: number): LogisticModel => {
   const round = (x: number) => Number(x.toPrecision(7));
-  return { features, mean: mean.map(round), scale: scale.map(round), weights: Array.from(w.subarray(0, d), round), bias: round(w[d]) };
+  return {
+    features,
+    mean: mean.map(round),
+    scale: scale.map(round),
+    weights: Array.from(w.subarray(0, d), round),
+    bias: round(w[d]),
+  };
 };
 
 /** One choice among candidates: their feature rows and the target share of each (summing to 1). */
@@ -87,7 +98,10 @@ export function softmax(logits: readonly number[]): number[] {
  */
 export function trainChoice(features: string[], choices: readonly Choice[], options: TrainOptions): LogisticModel {
   const d = features.length;
-  const { mean, scale, standard } = standardise(choices.flatMap((c) => c.rows), d);
+  const { mean, scale, standard } = standardise(
+    choices.flatMap((c) => c.rows),
+    d,
+  );
   const n = Math.max(1, choices.length);
   const w = descend(d, options, (w, grad) => {
     let at = 0;
@@ -109,7 +123,12 @@ export function trainChoice(features: string[], choices: readonly Choice[], opti
 export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 
 /** Fits a logistic regression (a probability for each row: that its label is 1) on the log loss plus an L2 penalty. */
-export function trainBinary(features: string[], rows: readonly (readonly number[])[], labels: readonly number[], options: TrainOptions): LogisticModel {
+export function trainBinary(
+  features: string[],
+  rows: readonly (readonly number[])[],
+  labels: readonly number[],
+  options: TrainOptions,
+): LogisticModel {
   const d = features.length;
   const { mean, scale, standard } = standardise(rows, d);
   const n = Math.max(1, rows.length);

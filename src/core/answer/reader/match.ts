@@ -3,7 +3,6 @@ import { isAcronym, WORD, type Analyzer } from '../../text/analyze.js';
 import type { Lang } from '../../types.js';
 import type { Word } from './spans.js';
 
-
 /**
  * For each word of a text, the index of the question word it matches (its stems in both languages and
  * lexicon translations, names one edit apart), or -1.

@@ -15,7 +15,10 @@ export interface ScoredSpan {
 
 /** The candidate spans of a sentence with their features, unscored. */
 export function spansOf(question: ReaderQuestion, read: SentenceRead, sentence: Span): Omit<ScoredSpan, 'p'>[] {
-  return spanCandidates(sentence, read.words).map((candidate) => ({ candidate, features: spanFeatures(question, read, candidate) }));
+  return spanCandidates(sentence, read.words).map((candidate) => ({
+    candidate,
+    features: spanFeatures(question, read, candidate),
+  }));
 }
 
 /** Spans scored by the span model, best first. */
@@ -26,8 +29,13 @@ function scoreSpans(spans: Omit<ScoredSpan, 'p'>[], weights: Pick<ReaderWeights,
 }
 
 /** The spans of a sentence scored by the span model, best first. */
-export const rankSpans = (question: ReaderQuestion, sentence: Span, lang: Lang, analyzer: Analyzer, weights: Pick<ReaderWeights, 'span'>): ScoredSpan[] =>
-  scoreSpans(spansOf(question, readSentence(question, sentence, lang, analyzer), sentence), weights);
+export const rankSpans = (
+  question: ReaderQuestion,
+  sentence: Span,
+  lang: Lang,
+  analyzer: Analyzer,
+  weights: Pick<ReaderWeights, 'span'>,
+): ScoredSpan[] => scoreSpans(spansOf(question, readSentence(question, sentence, lang, analyzer), sentence), weights);
 
 /** Token F1 between two candidates of one sentence, from their word ranges. */
 function overlapF1(a: SpanCandidate, b: SpanCandidate): number {
@@ -57,8 +65,11 @@ export function chooseSpan(ranked: readonly ScoredSpan[]): ShortChoice | undefin
 }
 
 /** Whether a span is shown as the short answer: a "why/how" question takes no short answer, and the span's expected F1 must be high enough. */
-export const shortFits = (question: Pick<ReaderQuestion, 'type'>, span: ShortChoice | undefined, threshold: number): span is ShortChoice =>
-  span !== undefined && question.type !== 'reason' && span.expectedF1 >= threshold;
+export const shortFits = (
+  question: Pick<ReaderQuestion, 'type'>,
+  span: ShortChoice | undefined,
+  threshold: number,
+): span is ShortChoice => span !== undefined && question.type !== 'reason' && span.expectedF1 >= threshold;
 
 /** The span shown for the likeliest one: a person's name whole, a count with what is counted. */
 function shown(question: ReaderQuestion, read: SentenceRead, sentence: Span, c: SpanCandidate): SpanCandidate {
@@ -68,7 +79,13 @@ function shown(question: ReaderQuestion, read: SentenceRead, sentence: Span, c: 
 }
 
 /** The likeliest span of a quoted sentence, and the short answer shown from it when it fits (a person's name shown whole, a count with what is counted), else null. */
-export function shortAnswer(question: ReaderQuestion, sentence: Span, lang: Lang, analyzer: Analyzer, weights: ReaderWeights): { choice: ShortChoice | undefined; span: SpanCandidate | null } {
+export function shortAnswer(
+  question: ReaderQuestion,
+  sentence: Span,
+  lang: Lang,
+  analyzer: Analyzer,
+  weights: ReaderWeights,
+): { choice: ShortChoice | undefined; span: SpanCandidate | null } {
   const read = readSentence(question, sentence, lang, analyzer);
   const choice = chooseSpan(scoreSpans(spansOf(question, read, sentence), weights));
   if (!shortFits(question, choice, weights.threshold.short)) return { choice, span: null };

@@ -16,12 +16,33 @@ export interface SentenceRead {
   common: boolean[];
 }
 
-export const readSentence = (question: ReaderQuestion, sentence: Span, lang: Lang, analyzer: Analyzer): SentenceRead => {
+export const readSentence = (
+  question: ReaderQuestion,
+  sentence: Span,
+  lang: Lang,
+  analyzer: Analyzer,
+): SentenceRead => {
   const words = wordsOf(sentence);
-  return { words, matches: matchWords(question.words, words, lang, analyzer), common: words.map((w) => !w.number && isCommonWord(w.lower, analyzer)) };
+  return {
+    words,
+    matches: matchWords(question.words, words, lang, analyzer),
+    common: words.map((w) => !w.number && isCommonWord(w.lower, analyzer)),
+  };
 };
 
-const SHAPES: (keyof Shape)[] = ['name', 'titled', 'number', 'startsWithNumber', 'date', 'placeLike', 'orgLike', 'atStart', 'set', 'leadWord', 'bareNumber'];
+const SHAPES: (keyof Shape)[] = [
+  'name',
+  'titled',
+  'number',
+  'startsWithNumber',
+  'date',
+  'placeLike',
+  'orgLike',
+  'atStart',
+  'set',
+  'leadWord',
+  'bareNumber',
+];
 
 /** The answer types each shape can serve; a candidate "fits" when one of its shapes serves the asked type. */
 const FITS: Record<AnswerType, (s: Shape) => boolean> = {
@@ -110,7 +131,11 @@ export function spanFeatures(question: ReaderQuestion, read: SentenceRead, c: Sp
   }
   const last = read.words[c.to - 1];
   // The span stops short of what is counted ("30 rubber | boats", "empat | kali").
-  const cut = after !== undefined && !after.broken && question.kinds.has(after.lower) && (last.number || question.kinds.has(last.lower));
+  const cut =
+    after !== undefined &&
+    !after.broken &&
+    question.kinds.has(after.lower) &&
+    (last.number || question.kinds.has(last.lower));
   const startsClause = !before || read.words[c.from].broken;
   const endsClause = !after || after.broken;
   const features = new Array<number>(SPAN_FEATURES.length).fill(0);

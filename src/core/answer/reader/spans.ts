@@ -55,14 +55,16 @@ const NUMBER_WORD =
   /^(nol|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|belas|puluh|puluhan|ratus|ratusan|ribu|ribuan|juta|jutaan|miliar|triliun|seratus|seribu|sejuta|setengah|separuh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|once|twice|dozen|dozens|half)$/;
 const MONTH =
   /^(januari|februari|pebruari|maret|april|mei|juni|juli|agustus|september|oktober|november|nopember|desember|january|february|march|may|june|july|august|october|december|jan|feb|mar|apr|jun|jul|aug|agu|sep|sept|okt|oct|nov|des|dec)$/;
-const DAY = /^(senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+const DAY =
+  /^(senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
 const DATE_NUMBER = /^(\d{1,2}\/\d{1,2}(\/\d{2,4})?|1\d{3}|20\d{2})$/;
 const CONNECTOR = /^(bin|binti|van|von|der|den|de|da|al|el|la|le|del|dos|of|the|and|&)$/;
 const TITLE =
   /^(presiden|wakil|menteri|menlu|mendagri|gubernur|bupati|walikota|wali|kepala|ketua|direktur|dirut|jenderal|jend|letjen|mayjen|brigjen|kolonel|kapten|kapolri|kapolda|kapolres|panglima|raja|ratu|pangeran|sultan|syekh|syeikh|imam|ustaz|kyai|kiai|haji|dr|prof|ir|drs|h|hj|kh|pak|bu|bapak|ibu|sdr|tuan|nyonya|pelatih|manajer|komandan|president|minister|secretary|governor|mayor|chairman|director|general|colonel|captain|coach|manager|commander|chief|spokesperson|king|queen|prince|sheikh|mr|mrs|ms|sir|lord|spokeswoman|spokesman|juru|jubir|senator|ambassador|duta|pastor|paus|pope|st)$/;
 const ORG_HEAD =
   /^(pt|cv|tbk|partai|kementerian|departemen|badan|lembaga|dewan|komisi|bank|universitas|institut|sekolah|rumah|persatuan|perserikatan|organisasi|yayasan|majelis|mahkamah|pengadilan|kejaksaan|kepolisian|polda|polres|pemerintah|pemkot|pemkab|pemprov|dinas|ministry|department|council|commission|university|party|company|corporation|association|court|agency|federation|union|club|fc|klub|persatuan)$/;
-const PLACE_PREP = /^(di|ke|dari|in|at|from|to|near|dekat|kota|provinsi|pulau|negara|kabupaten|desa|kawasan|daerah|wilayah|propinsi)$/;
+const PLACE_PREP =
+  /^(di|ke|dari|in|at|from|to|near|dekat|kota|provinsi|pulau|negara|kabupaten|desa|kawasan|daerah|wilayah|propinsi)$/;
 
 /** A month, a day of the week, a day/month pair or a year. */
 const isDateWord = (lower: string): boolean => MONTH.test(lower) || DAY.test(lower) || DATE_NUMBER.test(lower);
@@ -88,7 +90,8 @@ export function wordsOf(sentence: Span): Word[] {
       capital: /^\p{Lu}/u.test(text),
       number: isNumberWord(lower),
       broken: words.length > 0 && /[^\s]/.test(gap),
-      stop: previous !== undefined && (/[;!?]/.test(gap) || (/\./.test(gap) && previous.text.length > ABBREVIATION_LENGTH)),
+      stop:
+        previous !== undefined && (/[;!?]/.test(gap) || (/\./.test(gap) && previous.text.length > ABBREVIATION_LENGTH)),
     });
     previousEnd = match.index + text.length;
   }
@@ -110,7 +113,9 @@ function shapeOf(words: Word[], from: number, to: number, sentence: Span): Shape
   const first = inside[0];
   const last = inside[inside.length - 1];
   const after = words[to];
-  const name = inside.every((w, i) => w.capital || w.number && i > 0 || (i > 0 && i < inside.length - 1 && CONNECTOR.test(w.lower)));
+  const name = inside.every(
+    (w, i) => w.capital || (w.number && i > 0) || (i > 0 && i < inside.length - 1 && CONNECTOR.test(w.lower)),
+  );
   const gapBefore = sentence.text.slice(before ? before.end - sentence.start : 0, first.start - sentence.start);
   const closes = sentence.text.slice(last.end - sentence.start, last.end - sentence.start + 2);
   return {
@@ -159,7 +164,14 @@ export function spanCandidates(sentence: Span, words: Word[] = wordsOf(sentence)
       if (!acceptable(words, from, to)) continue;
       const start = words[from].start;
       const end = closed(sentence, start, words[to - 1].end);
-      candidates.push({ start, end, text: sentence.text.slice(start - sentence.start, end - sentence.start), from, to, shape: shapeOf(words, from, to, sentence) });
+      candidates.push({
+        start,
+        end,
+        text: sentence.text.slice(start - sentence.start, end - sentence.start),
+        from,
+        to,
+        shape: shapeOf(words, from, to, sentence),
+      });
     }
   }
   return candidates;
@@ -171,11 +183,23 @@ export function spanCandidates(sentence: Span, words: Word[] = wordsOf(sentence)
  * stopwords, words of the question (`asked`) and a word after "di"/"dari"/"in"/"from"… (a place:
  * "dari Iran Hossein Amir Abdollahian" stays "Hossein Amir Abdollahian").
  */
-export function wholeName(sentence: Span, words: Word[], c: SpanCandidate, asked: (i: number) => boolean): SpanCandidate {
+export function wholeName(
+  sentence: Span,
+  words: Word[],
+  c: SpanCandidate,
+  asked: (i: number) => boolean,
+): SpanCandidate {
   if (!c.shape.name) return c;
   const joins = (i: number) => {
     const w = words[i];
-    return w.capital && !w.number && !TITLE.test(w.lower) && !isStopword(w.lower) && !asked(i) && !(i > 0 && PLACE_PREP.test(words[i - 1].lower));
+    return (
+      w.capital &&
+      !w.number &&
+      !TITLE.test(w.lower) &&
+      !isStopword(w.lower) &&
+      !asked(i) &&
+      !(i > 0 && PLACE_PREP.test(words[i - 1].lower))
+    );
   };
   let { from, to } = c;
   while (from > 0 && !words[from].broken && joins(from - 1)) from--;
@@ -183,7 +207,14 @@ export function wholeName(sentence: Span, words: Word[], c: SpanCandidate, asked
   if (from === c.from && to === c.to) return c;
   const start = words[from].start;
   const end = Math.max(c.end, words[to - 1].end);
-  return { start, end, text: sentence.text.slice(start - sentence.start, end - sentence.start), from, to, shape: shapeOf(words, from, to, sentence) };
+  return {
+    start,
+    end,
+    text: sentence.text.slice(start - sentence.start, end - sentence.start),
+    from,
+    to,
+    shape: shapeOf(words, from, to, sentence),
+  };
 }
 
 /**
@@ -191,12 +222,24 @@ export function wholeName(sentence: Span, words: Word[], c: SpanCandidate, asked
  * "tiga kali"): widened over the words `counted` names (the question's kind words), with no punctuation
  * between, when the span ends on a number or on one of them.
  */
-export function withCounted(sentence: Span, words: Word[], c: SpanCandidate, counted: (w: Word) => boolean): SpanCandidate {
+export function withCounted(
+  sentence: Span,
+  words: Word[],
+  c: SpanCandidate,
+  counted: (w: Word) => boolean,
+): SpanCandidate {
   const last = words[c.to - 1];
   if (!last.number && !counted(last)) return c;
   let to = c.to;
   while (to < words.length && !words[to].broken && counted(words[to])) to++;
   if (to === c.to) return c;
   const end = words[to - 1].end;
-  return { start: c.start, end, text: sentence.text.slice(c.start - sentence.start, end - sentence.start), from: c.from, to, shape: shapeOf(words, c.from, to, sentence) };
+  return {
+    start: c.start,
+    end,
+    text: sentence.text.slice(c.start - sentence.start, end - sentence.start),
+    from: c.from,
+    to,
+    shape: shapeOf(words, c.from, to, sentence),
+  };
 }

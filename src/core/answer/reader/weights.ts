@@ -1,7 +1,7 @@
 import type { LogisticModel } from './logistic.js';
 import { SPAN_FEATURES } from './span-features.js';
 import { CHOICE_FEATURES } from './choice.js';
-import shipped from './reader-weights.json' with { type: 'json' };
+import { readData } from '../../data.js';
 
 /** The trained reader (the sentence choice and the short-answer model), its threshold chosen on the dev splits, and how they were chosen. */
 export interface ReaderWeights {
@@ -24,12 +24,21 @@ export const WEIGHTS_FILE = 'reader-weights.json';
 
 /** Checks that weights were trained for this reader's features. */
 export function checkWeights(weights: ReaderWeights): ReaderWeights {
-  const fits = (model: LogisticModel | undefined, names: string[]) => model?.features.length === names.length && model.features.every((f, i) => f === names[i]);
-  if (weights.version !== READER_VERSION || !fits(weights.span, SPAN_FEATURES) || !fits(weights.choice, CHOICE_FEATURES)) {
-    throw new Error(`the reader's weights (${WEIGHTS_FILE}) do not match its features; retrain them with npm run train:reader`);
+  const fits = (model: LogisticModel | undefined, names: string[]) =>
+    model?.features.length === names.length && model.features.every((f, i) => f === names[i]);
+  if (
+    weights.version !== READER_VERSION ||
+    !fits(weights.span, SPAN_FEATURES) ||
+    !fits(weights.choice, CHOICE_FEATURES)
+  ) {
+    throw new Error(
+      `the reader's weights (${WEIGHTS_FILE}) do not match its features; retrain them with npm run train:reader`,
+    );
   }
   return weights;
 }
 
-/** The weights shipped with kabar (`src/core/answer/reader/reader-weights.json`, written by `npm run train:reader`). */
-export const shippedWeights = (): ReaderWeights => checkWeights(shipped as unknown as ReaderWeights);
+let shipped: ReaderWeights | undefined;
+
+/** The weights shipped with kabar (data/reader-weights.json, written by `npm run train:reader`), read on first use. */
+export const shippedWeights = (): ReaderWeights => (shipped ??= checkWeights(readData<ReaderWeights>(WEIGHTS_FILE)));

@@ -1,8 +1,6 @@
 import type { WeightedTerm } from '../port.js';
 import { lengthOf, tfOf } from './postings.js';
-
-/** Okapi BM25+ as kabar has always scored lexical matches (MiniSearch's defaults), and how fuzzy matches weigh. */
-export const BM25 = { k: 1.2, b: 0.7, d: 0.5, fuzzyWeight: 0.45, maxFuzzy: 2 };
+import { BM25 } from '../../settings.js';
 
 /** What scoring needs from an inverted index. */
 export interface PostingSource {
@@ -36,7 +34,7 @@ export class Bm25Scorer {
   private epoch = 0;
 
   top(source: PostingSource, terms: WeightedTerm[], k: number, accept?: (label: number) => boolean): LabelScore[] {
-    const { k: k1, b, d, fuzzyWeight, maxFuzzy } = BM25;
+    const { k1, b, d, fuzzyWeight, maxFuzzy } = BM25;
     this.reserve(source.maxLabel + 1);
     const { score, matched, mark } = this;
     const touched: number[] = [];
@@ -44,7 +42,11 @@ export class Bm25Scorer {
       const derived = [{ term: query.term, weight: 1 }];
       const maxDistance = query.fuzzy ? Math.min(maxFuzzy, Math.round(query.term.length * query.fuzzy)) : 0;
       if (maxDistance > 0) {
-        for (const near of source.similarTerms(query.term, maxDistance)) derived.push({ term: near.term, weight: (fuzzyWeight * near.term.length) / (near.term.length + near.distance) });
+        for (const near of source.similarTerms(query.term, maxDistance))
+          derived.push({
+            term: near.term,
+            weight: (fuzzyWeight * near.term.length) / (near.term.length + near.distance),
+          });
       }
       const epoch = ++this.epoch;
       for (const { term, weight } of derived) {
@@ -56,7 +58,9 @@ export class Bm25Scorer {
           for (let i = 0; i < block.length; i += 2) {
             const label = block[i];
             const tf = tfOf(block[i + 1]);
-            const s = factor * (d + (tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * lengthOf(block[i + 1])) / source.averageLength)));
+            const s =
+              factor *
+              (d + (tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * lengthOf(block[i + 1])) / source.averageLength)));
             if (matched[label] === 0) {
               touched.push(label);
               score[label] = s;
@@ -136,6 +140,8 @@ class TopK {
   }
 
   sorted(): LabelScore[] {
-    return [...this.heap].sort((a, b) => b.score - a.score || a.order - b.order).map(({ label, score }) => ({ label, score }));
+    return [...this.heap]
+      .sort((a, b) => b.score - a.score || a.order - b.order)
+      .map(({ label, score }) => ({ label, score }));
   }
 }

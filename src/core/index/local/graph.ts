@@ -16,7 +16,7 @@ export function fileSha1(file: string): string {
   const chunk = Buffer.alloc(16 * 2 ** 20);
   const fd = fs.openSync(file, 'r');
   try {
-    for (let read; (read = fs.readSync(fd, chunk, 0, chunk.length, null)) > 0; ) hash.update(chunk.subarray(0, read));
+    for (let read; (read = fs.readSync(fd, chunk, 0, chunk.length, null)) > 0;) hash.update(chunk.subarray(0, read));
   } finally {
     fs.closeSync(fd);
   }
@@ -46,6 +46,8 @@ export class CheckpointedGraph {
   private at = -1;
   /** The checkpoint being loaded ahead of the first search. */
   private loading: Promise<{ graph: HnswGraph; version: number } | null> | null = null;
+  /** The checkpoint version whose file was last found intact (it is not checked twice). */
+  private verified = -1;
 
   constructor(
     private readonly db: Database.Database,
@@ -69,26 +71,47 @@ export class CheckpointedGraph {
     }
     if (bytes !== checkpoint.bytes) return 'its size is wrong';
     const header = readGraphHeader(file);
-    if (header.dimensions !== this.dimensions || header.elements < checkpoint.count) return 'it does not match the database';
+    if (header.dimensions !== this.dimensions || header.elements < checkpoint.count)
+      return 'it does not match the database';
     if (bytes <= CHECKSUM_UP_TO && fileSha1(file) !== checkpoint.sha1) return 'its checksum does not match';
     return null;
   }
 
   /** The newest recorded checkpoint at or before `version` whose file is intact, loaded. */
   private async loadCheckpoint(version: number): Promise<{ graph: HnswGraph; version: number } | null> {
-    const rows = this.db.prepare('SELECT * FROM checkpoints WHERE version <= ? ORDER BY version DESC').all(version) as Checkpoint[];
+    const rows = this.db
+      .prepare('SELECT * FROM checkpoints WHERE version <= ? ORDER BY version DESC')
+      .all(version) as Checkpoint[];
     for (const checkpoint of rows) {
       let problem: string | null | undefined;
       try {
         problem = this.damage(checkpoint);
-        if (problem === null) return { graph: await HnswGraph.read(path.join(this.dir, checkpoint.file), this.dimensions, checkpoint.count), version: checkpoint.version };
+        if (problem === null && checkpoint === rows[0]) this.verified = checkpoint.version;
+        if (problem === null)
+          return {
+            graph: await HnswGraph.read(path.join(this.dir, checkpoint.file), this.dimensions, checkpoint.count),
+            version: checkpoint.version,
+          };
       } catch (error) {
         problem = `it cannot be read (${(error as Error).message})`;
       }
-      if (problem === undefined) continue; // removed by a newer writer; an older one may still be there
+      if (problem === undefined && !this.recorded(checkpoint)) continue; // removed by a newer writer
+      if (problem === undefined) {
+        this.onWarning(`The vector graph ${checkpoint.file} is missing; rebuilding it from the database.`);
+        continue;
+      }
       this.onWarning(`The vector graph ${checkpoint.file} is damaged (${problem}); rebuilding it from the database.`);
     }
     return null;
+  }
+
+  /** Whether a checkpoint is still recorded (a newer writer removes older ones with their files). */
+  private recorded(checkpoint: Checkpoint): boolean {
+    return (
+      this.db
+        .prepare('SELECT 1 FROM checkpoints WHERE version = ? AND file = ?')
+        .get(checkpoint.version, checkpoint.file) !== undefined
+    );
   }
 
   /** Starts loading the newest checkpoint (hnswlib reads it off the main thread); `sync` picks it up. */
@@ -109,11 +132,17 @@ export class CheckpointedGraph {
     this.db.transaction(() => {
       const now = this.version();
       if (now === this.at) return;
-      for (const row of this.db.prepare('SELECT id, vector FROM passages WHERE version > ?').iterate(this.at) as Iterable<{ id: number; vector: Buffer }>) {
+      for (const row of this.db
+        .prepare('SELECT id, vector FROM passages WHERE version > ?')
+        .iterate(this.at) as Iterable<{ id: number; vector: Buffer }>) {
         graph.add(row.id, toVector(row.vector));
       }
       // A label added and removed after the checkpoint was never in the graph: remove() says false.
-      for (const label of this.db.prepare('SELECT label FROM tombstones WHERE version > ?').pluck().iterate(this.at) as Iterable<number>) graph.remove(label);
+      for (const label of this.db
+        .prepare('SELECT label FROM tombstones WHERE version > ?')
+        .pluck()
+        .iterate(this.at) as Iterable<number>)
+        graph.remove(label);
       this.at = now;
     })();
     return graph;
@@ -123,7 +152,11 @@ export class CheckpointedGraph {
   async search(vector: number[], k: number, allowed?: Set<number>): Promise<{ label: number; similarity: number }[]> {
     const graph = await this.sync();
     if (allowed?.size === 0) return [];
-    return graph.search(vector, allowed ? Math.min(k, allowed.size) : k, allowed ? (label) => allowed.has(label) : undefined);
+    return graph.search(
+      vector,
+      allowed ? Math.min(k, allowed.size) : k,
+      allowed ? (label) => allowed.has(label) : undefined,
+    );
   }
 
   /**
@@ -131,16 +164,52 @@ export class CheckpointedGraph {
    * graph came from (or there is none), records it, and removes older graph files and tombstones.
    */
   async checkpoint(): Promise<void> {
-    const saved = this.db.prepare('SELECT version FROM checkpoints ORDER BY version DESC LIMIT 1').pluck().get() as number | undefined;
-    const since = saved ?? -1;
-    const changed = this.db.prepare('SELECT (SELECT count(*) FROM passages WHERE version > ?) + (SELECT count(*) FROM tombstones WHERE version > ?)').pluck().get(since, since) as number;
-    if (changed === 0 || (saved !== undefined && changed < CHECKPOINT_AFTER && this.intact(saved))) return;
+    if (this.due() === null) return;
     const graph = await this.sync();
     const version = this.at;
     const name = this.fileName(version);
-    await graph.write(path.join(this.dir, name));
-    this.db.transaction(() => this.insert(version, name, graph.size))();
+    try {
+      await graph.write(path.join(this.dir, name));
+      this.db.transaction(() => this.insert(version, name, graph.size))();
+    } catch (error) {
+      // A file no checkpoint records (the disk filled while it was recorded) is never left behind.
+      if (!this.recorded({ version, file: name } as Checkpoint)) fs.rmSync(path.join(this.dir, name), { force: true });
+      throw error;
+    }
     this.prune();
+  }
+
+  /**
+   * Why a new checkpoint should be saved, or null: passages are there but no checkpoint (the first save
+   * did not finish), the newest one's file is missing or damaged (every reader would rebuild it in memory),
+   * or enough changed since it.
+   */
+  due(): string | null {
+    const saved = this.db.prepare('SELECT * FROM checkpoints ORDER BY version DESC LIMIT 1').get() as
+      Checkpoint | undefined;
+    const since = saved?.version ?? -1;
+    const changed = this.db
+      .prepare(
+        'SELECT (SELECT count(*) FROM passages WHERE version > ?) + (SELECT count(*) FROM tombstones WHERE version > ?)',
+      )
+      .pluck()
+      .get(since, since) as number;
+    if (saved === undefined) return changed > 0 ? 'it was never saved' : null;
+    if (changed >= CHECKPOINT_AFTER) return `${changed} passages changed since it was saved`;
+    if (saved.version === this.verified) return null;
+    let problem: string | null | undefined;
+    try {
+      problem = this.damage(saved);
+    } catch (error) {
+      problem = `it cannot be read (${(error as Error).message})`;
+    }
+    if (problem === null) this.verified = saved.version;
+    return problem === undefined ? `${saved.file} is missing` : problem && `${saved.file} is damaged (${problem})`;
+  }
+
+  /** Waits for a checkpoint being loaded ahead of the first search (it tells whether its file is intact). */
+  async loaded(): Promise<void> {
+    if (this.loading) await this.loading;
   }
 
   /** The name of the graph file saved at `version`. */
@@ -161,10 +230,19 @@ export class CheckpointedGraph {
   }
 
   private insert(version: number, name: string, count: number): void {
-    const since = (this.db.prepare('SELECT version FROM checkpoints WHERE version < ? ORDER BY version DESC LIMIT 1').pluck().get(version) as number | undefined) ?? -1;
+    const since =
+      (this.db
+        .prepare('SELECT version FROM checkpoints WHERE version < ? ORDER BY version DESC LIMIT 1')
+        .pluck()
+        .get(version) as number | undefined) ?? -1;
     const file = path.join(this.dir, name);
     const record: Checkpoint = { version, file: name, bytes: fs.statSync(file).size, sha1: fileSha1(file), count };
-    this.db.prepare('INSERT OR REPLACE INTO checkpoints (version, file, bytes, sha1, count) VALUES (@version, @file, @bytes, @sha1, @count)').run(record);
+    this.verified = version;
+    this.db
+      .prepare(
+        'INSERT OR REPLACE INTO checkpoints (version, file, bytes, sha1, count) VALUES (@version, @file, @bytes, @sha1, @count)',
+      )
+      .run(record);
     // Readers that opened the previous checkpoint a moment ago may still want it: keep one before.
     this.db.prepare('DELETE FROM checkpoints WHERE version < ?').run(since);
     this.db.prepare('DELETE FROM tombstones WHERE version <= ?').run(since);
@@ -174,21 +252,12 @@ export class CheckpointedGraph {
   prune(): void {
     removeGraphFiles(this.dir, new Set(this.db.prepare('SELECT file FROM checkpoints').pluck().all() as string[]));
   }
-
-  /** Whether the newest checkpoint's file is there and intact (a damaged one is replaced at once). */
-  private intact(version: number): boolean {
-    const row = this.db.prepare('SELECT * FROM checkpoints WHERE version = ?').get(version) as Checkpoint | undefined;
-    try {
-      return row !== undefined && this.damage(row) === null;
-    } catch {
-      return false;
-    }
-  }
 }
 
 /** Removes graph files (and temporary files of graph saves) not in `keep`. */
 export function removeGraphFiles(dir: string, keep: Set<string>): void {
   for (const entry of fs.readdirSync(dir)) {
-    if (/^\.?vectors-\d+\.hnsw(\.\d+\.tmp)?$/.test(entry) && !keep.has(entry)) fs.rmSync(path.join(dir, entry), { force: true });
+    if (/^\.?vectors-\d+\.hnsw(\.\d+\.tmp)?$/.test(entry) && !keep.has(entry))
+      fs.rmSync(path.join(dir, entry), { force: true });
   }
 }

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import type { IndexSummary } from '../port.js';
 import type { Manifest } from '../manifest.js';
 import type { Skipped } from '../../types.js';
+import { openReadOnly } from './read-only.js';
 import { DATABASE } from './sqlite-store.js';
 
 function folderBytes(dir: string): number {
@@ -18,12 +18,15 @@ function folderBytes(dir: string): number {
 function summary(dir: string): IndexSummary {
   const counts = { articles: 0, passages: 0, skipped: 0 };
   const file = path.join(dir, DATABASE);
-  if (!fs.existsSync(file)) return { dir, manifest: null, counts, skipped: [], bytes: folderBytes(dir), problem: 'no finished index' };
-  const db = new Database(file, { readonly: true, fileMustExist: true });
+  if (!fs.existsSync(file))
+    return { dir, manifest: null, counts, skipped: [], bytes: folderBytes(dir), problem: 'no finished index' };
+  const db = openReadOnly(file);
   try {
-    const meta = (key: string) => db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key) as string | undefined;
+    const meta = (key: string) =>
+      db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key) as string | undefined;
     const manifest = meta('manifest');
-    if (!manifest) return { dir, manifest: null, counts, skipped: [], bytes: folderBytes(dir), problem: 'no finished index' };
+    if (!manifest)
+      return { dir, manifest: null, counts, skipped: [], bytes: folderBytes(dir), problem: 'no finished index' };
     counts.articles = db.prepare('SELECT count(*) FROM articles').pluck().get() as number;
     counts.passages = Number(meta('passages') ?? 0);
     const skipped = JSON.parse(meta('skipped') ?? '[]') as Skipped[];
@@ -45,7 +48,14 @@ export function inspectIndexes(indexDir: string): IndexSummary[] {
       try {
         return summary(dir);
       } catch (error) {
-        return { dir, manifest: null, counts: { articles: 0, passages: 0, skipped: 0 }, skipped: [], bytes: 0, problem: `unreadable (${(error as Error).message})` };
+        return {
+          dir,
+          manifest: null,
+          counts: { articles: 0, passages: 0, skipped: 0 },
+          skipped: [],
+          bytes: 0,
+          problem: `unreadable (${(error as Error).message})`,
+        };
       }
     });
 }

@@ -49,7 +49,9 @@ export class PostingWriter {
       holding: db.prepare('SELECT first, data FROM postings WHERE term = ? AND first <= ? ORDER BY first DESC LIMIT 1'),
       put: db.prepare('INSERT OR REPLACE INTO postings (term, first, data) VALUES (?, ?, ?)'),
       drop: db.prepare('DELETE FROM postings WHERE term = ? AND first = ?'),
-      addDf: db.prepare('INSERT INTO terms (term, df) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df'),
+      addDf: db.prepare(
+        'INSERT INTO terms (term, df) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df',
+      ),
       dropDf: db.prepare('UPDATE terms SET df = df - 1 WHERE term = ?'),
       dropTerm: db.prepare('DELETE FROM terms WHERE term = ? AND df <= 0'),
     };
@@ -77,7 +79,8 @@ export class PostingWriter {
         at = Math.min(pairs.length, room * 2);
         this.s.put.run(term, last.first, Buffer.concat([last.data, encode(pairs.slice(0, at))]));
       }
-      for (; at < pairs.length; at += BLOCK * 2) this.s.put.run(term, pairs[at], encode(pairs.slice(at, at + BLOCK * 2)));
+      for (; at < pairs.length; at += BLOCK * 2)
+        this.s.put.run(term, pairs[at], encode(pairs.slice(at, at + BLOCK * 2)));
       this.s.addDf.run(term, pairs.length / 2);
     }
     this.pending.clear();

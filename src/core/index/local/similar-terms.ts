@@ -47,7 +47,8 @@ export class SimilarTerms {
       const group = this.byLength.get(length);
       if (!group) continue;
       for (let i = 0; i < group.terms.length; i++) {
-        if (bitCount(group.masks[i] ^ mask) > 2 * maxDistance || bitCount(group.pairs[i] ^ pairs) > 4 * maxDistance) continue;
+        if (bitCount(group.masks[i] ^ mask) > 2 * maxDistance || bitCount(group.pairs[i] ^ pairs) > 4 * maxDistance)
+          continue;
         const other = group.terms[i];
         if (other === term) continue;
         const d = distance(term, other);

@@ -5,10 +5,20 @@ import { UserError } from '../../errors.js';
 import { hasFilters, matchesFilters } from '../filter.js';
 import type { ArticleMeta, Filters, Lang, Passage, Skipped } from '../../types.js';
 import { diskFullError, isDiskFull } from '../disk-full.js';
-import { acquireWriteLock } from '../lock.js';
+import { acquireWriteLock, breakWriteLock } from '../lock.js';
 import type { Manifest } from '../manifest.js';
 import { extraJson, parseExtra } from '../meta-extra.js';
-import type { ArticleInput, ArticleVersion, PassageRecord, ScoredId, Store, StoredArticle, StoreTransaction, TermStats, WeightedTerm } from '../port.js';
+import type {
+  ArticleInput,
+  ArticleVersion,
+  PassageRecord,
+  ScoredId,
+  Store,
+  StoredArticle,
+  StoreTransaction,
+  TermStats,
+  WeightedTerm,
+} from '../port.js';
 import { Bm25Scorer, type PostingSource } from './bm25.js';
 import { GraphBuild, PARALLEL_BUILD_FROM } from './graph-build.js';
 import { CheckpointedGraph, removeGraphFiles } from './graph.js';
@@ -16,6 +26,7 @@ import { postingReader, PostingWriter } from './postings.js';
 import { SCHEMA, SCHEMA_VERSION } from './schema.js';
 import { SimilarTerms } from './similar-terms.js';
 import { packPrint, unpackPrint } from './story-print-blob.js';
+import { openReadOnly, writable } from './read-only.js';
 import { ANALYSIS_VERSION } from '../../text/analyze.js';
 
 export const DATABASE = 'kabar.db';
@@ -32,6 +43,8 @@ export interface LocalStoreOptions {
   parallelBuildFrom?: number;
   /** Start loading the vector graph at once, off the main thread (a command that will search). */
   warm?: boolean;
+  /** Remove the write lock first, whoever holds it (`kabar index --break-lock`). */
+  breakLock?: boolean;
 }
 
 interface ArticleRow {
@@ -58,7 +71,14 @@ interface PassageRow {
   print?: Buffer | null;
 }
 
-const meta = (a: ArticleRow): ArticleMeta => ({ file: a.file, title: a.title, date: a.date, source: a.source, lang: a.lang, ...parseExtra(a.extra) });
+const meta = (a: ArticleRow): ArticleMeta => ({
+  file: a.file,
+  title: a.title,
+  date: a.date,
+  source: a.source,
+  lang: a.lang,
+  ...parseExtra(a.extra),
+});
 
 const toPassage = (file: string, p: PassageRow): Passage => ({
   id: `${file}#${p.n}`,
@@ -66,7 +86,11 @@ const toPassage = (file: string, p: PassageRow): Passage => ({
   start: p.start,
   end: p.end,
   text: p.text,
-  sentences: (JSON.parse(p.sentences) as [number, number][]).map(([start, end]) => ({ start, end, text: p.text.slice(start - p.start, end - p.start) })),
+  sentences: (JSON.parse(p.sentences) as [number, number][]).map(([start, end]) => ({
+    start,
+    end,
+    text: p.text.slice(start - p.start, end - p.start),
+  })),
 });
 
 const splitId = (id: string): { file: string; n: number } | null => {
@@ -78,16 +102,46 @@ const splitId = (id: string): { file: string; n: number } | null => {
 const vectorBlob = (vector: number[]): Buffer => Buffer.from(new Float32Array(vector).buffer);
 
 const corrupt = (dir: string, cause: unknown) =>
-  new UserError('INDEX_CORRUPT', `The index in ${dir} is damaged (${(cause as Error).message}).`, { hint: 'Run kabar index --rebuild to build it again.', cause });
+  new UserError('INDEX_CORRUPT', `The index in ${dir} is damaged (${(cause as Error).message}).`, {
+    hint: 'Run kabar index --rebuild to build it again.',
+    cause,
+  });
+
+/**
+ * Whether an error means the index itself is damaged: SQLite finds the file corrupt or a table of the
+ * schema missing, or a value kabar stored as JSON no longer parses.
+ */
+function isDamage(error: unknown): boolean {
+  const code = (error as { code?: string }).code ?? '';
+  if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') return true;
+  if (code === 'SQLITE_ERROR' && /^no such (table|column)/.test((error as Error).message)) return true;
+  return error instanceof SyntaxError;
+}
+
+/** The tables the schema creates: an existing index missing one is damaged. */
+const TABLES = [...SCHEMA.matchAll(/CREATE TABLE IF NOT EXISTS (\w+)/g)].map((m) => m[1]);
+
+/** The disk filled after the articles were committed, while the vector graph was being saved. */
+const graphNotSavedError = (dir: string, cause: unknown) =>
+  new UserError(
+    'DISK_FULL',
+    `The index in ${dir} is up to date, but its vector graph could not be saved: no space left on the device.`,
+    { hint: 'Free space and run kabar index to save it; searches work meanwhile.', cause },
+  );
+
+const readOnlyError = (dir: string) =>
+  new UserError('INDEX_READONLY', `The index in ${dir} cannot be written (the folder is read-only).`, {
+    hint: 'Make it writable, or choose another folder with --index.',
+  });
 
 /** Maps SQLite's damage and full-disk errors to what a user can act on. */
 function guard<T>(dir: string, run: () => T): T {
   try {
     return run();
   } catch (error) {
-    const code = (error as { code?: string }).code ?? '';
     if (isDiskFull(error)) throw diskFullError(dir, error);
-    if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') throw corrupt(dir, error);
+    if (isDamage(error)) throw corrupt(dir, error);
+    if (((error as { code?: string }).code ?? '').startsWith('SQLITE_READONLY')) throw readOnlyError(dir);
     throw error;
   }
 }
@@ -109,6 +163,8 @@ export class SqliteStore implements Store {
     private readonly db: Database.Database,
     readonly dir: string,
     private readonly options: Required<LocalStoreOptions>,
+    /** Opened without write access: readers answer from it as it is; writes are refused. */
+    private readonly readOnly = false,
   ) {
     this.graph = new CheckpointedGraph(db, dir, options.dimensions, options.onWarning);
     this.postings = postingReader(db);
@@ -120,17 +176,29 @@ export class SqliteStore implements Store {
     this.statements = {
       meta: db.prepare('SELECT value FROM meta WHERE key = ?').pluck(),
       setMeta: db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)'),
-      articleByFile: db.prepare('SELECT id, file, title, date, source, lang, extra, size, mtime_ms, hash FROM articles WHERE file = ?'),
-      passage: db.prepare(`SELECT ${passageColumns}, p.print, a.file, a.title, a.date, a.source, a.lang, a.extra FROM passages p JOIN articles a ON a.id = p.article WHERE a.file = ? AND p.n = ?`),
+      articleByFile: db.prepare(
+        'SELECT id, file, title, date, source, lang, extra, size, mtime_ms, hash FROM articles WHERE file = ?',
+      ),
+      passage: db.prepare(
+        `SELECT ${passageColumns}, p.print, a.file, a.title, a.date, a.source, a.lang, a.extra FROM passages p JOIN articles a ON a.id = p.article WHERE a.file = ? AND p.n = ?`,
+      ),
       passagesOf: db.prepare(`SELECT ${passageColumns} FROM passages p WHERE p.article = ? ORDER BY p.n`),
-      idsOf: db.prepare('SELECT p.id, a.file, p.n FROM passages p JOIN articles a ON a.id = p.article WHERE p.id IN (SELECT value FROM json_each(?))'),
+      idsOf: db.prepare(
+        'SELECT p.id, a.file, p.n FROM passages p JOIN articles a ON a.id = p.article WHERE p.id IN (SELECT value FROM json_each(?))',
+      ),
       raw: db.prepare('SELECT raw FROM articles WHERE file = ?').pluck(),
       df: db.prepare('SELECT df FROM terms WHERE term = ?').pluck(),
       // Every indexed term in one string (terms hold no NUL): one value to read rather than a row each.
-      terms: db.prepare("SELECT group_concat(term, char(0)) FROM terms").pluck(),
+      terms: db.prepare('SELECT group_concat(term, char(0)) FROM terms').pluck(),
       maxLabel: db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'passages'").pluck(),
-      allowed: db.prepare('SELECT p.id FROM passages p JOIN articles a ON a.id = p.article WHERE kabar_filter(a.lang, a.source, a.date, ?)').pluck(),
-      wordsOfTerms: db.prepare('SELECT term, word FROM words WHERE lang = ? AND term IN (SELECT value FROM json_each(?))'),
+      allowed: db
+        .prepare(
+          'SELECT p.id FROM passages p JOIN articles a ON a.id = p.article WHERE kabar_filter(a.lang, a.source, a.date, ?)',
+        )
+        .pluck(),
+      wordsOfTerms: db.prepare(
+        'SELECT term, word FROM words WHERE lang = ? AND term IN (SELECT value FROM json_each(?))',
+      ),
     };
   }
 
@@ -140,9 +208,37 @@ export class SqliteStore implements Store {
    * that follows rebuilds it.
    */
   static open(dir: string, options: LocalStoreOptions): SqliteStore {
-    const full = { onWarning: () => {}, fresh: false, parallelBuildFrom: PARALLEL_BUILD_FROM, warm: false, ...options };
+    const full = {
+      onWarning: () => {},
+      fresh: false,
+      parallelBuildFrom: PARALLEL_BUILD_FROM,
+      warm: false,
+      breakLock: false,
+      ...options,
+    };
     return guard(dir, () => {
-      fs.mkdirSync(dir, { recursive: true });
+      if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory()) {
+        if (!full.fresh)
+          throw new UserError('INDEX_CORRUPT', `The index folder ${dir} is a file, not a folder.`, {
+            hint: 'Run kabar index --rebuild to replace it with a new index.',
+          });
+        full.onWarning(`Discarding ${dir}: it is a file where the index folder should be.`);
+        fs.rmSync(dir, { force: true });
+      }
+      const database = path.join(dir, DATABASE);
+      if (fs.existsSync(database) && !(writable(dir) && writable(database)) && !full.fresh)
+        return SqliteStore.openReadOnly(dir, full);
+      try {
+        fs.mkdirSync(dir, { recursive: true });
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code !== 'EACCES' && code !== 'EROFS' && code !== 'EPERM') throw error;
+        throw new UserError('INDEX_READONLY', `The index folder ${dir} cannot be created (${code}).`, {
+          hint: 'Choose a folder you may write with --index.',
+        });
+      }
+      if (!writable(dir)) throw readOnlyError(dir);
+      if (full.breakLock) breakWriteLock(dir, full.onWarning);
       if (full.fresh) {
         const release = acquireWriteLock(dir, full.onWarning);
         try {
@@ -158,7 +254,7 @@ export class SqliteStore implements Store {
         problem = SqliteStore.prepare(db);
       } catch (error) {
         const code = (error as { code?: string }).code ?? '';
-        if (code.startsWith('SQLITE_NOTADB') || code.startsWith('SQLITE_CORRUPT')) problem = `it is unreadable (${(error as Error).message})`;
+        if (isDamage(error)) problem = `it is unreadable (${(error as Error).message})`;
         else if (code.startsWith('SQLITE_IOERR') || isDiskFull(error)) {
           // No room for the shared-memory file (a full disk): read with the WAL index in this process's memory.
           db.close();
@@ -177,25 +273,71 @@ export class SqliteStore implements Store {
     });
   }
 
+  /**
+   * Opens an index this process may not write (a read-only mount, another user's folder): readers answer
+   * from it as it is, with a warning; a damaged one cannot be rebuilt here and is said so.
+   */
+  private static openReadOnly(dir: string, options: Required<LocalStoreOptions>): SqliteStore {
+    const db = openReadOnly(path.join(dir, DATABASE));
+    let problem: string | null;
+    try {
+      problem = SqliteStore.prepare(db, true);
+    } catch (error) {
+      if (!isDamage(error)) throw error;
+      problem = `it is unreadable (${(error as Error).message})`;
+    }
+    if (problem !== null) {
+      db.close();
+      throw new UserError('INDEX_CORRUPT', `The index in ${dir} cannot be used: ${problem}, and it is read-only.`, {
+        hint: 'Make it writable and run kabar index --rebuild, or choose another folder with --index.',
+      });
+    }
+    options.onWarning(`The index in ${dir} is read-only: answering from it as it is, which may be out of date.`);
+    return new SqliteStore(db, dir, options, true);
+  }
+
   /** Sets the database up (creating the tables in a new one); says what is wrong with an existing one. */
-  private static prepare(db: Database.Database): string | null {
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
+  private static prepare(db: Database.Database, readOnly = false): string | null {
+    if (!readOnly) {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+    }
     // Reads go through a memory map and a larger page cache: a search touches scattered pages.
     db.pragma(`mmap_size = ${MMAP_BYTES}`);
     db.pragma(`cache_size = -${CACHE_KIB}`);
-    const hasMeta = db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta'").pluck().get() as number;
-    const schema = hasMeta ? (db.prepare("SELECT value FROM meta WHERE key = 'schema'").pluck().get() as string | undefined) : undefined;
+    const hasMeta = db
+      .prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta'")
+      .pluck()
+      .get() as number;
+    const schema = hasMeta
+      ? (db.prepare("SELECT value FROM meta WHERE key = 'schema'").pluck().get() as string | undefined)
+      : undefined;
+    if (schema === undefined && readOnly) return 'it holds no index';
     if (schema === undefined) {
       db.exec(SCHEMA);
-      db.prepare("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', ?), ('version', '0'), ('lexicon', ?)").run(String(SCHEMA_VERSION), ANALYSIS_VERSION);
+      db.prepare("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', ?), ('version', '0'), ('lexicon', ?)").run(
+        String(SCHEMA_VERSION),
+        ANALYSIS_VERSION,
+      );
       return null;
     }
     if (schema !== String(SCHEMA_VERSION)) return 'it was made by another version of kabar';
-    if (db.prepare("SELECT value FROM meta WHERE key = 'lexicon'").pluck().get() !== ANALYSIS_VERSION) return 'it was made with another lexicon or other word rules';
-    const recorded = Number((db.prepare("SELECT value FROM meta WHERE key = 'passages'").pluck().get() as string | undefined) ?? 0);
+    const present = new Set(
+      db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[],
+    );
+    const missing = TABLES.find((table) => !present.has(table));
+    if (missing) return `its table ${missing} is missing`;
+    if (db.prepare("SELECT value FROM meta WHERE key = 'lexicon'").pluck().get() !== ANALYSIS_VERSION)
+      return 'it was made with another lexicon or other word rules';
+    const recorded = Number(
+      (db.prepare("SELECT value FROM meta WHERE key = 'passages'").pluck().get() as string | undefined) ?? 0,
+    );
     const counted = db.prepare('SELECT count(*) FROM passages').pluck().get() as number;
     if (recorded !== counted) return `it records ${recorded} passages but holds ${counted}`;
+    for (const key of ['manifest', 'skipped']) {
+      const value = db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key) as string | undefined;
+      if (value !== undefined) JSON.parse(value); // throws a SyntaxError: the index is unreadable
+    }
     return null;
   }
 
@@ -224,7 +366,13 @@ export class SqliteStore implements Store {
     if (!parts) return undefined;
     return guard(this.dir, () => {
       const row = this.statements.passage.get(parts.file, parts.n) as (PassageRow & ArticleRow) | undefined;
-      return row ? { passage: toPassage(row.file, row), article: meta(row), ...(row.print ? { print: unpackPrint(row.print) } : {}) } : undefined;
+      return row
+        ? {
+            passage: toPassage(row.file, row),
+            article: meta(row),
+            ...(row.print ? { print: unpackPrint(row.print) } : {}),
+          }
+        : undefined;
     });
   }
 
@@ -258,7 +406,10 @@ export class SqliteStore implements Store {
   }
 
   async skipped(): Promise<Skipped[]> {
-    return guard(this.dir, () => JSON.parse((this.statements.meta.get('skipped') as string | undefined) ?? '[]') as Skipped[]);
+    return guard(
+      this.dir,
+      () => JSON.parse((this.statements.meta.get('skipped') as string | undefined) ?? '[]') as Skipped[],
+    );
   }
 
   private allowed(filters?: Filters): Set<number> | undefined {
@@ -269,7 +420,11 @@ export class SqliteStore implements Store {
   /** Passage ids of labels, in their order (a label whose passage is gone is left out). */
   private withIds<T extends { label: number }>(found: T[]): (T & { id: string })[] {
     if (found.length === 0) return [];
-    const rows = this.statements.idsOf.all(JSON.stringify(found.map((f) => f.label))) as { id: number; file: string; n: number }[];
+    const rows = this.statements.idsOf.all(JSON.stringify(found.map((f) => f.label))) as {
+      id: number;
+      file: string;
+      n: number;
+    }[];
     const ids = new Map(rows.map((r) => [r.id, `${r.file}#${r.n}`]));
     return found.flatMap((f) => {
       const id = ids.get(f.label);
@@ -299,7 +454,11 @@ export class SqliteStore implements Store {
   /** The indexed terms for fuzzy matching, read once per committed version of the store. */
   private indexedTerms(): SimilarTerms {
     const version = String(this.statements.meta.get('version') ?? 0);
-    if (this.similarTerms?.version !== version) this.similarTerms = { version, terms: new SimilarTerms(((this.statements.terms.get() as string | null) ?? '').split('\0').filter(Boolean)) };
+    if (this.similarTerms?.version !== version)
+      this.similarTerms = {
+        version,
+        terms: new SimilarTerms(((this.statements.terms.get() as string | null) ?? '').split('\0').filter(Boolean)),
+      };
     return this.similarTerms.terms;
   }
 
@@ -330,6 +489,7 @@ export class SqliteStore implements Store {
   }
 
   async write<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
+    if (this.readOnly) throw readOnlyError(this.dir);
     const release = guard(this.dir, () => acquireWriteLock(this.dir, this.options.onWarning));
     try {
       removeLeftovers(this.dir);
@@ -361,11 +521,32 @@ export class SqliteStore implements Store {
         if (tx.build?.started) this.graph.prune();
         await this.graph.checkpoint();
       } catch (error) {
-        // The commit stands: readers replay what the graph file lacks from SQLite.
-        if (isDiskFull(error)) throw diskFullError(this.dir, error);
+        // The commit stands: readers replay what the graph file lacks from SQLite, the next command saves it.
+        if (isDiskFull(error)) throw graphNotSavedError(this.dir, error);
         throw error;
       }
       return result;
+    } finally {
+      release();
+    }
+  }
+
+  /**
+   * Saves the graph checkpoint when it is due though nothing was written: its file is missing or damaged,
+   * or the save after the last commit failed. A writer busy with the index will save it instead.
+   */
+  async settle(): Promise<void> {
+    if (this.readOnly) return;
+    await this.graph.loaded();
+    const reason = guard(this.dir, () => this.graph.due());
+    if (reason === null) return;
+    const release = guard(this.dir, () => acquireWriteLock(this.dir, this.options.onWarning));
+    try {
+      removeLeftovers(this.dir);
+      await this.graph.checkpoint();
+      this.options.onWarning(`Saved the vector graph again: ${reason}.`);
+    } catch (error) {
+      throw isDiskFull(error) ? graphNotSavedError(this.dir, error) : error;
     } finally {
       release();
     }
@@ -378,7 +559,9 @@ export class SqliteStore implements Store {
 
 /** Removes the files of the generation-folder layout kabar used before this store; true when there were any. */
 function removeLegacyLayout(dir: string): boolean {
-  const legacy = fs.readdirSync(dir).filter((e) => e === 'CURRENT' || e === 'lock' || /^g-[\w-]+$/.test(e) || /^CURRENT\.\d+\.tmp$/.test(e));
+  const legacy = fs
+    .readdirSync(dir)
+    .filter((e) => e === 'CURRENT' || e === 'lock' || /^g-[\w-]+$/.test(e) || /^CURRENT\.\d+\.tmp$/.test(e));
   for (const entry of legacy) fs.rmSync(path.join(dir, entry), { recursive: true, force: true });
   return legacy.some((e) => e === 'CURRENT' || e.startsWith('g-'));
 }
@@ -407,8 +590,12 @@ class SqliteTransaction implements StoreTransaction {
       meta: db.prepare('SELECT value FROM meta WHERE key = ?').pluck(),
       setMeta: db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)'),
       articleId: db.prepare('SELECT id FROM articles WHERE file = ?').pluck(),
-      insertArticle: db.prepare('INSERT INTO articles (file, title, date, source, lang, extra, size, mtime_ms, hash, raw) VALUES (@file, @title, @date, @source, @lang, @extra, @size, @mtimeMs, @hash, @raw)'),
-      insertPassage: db.prepare('INSERT INTO passages (article, n, start, end, text, sentences, terms, length, vector, version, print) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+      insertArticle: db.prepare(
+        'INSERT INTO articles (file, title, date, source, lang, extra, size, mtime_ms, hash, raw) VALUES (@file, @title, @date, @source, @lang, @extra, @size, @mtimeMs, @hash, @raw)',
+      ),
+      insertPassage: db.prepare(
+        'INSERT INTO passages (article, n, start, end, text, sentences, terms, length, vector, version, print) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
       passagesOf: db.prepare('SELECT id, terms, length FROM passages WHERE article = ?'),
       tombstone: db.prepare('INSERT OR REPLACE INTO tombstones (label, version) VALUES (?, ?)'),
       touch: db.prepare('UPDATE articles SET size = ?, mtime_ms = ?, hash = ? WHERE file = ?'),
@@ -429,7 +616,16 @@ class SqliteTransaction implements StoreTransaction {
   async upsert(article: ArticleInput): Promise<void> {
     await this.remove(article.meta.file);
     const { file, title, date, source, lang } = article.meta;
-    const { lastInsertRowid } = this.s.insertArticle.run({ file, title, date, source, lang, extra: extraJson(article.meta), ...article.version, raw: article.raw });
+    const { lastInsertRowid } = this.s.insertArticle.run({
+      file,
+      title,
+      date,
+      source,
+      lang,
+      extra: extraJson(article.meta),
+      ...article.version,
+      raw: article.raw,
+    });
     let length = 0;
     for (const { passage, vector, terms, print } of article.passages) {
       const n = Number(passage.id.slice(passage.id.lastIndexOf('#') + 1));
@@ -437,8 +633,23 @@ class SqliteTransaction implements StoreTransaction {
       for (const term of terms) tf.set(term, (tf.get(term) ?? 0) + 1);
       const sentences = JSON.stringify(passage.sentences.map((s) => [s.start, s.end]));
       const blob = vectorBlob(vector);
-      const row = this.s.insertPassage.run(lastInsertRowid, n, passage.start, passage.end, passage.text, sentences, [...tf.keys()].join(' '), terms.length, blob, this.version, print ? packPrint(print) : null);
-      await this.build?.add(Number(row.lastInsertRowid), new Float32Array(blob.buffer, blob.byteOffset, blob.byteLength / 4));
+      const row = this.s.insertPassage.run(
+        lastInsertRowid,
+        n,
+        passage.start,
+        passage.end,
+        passage.text,
+        sentences,
+        [...tf.keys()].join(' '),
+        terms.length,
+        blob,
+        this.version,
+        print ? packPrint(print) : null,
+      );
+      await this.build?.add(
+        Number(row.lastInsertRowid),
+        new Float32Array(blob.buffer, blob.byteOffset, blob.byteLength / 4),
+      );
       this.postings.add(Number(row.lastInsertRowid), tf, terms.length);
       length += terms.length;
     }
@@ -479,7 +690,9 @@ class SqliteTransaction implements StoreTransaction {
     else this.build = this.newBuild();
     this.postings.clear();
     this.db.prepare('INSERT OR REPLACE INTO tombstones (label, version) SELECT id, ? FROM passages').run(this.version);
-    this.db.exec("DELETE FROM postings; DELETE FROM terms; DELETE FROM words; DELETE FROM passages; DELETE FROM articles; DELETE FROM meta WHERE key IN ('passages', 'length')");
+    this.db.exec(
+      "DELETE FROM postings; DELETE FROM terms; DELETE FROM words; DELETE FROM passages; DELETE FROM articles; DELETE FROM meta WHERE key IN ('passages', 'length')",
+    );
   }
 
   async touch(articleId: string, version: ArticleVersion): Promise<void> {

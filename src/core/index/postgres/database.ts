@@ -1,3 +1,5 @@
+import { HNSW_PARAMS } from '../../settings.js';
+
 /** What the PostgreSQL store needs from a database connection: the `pg` client pool or PGlite. */
 export interface Sql {
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
@@ -15,9 +17,14 @@ export interface Database extends Sql {
  */
 export const SESSION_SETTINGS: Record<string, string> = {
   jit: 'off',
-  'hnsw.ef_search': '200',
+  'hnsw.ef_search': String(HNSW_PARAMS.efSearchServer),
   'hnsw.iterative_scan': 'strict_order',
 };
 
 export const applySessionSettings = (sql: Sql): Promise<unknown> =>
-  sql.query(`SELECT ${Object.keys(SESSION_SETTINGS).map((_, i) => `set_config($${2 * i + 1}, $${2 * i + 2}, false)`).join(', ')}`, Object.entries(SESSION_SETTINGS).flat());
+  sql.query(
+    `SELECT ${Object.keys(SESSION_SETTINGS)
+      .map((_, i) => `set_config($${2 * i + 1}, $${2 * i + 2}, false)`)
+      .join(', ')}`,
+    Object.entries(SESSION_SETTINGS).flat(),
+  );

@@ -18,7 +18,9 @@ export function filterSql(filters: Filters, alias: string, first: number): { whe
   if (filters.source) parts.push(`strpos(${alias}.source_key, ${param(squash(filters.source))}) > 0`);
   if (filters.since) {
     const since = param(filters.since);
-    parts.push(`substr(${alias}.date, 1, length(${since})) COLLATE "C" >= substr(${since}, 1, length(${alias}.date)) COLLATE "C"`);
+    parts.push(
+      `substr(${alias}.date, 1, length(${since})) COLLATE "C" >= substr(${since}, 1, length(${alias}.date)) COLLATE "C"`,
+    );
   }
   if (filters.until) {
     const until = param(filters.until);

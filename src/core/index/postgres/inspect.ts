@@ -14,15 +14,28 @@ export async function inspectPostgresIndexes(url: string): Promise<IndexSummary[
     const summaries: IndexSummary[] = [];
     for (const { id, key } of indexes) {
       const s = schemaOf(id);
-      const [row] = await db.query<{ manifest: Manifest | null; articles: number; passages: number; skipped: number; bytes: string }>(
+      const [row] = await db.query<{
+        manifest: Manifest | null;
+        articles: number;
+        passages: number;
+        skipped: number;
+        bytes: string;
+      }>(
         `SELECT (SELECT body FROM ${s}.manifest) AS manifest, t.articles::int, t.passages::int, (SELECT count(*)::int FROM ${s}.skipped) AS skipped,
                 (SELECT sum(pg_total_relation_size(c.oid)) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind IN ('r', 'm')) AS bytes
          FROM ${s}.totals t`,
         [s],
-        );
+      );
       const counts = { articles: row.articles, passages: row.passages, skipped: row.skipped };
       const skipped = await readSkipped(db, s);
-      summaries.push({ dir: key, manifest: row.manifest, counts, skipped, bytes: Number(row.bytes ?? 0), problem: row.manifest ? undefined : 'nothing committed yet' });
+      summaries.push({
+        dir: key,
+        manifest: row.manifest,
+        counts,
+        skipped,
+        bytes: Number(row.bytes ?? 0),
+        problem: row.manifest ? undefined : 'nothing committed yet',
+      });
     }
     return summaries;
   } finally {

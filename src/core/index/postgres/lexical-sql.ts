@@ -1,22 +1,30 @@
 import type { Filters } from '../../types.js';
 import type { WeightedTerm } from '../port.js';
 import { filterSql } from './filter-sql.js';
+import { BM25 } from '../../settings.js';
+
+/** MiniSearch's rule: a fraction of the term's length, rounded and capped at 2 edits; 1 or more is a distance. */
+export const maxEdits = (term: WeightedTerm): number =>
+  term.fuzzy <= 0
+    ? 0
+    : term.fuzzy < 1
+      ? Math.min(BM25.maxFuzzy, Math.round(term.term.length * term.fuzzy))
+      : Math.floor(term.fuzzy);
 
 /**
  * BM25 in one SQL statement, scored exactly as the local store (MiniSearch's BM25+):
  * each query term and its fuzzy variants (terms of the index within the allowed edit distance, each
- * weighing 0.45·len/(len+distance)) add weight × IDF × (d + tf·(k1+1)/(tf + k1·(1−b+b·len/avglen)))
+ * weighing fuzzyWeight·len/(len+distance), core/settings.ts) add weight × IDF × (d + tf·(k1+1)/(tf + k1·(1−b+b·len/avglen)))
  * to the passages holding them, and a passage's sum is multiplied by how many query terms it matched.
  * IDF comes from kabar's `terms` table (df) and `totals` (N, summed lengths); term frequencies and
  * lengths from `postings`, so the unfiltered path reads only the B-tree.
  */
-export const BM25 = { k1: 1.2, b: 0.7, d: 0.5, fuzzyWeight: 0.45, maxFuzzy: 2 };
-
-/** MiniSearch's rule: a fraction of the term's length, rounded and capped at 2 edits; 1 or more is a distance. */
-export const maxEdits = (term: WeightedTerm): number =>
-  term.fuzzy <= 0 ? 0 : term.fuzzy < 1 ? Math.min(BM25.maxFuzzy, Math.round(term.term.length * term.fuzzy)) : Math.floor(term.fuzzy);
-
-export function lexicalSql(schema: string, terms: WeightedTerm[], k: number, filters: Filters): { text: string; params: unknown[] } {
+export function lexicalSql(
+  schema: string,
+  terms: WeightedTerm[],
+  k: number,
+  filters: Filters,
+): { text: string; params: unknown[] } {
   const s = schema;
   const { k1, b, d, fuzzyWeight } = BM25;
   const params: unknown[] = [terms.map((t) => t.term), terms.map((t) => t.weight), terms.map(maxEdits), k];

@@ -24,14 +24,25 @@ export const INDEX_COMMAND = 'kabar index (with the same --store or KABAR_STORE)
 export const postgresOpener =
   (server: { url: string; readUrl?: string }, writer: boolean) =>
   (_dir: string, { key, dimensions }: { key: string; dimensions: number }): Promise<Store> =>
-    openPostgresStore({ url: server.url, readUrl: writer ? undefined : server.readUrl, key, dimensions, create: writer });
+    openPostgresStore({
+      url: server.url,
+      readUrl: writer ? undefined : server.readUrl,
+      key,
+      dimensions,
+      create: writer,
+    });
 
 /** Opens kabar's index `key` on a PostgreSQL server with pgvector. */
 export async function openPostgresStore(options: PostgresStoreOptions): Promise<Store> {
   const write = await openPgDatabase(options.url);
   const read = options.readUrl ? await openPgDatabase(options.readUrl) : undefined;
   try {
-    const location = await locateIndex(write, { key: options.key, dimensions: options.dimensions, create: options.create, command: INDEX_COMMAND });
+    const location = await locateIndex(write, {
+      key: options.key,
+      dimensions: options.dimensions,
+      create: options.create,
+      command: INDEX_COMMAND,
+    });
     return postgresStore({ write, read }, location);
   } catch (error) {
     await Promise.all([write.close(), read?.close()]);

@@ -13,9 +13,18 @@ const CONNECT_TIMEOUT_MS = 10_000;
  */
 export async function openPgDatabase(url: string): Promise<Database> {
   const { default: pg } = await import('pg');
-  const options = Object.entries(SESSION_SETTINGS).map(([name, value]) => `-c ${name}=${value}`).join(' ');
+  const options = Object.entries(SESSION_SETTINGS)
+    .map(([name, value]) => `-c ${name}=${value}`)
+    .join(' ');
   // Idle connections do not keep the process alive: a command ends when its work does, not 10 s later.
-  const pool = new pg.Pool({ connectionString: url, options, max: POOL_SIZE, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, application_name: 'kabar', allowExitOnIdle: true });
+  const pool = new pg.Pool({
+    connectionString: url,
+    options,
+    max: POOL_SIZE,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    application_name: 'kabar',
+    allowExitOnIdle: true,
+  });
   // A connection the server drops while idle is reported here; the next query on the pool reports it to the user.
   pool.on('error', () => {});
   pool.on('connect', (client) => client.on('error', () => {}));
@@ -31,7 +40,9 @@ export async function openPgDatabase(url: string): Promise<Database> {
     transaction: <T>(work: (sql: Sql) => Promise<T>) =>
       guard(async () => {
         const client = await pool.connect();
-        const sql: Sql = { query: async <R>(text: string, params?: unknown[]) => (await client.query(text, params)).rows as R[] };
+        const sql: Sql = {
+          query: async <R>(text: string, params?: unknown[]) => (await client.query(text, params)).rows as R[],
+        };
         let broken = false;
         try {
           await client.query('BEGIN');

@@ -1,7 +1,18 @@
 import { squash } from '../filter.js';
 import type { ArticleMeta, Filters, Passage, Skipped } from '../../types.js';
 import type { Manifest } from '../manifest.js';
-import type { ArticleInput, ArticleVersion, PassageRecord, ScoredId, Store, StoredArticle, StoreTransaction, TermStats, WeightedTerm, WritePlan } from '../port.js';
+import type {
+  ArticleInput,
+  ArticleVersion,
+  PassageRecord,
+  ScoredId,
+  Store,
+  StoredArticle,
+  StoreTransaction,
+  TermStats,
+  WeightedTerm,
+  WritePlan,
+} from '../port.js';
 import type { Database, Sql } from './database.js';
 import { filterSql } from './filter-sql.js';
 import { lexicalSql } from './lexical-sql.js';
@@ -30,7 +41,9 @@ function toPassage(row: PassageRow): Passage {
 
 /** The sources the last refresh of the index in schema `s` skipped, and why. */
 export async function readSkipped(sql: Sql, s: string): Promise<Skipped[]> {
-  const rows = await sql.query<{ file: string; line: number | null; reason: string }>(`SELECT file, line, reason FROM ${s}.skipped ORDER BY ord`);
+  const rows = await sql.query<{ file: string; line: number | null; reason: string }>(
+    `SELECT file, line, reason FROM ${s}.skipped ORDER BY ord`,
+  );
   return rows.map(({ file, line, reason }) => (line === null ? { file, reason } : { file, line, reason }));
 }
 
@@ -38,14 +51,19 @@ const PASSAGE_COLUMNS = 'p.id, p.file, p.start_at, p.end_at, p.text, p.sentences
 
 /** The index's transaction-scoped advisory lock, keyed by a 64-bit hash of its schema: writers hold it shared, a rebuild exclusively. */
 const lockIndex = (sql: Sql, mode: 'shared' | 'exclusive', s: string) =>
-  sql.query(`SELECT ${mode === 'shared' ? 'pg_advisory_xact_lock_shared' : 'pg_advisory_xact_lock'}(hashtextextended($1, 0))`, [s]);
+  sql.query(
+    `SELECT ${mode === 'shared' ? 'pg_advisory_xact_lock_shared' : 'pg_advisory_xact_lock'}(hashtextextended($1, 0))`,
+    [s],
+  );
 
 /**
  * Articles' advisory locks (keyed by the schema and the article id), taken in one statement in sorted order: two writers whose articles overlap
  * take them in the same order, so one waits for the other instead of both waiting for each other.
  */
 const lockArticles = (sql: Sql, s: string, ids: string[]) =>
-  sql.query(`SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0)))::int FROM unnest($1::text[]) AS k`, [[...new Set(ids)].sort().map((id) => `${s}/${id}`)]);
+  sql.query(`SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0)))::int FROM unnest($1::text[]) AS k`, [
+    [...new Set(ids)].sort().map((id) => `${s}/${id}`),
+  ]);
 
 /**
  * A writer that changes more articles than this locks the whole index instead of each article:
@@ -72,7 +90,10 @@ export function postgresStore(databases: { write: Database; read?: Database }, i
   const read = databases.read ?? databases.write;
 
   async function passages(ids: string[], sql: Sql = read): Promise<Map<string, PassageRecord>> {
-    const rows = await sql.query<PassageRow>(`SELECT ${PASSAGE_COLUMNS}, a.meta FROM ${s}.passages p JOIN ${s}.articles a ON a.file = p.file WHERE p.id = ANY($1::text[])`, [ids]);
+    const rows = await sql.query<PassageRow>(
+      `SELECT ${PASSAGE_COLUMNS}, a.meta FROM ${s}.passages p JOIN ${s}.articles a ON a.file = p.file WHERE p.id = ANY($1::text[])`,
+      [ids],
+    );
     return new Map(rows.map((row) => [row.id, { passage: toPassage(row), article: row.meta }]));
   }
 
@@ -82,7 +103,9 @@ export function postgresStore(databases: { write: Database; read?: Database }, i
       return row?.body ?? null;
     },
     async counts() {
-      const [row] = await read.query<{ articles: number; passages: number }>(`SELECT articles::int, passages::int FROM ${s}.totals`);
+      const [row] = await read.query<{ articles: number; passages: number }>(
+        `SELECT articles::int, passages::int FROM ${s}.totals`,
+      );
       return { articles: row.articles, passages: row.passages };
     },
     async passage(id: string) {
@@ -90,18 +113,32 @@ export function postgresStore(databases: { write: Database; read?: Database }, i
     },
     passages: (ids: string[]) => passages(ids),
     async article(id: string): Promise<StoredArticle | undefined> {
-      const [article] = await read.query<{ meta: ArticleMeta; size: string; mtime_ms: number; hash: string }>(`SELECT meta, size, mtime_ms, hash FROM ${s}.articles WHERE file = $1`, [id]);
+      const [article] = await read.query<{ meta: ArticleMeta; size: string; mtime_ms: number; hash: string }>(
+        `SELECT meta, size, mtime_ms, hash FROM ${s}.articles WHERE file = $1`,
+        [id],
+      );
       if (!article) return undefined;
-      const rows = await read.query<PassageRow>(`SELECT ${PASSAGE_COLUMNS} FROM ${s}.passages p WHERE p.file = $1 ORDER BY p.n`, [id]);
-      return { ...article.meta, version: { size: Number(article.size), mtimeMs: article.mtime_ms, hash: article.hash }, passages: rows.map(toPassage) };
+      const rows = await read.query<PassageRow>(
+        `SELECT ${PASSAGE_COLUMNS} FROM ${s}.passages p WHERE p.file = $1 ORDER BY p.n`,
+        [id],
+      );
+      return {
+        ...article.meta,
+        version: { size: Number(article.size), mtimeMs: article.mtime_ms, hash: article.hash },
+        passages: rows.map(toPassage),
+      };
     },
     async raw(articleId: string) {
       const [row] = await read.query<{ raw: string }>(`SELECT raw FROM ${s}.articles WHERE file = $1`, [articleId]);
       return row?.raw;
     },
     async versions() {
-      const rows = await read.query<{ file: string; size: string; mtime_ms: number; hash: string }>(`SELECT file, size, mtime_ms, hash FROM ${s}.articles`);
-      return new Map<string, ArticleVersion>(rows.map((r) => [r.file, { size: Number(r.size), mtimeMs: r.mtime_ms, hash: r.hash }]));
+      const rows = await read.query<{ file: string; size: string; mtime_ms: number; hash: string }>(
+        `SELECT file, size, mtime_ms, hash FROM ${s}.articles`,
+      );
+      return new Map<string, ArticleVersion>(
+        rows.map((r) => [r.file, { size: Number(r.size), mtimeMs: r.mtime_ms, hash: r.hash }]),
+      );
     },
     skipped: () => readSkipped(read, s),
     async dense(vector: number[], k: number, filters: Filters = {}): Promise<ScoredId[]> {
@@ -196,7 +233,10 @@ class PostgresTransaction implements StoreTransaction {
       `WITH gone AS (DELETE FROM ${s}.passages WHERE file = ANY($1::text[]) RETURNING length) SELECT count(*)::int AS passages, coalesce(sum(length), 0)::int AS lengths FROM gone`,
       [files],
     );
-    const [articles] = await sql.query<{ n: number }>(`WITH gone AS (DELETE FROM ${s}.articles WHERE file = ANY($1::text[]) RETURNING 1) SELECT count(*)::int AS n FROM gone`, [files]);
+    const [articles] = await sql.query<{ n: number }>(
+      `WITH gone AS (DELETE FROM ${s}.articles WHERE file = ANY($1::text[]) RETURNING 1) SELECT count(*)::int AS n FROM gone`,
+      [files],
+    );
     this.totals.articles -= articles.n;
     this.totals.passages -= gone.passages;
     this.totals.lengths -= gone.lengths;
@@ -220,14 +260,17 @@ class PostgresTransaction implements StoreTransaction {
     const files = articles.map((a) => a.meta.file);
     await this.lockArticles(files);
     await this.remove(files);
-    await sql.query(`INSERT INTO ${s}.articles (file, meta, size, mtime_ms, hash, raw) SELECT * FROM unnest($1::text[], $2::jsonb[], $3::bigint[], $4::float8[], $5::text[], $6::text[])`, [
-      files,
-      articles.map((a) => JSON.stringify(a.meta)),
-      articles.map((a) => a.version.size),
-      articles.map((a) => a.version.mtimeMs),
-      articles.map((a) => a.version.hash),
-      articles.map((a) => a.raw),
-    ]);
+    await sql.query(
+      `INSERT INTO ${s}.articles (file, meta, size, mtime_ms, hash, raw) SELECT * FROM unnest($1::text[], $2::jsonb[], $3::bigint[], $4::float8[], $5::text[], $6::text[])`,
+      [
+        files,
+        articles.map((a) => JSON.stringify(a.meta)),
+        articles.map((a) => a.version.size),
+        articles.map((a) => a.version.mtimeMs),
+        articles.map((a) => a.version.hash),
+        articles.map((a) => a.raw),
+      ],
+    );
     this.totals.articles += articles.length;
     const rows = articles.flatMap((article) =>
       article.passages.map((input, n) => {
@@ -270,12 +313,10 @@ class PostgresTransaction implements StoreTransaction {
       }
       this.totals.lengths += tf.size;
     }
-    await sql.query(`INSERT INTO ${s}.postings (term, pid, tf, length) SELECT * FROM unnest($1::text[], $2::bigint[], $3::int[], $4::int[])`, [
-      postings.term,
-      postings.pid,
-      postings.tf,
-      postings.length,
-    ]);
+    await sql.query(
+      `INSERT INTO ${s}.postings (term, pid, tf, length) SELECT * FROM unnest($1::text[], $2::bigint[], $3::int[], $4::int[])`,
+      [postings.term, postings.pid, postings.tf, postings.length],
+    );
     this.totals.passages += rows.length;
   }
 
@@ -320,17 +361,23 @@ class PostgresTransaction implements StoreTransaction {
   async setSkipped(skipped: Skipped[]): Promise<void> {
     await this.flush();
     await this.sql.query(`DELETE FROM ${this.s}.skipped`);
-    await this.sql.query(`INSERT INTO ${this.s}.skipped (ord, file, line, reason) SELECT * FROM unnest($1::int[], $2::text[], $3::int[], $4::text[])`, [
-      skipped.map((_, i) => i),
-      skipped.map((x) => x.file),
-      skipped.map((x) => x.line ?? null),
-      skipped.map((x) => x.reason),
-    ]);
+    await this.sql.query(
+      `INSERT INTO ${this.s}.skipped (ord, file, line, reason) SELECT * FROM unnest($1::int[], $2::text[], $3::int[], $4::text[])`,
+      [
+        skipped.map((_, i) => i),
+        skipped.map((x) => x.file),
+        skipped.map((x) => x.line ?? null),
+        skipped.map((x) => x.reason),
+      ],
+    );
   }
 
   async setManifest(manifest: Manifest): Promise<void> {
     await this.flush();
-    await this.sql.query(`INSERT INTO ${this.s}.manifest (one, body) VALUES (true, $1) ON CONFLICT (one) DO UPDATE SET body = excluded.body`, [JSON.stringify(manifest)]);
+    await this.sql.query(
+      `INSERT INTO ${this.s}.manifest (one, body) VALUES (true, $1) ON CONFLICT (one) DO UPDATE SET body = excluded.body`,
+      [JSON.stringify(manifest)],
+    );
   }
 
   /** Writes what is still buffered, then applies the gathered changes in term order (one statement, so concurrent writers lock rows in the same order). */
@@ -349,7 +396,10 @@ class PostgresTransaction implements StoreTransaction {
     }
     const { articles, passages, lengths } = this.totals;
     if (articles || passages || lengths) {
-      await sql.query(`UPDATE ${s}.totals SET articles = articles + $1, passages = passages + $2, lengths = lengths + $3`, [articles, passages, lengths]);
+      await sql.query(
+        `UPDATE ${s}.totals SET articles = articles + $1, passages = passages + $2, lengths = lengths + $3`,
+        [articles, passages, lengths],
+      );
     }
   }
 }

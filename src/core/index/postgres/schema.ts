@@ -1,5 +1,6 @@
 import { UserError } from '../../errors.js';
 import type { Database, Sql } from './database.js';
+import { HNSW_PARAMS } from '../../settings.js';
 
 /**
  * kabar's tables on a PostgreSQL server. The `kabar` schema holds the schema version and the registry
@@ -18,9 +19,6 @@ import type { Database, Sql } from './database.js';
  * (file and line), its URL and where each metadata field came from.
  */
 export const SCHEMA_VERSION = 2;
-
-/** HNSW build settings of the vector index (pgvector's defaults are m 16, ef_construction 64). */
-const HNSW = { m: 16, efConstruction: 100 };
 
 /** Advisory lock key (pg_advisory_xact_lock) taken while creating or migrating kabar's tables. */
 const MIGRATION_LOCK = 0x6b61626172; // "kabar"
@@ -71,7 +69,9 @@ async function createIndexTables(sql: Sql, schema: string, dimensions: number): 
     length int NOT NULL,
     embedding vector(${dimensions}) NOT NULL)`);
   await sql.query(`CREATE INDEX ON ${s}.passages (file)`);
-  await sql.query(`CREATE INDEX ON ${s}.passages USING hnsw (embedding vector_cosine_ops) WITH (m = ${HNSW.m}, ef_construction = ${HNSW.efConstruction})`);
+  await sql.query(
+    `CREATE INDEX ON ${s}.passages USING hnsw (embedding vector_cosine_ops) WITH (m = ${HNSW_PARAMS.m}, ef_construction = ${HNSW_PARAMS.efConstruction})`,
+  );
   await sql.query(`CREATE TABLE ${s}.postings (
     term text NOT NULL,
     pid bigint NOT NULL,
@@ -87,7 +87,9 @@ async function createIndexTables(sql: Sql, schema: string, dimensions: number): 
     lengths bigint NOT NULL)`);
   await sql.query(`INSERT INTO ${s}.totals VALUES (true, 0, 0, 0)`);
   await sql.query(`CREATE TABLE ${s}.manifest (one boolean PRIMARY KEY DEFAULT true CHECK (one), body jsonb NOT NULL)`);
-  await sql.query(`CREATE TABLE ${s}.skipped (ord int PRIMARY KEY, file text NOT NULL, line int, reason text NOT NULL)`);
+  await sql.query(
+    `CREATE TABLE ${s}.skipped (ord int PRIMARY KEY, file text NOT NULL, line int, reason text NOT NULL)`,
+  );
 }
 
 /** Creates an extension kabar's SQL needs; a server without it, or a user who may not create it, gets a UserError saying what to do. */
@@ -97,12 +99,20 @@ async function createExtension(sql: Sql, name: string, installHint: string): Pro
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === '42501') {
-      throw new UserError('EXTENSION_MISSING', `This PostgreSQL user may not create the ${name} extension (CREATE EXTENSION ${name} failed: ${(error as Error).message}).`, {
-        hint: `Ask the server's administrator to run CREATE EXTENSION ${name}; in this database, then run kabar index again.`,
-      });
+      throw new UserError(
+        'EXTENSION_MISSING',
+        `This PostgreSQL user may not create the ${name} extension (CREATE EXTENSION ${name} failed: ${(error as Error).message}).`,
+        {
+          hint: `Ask the server's administrator to run CREATE EXTENSION ${name}; in this database, then run kabar index again.`,
+        },
+      );
     }
     if (code === '0A000' || code === '58P01') {
-      throw new UserError('EXTENSION_MISSING', `The PostgreSQL server has no ${name} extension (CREATE EXTENSION ${name} failed).`, { hint: installHint });
+      throw new UserError(
+        'EXTENSION_MISSING',
+        `The PostgreSQL server has no ${name} extension (CREATE EXTENSION ${name} failed).`,
+        { hint: installHint },
+      );
     }
     throw error;
   }
@@ -116,20 +126,31 @@ async function storedVersion(sql: Sql): Promise<number> {
 }
 
 async function registered(sql: Sql, key: string): Promise<{ id: number; dimensions: number } | undefined> {
-  const [row] = await sql.query<{ id: number; dimensions: number }>('SELECT id, dimensions FROM kabar.indexes WHERE key = $1', [key]);
+  const [row] = await sql.query<{ id: number; dimensions: number }>(
+    'SELECT id, dimensions FROM kabar.indexes WHERE key = $1',
+    [key],
+  );
   return row;
 }
 
 function checkVersion(version: number, command: string): void {
   if (version > SCHEMA_VERSION) {
-    throw new UserError('INDEX_SCHEMA', `The index on the PostgreSQL server was written by a newer kabar (schema version ${version}; this kabar knows up to ${SCHEMA_VERSION}).`, {
-      hint: 'Upgrade kabar (npm install -g kabar@latest, or pull and rebuild).',
-    });
+    throw new UserError(
+      'INDEX_SCHEMA',
+      `The index on the PostgreSQL server was written by a newer kabar (schema version ${version}; this kabar knows up to ${SCHEMA_VERSION}).`,
+      {
+        hint: 'Upgrade kabar (npm install -g kabar@latest, or pull and rebuild).',
+      },
+    );
   }
   if (version > 0 && version < SCHEMA_VERSION) {
-    throw new UserError('INDEX_SCHEMA', `The index on the PostgreSQL server uses schema version ${version}; this kabar needs version ${SCHEMA_VERSION}.`, {
-      hint: `Run ${command} to migrate it.`,
-    });
+    throw new UserError(
+      'INDEX_SCHEMA',
+      `The index on the PostgreSQL server uses schema version ${version}; this kabar needs version ${SCHEMA_VERSION}.`,
+      {
+        hint: `Run ${command} to migrate it.`,
+      },
+    );
   }
 }
 
@@ -144,14 +165,21 @@ export interface IndexLocation {
  * itself, under an advisory lock so that concurrent writers do it once; a reader never changes the
  * server and gets a UserError naming `command` when the schema is older or the index missing.
  */
-export async function locateIndex(db: Database, options: { key: string; dimensions: number; create: boolean; command: string }): Promise<IndexLocation> {
+export async function locateIndex(
+  db: Database,
+  options: { key: string; dimensions: number; create: boolean; command: string },
+): Promise<IndexLocation> {
   const { key, dimensions } = options;
   const check = (found: { id: number; dimensions: number } | undefined): IndexLocation | undefined => {
     if (!found) return undefined;
     if (found.dimensions !== dimensions) {
-      throw new UserError('INDEX_CORRUPT', `The index ${key} on the PostgreSQL server holds ${found.dimensions}-dimensional vectors, but the embedder makes ${dimensions}.`, {
-        hint: 'Drop its schema on the server and run kabar index again.',
-      });
+      throw new UserError(
+        'INDEX_CORRUPT',
+        `The index ${key} on the PostgreSQL server holds ${found.dimensions}-dimensional vectors, but the embedder makes ${dimensions}.`,
+        {
+          hint: 'Drop its schema on the server and run kabar index again.',
+        },
+      );
     }
     return { schema: schemaOf(found.id), dimensions };
   };
@@ -162,19 +190,35 @@ export async function locateIndex(db: Database, options: { key: string; dimensio
     if (found) return found;
   }
   if (!options.create) {
-    throw new UserError('NOT_FOUND', `There is no kabar index for ${key} on the PostgreSQL server yet.`, { hint: `Run ${options.command} to build it.` });
+    throw new UserError('NOT_FOUND', `There is no kabar index for ${key} on the PostgreSQL server yet.`, {
+      hint: `Run ${options.command} to build it.`,
+    });
   }
   return db.transaction(async (sql) => {
     await sql.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-    await createExtension(sql, 'vector', 'Install pgvector on the server (Debian and Ubuntu: apt install postgresql-<version>-pgvector; elsewhere build it from its source with make && make install), then run kabar index again.');
-    await createExtension(sql, 'fuzzystrmatch', "Install PostgreSQL's contrib modules on the server (Debian and Ubuntu ship them with the server package), then run kabar index again.");
+    await createExtension(
+      sql,
+      'vector',
+      'Install pgvector on the server (Debian and Ubuntu: apt install postgresql-<version>-pgvector; elsewhere build it from its source with make && make install), then run kabar index again.',
+    );
+    await createExtension(
+      sql,
+      'fuzzystrmatch',
+      "Install PostgreSQL's contrib modules on the server (Debian and Ubuntu ship them with the server package), then run kabar index again.",
+    );
     const now = await storedVersion(sql);
     if (now > SCHEMA_VERSION) checkVersion(now, options.command);
     for (let v = now; v < SCHEMA_VERSION; v++) await MIGRATIONS[v](sql);
-    await sql.query(`INSERT INTO kabar.meta VALUES ('schema_version', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, [String(SCHEMA_VERSION)]);
+    await sql.query(
+      `INSERT INTO kabar.meta VALUES ('schema_version', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+      [String(SCHEMA_VERSION)],
+    );
     const existing = check(await registered(sql, key));
     if (existing) return existing;
-    const [{ id }] = await sql.query<{ id: number }>('INSERT INTO kabar.indexes (key, dimensions) VALUES ($1, $2) RETURNING id', [key, dimensions]);
+    const [{ id }] = await sql.query<{ id: number }>(
+      'INSERT INTO kabar.indexes (key, dimensions) VALUES ($1, $2) RETURNING id',
+      [key, dimensions],
+    );
     await createIndexTables(sql, schemaOf(id), dimensions);
     return { schema: schemaOf(id), dimensions };
   });

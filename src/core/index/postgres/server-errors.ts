@@ -20,10 +20,14 @@ export function serverError(error: unknown, url: string): unknown {
   const code = (error as { code?: string }).code ?? '';
   const { where, user, database } = describeServer(url);
   if (UNREACHABLE.has(code) || /timeout exceeded when trying to connect/i.test(error.message)) {
-    return new UserError('SERVER_UNREACHABLE', `Cannot reach the PostgreSQL server at ${where} (${code || 'timed out'}).`, {
-      hint: 'Check that the server is running and that --store or KABAR_STORE names the right host and port.',
-      cause: error,
-    });
+    return new UserError(
+      'SERVER_UNREACHABLE',
+      `Cannot reach the PostgreSQL server at ${where} (${code || 'timed out'}).`,
+      {
+        hint: 'Check that the server is running and that --store or KABAR_STORE names the right host and port.',
+        cause: error,
+      },
+    );
   }
   if (code === '28P01') {
     return new UserError('SERVER_REJECTED', `The PostgreSQL server at ${where} refused the password for ${user}.`, {
@@ -32,10 +36,14 @@ export function serverError(error: unknown, url: string): unknown {
     });
   }
   if (code === '28000') {
-    return new UserError('SERVER_REJECTED', `The PostgreSQL server at ${where} does not let ${user} log in (${error.message}).`, {
-      hint: 'Use a user the server accepts, or ask its administrator to allow this one in pg_hba.conf.',
-      cause: error,
-    });
+    return new UserError(
+      'SERVER_REJECTED',
+      `The PostgreSQL server at ${where} does not let ${user} log in (${error.message}).`,
+      {
+        hint: 'Use a user the server accepts, or ask its administrator to allow this one in pg_hba.conf.',
+        cause: error,
+      },
+    );
   }
   if (code === '3D000') {
     return new UserError('SERVER_REJECTED', `The PostgreSQL server at ${where} has no database ${database}.`, {
@@ -44,16 +52,24 @@ export function serverError(error: unknown, url: string): unknown {
     });
   }
   if (LOST.has(code) || /Connection terminated|connection error/i.test(error.message)) {
-    return new UserError('SERVER_UNREACHABLE', `The connection to the PostgreSQL server at ${where} was lost; anything this command was writing was rolled back.`, {
-      hint: 'Check the server and run the command again.',
-      cause: error,
-    });
+    return new UserError(
+      'SERVER_UNREACHABLE',
+      `The connection to the PostgreSQL server at ${where} was lost; anything this command was writing was rolled back.`,
+      {
+        hint: 'Check the server and run the command again.',
+        cause: error,
+      },
+    );
   }
   if (code === '40P01') {
-    return new UserError('INDEX_LOCKED', `Another writer changed the index on ${where} at the same moment; this change was rolled back.`, {
-      hint: 'Run the command again.',
-      cause: error,
-    });
+    return new UserError(
+      'INDEX_LOCKED',
+      `Another writer changed the index on ${where} at the same moment; this change was rolled back.`,
+      {
+        hint: 'Run the command again.',
+        cause: error,
+      },
+    );
   }
   return error;
 }

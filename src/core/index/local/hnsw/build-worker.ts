@@ -1,11 +1,10 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { HnswGraph } from './graph.js';
-import type { HnswParams } from './params.js';
+import type { HnswParams } from '../../../settings.js';
 
 /** Messages from `ParallelGraphBuilder` to its worker. */
 export type BuilderMessage =
-  | { type: 'add'; labels: Uint32Array; vectors: Float32Array }
-  | { type: 'write'; file: string };
+  { type: 'add'; labels: Uint32Array; vectors: Float32Array } | { type: 'write'; file: string };
 
 /** Replies: one per message, in order. */
 export type BuilderReply = { type: 'done'; elements?: number } | { type: 'error'; message: string };
@@ -18,7 +17,8 @@ port.on('message', async (message: BuilderMessage) => {
   try {
     if (message.type === 'add') {
       const { labels, vectors } = message;
-      for (let i = 0; i < labels.length; i++) graph.add(labels[i], vectors.subarray(i * dimensions, (i + 1) * dimensions));
+      for (let i = 0; i < labels.length; i++)
+        graph.add(labels[i], vectors.subarray(i * dimensions, (i + 1) * dimensions));
       port.postMessage({ type: 'done' } satisfies BuilderReply);
     } else {
       await graph.write(message.file);

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { HnswGraph } from './graph.js';
 import { readGraphHeader, type GraphHeader } from './header.js';
-import type { HnswParams } from './params.js';
+import type { HnswParams } from '../../../settings.js';
 
 /**
  * What a store records, in its own transaction, about the graph file that matches its state. Each save
@@ -29,7 +29,11 @@ const SUFFIX = '.hnsw';
 export const graphFile = (dir: string, generation: number): string => path.join(dir, `${PREFIX}${generation}${SUFFIX}`);
 
 /** Writes `graph` as the generation after `previous` (0 when none) and returns its checkpoint. */
-export async function saveCheckpoint(graph: HnswGraph, dir: string, previous: HnswCheckpoint | null): Promise<HnswCheckpoint> {
+export async function saveCheckpoint(
+  graph: HnswGraph,
+  dir: string,
+  previous: HnswCheckpoint | null,
+): Promise<HnswCheckpoint> {
   const generation = (previous?.generation ?? 0) + 1;
   const file = graphFile(dir, generation);
   await graph.write(file);
@@ -51,16 +55,24 @@ export function checkCheckpoint(dir: string, checkpoint: HnswCheckpoint, dimensi
     throw new CheckpointMismatch(`${file} is unreadable (${(error as Error).message})`);
   }
   const problem =
-    bytes !== checkpoint.bytes ? `holds ${bytes} bytes, ${checkpoint.bytes} were recorded`
-    : header.elements !== checkpoint.elements ? `holds ${header.elements} elements, ${checkpoint.elements} were recorded`
-    : header.dimensions !== dimensions ? `holds ${header.dimensions}-dimensional vectors, not ${dimensions}`
-    : null;
+    bytes !== checkpoint.bytes
+      ? `holds ${bytes} bytes, ${checkpoint.bytes} were recorded`
+      : header.elements !== checkpoint.elements
+        ? `holds ${header.elements} elements, ${checkpoint.elements} were recorded`
+        : header.dimensions !== dimensions
+          ? `holds ${header.dimensions}-dimensional vectors, not ${dimensions}`
+          : null;
   if (problem) throw new CheckpointMismatch(`${file} ${problem}`);
   return file;
 }
 
 /** Opens the graph a checkpoint names, or throws `CheckpointMismatch` when the file is missing or differs. */
-export async function openCheckpoint(dir: string, checkpoint: HnswCheckpoint, dimensions: number, params?: HnswParams): Promise<HnswGraph> {
+export async function openCheckpoint(
+  dir: string,
+  checkpoint: HnswCheckpoint,
+  dimensions: number,
+  params?: HnswParams,
+): Promise<HnswGraph> {
   const file = checkCheckpoint(dir, checkpoint, dimensions);
   try {
     return await HnswGraph.read(file, dimensions, checkpoint.elements - checkpoint.deleted, params);
@@ -73,6 +85,7 @@ export async function openCheckpoint(dir: string, checkpoint: HnswCheckpoint, di
 export function removeOtherGenerations(dir: string, keep: HnswCheckpoint): void {
   const kept = path.basename(graphFile(dir, keep.generation));
   for (const entry of fs.readdirSync(dir)) {
-    if (entry.startsWith(PREFIX) && entry.endsWith(SUFFIX) && entry !== kept) fs.rmSync(path.join(dir, entry), { force: true });
+    if (entry.startsWith(PREFIX) && entry.endsWith(SUFFIX) && entry !== kept)
+      fs.rmSync(path.join(dir, entry), { force: true });
   }
 }

@@ -1,7 +1,7 @@
 import hnswlib, { type HierarchicalNSW } from 'hnswlib-node';
 import { writeAtomically } from './atomic-file.js';
 import { readGraphHeader } from './header.js';
-import { HNSW_PARAMS, type HnswParams } from './params.js';
+import { HNSW_PARAMS, type HnswParams } from '../../../settings.js';
 
 export interface GraphHit {
   label: number;
@@ -49,12 +49,19 @@ export class HnswGraph {
    * elements are not deleted: hnswlib does not report it, the caller knows it (its checkpoint, or the
    * labels it maps to passages).
    */
-  static async read(file: string, dimensions: number, live: number, params: HnswParams = HNSW_PARAMS): Promise<HnswGraph> {
+  static async read(
+    file: string,
+    dimensions: number,
+    live: number,
+    params: HnswParams = HNSW_PARAMS,
+  ): Promise<HnswGraph> {
     const header = readGraphHeader(file);
-    if (header.dimensions !== dimensions) throw new Error(`${file} holds ${header.dimensions}-dimensional vectors, not ${dimensions}`);
+    if (header.dimensions !== dimensions)
+      throw new Error(`${file} holds ${header.dimensions}-dimensional vectors, not ${dimensions}`);
     const index = new hnswlib.HierarchicalNSW('cosine', dimensions);
     await index.readIndex(file, true);
-    if (index.getCurrentCount() < live) throw new Error(`${file} holds ${index.getCurrentCount()} vectors, fewer than the ${live} expected`);
+    if (index.getCurrentCount() < live)
+      throw new Error(`${file} holds ${index.getCurrentCount()} vectors, fewer than the ${live} expected`);
     return new HnswGraph(index, dimensions, params, index.getCurrentCount() - live);
   }
 
@@ -78,7 +85,8 @@ export class HnswGraph {
 
   /** Inserts a vector under a new label (one never used, or used and removed). */
   add(label: number, vector: ArrayLike<number>): void {
-    if (vector.length !== this.dimensions) throw new Error(`a ${vector.length}-dimensional vector cannot join a ${this.dimensions}-dimensional graph`);
+    if (vector.length !== this.dimensions)
+      throw new Error(`a ${vector.length}-dimensional vector cannot join a ${this.dimensions}-dimensional graph`);
     const reuse = this.deletedCount > 0;
     if (!reuse && this.elements >= this.capacity) {
       this.index.resizeIndex(Math.ceil(this.capacity * this.params.growth));
@@ -113,7 +121,12 @@ export class HnswGraph {
    * measurements). `accept` restricts the search to labels it returns true for (hnswlib applies it
    * inside the graph walk, so `k` accepted hits come back when they exist).
    */
-  search(vector: ArrayLike<number>, k: number, accept?: (label: number) => boolean, ef = this.params.efSearch): GraphHit[] {
+  search(
+    vector: ArrayLike<number>,
+    k: number,
+    accept?: (label: number) => boolean,
+    ef = this.params.efSearch,
+  ): GraphHit[] {
     const limit = Math.min(k, this.size);
     if (limit <= 0) return [];
     this.index.setEf(Math.max(ef, limit));

@@ -21,7 +21,8 @@ export function readGraphHeader(file: string): GraphHeader {
   const buffer = Buffer.alloc(HEADER_BYTES);
   const fd = fs.openSync(file, 'r');
   try {
-    if (fs.readSync(fd, buffer, 0, HEADER_BYTES, 0) < HEADER_BYTES) throw new Error(`${file} is too short for an HNSW graph`);
+    if (fs.readSync(fd, buffer, 0, HEADER_BYTES, 0) < HEADER_BYTES)
+      throw new Error(`${file} is too short for an HNSW graph`);
   } finally {
     fs.closeSync(fd);
   }

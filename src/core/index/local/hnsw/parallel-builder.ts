@@ -2,7 +2,7 @@ import type { Worker } from 'node:worker_threads';
 import { startWorker } from '../../../worker.js';
 import type { BuilderMessage, BuilderReply } from './build-worker.js';
 import type { GraphOptions } from './graph.js';
-import { HNSW_PARAMS } from './params.js';
+import { HNSW_PARAMS } from '../../../settings.js';
 
 /** Vectors sent to the worker per message, and how many messages may wait before `add` waits. */
 const BATCH = 256;
@@ -49,7 +49,8 @@ export class ParallelGraphBuilder {
 
   async add(label: number, vector: ArrayLike<number>): Promise<void> {
     this.check();
-    if (vector.length !== this.dimensions) throw new Error(`a ${vector.length}-dimensional vector cannot join a ${this.dimensions}-dimensional graph`);
+    if (vector.length !== this.dimensions)
+      throw new Error(`a ${vector.length}-dimensional vector cannot join a ${this.dimensions}-dimensional graph`);
     this.vectors.set(vector, this.labels.length * this.dimensions);
     this.labels.push(label);
     this.count++;
@@ -65,7 +66,7 @@ export class ParallelGraphBuilder {
       await this.flush();
       const reply = await this.send({ type: 'write', file });
       this.check();
-      return reply.type === 'done' ? reply.elements ?? 0 : 0;
+      return reply.type === 'done' ? (reply.elements ?? 0) : 0;
     } finally {
       await this.worker.terminate();
     }

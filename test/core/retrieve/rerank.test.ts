@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { coverage, questionWords } from '../../../src/core/question/coverage.js';
+import { analyseQuery } from '../../../src/core/question/query.js';
+import { closeCoverage, passageStemmer } from '../../../src/core/retrieve/rerank.js';
+import { createAnalyzer } from '../../../src/core/text/analyze.js';
+import { seedsEngine } from '../../helpers.js';
+import type { Hit } from '../../../src/core/types.js';
+
+const analyzer = createAnalyzer();
+const stats = { documentCount: 1000, documentFrequency: (term: string) => term.length * 7 };
+
+const hitOf = (sentences: string[]): Hit => {
+  let at = 0;
+  const spans = sentences.map((text) => {
+    const span = { start: at, end: at + text.length, text };
+    at += text.length + 1;
+    return span;
+  });
+  return {
+    passage: { id: 'p#0', file: 'p', start: 0, end: at, text: sentences.join(' '), sentences: spans },
+    article: { file: 'p', title: 'p', date: null, source: null, lang: 'id' },
+    score: 0,
+    why: {},
+    related: [],
+  } as unknown as Hit;
+};
+
+test('close coverage is the best coverage of two adjacent sentences read together, exactly', () => {
+  const passages = [
+    ['Menlu Sergei Lavrov tiba di Moskow.', 'Dia bertemu Abdollahian pada Senin.', 'Cuaca cerah.'],
+    ['Cuaca cerah.', 'Harga cabai naik.'],
+    ['Lavrov bertemu Abdollahian di Moskow pada hari Senin.'],
+    [],
+  ];
+  const words = questionWords(analyseQuery('Kapan Lavrov bertemu Abdollahian di Moskow?', analyzer), analyzer, stats);
+  for (const sentences of passages) {
+    const pairs = sentences.map((s, i) => (i + 1 < sentences.length ? `${s} ${sentences[i + 1]}` : s));
+    const expected = Math.max(0, ...pairs.map((text) => coverage(words, text, 'id', analyzer).share));
+    assert.equal(closeCoverage(hitOf(sentences), words, analyzer.stem), expected, sentences.join(' | '));
+  }
+});
+
+test('with the words the store recorded, close coverage is what stemming every word gives', async (t) => {
+  const engine = await seedsEngine(t);
+  for (const question of [
+    'Kapan Lavrov bertemu Abdollahian di Moskow?',
+    'What did Zakharova say about sanctions?',
+    'Siapa yang mengatakan kerja sama perlu dipromosikan?',
+  ]) {
+    const query = analyseQuery(question, engine.analyzer);
+    const words = questionWords(
+      query,
+      engine.analyzer,
+      await engine.store.termStats(query.words.map((w) => engine.analyzer.stem(w.word, query.lang))),
+    );
+    const { hits } = await engine.search(question, { k: 30 });
+    const stem = await passageStemmer(
+      engine.store,
+      engine.analyzer,
+      words,
+      hits.map((h) => h.article.lang),
+    );
+    assert.notEqual(stem, engine.analyzer.stem, 'the local store records its words');
+    const shares = hits.map((h) => closeCoverage(h, words, stem));
+    assert.ok(shares.some((s) => s > 0));
+    assert.deepEqual(
+      shares,
+      hits.map((h) => closeCoverage(h, words, createAnalyzer().stem)),
+      question,
+    );
+  }
+});
