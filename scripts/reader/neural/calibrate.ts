@@ -40,7 +40,11 @@ interface Read {
 
 async function readSet(name: string, corpus: string, questionsFile: string, modelDir: string): Promise<Read[]> {
   const indexDir = path.join(CACHE_DIR, name);
-  const engine = await openEngine({ config: loadConfig({}, { corpus, index: indexDir }), embedder: createHashingEmbedder(), createAnswerer: () => ({ name: 'none', answer: async function* () {} }) });
+  const engine = await openEngine({
+    config: loadConfig({}, { corpus, index: indexDir }),
+    embedder: createHashingEmbedder(),
+    createAnswerer: () => ({ name: 'none', answer: async function* () {} }),
+  });
   const model = await loadReaderModel(modelDir);
   const questions = loadQuestions(fs.readFileSync(questionsFile, 'utf8'), questionsFile).questions;
   const out: Read[] = [];
@@ -48,8 +52,19 @@ async function readSet(name: string, corpus: string, questionsFile: string, mode
     const { query, hits } = await engine.search(question.question, { k: DEFAULT_K, filters: question.filters });
     const records = await passagesRead(engine.store, hits, DEFAULT_NEURAL.depth);
     const reading = await readPassages(query.text, query.lang, records, engine.analyzer, model);
-    const shown = reading ? renderShort(reading.span.text, reading.record.article.lang, analyseQuery(question.question, engine.analyzer).lang) : '';
-    out.push({ question, retrievedFiles: hits.flatMap((h) => [h.passage.file, ...h.related.map((r) => r.file)]), reading, shown });
+    const shown = reading
+      ? renderShort(
+          reading.span.text,
+          reading.record.article.lang,
+          analyseQuery(question.question, engine.analyzer).lang,
+        )
+      : '';
+    out.push({
+      question,
+      retrievedFiles: hits.flatMap((h) => [h.passage.file, ...h.related.map((r) => r.file)]),
+      reading,
+      shown,
+    });
   }
   await engine.close();
   return out;
@@ -66,11 +81,20 @@ function metricsAt(reads: Read[], threshold: number) {
       abstained,
       citedFiles: abstained || !reading ? [] : [reading.record.article.file],
       latencyMs: 0,
-      ...(abstained || !reading ? {} : { short: reading.span.text, support: reading.support.text, citedTexts: [reading.support.text] }),
+      ...(abstained || !reading
+        ? {}
+        : { short: reading.span.text, support: reading.support.text, citedTexts: [reading.support.text] }),
     };
   });
   const m = computeMetrics(outcomes, DEFAULT_K);
-  return { hit: m.answers.hit, exactMatch: m.answers.exactMatch, answerableF1: m.answers.answerableF1, rightDecisions: m.answers.rightDecision, falseAbstention: m.abstention.falseRate, abstentionRecall: m.abstention.recall };
+  return {
+    hit: m.answers.hit,
+    exactMatch: m.answers.exactMatch,
+    answerableF1: m.answers.answerableF1,
+    rightDecisions: m.answers.rightDecision,
+    falseAbstention: m.abstention.falseRate,
+    abstentionRecall: m.abstention.recall,
+  };
 }
 
 async function main() {
@@ -78,16 +102,39 @@ async function main() {
   if (!modelDir) throw new Error('usage: calibrate.ts <modelDir> [benchDir]');
   const bench = path.resolve(benchArg ?? path.join(ROOT, '../shared/bench'));
   const facqa = await readSet('facqa-dev', `${bench}/facqa/articles`, `${bench}/facqa/dev.jsonl`, modelDir);
-  const idkmrc = await readSet('idkmrc-dev', `${bench}/idkmrc/dev/articles`, `${bench}/idkmrc/dev/questions.jsonl`, modelDir);
-  const rows = GRID.map((threshold) => ({ threshold: Math.round(threshold * 10) / 10, facqa: metricsAt(facqa, threshold), idkmrc: metricsAt(idkmrc, threshold) }));
-  const allowed = rows.filter((r) => (r.facqa.falseAbstention ?? 1) <= LIMITS.facqaFalse && (r.idkmrc.falseAbstention ?? 1) <= LIMITS.idkmrcFalse);
+  const idkmrc = await readSet(
+    'idkmrc-dev',
+    `${bench}/idkmrc/dev/articles`,
+    `${bench}/idkmrc/dev/questions.jsonl`,
+    modelDir,
+  );
+  const rows = GRID.map((threshold) => ({
+    threshold: Math.round(threshold * 10) / 10,
+    facqa: metricsAt(facqa, threshold),
+    idkmrc: metricsAt(idkmrc, threshold),
+  }));
+  const allowed = rows.filter(
+    (r) => (r.facqa.falseAbstention ?? 1) <= LIMITS.facqaFalse && (r.idkmrc.falseAbstention ?? 1) <= LIMITS.idkmrcFalse,
+  );
   const pool = allowed.length > 0 ? allowed : rows.filter((r) => (r.facqa.falseAbstention ?? 1) <= LIMITS.facqaFalse);
-  const chosen = pool.reduce((best, r) => ((r.idkmrc.rightDecisions ?? 0) > (best.idkmrc.rightDecisions ?? 0) ? r : best), pool[0]);
+  const chosen = pool.reduce(
+    (best, r) => ((r.idkmrc.rightDecisions ?? 0) > (best.idkmrc.rightDecisions ?? 0) ? r : best),
+    pool[0],
+  );
   const file = path.join(modelDir, CONFIG_FILE);
   const config = JSON.parse(fs.readFileSync(file, 'utf8'));
-  fs.writeFileSync(file, JSON.stringify({ ...config, threshold: chosen.threshold, dev: { facqa: chosen.facqa, idkmrc: chosen.idkmrc } }, null, 2) + '\n');
+  fs.writeFileSync(
+    file,
+    JSON.stringify(
+      { ...config, threshold: chosen.threshold, dev: { facqa: chosen.facqa, idkmrc: chosen.idkmrc } },
+      null,
+      2,
+    ) + '\n',
+  );
   for (const r of rows.filter((_, i) => i % 10 === 0)) console.log(JSON.stringify(r));
-  console.log(`chosen ${allowed.length > 0 ? '' : '(no threshold meets both limits: FacQA false abstention kept) '}${JSON.stringify(chosen)}`);
+  console.log(
+    `chosen ${allowed.length > 0 ? '' : '(no threshold meets both limits: FacQA false abstention kept) '}${JSON.stringify(chosen)}`,
+  );
 }
 
 await main();

@@ -42,13 +42,26 @@ interface SetSpec {
 
 const setsOf = (bench: string): SetSpec[] => [
   { name: 'facqa-train', corpus: `${bench}/facqa/articles`, questions: `${bench}/facqa/train.jsonl`, train: true },
-  { name: 'idkmrc-train', corpus: `${bench}/idkmrc/train/articles`, questions: `${bench}/idkmrc/train/questions.jsonl`, train: true },
+  {
+    name: 'idkmrc-train',
+    corpus: `${bench}/idkmrc/train/articles`,
+    questions: `${bench}/idkmrc/train/questions.jsonl`,
+    train: true,
+  },
   { name: 'facqa-dev', corpus: `${bench}/facqa/articles`, questions: `${bench}/facqa/dev.jsonl`, train: false },
-  { name: 'idkmrc-dev', corpus: `${bench}/idkmrc/dev/articles`, questions: `${bench}/idkmrc/dev/questions.jsonl`, train: false },
+  {
+    name: 'idkmrc-dev',
+    corpus: `${bench}/idkmrc/dev/articles`,
+    questions: `${bench}/idkmrc/dev/questions.jsonl`,
+    train: false,
+  },
 ];
 
 /** Every passage id of a file, in order (ids are `file#n`). */
-async function passagesOfFile(store: { passages(ids: string[]): Promise<Map<string, PassageRecord>> }, file: string): Promise<string[]> {
+async function passagesOfFile(
+  store: { passages(ids: string[]): Promise<Map<string, PassageRecord>> },
+  file: string,
+): Promise<string[]> {
   const ids = Array.from({ length: 64 }, (_, n) => `${file}#${n}`);
   const found = await store.passages(ids);
   return ids.filter((id) => found.has(id));
@@ -57,16 +70,27 @@ async function passagesOfFile(store: { passages(ids: string[]): Promise<Map<stri
 async function buildSet(spec: SetSpec, log: (m: string) => void): Promise<{ rows: Row[]; questions: EvalQuestion[] }> {
   const indexDir = path.join(CACHE_DIR, spec.name);
   const config = loadConfig({}, { corpus: spec.corpus, index: indexDir });
-  const engine = await openEngine({ config, embedder: createHashingEmbedder(), createAnswerer: () => ({ name: 'none', answer: async function* () {} }) });
+  const engine = await openEngine({
+    config,
+    embedder: createHashingEmbedder(),
+    createAnswerer: () => ({ name: 'none', answer: async function* () {} }),
+  });
   const analyzer: Analyzer = engine.analyzer;
   const questions = loadQuestions(fs.readFileSync(spec.questions, 'utf8'), spec.questions).questions;
   const cacheFile = path.join(indexDir, 'hits.json');
-  const cached: Record<string, { id: string; related: { id: string }[] }[]> = fs.existsSync(cacheFile) ? JSON.parse(fs.readFileSync(cacheFile, 'utf8')).hits : {};
+  const cached: Record<string, { id: string; related: { id: string }[] }[]> = fs.existsSync(cacheFile)
+    ? JSON.parse(fs.readFileSync(cacheFile, 'utf8')).hits
+    : {};
   const rows: Row[] = [];
   let skipped = 0;
   for (const [qi, question] of questions.entries()) {
     const known = cached[question.id];
-    const hits = known ?? (await engine.search(question.question, { k: DEFAULT_K, filters: question.filters })).hits.map((h) => ({ id: h.passage.id, related: h.related }));
+    const hits =
+      known ??
+      (await engine.search(question.question, { k: DEFAULT_K, filters: question.filters })).hits.map((h) => ({
+        id: h.passage.id,
+        related: h.related,
+      }));
     const retrieved = [...new Set(hits.slice(0, DEPTH).flatMap((h) => [h.id, ...h.related.map((r) => r.id)]))];
     const goldFiles = question.unanswerable ? [question.groups.paragraph].filter(Boolean) : question.sources;
     const extra = spec.train ? (await Promise.all(goldFiles.map((f) => passagesOfFile(engine.store, f)))).flat() : [];
@@ -78,8 +102,11 @@ async function buildSet(spec: SetSpec, log: (m: string) => void): Promise<{ rows
       const r = records.get(id);
       if (!r) return [];
       const f = featurize(asked, { title: r.article.title, text: r.passage.text, lang: r.article.lang }, analyzer);
-      const fromSource = !question.unanswerable && (question.sources.length === 0 || question.sources.includes(r.article.file));
-      const gold = fromSource ? goldPositions(f, r.passage.text, r.passage.start, question.answers) : { starts: [], ends: [] };
+      const fromSource =
+        !question.unanswerable && (question.sources.length === 0 || question.sources.includes(r.article.file));
+      const gold = fromSource
+        ? goldPositions(f, r.passage.text, r.passage.start, question.answers)
+        : { starts: [], ends: [] };
       return [{ id, retrieved: retrieved.includes(id), near: goldFiles.includes(r.article.file), f, ...gold }];
     });
     if (spec.train) {
@@ -96,7 +123,9 @@ async function buildSet(spec: SetSpec, log: (m: string) => void): Promise<{ rows
     for (const c of candidates) rows.push({ question: qi, f: c.f, starts: c.starts, ends: c.ends });
     if ((qi + 1) % 1000 === 0) log(`  ${spec.name}: ${qi + 1}/${questions.length}`);
   }
-  log(`${spec.name}: ${questions.length} questions, ${rows.length} passages read, ${skipped} answerable questions left out (answer not found in a source passage)`);
+  log(
+    `${spec.name}: ${questions.length} questions, ${rows.length} passages read, ${skipped} answerable questions left out (answer not found in a source passage)`,
+  );
   await engine.close();
   return { rows, questions };
 }

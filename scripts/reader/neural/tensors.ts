@@ -4,7 +4,12 @@ import { tokenize } from '../../../src/core/text/analyze.js';
 import { FEATURIZER, type Featurized } from '../../../src/core/answer/neural/featurize.js';
 
 /** Sequence positions (title tokens come first) where the answer's words start and end in a featurized passage. */
-export function goldPositions(f: Featurized, text: string, offset: number, answers: string[]): { starts: number[]; ends: number[] } {
+export function goldPositions(
+  f: Featurized,
+  text: string,
+  offset: number,
+  answers: string[],
+): { starts: number[]; ends: number[] } {
   const words = f.tokens.map((t) => (t ? text.slice(t.start - offset, t.end - offset).toLowerCase() : null));
   const starts: number[] = [];
   const ends: number[] = [];
@@ -35,7 +40,11 @@ export interface Row {
  * p_feat.f32, p_tags.u8 (bit 0: an answer starts here, bit 1: one ends here, bit 2: may be part of an
  * answer), and index.json (question ids, answerable flags, the featurizer's settings).
  */
-export function writeSet(dir: string, name: string, { rows, questions }: { rows: Row[]; questions: { id: string; unanswerable: boolean }[] }) {
+export function writeSet(
+  dir: string,
+  name: string,
+  { rows, questions }: { rows: Row[]; questions: { id: string; unanswerable: boolean }[] },
+) {
   const out = path.join(dir, name);
   fs.mkdirSync(out, { recursive: true });
   const qTokens = rows.reduce((n, r) => n + r.f.questionIds.length / FEATURIZER.slots, 0);
@@ -62,13 +71,19 @@ export function writeSet(dir: string, name: string, { rows, questions }: { rows:
     qo += ql;
     po += pl;
   });
-  const write = (file: string, a: ArrayBufferView) => fs.writeFileSync(path.join(out, file), Buffer.from(a.buffer, a.byteOffset, a.byteLength));
+  const write = (file: string, a: ArrayBufferView) =>
+    fs.writeFileSync(path.join(out, file), Buffer.from(a.buffer, a.byteOffset, a.byteLength));
   write('rows.i32', meta);
   write('q_ids.i32', qIds);
   write('q_feat.f32', qFeat);
   write('p_ids.i32', pIds);
   write('p_feat.f32', pFeat);
   write('p_tags.u8', tags);
-  fs.writeFileSync(path.join(out, 'index.json'), JSON.stringify({ featurizer: FEATURIZER, questions: questions.map((q) => ({ id: q.id, answerable: !q.unanswerable })) }));
+  fs.writeFileSync(
+    path.join(out, 'index.json'),
+    JSON.stringify({
+      featurizer: FEATURIZER,
+      questions: questions.map((q) => ({ id: q.id, answerable: !q.unanswerable })),
+    }),
+  );
 }
-

@@ -31,8 +31,8 @@ SETTINGS = {
     "dropout": 0.1,
     "batch": 32,  # questions per step
     "lr": 2e-3,
-    "epochs": 3,
-    "passages": 3,
+    "epochs": 2,
+    "passages": 2,
     "max_span": 20,  # tokens an answer may run over
     "seed": 21,
 }
@@ -309,7 +309,9 @@ def main():
     print(f"training on {len(items)} questions", flush=True)
     model = Reader(featurizer["buckets"], featurizer["features"], s)
     opt = torch.optim.Adam(model.parameters(), lr=s["lr"])
-    steps = s["epochs"] * math.ceil(len(items) / s["batch"])
+    per_set = [sum(1 for x, _ in items if x == si) for si in range(len(train))]
+    chunk = 50 * s["batch"]
+    steps = s["epochs"] * sum(math.ceil(min(chunk, n - c) / s["batch"]) for n in per_set for c in range(0, n, chunk))
     sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=s["lr"], total_steps=steps, pct_start=0.1)
     rng = random.Random(s["seed"])
     started = time.time()
@@ -321,9 +323,9 @@ def main():
         for si in range(len(train)):
             mine = [q for x, q in order if x == si]
             longest = lambda q: max(train[si].rows[i][4] for i in train[si].by_question[q])
-            for c in range(0, len(mine), 50 * s["batch"]):
-                chunk = sorted(mine[c : c + 50 * s["batch"]], key=longest)
-                batches += [(si, chunk[i : i + s["batch"]]) for i in range(0, len(chunk), s["batch"])]
+            for c in range(0, len(mine), chunk):
+                part = sorted(mine[c : c + chunk], key=longest)
+                batches += [(si, part[i : i + s["batch"]]) for i in range(0, len(part), s["batch"])]
         rng.shuffle(batches)
         total = 0.0
         for n, (si, qs) in enumerate(batches):
@@ -340,13 +342,19 @@ def main():
                 print(f"  epoch {epoch + 1} step {n + 1}/{len(batches)} loss {total / (n + 1):.3f} {time.time() - started:.0f}s", flush=True)
         report = {name: evaluate(model, split, s) for name, split in dev.items()}
         print(f"epoch {epoch + 1}: loss {total / len(batches):.3f} " + " ".join(f"{k}: exact {v['exact']:.3f} passage {v['passage']:.3f} auc {v['auc']:.3f}" for k, v in report.items()) + f" {time.time() - started:.0f}s", flush=True)
+        # Exported after every epoch, so a run cut short still leaves its last whole epoch's model.
+        save(model, dev, args, s, featurizer, epoch + 1, time.time() - started)
+        model.train()
+
+
+def save(model, dev, args, s, featurizer, epochs, seconds):
     os.makedirs(args.out, exist_ok=True)
     torch.save(model.state_dict(), os.path.join(args.out, "weights.pt"))
     size = export(model, next(iter(dev.values())), args.out, s, featurizer)
     # The threshold is chosen afterwards on the dev splits by calibrate.ts.
-    json.dump({"featurizer": featurizer, "maxSpan": s["max_span"], "threshold": 0.0, "training": {"sets": args.sets, "fraction": args.fraction, "epochs": s["epochs"], "seconds": round(time.time() - started)}}, open(os.path.join(args.out, "config.json"), "w"), indent=2)
-    print(f"exported {size / 1e6:.1f} MB in {time.time() - started:.0f}s", flush=True)
-
+    training = {"sets": args.sets, "fraction": args.fraction, "passages": args.passages, "epochs": epochs, "seconds": round(seconds)}
+    json.dump({"featurizer": featurizer, "maxSpan": s["max_span"], "threshold": 0.0, "training": training}, open(os.path.join(args.out, "config.json"), "w"), indent=2)
+    print(f"exported {size / 1e6:.1f} MB after epoch {epochs}", flush=True)
 
 if __name__ == "__main__":
     main()

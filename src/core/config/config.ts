@@ -11,7 +11,7 @@ export type EmbeddingProvider = (typeof EMBEDDING_PROVIDERS)[number];
 export const LLM_PROVIDERS = ['none', 'openai', 'ollama', 'gguf'] as const;
 export type LlmProvider = (typeof LLM_PROVIDERS)[number];
 
-/** The offline reader: the neural model or the rules-and-features reader. */
+/** The offline reader: the rules-and-features reader (default) or the neural model (opt-in until it beats it beyond the dev splits). */
 export const READERS = ['neural', 'features'] as const;
 export type ReaderKind = (typeof READERS)[number];
 

@@ -16,7 +16,11 @@ export interface NeuralOptions {
 export const DEFAULT_NEURAL: NeuralOptions = { depth: 5 };
 
 /** The passages of the top `depth` hits and their same-story twins, in rank order, each once. */
-export async function passagesRead(store: Pick<StoreReader, 'passages'>, hits: Hit[], depth: number): Promise<PassageRecord[]> {
+export async function passagesRead(
+  store: Pick<StoreReader, 'passages'>,
+  hits: Hit[],
+  depth: number,
+): Promise<PassageRecord[]> {
   const ids = [...new Set(hits.slice(0, depth).flatMap((hit) => [hit.passage.id, ...hit.related.map((r) => r.id)]))];
   const records = await store.passages(ids);
   return ids.flatMap((id) => records.get(id) ?? []);
@@ -29,7 +33,12 @@ export async function passagesRead(store: Pick<StoreReader, 'passages'>, hits: H
  * probability is the confidence; it abstains when no answer is likelier, by the margin chosen on the
  * dev splits (stored beside the model). The model loads on the first question.
  */
-export function createNeuralAnswerer(store: Pick<StoreReader, 'passages'>, analyzer: Analyzer, options: NeuralOptions = DEFAULT_NEURAL, load: () => Promise<ReaderModel> = loadReaderModel): Answerer {
+export function createNeuralAnswerer(
+  store: Pick<StoreReader, 'passages'>,
+  analyzer: Analyzer,
+  options: NeuralOptions = DEFAULT_NEURAL,
+  load: () => Promise<ReaderModel> = loadReaderModel,
+): Answerer {
   let model: Promise<ReaderModel> | undefined;
   return {
     name: 'neural',

@@ -23,7 +23,13 @@ const logSumExp = (values: number[]): number => {
  * compare. `spanable(row, position)` says which positions may hold an answer (passage tokens, not the
  * title's or padding). Null when no row has a position that may.
  */
-export function decode(out: ModelOutput, rows: number, tokens: number, spanable: (row: number, position: number) => boolean, maxSpan: number): Decoded | null {
+export function decode(
+  out: ModelOutput,
+  rows: number,
+  tokens: number,
+  spanable: (row: number, position: number) => boolean,
+  maxSpan: number,
+): Decoded | null {
   const starts: number[] = [];
   const ends: number[] = [];
   for (let r = 0; r < rows; r++) {
@@ -37,7 +43,12 @@ export function decode(out: ModelOutput, rows: number, tokens: number, spanable:
   const nils = Array.from(out.nil.subarray(0, rows));
   const zStart = logSumExp([...starts, ...nils]);
   const zEnd = logSumExp([...ends, ...nils]);
-  let best: Omit<Decoded, 'margin' | 'probability'> & { score: number } = { row: -1, first: -1, last: -1, score: -Infinity };
+  let best: Omit<Decoded, 'margin' | 'probability'> & { score: number } = {
+    row: -1,
+    first: -1,
+    last: -1,
+    score: -Infinity,
+  };
   for (let r = 0; r < rows; r++) {
     for (let i = 0; i < tokens; i++) {
       if (!spanable(r, i)) continue;
@@ -50,5 +61,11 @@ export function decode(out: ModelOutput, rows: number, tokens: number, spanable:
   }
   const logSpan = best.score - zStart - zEnd;
   const logNil = logSumExp(nils) - zStart + logSumExp(nils) - zEnd;
-  return { row: best.row, first: best.first, last: best.last, probability: Math.exp(logSpan), margin: logSpan - logNil };
+  return {
+    row: best.row,
+    first: best.first,
+    last: best.last,
+    probability: Math.exp(logSpan),
+    margin: logSpan - logNil,
+  };
 }

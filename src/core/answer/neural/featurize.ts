@@ -71,7 +71,12 @@ interface ReadToken extends Token {
 const readTokens = (text: string, lang: Lang, analyzer: Analyzer, max: number): ReadToken[] =>
   tokenize(text)
     .slice(0, max)
-    .map((t) => ({ ...t, stem: analyzer.stem(t.word, lang), concepts: conceptsOf(t.word, analyzer), stopword: analyzer.isStopword(t.word, lang) }));
+    .map((t) => ({
+      ...t,
+      stem: analyzer.stem(t.word, lang),
+      concepts: conceptsOf(t.word, analyzer),
+      stopword: analyzer.isStopword(t.word, lang),
+    }));
 
 /** The question read once, compared with each passage. */
 export interface ReaderQuestionInput {

@@ -55,7 +55,11 @@ export function readConfig(dir = MODEL_DIR): NeuralConfig {
   } catch (error) {
     throw broken(file, (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'is missing' : 'cannot be read', error);
   }
-  if (typeof config.threshold !== 'number' || typeof config.maxSpan !== 'number' || JSON.stringify(config.featurizer) !== JSON.stringify(FEATURIZER)) {
+  if (
+    typeof config.threshold !== 'number' ||
+    typeof config.maxSpan !== 'number' ||
+    JSON.stringify(config.featurizer) !== JSON.stringify(FEATURIZER)
+  ) {
     throw broken(file, 'does not match this version of kabar');
   }
   return config;
@@ -72,7 +76,11 @@ export async function loadReaderModel(dir = MODEL_DIR): Promise<ReaderModel> {
   const ort = await import('onnxruntime-node');
   let session: Awaited<ReturnType<typeof ort.InferenceSession.create>>;
   try {
-    session = await ort.InferenceSession.create(file, { logSeverityLevel: 3, intraOpNumThreads: 1, interOpNumThreads: 1 });
+    session = await ort.InferenceSession.create(file, {
+      logSeverityLevel: 3,
+      intraOpNumThreads: 1,
+      interOpNumThreads: 1,
+    });
   } catch (error) {
     throw broken(file, 'is corrupt', error);
   }
@@ -87,7 +95,11 @@ export async function loadReaderModel(dir = MODEL_DIR): Promise<ReaderModel> {
         passage_ids: new ort.Tensor('int32', input.passageIds, [rows, tp, slots]),
         passage_features: new ort.Tensor('float32', input.passageFeatures, [rows, tp, features]),
       });
-      return { start: result.start.data as Float32Array, end: result.end.data as Float32Array, nil: result.null.data as Float32Array };
+      return {
+        start: result.start.data as Float32Array,
+        end: result.end.data as Float32Array,
+        nil: result.null.data as Float32Array,
+      };
     },
   };
 }

@@ -26,10 +26,18 @@ function supportOf({ passage }: PassageRecord, start: number, end: number): Span
 }
 
 /** Reads `records` (in the order given) for `question` in one model run; null when there is nothing to read. */
-export async function readPassages(question: string, lang: Lang, records: PassageRecord[], analyzer: Analyzer, model: ReaderModel): Promise<NeuralReading | null> {
+export async function readPassages(
+  question: string,
+  lang: Lang,
+  records: PassageRecord[],
+  analyzer: Analyzer,
+  model: ReaderModel,
+): Promise<NeuralReading | null> {
   if (records.length === 0) return null;
   const asked = readQuestionTokens(question, lang, analyzer);
-  const rows = records.map((r) => featurize(asked, { title: r.article.title, text: r.passage.text, lang: r.article.lang }, analyzer));
+  const rows = records.map((r) =>
+    featurize(asked, { title: r.article.title, text: r.passage.text, lang: r.article.lang }, analyzer),
+  );
   const input = batchOf(rows);
   const out = await model.run(input);
   const tokens = input.passageTokens;
@@ -39,6 +47,16 @@ export async function readPassages(question: string, lang: Lang, records: Passag
   const first = rows[best.row].tokens[best.first]!;
   const last = rows[best.row].tokens[best.last]!;
   const { passage } = record;
-  const span = { start: passage.start + first.start, end: passage.start + last.end, text: passage.text.slice(first.start, last.end) };
-  return { record, span, support: supportOf(record, span.start, span.end), probability: best.probability, margin: best.margin };
+  const span = {
+    start: passage.start + first.start,
+    end: passage.start + last.end,
+    text: passage.text.slice(first.start, last.end),
+  };
+  return {
+    record,
+    span,
+    support: supportOf(record, span.start, span.end),
+    probability: best.probability,
+    margin: best.margin,
+  };
 }
