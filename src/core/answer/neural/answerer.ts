@@ -2,6 +2,7 @@ import type { StoreReader, PassageRecord } from '../../index/port.js';
 import type { Analyzer } from '../../text/analyze.js';
 import type { Answer, ArticleSpan, Citation, Hit, ShortAnswer } from '../../types.js';
 import { spanSource } from '../../sources/location.js';
+import { DEFAULT_EXTRACTIVE } from '../../settings.js';
 import type { Answerer } from '../answerer.js';
 import { abstention } from '../abstention.js';
 import { renderShort } from '../reader/render.js';
@@ -13,7 +14,8 @@ export interface NeuralOptions {
   depth: number;
 }
 
-export const DEFAULT_NEURAL: NeuralOptions = { depth: 5 };
+/** It reads as deep as the rules-and-features reader, so the two compare on the same passages. */
+export const DEFAULT_NEURAL: NeuralOptions = { depth: DEFAULT_EXTRACTIVE.depth };
 
 /** The passages of the top `depth` hits and their same-story twins, in rank order, each once. */
 export async function passagesRead(
