@@ -1,11 +1,11 @@
 /**
  * Rebuilds the shipped neural reader (data/reader/) from the bench's training splits and the corpora:
  *
- *   npm run train:reader [-- --bench ../shared/bench --corpora ../shared/corpora --out data/reader --synthetic]
+ *   npm run train:reader [-- --bench ../shared/bench --corpora ../shared/corpora --out data/reader --no-synthetic]
  *
  * 1. featurize.ts: retrieval for every training and dev question, featurized by the runtime featurizer;
- * 2. with --synthetic only: synthetic.ts, template questions from the corpora's news (held-out articles
- *    skipped), added to the training sets (not in the shipped model: its effect is not measured yet);
+ * 2. synthetic.ts: template questions from the corpora's news (held-out articles skipped), added to the
+ *    training sets (--no-synthetic leaves them out, for the ablation);
  * 3. train.py with Debian's /usr/bin/python3 (python3-torch, libopenblas0-pthread, python3-onnx):
  *    training and the ONNX export, with the PyTorch-vs-ONNX parity fixture;
  * 4. calibrate.ts: the no-answer threshold, chosen on the dev splits, written into config.json.
@@ -20,7 +20,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../.
 /** The interpreter Debian's python3-torch serves (another python3 may come first on PATH). */
 const PYTHON = '/usr/bin/python3';
 const TRAIN_SETS = ['facqa-train', 'idkmrc-train'];
-const synthetic = process.argv.includes('--synthetic');
+const synthetic = !process.argv.includes('--no-synthetic');
 const SYNTHETIC_ARTICLES_PER_FILE = '400';
 
 const flag = (name: string, fallback: string) => {
