@@ -71,10 +71,11 @@ const canWrite = (dir: string): boolean => {
   }
 };
 
-/** The answerer a question gets without a language model, and the fallback of one; another offline answerer is one line here. */
-async function offlineAnswerer(): Promise<(context: AnswererContext) => Answerer> {
-  const { createExtractiveAnswerer } = await loadAnswerers();
-  return ({ store, analyzer }) => createExtractiveAnswerer(store, analyzer);
+/** The answerer a question gets without a language model, and the fallback of one: the neural reader, or the rules-and-features one (KABAR_READER). */
+async function offlineAnswerer(reader: Config['reader']): Promise<(context: AnswererContext) => Answerer> {
+  const { createExtractiveAnswerer, createNeuralAnswerer } = await loadAnswerers();
+  return ({ store, analyzer }) =>
+    reader === 'neural' ? createNeuralAnswerer(store, analyzer) : createExtractiveAnswerer(store, analyzer);
 }
 
 /**
@@ -82,11 +83,11 @@ async function offlineAnswerer(): Promise<(context: AnswererContext) => Answerer
  * answerer over the configured chat model with the offline one as its fallback.
  */
 export async function answererFactoryFor(
-  config: ChatConfig,
+  config: ChatConfig & Pick<Config, 'reader'>,
   deps: ChatDeps & { promptsDir?: string } = {},
 ): Promise<(context: AnswererContext) => Answerer> {
   const [offline, { createChatModel }] = await Promise.all([
-    offlineAnswerer(),
+    offlineAnswerer(config.reader),
     import('../providers/chat/registry.js'),
   ]);
   const model = await createChatModel(config, deps);

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { scanCorpus } from './corpus/scan.js';
 import type { Config } from './config/config.js';
 import { describeError } from './errors.js';
+import { loadReaderModel, MODEL_DIR, MODEL_FILE } from './answer/neural/model.js';
 
 /** One thing `kabar config` checks, and what it found. */
 export interface Check {
@@ -89,6 +91,15 @@ export async function checkHealth(config: Config, deps: HealthDeps): Promise<Che
         const { folder, missing } = deps.modelFiles(modelsDir, model);
         if (missing.length) throw new Error(`${folder} lacks ${missing.join(', ')}.`);
         return `${folder} holds the model files`;
+      }),
+    );
+  }
+  if (config.reader === 'neural') {
+    checks.push(
+      attempt('reader model', async () => {
+        const { config: reader } = await loadReaderModel();
+        const file = path.join(MODEL_DIR, MODEL_FILE);
+        return `${file} loads (${(fs.statSync(file).size / 1e6).toFixed(1)} MB; answers above a margin of ${reader.threshold})`;
       }),
     );
   }

@@ -11,6 +11,10 @@ export type EmbeddingProvider = (typeof EMBEDDING_PROVIDERS)[number];
 export const LLM_PROVIDERS = ['none', 'openai', 'ollama', 'gguf'] as const;
 export type LlmProvider = (typeof LLM_PROVIDERS)[number];
 
+/** The offline reader: the rules-and-features reader (default) or the neural model (opt-in until it beats it beyond the dev splits). */
+export const READERS = ['neural', 'features'] as const;
+export type ReaderKind = (typeof READERS)[number];
+
 /** Where the index lives: the local store under `indexDir`, or a PostgreSQL server (reads optionally from a replica). */
 export type StoreConfig = { kind: 'local' } | { kind: 'postgres'; url: string; readUrl?: string };
 
@@ -28,6 +32,8 @@ export interface Config {
     /** Local folder holding model files (transformers), so nothing is downloaded. */
     modelsDir?: string;
   };
+  /** The offline answerer, and the fallback of a generative one. */
+  reader: ReaderKind;
   llm: {
     provider: LlmProvider;
     model?: string;
@@ -141,6 +147,7 @@ export function loadConfig(env: Env, flags: ConfigFlags = {}, cwd = process.cwd(
       model: nonEmpty(env.KABAR_EMBEDDINGS_MODEL),
       modelsDir: modelsDir && path.resolve(cwd, modelsDir),
     },
+    reader: oneOf(nonEmpty(env.KABAR_READER) ?? 'features', READERS, 'KABAR_READER'),
     llm: {
       provider: oneOf(nonEmpty(env.KABAR_LLM) ?? 'none', LLM_PROVIDERS, 'KABAR_LLM'),
       model: nonEmpty(env.KABAR_LLM_MODEL),

@@ -25,6 +25,7 @@ export function describeSettings(config: Config, flags: ConfigFlags, origin: Rea
     ['embeddings', 'KABAR_EMBEDDINGS', config.embeddings.provider, 'embeddings'],
     ['embeddings model', 'KABAR_EMBEDDINGS_MODEL', config.embeddings.model],
     ['models folder', 'KABAR_MODELS_DIR', config.embeddings.modelsDir],
+    ['offline reader', 'KABAR_READER', config.reader],
     ['answers', 'KABAR_LLM', config.llm.provider],
     ['answer model', 'KABAR_LLM_MODEL', config.llm.model],
     ['answer timeout', 'KABAR_LLM_TIMEOUT_MS', `${config.llm.timeoutMs} ms`],

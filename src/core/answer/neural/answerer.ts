@@ -1,0 +1,99 @@
+import type { StoreReader, PassageRecord } from '../../index/port.js';
+import type { Analyzer } from '../../text/analyze.js';
+import type { Answer, ArticleSpan, Citation, Hit, ShortAnswer } from '../../types.js';
+import { spanSource } from '../../sources/location.js';
+import { DEFAULT_EXTRACTIVE } from '../../settings.js';
+import type { Answerer } from '../answerer.js';
+import { abstention } from '../abstention.js';
+import { renderShort } from '../reader/render.js';
+import { loadReaderModel, type ReaderModel } from './model.js';
+import { readPassages } from './read.js';
+
+export interface NeuralOptions {
+  /** How many top hits (with their same-story twins) the model reads. */
+  depth: number;
+}
+
+/** It reads as deep as the rules-and-features reader, so the two compare on the same passages. */
+export const DEFAULT_NEURAL: NeuralOptions = { depth: DEFAULT_EXTRACTIVE.depth };
+
+/** The passages of the top `depth` hits and their same-story twins, in rank order, each once. */
+export async function passagesRead(
+  store: Pick<StoreReader, 'passages'>,
+  hits: Hit[],
+  depth: number,
+): Promise<PassageRecord[]> {
+  const ids = [...new Set(hits.slice(0, depth).flatMap((hit) => [hit.passage.id, ...hit.related.map((r) => r.id)]))];
+  const records = await store.passages(ids);
+  return ids.flatMap((id) => records.get(id) ?? []);
+}
+
+/**
+ * The offline answerer: a small neural reader, trained by `npm run train:reader`, reads the question
+ * over the passages of the best hits in one run and finds the answer span, or says none holds it. Its
+ * span is the short answer, the sentence holding it is the support and the citation, the span's
+ * probability is the confidence; it abstains when no answer is likelier, by the margin chosen on the
+ * dev splits (stored beside the model). The model loads on the first question.
+ */
+export function createNeuralAnswerer(
+  store: Pick<StoreReader, 'passages'>,
+  analyzer: Analyzer,
+  options: NeuralOptions = DEFAULT_NEURAL,
+  load: () => Promise<ReaderModel> = loadReaderModel,
+): Answerer {
+  let model: Promise<ReaderModel> | undefined;
+  return {
+    name: 'neural',
+    async *answer({ question, query, hits }) {
+      model ??= load();
+      // A failed load is reported on every question, not cached as a broken model.
+      const loaded = await model.catch((error: unknown) => {
+        model = undefined;
+        throw error;
+      });
+      const started = performance.now();
+      const records = await passagesRead(store, hits, options.depth);
+      const reading = await readPassages(query.text, query.lang, records, analyzer, loaded);
+      const abstained = !reading || reading.margin <= loaded.config.threshold;
+      let answer: string;
+      let citations: Citation[] = [];
+      let short: ShortAnswer | null = null;
+      let support: ArticleSpan | null = null;
+      if (abstained) {
+        answer = abstention(question, query.lang);
+      } else {
+        const { article, passage } = reading.record;
+        const at = (span: { start: number; end: number; text: string }): ArticleSpan => ({
+          id: passage.id,
+          file: article.file,
+          title: article.title,
+          source: article.source,
+          date: article.date,
+          lang: article.lang,
+          ...span,
+          ...spanSource(article),
+        });
+        support = at(reading.support);
+        citations = [{ n: 1, ...support }];
+        short = { ...at(reading.span), shown: renderShort(reading.span.text, article.lang, query.lang) };
+        answer = `${short.shown} [1]`;
+      }
+      yield { type: 'token', text: answer };
+      const answerMs = performance.now() - started;
+      const result: Answer = {
+        question,
+        resolvedQuestion: query.text,
+        answer,
+        abstained,
+        citations,
+        hits,
+        warnings: [],
+        confidence: reading?.probability ?? 0,
+        short,
+        support,
+        timingsMs: { retrieve: 0, answer: answerMs, total: answerMs },
+      };
+      yield { type: 'done', answer: result };
+    },
+  };
+}
