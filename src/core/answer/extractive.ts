@@ -2,11 +2,11 @@ import { cosine, storyFingerprint } from '../text/story-print.js';
 import type { StoreReader } from '../index/port.js';
 import type { Analyzer } from '../text/analyze.js';
 import { questionStats, questionWords } from '../question/coverage.js';
-import type { Answer, AnswerEvent, Citation, Hit, ShortAnswer } from '../types.js';
+import type { AnswerEvent, Citation, Hit, ShortAnswer } from '../types.js';
 import type { Answerer, AnswerInput } from './answerer.js';
 import { questionKind } from '../question/kind.js';
 import { abstention } from './abstention.js';
-import { spanSource } from '../sources/location.js';
+import { articleSpan, offlineAnswer } from './offline-answer.js';
 import { readSentences, type SentenceCandidate } from './read.js';
 import { choiceFeatures } from './reader/choice.js';
 import { logit, sigmoid } from './reader/logistic.js';
@@ -111,16 +111,7 @@ export class ExtractiveAnswerer implements Answerer {
     } else {
       const cite = (c: SentenceCandidate, n: number): Citation => ({
         n,
-        id: c.passageId,
-        file: c.article.file,
-        title: c.article.title,
-        source: c.article.source,
-        date: c.article.date,
-        lang: c.article.lang,
-        start: c.sentence.start,
-        end: c.sentence.end,
-        text: c.sentence.text,
-        ...spanSource(c.article),
+        ...articleSpan(c.article, c.passageId, c.sentence),
       });
       citations = [cite(best, 1)];
       const twin = translationOf(best, hits, candidates, analyzer, options.translationSimilarity);
@@ -138,20 +129,18 @@ export class ExtractiveAnswerer implements Answerer {
       answer = `${text} ${citations.map((c) => `[${c.n}]`).join('')}`;
     }
     yield { type: 'token', text: answer };
-    const answerMs = performance.now() - started;
-    const result: Answer = {
-      question,
-      resolvedQuestion: query.text,
-      answer,
-      abstained,
-      citations,
-      hits,
-      warnings: [],
-      confidence: reading?.confidence ?? 0,
-      short,
-      support: abstained ? null : citations[0],
-      timingsMs: { retrieve: 0, answer: answerMs, total: answerMs },
-    };
+    const result = offlineAnswer(
+      { question, query, hits },
+      {
+        answer,
+        abstained,
+        citations,
+        short,
+        support: abstained ? null : citations[0],
+        confidence: reading?.confidence ?? 0,
+      },
+      started,
+    );
     yield { type: 'done', answer: result };
   }
 }

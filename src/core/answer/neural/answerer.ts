@@ -1,7 +1,7 @@
 import type { StoreReader, PassageRecord } from '../../index/port.js';
 import type { Analyzer } from '../../text/analyze.js';
-import type { Answer, ArticleSpan, Citation, Hit, ShortAnswer } from '../../types.js';
-import { spanSource } from '../../sources/location.js';
+import type { ArticleSpan, Citation, Hit, ShortAnswer } from '../../types.js';
+import { articleSpan, offlineAnswer } from '../offline-answer.js';
 import { DEFAULT_EXTRACTIVE } from '../../settings.js';
 import type { Answerer } from '../answerer.js';
 import { abstention } from '../abstention.js';
@@ -63,36 +63,18 @@ export function createNeuralAnswerer(
         answer = abstention(question, query.lang);
       } else {
         const { article, passage } = reading.record;
-        const at = (span: { start: number; end: number; text: string }): ArticleSpan => ({
-          id: passage.id,
-          file: article.file,
-          title: article.title,
-          source: article.source,
-          date: article.date,
-          lang: article.lang,
-          ...span,
-          ...spanSource(article),
-        });
+        const at = (span: { start: number; end: number; text: string }) => articleSpan(article, passage.id, span);
         support = at(reading.support);
         citations = [{ n: 1, ...support }];
         short = { ...at(reading.span), shown: renderShort(reading.span.text, article.lang, query.lang) };
         answer = `${short.shown} [1]`;
       }
       yield { type: 'token', text: answer };
-      const answerMs = performance.now() - started;
-      const result: Answer = {
-        question,
-        resolvedQuestion: query.text,
-        answer,
-        abstained,
-        citations,
-        hits,
-        warnings: [],
-        confidence: reading?.probability ?? 0,
-        short,
-        support,
-        timingsMs: { retrieve: 0, answer: answerMs, total: answerMs },
-      };
+      const result = offlineAnswer(
+        { question, query, hits },
+        { answer, abstained, citations, short, support, confidence: reading?.probability ?? 0 },
+        started,
+      );
       yield { type: 'done', answer: result };
     },
   };
