@@ -122,6 +122,30 @@ const isCount = (t: Token, text: string) =>
 const joined = (tokens: Token[], j: number, text: string) =>
   tokens[j + 1] !== undefined && text.slice(tokens[j].end, tokens[j + 1].start) === ' ';
 
+/** Each run of name words (capitalised, not a stopword, joined by one space), as its first and last token. */
+function* nameRuns(tokens: Token[], local: string, analyzer: Analyzer): Generator<[number, number]> {
+  for (let i = 0; i < tokens.length; i++) {
+    if (
+      !isName(tokens[i]) ||
+      analyzer.isStopword(tokens[i].word, 'id') ||
+      analyzer.isStopword(tokens[i].word, 'en') ||
+      (i > 0 && isName(tokens[i - 1]) && joined(tokens, i - 1, local))
+    )
+      continue;
+    let j = i;
+    while (joined(tokens, j, local) && isName(tokens[j + 1])) j++;
+    yield [i, j];
+    i = j;
+  }
+}
+
+/** Tokens i to j of sentence `s` as a span of the article's text. */
+const runSpan = (s: Span, tokens: Token[], local: string, i: number, j: number): Span => ({
+  start: s.start + tokens[i].start,
+  end: s.start + tokens[j].end,
+  text: local.slice(tokens[i].start, tokens[j].end),
+});
+
 /** Questions a sentence of an Indonesian article answers. */
 function indonesian(text: string, s: Span, analyzer: Analyzer, pick: number): Generated[] {
   const local = text.slice(s.start, s.end);
@@ -151,22 +175,9 @@ function indonesian(text: string, s: Span, analyzer: Analyzer, pick: number): Ge
       swappable: { kind: 'number', text: t.word },
     });
   });
-  for (let i = 0; i < tokens.length; i++) {
-    // A name doing something: "Egy Maulana Vikri mencetak gol …" -> "Siapa yang mencetak gol …?"; "… dicetak oleh Egy …" -> "Siapa yang mencetak …?".
-    if (
-      !isName(tokens[i]) ||
-      analyzer.isStopword(tokens[i].word, 'id') ||
-      analyzer.isStopword(tokens[i].word, 'en') ||
-      (i > 0 && isName(tokens[i - 1]) && joined(tokens, i - 1, local))
-    )
-      continue;
-    let j = i;
-    while (joined(tokens, j, local) && isName(tokens[j + 1])) j++;
-    const name: Span = {
-      start: s.start + tokens[i].start,
-      end: s.start + tokens[j].end,
-      text: local.slice(tokens[i].start, tokens[j].end),
-    };
+  // A name doing something: "Egy Maulana Vikri mencetak gol …" -> "Siapa yang mencetak gol …?"; "… dicetak oleh Egy …" -> "Siapa yang mencetak …?".
+  for (const [i, j] of nameRuns(tokens, local, analyzer)) {
+    const name = runSpan(s, tokens, local, i, j);
     const next = tokens[j + 1];
     if (next && /^(me|ber)/.test(next.word) && next.word.length > 5) {
       const rest = words(tokens, local, j + 2, j + 3 + (pick % 4)).join(' ');
@@ -179,7 +190,6 @@ function indonesian(text: string, s: Span, analyzer: Analyzer, pick: number): Ge
       const object = lower(words(tokens, local, i - 5, i - 2)).join(' ');
       if (me) out.push({ question: `Siapa yang ${me} ${object}?`, answer: name });
     }
-    i = j;
   }
   // When and where: the sentence asked with its date or place left out.
   const date = /\bpada (tahun \d{4}|\d{1,2} \p{Lu}\p{L}+ \d{4}|\p{Lu}\p{L}+ \(\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\))/u.exec(
@@ -225,16 +235,7 @@ function english(text: string, s: Span, analyzer: Analyzer, pick: number): Gener
       swappable: { kind: 'number', text: t.word },
     });
   });
-  for (let i = 0; i < tokens.length; i++) {
-    if (
-      !isName(tokens[i]) ||
-      analyzer.isStopword(tokens[i].word, 'id') ||
-      analyzer.isStopword(tokens[i].word, 'en') ||
-      (i > 0 && isName(tokens[i - 1]) && joined(tokens, i - 1, local))
-    )
-      continue;
-    let j = i;
-    while (joined(tokens, j, local) && isName(tokens[j + 1])) j++;
+  for (const [i, j] of nameRuns(tokens, local, analyzer)) {
     const verb = tokens[j + 1];
     if (
       j > i &&
@@ -245,14 +246,9 @@ function english(text: string, s: Span, analyzer: Analyzer, pick: number): Gener
       const rest = words(tokens, local, j + 2, j + 4 + (pick % 4)).join(' ');
       out.push({
         question: `Who ${verb.word} ${rest}?`,
-        answer: {
-          start: s.start + tokens[i].start,
-          end: s.start + tokens[j].end,
-          text: local.slice(tokens[i].start, tokens[j].end),
-        },
+        answer: runSpan(s, tokens, local, i, j),
       });
     }
-    i = j;
   }
   return out;
 }
