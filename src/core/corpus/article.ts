@@ -15,7 +15,7 @@ const TITLE_LENGTH = 100;
  * Raised whenever reading an article changes what its passages, title, date or outlet are (title lines,
  * datelines, boilerplate): the index records it, and an index made under other rules is rebuilt once.
  */
-export const ARTICLE_RULES = 2;
+export const ARTICLE_RULES = 3;
 
 function headline(text: string): string {
   if (text.length <= TITLE_LENGTH) return text;

@@ -29,6 +29,8 @@ const CAPTION = /\.(?:jpe?g|png|gif|webp)\s*$/i;
 const HEADING_MARKER = /^[ \t]{0,3}#{1,6}[ \t]+/;
 const RELATED_HEADING = /^\s*(?:baca juga|read also|read more|see also|lihat juga|related)\s*:?\s*$/i;
 const LIST_ITEM = /^\s*[-•*]\s+/;
+/** How much of the text from the opening on is read for the day the lead reports (its first sentences, across a paragraph break). */
+const LEAD_TEXT = 600;
 const AGENCY_LINE = /^\s*[([]?[A-Z]{2,}(?:\/[A-Za-z]*\d*)*[)\]]?\s*$/;
 
 export interface CleanOptions {
@@ -77,7 +79,8 @@ function withoutMarkers(raw: string, line: Line): Line[] {
 /** A first line that reads as a headline: short, not closed by a full stop, followed by a blank line and more text. */
 function isTitleLine(raw: string, lines: Line[], i: number, text: string): boolean {
   const trimmed = text.trim();
-  if (trimmed.length > TITLE_LINE.maxChars || /[.!,;:]["”’)]?$/.test(trimmed)) return false;
+  // A headline may close with "!", "?" or an ellipsis, never with a single full stop or a comma.
+  if (trimmed.length > TITLE_LINE.maxChars || /(?<!\.)[.,;:]["”’)]?$/.test(trimmed)) return false;
   if (i + 1 >= lines.length || !blank(raw, lines[i + 1])) return false;
   return lines.slice(i + 2).some((line) => !blank(raw, line));
 }
@@ -194,7 +197,7 @@ export function cleanArticle(raw: string, options: CleanOptions = {}): CleanedAr
     .filter((block) => block.length > 0);
   blocks = dropRepeatedLede(blocks);
   if (opening) {
-    if (date === null && (date = leadDate(raw.slice(opening.start, opening.end)))) dateFrom = 'dateline';
+    if (date === null && (date = leadDate(raw.slice(opening.start, opening.start + LEAD_TEXT)))) dateFrom = 'dateline';
     if (source === null && (source = agencyInOpening(raw.slice(opening.start)))) sourceFrom = 'dateline';
   }
   return { date, dateFrom, source, sourceFrom, title, caption, blocks };

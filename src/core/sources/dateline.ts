@@ -58,19 +58,37 @@ const AGENCY_INSIDE = new RegExp(
 /** How far into the opening a bracketed agency dateline is still the article's own. */
 const AGENCY_REACH = 400;
 /**
- * The day a lead sentence reports, as Indonesian sites write it: "Selasa (21/10/2025)", "(16/9/2023)", or
- * with the weekday, "Minggu 15 September 2024". A day announced as still to come ("… besok", "… mendatang")
- * is not the day of publication.
+ * The day a lead reports, as Indonesian sites write it: "Selasa (21/10/2025)", "(16/9/2023)" (its closing
+ * bracket sometimes lost to a typo), or with the weekday, "Minggu 15 September 2024".
  */
 const LEAD_DATE = new RegExp(
-  String.raw`\((\d{1,2})/(\d{1,2})/(\d{4})\)|\b(?:${WEEKDAYS}),? (\d{1,2} (?:${MONTHS})\.? \d{4})`,
-  'iu',
+  String.raw`\((\d{1,2})/(\d{1,2})/(\d{4})(?:\)|(?=[.,]))|\b(?:${WEEKDAYS}),? (\d{1,2} (?:${MONTHS})\.? \d{4})`,
+  'giu',
 );
-const TO_COME = /^[^.]{0,20}?\b(?:besok|mendatang|nanti|tomorrow|next)\b/i;
-/** A day that opens or closes a span ("Mulai Selasa, 26 Desember 2017", "until Monday") is not the day reported either. */
-const SPAN_START = /\b(?:mulai|sejak|hingga|sampai|from|since|until|starting)\s*$/i;
-/** The lead sentence: up to the first full stop followed by a space, or this many characters. */
-const LEAD_REACH = 320;
+/**
+ * A day named as tomorrow or yesterday of the writing ("Kamis 5 September 2024 besok", "Kamis (18/6/2026)
+ * kemarin") dates the article a day off; one still to come at an unknown distance ("mendatang", "nanti")
+ * or already past ("… lalu") dates nothing.
+ */
+const RELATIVE_DAY: [RegExp, number | null][] = [
+  [/^[^.]{0,20}?\b(?:besok|tomorrow)\b/i, -1],
+  [/^[^.]{0,20}?\b(?:kemarin|yesterday)\b/i, 1],
+  [/^[^.]{0,20}?\b(?:mendatang|nanti|next|lalu|last)\b/i, null],
+];
+/**
+ * A day that opens or closes a span or states a status as of it ("Mulai Selasa, 26 Desember 2017", "mulai
+ * Senin (27/2/2023)", "until Monday", "per tanggal Sabtu 10 Agustus 2024") is not the day reported either.
+ */
+const SPAN_START = new RegExp(
+  String.raw`\b(?:mulai|sejak|hingga|sampai|per|per tanggal|from|since|until|starting)\s*,?\s*(?:(?:${WEEKDAYS}),?\s*)?$`,
+  'i',
+);
+/**
+ * The lead: its first sentences (the day is often in the second: `"…," kata Abu, Selasa (21/2/2017).`), up
+ * to this many and at most `LEAD_REACH` characters. A date further on is never the publication date.
+ */
+const LEAD_SENTENCES = 2;
+const LEAD_REACH = 480;
 
 /** A date written with a month name; the year is required (a dateline without one dates nothing). */
 function monthDayDate(text: string | undefined): string | null {
@@ -113,14 +131,40 @@ export function agencyInOpening(text: string): string | null {
   return outletOf(match?.[2]);
 }
 
-/** The "(21/10/2025)" date of the lead sentence, or null. */
+/**
+ * The end of a lead's first `LEAD_SENTENCES` sentences: each ends at a full stop followed by a space and a
+ * capital or a quote, or at a paragraph break; a sentence with no end in reach runs to `LEAD_REACH`.
+ */
+function leadEnd(text: string): number {
+  const stops = /[.!?]["”’)]?\s+(?=[\p{Lu}"“])|\n\s*\n/gu;
+  for (let n = 0; n < LEAD_SENTENCES; n++) {
+    const stop = stops.exec(text);
+    if (!stop || stop.index >= LEAD_REACH) return Math.min(text.length, LEAD_REACH);
+    if (n === LEAD_SENTENCES - 1) return stop.index + 1;
+  }
+  return Math.min(text.length, LEAD_REACH);
+}
+
+/** Moves an ISO date by `days`. */
+function shiftDate(iso: string, days: number): string {
+  const date = new Date(`${iso}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+/** The day the lead reports ("Selasa (21/10/2025)"), or null. */
 export function leadDate(text: string): string | null {
-  const stop = text.search(/[.!?]["”’)]?\s+(?=\p{Lu})/u);
-  const lead = text.slice(0, stop === -1 ? LEAD_REACH : Math.min(stop + 1, LEAD_REACH));
-  const match = LEAD_DATE.exec(lead);
-  if (!match || TO_COME.test(text.slice(match.index + match[0].length))) return null;
-  if (SPAN_START.test(text.slice(0, match.index))) return null;
-  return match[4] ? monthDayDate(match[4]) : isoDate(Number(match[3]), Number(match[2]), Number(match[1]));
+  const lead = text.slice(0, leadEnd(text));
+  for (const match of lead.matchAll(LEAD_DATE)) {
+    if (SPAN_START.test(text.slice(0, match.index))) continue;
+    const date = match[4] ? monthDayDate(match[4]) : isoDate(Number(match[3]), Number(match[2]), Number(match[1]));
+    if (!date) continue;
+    const after = text.slice(match.index + match[0].length);
+    const relative = RELATIVE_DAY.find(([pattern]) => pattern.test(after));
+    if (!relative) return date;
+    return relative[1] === null ? null : shiftDate(date, relative[1]);
+  }
+  return null;
 }
 
 /** A date in a file's path: "2025/10/21/…", "2025-10-21-…", "news/2025/10/…" (year and month only). */

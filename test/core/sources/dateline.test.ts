@@ -35,12 +35,33 @@ test('datelines of Indonesian and English agencies and sites name the outlet (an
   assert.equal(readDateline('Jakarta, Kompas.com — Warga.')!.length, 'Jakarta, Kompas.com — '.length);
 });
 
-test('the lead sentence dates the article; a date further on, to come or opening a span does not', () => {
+test('the lead (its first two sentences) dates the article; a date further on, to come or opening a span does not', () => {
   assert.equal(leadDate('KPK memeriksa saksi, Selasa (21/10/2025). Menteri itu lahir 22 Juli 1975.'), '2025-10-21');
   assert.equal(leadDate('KPU menggelar simulasi di Maros, Minggu 15 September 2024. Lalu.'), '2024-09-15');
   assert.equal(leadDate('Menteri itu lahir pada 22 Juli 1975 di Solo.'), null);
-  assert.equal(leadDate('Ganjar diperiksa. Ia hadir Selasa (21/10/2025).'), null);
-  assert.equal(leadDate('Misa digelar pada Kamis 5 September 2024 besok di GBK.'), null);
+  assert.equal(leadDate('Ganjar diperiksa. "Saya hadir," katanya, Selasa (21/10/2025).'), '2025-10-21');
+  assert.equal(leadDate('Ganjar diperiksa. Ia diam. Ia hadir Selasa (21/10/2025).'), null, 'the third sentence');
+  assert.equal(
+    leadDate('Turnamen digelar 14-19 Juli 2017.\n\n"Kami siap," kata Marius, Kamis (20/4/2017)\n\nDia'),
+    '2017-04-20',
+  );
+  assert.equal(
+    leadDate('Misa digelar pada Kamis 5 September 2024 besok di GBK.'),
+    '2024-09-04',
+    'written the day before',
+  );
+  assert.equal(leadDate('Prabowo bertemu direksi, tepatnya Kamis (18/6/2026) kemarin.'), '2026-06-19', 'the day after');
+  assert.equal(leadDate('Penembakan pada Kamis (1/8/2024) lalu diselidiki.'), null, 'a day past');
+  assert.equal(
+    leadDate('Makau lepas masker mulai Senin (27/2/2023). Pengumuman dikutip pada Minggu (26/2/2023).'),
+    '2023-02-26',
+  );
+  assert.equal(leadDate('Airlangga mundur per tanggal Sabtu 10 Agustus 2024. Pleno digelar.'), null);
+  assert.equal(
+    leadDate('Pantauan pada pukul 16.36 WIB, Senin (27/2/2023, aplikasi normal.'),
+    '2023-02-27',
+    'a lost bracket',
+  );
   assert.equal(leadDate('Mulai Selasa, 26 Desember 2017, kereta bandara diuji coba.'), null);
   assert.equal(leadDate('Laga digelar Sabtu (31/2/2025).'), null, 'no such day');
   assert.equal(agencyInOpening('"Kami siap," katanya. Jakarta (ANTARA) - Calon presiden itu.'), 'ANTARA');
