@@ -245,6 +245,14 @@ export interface SizeLimits {
  */
 export const OUTSIZED_ARTICLE_CHARS = 500_000;
 
+/**
+ * From how many files on a corpus is checked through its folders by commands other than `kabar index`
+ * (KABAR_REFRESH=auto): below it every file is listed (50,000 files take about 0.3 s), above it only the
+ * folders' modification times are read and the folders whose time moved are listed again (a 214,000-file
+ * corpus: 214 folders instead of 214,000 files, about 1.5 s saved per command).
+ */
+export const FOLDER_CHECK_FROM_FILES = 50_000;
+
 export const SIZE_LIMITS: SizeLimits = {
   articleChars: 25_000_000,
   replyChars: 100_000,

@@ -133,9 +133,12 @@ export function postgresStore(databases: { write: Database; read?: Database }, i
       const [row] = await read.query<{ raw: string }>(`SELECT raw FROM ${s}.articles WHERE file = $1`, [articleId]);
       return row?.raw;
     },
-    async versions() {
+    async versions(prefixes?: string[]) {
       const rows = await read.query<{ file: string; size: string; mtime_ms: number; hash: string }>(
-        `SELECT file, size, mtime_ms, hash FROM ${s}.articles`,
+        prefixes
+          ? `SELECT file, size, mtime_ms, hash FROM ${s}.articles WHERE EXISTS (SELECT 1 FROM unnest($1::text[]) p WHERE starts_with(file, p))`
+          : `SELECT file, size, mtime_ms, hash FROM ${s}.articles`,
+        prefixes ? [prefixes] : [],
       );
       return new Map<string, ArticleVersion>(
         rows.map((r) => [r.file, { size: Number(r.size), mtimeMs: r.mtime_ms, hash: r.hash }]),
