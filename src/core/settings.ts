@@ -46,6 +46,14 @@ export const HNSW_PARAMS: HnswParams = {
   seed: 100,
 };
 
+/**
+ * How a PostgreSQL server builds the vector index after a bulk load (a first build or a rebuild writes every
+ * row first and builds the HNSW index once, instead of inserting into it row by row): the memory the build
+ * may use (a graph that outgrows it is built on disk, several times slower; 100k passages of 256 dimensions
+ * need about 200 MB) and how many parallel workers may help (capped by the server's own limits).
+ */
+export const POSTGRES_BULK = { maintenanceWorkMem: '1GB', parallelWorkers: 2 };
+
 /** Okapi BM25+ parameters and how fuzzy term matches weigh; both backends score with these. */
 export interface Bm25Params {
   /** Term-frequency saturation. */
