@@ -113,6 +113,8 @@ export interface OpenHooks {
   writer?: boolean;
   /** Whether the command will search (default: unless `writer`); `show` only reads passages. */
   warm?: boolean;
+  /** Check every file of the corpus whatever KABAR_REFRESH says (a long-running command that watches the corpus). */
+  checkEveryFile?: boolean;
 }
 
 /**
@@ -123,7 +125,7 @@ export interface OpenHooks {
 export async function engineFrom(options: GlobalOptions, hooks: OpenHooks = {}): Promise<Engine> {
   const { reporterFor, duration } = await import('./reporter.js');
   const started = performance.now();
-  const config = configFrom(options);
+  const config = { ...configFrom(options), ...(hooks.checkEveryFile ? { refresh: 'always' as const } : {}) };
   checkIndexDir(config.indexDir);
   const report = reporterFor(options);
   const download = report.progress('Loading model', 'files');

@@ -19,10 +19,14 @@ export async function openLiveEngine(
   signal: AbortSignal,
   log: (line: string) => void,
 ): Promise<LiveEngine> {
-  const first = await engineFrom(global, { signal });
+  // Every file is checked, at start and on each change the watcher reports: the folder check would miss a file rewritten in place.
+  const first = await engineFrom(global, { signal, checkEveryFile: true });
   const config = configFrom(global);
   const reopen = (s: AbortSignal) =>
-    engineFrom({ ...global, quiet: true, verbose: false }, { signal: s, onProgress: () => {}, onWarning: log });
+    engineFrom(
+      { ...global, quiet: true, verbose: false },
+      { signal: s, onProgress: () => {}, onWarning: log, checkEveryFile: true },
+    );
   const holder = createEngineHolder(first, reopen);
   const stopping = new AbortController();
   const watching =

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Config } from './config/config.js';
 import { listCorpusOffThread, type CorpusListing } from './corpus/listing.js';
+import { listChangedFolders } from './index/folder-check.js';
 import { corpusStat } from './corpus/scan.js';
 import { UserError, isUserError } from './errors.js';
 import { openLocalStore } from './index/local/sqlite-store.js';
@@ -35,6 +36,10 @@ export interface EngineOptions {
   analyzer?: Analyzer;
   /** The corpus listing, when the caller started it already (`listCorpusOffThread`), so it runs while the embedder loads. */
   listing?: Promise<CorpusListing>;
+  /** Stops that listing: a large corpus is checked through its folders instead (KABAR_REFRESH=auto). */
+  stopListing?: () => void;
+  /** From how many files on the corpus's folders are checked instead of its files (default `FOLDER_CHECK_FROM_FILES`). */
+  folderCheckFrom?: number;
   createAnswerer?: (context: AnswererContext) => Answerer;
   chunking?: ChunkOptions;
   /** Rebuild the whole index. */
@@ -146,7 +151,7 @@ class IndexRefresher {
   }
 
   /** The index as committed, reported as a refresh that changed nothing. */
-  private async committed(): Promise<RefreshReport> {
+  async committed(): Promise<RefreshReport> {
     const counts = await this.store.counts();
     return {
       added: 0,
@@ -165,8 +170,17 @@ class IndexRefresher {
 export async function openEngine(options: EngineOptions): Promise<Engine> {
   const { config, embedder } = options;
   corpusStat(config.corpusDir); // a mistyped corpus is said before any index is opened or created
+  const reader = !options.writer;
+  // KABAR_REFRESH=never: a command that only reads answers from the index as it is (`kabar index` still checks).
+  const checks = options.refresh !== false && !(reader && config.refresh === 'never');
   // The corpus folder is listed on a worker thread while the analyzer is made and the index opens.
-  const listing = options.refresh === false ? undefined : (options.listing ?? listCorpusOffThread(config.corpusDir));
+  let { listing, stopListing } = options;
+  if (!checks) stopListing?.();
+  else if (!listing) {
+    const stop = new AbortController();
+    listing = listCorpusOffThread(config.corpusDir, stop.signal);
+    stopListing = () => stop.abort();
+  }
   const analyzer = options.analyzer ?? createAnalyzer();
   const indexDir = path.join(config.indexDir, embedderKey(embedder.info));
   const warn = options.onWarning ?? (() => {});
@@ -194,12 +208,21 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
       onProgress: options.onProgress,
       onWarning: options.onWarning,
       warnEverySkip: options.writer,
+      folderCheckFrom: options.folderCheckFrom,
     },
     { enabled: options.refresh !== false, writer: options.writer === true, warn },
   );
+  // A large corpus whose folders' times were recorded at the last write is checked through its folders.
+  if (checks && reader && config.refresh === 'auto' && !options.force) {
+    const manifest = await store.manifest().catch(() => null);
+    if (manifest?.folders && manifest.corpusDir === config.corpusDir) {
+      stopListing?.();
+      listing = Promise.resolve(listChangedFolders(config.corpusDir, manifest.folders));
+    }
+  }
   let report: RefreshReport;
   try {
-    report = await refresher.refresh({ force: options.force, listing });
+    report = checks ? await refresher.refresh({ force: options.force, listing }) : await refresher.committed();
   } catch (error) {
     await store.close();
     // A rebuild always works: a store too damaged to clear is started afresh.

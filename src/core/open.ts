@@ -39,7 +39,9 @@ export async function openEngineFromConfig(config: Config, options: OpenFromConf
   const server = config.store.kind === 'postgres' ? config.store : undefined;
   const refresh = server ? options.writer === true : undefined;
   // The corpus folder is listed on a worker thread from here on, while the embedder, the answerer and the index load.
-  const listing = refresh === false ? undefined : listCorpusOffThread(config.corpusDir);
+  const stop = new AbortController();
+  const asIs = refresh === false || (config.refresh === 'never' && options.writer !== true);
+  const listing = asIs ? undefined : listCorpusOffThread(config.corpusDir, stop.signal);
   const analyzer = createAnalyzer();
   const { signal, onDownload } = options;
   const embedder = await createEmbedder(
@@ -65,6 +67,7 @@ export async function openEngineFromConfig(config: Config, options: OpenFromConf
       refresh,
       analyzer,
       listing,
+      stopListing: () => stop.abort(),
       force: options.force,
       breakLock: options.breakLock,
       writer: options.writer,

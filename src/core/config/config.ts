@@ -15,6 +15,14 @@ export type LlmProvider = (typeof LLM_PROVIDERS)[number];
 export const READERS = ['neural', 'features'] as const;
 export type ReaderKind = (typeof READERS)[number];
 
+/**
+ * How commands other than `kabar index` check the corpus for changes before answering: `auto` lists every
+ * file of a small corpus and only the folders whose modification time moved of a large one
+ * (`FOLDER_CHECK_FROM_FILES`); `always` lists every file; `never` answers from the index as it is.
+ */
+export const REFRESH_POLICIES = ['auto', 'always', 'never'] as const;
+export type RefreshPolicy = (typeof REFRESH_POLICIES)[number];
+
 /** Where the index lives: the local store under `indexDir`, or a PostgreSQL server (reads optionally from a replica). */
 export type StoreConfig = { kind: 'local' } | { kind: 'postgres'; url: string; readUrl?: string };
 
@@ -25,6 +33,7 @@ export interface Config {
   fields: FieldMap;
   indexDir: string;
   store: StoreConfig;
+  refresh: RefreshPolicy;
   embeddings: {
     provider: EmbeddingProvider;
     /** Model name for neural providers; undefined means the provider's default. */
@@ -138,6 +147,7 @@ export function loadConfig(env: Env, flags: ConfigFlags = {}, cwd = process.cwd(
     },
     indexDir: path.resolve(cwd, index),
     store: parseStore(flags.store ?? nonEmpty(env.KABAR_STORE), nonEmpty(env.KABAR_STORE_READ)),
+    refresh: oneOf(nonEmpty(env.KABAR_REFRESH) ?? 'auto', REFRESH_POLICIES, 'KABAR_REFRESH'),
     embeddings: {
       provider: oneOf(
         flags.embeddings ?? nonEmpty(env.KABAR_EMBEDDINGS) ?? 'hashing',

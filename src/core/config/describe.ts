@@ -22,6 +22,7 @@ export function describeSettings(config: Config, flags: ConfigFlags, origin: Rea
       'KABAR_STORE_READ',
       config.store.kind === 'postgres' && config.store.readUrl ? withoutPassword(config.store.readUrl) : undefined,
     ],
+    ['refresh', 'KABAR_REFRESH', config.refresh],
     ['embeddings', 'KABAR_EMBEDDINGS', config.embeddings.provider, 'embeddings'],
     ['embeddings model', 'KABAR_EMBEDDINGS_MODEL', config.embeddings.model],
     ['models folder', 'KABAR_MODELS_DIR', config.embeddings.modelsDir],

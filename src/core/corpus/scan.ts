@@ -27,9 +27,17 @@ const realFs: ScanFs = {
   stat: (file) => fs.statSync(file),
 };
 
+/** Each folder's modification time when it was listed, by its path relative to the corpus (`''` is the corpus itself). */
+export type FolderTimes = Record<string, number>;
+
 export interface ScanOptions {
   /** Told about each folder that cannot be read (its path ends in `/`) and each symbolic link, which are not followed. */
   onSkip?: (skip: Skipped) => void;
+  /**
+   * Told each folder's modification time, read before its entries (a file added, removed or renamed in it
+   * later moves the time on again).
+   */
+  onFolder?: (relativeFolder: string, mtimeMs: number) => void;
   fs?: ScanFs;
 }
 
@@ -54,54 +62,86 @@ export function corpusStat(dir: string): fs.Stats {
 }
 
 /**
+ * Lists the source files under `relativeFolder` of the corpus `root` into `files`, descending into the
+ * subfolders `descend` accepts. Paths are built by concatenation, not path.join/path.relative: a large
+ * corpus has tens of thousands of files.
+ */
+function walkFolder(
+  root: string,
+  relativeFolder: string,
+  files: CorpusFile[],
+  options: ScanOptions,
+  descend: (relativeFolder: string) => boolean,
+): void {
+  const io = options.fs ?? realFs;
+  const folder = relativeFolder === '' ? root : root + path.sep + relativeFolder.split('/').join(path.sep);
+  let entries: fs.Dirent[];
+  try {
+    if (options.onFolder) options.onFolder(relativeFolder, io.stat(folder).mtimeMs);
+    entries = io.readdir(folder);
+  } catch (error) {
+    const code = errorCode(error);
+    if (relativeFolder === '' && code !== 'EACCES' && code !== 'EPERM') throw error;
+    if (code !== 'ENOENT')
+      options.onSkip?.({
+        file: `${relativeFolder || root}/`,
+        reason: `it cannot be read (${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (code ?? 'error')})`,
+      });
+    return;
+  }
+  for (const entry of entries) {
+    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+    const abs = folder + path.sep + entry.name;
+    const file = relativeFolder === '' ? entry.name : `${relativeFolder}/${entry.name}`;
+    if (entry.isSymbolicLink()) options.onSkip?.({ file, reason: SYMBOLIC_LINK });
+    else if (entry.isDirectory()) {
+      if (descend(file)) walkFolder(root, file, files, options, descend);
+    } else if (entry.isFile() && isSourceFile(entry.name)) {
+      try {
+        const { size, mtimeMs } = io.stat(abs);
+        files.push({ file, abs, size, mtimeMs });
+      } catch (error) {
+        if (errorCode(error) !== 'ENOENT') throw error;
+      }
+    }
+  }
+}
+
+const byFile = (a: CorpusFile, b: CorpusFile) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+
+/**
  * Lists the source files of a corpus: every file kabar reads (`.txt`, `.md`, `.jsonl`, `.csv`, `.html`, feeds…)
  * under a folder, recursively, skipping hidden folders and node_modules; or the one file the corpus is.
  * A subfolder that cannot be read is skipped and reported; a file that disappears while it is
  * listed is left out, as if deleted; symbolic links are not followed, and reported.
  */
 export function scanCorpus(dir: string, options: ScanOptions = {}): CorpusFile[] {
-  const io = options.fs ?? realFs;
   const stat = corpusStat(dir);
   if (!stat.isDirectory()) return [{ file: path.basename(dir), abs: dir, size: stat.size, mtimeMs: stat.mtimeMs }];
   const files: CorpusFile[] = [];
-  // Paths are built by concatenation, not path.join/path.relative: a large corpus has tens of thousands of files.
-  const walk = (folder: string, relativeFolder: string) => {
-    let entries: fs.Dirent[];
-    try {
-      entries = io.readdir(folder);
-    } catch (error) {
-      const code = errorCode(error);
-      if (relativeFolder === '' && code !== 'EACCES' && code !== 'EPERM') throw error;
-      if (code !== 'ENOENT')
-        options.onSkip?.({
-          file: `${relativeFolder || dir}/`,
-          reason: `it cannot be read (${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (code ?? 'error')})`,
-        });
-      return;
-    }
-    for (const entry of entries) {
-      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-      const abs = folder + path.sep + entry.name;
-      const file = relativeFolder === '' ? entry.name : `${relativeFolder}/${entry.name}`;
-      if (entry.isSymbolicLink()) options.onSkip?.({ file, reason: SYMBOLIC_LINK });
-      else if (entry.isDirectory()) walk(abs, file);
-      else if (entry.isFile() && isSourceFile(entry.name)) {
-        try {
-          const { size, mtimeMs } = io.stat(abs);
-          files.push({ file, abs, size, mtimeMs });
-        } catch (error) {
-          if (errorCode(error) !== 'ENOENT') throw error;
-        }
-      }
-    }
-  };
-  walk(path.resolve(dir), '');
+  walkFolder(path.resolve(dir), '', files, options, () => true);
   if (files.length === 0) {
     throw new UserError('CORPUS_EMPTY', `The corpus directory ${dir} has no articles.`, {
       hint: `Add files ending in ${KINDS} to it, or pass --corpus PATH with another folder or file.`,
     });
   }
-  return files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return files.sort(byFile);
+}
+
+/**
+ * Lists only some folders of a corpus folder: the files directly in each of `folders` (a folder gone
+ * has none), and everything under their subfolders that `known` does not name (new ones).
+ */
+export function scanFolders(
+  dir: string,
+  folders: string[],
+  known: (relativeFolder: string) => boolean,
+  options: ScanOptions = {},
+): CorpusFile[] {
+  const files: CorpusFile[] = [];
+  const root = path.resolve(dir);
+  for (const folder of folders) walkFolder(root, folder, files, options, (sub) => !known(sub));
+  return files.sort(byFile);
 }
 
 /** A digest of a listing (paths, sizes, modification times, in order): equal digests, same listing. */

@@ -1,5 +1,6 @@
 import { ARTICLE_RULES } from '../corpus/article.js';
 import type { LineCounts } from '../corpus/boilerplate.js';
+import type { FolderTimes } from '../corpus/scan.js';
 import type { ProvenanceCounts } from '../sources/provenance.js';
 import type { EmbedderInfo } from '../embedder.js';
 import type { ChunkOptions } from '../settings.js';
@@ -30,6 +31,11 @@ export interface Manifest {
    * write brought the index up to date with: a refresh that lists the same corpus has nothing to do.
    */
   listing?: string;
+  /**
+   * Each corpus folder's modification time at that write, recorded for a corpus of many files: commands
+   * then check the folders, not every file (`listChangedFolders`).
+   */
+  folders?: FolderTimes;
 }
 
 /** Why an index built under `stored` cannot serve `wanted`, or null when it can. */

@@ -80,8 +80,8 @@ export interface StoreReader {
   article(id: string): Promise<StoredArticle | undefined>;
   /** The article's original text, as indexed (every offset points into it); undefined for an unknown id. */
   raw(articleId: string): Promise<string | undefined>;
-  /** Every article id with the version of its source, for refresh. */
-  versions(): Promise<Map<string, ArticleVersion>>;
+  /** Every article id with the version of its source, for refresh; only ids starting with one of `prefixes` when given. */
+  versions(prefixes?: string[]): Promise<Map<string, ArticleVersion>>;
   skipped(): Promise<Skipped[]>;
   /** The k passages nearest to `vector` (cosine similarity, best first) among those passing `filters`. */
   dense(vector: number[], k: number, filters?: Filters): Promise<ScoredId[]>;

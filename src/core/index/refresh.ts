@@ -11,9 +11,9 @@ import { storyFingerprint } from '../text/story-print.js';
 import type { Embedder } from '../embedder.js';
 import { FORMAT_VERSION, incompatibility, type Manifest } from './manifest.js';
 import { findChanges } from './changes.js';
-import type { ArticleInput, Store } from './port.js';
+import type { ArticleInput, ArticleVersion, Store } from './port.js';
 import { skippedKey, skipWarnings } from '../corpus/skip-warnings.js';
-import { BOILERPLATE, OUTSIZED_ARTICLE_CHARS, type ChunkOptions } from '../settings.js';
+import { BOILERPLATE, FOLDER_CHECK_FROM_FILES, OUTSIZED_ARTICLE_CHARS, type ChunkOptions } from '../settings.js';
 
 /**
  * One index mirrors one corpus: a refresh from another corpus would delete every article of the one the
@@ -44,8 +44,13 @@ export interface RefreshOptions {
   kabarVersion: string;
   /** Rebuild every article even when nothing changed. */
   force?: boolean;
-  /** The corpus listing, when it was started already (on a worker); otherwise the corpus is listed here. */
+  /**
+   * The corpus listing, when it was started already (on a worker) or made from the folders that changed
+   * (`listChangedFolders`); otherwise the whole corpus is listed here.
+   */
   listing?: Promise<CorpusListing>;
+  /** From how many files on the corpus's folder times are recorded, for commands to check folders instead of files. */
+  folderCheckFrom?: number;
   /** Articles (or source files) to re-read even though their size and modification time did not change. */
   recheck?: Set<string>;
   /** Which record field holds which part of an article in JSONL and CSV archives. */
@@ -88,6 +93,15 @@ const indexedTexts = (passages: Passage[], heading: string | null): string[] =>
 export const sha1 = (text: string): string => crypto.createHash('sha1').update(text).digest('hex');
 const EMBED_BATCH = 64;
 
+/** The stored versions a listing speaks for: every article's, or those in the folders a partial listing looked at. */
+async function storedVersions(store: Store, scope: CorpusListing['scope']): Promise<Map<string, ArticleVersion>> {
+  if (!scope) return store.versions();
+  const prefixes = scope.folders.includes('') ? undefined : scope.folders.map((f) => `${f}/`);
+  const versions = await store.versions(prefixes);
+  for (const id of versions.keys()) if (!scope.covers(id)) versions.delete(id);
+  return versions;
+}
+
 function cancelled(signal?: AbortSignal): void {
   if (signal?.aborted) throw new UserError('CANCELLED', 'Indexing cancelled; the previous index is unchanged.');
 }
@@ -112,15 +126,18 @@ export async function refreshIndex(options: RefreshOptions): Promise<RefreshRepo
   if (problem && !options.force) options.onWarning?.(`Rebuilding the index: ${problem}.`);
   const listing = corpus.digest;
   const previouslySkipped = await store.skipped();
-  // The corpus lists exactly as when the index was last brought up to date, and nothing was skipped
-  // then or now: no article needs a look (edits that keep size and time come through `recheck`).
+  // A listing of the changed folders only: what lies elsewhere stays as the index has it.
+  const scope = rebuilt ? undefined : corpus.scope;
+  // The corpus lists exactly as when the index was last brought up to date (or no folder of it changed),
+  // and nothing was skipped then or now: no article needs a look (edits that keep size and time come
+  // through `recheck`).
   const sameListing =
     manifest &&
     !rebuilt &&
     !options.recheck?.size &&
-    manifest.listing === listing &&
-    scanSkips.length === 0 &&
-    previouslySkipped.length === 0;
+    (scope
+      ? scope.folders.length === 0
+      : manifest.listing === listing && scanSkips.length === 0 && previouslySkipped.length === 0);
   if (sameListing) {
     const counts = await store.counts();
     return {
@@ -134,13 +151,18 @@ export async function refreshIndex(options: RefreshOptions): Promise<RefreshRepo
       ms: Math.round(performance.now() - started),
     };
   }
-  const known = rebuilt ? new Map() : await store.versions();
-  const changes = await findChanges(corpus.files(), known, rebuilt ? [] : previouslySkipped, {
-    fields: options.fields,
-    recheck: options.recheck,
-  });
+  const known = rebuilt ? new Map() : await storedVersions(store, scope);
+  // What lies outside a partial listing's folders is as the index has it.
+  const unchangedElsewhere = scope ? (await store.counts()).articles - known.size : 0;
+  const skippedElsewhere = scope ? previouslySkipped.filter((s) => !scope.covers(s.file)) : [];
+  const changes = await findChanges(
+    corpus.files(),
+    known,
+    rebuilt ? [] : scope ? previouslySkipped.filter((s) => scope.covers(s.file)) : previouslySkipped,
+    { fields: options.fields, recheck: options.recheck },
+  );
   const { work, removed, touched } = changes;
-  const skipped = [...scanSkips, ...changes.skipped];
+  const skipped = [...skippedElsewhere, ...scanSkips, ...changes.skipped];
   for (const warning of skipWarnings(skipped, options.warnEverySkip || rebuilt ? [] : previouslySkipped))
     options.onWarning?.(warning);
 
@@ -150,7 +172,7 @@ export async function refreshIndex(options: RefreshOptions): Promise<RefreshRepo
       added: work.length - changes.changed,
       changed: changes.changed,
       removed: removed.length,
-      unchanged: changes.unchanged,
+      unchanged: changes.unchanged + unchangedElsewhere,
       skipped,
       articles: counts.articles,
       passages: counts.passages,
@@ -270,7 +292,12 @@ export async function refreshIndex(options: RefreshOptions): Promise<RefreshRepo
       lineCounts,
       boilerplate,
       large,
-      listing,
+      // After a partial listing no digest describes the corpus: the next full listing compares every file.
+      listing: scope ? undefined : listing,
+      folders:
+        scope || corpus.files().length >= (options.folderCheckFrom ?? FOLDER_CHECK_FROM_FILES)
+          ? corpus.folders
+          : undefined,
     };
     await tx.setManifest(next);
   }, plan);

@@ -127,6 +127,8 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
         const many = await store.passages(['a.txt#0', 'nope#3', 'c.txt#0']);
         assert.deepEqual([...many.keys()].sort(), ['a.txt#0', 'c.txt#0']);
         assert.deepEqual([...(await store.versions()).keys()].sort(), ['a.txt', 'c.txt', 'dir/b.txt']);
+        assert.deepEqual([...(await store.versions(['dir/'])).keys()], ['dir/b.txt'], 'the articles of one folder');
+        assert.deepEqual([...(await store.versions(['di', 'c.'])).keys()].sort(), ['c.txt', 'dir/b.txt']);
         assert.equal((await store.article('c.txt'))?.date, null);
       }),
     );

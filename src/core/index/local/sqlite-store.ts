@@ -398,9 +398,17 @@ export class SqliteStore implements Store {
     return guard(this.dir, () => this.statements.raw.get(articleId) as string | undefined);
   }
 
-  async versions(): Promise<Map<string, ArticleVersion>> {
+  async versions(prefixes?: string[]): Promise<Map<string, ArticleVersion>> {
     return guard(this.dir, () => {
-      const rows = this.db.prepare('SELECT file, size, mtime_ms, hash FROM articles').all() as ArticleRow[];
+      const rows = prefixes
+        ? prefixes.flatMap(
+            // A range of the primary key: the ids from the prefix up to the prefix with its last character's successor.
+            (p) =>
+              this.db
+                .prepare('SELECT file, size, mtime_ms, hash FROM articles WHERE file >= ? AND file < ?')
+                .all(p, p.slice(0, -1) + String.fromCodePoint(p.codePointAt(p.length - 1)! + 1)) as ArticleRow[],
+          )
+        : (this.db.prepare('SELECT file, size, mtime_ms, hash FROM articles').all() as ArticleRow[]);
       return new Map(rows.map((r) => [r.file, { size: r.size, mtimeMs: r.mtime_ms, hash: r.hash }]));
     });
   }

@@ -17,7 +17,7 @@ import type {
 import type { Database, Sql } from './database.js';
 import { filterSql } from './filter-sql.js';
 import { lexicalSql } from './lexical-sql.js';
-import type { IndexLocation } from './schema.js';
+import { createVectorIndex, dropVectorIndex, type IndexLocation } from './schema.js';
 
 interface PassageRow {
   id: string;
@@ -133,9 +133,12 @@ export function postgresStore(databases: { write: Database; read?: Database }, i
       const [row] = await read.query<{ raw: string }>(`SELECT raw FROM ${s}.articles WHERE file = $1`, [articleId]);
       return row?.raw;
     },
-    async versions() {
+    async versions(prefixes?: string[]) {
       const rows = await read.query<{ file: string; size: string; mtime_ms: number; hash: string }>(
-        `SELECT file, size, mtime_ms, hash FROM ${s}.articles`,
+        prefixes
+          ? `SELECT file, size, mtime_ms, hash FROM ${s}.articles WHERE EXISTS (SELECT 1 FROM unnest($1::text[]) p WHERE starts_with(file, p))`
+          : `SELECT file, size, mtime_ms, hash FROM ${s}.articles`,
+        prefixes ? [prefixes] : [],
       );
       return new Map<string, ArticleVersion>(
         rows.map((r) => [r.file, { size: Number(r.size), mtimeMs: r.mtime_ms, hash: r.hash }]),
@@ -173,6 +176,11 @@ export function postgresStore(databases: { write: Database; read?: Database }, i
         await lockIndex(sql, whole ? 'exclusive' : 'shared', s);
         if (plan && !whole) await lockArticles(sql, s, plan.articles);
         const tx = new PostgresTransaction(sql, s, whole, new Set(plan?.articles));
+        // A writer alone on an empty index (a first build) loads it in bulk; so does a rebuild (`clear`).
+        if (whole && !plan?.clear) {
+          const [{ passages }] = await sql.query<{ passages: number }>(`SELECT passages::int FROM ${s}.totals`);
+          if (passages === 0) await tx.startBulk();
+        }
         const result = await work(tx);
         await tx.applyDeltas();
         return result;
@@ -203,6 +211,14 @@ class PostgresTransaction implements StoreTransaction {
   private touched = new Map<string, ArticleVersion>();
   /** The transaction started by removing every article (a rebuild): it may make the index mirror another corpus. */
   private cleared = false;
+  /**
+   * Loading an empty index alone: rows are written without the HNSW index, built once at the end, and only
+   * articles written earlier in this transaction have rows to remove first.
+   */
+  private bulk = false;
+  private written = new Set<string>();
+  /** The batch the server is writing while the next is prepared. */
+  private inFlight: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly sql: Sql,
@@ -252,28 +268,20 @@ class PostgresTransaction implements StoreTransaction {
     if (this.pendingPassages >= WRITE_BATCH_PASSAGES) await this.flush();
   }
 
-  /** Writes the buffered articles: their old rows out, then articles, passages and postings, one statement each. */
+  /**
+   * Sends the buffered articles to the server: their old rows out, then articles, then passages with their
+   * postings in one statement. The server writes one batch while kabar analyses and embeds the next: the
+   * statements run in the background, and whatever sends another statement first waits for them (`drain`).
+   */
   async flush(): Promise<void> {
     await this.flushTouched();
     if (this.pending.size === 0) return;
-    const { sql, s } = this;
     const articles = [...this.pending.values()];
     this.pending.clear();
     this.pendingPassages = 0;
     const files = articles.map((a) => a.meta.file);
-    await this.lockArticles(files);
-    await this.remove(files);
-    await sql.query(
-      `INSERT INTO ${s}.articles (file, meta, size, mtime_ms, hash, raw) SELECT * FROM unnest($1::text[], $2::jsonb[], $3::bigint[], $4::float8[], $5::text[], $6::text[])`,
-      [
-        files,
-        articles.map((a) => JSON.stringify(a.meta)),
-        articles.map((a) => a.version.size),
-        articles.map((a) => a.version.mtimeMs),
-        articles.map((a) => a.version.hash),
-        articles.map((a) => a.raw),
-      ],
-    );
+    const stored = this.bulk ? files.filter((f) => this.written.has(f)) : files;
+    if (this.bulk) for (const f of files) this.written.add(f);
     this.totals.articles += articles.length;
     const rows = articles.flatMap((article) =>
       article.passages.map((input, n) => {
@@ -282,49 +290,79 @@ class PostgresTransaction implements StoreTransaction {
         return { article: article.meta, passage: input.passage, vector: input.vector, n, tf };
       }),
     );
-    if (rows.length === 0) return;
-    const inserted = await sql.query<{ pid: string; id: string }>(
-      `INSERT INTO ${s}.passages (id, file, n, start_at, end_at, text, sentences, lang, date, source_key, length, embedding)
-       SELECT u.id, u.file, u.n, u.start_at, u.end_at, u.text, u.sentences::int[], u.lang, u.date, u.source_key, u.length, u.embedding::vector
-       FROM unnest($1::text[], $2::text[], $3::int[], $4::int[], $5::int[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::int[], $12::text[])
-         AS u(id, file, n, start_at, end_at, text, sentences, lang, date, source_key, length, embedding)
-       RETURNING pid, id`,
-      [
-        rows.map((r) => r.passage.id),
-        rows.map((r) => r.article.file),
-        rows.map((r) => r.n),
-        rows.map((r) => r.passage.start),
-        rows.map((r) => r.passage.end),
-        rows.map((r) => r.passage.text),
-        rows.map((r) => `{${r.passage.sentences.flatMap((x) => [x.start, x.end]).join(',')}}`),
-        rows.map((r) => r.article.lang),
-        rows.map((r) => r.article.date),
-        rows.map((r) => (r.article.source === null ? null : squash(r.article.source))),
-        rows.map((r) => r.tf.size),
-        rows.map((r) => vectorLiteral(r.vector)),
-      ],
-    );
-    const pids = new Map(inserted.map((row) => [row.id, row.pid]));
-    const postings = { term: [] as string[], pid: [] as string[], tf: [] as number[], length: [] as number[] };
+    const postings = { term: [] as string[], id: [] as string[], tf: [] as number[], length: [] as number[] };
     for (const { passage, tf } of rows) {
       for (const [term, n] of tf) {
         postings.term.push(term);
-        postings.pid.push(pids.get(passage.id)!);
+        postings.id.push(passage.id);
         postings.tf.push(n);
         postings.length.push(tf.size);
         this.count(term, 1);
       }
       this.totals.lengths += tf.size;
     }
-    await sql.query(
-      `INSERT INTO ${s}.postings (term, pid, tf, length) SELECT * FROM unnest($1::text[], $2::bigint[], $3::int[], $4::int[])`,
-      [postings.term, postings.pid, postings.tf, postings.length],
-    );
     this.totals.passages += rows.length;
+    const { sql, s } = this;
+    const batch = async () => {
+      await this.lockArticles(files);
+      if (stored.length) await this.remove(stored);
+      await sql.query(
+        `INSERT INTO ${s}.articles (file, meta, size, mtime_ms, hash, raw) SELECT * FROM unnest($1::text[], $2::jsonb[], $3::bigint[], $4::float8[], $5::text[], $6::text[])`,
+        [
+          files,
+          articles.map((a) => JSON.stringify(a.meta)),
+          articles.map((a) => a.version.size),
+          articles.map((a) => a.version.mtimeMs),
+          articles.map((a) => a.version.hash),
+          articles.map((a) => a.raw),
+        ],
+      );
+      if (rows.length === 0) return;
+      await sql.query(
+        `WITH inserted AS (
+           INSERT INTO ${s}.passages (id, file, n, start_at, end_at, text, sentences, lang, date, source_key, length, embedding)
+           SELECT u.id, u.file, u.n, u.start_at, u.end_at, u.text, u.sentences::int[], u.lang, u.date, u.source_key, u.length, u.embedding::vector
+           FROM unnest($1::text[], $2::text[], $3::int[], $4::int[], $5::int[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::int[], $12::text[])
+             AS u(id, file, n, start_at, end_at, text, sentences, lang, date, source_key, length, embedding)
+           RETURNING pid, id)
+         INSERT INTO ${s}.postings (term, pid, tf, length)
+         SELECT t.term, i.pid, t.tf, t.length FROM unnest($13::text[], $14::text[], $15::int[], $16::int[]) AS t(term, id, tf, length)
+         JOIN inserted i ON i.id = t.id`,
+        [
+          rows.map((r) => r.passage.id),
+          rows.map((r) => r.article.file),
+          rows.map((r) => r.n),
+          rows.map((r) => r.passage.start),
+          rows.map((r) => r.passage.end),
+          rows.map((r) => r.passage.text),
+          rows.map((r) => `{${r.passage.sentences.flatMap((x) => [x.start, x.end]).join(',')}}`),
+          rows.map((r) => r.article.lang),
+          rows.map((r) => r.article.date),
+          rows.map((r) => (r.article.source === null ? null : squash(r.article.source))),
+          rows.map((r) => r.tf.size),
+          rows.map((r) => vectorLiteral(r.vector)),
+          postings.term,
+          postings.id,
+          postings.tf,
+          postings.length,
+        ],
+      );
+    };
+    // One batch at a time: the one before is written (or its failure thrown) before this one is sent.
+    await this.inFlight;
+    this.inFlight = batch();
+    // Its failure is thrown to whoever waits for it next; it is never left unheard.
+    this.inFlight.catch(() => {});
+  }
+
+  /** Sends what is buffered and waits until the server has written it (a failure is thrown here). */
+  private async drain(): Promise<void> {
+    await this.flush();
+    await this.inFlight;
   }
 
   async delete(articleId: string): Promise<void> {
-    await this.flush();
+    await this.drain();
     await this.lockArticles([articleId]);
     await this.remove([articleId]);
   }
@@ -334,12 +372,29 @@ class PostgresTransaction implements StoreTransaction {
     this.pending.clear();
     this.pendingPassages = 0;
     this.touched.clear();
+    await this.inFlight;
     await lockIndex(sql, 'exclusive', s);
-    for (const table of ['postings', 'passages', 'articles', 'terms']) await sql.query(`DELETE FROM ${s}.${table}`);
+    await this.startBulk();
+    await sql.query(`TRUNCATE ${s}.postings, ${s}.passages, ${s}.articles, ${s}.terms`);
     await sql.query(`UPDATE ${s}.totals SET articles = 0, passages = 0, lengths = 0`);
     this.df.clear();
     this.totals = { articles: 0, passages: 0, lengths: 0 };
     this.cleared = true;
+  }
+
+  /** Starts a bulk load of an empty index: the HNSW index goes until the load is written (`finishBulk`). */
+  async startBulk(): Promise<void> {
+    if (this.bulk) return;
+    await dropVectorIndex(this.sql, this.s);
+    this.bulk = true;
+  }
+
+  /** Builds the HNSW index once over every loaded vector, and gives the planner the new tables' statistics. */
+  private async finishBulk(): Promise<void> {
+    const { sql, s } = this;
+    await createVectorIndex(sql, s);
+    await sql.query(`ANALYZE ${s}.articles, ${s}.passages, ${s}.postings, ${s}.terms`);
+    this.bulk = false;
   }
 
   async touch(articleId: string, version: ArticleVersion): Promise<void> {
@@ -351,6 +406,7 @@ class PostgresTransaction implements StoreTransaction {
   /** Records the new versions of the touched articles, one statement for all of them. */
   private async flushTouched(): Promise<void> {
     if (this.touched.size === 0) return;
+    await this.inFlight;
     const files = [...this.touched.keys()];
     const versions = [...this.touched.values()];
     this.touched.clear();
@@ -363,7 +419,7 @@ class PostgresTransaction implements StoreTransaction {
   }
 
   async setSkipped(skipped: Skipped[]): Promise<void> {
-    await this.flush();
+    await this.drain();
     await this.sql.query(`DELETE FROM ${this.s}.skipped`);
     await this.sql.query(
       `INSERT INTO ${this.s}.skipped (ord, file, line, reason) SELECT * FROM unnest($1::int[], $2::text[], $3::int[], $4::text[])`,
@@ -383,7 +439,7 @@ class PostgresTransaction implements StoreTransaction {
    * (or finds the row it would create already made by the first), and its whole transaction is refused.
    */
   async setManifest(manifest: Manifest): Promise<void> {
-    await this.flush();
+    await this.drain();
     const written = await this.sql.query(
       `INSERT INTO ${this.s}.manifest AS m (one, body) VALUES (true, $1) ON CONFLICT (one) DO UPDATE SET body = excluded.body
        WHERE $2::boolean OR m.body->>'corpusDir' = excluded.body->>'corpusDir' RETURNING one`,
@@ -400,7 +456,7 @@ class PostgresTransaction implements StoreTransaction {
 
   /** Writes what is still buffered, then applies the gathered changes in term order (one statement, so concurrent writers lock rows in the same order). */
   async applyDeltas(): Promise<void> {
-    await this.flush();
+    await this.drain();
     const { sql, s } = this;
     const changed = [...this.df].filter(([, n]) => n !== 0);
     if (changed.length) {
@@ -419,5 +475,6 @@ class PostgresTransaction implements StoreTransaction {
         [articles, passages, lengths],
       );
     }
+    if (this.bulk) await this.finishBulk();
   }
 }

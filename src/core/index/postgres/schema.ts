@@ -1,6 +1,6 @@
 import { UserError } from '../../errors.js';
 import type { Database, Sql } from './database.js';
-import { HNSW_PARAMS } from '../../settings.js';
+import { HNSW_PARAMS, POSTGRES_BULK } from '../../settings.js';
 
 /**
  * kabar's tables on a PostgreSQL server. The `kabar` schema holds the schema version and the registry
@@ -44,6 +44,27 @@ const MIGRATIONS: ((sql: Sql) => Promise<void>)[] = [
   },
 ];
 
+/** The HNSW index of an index's passage vectors (cosine). */
+const VECTOR_INDEX = 'passages_embedding_idx';
+
+/**
+ * Builds the HNSW index of the passage vectors, with the memory and parallel workers of a bulk build for
+ * the rest of the transaction. CREATE INDEX takes a lock that blocks writers, not readers.
+ */
+export async function createVectorIndex(sql: Sql, schema: string): Promise<void> {
+  await sql.query(
+    `SELECT set_config('maintenance_work_mem', $1, true), set_config('max_parallel_maintenance_workers', $2, true)`,
+    [POSTGRES_BULK.maintenanceWorkMem, String(POSTGRES_BULK.parallelWorkers)],
+  );
+  await sql.query(
+    `CREATE INDEX IF NOT EXISTS ${VECTOR_INDEX} ON ${schema}.passages USING hnsw (embedding vector_cosine_ops) WITH (m = ${HNSW_PARAMS.m}, ef_construction = ${HNSW_PARAMS.efConstruction})`,
+  );
+}
+
+/** Drops the HNSW index before a bulk load (it is built once after it); readers of the index wait until the load commits. */
+export const dropVectorIndex = (sql: Sql, schema: string): Promise<unknown> =>
+  sql.query(`DROP INDEX IF EXISTS ${schema}.${VECTOR_INDEX}`);
+
 async function createIndexTables(sql: Sql, schema: string, dimensions: number): Promise<void> {
   const s = schema;
   await sql.query(`CREATE SCHEMA ${s}`);
@@ -69,9 +90,7 @@ async function createIndexTables(sql: Sql, schema: string, dimensions: number): 
     length int NOT NULL,
     embedding vector(${dimensions}) NOT NULL)`);
   await sql.query(`CREATE INDEX ON ${s}.passages (file)`);
-  await sql.query(
-    `CREATE INDEX ON ${s}.passages USING hnsw (embedding vector_cosine_ops) WITH (m = ${HNSW_PARAMS.m}, ef_construction = ${HNSW_PARAMS.efConstruction})`,
-  );
+  await createVectorIndex(sql, s);
   await sql.query(`CREATE TABLE ${s}.postings (
     term text NOT NULL,
     pid bigint NOT NULL,

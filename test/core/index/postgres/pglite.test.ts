@@ -3,7 +3,8 @@ import { after, before, test } from 'node:test';
 import type { Database } from '../../../../src/core/index/postgres/database.js';
 import { postgresStore } from '../../../../src/core/index/postgres/postgres-store.js';
 import { locateIndex } from '../../../../src/core/index/postgres/schema.js';
-import { runStoreContract } from '../contract.js';
+import { CONTRACT_DIMENSIONS, runStoreContract } from '../contract.js';
+import { runBulkTests } from './bulk.js';
 import { openPgliteDatabase } from './pglite-database.js';
 
 // One PGlite database for the whole file (creating one takes seconds and hundreds of MB); each test gets an index of its own.
@@ -19,6 +20,23 @@ runStoreContract('PostgreSQL (PGlite)', async (dimensions) => {
   const shared: Database = { ...db, close: async () => {} };
   return {
     store: postgresStore({ write: shared }, location),
+    dispose: async () => {
+      await db.query(`DROP SCHEMA ${location.schema} CASCADE`);
+    },
+  };
+});
+
+runBulkTests('PostgreSQL (PGlite)', async () => {
+  const location = await locateIndex(db, {
+    key: `bulk-${++n}`,
+    dimensions: CONTRACT_DIMENSIONS,
+    create: true,
+    command: 'kabar index',
+  });
+  return {
+    store: postgresStore({ write: { ...db, close: async () => {} } }, location),
+    schema: location.schema,
+    sql: db,
     dispose: async () => {
       await db.query(`DROP SCHEMA ${location.schema} CASCADE`);
     },

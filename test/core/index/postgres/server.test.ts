@@ -8,6 +8,7 @@ import type { Store } from '../../../../src/core/index/port.js';
 import { ROOT } from '../../../helpers.js';
 import { articleInput, CONTRACT_DIMENSIONS, manifestFor, runStoreContract } from '../contract.js';
 import { admin, scratchDatabase, SKIP_SERVER_TESTS, TEST_PG_URL, withUrl } from './pg-server.js';
+import { runBulkTests } from './bulk.js';
 
 const userError = (code: string, message: RegExp) => (error: unknown) => {
   assert.ok(error instanceof UserError, `expected a UserError, got ${String(error)}`);
@@ -47,6 +48,22 @@ describe('PostgreSQL server', { skip: SKIP_SERVER_TESTS }, () => {
           db.url,
         );
         await admin(`DROP SCHEMA kabar_${row.id} CASCADE`, [], db.url);
+      },
+    };
+  });
+
+  runBulkTests('PostgreSQL server', async () => {
+    const key = `bulk-${++n}`;
+    const store = await open(key);
+    const [{ id }] = await admin<{ id: number }>('SELECT id FROM kabar.indexes WHERE key = $1', [key], db.url);
+    return {
+      store,
+      schema: `kabar_${id}`,
+      sql: { query: <T>(text: string, params?: unknown[]) => admin<T>(text, params, db.url) },
+      dispose: async () => {
+        await store.close();
+        await admin('DELETE FROM kabar.indexes WHERE key = $1', [key], db.url);
+        await admin(`DROP SCHEMA kabar_${id} CASCADE`, [], db.url);
       },
     };
   });
