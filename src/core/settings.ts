@@ -192,6 +192,46 @@ export const DEFAULT_EXTRACTIVE: ExtractiveOptions = {
   translationSimilarity: 0.5,
 };
 
+/** How lists, timelines and briefs are gathered across articles (`core/across/`); tuned on eval/across.jsonl. */
+export interface AcrossOptions {
+  /** Passages retrieved for a list, timeline or brief (more than for one fact: the answer spans articles). */
+  k: number;
+  /** A sentence answers a list question when it holds this share of the question's weighted content. */
+  listMinCoverage: number;
+  /** A span is a list item when the reader gives it at least this share of its sentence's spans… */
+  listMinSpan: number;
+  /** …or this share of the sentence's best span, when it has the best span's shape (a name beside a name). */
+  listSiblingRatio: number;
+  /** A timeline event or a brief line holds at least this share of the topic's weighted content. */
+  minRelevance: number;
+  /** Story-fingerprint similarity at which two sentences tell the same event (another outlet or language). */
+  sameEvent: number;
+  /** Lines of a brief unless `--lines` says otherwise. */
+  briefLines: number;
+  /** Maximal marginal relevance: the weight of relevance against likeness to the lines already chosen. */
+  mmrLambda: number;
+  /** A brief line this alike to one chosen already repeats it and is not taken. */
+  briefRepeat: number;
+  /** Added to a brief line's worth when its outlet has no line yet, so a brief draws on several outlets. */
+  newOutletBonus: number;
+  /** The most lines a list or timeline shows. */
+  maxItems: number;
+}
+
+export const DEFAULT_ACROSS: AcrossOptions = {
+  k: 30,
+  listMinCoverage: 0.7,
+  listMinSpan: 0.2,
+  listSiblingRatio: 0.3,
+  minRelevance: 0.5,
+  sameEvent: 0.5,
+  briefLines: 5,
+  mmrLambda: 0.7,
+  briefRepeat: 0.6,
+  newOutletBonus: 0.05,
+  maxItems: 20,
+};
+
 /** Scores below which a quote's match is not reported; tuned on eval/cite.jsonl. */
 export interface CiteThresholds {
   fuzzy: number;

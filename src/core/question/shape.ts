@@ -100,3 +100,39 @@ export function questionShape(question: string): QuestionShape {
     return 'brief';
   return 'answer';
 }
+
+/** Words that only say what shape of answer is wanted, dropped from the topic searched. */
+const SHAPE_ONLY = new Set([
+  ...TIMELINE_WORDS,
+  ...BRIEF_WORDS,
+  ...LIST_VERBS,
+  'saja',
+  'happened',
+  'terjadi',
+  'berita',
+  'news',
+  'me',
+  'give',
+  'tell',
+  'please',
+  'tolong',
+  'beri',
+  'berikan',
+]);
+
+/**
+ * The question as a search for its topic: the words that ask for a list, a timeline or a brief
+ * dropped ("Siapa saja yang bertemu Lavrov?" → "Siapa yang bertemu Lavrov?", "Ringkas berita
+ * tentang banjir" → "tentang banjir"), so retrieval and the reader see an ordinary question.
+ */
+export function shapeTopic(question: string): string {
+  const kept = question.replace(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu, (word) =>
+    SHAPE_ONLY.has(word.toLowerCase()) ? '' : word,
+  );
+  return (
+    kept
+      .replace(/\s+([?.,!])/g, '$1')
+      .replace(/\s{2,}/g, ' ')
+      .trim() || question
+  );
+}
