@@ -12,6 +12,7 @@ import type { ReaderWeights } from '../answer/reader/weights.js';
 import type { AcrossOptions } from '../settings.js';
 import { briefLines } from './brief.js';
 import { listItems } from './list.js';
+import { nameWords } from './entities.js';
 import { poolIds, sentencePool, type PoolSentence } from './pool.js';
 import { featureSpanReader, type SpanReader } from './spans.js';
 import { timelineEvents } from './timeline.js';
@@ -81,7 +82,8 @@ export async function answerAcross(input: AcrossQuestion, parts: AcrossParts): P
       query,
       words,
     );
-    items = listItems(pool, reader, options).map((item) => {
+    const asked = new Set(nameWords(question));
+    items = listItems(pool, reader, options, asked).map((item) => {
       const sentences = [
         ...new Map(item.mentions.map((m) => [`${m.from.article.file}:${m.from.position}`, m.from])).values(),
       ];

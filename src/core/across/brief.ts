@@ -25,8 +25,10 @@ export function briefLines(
   options: AcrossOptions,
   lines: number,
 ): BriefLine[] {
+  const best = pool.reduce((top, s) => Math.max(top, s.relevance), 0);
+  const floor = Math.max(options.minRelevance, options.relative * best);
   const candidates = pool.filter(
-    (s) => s.relevance >= options.minRelevance && (s.sentence.text.match(/[\p{L}\p{N}]+/gu) ?? []).length >= MIN_WORDS,
+    (s) => s.relevance >= floor && (s.sentence.text.match(/[\p{L}\p{N}]+/gu) ?? []).length >= MIN_WORDS,
   );
   const prints = new Map<PoolSentence, StoryPrint>(
     candidates.map((s) => [s, storyFingerprint(s.sentence.text, analyzer)]),

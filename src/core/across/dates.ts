@@ -86,8 +86,10 @@ const LAST_YEAR = /\b(tahun lalu|last year)\b/i;
 
 const MONTH_WORD = Object.keys(MONTHS).join('|');
 const WEEKDAY_WORD = Object.keys(WEEKDAYS).join('|');
-/** "24 Februari 2022", "1 Juli", "21 Oct." */
-const DAY_MONTH = new RegExp(`\\b(\\d{1,2})\\s+(${MONTH_WORD})\\.?(?:,?\\s+((?:19|20)\\d{2}))?\\b`, 'i');
+/** What joins the first and last day of a range: "22-23 Desember", "1 sampai 7 April", "9 hingga 22 Juli". */
+const RANGE = String.raw`(?:\s*[-–]\s*|\s+(?:hingga|sampai(?:\s+dengan)?|s\.d\.?|to|until|and|dan)\s+)\d{1,2}`;
+/** "24 Februari 2022", "1 Juli", "21 Oct.", "1 sampai 7 April 2022" (a range is dated by its first day). */
+const DAY_MONTH = new RegExp(`\\b(\\d{1,2})(?:${RANGE})?\\s+(${MONTH_WORD})\\.?(?:,?\\s+((?:19|20)\\d{2}))?\\b`, 'i');
 /** "July 1, 2020", "October 21" (not "May" the verb: a day follows at once). */
 const MONTH_DAY = new RegExp(
   `\\b(${MONTH_WORD})\\.?\\s+(\\d{1,2})(?!\\d)(?:(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d{2}))?`,
@@ -185,4 +187,25 @@ export function dateWithin(date: string, since?: string, until?: string): boolea
   if (since && date.slice(0, since.length) < since.slice(0, date.length)) return false;
   if (until && date.slice(0, until.length) > until.slice(0, date.length)) return false;
   return true;
+}
+
+/** A day written in full with its year ("(25/1/2018)", "24 Januari 2018", "July 1, 2020"), as `YYYY-MM-DD`, or null. */
+export function fullDate(text: string): string | null {
+  const found = eventDate(text, null);
+  return found && found.date.length === 10 ? found.date : null;
+}
+
+/**
+ * The date an article's relative dates are read against: its own date when it gives the day; else the
+ * first day its text writes in full (its dateline, "Kamis (25/1/2018)", or the first dated event) when
+ * that agrees with the article's month or year, so an undated article's "12 April" and "Selasa (30/1)"
+ * still find their year.
+ */
+export function referenceDate(articleDate: string | null, texts: string[]): string | null {
+  if (articleDate && articleDate.length === 10) return articleDate;
+  for (const text of texts) {
+    const day = fullDate(text);
+    if (day && (!articleDate || day.startsWith(articleDate))) return day;
+  }
+  return articleDate;
 }

@@ -2,6 +2,8 @@ import type { AcrossOptions } from '../settings.js';
 import { aliasesIn, mergeEntities, nameWords } from './entities.js';
 import type { PoolSentence } from './pool.js';
 import type { ReadSpan, SpanReader } from './spans.js';
+import { coordinatedItems } from './coordination.js';
+import { nameWords as wordsOfName } from './entities.js';
 
 /** One mention of a list item: the reader's span and the sentence that says it. */
 export interface Mention {
@@ -9,6 +11,8 @@ export interface Mention {
   span: ReadSpan;
   /** The span's worth: the reader's share pooled over the spans that agree with it. */
   worth: number;
+  /** The span is an item of a list written out in the sentence ("A, B dan C"). */
+  written: boolean;
   from: PoolSentence;
 }
 
@@ -69,17 +73,62 @@ function shownForm(group: Mention[]): string {
   )[0];
 }
 
+/** How many of a sentence's worthiest spans are looked at for a written list they stand in. */
+const LIST_LOOK = 5;
+
 /**
- * The items of a list: from every sentence that holds enough of the question, the reader's answers,
- * merged when they name one entity (entities.ts), each item once with all its sentences. Items named by
- * more sentences come first, then those found in better-ranked passages.
+ * The answers a sentence gives: the items of a written list ("A, B dan C") that one of its worthiest
+ * spans stands in; else, for names, the reader's answers (sentenceItems). A thing asked for ("which
+ * commodities") is taken only from a written list: a lone span of any shape is too often a fragment.
  */
-export function listItems(pool: PoolSentence[], reader: SpanReader, options: AcrossOptions): ListItem[] {
+function answersIn(
+  sentence: PoolSentence['sentence'],
+  spans: ReadSpan[],
+  names: boolean,
+  options: AcrossOptions,
+): { span: ReadSpan; worth: number; written: boolean }[] {
+  const top = spans.slice(0, POOLED);
+  const worth = (s: ReadSpan) => top.reduce((sum, o) => sum + o.p * agreement(s, o), 0);
+  const likeliest = top
+    .filter((s) => s.fits && !s.repeats)
+    .map((span) => ({ span, worth: worth(span) }))
+    .sort((a, b) => b.worth - a.worth)
+    .slice(0, LIST_LOOK);
+  for (const { span, worth } of likeliest) {
+    const items = coordinatedItems(sentence, span, names);
+    if (items) return items.map((item) => ({ span: { ...span, ...item }, worth, written: true }));
+  }
+  return names ? sentenceItems(spans, options).map((s) => ({ ...s, written: false })) : [];
+}
+
+/**
+ * The items of a list: from every sentence that holds nearly as much of the question as the best one,
+ * the answers it gives (answersIn), merged when they name one entity (entities.ts), each item once with
+ * all its sentences. Items named by more sentences come first, then those found in better-ranked passages.
+ */
+export function listItems(
+  pool: PoolSentence[],
+  reader: SpanReader,
+  options: AcrossOptions,
+  asked: ReadonlySet<string>,
+): ListItem[] {
   const mentions: Mention[] = [];
+  const best = pool.reduce((top, s) => Math.max(top, s.relevance), 0);
+  const floor = Math.max(options.listMinCoverage, options.listRelative * best);
   for (const from of pool) {
-    if (from.relevance < options.listMinCoverage) continue;
-    for (const { span, worth } of sentenceItems(reader.spans(from.sentence, from.article.lang), options))
-      mentions.push({ text: span.text, span, worth, from });
+    if (from.relevance < floor) continue;
+    const taken: ReadSpan[] = [];
+    for (const { span, worth, written } of answersIn(
+      from.sentence,
+      reader.spans(from.sentence, from.article.lang),
+      reader.names,
+      options,
+    )) {
+      if (taken.some((t) => t.start < span.end && span.start < t.end)) continue;
+      if (wordsOfName(span.text).every((w) => asked.has(w))) continue;
+      taken.push(span);
+      mentions.push({ text: span.text, span, worth, written, from });
+    }
   }
   const aliases = pool.flatMap((s) => aliasesIn(s.sentence.text));
   const items = mergeEntities(mentions, aliases).map((group) => ({
@@ -87,8 +136,9 @@ export function listItems(pool: PoolSentence[], reader: SpanReader, options: Acr
     mentions: group,
     confidence: Math.max(...group.map((m) => m.worth)),
   }));
+  // Items from the sentences that hold most of the question come first; of those, the ones more sentences name.
+  const held = (item: ListItem) => Math.max(...item.mentions.map((m) => m.from.relevance));
   const sentences = (item: ListItem) =>
     new Set(item.mentions.map((m) => `${m.from.article.file}:${m.from.position}`)).size;
-  const firstRank = (item: ListItem) => Math.min(...item.mentions.map((m) => m.from.rank));
-  return items.sort((a, b) => sentences(b) - sentences(a) || firstRank(a) - firstRank(b)).slice(0, options.maxItems);
+  return items.sort((a, b) => held(b) - held(a) || sentences(b) - sentences(a)).slice(0, options.listItems);
 }

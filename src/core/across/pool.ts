@@ -14,13 +14,14 @@ export interface PoolSentence {
   position: number;
   /**
    * The share of the topic's weighted content in the sentence; a word found only in the article's title
-   * counts half (a sentence says "the minister" where the headline names him).
+   * or the sentence before counts half (a sentence says "the minister", "his four deputies", where the
+   * headline or the sentence before names them).
    */
   relevance: number;
 }
 
-/** Title words count this much of a word found in the sentence itself. */
-const TITLE_SHARE = 0.5;
+/** Words of the title or the sentence before count this much of a word found in the sentence itself. */
+const CONTEXT_SHARE = 0.5;
 
 /**
  * Every sentence of the retrieved passages and their same-story twins, once each, in rank order, with
@@ -43,9 +44,14 @@ export function sentencePool(
     const { passage, article } = record;
     let title = titles.get(article.file);
     if (!title) titles.set(article.file, (title = wordsFound(words, article.title, article.lang, analyzer)));
+    let before: boolean[] = [];
     for (const sentence of passage.sentences) {
       const found = foundIn(words, stemmedTokens(sentence.text, article.lang, analyzer));
-      const weight = words.reduce((sum, w, i) => sum + w.weight * (found[i] ? 1 : title[i] ? TITLE_SHARE : 0), 0);
+      const weight = words.reduce(
+        (sum, w, i) => sum + w.weight * (found[i] ? 1 : title[i] || before[i] ? CONTEXT_SHARE : 0),
+        0,
+      );
+      before = found;
       pool.push({
         sentence,
         passageId,

@@ -21,8 +21,13 @@ export interface ReadSpan extends Span {
  * first. The feature reader gives it below; any offline reader that scores spans can give the same.
  */
 export interface SpanReader {
+  /** Whether the question asks for names (a person, place, organisation): list items are then capitalised. */
+  readonly names: boolean;
   spans(sentence: Span, lang: Lang): ReadSpan[];
 }
+
+/** The answer types whose answers are names. */
+const NAME_TYPES = new Set(['person', 'place', 'org', 'name']);
 
 const FIT = SPAN_FEATURES.indexOf('fit');
 /** Words after which a capitalised word is a place ("timpalannya dari Iran Hossein Amir Abdollahian"). */
@@ -41,6 +46,7 @@ const REPEATS = SPAN_FEATURES.indexOf('repeats.share');
 /** The feature reader's spans for a question: its span model's shares, a person's name widened to the whole name. */
 export function featureSpanReader(question: ReaderQuestion, analyzer: Analyzer, weights: ReaderWeights): SpanReader {
   return {
+    names: NAME_TYPES.has(question.type),
     spans(sentence, lang) {
       const read = readSentence(question, sentence, lang, analyzer);
       return rankSpans(question, sentence, lang, analyzer, weights).map((s) => {

@@ -2,7 +2,7 @@ import type { Analyzer } from '../text/analyze.js';
 import { cosine, storyFingerprint, type StoryPrint } from '../text/story-print.js';
 import type { Filters } from '../types.js';
 import type { AcrossOptions } from '../settings.js';
-import { dateWithin, eventDate } from './dates.js';
+import { dateWithin, eventDate, referenceDate } from './dates.js';
 import type { PoolSentence } from './pool.js';
 
 /** One event of a timeline: its date and the sentences (one per article) that report it, the first one shown. */
@@ -28,7 +28,21 @@ export function timelineEvents(
   options: AcrossOptions,
   filters: Pick<Filters, 'since' | 'until'> = {},
 ): TimelineEvent[] {
-  const relevant = pool.filter((s) => s.relevance >= options.minRelevance);
+  const best = pool.reduce((top, s) => Math.max(top, s.relevance), 0);
+  const floor = Math.max(options.minRelevance, options.relative * best);
+  const relevant = pool.filter((s) => s.relevance >= floor);
+  // Each article's dates are read against its own date, or the first day it writes in full.
+  const references = new Map<string, string | null>();
+  const reference = (s: PoolSentence) => {
+    if (!references.has(s.article.file)) {
+      const texts = pool
+        .filter((o) => o.article.file === s.article.file)
+        .sort((a, b) => a.position - b.position)
+        .map((o) => o.sentence.text);
+      references.set(s.article.file, referenceDate(s.article.date, texts));
+    }
+    return references.get(s.article.file) ?? null;
+  };
   const prints = new Map<PoolSentence, StoryPrint>();
   const print = (s: PoolSentence) => {
     let p = prints.get(s);
@@ -38,7 +52,7 @@ export function timelineEvents(
   const events: TimelineEvent[] = [];
   const undated: PoolSentence[] = [];
   for (const s of relevant) {
-    const when = eventDate(s.sentence.text, s.article.date);
+    const when = eventDate(s.sentence.text, reference(s));
     if (!when) {
       undated.push(s);
       continue;
