@@ -236,7 +236,7 @@ export const DEFAULT_ACROSS: AcrossOptions = {
   briefLines: 5,
   mmrLambda: 0.7,
   briefRepeat: 0.6,
-  newOutletBonus: 0.05,
+  newOutletBonus: 0.02,
   maxItems: 20,
   listItems: 6,
 };

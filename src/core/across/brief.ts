@@ -25,10 +25,15 @@ export function briefLines(
   options: AcrossOptions,
   lines: number,
 ): BriefLine[] {
-  const best = pool.reduce((top, s) => Math.max(top, s.relevance), 0);
-  const floor = Math.max(options.minRelevance, options.relative * best);
+  // A line is worth what it holds of the topic and what its article holds at best: the sentences around
+  // the one that names the topic tell the story too ("kedua menteri itu fokus pada JCPOA").
+  const articleBest = new Map<string, number>();
+  for (const s of pool) articleBest.set(s.article.file, Math.max(articleBest.get(s.article.file) ?? 0, s.relevance));
+  const value = new Map(pool.map((s) => [s, (s.relevance + articleBest.get(s.article.file)!) / 2]));
+  const top = Math.max(0, ...value.values());
+  const floor = Math.max(options.minRelevance, options.relative * top);
   const candidates = pool.filter(
-    (s) => s.relevance >= floor && (s.sentence.text.match(/[\p{L}\p{N}]+/gu) ?? []).length >= MIN_WORDS,
+    (s) => value.get(s)! >= floor && (s.sentence.text.match(/[\p{L}\p{N}]+/gu) ?? []).length >= MIN_WORDS,
   );
   const prints = new Map<PoolSentence, StoryPrint>(
     candidates.map((s) => [s, storyFingerprint(s.sentence.text, analyzer)]),
@@ -46,7 +51,7 @@ export function briefLines(
       if (like >= options.briefRepeat) continue;
       const outlet = s.article.source ?? s.article.file;
       const worth =
-        options.mmrLambda * s.relevance -
+        options.mmrLambda * value.get(s)! -
         (1 - options.mmrLambda) * like +
         (outlets.has(outlet) ? 0 : options.newOutletBonus);
       if (worth > bestWorth) {
