@@ -204,7 +204,9 @@ export interface AcrossOptions {
   listMinSpan: number;
   /** …or this share of the sentence's best span, when it has the best span's shape (a name beside a name). */
   listSiblingRatio: number;
-  /** A timeline event or a brief line holds at least this share of the topic's weighted content… */
+  /** A timeline event holds at least this share of the topic's weighted content. */
+  timelineRelevance: number;
+  /** A brief line holds at least this share of the topic's weighted content… */
   minRelevance: number;
   /** …and this share of what the sentence that holds most of it holds. */
   relative: number;
@@ -230,6 +232,7 @@ export const DEFAULT_ACROSS: AcrossOptions = {
   listRelative: 0.7,
   listMinSpan: 0.2,
   listSiblingRatio: 0.3,
+  timelineRelevance: 0.5,
   minRelevance: 0.3,
   relative: 0.6,
   sameEvent: 0.5,

@@ -27,7 +27,7 @@ interface Segment {
   end: number;
 }
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’&.-]*/gu;
+const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}'’&.-]*[\p{L}\p{N}])?/gu;
 const wordsIn = (text: string, offset: number) =>
   [...text.matchAll(WORD)].map((m) => ({ text: m[0], start: offset + m.index, end: offset + m.index + m[0].length }));
 const capital = (word: string) => /^[\p{Lu}\p{N}]/u.test(word);

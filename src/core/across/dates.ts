@@ -2,7 +2,7 @@
  * When a sentence says something happened, from the date words it holds, resolved against its article's
  * publication date: "Rabu (21/10)", "pada 1 Juli", "kemarin", "pekan lalu", "on Tuesday", "in October
  * 2020". News writes most dates relative to the day it is published, so a day without a year takes the
- * article's year (the year before when that would put it after publication), and a weekday is the
+ * year that puts it nearest the article's date, and a weekday is the
  * latest such day on or before publication. A date that needs more than the article gives (a weekday
  * in an article dated only by month, a day and month in an undated one) is not resolved.
  */
@@ -124,17 +124,28 @@ const valid = (year: number, month: number, day: number) => {
   return month >= 1 && month <= 12 && d.getUTCDate() === day ? d : null;
 };
 
-/** A day and month without a year: the article's year, or the year before when that lies after publication. */
+/** A day and month without a year: the year that puts it nearest the article's date (news writes about the weeks around it). */
 function dayMonth(day: number, month: number, year: string | undefined, p: Published | null): string | null {
-  let y: number;
-  if (year) y = Number(year.length === 2 ? `20${year}` : year);
-  else {
-    if (!p) return null;
-    y = p.year;
-    if (p.month !== null && (month > p.month || (month === p.month && p.day !== null && day > p.day))) y -= 1;
+  if (year) {
+    const d = valid(Number(year.length === 2 ? `20${year}` : year), month, day);
+    return d ? iso(d) : null;
   }
-  const d = valid(y, month, day);
-  return d ? iso(d) : null;
+  if (!p) return null;
+  const published = utc({
+    ...p,
+    month: p.month ?? month,
+    day: p.day ?? (p.month === null || p.month === month ? day : 15),
+  });
+  let nearest: Date | null = null;
+  for (const y of [p.year - 1, p.year, p.year + 1]) {
+    const d = valid(y, month, day);
+    if (
+      d &&
+      (!nearest || Math.abs(d.getTime() - published.getTime()) < Math.abs(nearest.getTime() - published.getTime()))
+    )
+      nearest = d;
+  }
+  return nearest ? iso(nearest) : null;
 }
 
 /** The date a sentence places its event at, resolved against the article's date; null when it says none or cannot be resolved. */

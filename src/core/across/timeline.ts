@@ -28,9 +28,7 @@ export function timelineEvents(
   options: AcrossOptions,
   filters: Pick<Filters, 'since' | 'until'> = {},
 ): TimelineEvent[] {
-  const best = pool.reduce((top, s) => Math.max(top, s.relevance), 0);
-  const floor = Math.max(options.minRelevance, options.relative * best);
-  const relevant = pool.filter((s) => s.relevance >= floor);
+  const relevant = pool.filter((s) => s.relevance >= options.timelineRelevance);
   // Each article's dates are read against its own date, or the first day it writes in full.
   const references = new Map<string, string | null>();
   const reference = (s: PoolSentence) => {
