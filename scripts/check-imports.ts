@@ -26,6 +26,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ['core/cite'],
   ['core/health.ts'],
   ['core/engine.ts'],
+  ['core/across'],
   ['core/eval'],
   ['core/answer'],
   ['core/retrieve'],

@@ -36,6 +36,26 @@ async function evalCite(file: string, options: EvalFlags, command: Command): Pro
   });
 }
 
+/** `kabar eval` over list, timeline and brief questions: each asked as written, scored by its kind. */
+async function evalAcross(file: string, text: string, options: EvalFlags, command: Command): Promise<void> {
+  const { formatAcross, loadAcrossCases, runAcrossEval } = await loadEvaluation();
+  const cases = loadAcrossCases(text, file);
+  await interruptible(async (signal) => {
+    const global = command.optsWithGlobals<GlobalOptions>();
+    const engine = await engineFrom(global, { signal });
+    const report = reporterFor(global);
+    const started = performance.now();
+    const bar = report.progress('Evaluating', 'questions');
+    const metrics = await runAcrossEval(
+      cases,
+      (c, signal) => collectAnswer(engine.ask(c.question, { k: options.k, filters: c.filters ?? {}, signal })),
+      { signal, onProgress: (done, total) => bar.update(done, total) },
+    ).finally(() => bar.stop());
+    report.detail(`${cases.length} questions in ${duration(performance.now() - started)}`);
+    process.stdout.write(options.json ? jsonLine(metrics) : `${terminalSafe(formatAcross(metrics))}\n`);
+  });
+}
+
 /** `kabar eval`: answers a question set (or looks up a quote set) and prints the scores. */
 export async function evalAction(file: string | undefined, options: EvalFlags, command: Command): Promise<void> {
   if (options.cite) {
@@ -55,12 +75,15 @@ export async function evalAction(file: string | undefined, options: EvalFlags, c
     computeMetrics,
     describeFailure,
     formatMarkdownReport,
+    isAcrossFile,
     loadQuestions,
     parseThresholds,
     summaryTable,
   } = await loadEvaluation();
   const thresholds = parseThresholds(options.min ?? [], options.max ?? []);
-  const { questions, warnings } = loadQuestions(await readInput(file, 'the question file'), file);
+  const text = await readInput(file, 'the question file');
+  if (isAcrossFile(text)) return evalAcross(file, text, options, command);
+  const { questions, warnings } = loadQuestions(text, file);
   if (warnings.length && !options.skipBadLines) {
     const more =
       warnings.length > 1 ? ` (and ${warnings.length - 1} more bad line${warnings.length > 2 ? 's' : ''})` : '';

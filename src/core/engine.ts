@@ -20,7 +20,10 @@ import { createExtractiveAnswerer } from './answer/extractive.js';
 import { settleAbstention } from './answer/abstention.js';
 import { embedderKey, type Embedder } from './embedder.js';
 import { KABAR_VERSION } from './version.js';
-import { DEFAULT_K, DEFAULT_CHUNKING, SIZE_LIMITS, type ChunkOptions } from './settings.js';
+import { questionShape, shapeTopic } from './question/shape.js';
+import { answerAcross } from './across/answer.js';
+import { shippedWeights } from './answer/reader/weights.js';
+import { DEFAULT_ACROSS, DEFAULT_K, DEFAULT_CHUNKING, SIZE_LIMITS, type ChunkOptions } from './settings.js';
 
 /** What an answerer factory may use; the engine builds the offline answerer when none is given. */
 export interface AnswererContext {
@@ -83,6 +86,8 @@ export interface AskOptions {
   signal?: AbortSignal;
   /** An answer less sure than this (its confidence, in [0, 1]) becomes an abstention naming the closest passage. */
   minConfidence?: number;
+  /** The most lines of a brief (default `DEFAULT_ACROSS.briefLines`). */
+  lines?: number;
 }
 
 export interface Engine {
@@ -309,7 +314,7 @@ class KabarEngine implements Engine {
 
   async *ask(
     question: string,
-    { k = DEFAULT_K, filters = {}, history = [], signal, minConfidence = 0 }: AskOptions = {},
+    { k = DEFAULT_K, filters = {}, history = [], signal, minConfidence = 0, lines }: AskOptions = {},
   ): AsyncGenerator<AnswerEvent> {
     const started = performance.now();
     const { answerer } = this;
@@ -324,6 +329,12 @@ class KabarEngine implements Engine {
           `The question is ${question.length.toLocaleString('en')} characters long; kabar takes questions of up to ${SIZE_LIMITS.questionChars.toLocaleString('en')}.`,
           { hint: 'Ask it in fewer words.' },
         );
+      // A list, timeline or brief is gathered across articles from the sentences of many passages.
+      const shape = questionShape(question);
+      if (shape !== 'answer' && !answerer.rewriter) {
+        yield* this.askAcross(question, shape, { k, filters, lines, started });
+        return;
+      }
       // With a language model, it condenses the conversation and translates the question; offline, follow-ups are resolved by rule.
       const rewritten = answerer.rewriter ? await answerer.rewriter.rewrite(question, history, signal) : undefined;
       const followUp = rewritten ? null : resolveFollowUp(question, history);
@@ -361,5 +372,36 @@ class KabarEngine implements Engine {
     } catch (error) {
       yield { type: 'error', error: error instanceof Error ? error : new Error(String(error)) };
     }
+  }
+
+  /** A list, timeline or brief: the topic searched deeper (every passage of an article), then gathered across articles. */
+  private async *askAcross(
+    question: string,
+    shape: 'list' | 'timeline' | 'brief',
+    { k, filters, lines, started }: { k: number; filters: Filters; lines?: number; started: number },
+  ): AsyncGenerator<AnswerEvent> {
+    const { query, hits, ms } = await this.search(shapeTopic(question), {
+      k: Math.max(k, DEFAULT_ACROSS.k),
+      filters,
+      allPassages: true,
+    });
+    yield { type: 'resolved', question: query.text, filters };
+    yield { type: 'retrieved', hits };
+    const answer = await answerAcross(
+      { shape, question, query, hits, filters, lines: lines ?? DEFAULT_ACROSS.briefLines },
+      { store: this.store, analyzer: this.analyzer, options: DEFAULT_ACROSS, weights: shippedWeights() },
+    );
+    yield { type: 'token', text: answer.answer };
+    yield {
+      type: 'done',
+      answer: {
+        ...settleAbstention(answer, query.lang),
+        timingsMs: {
+          retrieve: Math.round(ms),
+          answer: Math.round(answer.timingsMs.answer),
+          total: Math.round(performance.now() - started),
+        },
+      },
+    };
   }
 }

@@ -5,3 +5,5 @@ export { computeMetrics } from './eval/metrics.js';
 export { formatMarkdownReport, summaryTable } from './eval/report.js';
 export { checkThresholds, describeFailure, parseThresholds } from './eval/thresholds.js';
 export { formatCiteSummary, loadCiteCases, runCiteEval, scoreCite } from './cite/evaluate.js';
+export { isAcrossFile, loadAcrossCases } from './eval/across-dataset.js';
+export { formatAcross, runAcrossEval } from './eval/across-run.js';

@@ -18,6 +18,8 @@ import type { Setting } from './config/describe.js';
 // The data a front end shows.
 export type {
   Answer,
+  AnswerItem,
+  AnswerKind,
   AnswerEvent,
   Article,
   ArticleMeta,

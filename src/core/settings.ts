@@ -200,6 +200,58 @@ export const DEFAULT_EXTRACTIVE: ExtractiveOptions = {
   translationSimilarity: 0.5,
 };
 
+/** How lists, timelines and briefs are gathered across articles (`core/across/`); tuned on eval/across.jsonl. */
+export interface AcrossOptions {
+  /** Passages retrieved for a list, timeline or brief (more than for one fact: the answer spans articles). */
+  k: number;
+  /** A sentence answers a list question when it holds this share of the question's weighted content… */
+  listMinCoverage: number;
+  /** …and this share of what the sentence that holds most of it holds. */
+  listRelative: number;
+  /** A span is a list item when the reader gives it at least this share of its sentence's spans… */
+  listMinSpan: number;
+  /** …or this share of the sentence's best span, when it has the best span's shape (a name beside a name). */
+  listSiblingRatio: number;
+  /** A timeline event holds at least this share of the topic's weighted content. */
+  timelineRelevance: number;
+  /** A brief line holds at least this share of the topic's weighted content… */
+  minRelevance: number;
+  /** …and this share of what the sentence that holds most of it holds. */
+  relative: number;
+  /** Story-fingerprint similarity at which two sentences tell the same event (another outlet or language). */
+  sameEvent: number;
+  /** Lines of a brief unless `--lines` says otherwise. */
+  briefLines: number;
+  /** Maximal marginal relevance: the weight of relevance against likeness to the lines already chosen. */
+  mmrLambda: number;
+  /** A brief line this alike to one chosen already repeats it and is not taken. */
+  briefRepeat: number;
+  /** Added to a brief line's worth when its outlet has no line yet, so a brief draws on several outlets. */
+  newOutletBonus: number;
+  /** The most lines a timeline shows. */
+  maxItems: number;
+  /** The most items a list shows. */
+  listItems: number;
+}
+
+export const DEFAULT_ACROSS: AcrossOptions = {
+  k: 30,
+  listMinCoverage: 0.4,
+  listRelative: 0.7,
+  listMinSpan: 0.2,
+  listSiblingRatio: 0.3,
+  timelineRelevance: 0.5,
+  minRelevance: 0.3,
+  relative: 0.6,
+  sameEvent: 0.5,
+  briefLines: 5,
+  mmrLambda: 0.7,
+  briefRepeat: 0.6,
+  newOutletBonus: 0.02,
+  maxItems: 20,
+  listItems: 6,
+};
+
 /** Scores below which a quote's match is not reported; tuned on eval/cite.jsonl. */
 export interface CiteThresholds {
   fuzzy: number;

@@ -131,8 +131,26 @@ export interface ShortAnswer extends ArticleSpan {
   shown: string;
 }
 
+/** What an answer is: one cited fact, or a list, a timeline or a brief gathered across articles. */
+export type AnswerKind = 'answer' | 'list' | 'timeline' | 'brief';
+
+/** One line of a list, timeline or brief: what it says, the date it is placed at, and every span that backs it. */
+export interface AnswerItem {
+  /** The item as shown: a name or phrase (list), a sentence (timeline, brief). */
+  text: string;
+  /** The event's date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`) on a timeline; a brief line's article date; null when unknown. */
+  date: string | null;
+  citations: Citation[];
+}
+
 export interface Answer {
   question: string;
+  /** What the answer is; absent means `answer`, one cited fact. */
+  kind?: AnswerKind;
+  /** The lines of a list, timeline or brief, in order; every citation of them is also in `citations`. */
+  items?: AnswerItem[];
+  /** Generative lists, timelines and briefs: lines written without a marker that verifies, dropped. */
+  droppedLines?: number;
   /** The question actually searched (after follow-up resolution); equals `question` when nothing was resolved. */
   resolvedQuestion: string;
   answer: string;

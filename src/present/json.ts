@@ -2,6 +2,7 @@ import {
   spanSource,
   type QuoteMatch,
   type Answer,
+  type AnswerItem,
   type ArticleSpan,
   type Citation,
   type Hit,
@@ -32,18 +33,28 @@ export const citationJson = (c: Citation) => ({
 /** The JSON form of a short answer: its span and the text shown for it. */
 export const shortJson = (s: ShortAnswer) => ({ ...spanJson(s), shown: s.shown });
 
+/** The JSON form of a list, timeline or brief line: its text, its date and its citations in full. */
+export const itemJson = (item: AnswerItem) => ({
+  text: item.text,
+  date: item.date,
+  citations: item.citations.map(citationJson),
+});
+
 /**
  * The `--json` object of `kabar ask`. `short` (the answer span), `support` (the quoted sentence) and
  * `confidence` are always present, null when the answerer gives none.
  */
 export const answerJson = (a: Answer) => ({
   question: a.question,
+  kind: a.kind ?? 'answer',
   answer: a.answer,
   abstained: a.abstained,
   short: a.short ? shortJson(a.short) : null,
   support: a.support ? spanJson(a.support) : null,
   confidence: a.confidence ?? null,
   citations: a.citations.map(citationJson),
+  ...(a.items ? { items: a.items.map(itemJson) } : {}),
+  ...(a.droppedLines === undefined ? {} : { droppedLines: a.droppedLines }),
   ...(a.abstained ? { closest: a.closest ? spanJson(a.closest) : null } : {}),
   ...(a.warnings.length ? { warnings: a.warnings } : {}),
   ...(a.invalidMarkers === undefined ? {} : { invalidMarkers: a.invalidMarkers }),

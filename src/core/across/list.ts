@@ -1,0 +1,144 @@
+import type { AcrossOptions } from '../settings.js';
+import { aliasesIn, mergeEntities, nameWords } from './entities.js';
+import type { PoolSentence } from './pool.js';
+import type { ReadSpan, SpanReader } from './spans.js';
+import { coordinatedItems } from './coordination.js';
+import { nameWords as wordsOfName } from './entities.js';
+
+/** One mention of a list item: the reader's span and the sentence that says it. */
+export interface Mention {
+  text: string;
+  span: ReadSpan;
+  /** The span's worth: the reader's share pooled over the spans that agree with it. */
+  worth: number;
+  /** The span is an item of a list written out in the sentence ("A, B dan C"). */
+  written: boolean;
+  from: PoolSentence;
+}
+
+/** A list item: the entity's fullest name and every sentence that names it. */
+export interface ListItem {
+  text: string;
+  mentions: Mention[];
+  /** The reader's best share for any of its spans. */
+  confidence: number;
+}
+
+const overlaps = (a: ReadSpan, b: ReadSpan) => a.start < b.end && b.start < a.end;
+
+/** How much two spans of one sentence agree: the F1 of their shared characters. */
+function agreement(a: ReadSpan, b: ReadSpan): number {
+  const shared = Math.min(a.end, b.end) - Math.max(a.start, b.start);
+  if (shared <= 0) return 0;
+  const precision = shared / (a.end - a.start);
+  const recall = shared / (b.end - b.start);
+  return (2 * precision * recall) / (precision + recall);
+}
+
+/** The reader's spans pooled over: the likeliest ones hold nearly all of a sentence's share. */
+const POOLED = 40;
+
+/**
+ * The answers a sentence gives to a list question. One answer written at several extents ("Iran Hossein
+ * Amir Abdollahian", "Hossein Amir Abdollahian") splits the reader's share, so each span is worth the
+ * shares of all spans, in proportion to how much they agree with it. The worthiest span that has the
+ * asked shape and says something new is an answer when it is worth enough; beside it, spans worth a good
+ * part of it that do not overlap it ("A, B dan C": the share spreads over the names).
+ */
+export function sentenceItems(
+  spans: ReadSpan[],
+  options: Pick<AcrossOptions, 'listMinSpan' | 'listSiblingRatio'>,
+): { span: ReadSpan; worth: number }[] {
+  const top = spans.slice(0, POOLED);
+  const worth = (s: ReadSpan) => top.reduce((sum, o) => sum + o.p * agreement(s, o), 0);
+  const usable = top
+    .filter((s) => s.fits && !s.repeats)
+    .map((span) => ({ span, worth: worth(span) }))
+    .sort((a, b) => b.worth - a.worth);
+  const best = usable[0];
+  if (!best || best.worth < options.listMinSpan) return [];
+  const chosen = [best];
+  for (const s of usable.slice(1))
+    if (s.worth >= options.listSiblingRatio * best.worth && !chosen.some((c) => overlaps(c.span, s.span)))
+      chosen.push(s);
+  return chosen;
+}
+
+/** The form an item is shown in: the one the reader found worth most over all its mentions; of equals, the fullest. */
+function shownForm(group: Mention[]): string {
+  const worth = new Map<string, number>();
+  for (const m of group) worth.set(m.text, (worth.get(m.text) ?? 0) + m.worth);
+  return [...worth].reduce((a, b) =>
+    b[1] > a[1] || (b[1] === a[1] && nameWords(b[0]).length > nameWords(a[0]).length) ? b : a,
+  )[0];
+}
+
+/** How many of a sentence's worthiest spans are looked at for a written list they stand in. */
+const LIST_LOOK = 5;
+
+/**
+ * The answers a sentence gives: the items of a written list ("A, B dan C") that one of its worthiest
+ * spans stands in; else, for names, the reader's answers (sentenceItems). A thing asked for ("which
+ * commodities") is taken only from a written list: a lone span of any shape is too often a fragment.
+ */
+function answersIn(
+  sentence: PoolSentence['sentence'],
+  spans: ReadSpan[],
+  names: boolean,
+  options: AcrossOptions,
+): { span: ReadSpan; worth: number; written: boolean }[] {
+  const top = spans.slice(0, POOLED);
+  const worth = (s: ReadSpan) => top.reduce((sum, o) => sum + o.p * agreement(s, o), 0);
+  const likeliest = top
+    .filter((s) => s.fits && !s.repeats)
+    .map((span) => ({ span, worth: worth(span) }))
+    .sort((a, b) => b.worth - a.worth)
+    .slice(0, LIST_LOOK);
+  for (const { span, worth } of likeliest) {
+    const items = coordinatedItems(sentence, span, names);
+    if (items) return items.map((item) => ({ span: { ...span, ...item }, worth, written: true }));
+  }
+  return names ? sentenceItems(spans, options).map((s) => ({ ...s, written: false })) : [];
+}
+
+/**
+ * The items of a list: from every sentence that holds nearly as much of the question as the best one,
+ * the answers it gives (answersIn), merged when they name one entity (entities.ts), each item once with
+ * all its sentences. Items named by more sentences come first, then those found in better-ranked passages.
+ */
+export function listItems(
+  pool: PoolSentence[],
+  reader: SpanReader,
+  options: AcrossOptions,
+  asked: ReadonlySet<string>,
+): ListItem[] {
+  const mentions: Mention[] = [];
+  const best = pool.reduce((top, s) => Math.max(top, s.relevance), 0);
+  const floor = Math.max(options.listMinCoverage, options.listRelative * best);
+  for (const from of pool) {
+    if (from.relevance < floor) continue;
+    const taken: ReadSpan[] = [];
+    for (const { span, worth, written } of answersIn(
+      from.sentence,
+      reader.spans(from.sentence, from.article.lang),
+      reader.names,
+      options,
+    )) {
+      if (taken.some((t) => t.start < span.end && span.start < t.end)) continue;
+      if (wordsOfName(span.text).every((w) => asked.has(w))) continue;
+      taken.push(span);
+      mentions.push({ text: span.text, span, worth, written, from });
+    }
+  }
+  const aliases = pool.flatMap((s) => aliasesIn(s.sentence.text));
+  const items = mergeEntities(mentions, aliases).map((group) => ({
+    text: shownForm(group),
+    mentions: group,
+    confidence: Math.max(...group.map((m) => m.worth)),
+  }));
+  // Items from the sentences that hold most of the question come first; of those, the ones more sentences name.
+  const held = (item: ListItem) => Math.max(...item.mentions.map((m) => m.from.relevance));
+  const sentences = (item: ListItem) =>
+    new Set(item.mentions.map((m) => `${m.from.article.file}:${m.from.position}`)).size;
+  return items.sort((a, b) => held(b) - held(a) || sentences(b) - sentences(a)).slice(0, options.listItems);
+}

@@ -1,0 +1,73 @@
+import type { PassageRecord } from '../index/port.js';
+import { foundIn, stemmedTokens, wordsFound, type QuestionWord } from '../question/coverage.js';
+import type { Analyzer } from '../text/analyze.js';
+import type { ArticleMeta, Hit, Span } from '../types.js';
+
+/** A sentence of a retrieved passage, with how much of the topic it holds. */
+export interface PoolSentence {
+  sentence: Span;
+  passageId: string;
+  article: ArticleMeta;
+  /** The rank of the hit it was read from (a same-story twin shares its hit's rank). */
+  rank: number;
+  /** Its place in the article (passage start, then sentence start), for reading order. */
+  position: number;
+  /**
+   * The share of the topic's weighted content in the sentence; a word found only in the article's title
+   * or the sentence before counts half (a sentence says "the minister", "his four deputies", where the
+   * headline or the sentence before names them).
+   */
+  relevance: number;
+}
+
+/** Words of the title or the sentence before count this much of a word found in the sentence itself. */
+const CONTEXT_SHARE = 0.5;
+
+/**
+ * Every sentence of the retrieved passages and their same-story twins, once each, in rank order, with
+ * its relevance to the topic's words. Lists, timelines and briefs all choose their lines from it.
+ */
+export function sentencePool(
+  words: QuestionWord[],
+  hits: Hit[],
+  records: Map<string, PassageRecord>,
+  analyzer: Analyzer,
+): PoolSentence[] {
+  const total = words.reduce((sum, w) => sum + w.weight, 0);
+  const pool: PoolSentence[] = [];
+  const seen = new Set<string>();
+  const titles = new Map<string, boolean[]>();
+  const read = (passageId: string, rank: number) => {
+    const record = records.get(passageId);
+    if (seen.has(passageId) || !record) return;
+    seen.add(passageId);
+    const { passage, article } = record;
+    let title = titles.get(article.file);
+    if (!title) titles.set(article.file, (title = wordsFound(words, article.title, article.lang, analyzer)));
+    let before: boolean[] = [];
+    for (const sentence of passage.sentences) {
+      const found = foundIn(words, stemmedTokens(sentence.text, article.lang, analyzer));
+      const weight = words.reduce(
+        (sum, w, i) => sum + w.weight * (found[i] ? 1 : title[i] || before[i] ? CONTEXT_SHARE : 0),
+        0,
+      );
+      before = found;
+      pool.push({
+        sentence,
+        passageId,
+        article,
+        rank,
+        position: sentence.start,
+        relevance: total > 0 ? weight / total : 0,
+      });
+    }
+  };
+  hits.forEach((hit, rank) => {
+    read(hit.passage.id, rank);
+    for (const twin of hit.related) read(twin.id, rank);
+  });
+  return pool;
+}
+
+/** The ids of every passage the pool reads: the hits and their same-story twins. */
+export const poolIds = (hits: Hit[]): string[] => hits.flatMap((h) => [h.passage.id, ...h.related.map((r) => r.id)]);
