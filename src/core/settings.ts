@@ -88,6 +88,21 @@ export interface QueryWeights {
 
 export const QUERY_WEIGHTS: QueryWeights = { translation: 0.7, otherStem: 0.5, nameFuzziness: 0.2, answerType: 0.3 };
 
+/**
+ * How a question word is translated into the other language (core/text/translate.ts): through the
+ * hand-written and FreeDict lexicon and the table learnt from parallel news (data/translations.json).
+ */
+export interface TranslationOptions {
+  /** The most translations of one word a query searches, best first. */
+  candidates: number;
+  /** Translations weighing less than this share of the word's best one are left out. */
+  minShare: number;
+  /** How sure a lexicon translation counts when the learnt table does not weigh it (the learnt best counts 1). */
+  lexiconWeight: number;
+}
+
+export const TRANSLATION: TranslationOptions = { candidates: 3, minShare: 0.2, lexiconWeight: 0.6 };
+
 /** How many passages a search or a question retrieves unless told (`-k`). */
 export const DEFAULT_K = 10;
 
@@ -139,6 +154,8 @@ export interface RetrieverOptions {
   candidates: number;
   denseWeight: number;
   lexicalWeight: number;
+  /** The dense search over the question put word for word into the other language, beside the question's own. */
+  translatedDenseWeight: number;
   /** Story-fingerprint similarity at which two passages count as the same story. */
   duplicateThreshold: number;
   /** `score`: normalised scores added with their weights; `rank`: reciprocal rank fusion. */
@@ -157,6 +174,7 @@ export const DEFAULT_RETRIEVER: RetrieverOptions = {
   candidates: 50,
   denseWeight: 0.3,
   lexicalWeight: 1,
+  translatedDenseWeight: 0,
   duplicateThreshold: 0.6,
   fusion: 'score',
   rerank: { weight: 1, depth: 50 },

@@ -5,6 +5,7 @@ import type { Filters, Lang } from '../types.js';
 import { isFuzzyName } from '../text/names.js';
 import { frameWeights } from './frame.js';
 import { QUERY_WEIGHTS } from '../settings.js';
+import { translatorFor } from '../text/translate.js';
 
 /** A content word of a question; `weight` is below 1 for the kind of answer asked for ("country" in "which country"). */
 export interface QueryWord extends Token {
@@ -17,8 +18,10 @@ export interface Query {
   lang: Lang;
   /** Content words of the question (stopwords and question words dropped), as typed, with their frame weight. */
   words: QueryWord[];
-  /** Lexical terms: the question's own stems, the other language's stems, and lexicon translations. */
+  /** Lexical terms: the question's own stems, the other language's stems, and weighted translations. */
   terms: WeightedTerm[];
+  /** The content words put word for word into the other language (each its best translation; names and numbers as typed), for a second vector search. */
+  translation: string;
   filters: Filters;
 }
 
@@ -38,6 +41,8 @@ export function analyseQuery(text: string, analyzer: Analyzer, filters: Filters 
         searchable(t, (word) => analyzer.isStopword(word, lang) || (analyzer.isStopword(word, other) && !t.capital)),
     );
   const terms = new Map<string, WeightedTerm>();
+  const translator = translatorFor(analyzer.lexicon);
+  const rendered: string[] = [];
   const add = (term: string, weight: number, fuzzy = 0) => {
     const known = terms.get(term);
     if (!known || known.weight < weight) terms.set(term, { term, weight, fuzzy: Math.max(fuzzy, known?.fuzzy ?? 0) });
@@ -47,11 +52,12 @@ export function analyseQuery(text: string, analyzer: Analyzer, filters: Filters 
     add(stem, word.weight, isFuzzyName(word) && !/\p{N}/u.test(word.word) ? NAME_FUZZINESS : 0);
     const otherStem = analyzer.stem(word.word, other);
     if (otherStem !== stem) add(otherStem, OTHER_STEM_WEIGHT * word.weight);
-    for (const concept of analyzer.lexicon.concepts(stem, lang)) {
-      for (const translation of analyzer.lexicon.stems(concept, other)) {
-        if (!analyzer.isStopword(translation, other)) add(translation, TRANSLATION_WEIGHT * word.weight);
-      }
-    }
+    // A number is the same in both languages; a name has no translation and is searched as it is.
+    const translations = /\p{N}/u.test(word.word)
+      ? []
+      : translator.translate(stem, lang).filter((t) => !analyzer.isStopword(t.stem, other));
+    for (const t of translations) add(t.stem, TRANSLATION_WEIGHT * t.weight * word.weight);
+    rendered.push(translations[0]?.stem ?? word.word);
   }
-  return { text, lang, words, terms: [...terms.values()], filters };
+  return { text, lang, words, terms: [...terms.values()], translation: rendered.join(' '), filters };
 }
