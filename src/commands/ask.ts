@@ -33,6 +33,11 @@ export function registerAsk(program: Command): void {
       confidenceValue,
       0,
     )
+    .option(
+      '--lines <n>',
+      'the most lines of a brief ("Ringkas berita tentang …", "Summarize …"); default 5',
+      positiveInt,
+    )
     .option('--batch <file>', 'answer one question per line of a file (- for standard input) as JSON Lines')
     .option('--json', 'print one JSON object')
     .addHelpText(
@@ -44,6 +49,9 @@ export function registerAsk(program: Command): void {
         'echo "Kapan Hatami bertemu Shoygu?" | kabar ask -',
         'kabar ask --batch questions.txt > answers.jsonl',
         'kabar ask --json "Who met Shoygu?"',
+        'kabar ask "Siapa saja yang bertemu Lavrov?"',
+        'kabar ask --since 2020 "What happened between Iran and Russia?"',
+        'kabar ask --lines 3 "Ringkas berita tentang kerja sama militer Iran dan Rusia"',
       ]),
     )
     .action(async (words: string[], options: AskFlags, command: Command) => {
@@ -72,7 +80,10 @@ export function registerAsk(program: Command): void {
       const remote =
         batch || options.minConfidence > 0
           ? null
-          : await fromServer(global, { path: '/v1/ask', body: { question, k: options.k, ...filters } });
+          : await fromServer(global, {
+              path: '/v1/ask',
+              body: { question, k: options.k, ...filters, ...(options.lines ? { lines: options.lines } : {}) },
+            });
       if (remote) {
         const { reporterFor } = await import('./reporter.js');
         reporterFor(global).detail(`answered by kabar serve at ${remote.url}`);
@@ -98,7 +109,7 @@ export function registerAsk(program: Command): void {
           import('./reporter.js'),
         ]);
         const report = reporterFor(global);
-        const asking = { k: options.k, filters, signal, minConfidence: options.minConfidence };
+        const asking = { k: options.k, filters, signal, minConfidence: options.minConfidence, lines: options.lines };
         if (batch) {
           await askBatch(engine, batch, asking, report);
           return;
@@ -132,7 +143,7 @@ export function registerAsk(program: Command): void {
     });
 }
 
-type AskFlags = FilterFlags & { k: number; json?: boolean; minConfidence: number; batch?: string };
+type AskFlags = FilterFlags & { k: number; json?: boolean; minConfidence: number; batch?: string; lines?: number };
 
 /** `--min-confidence`: a number from 0 to 1. */
 function confidenceValue(text: string): number {

@@ -22,8 +22,17 @@ import { embedderKey, type Embedder } from './embedder.js';
 import { KABAR_VERSION } from './version.js';
 import { questionShape, shapeTopic } from './question/shape.js';
 import { answerAcross } from './across/answer.js';
+import { writeAcross } from './across/prose.js';
+import { detectLanguage } from './text/language.js';
 import { shippedWeights } from './answer/reader/weights.js';
-import { DEFAULT_ACROSS, DEFAULT_K, DEFAULT_CHUNKING, SIZE_LIMITS, type ChunkOptions } from './settings.js';
+import {
+  DEFAULT_ACROSS,
+  DEFAULT_K,
+  DEFAULT_VERIFY,
+  DEFAULT_CHUNKING,
+  SIZE_LIMITS,
+  type ChunkOptions,
+} from './settings.js';
 
 /** What an answerer factory may use; the engine builds the offline answerer when none is given. */
 export interface AnswererContext {
@@ -331,8 +340,8 @@ class KabarEngine implements Engine {
         );
       // A list, timeline or brief is gathered across articles from the sentences of many passages.
       const shape = questionShape(question);
-      if (shape !== 'answer' && !answerer.rewriter) {
-        yield* this.askAcross(question, shape, { k, filters, lines, started });
+      if (shape !== 'answer') {
+        yield* this.askAcross(question, shape, { k, filters, lines, started, signal });
         return;
       }
       // With a language model, it condenses the conversation and translates the question; offline, follow-ups are resolved by rule.
@@ -378,7 +387,13 @@ class KabarEngine implements Engine {
   private async *askAcross(
     question: string,
     shape: 'list' | 'timeline' | 'brief',
-    { k, filters, lines, started }: { k: number; filters: Filters; lines?: number; started: number },
+    {
+      k,
+      filters,
+      lines,
+      started,
+      signal,
+    }: { k: number; filters: Filters; lines?: number; started: number; signal?: AbortSignal },
   ): AsyncGenerator<AnswerEvent> {
     const { query, hits, ms } = await this.search(shapeTopic(question), {
       k: Math.max(k, DEFAULT_ACROSS.k),
@@ -387,10 +402,15 @@ class KabarEngine implements Engine {
     });
     yield { type: 'resolved', question: query.text, filters };
     yield { type: 'retrieved', hits };
-    const answer = await answerAcross(
+    const chosen = await answerAcross(
       { shape, question, query, hits, filters, lines: lines ?? DEFAULT_ACROSS.briefLines },
       { store: this.store, analyzer: this.analyzer, options: DEFAULT_ACROSS, weights: shippedWeights() },
     );
+    // With a language model, it writes the lines from the same sentences, held to their citations.
+    const { model } = this.answerer;
+    const answer = model
+      ? await writeAcross(chosen, model, detectLanguage(question), this.analyzer, DEFAULT_VERIFY, signal)
+      : chosen;
     yield { type: 'token', text: answer.answer };
     yield {
       type: 'done',

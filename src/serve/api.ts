@@ -4,7 +4,7 @@ import { sendAnswerEvent } from './ask-stream.js';
 import type { EngineHolder } from './engine-holder.js';
 import { ApiError } from './errors.js';
 import { eventStream, readJson, sendJson, wantsEvents } from './http-io.js';
-import { filtersFrom, kField, spanField, textField } from './inputs.js';
+import { filtersFrom, kField, linesField, spanField, textField } from './inputs.js';
 import { collectAnswer } from '../core/index.js';
 import { answerJson } from '../present/json.js';
 import { citeQuote, indexInfo, searchPassages, showPassage } from './operations.js';
@@ -41,7 +41,7 @@ export async function inSlot<T>(slots: AnswerSlots, work: () => Promise<T>): Pro
 const ask: Handler = async ({ req, res, signal }, deps) => {
   const body = await readJson(req);
   const question = textField(body.question, 'question');
-  const options = { k: kField(body.k), filters: filtersFrom(body), signal };
+  const options = { k: kField(body.k), filters: filtersFrom(body), lines: linesField(body.lines), signal };
   await inSlot(deps.slots, () =>
     deps.holder.use(async (engine) => {
       if (!wantsEvents(req)) {

@@ -25,6 +25,15 @@ export function kField(value: unknown): number | undefined {
   return k;
 }
 
+/** `lines`: the most lines of a brief, a whole number from 1 to MAX_K; absent means the default. */
+export function linesField(value: unknown): number | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  const lines = typeof value === 'string' ? Number(value) : value;
+  if (typeof lines !== 'number' || !Number.isInteger(lines) || lines < 1 || lines > MAX_K)
+    throw bad(`"lines" must be a whole number from 1 to ${MAX_K}.`);
+  return lines;
+}
+
 /** The filters `since`, `until`, `source` and `lang`, checked by the same rule as the CLI's flags. */
 export function filtersFrom(input: Record<string, unknown>): Filters {
   const given: FilterInput = {};

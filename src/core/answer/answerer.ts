@@ -1,5 +1,6 @@
 import type { Query } from '../question/query.js';
 import type { QueryRewriter } from '../retrieve/rewrite.js';
+import type { ChatModel } from './chat-model.js';
 import type { AnswerEvent, Hit, Turn } from '../types.js';
 
 export interface AnswerInput {
@@ -18,5 +19,7 @@ export interface Answerer {
   readonly name: string;
   /** Supplied by generative answerers: rewrites follow-ups and translates the question before retrieval. */
   readonly rewriter?: QueryRewriter;
+  /** Supplied by generative answerers: the chat model, which also writes lists, timelines and briefs (core/across/prose.ts). */
+  readonly model?: ChatModel;
   answer(input: AnswerInput): AsyncIterable<AnswerEvent>;
 }

@@ -124,8 +124,10 @@ async function* extractiveInstead(fallback: Answerer, input: AnswerInput, reason
 export class LlmAnswerer implements Answerer {
   readonly name: string;
   readonly rewriter: QueryRewriter;
+  readonly model: ChatModel;
 
   constructor(private readonly options: LlmAnswererOptions) {
+    this.model = options.model;
     this.name = `llm:${options.model.info.provider}:${options.model.info.model}`;
     this.rewriter = createLlmRewriter(options.model, options.prompts);
   }

@@ -3,6 +3,7 @@ import { describeFilters, hasFilters } from '../../core/index.js';
 import type { TurnItem } from '../state/conversation-reducer.js';
 import { oneLine } from '../../present/text.js';
 import { AnswerText } from './AnswerText.js';
+import { ItemList } from './ItemList.js';
 import { Echo } from './CommandEcho.js';
 import { Message } from './Message.js';
 import { SourceList, type Source } from './SourceList.js';
@@ -26,7 +27,9 @@ export function TurnView({ turn, sources, live = false }: { turn: TurnItem; sour
       {turn.resolved ? <Detail label="searching for" value={turn.resolved} /> : null}
       {hasFilters(turn.filters) ? <Detail label="filters" value={describeFilters(turn.filters)} /> : null}
       <Box marginTop={turn.text || live ? 1 : 0} marginLeft={ANSWER} flexDirection="column">
-        {turn.text ? (
+        {turn.answer?.items?.length ? (
+          <ItemList answer={turn.answer} left={ANSWER} />
+        ) : turn.text ? (
           <AnswerText text={turn.text} unverified={unverified} left={ANSWER} />
         ) : live ? (
           <Text dimColor>Searching…</Text>
