@@ -78,17 +78,22 @@ export function closeCoverage(hit: Hit, words: QuestionWord[], stem: PassageStem
   return best;
 }
 
-/** Adds `weight` × close coverage to the score of the first `depth` hits and sorts them again. */
+/**
+ * Adds `weight` × close coverage to the score of the first `depth` hits and sorts them again. A passage
+ * not in `across.lang` (the question's language) is read with `across.words` (the words with their translations).
+ */
 export function rerankByCoverage(
   hits: Hit[],
   words: QuestionWord[],
   stem: PassageStem,
   { weight, depth }: { weight: number; depth: number },
   shape?: AnswerShape,
+  across?: { lang: Lang; words: QuestionWord[] },
 ): Hit[] {
   if (weight === 0 || words.length === 0) return hits;
+  const wordsFor = (hit: Hit) => (across && hit.article.lang !== across.lang ? across.words : words);
   const head = hits
     .slice(0, depth)
-    .map((hit) => ({ ...hit, score: hit.score + weight * closeCoverage(hit, words, stem, shape) }));
+    .map((hit) => ({ ...hit, score: hit.score + weight * closeCoverage(hit, wordsFor(hit), stem, shape) }));
   return [...head.sort((a, b) => b.score - a.score || compareIds(a.passage.id, b.passage.id)), ...hits.slice(depth)];
 }

@@ -9,6 +9,7 @@ import type { StoryPrint } from '../text/story-print.js';
 import { normalizedScoreFusion, reciprocalRankFusion } from './fuse.js';
 import type { Query } from '../question/query.js';
 import { compareIds, passageStemmer, rerankByCoverage } from './rerank.js';
+import { withTranslations } from './translated-words.js';
 import { hasAnswerShape, questionKind } from '../question/kind.js';
 import { wordsOf } from '../text/analyze.js';
 import { DEFAULT_RETRIEVER, type RetrieverOptions } from '../settings.js';
@@ -93,18 +94,24 @@ export class HybridRetriever implements Retriever {
       });
     }
     const words = questionWords(query, analyzer, stats);
+    // A passage in the other language is read with the question's translations too.
+    const across = { lang: query.lang, words: withTranslations(words, query, analyzer) };
     const stem = await passageStemmer(
       store,
       analyzer,
-      words,
+      across.words,
       hits.slice(0, options.rerank.depth).map((h) => h.article.lang),
     );
     const kind = questionKind(query.text);
     const asked = new Set(wordsOf(query.text));
-    const reranked = rerankByCoverage(hits, words, stem, options.rerank, {
-      holds: (text) => hasAnswerShape(kind, text, asked),
-      shapeless: options.rerank.shapeless,
-    });
+    const reranked = rerankByCoverage(
+      hits,
+      words,
+      stem,
+      options.rerank,
+      { holds: (text) => hasAnswerShape(kind, text, asked), shapeless: options.rerank.shapeless },
+      across,
+    );
     const prints = new Map<string, StoryPrint>();
     for (const [id, record] of records) if (record.print) prints.set(id, record.print);
     return {
