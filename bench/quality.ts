@@ -1,8 +1,10 @@
-// `npm run bench:quality -- [--sets facqa,idkmrc] [--sizes 0,10000,100000,all] [--corpora DIR] [--bench DIR] [--dir DIR] [--json]`
+// `npm run bench:quality -- [--sets facqa,idkmrc] [--sizes 0,10000,100000,all] [--corpora DIR] [--bench DIR] [--dir DIR] [--keep] [--json]`
 // Answer quality as the corpus grows: each question set is asked over its own articles plus a growing
 // number of distractor passages of real news and other text (../shared/corpora), never its gold articles.
 // Prints R@1, R@5, hit and false abstention at each size, with the HNSW graph as kabar searches it and
-// with exact vector search (the graph searched with a breadth of every passage it holds).
+// with exact vector search (the graph searched with a breadth of every passage it holds). With --keep, the
+// corpus and index an earlier run left in --dir are reused (the same seed writes the same files), so
+// another retrieval setting can be measured at the largest size without indexing it again.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,6 +27,7 @@ const { values: flags } = parseArgs({
     bench: { type: 'string', default: path.join(ROOT, '..', 'shared', 'bench') },
     dir: { type: 'string', default: path.join(os.tmpdir(), 'kabar-bench-quality') },
     seed: { type: 'string', default: '1' },
+    keep: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
   },
 });
@@ -107,7 +110,8 @@ function addDistractors(
     const name = `d${String(state.files).padStart(6, '0')}.txt`;
     const folder = path.join(corpus, 'distractors', String(Math.floor(state.files / PER_FOLDER)).padStart(3, '0'));
     if (state.files % PER_FOLDER === 0) fs.mkdirSync(folder, { recursive: true });
-    fs.writeFileSync(path.join(folder, name), raw);
+    // A file an earlier run wrote (--keep) is left as it is, so the index finds nothing changed.
+    if (!fs.existsSync(path.join(folder, name))) fs.writeFileSync(path.join(folder, name), raw);
     state.passages += parseArticle(name, raw, DEFAULT_CHUNKING).passages.length;
     state.files++;
   }
@@ -135,9 +139,10 @@ for (const set of sets) {
   const { questions } = loadQuestions(fs.readFileSync(questionsFile, 'utf8'), questionsFile);
   const work = path.join(flags.dir, set);
   const corpus = path.join(work, 'corpus');
-  fs.rmSync(work, { recursive: true, force: true });
+  if (!flags.keep) fs.rmSync(work, { recursive: true, force: true });
   fs.mkdirSync(corpus, { recursive: true });
-  for (const file of fs.readdirSync(articles)) fs.copyFileSync(path.join(articles, file), path.join(corpus, file));
+  for (const file of fs.readdirSync(articles))
+    if (!fs.existsSync(path.join(corpus, file))) fs.copyFileSync(path.join(articles, file), path.join(corpus, file));
   const gold = goldLines(articles);
   const state = { next: 0, passages: 0, files: 0, skipped: 0 };
   for (const size of sizes) {

@@ -86,7 +86,7 @@ export interface QueryWeights {
   answerType: number;
 }
 
-export const QUERY_WEIGHTS: QueryWeights = { translation: 0.7, otherStem: 0.5, nameFuzziness: 0.2, answerType: 0.3 };
+export const QUERY_WEIGHTS: QueryWeights = { translation: 1, otherStem: 0.5, nameFuzziness: 0.2, answerType: 0.3 };
 
 /**
  * How a question word is translated into the other language (core/text/translate.ts): through the
@@ -154,14 +154,15 @@ export interface RetrieverOptions {
   candidates: number;
   denseWeight: number;
   lexicalWeight: number;
-  /** The dense search over the question put word for word into the other language, beside the question's own. */
-  translatedDenseWeight: number;
   /** Story-fingerprint similarity at which two passages count as the same story. */
   duplicateThreshold: number;
   /** `score`: normalised scores added with their weights; `rank`: reciprocal rank fusion. */
   fusion: 'score' | 'rank';
-  /** The fused top `depth` gain `weight` × the share of the question found in two adjacent sentences. */
-  rerank: { weight: number; depth: number };
+  /**
+   * The fused top `depth` gain `weight` × the share of the question found in two adjacent sentences,
+   * times `shapeless` when those sentences lack the kind of fact asked for (a number for "how many").
+   */
+  rerank: { weight: number; depth: number; shapeless: number };
   /**
    * The most passages of one article among the results; its further passages are folded under its best
    * (shown with `--all-passages`), so one outsized file cannot fill the results. Three keep the reader's
@@ -174,10 +175,9 @@ export const DEFAULT_RETRIEVER: RetrieverOptions = {
   candidates: 50,
   denseWeight: 0.3,
   lexicalWeight: 1,
-  translatedDenseWeight: 0,
   duplicateThreshold: 0.6,
   fusion: 'score',
-  rerank: { weight: 1, depth: 50 },
+  rerank: { weight: 2, depth: 50, shapeless: 0.5 },
   perArticle: 3,
 };
 

@@ -163,7 +163,8 @@ export async function findQuote(engine: Engine, quote: string, options: FindOpti
 
   const semantic = unresolved.filter((c) => c.searched).slice(0, SEMANTIC_ARTICLES);
   const groups = semantic.map((c) => sentenceGroups(raws.get(c.article.file)!, c.article, c.passages, 0).flat());
-  for (const aligned of await alignSemantic(quote, fuzzyQuote, groups, analyzer, engine.embedder)) {
+  const langs = semantic.map((c) => c.article.lang);
+  for (const aligned of await alignSemantic(quote, fuzzyQuote, groups, analyzer, engine.embedder, langs)) {
     if (aligned.score < thresholds.semantic) continue;
     const { article } = semantic[aligned.group];
     record(

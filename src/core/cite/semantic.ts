@@ -5,6 +5,9 @@ import { vectorCosine } from '../text/vector-cosine.js';
 import { factFactor } from './facts.js';
 import type { Alignment, SentenceWords } from './fuzzy.js';
 import type { NormWord } from './normalize.js';
+import type { Lang } from '../types.js';
+import { detectLanguage } from '../text/language.js';
+import { translatedShare } from './translated.js';
 
 /** A sentence with its text, for embedding. */
 export interface Sentence extends SentenceWords {
@@ -22,8 +25,10 @@ const lengthFactor = (a: number, b: number): number => (Math.min(a, b) / Math.ma
 /**
  * The run of one or two sentences that says most nearly what the quote says, in either language: the
  * story fingerprints' cosine mixed with the embedder's, then the fact check (numbers and names must
- * be there). Each group of sentences is scored separately (sentences of different articles or of
- * distant parts of one article never form one span).
+ * be there). In a group of the other language (`langs`, one per group), the share of the quote's words
+ * found through their translations stands in for the fingerprint when it is higher: the fingerprint
+ * knows only the lexicon's concepts. Each group of sentences is scored separately (sentences of
+ * different articles or of distant parts of one article never form one span).
  */
 export async function alignSemantic(
   quote: string,
@@ -31,6 +36,7 @@ export async function alignSemantic(
   groups: Sentence[][],
   analyzer: Analyzer,
   embedder: Embedder,
+  langs: Lang[] = [],
 ): Promise<(Alignment & { group: number })[]> {
   const windows: { group: number; start: number; end: number; text: string; words: NormWord[] }[] = [];
   groups.forEach((sentences, group) => {
@@ -53,10 +59,13 @@ export async function alignSemantic(
     embedder.embeddings.embedDocuments(windows.map((w) => w.text)),
   ]);
   const print = storyFingerprint(quote, analyzer);
+  const quoteLang = detectLanguage(quote);
+  const translated = translatedShare(quote, quoteLang, analyzer);
   const best = new Map<number, Alignment & { group: number }>();
   windows.forEach((w, n) => {
+    const across = langs[w.group] !== undefined && langs[w.group] !== quoteLang ? translated(w.text) : 0;
     const similarity =
-      FINGERPRINT_WEIGHT * cosine(print, storyFingerprint(w.text, analyzer)) +
+      FINGERPRINT_WEIGHT * Math.max(cosine(print, storyFingerprint(w.text, analyzer)), across) +
       (1 - FINGERPRINT_WEIGHT) * Math.max(0, vectorCosine(queryVector, vectors[n]));
     const score =
       similarity *

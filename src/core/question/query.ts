@@ -20,8 +20,6 @@ export interface Query {
   words: QueryWord[];
   /** Lexical terms: the question's own stems, the other language's stems, and weighted translations. */
   terms: WeightedTerm[];
-  /** The content words put word for word into the other language (each its best translation; names and numbers as typed), for a second vector search. */
-  translation: string;
   filters: Filters;
 }
 
@@ -42,7 +40,6 @@ export function analyseQuery(text: string, analyzer: Analyzer, filters: Filters 
     );
   const terms = new Map<string, WeightedTerm>();
   const translator = translatorFor(analyzer.lexicon);
-  const rendered: string[] = [];
   const add = (term: string, weight: number, fuzzy = 0) => {
     const known = terms.get(term);
     if (!known || known.weight < weight) terms.set(term, { term, weight, fuzzy: Math.max(fuzzy, known?.fuzzy ?? 0) });
@@ -57,7 +54,6 @@ export function analyseQuery(text: string, analyzer: Analyzer, filters: Filters 
       ? []
       : translator.translate(stem, lang).filter((t) => !analyzer.isStopword(t.stem, other));
     for (const t of translations) add(t.stem, TRANSLATION_WEIGHT * t.weight * word.weight);
-    rendered.push(translations[0]?.stem ?? word.word);
   }
-  return { text, lang, words, terms: [...terms.values()], translation: rendered.join(' '), filters };
+  return { text, lang, words, terms: [...terms.values()], filters };
 }

@@ -35,12 +35,21 @@ export async function passageStemmer(
     analyzer.isStopword(word, lang) ? analyzer.stem(word, lang) : (byLang.get(lang)?.get(word) ?? NOT_A_FORM);
 }
 
+/** Whether a text holds the kind of fact a question asks for (a number, a date, a name), and what a pair that lacks it counts. */
+export interface AnswerShape {
+  holds(text: string): boolean;
+  /** A pair of sentences without the shape counts this share of its coverage. */
+  shapeless: number;
+}
+
 /**
  * The largest share of the question found in two adjacent sentences of the passage: a passage that
  * answers tends to hold the question's words close together, not scattered over unrelated sentences.
- * Each sentence is read once; a pair holds a word when either of its sentences does.
+ * Each sentence is read once; a pair holds a word when either of its sentences does. With `shape`, a
+ * pair that lacks the kind of fact asked for ("how many" and no new number) counts less: it restates
+ * the question without answering it.
  */
-export function closeCoverage(hit: Hit, words: QuestionWord[], stem: PassageStem): number {
+export function closeCoverage(hit: Hit, words: QuestionWord[], stem: PassageStem, shape?: AnswerShape): number {
   const { lang } = hit.article;
   const total = words.reduce((sum, w) => sum + w.weight, 0);
   if (total <= 0) return 0;
@@ -54,6 +63,8 @@ export function closeCoverage(hit: Hit, words: QuestionWord[], stem: PassageStem
         forms[i].some((f) => stems.has(f)) || (w.name && tokens.some((t) => matchesWord(w, t.word, NOT_A_FORM))),
     );
   });
+  const sentences = hit.passage.sentences;
+  const shaped = shape && sentences.map((s) => shape.holds(s.text));
   let best = 0;
   for (let i = 0; i < found.length; i++) {
     const next = found[i + 1];
@@ -61,21 +72,28 @@ export function closeCoverage(hit: Hit, words: QuestionWord[], stem: PassageStem
     words.forEach((w, j) => {
       if (found[i][j] || next?.[j]) evidence += w.weight;
     });
-    best = Math.max(best, evidence / total);
+    const factor = !shaped || shaped[i] || shaped[i + 1] ? 1 : shape.shapeless;
+    best = Math.max(best, (factor * evidence) / total);
   }
   return best;
 }
 
-/** Adds `weight` × close coverage to the score of the first `depth` hits and sorts them again. */
+/**
+ * Adds `weight` × close coverage to the score of the first `depth` hits and sorts them again. A passage
+ * not in `across.lang` (the question's language) is read with `across.words` (the words with their translations).
+ */
 export function rerankByCoverage(
   hits: Hit[],
   words: QuestionWord[],
   stem: PassageStem,
   { weight, depth }: { weight: number; depth: number },
+  shape?: AnswerShape,
+  across?: { lang: Lang; words: QuestionWord[] },
 ): Hit[] {
   if (weight === 0 || words.length === 0) return hits;
+  const wordsFor = (hit: Hit) => (across && hit.article.lang !== across.lang ? across.words : words);
   const head = hits
     .slice(0, depth)
-    .map((hit) => ({ ...hit, score: hit.score + weight * closeCoverage(hit, words, stem) }));
+    .map((hit) => ({ ...hit, score: hit.score + weight * closeCoverage(hit, wordsFor(hit), stem, shape) }));
   return [...head.sort((a, b) => b.score - a.score || compareIds(a.passage.id, b.passage.id)), ...hits.slice(depth)];
 }

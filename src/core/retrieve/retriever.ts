@@ -9,6 +9,9 @@ import type { StoryPrint } from '../text/story-print.js';
 import { normalizedScoreFusion, reciprocalRankFusion } from './fuse.js';
 import type { Query } from '../question/query.js';
 import { compareIds, passageStemmer, rerankByCoverage } from './rerank.js';
+import { withTranslations } from './translated-words.js';
+import { hasAnswerShape, questionKind } from '../question/kind.js';
+import { wordsOf } from '../text/analyze.js';
 import { DEFAULT_RETRIEVER, type RetrieverOptions } from '../settings.js';
 
 /** How many times the usual candidates the retriever looks at most when folding leaves fewer than k results. */
@@ -38,13 +41,9 @@ export class HybridRetriever implements Retriever {
   async retrieve(query: Query, k: number, { allPassages = false }: RetrieveOptions = {}): Promise<Hit[]> {
     const { options } = this;
     const vector = await this.embedder.embeddings.embedQuery(query.text);
-    const translated =
-      options.translatedDenseWeight > 0 && query.translation !== ''
-        ? await this.embedder.embeddings.embedQuery(query.translation)
-        : undefined;
     let depth = Math.max(options.candidates, k * 3);
     for (;;) {
-      const { stories, exhausted } = await this.candidates(query, vector, translated, depth);
+      const { stories, exhausted } = await this.candidates(query, vector, depth);
       if (allPassages) return stories.slice(0, k);
       const hits = foldPerArticle(stories, options.perArticle);
       // When one article held most candidates, its folded passages leave room: look deeper for other articles.
@@ -54,32 +53,28 @@ export class HybridRetriever implements Retriever {
     }
   }
 
-  /**
-   * The fused, reranked candidates at a search depth, retellings of one story collapsed; `exhausted` when
-   * the store has no more. `translated` is the vector of the question's word-for-word translation.
-   */
+  /** The fused, reranked candidates at a search depth, retellings of one story collapsed; `exhausted` when the store has no more. */
   private async candidates(
     query: Query,
     vector: number[],
-    translated: number[] | undefined,
     depth: number,
   ): Promise<{ stories: Hit[]; exhausted: boolean }> {
     const { store, analyzer, options } = this;
-    const [dense, lexical, stats, denseTranslated] = await Promise.all([
+    const [dense, lexical, stats] = await Promise.all([
       store.dense(vector, depth, query.filters),
       store.lexical(query.terms, depth, query.filters),
       questionStats(query, analyzer, store),
-      translated ? store.dense(translated, depth, query.filters) : [],
     ]);
-    const lists = [
-      { hits: dense, weight: options.denseWeight },
-      { hits: lexical, weight: options.lexicalWeight },
-      { hits: denseTranslated, weight: options.translatedDenseWeight },
-    ].filter((list) => list.hits.length > 0);
     const fused =
       options.fusion === 'rank'
-        ? reciprocalRankFusion(lists.map(({ hits, weight }) => ({ ids: hits.map((h) => h.id), weight })))
-        : normalizedScoreFusion(lists);
+        ? reciprocalRankFusion([
+            { ids: dense.map((h) => h.id), weight: options.denseWeight },
+            { ids: lexical.map((h) => h.id), weight: options.lexicalWeight },
+          ])
+        : normalizedScoreFusion([
+            { hits: dense, weight: options.denseWeight },
+            { hits: lexical, weight: options.lexicalWeight },
+          ]);
     const denseById = new Map(dense.map((h, rank) => [h.id, { score: h.score, rank: rank + 1 }]));
     const lexicalById = new Map(lexical.map((h, rank) => [h.id, { score: h.score, rank: rank + 1 }]));
     const ranked = [...fused].sort((a, b) => b[1] - a[1] || compareIds(a[0], b[0]));
@@ -99,13 +94,24 @@ export class HybridRetriever implements Retriever {
       });
     }
     const words = questionWords(query, analyzer, stats);
+    // A passage in the other language is read with the question's translations too.
+    const across = { lang: query.lang, words: withTranslations(words, query, analyzer) };
     const stem = await passageStemmer(
       store,
       analyzer,
-      words,
+      across.words,
       hits.slice(0, options.rerank.depth).map((h) => h.article.lang),
     );
-    const reranked = rerankByCoverage(hits, words, stem, options.rerank);
+    const kind = questionKind(query.text);
+    const asked = new Set(wordsOf(query.text));
+    const reranked = rerankByCoverage(
+      hits,
+      words,
+      stem,
+      options.rerank,
+      { holds: (text) => hasAnswerShape(kind, text, asked), shapeless: options.rerank.shapeless },
+      across,
+    );
     const prints = new Map<string, StoryPrint>();
     for (const [id, record] of records) if (record.print) prints.set(id, record.print);
     return {

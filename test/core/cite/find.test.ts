@@ -73,6 +73,28 @@ test('a translation is found as a semantic match', async () => {
   assert.match(top.text, /24 Februari/);
 });
 
+test('an English paraphrase of an Indonesian sentence is found through the translations of its words', async () => {
+  for (const [quote, file, said] of [
+    [
+      'Lavrov said Moscow and Tehran will cooperate to overcome Western sanctions',
+      '002_aa04c277c35a0562.txt',
+      /Moskow dan Teheran akan bekerjasama untuk mengalahkan sanksi barat/,
+    ],
+    [
+      'the defence minister travelled to Moscow to attend an international military forum',
+      '004_415fcd0bbee670a6.txt',
+      /perjalanan ke Moskow untuk menghadiri Forum Teknis-Militer Internasional/,
+    ],
+  ] as const) {
+    const [top] = await findQuote(engine, quote);
+    assert.ok(top, quote);
+    assert.equal(top.kind, 'semantic', quote);
+    assert.equal(top.file, file, quote);
+    assert.match(top.text, said);
+    assert.equal(top.text, read(top.file).slice(top.start, top.end));
+  }
+});
+
 test('the same sentence in several articles is listed for each, the earliest by date marked', async (t) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kabar-cite-'));
   t.after(() => fs.rmSync(dir, { recursive: true, force: true }));

@@ -2,8 +2,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { coverage, questionWords } from '../../../src/core/question/coverage.js';
 import { analyseQuery } from '../../../src/core/question/query.js';
-import { closeCoverage, passageStemmer } from '../../../src/core/retrieve/rerank.js';
-import { createAnalyzer } from '../../../src/core/text/analyze.js';
+import { closeCoverage, passageStemmer, rerankByCoverage } from '../../../src/core/retrieve/rerank.js';
+import { withTranslations } from '../../../src/core/retrieve/translated-words.js';
+import { createAnalyzer, wordsOf } from '../../../src/core/text/analyze.js';
+import { hasAnswerShape, questionKind } from '../../../src/core/question/kind.js';
 import { seedsEngine } from '../../helpers.js';
 import type { Hit } from '../../../src/core/types.js';
 
@@ -70,4 +72,33 @@ test('with the words the store recorded, close coverage is what stemming every w
       question,
     );
   }
+});
+
+test('a pair of sentences without the kind of fact asked for counts its shapeless share of coverage', () => {
+  const question = 'Berapa penumpang pesawat GA 181 yang mendarat darurat di Pekanbaru?';
+  const words = questionWords(analyseQuery(question, analyzer), analyzer, stats);
+  const asked = new Set(wordsOf(question));
+  const shape = { holds: (text: string) => hasAnswerShape(questionKind(question), text, asked), shapeless: 0.5 };
+  const restates = hitOf(['Pesawat GA 181 mendarat darurat di Pekanbaru.', 'Penumpang selamat.']);
+  const answers = hitOf(['Pesawat GA 181 membawa 84 penumpang mendarat darurat di Pekanbaru.']);
+  assert.equal(
+    closeCoverage(restates, words, analyzer.stem, shape),
+    0.5 * closeCoverage(restates, words, analyzer.stem),
+  );
+  assert.equal(closeCoverage(answers, words, analyzer.stem, shape), closeCoverage(answers, words, analyzer.stem));
+  assert.ok(closeCoverage(answers, words, analyzer.stem, shape) > closeCoverage(restates, words, analyzer.stem, shape));
+});
+
+test('an English question is read in an Indonesian passage through its learnt translations, an Indonesian passage of an Indonesian question without them', () => {
+  const query = analyseQuery('Who leads the eastern fleet?', analyzer);
+  const words = questionWords(query, analyzer, stats);
+  const across = withTranslations(words, query, analyzer);
+  const passage = hitOf(['Armada kawasan timur dipimpin Laksamana Budi.']);
+  assert.ok(closeCoverage(passage, across, analyzer.stem) > closeCoverage(passage, words, analyzer.stem));
+  const english = { ...passage, article: { ...passage.article, lang: 'en' as const } };
+  const options = { weight: 1, depth: 10 };
+  const [read] = rerankByCoverage([passage], words, analyzer.stem, options, undefined, { lang: 'en', words: across });
+  assert.equal(read.score, closeCoverage(passage, across, analyzer.stem));
+  const [same] = rerankByCoverage([english], words, analyzer.stem, options, undefined, { lang: 'en', words: across });
+  assert.equal(same.score, closeCoverage(english, words, analyzer.stem));
 });

@@ -55,9 +55,6 @@ test('an English query searches weighted Indonesian translations and keeps names
   const [fleet] = shipped.translate('fleet', 'en');
   assert.equal(fleet.stem, 'armada');
   assert.equal(weight('armada'), QUERY_WEIGHTS.translation * fleet.weight);
-  const words = query.translation.split(' ');
-  assert.ok(words.includes('shoygu') && words.includes('2005') && words.includes('armada'), query.translation);
-  assert.ok(words.length <= query.words.length);
 });
 
 test('an Indonesian query searches English translations the same way', () => {
