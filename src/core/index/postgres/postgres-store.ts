@@ -198,6 +198,8 @@ class PostgresTransaction implements StoreTransaction {
   private df = new Map<string, number>();
   private totals = { articles: 0, passages: 0, lengths: 0 };
   private pending = new Map<string, ArticleInput>();
+  /** Further passages of articles written already in this transaction. */
+  private continued: ArticleInput[] = [];
   private pendingPassages = 0;
   /** Unchanged articles whose recorded version (size, mtime) is to be updated. */
   private touched = new Map<string, ArticleVersion>();
@@ -246,20 +248,21 @@ class PostgresTransaction implements StoreTransaction {
   }
 
   async upsert(article: ArticleInput): Promise<void> {
-    if (this.pending.has(article.meta.file)) await this.flush();
-    this.pending.set(article.meta.file, article);
+    if (article.continues) {
+      // More passages of an article already upserted: its row is written first, then they are added to it.
+      if (this.pending.has(article.meta.file)) await this.flush();
+      this.continued.push(article);
+    } else {
+      if (this.pending.has(article.meta.file)) await this.flush();
+      this.pending.set(article.meta.file, article);
+    }
     this.pendingPassages += article.passages.length;
     if (this.pendingPassages >= WRITE_BATCH_PASSAGES) await this.flush();
   }
 
-  /** Writes the buffered articles: their old rows out, then articles, passages and postings, one statement each. */
-  async flush(): Promise<void> {
-    await this.flushTouched();
-    if (this.pending.size === 0) return;
+  /** Replaces the articles' rows (their old passages and postings out, their new article rows in). */
+  private async insertArticles(articles: ArticleInput[]): Promise<void> {
     const { sql, s } = this;
-    const articles = [...this.pending.values()];
-    this.pending.clear();
-    this.pendingPassages = 0;
     const files = articles.map((a) => a.meta.file);
     await this.lockArticles(files);
     await this.remove(files);
@@ -275,10 +278,24 @@ class PostgresTransaction implements StoreTransaction {
       ],
     );
     this.totals.articles += articles.length;
-    const rows = articles.flatMap((article) =>
-      article.passages.map((input, n) => {
+  }
+
+  /** Writes the buffered articles: their old rows out, then articles, passages and postings, one statement each. */
+  async flush(): Promise<void> {
+    await this.flushTouched();
+    if (this.pending.size === 0 && this.continued.length === 0) return;
+    const { sql, s } = this;
+    const articles = [...this.pending.values()];
+    const continued = this.continued;
+    this.pending.clear();
+    this.continued = [];
+    this.pendingPassages = 0;
+    if (articles.length > 0) await this.insertArticles(articles);
+    const rows = [...articles, ...continued].flatMap((article) =>
+      article.passages.map((input) => {
         const tf = new Map<string, number>();
         for (const term of input.terms) tf.set(term, (tf.get(term) ?? 0) + 1);
+        const n = Number(input.passage.id.slice(input.passage.id.lastIndexOf('#') + 1));
         return { article: article.meta, passage: input.passage, vector: input.vector, n, tf };
       }),
     );
@@ -332,6 +349,7 @@ class PostgresTransaction implements StoreTransaction {
   async clear(): Promise<void> {
     const { sql, s } = this;
     this.pending.clear();
+    this.continued = [];
     this.pendingPassages = 0;
     this.touched.clear();
     await lockIndex(sql, 'exclusive', s);
