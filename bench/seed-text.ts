@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { cleanArticle } from '../src/core/corpus/clean.js';
+import { cleanArticle, sentenceBlocks } from '../src/core/corpus/clean.js';
 
 /** What the generator recombines: each seed article's sentences and the names they use. */
 export interface SeedText {
@@ -20,8 +20,11 @@ export function readSeedText(dir: string): SeedText {
     .filter((f) => f.endsWith('.txt'))
     .sort();
   for (const file of files) {
-    const cleaned = cleanArticle(fs.readFileSync(path.join(dir, file), 'utf8'));
-    const sentences = cleaned.blocks.flat().map((s) => s.text.replace(/\s+/g, ' '));
+    const raw = fs.readFileSync(path.join(dir, file), 'utf8');
+    const cleaned = cleanArticle(raw);
+    const sentences = sentenceBlocks(raw, cleaned.runs)
+      .flat()
+      .map((s) => s.text.replace(/\s+/g, ' '));
     if (sentences.length === 0) continue;
     articles.push(sentences);
     for (const sentence of sentences) for (const [name] of sentence.matchAll(NAME)) names.add(name);

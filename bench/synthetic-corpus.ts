@@ -1,5 +1,5 @@
 import { chunkArticle } from '../src/core/corpus/chunk.js';
-import { cleanArticle } from '../src/core/corpus/clean.js';
+import { cleanArticle, sentenceBlocks } from '../src/core/corpus/clean.js';
 import type { Random } from './random.js';
 import { NAME, type SeedText } from './seed-text.js';
 import { DEFAULT_CHUNKING } from '../src/core/settings.js';
@@ -59,7 +59,7 @@ function headline(text: string): string {
 
 /** Passages kabar makes of a `.txt` article. */
 const passagesOf = (file: string): number =>
-  chunkArticle('x', file, cleanArticle(file).blocks, DEFAULT_CHUNKING).length;
+  chunkArticle('x', file, sentenceBlocks(file, cleanArticle(file).runs), DEFAULT_CHUNKING).length;
 
 /**
  * Passages kabar's chunker would make of a paragraph's generated sentences (it never crosses

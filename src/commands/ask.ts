@@ -1,7 +1,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import type { Answer } from '../core/index.js';
 import { collectAnswer, DEFAULT_K, UserError, validateFilters } from '../core/index.js';
-import { askBatch, batchQuestions } from './ask-batch.js';
+import { answerBatch, batchQuestions } from './ask-batch.js';
 import { engineFrom } from './context.js';
 import { examples, positiveInt, withFilterOptions, type FilterFlags } from './flags.js';
 import { interruptible } from './interrupt.js';
@@ -76,14 +76,28 @@ export function registerAsk(program: Command): void {
           hint: 'Type a question, e.g. kabar ask "Who met Shoygu?".',
         });
       const global = command.optsWithGlobals<ServerFlags>();
-      // A batch, and a confidence floor, are answered here (a server answers one question at its own threshold).
-      const remote =
-        batch || options.minConfidence > 0
-          ? null
-          : await fromServer(global, {
-              path: '/v1/ask',
-              body: { question, k: options.k, ...filters, ...(options.lines ? { lines: options.lines } : {}) },
-            });
+      /** The question asked of a running `kabar serve` for this index, or undefined when there is none to ask. */
+      const askServer = (text: string) =>
+        fromServer(global, {
+          path: '/v1/ask',
+          body: {
+            question: text,
+            k: options.k,
+            ...filters,
+            ...(options.minConfidence > 0 ? { min_confidence: options.minConfidence } : {}),
+            ...(options.lines ? { lines: options.lines } : {}),
+          },
+        });
+      if (batch) {
+        await answerBatch(batch, askServer, global, {
+          k: options.k,
+          filters,
+          minConfidence: options.minConfidence,
+          lines: options.lines,
+        });
+        return;
+      }
+      const remote = await askServer(question);
       if (remote) {
         const { reporterFor } = await import('./reporter.js');
         reporterFor(global).detail(`answered by kabar serve at ${remote.url}`);
@@ -110,10 +124,6 @@ export function registerAsk(program: Command): void {
         ]);
         const report = reporterFor(global);
         const asking = { k: options.k, filters, signal, minConfidence: options.minConfidence, lines: options.lines };
-        if (batch) {
-          await askBatch(engine, batch, asking, report);
-          return;
-        }
         const out = answerOutput();
         // With a confidence floor the answer may still turn into an abstention: it is printed whole, not streamed.
         const streaming = !options.json && options.minConfidence === 0;

@@ -39,7 +39,7 @@ export function registerSearch(program: Command): void {
           });
         const global = command.optsWithGlobals<ServerFlags>();
         const remote = await fromServer(global, {
-          path: `/v1/search?${new URLSearchParams({ q: query, k: String(options.k), ...filters })}`,
+          path: `/v1/search?${new URLSearchParams({ q: query, k: String(options.k), ...filters, ...(options.allPassages ? { all_passages: '1' } : {}) })}`,
         });
         if (remote) {
           const served = remote.value as ReturnType<typeof searchJson>;

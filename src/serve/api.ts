@@ -4,7 +4,7 @@ import { sendAnswerEvent } from './ask-stream.js';
 import type { EngineHolder } from './engine-holder.js';
 import { ApiError } from './errors.js';
 import { eventStream, readJson, sendJson, wantsEvents } from './http-io.js';
-import { filtersFrom, kField, linesField, spanField, textField } from './inputs.js';
+import { confidenceField, filtersFrom, flagField, kField, linesField, spanField, textField } from './inputs.js';
 import { collectAnswer } from '../core/index.js';
 import { answerJson } from '../present/json.js';
 import { citeQuote, indexInfo, searchPassages, showPassage } from './operations.js';
@@ -37,11 +37,20 @@ export async function inSlot<T>(slots: AnswerSlots, work: () => Promise<T>): Pro
   }
 }
 
-/** `POST /v1/ask`: the `kabar ask --json` object, or with `Accept: text/event-stream` the answer-event stream. */
+/**
+ * `POST /v1/ask {"question", "k", "min_confidence", filters}`: the `kabar ask --json` object, or with
+ * `Accept: text/event-stream` the answer-event stream.
+ */
 const ask: Handler = async ({ req, res, signal }, deps) => {
   const body = await readJson(req);
   const question = textField(body.question, 'question');
-  const options = { k: kField(body.k), filters: filtersFrom(body), lines: linesField(body.lines), signal };
+  const options = {
+    k: kField(body.k),
+    filters: filtersFrom(body),
+    minConfidence: confidenceField(body.min_confidence),
+    lines: linesField(body.lines),
+    signal,
+  };
   await inSlot(deps.slots, () =>
     deps.holder.use(async (engine) => {
       if (!wantsEvents(req)) {
@@ -59,11 +68,12 @@ const ask: Handler = async ({ req, res, signal }, deps) => {
   );
 };
 
-/** `GET /v1/search?q=…&k=…&since=…`: the `kabar search --json` object. */
+/** `GET /v1/search?q=…&k=…&since=…&all_passages=1`: the `kabar search --json` object. */
 const search: Handler = async ({ res, url }, deps) => {
   const q = Object.fromEntries(url.searchParams);
   const query = textField(q.q, 'q');
-  const found = await deps.holder.use((engine) => searchPassages(engine, query, kField(q.k), filtersFrom(q)));
+  const all = flagField(q.all_passages, 'all_passages');
+  const found = await deps.holder.use((engine) => searchPassages(engine, query, kField(q.k), filtersFrom(q), all));
   sendJson(res, 200, found);
 };
 

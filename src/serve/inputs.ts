@@ -34,6 +34,23 @@ export function linesField(value: unknown): number | undefined {
   return lines;
 }
 
+/** A confidence floor (`min_confidence`, as `ask --min-confidence`): a number from 0 to 1, or undefined when absent. */
+export function confidenceField(value: unknown): number | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  const p = typeof value === 'string' ? Number(value) : value;
+  if (typeof p !== 'number' || !Number.isFinite(p) || p < 0 || p > 1)
+    throw bad('"min_confidence" must be a number from 0 to 1.');
+  return p;
+}
+
+/** A yes-or-no option: `true`/`false`, or in a query string `1`/`0`, `true`/`false`; false when absent. */
+export function flagField(value: unknown, name: string): boolean {
+  if (value === undefined || value === null || value === '') return false;
+  if (value === true || value === 'true' || value === '1') return true;
+  if (value === false || value === 'false' || value === '0') return false;
+  throw bad(`"${name}" must be true or false (1 or 0).`);
+}
+
 /** The filters `since`, `until`, `source` and `lang`, checked by the same rule as the CLI's flags. */
 export function filtersFrom(input: Record<string, unknown>): Filters {
   const given: FilterInput = {};

@@ -2,9 +2,19 @@ import { ApiError } from './errors.js';
 import { findQuote, matchesATerm, passageContext, KABAR_VERSION, type Engine, type Filters } from '../core/index.js';
 import { citeJson, searchJson } from '../present/json.js';
 
-/** `kabar search --json`: the passages that match a query, each with exact offsets; passages without a matching term are left out, as the CLI does. */
-export async function searchPassages(engine: Engine, query: string, k: number | undefined, filters: Filters) {
-  const found = await engine.search(query, { k, filters });
+/**
+ * `kabar search --json`: the passages that match a query, each with exact offsets; passages without a
+ * matching term are left out, as the CLI does. `allPassages`: every matching passage of an article, not
+ * only its best few.
+ */
+export async function searchPassages(
+  engine: Engine,
+  query: string,
+  k: number | undefined,
+  filters: Filters,
+  allPassages = false,
+) {
+  const found = await engine.search(query, { k, filters, allPassages });
   return searchJson(query, found.hits.filter(matchesATerm), found.ms);
 }
 

@@ -285,6 +285,41 @@ test('ask, search, show --json and cite --json send their request to the running
   }
 });
 
+/** JSON Lines output without its timings (which differ from run to run). */
+const untimed = (text: string) =>
+  text
+    .trim()
+    .split('\n')
+    .map((line) =>
+      JSON.parse(line, (key, value: unknown) => (key === 'timingsMs' || key === 'ms' ? undefined : value)),
+    );
+
+test('ask --batch, ask --min-confidence and search --all-passages go through the running server too, with the same output', async () => {
+  const questions = 'Who met Shoygu?\nSiapa yang bertemu Shoygu?\nWhat is the population of Tehran?\n';
+  const batch = runCli([...globals, '--verbose', 'ask', '--batch', '-'], { input: questions });
+  assert.equal(batch.code, 0, batch.stderr);
+  assert.match(batch.stderr, /answered by kabar serve/);
+  const here = runCli([...globals, '--no-server', 'ask', '--batch', '-'], { input: questions });
+  assert.deepEqual(untimed(batch.stdout), untimed(here.stdout));
+  assert.equal(untimed(batch.stdout).length, 3, 'one JSON object per question, in order');
+
+  const sure = ['ask', '--json', '--min-confidence', '0.99', 'Who met Shoygu?'];
+  const servedSure = runCli([...globals, '--verbose', ...sure]);
+  assert.match(servedSure.stderr, /answered by kabar serve/);
+  assert.deepEqual(untimed(servedSure.stdout), untimed(runCli([...globals, '--no-server', ...sure]).stdout));
+  assert.ok(JSON.parse(servedSure.stdout).closest, 'a floor this high abstains, naming the closest passage');
+
+  const all = ['search', '--json', '--all-passages', '-k', '10', 'menteri', 'pertahanan'];
+  const servedAll = runCli([...globals, '--verbose', ...all]);
+  assert.match(servedAll.stderr, /passages from kabar serve/);
+  assert.deepEqual(untimed(servedAll.stdout), untimed(runCli([...globals, '--no-server', ...all]).stdout));
+  const hits = (untimed(servedAll.stdout)[0] as { hits: { file: string }[] }).hits;
+  assert.ok(hits.filter((h) => h.file.startsWith('004_')).length > 3, 'not folded to three passages an article');
+
+  assertError(await post('/v1/ask', { question: 'Who met Shoygu?', min_confidence: 2 }), 400, 'bad_request');
+  assertError(await call(`${serve.url}/v1/search?q=Shoygu&all_passages=maybe`), 400, 'bad_request');
+});
+
 test('a second kabar serve on the same index says so in one sentence and exits non-zero', () => {
   const second = runCli([...globals, 'serve', '--port', '0']);
   assert.equal(second.code, 2);

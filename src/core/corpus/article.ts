@@ -4,12 +4,14 @@ import { textArticle } from '../sources/text.js';
 import type { SourceArticle } from '../sources/types.js';
 import { pathDate } from '../sources/dateline.js';
 import { isOutletLike } from '../sources/metadata.js';
-import { chunkArticle } from './chunk.js';
-import { cleanArticle } from './clean.js';
+import { passagesOf } from './chunk.js';
+import { cleanArticle, sentencesOf } from './clean.js';
 import { detectLanguage } from '../text/language.js';
 import type { ChunkOptions } from '../settings.js';
 
 const TITLE_LENGTH = 100;
+/** How much of the body's text the language is told from (an outsized article is not joined whole). */
+const LANGUAGE_SAMPLE_CHARS = 50_000;
 
 /**
  * Raised whenever reading an article changes what its passages, title, date or outlet are (title lines,
@@ -36,6 +38,25 @@ type Found<T> = { value: T; from: Provenance } | null;
 
 const found = <T>(value: T | null, from: Provenance): Found<T> => (value === null ? null : { value, from });
 
+/** The start of the body's sentences joined, up to about `chars` characters. */
+function bodySample(raw: string, runs: ReturnType<typeof cleanArticle>['runs'], chars: number): string {
+  const texts: string[] = [];
+  let length = 0;
+  for (const { span } of sentencesOf(raw, runs)) {
+    if (length >= chars) break;
+    texts.push(span.text);
+    length += span.text.length + 1;
+  }
+  return texts.join(' ');
+}
+
+/** An article read from its source: its metadata, and its passages produced as they are asked for. */
+export interface ReadArticle {
+  article: Article;
+  passages: Iterable<Passage>;
+  heading: string | null;
+}
+
 /**
  * Cleans and chunks a source article. Metadata its source gave wins; then evidence in the file: the title
  * line, the dateline (date and outlet), an agency code, a date in the path, an outlet-like folder; a title
@@ -43,11 +64,11 @@ const found = <T>(value: T | null, from: Provenance): Found<T> => (value === nul
  * `heading` is the title when it stands apart from the body (its own line, a record field), to be
  * searched with the article's first passage.
  */
-export function articleFromSource(
+export function readArticle(
   source: SourceArticle,
   chunking: ChunkOptions,
   isBoilerplate?: (line: string) => boolean,
-): { article: Article; passages: Passage[]; heading: string | null } {
+): ReadArticle {
   const raw = source.text;
   const cleaned = cleanArticle(raw, {
     bodyStart: source.bodyStart,
@@ -55,18 +76,23 @@ export function articleFromSource(
     findTitle: source.title === null,
     isBoilerplate,
   });
-  const sentences = cleaned.blocks.flat();
-  const body = sentences.map((s) => s.text).join(' ');
+  const first = sentencesOf(raw, cleaned.runs).next();
+  const lead = first.done ? null : first.value.span.text;
   const fromSource = <F extends MetaField>(field: F): Found<NonNullable<SourceArticle[F]>> =>
     source[field] === null
       ? null
       : { value: source[field] as NonNullable<SourceArticle[F]>, from: source.found[field] ?? 'guessed' };
+  const guessLanguage = () => {
+    if (source.lang !== null) return null;
+    const body = bodySample(raw, cleaned.runs, LANGUAGE_SAMPLE_CHARS);
+    return body.trim() ? detectLanguage(body) : null;
+  };
   const evidence: { [F in MetaField]: Found<NonNullable<SourceArticle[F]>>[] } = {
     title: [
       fromSource('title'),
       found(cleaned.title?.text ?? null, 'title-line'),
       found(cleaned.caption, 'guessed'),
-      found(sentences[0] ? headline(sentences[0].text) : null, 'guessed'),
+      found(lead === null ? null : headline(lead), 'guessed'),
     ],
     date: [
       fromSource('date'),
@@ -79,7 +105,7 @@ export function articleFromSource(
       found(folderOutlet(source.file), 'folder'),
     ],
     url: [fromSource('url')],
-    lang: [fromSource('lang'), found(body.trim() ? detectLanguage(body) : null, 'guessed')],
+    lang: [fromSource('lang'), found(guessLanguage(), 'guessed')],
   };
   const provenance = {} as Record<MetaField, Provenance>;
   const pick = <F extends MetaField>(field: F) => {
@@ -103,9 +129,19 @@ export function articleFromSource(
   const apart = provenance.title !== 'guessed' && provenance.title !== 'absent';
   return {
     article,
-    passages: chunkArticle(source.id, raw, cleaned.blocks, chunking),
+    passages: { [Symbol.iterator]: () => passagesOf(source.id, raw, sentencesOf(raw, cleaned.runs), chunking) },
     heading: apart ? article.title : null,
   };
+}
+
+/** A source article with all its passages at once. */
+export function articleFromSource(
+  source: SourceArticle,
+  chunking: ChunkOptions,
+  isBoilerplate?: (line: string) => boolean,
+): { article: Article; passages: Passage[]; heading: string | null } {
+  const read = readArticle(source, chunking, isBoilerplate);
+  return { ...read, passages: [...read.passages] };
 }
 
 /** Reads one `.txt` or `.md` article's metadata and passages from its raw text. */

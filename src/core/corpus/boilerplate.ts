@@ -35,6 +35,12 @@ export function isKnownBoilerplate(line: string): boolean {
 export const INLINE_BOILERPLATE =
   /\s*(?:\b(?:SCROLL TO CONTINUE WITH CONTENT|ADVERTISEMENT)\b|\[?(?:\b|(?<=[\p{L}\d]))(?:Baca|Simak|Lihat) [Jj]uga(?=[\p{Lu}\d"“])|\[?(?:\b|(?<=[\p{L}\d]))(?:Baca|Simak|Lihat) [Jj]uga\b[^\n]*?(?:[.!?](?=\s|$)|\]|$))\s*/gu;
 
+/**
+ * What every inline marker contains, as a cheap test: a line without it is never matched against
+ * `INLINE_BOILERPLATE` (a Unicode pattern with look-behinds, costly over millions of characters).
+ */
+export const INLINE_BOILERPLATE_HINT = /SCROLL TO CONTINUE WITH CONTENT|ADVERTISEMENT|(?:Baca|Simak|Lihat) [Jj]uga/;
+
 /** The same line however it is spaced or cased: the key recurring lines are counted under. */
 export const lineKey = (line: string): string =>
   line

@@ -27,35 +27,49 @@ export function splitLongSentence(raw: string, sentence: Span, max: number): Spa
 }
 
 /**
- * Groups each block's sentences into passages with ids `file#0`, `file#1`, ... An id depends only on
- * the article's own text, so it survives changes to other files.
+ * Groups each block's sentences into passages with ids `file#0`, `file#1`, ... as the sentences come (an
+ * outsized article is chunked a passage at a time). An id depends only on the article's own text, so it
+ * survives changes to other files.
  */
+export function* passagesOf(
+  file: string,
+  raw: string,
+  sentences: Iterable<{ span: Span; block: number }>,
+  options: ChunkOptions = DEFAULT_CHUNKING,
+): Generator<Passage> {
+  let n = 0;
+  let current: Span[] = [];
+  let length = 0;
+  let currentBlock = -1;
+  const emit = (): Passage => {
+    const start = current[0].start;
+    const end = current[current.length - 1].end;
+    const passage = { id: `${file}#${n++}`, file, start, end, text: raw.slice(start, end), sentences: current };
+    current = [];
+    length = 0;
+    return passage;
+  };
+  for (const { span, block } of sentences) {
+    if (block !== currentBlock && current.length > 0) yield emit();
+    currentBlock = block;
+    for (const sentence of splitLongSentence(raw, span, options.maxChars)) {
+      const size = sentence.end - sentence.start;
+      if (current.length > 0 && (length + size > options.maxChars || current.length >= options.maxSentences))
+        yield emit();
+      current.push(sentence);
+      length += size;
+    }
+  }
+  if (current.length > 0) yield emit();
+}
+
+/** Every passage of blocks of sentences at once. */
 export function chunkArticle(
   file: string,
   raw: string,
   blocks: Span[][],
   options: ChunkOptions = DEFAULT_CHUNKING,
 ): Passage[] {
-  const passages: Passage[] = [];
-  const emit = (sentences: Span[]) => {
-    const start = sentences[0].start;
-    const end = sentences[sentences.length - 1].end;
-    passages.push({ id: `${file}#${passages.length}`, file, start, end, text: raw.slice(start, end), sentences });
-  };
-  for (const block of blocks) {
-    let current: Span[] = [];
-    let length = 0;
-    for (const sentence of block.flatMap((s) => splitLongSentence(raw, s, options.maxChars))) {
-      const size = sentence.end - sentence.start;
-      if (current.length > 0 && (length + size > options.maxChars || current.length >= options.maxSentences)) {
-        emit(current);
-        current = [];
-        length = 0;
-      }
-      current.push(sentence);
-      length += size;
-    }
-    if (current.length > 0) emit(current);
-  }
-  return passages;
+  const sentences = blocks.flatMap((block, i) => block.map((span) => ({ span, block: i })));
+  return [...passagesOf(file, raw, sentences, options)];
 }

@@ -3,7 +3,7 @@ import { splitSentences } from './sentences.js';
 import { AGENCY_TRAILER, DATE_HEADER, outletFromAgencyCode } from '../sources/metadata.js';
 import { agencyInOpening, leadDate, readDateline } from '../sources/dateline.js';
 import { TITLE_LINE } from '../settings.js';
-import { INLINE_BOILERPLATE, isKnownBoilerplate } from './boilerplate.js';
+import { INLINE_BOILERPLATE, INLINE_BOILERPLATE_HINT, isKnownBoilerplate } from './boilerplate.js';
 
 /** What cleaning learned about an article and the text worth retrieving, as spans of the original. */
 export interface CleanedArticle {
@@ -18,10 +18,17 @@ export interface CleanedArticle {
   /** A photo caption standing in for a headline, if the article starts with one. */
   caption: string | null;
   /**
-   * Runs of sentences with nothing dropped between them. A passage never crosses from one block to the
-   * next, so `raw.slice(passage.start, passage.end)` never contains a dropped line.
+   * The text worth retrieving as blocks of runs (a line, or a part of one between boilerplate markers) with
+   * nothing dropped between them: a passage never crosses from one block to the next, so
+   * `raw.slice(passage.start, passage.end)` never contains a dropped line. `sentencesOf` splits them.
    */
-  blocks: Span[][];
+  runs: TextRun[][];
+}
+
+/** A stretch of the original text, by offsets. */
+export interface TextRun {
+  start: number;
+  end: number;
 }
 
 const CAPTION = /\.(?:jpe?g|png|gif|webp)\s*$/i;
@@ -44,10 +51,7 @@ export interface CleanOptions {
   isBoilerplate?: (line: string) => boolean;
 }
 
-interface Line {
-  start: number;
-  end: number;
-}
+type Line = TextRun;
 
 function linesOf(raw: string): Line[] {
   const lines: Line[] = [];
@@ -66,6 +70,7 @@ const blank = (raw: string, line: Line): boolean => raw.slice(line.start, line.e
 /** A line cut around the boilerplate markers glued into it, as runs that each keep exact offsets. */
 function withoutMarkers(raw: string, line: Line): Line[] {
   const text = raw.slice(line.start, line.end);
+  if (!INLINE_BOILERPLATE_HINT.test(text)) return blank(raw, line) ? [] : [line];
   const runs: Line[] = [];
   let from = 0;
   for (const match of text.matchAll(INLINE_BOILERPLATE)) {
@@ -192,29 +197,80 @@ export function cleanArticle(raw: string, options: CleanOptions = {}): CleanedAr
     }
   }
 
-  let blocks = content
-    .map((block) => block.flatMap((line) => splitSentences(raw, line.start, line.end)))
-    .filter((block) => block.length > 0);
-  blocks = dropRepeatedLede(blocks);
   if (opening) {
     if (date === null && (date = leadDate(raw.slice(opening.start, opening.start + LEAD_TEXT)))) dateFrom = 'dateline';
     if (source === null && (source = agencyInOpening(raw.slice(opening.start)))) sourceFrom = 'dateline';
   }
-  return { date, dateFrom, source, sourceFrom, title, caption, blocks };
+  return { date, dateFrom, source, sourceFrom, title, caption, runs: content.filter((block) => block.length > 0) };
 }
 
-/** Drops leading sentences that appear again, word for word, later in the article. */
-function dropRepeatedLede(blocks: Span[][]): Span[][] {
-  const sentences = blocks.flat();
-  const firstBlock = blocks[0];
-  if (!firstBlock) return blocks;
+/** How far into the text a lede repeated word for word is looked for (a scraped page repeats it near the top). */
+const LEDE_REPEAT_REACH = 20_000;
+/**
+ * A run longer than this is split into sentences a slice at a time (a file of one huge line), so splitting
+ * never holds more than a slice's sentences and quote counting stays local.
+ */
+const SPLIT_SLICE = 50_000;
+
+/** The sentences of a run, split a slice at a time; offsets are exact. */
+function* runSentences(raw: string, run: TextRun): Generator<Span> {
+  let from = run.start;
+  while (from < run.end) {
+    const to = Math.min(run.end, from + SPLIT_SLICE);
+    const spans = splitSentences(raw, from, to);
+    // The last sentence of a slice may go on past it: it is split again with the next slice.
+    const keep = to < run.end && spans.length > 1 ? spans.length - 1 : spans.length;
+    for (let i = 0; i < keep; i++) yield spans[i];
+    if (keep === spans.length) from = to;
+    else from = spans[keep].start;
+  }
+}
+
+/** The sentences of the runs in order, each with the number of its block. */
+function* allSentences(raw: string, runs: TextRun[][]): Generator<{ span: Span; block: number }> {
+  for (const [block, blockRuns] of runs.entries())
+    for (const run of blockRuns) for (const span of runSentences(raw, run)) yield { span, block };
+}
+
+/**
+ * How many leading sentences of the first block appear again, word for word, later in the opening of the
+ * article (at most 3): such a lede is dropped.
+ */
+function repeatedLede(raw: string, runs: TextRun[][]): number {
+  const opening = runs.map((block) => block.filter((run) => run.start < LEDE_REPEAT_REACH)).filter((b) => b.length);
+  const sentences: { span: Span; block: number }[] = [];
+  for (const sentence of allSentences(raw, opening)) {
+    if (sentence.span.start >= LEDE_REPEAT_REACH) break;
+    sentences.push(sentence);
+  }
+  const keys = sentences.map((s) => normalise(s.span.text));
   let drop = 0;
-  while (drop < firstBlock.length && drop < 3) {
-    const key = normalise(firstBlock[drop].text);
-    if (key.length < 20 || !sentences.slice(drop + 1).some((s) => normalise(s.text) === key)) break;
+  while (drop < 3 && sentences[drop]?.block === 0) {
+    const key = keys[drop];
+    if (key.length < 20 || !keys.slice(drop + 1).includes(key)) break;
     drop++;
   }
-  if (drop === 0) return blocks;
-  const rest = firstBlock.slice(drop);
-  return rest.length > 0 ? [rest, ...blocks.slice(1)] : blocks.slice(1);
+  return drop;
+}
+
+/**
+ * The article's sentences in order, produced as they are read (an outsized article is never held split
+ * whole), each with its block; a lede repeated word for word in the body is left out.
+ */
+export function* sentencesOf(raw: string, runs: TextRun[][]): Generator<{ span: Span; block: number }> {
+  let drop = repeatedLede(raw, runs);
+  for (const sentence of allSentences(raw, runs)) {
+    if (drop > 0) {
+      drop--;
+      continue;
+    }
+    yield sentence;
+  }
+}
+
+/** The article's sentences grouped by block, all at once (for short texts and tools). */
+export function sentenceBlocks(raw: string, runs: TextRun[][]): Span[][] {
+  const blocks: Span[][] = [];
+  for (const { span, block } of sentencesOf(raw, runs)) (blocks[block] ??= []).push(span);
+  return blocks.filter((b) => b !== undefined);
 }

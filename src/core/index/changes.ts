@@ -30,6 +30,8 @@ export interface CorpusChanges {
 export interface ChangeOptions extends SourceOptions {
   /** Files to re-read even though their size and modification time did not change. */
   recheck?: Set<string>;
+  /** Called between files: lets Ctrl+C be heard, and stops the work when it was pressed. */
+  breathe?: () => Promise<void>;
 }
 
 /**
@@ -85,6 +87,7 @@ export async function findChanges(
     for (const item of list) to.push(item);
   };
   for (const file of files) {
+    await options.breathe?.();
     const ids = storedIds.get(file.file) ?? [];
     const same = (v: ArticleVersion) => v.size === file.size && v.mtimeMs === file.mtimeMs;
     const recheck = options.recheck?.has(file.file) || ids.some((id) => options.recheck?.has(id));

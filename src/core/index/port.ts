@@ -67,6 +67,11 @@ export interface ArticleInput {
   passages: PassageInput[];
   /** Each of its words that gave a term, with the term (its stem in the article's language). */
   stems?: Map<string, string>;
+  /**
+   * More passages of an article this transaction upserted already (an outsized article is written a part at
+   * a time): they are appended to it, and its article row is left as it is.
+   */
+  continues?: boolean;
 }
 
 /** Read access. Readers never wait for a writer: they see the last committed state. */

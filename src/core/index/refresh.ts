@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { ARTICLE_RULES, articleFromSource } from '../corpus/article.js';
+import { ARTICLE_RULES, readArticle } from '../corpus/article.js';
 import { countLines, lineKey, recurringLines } from '../corpus/boilerplate.js';
 import { listCorpus, type CorpusListing } from '../corpus/listing.js';
 import { UserError } from '../errors.js';
@@ -84,14 +84,19 @@ export interface RefreshReport {
 export const passageText = (p: Passage): string => p.sentences.map((s) => s.text).join(' ');
 
 /**
- * What is embedded and searched for each passage of an article: the first also carries the title when the
- * title stands apart from the body, so the title is found without ever being quoted as a sentence.
+ * What is embedded and searched for the `n`th passage of an article: the first also carries the title when
+ * the title stands apart from the body, so the title is found without ever being quoted as a sentence.
  */
-const indexedTexts = (passages: Passage[], heading: string | null): string[] =>
-  passages.map((p, i) => (i === 0 && heading ? `${heading}\n${passageText(p)}` : passageText(p)));
+const indexedText = (p: Passage, n: number, heading: string | null): string =>
+  n === 0 && heading ? `${heading}\n${passageText(p)}` : passageText(p);
 
 export const sha1 = (text: string): string => crypto.createHash('sha1').update(text).digest('hex');
 const EMBED_BATCH = 64;
+/**
+ * An article is read, embedded and written this many passages at a time (the first part replaces the
+ * article, the others are appended to it), so an outsized file is indexed in bounded memory.
+ */
+const PART_PASSAGES = 1024;
 
 /** The stored versions a listing speaks for: every article's, or those in the folders a partial listing looked at. */
 async function storedVersions(store: Store, scope: CorpusListing['scope']): Promise<Map<string, ArticleVersion>> {
@@ -107,6 +112,21 @@ function cancelled(signal?: AbortSignal): void {
 }
 
 /**
+ * What long work calls now and then: lets timers and signals run at most every `YIELD_EVERY_MS` (a progress
+ * display draws, Ctrl+C is heard), then stops the work if it was cancelled.
+ */
+function breather(signal?: AbortSignal): () => Promise<void> {
+  let lastYield = performance.now();
+  return async () => {
+    if (performance.now() - lastYield > YIELD_EVERY_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      lastYield = performance.now();
+    }
+    cancelled(signal);
+  };
+}
+
+/**
  * Brings the store up to date with the corpus in one write transaction: only added, changed and
  * removed articles are processed (a changed article costs work proportional to it). When nothing
  * changed, nothing is written and no lock is taken.
@@ -114,6 +134,7 @@ function cancelled(signal?: AbortSignal): void {
 export async function refreshIndex(options: RefreshOptions): Promise<RefreshReport> {
   let started = performance.now();
   const { store } = options;
+  const breathe = breather(options.signal);
   const corpus = options.listing ? await options.listing : listCorpus(options.corpusDir);
   // The refresh's time counts the listing from when it began (on a worker, while the index opened).
   started = Math.min(started, corpus.startedAt);
@@ -159,7 +180,7 @@ export async function refreshIndex(options: RefreshOptions): Promise<RefreshRepo
     corpus.files(),
     known,
     rebuilt ? [] : scope ? previouslySkipped.filter((s) => scope.covers(s.file)) : previouslySkipped,
-    { fields: options.fields, recheck: options.recheck },
+    { fields: options.fields, recheck: options.recheck, breathe },
   );
   const { work, removed, touched } = changes;
   const skipped = [...skippedElsewhere, ...scanSkips, ...changes.skipped];
@@ -201,7 +222,10 @@ export async function refreshIndex(options: RefreshOptions): Promise<RefreshRepo
     const old = await store.raw(id);
     if (old !== undefined) countLines(lineCounts, old, -1, BOILERPLATE);
   }
-  for (const item of work) countLines(lineCounts, item.source.text, 1, BOILERPLATE);
+  for (const item of work) {
+    countLines(lineCounts, item.source.text, 1, BOILERPLATE);
+    await breathe();
+  }
   const articleCount = (rebuilt ? 0 : (await store.counts()).articles) - removed.length + work.length - changes.changed;
   const boilerplate = recurringLines(lineCounts, articleCount, BOILERPLATE);
   const recurring = new Set(boilerplate);
@@ -224,15 +248,6 @@ export async function refreshIndex(options: RefreshOptions): Promise<RefreshRepo
     for (const t of touched) await tx.touch(t.id, t.version);
     options.onProgress?.({ done: 0, total: work.length });
     let done = 0;
-    let lastYield = performance.now();
-    /** Lets timers and signals run now and then (a progress display draws, Ctrl+C is heard), then stops if cancelled. */
-    const breathe = async () => {
-      if (performance.now() - lastYield > YIELD_EVERY_MS) {
-        await new Promise((resolve) => setImmediate(resolve));
-        lastYield = performance.now();
-      }
-      cancelled(options.signal);
-    };
     let pending: ArticleInput[] = [];
     let texts: string[] = [];
     const flush = async () => {
@@ -246,31 +261,40 @@ export async function refreshIndex(options: RefreshOptions): Promise<RefreshRepo
       let i = 0;
       for (const article of pending) {
         for (const p of article.passages) p.vector = vectors[i++];
-        await tx.upsert(article);
+        if (!article.continues || article.passages.length > 0) await tx.upsert(article);
       }
       pending = [];
       texts = [];
     };
     for (const item of work) {
       cancelled(options.signal);
-      const { article, passages, heading } = articleFromSource(item.source, options.chunking, isBoilerplate);
+      const { article, passages, heading } = readArticle(item.source, options.chunking, isBoilerplate);
       const { raw, ...meta } = article;
       countProvenance(provenance, meta.provenance, 1);
-      if (raw.length > OUTSIZED_ARTICLE_CHARS) large[meta.file] = { chars: raw.length, passages: passages.length };
-      const stems = new Map<string, string>();
-      const indexed = indexedTexts(passages, heading);
-      texts.push(...indexed);
-      const inputs: ArticleInput['passages'] = [];
-      for (const [i, passage] of passages.entries()) {
-        inputs.push({
+      const part = (continues: boolean): ArticleInput => {
+        const input = { meta, raw, version: item.version, passages: [], stems: new Map(), continues };
+        pending.push(input);
+        return input;
+      };
+      let input = part(false);
+      let n = 0;
+      // Passages are split, analysed, embedded and written a part at a time as they come, never all at once.
+      for (const passage of passages) {
+        const indexed = indexedText(passage, n, heading);
+        texts.push(indexed);
+        input.passages.push({
           passage,
           vector: [],
-          terms: options.analyzer.terms(indexed[i], meta.lang, stems),
+          terms: options.analyzer.terms(indexed, meta.lang, input.stems),
           print: storyFingerprint(passage.text, options.analyzer),
         });
-        if (i % EMBED_BATCH === EMBED_BATCH - 1) await breathe();
+        if (++n % EMBED_BATCH === 0) await breathe();
+        if (input.passages.length >= PART_PASSAGES) {
+          await flush();
+          input = part(true);
+        }
       }
-      pending.push({ meta, raw, version: item.version, passages: inputs, stems });
+      if (raw.length > OUTSIZED_ARTICLE_CHARS) large[meta.file] = { chars: raw.length, passages: n };
       if (texts.length >= EMBED_BATCH) await flush();
       options.onProgress?.({ done: ++done, total: work.length, file: item.source.file });
       await breathe();

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { countLines, isKnownBoilerplate, recurringLines } from '../../../src/core/corpus/boilerplate.js';
-import { cleanArticle } from '../../../src/core/corpus/clean.js';
+import { cleanArticle, sentenceBlocks } from '../../../src/core/corpus/clean.js';
 import { BOILERPLATE } from '../../../src/core/settings.js';
 
 test('known boilerplate lines, and news that merely starts like them', () => {
@@ -25,7 +25,7 @@ test('known boilerplate lines, and news that merely starts like them', () => {
 test('markers glued into a paragraph are cut out; the runs around them keep exact offsets', () => {
   const raw =
     'Polusi naik. Baca JugaWFH berdampak. Kata dia (5/12/2024). Baca juga: Banjir di Malaysia Sejauh ini aman. Lalu hujan.';
-  const sentences = cleanArticle(raw).blocks.flat();
+  const sentences = sentenceBlocks(raw, cleanArticle(raw).runs).flat();
   assert.deepEqual(
     sentences.map((s) => s.text),
     ['Polusi naik.', 'WFH berdampak.', 'Kata dia (5/12/2024).', 'Lalu hujan.'],

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { parseArticle } from '../../../src/core/corpus/article.js';
-import { cleanArticle } from '../../../src/core/corpus/clean.js';
+import { cleanArticle, sentenceBlocks } from '../../../src/core/corpus/clean.js';
 import { splitSentences } from '../../../src/core/corpus/sentences.js';
 import { SEEDS } from '../../helpers.js';
 import { DEFAULT_CHUNKING } from '../../../src/core/settings.js';
@@ -44,14 +44,15 @@ test('header, outlet prefix, caption, read-also links, agency codes and a repeat
   const cleaned = cleanArticle(raw);
   assert.equal(cleaned.date, '2020-10');
   assert.equal(cleaned.source, 'IslamTimes');
-  const texts = cleaned.blocks.map((b) => b.map((s) => s.text));
+  const texts = sentenceBlocks(raw, cleaned.runs).map((b) => b.map((s) => s.text));
   assert.deepEqual(texts, [
     ['Body pertama di sini ya.', 'Lede kalimat yang panjang sekali di sini.'],
     ['Penutup artikel.'],
   ]);
-  const caption = cleanArticle(' date 2020-08 Two Ministers Meet.jpg\n\nIslamTimes - Menteri bertemu.');
+  const captioned = ' date 2020-08 Two Ministers Meet.jpg\n\nIslamTimes - Menteri bertemu.';
+  const caption = cleanArticle(captioned);
   assert.equal(caption.caption, 'Two Ministers Meet');
-  assert.equal(caption.blocks[0][0].text, 'Menteri bertemu.');
+  assert.equal(sentenceBlocks(captioned, caption.runs)[0][0].text, 'Menteri bertemu.');
 });
 
 test('seed metadata: dates, outlets (also from agency codes) and languages', () => {

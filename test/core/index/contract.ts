@@ -106,6 +106,37 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
     );
 
     test(
+      'an article written in parts (later parts continuing it) holds every passage once; writing it whole again replaces them',
+      withStore(async (store) => {
+        const whole = articleInput('d.txt', [
+          { text: 'Banjir melanda Semarang', vector: [1, 0, 0, 0] },
+          { text: 'Warga mengungsi ke masjid', vector: [0, 1, 0, 0] },
+          { text: 'Pompa air dikerahkan', vector: [0, 0, 1, 0] },
+          { text: 'Hujan reda pada malam hari', vector: [0, 0, 0, 1] },
+        ]);
+        await store.write(async (tx) => {
+          await tx.upsert({ ...whole, passages: whole.passages.slice(0, 2) });
+          await tx.upsert({ ...whole, passages: whole.passages.slice(2), continues: true });
+          await tx.setManifest(manifestFor(CONTRACT_DIMENSIONS));
+        });
+        assert.deepEqual(await store.counts(), { articles: 1, passages: 4 });
+        assert.deepEqual(
+          (await store.article('d.txt'))?.passages,
+          whole.passages.map((p) => p.passage),
+        );
+        assert.equal((await store.passage('d.txt#3'))?.passage.text, 'Hujan reda pada malam hari');
+        const [hit] = await store.lexical([{ term: 'pompa', weight: 1, fuzzy: 0 }], 5);
+        assert.equal(hit?.id, 'd.txt#2');
+        assert.equal((await store.termStats(['pompa'])).documentCount, 4);
+        await store.write(async (tx) => {
+          await tx.upsert(whole);
+          await tx.setManifest(manifestFor(CONTRACT_DIMENSIONS));
+        });
+        assert.deepEqual(await store.counts(), { articles: 1, passages: 4 });
+      }),
+    );
+
+    test(
       'articles, passages and raw text come back as written',
       withStore(async (store) => {
         await fill(store);

@@ -622,18 +622,23 @@ class SqliteTransaction implements StoreTransaction {
   }
 
   async upsert(article: ArticleInput): Promise<void> {
-    await this.remove(article.meta.file);
     const { file, title, date, source, lang } = article.meta;
-    const { lastInsertRowid } = this.s.insertArticle.run({
-      file,
-      title,
-      date,
-      source,
-      lang,
-      extra: extraJson(article.meta),
-      ...article.version,
-      raw: article.raw,
-    });
+    let lastInsertRowid: number | bigint;
+    if (article.continues) {
+      lastInsertRowid = this.s.articleId.get(file) as number;
+    } else {
+      await this.remove(file);
+      lastInsertRowid = this.s.insertArticle.run({
+        file,
+        title,
+        date,
+        source,
+        lang,
+        extra: extraJson(article.meta),
+        ...article.version,
+        raw: article.raw,
+      }).lastInsertRowid;
+    }
     let length = 0;
     for (const { passage, vector, terms, print } of article.passages) {
       const n = Number(passage.id.slice(passage.id.lastIndexOf('#') + 1));

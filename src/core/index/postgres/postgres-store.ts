@@ -207,6 +207,8 @@ class PostgresTransaction implements StoreTransaction {
   private df = new Map<string, number>();
   private totals = { articles: 0, passages: 0, lengths: 0 };
   private pending = new Map<string, ArticleInput>();
+  /** Further passages of articles written already in this transaction. */
+  private continued: ArticleInput[] = [];
   private pendingPassages = 0;
   /** Unchanged articles whose recorded version (size, mtime) is to be updated. */
   private touched = new Map<string, ArticleVersion>();
@@ -263,8 +265,14 @@ class PostgresTransaction implements StoreTransaction {
   }
 
   async upsert(article: ArticleInput): Promise<void> {
-    if (this.pending.has(article.meta.file)) await this.flush();
-    this.pending.set(article.meta.file, article);
+    if (article.continues) {
+      // More passages of an article already upserted: its row is written first, then they are added to it.
+      if (this.pending.has(article.meta.file)) await this.flush();
+      this.continued.push(article);
+    } else {
+      if (this.pending.has(article.meta.file)) await this.flush();
+      this.pending.set(article.meta.file, article);
+    }
     this.pendingPassages += article.passages.length;
     if (this.pendingPassages >= WRITE_BATCH_PASSAGES) await this.flush();
   }
@@ -273,21 +281,25 @@ class PostgresTransaction implements StoreTransaction {
    * Sends the buffered articles to the server: their old rows out, then articles, then passages with their
    * postings in one statement. The server writes one batch while kabar analyses and embeds the next: the
    * statements run in the background, and whatever sends another statement first waits for them (`drain`).
+   * Later parts of an outsized article (`continues`) add passages to the row an earlier batch wrote.
    */
   async flush(): Promise<void> {
     await this.flushTouched();
-    if (this.pending.size === 0) return;
+    if (this.pending.size === 0 && this.continued.length === 0) return;
     const articles = [...this.pending.values()];
+    const continued = this.continued;
     this.pending.clear();
+    this.continued = [];
     this.pendingPassages = 0;
     const files = articles.map((a) => a.meta.file);
     const stored = this.bulk ? files.filter((f) => this.written.has(f)) : files;
     if (this.bulk) for (const f of files) this.written.add(f);
     this.totals.articles += articles.length;
-    const rows = articles.flatMap((article) =>
-      article.passages.map((input, n) => {
+    const rows = [...articles, ...continued].flatMap((article) =>
+      article.passages.map((input) => {
         const tf = new Map<string, number>();
         for (const term of input.terms) tf.set(term, (tf.get(term) ?? 0) + 1);
+        const n = Number(input.passage.id.slice(input.passage.id.lastIndexOf('#') + 1));
         return { article: article.meta, passage: input.passage, vector: input.vector, n, tf };
       }),
     );
@@ -305,19 +317,21 @@ class PostgresTransaction implements StoreTransaction {
     this.totals.passages += rows.length;
     const { sql, s } = this;
     const batch = async () => {
-      await this.lockArticles(files);
-      if (stored.length) await this.remove(stored);
-      await sql.query(
-        `INSERT INTO ${s}.articles (file, meta, size, mtime_ms, hash, raw) SELECT * FROM unnest($1::text[], $2::jsonb[], $3::bigint[], $4::float8[], $5::text[], $6::text[])`,
-        [
-          files,
-          articles.map((a) => JSON.stringify(a.meta)),
-          articles.map((a) => a.version.size),
-          articles.map((a) => a.version.mtimeMs),
-          articles.map((a) => a.version.hash),
-          articles.map((a) => a.raw),
-        ],
-      );
+      if (files.length > 0) {
+        await this.lockArticles(files);
+        if (stored.length) await this.remove(stored);
+        await sql.query(
+          `INSERT INTO ${s}.articles (file, meta, size, mtime_ms, hash, raw) SELECT * FROM unnest($1::text[], $2::jsonb[], $3::bigint[], $4::float8[], $5::text[], $6::text[])`,
+          [
+            files,
+            articles.map((a) => JSON.stringify(a.meta)),
+            articles.map((a) => a.version.size),
+            articles.map((a) => a.version.mtimeMs),
+            articles.map((a) => a.version.hash),
+            articles.map((a) => a.raw),
+          ],
+        );
+      }
       if (rows.length === 0) return;
       await sql.query(
         `WITH inserted AS (
@@ -371,6 +385,7 @@ class PostgresTransaction implements StoreTransaction {
   async clear(): Promise<void> {
     const { sql, s } = this;
     this.pending.clear();
+    this.continued = [];
     this.pendingPassages = 0;
     this.touched.clear();
     await this.inFlight;
