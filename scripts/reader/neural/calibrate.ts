@@ -20,7 +20,6 @@ import { computeMetrics, type EvalOutcome } from '../../../src/core/eval/metrics
 import { outcomeOf } from '../../../src/core/eval/run.js';
 import { ExtractiveAnswerer } from '../../../src/core/answer/extractive.js';
 import type { JointDecision } from '../../../src/core/answer/neural/model.js';
-import type { Answer } from '../../../src/core/types.js';
 import { analyseQuery } from '../../../src/core/question/query.js';
 import { createHashingEmbedder } from '../../../src/providers/embeddings/hashing.js';
 import { DEFAULT_NEURAL, passagesRead } from '../../../src/core/answer/neural/answerer.js';
@@ -42,6 +41,8 @@ interface Read {
   shown: string;
   /** The rules-and-features reader's outcome for the same question, for the joint decision. */
   features: EvalOutcome;
+  /** Whether one of that reader's checks refused to answer (see ExtractiveAnswerer.read). */
+  refused: boolean;
 }
 
 async function readSet(name: string, corpus: string, questionsFile: string, modelDir: string): Promise<Read[]> {
@@ -66,15 +67,14 @@ async function readSet(name: string, corpus: string, questionsFile: string, mode
           analyseQuery(question.question, engine.analyzer).lang,
         )
       : '';
-    let answered: Answer | undefined;
-    for await (const event of features.answer({ question: question.question, query, hits, history: [] }))
-      if (event.type === 'done') answered = event.answer;
+    const theirs = await features.read({ question: question.question, query, hits, history: [] });
     out.push({
       question,
       retrievedFiles: hits.flatMap((h) => [h.passage.file, ...h.related.map((r) => r.file)]),
       reading,
       shown,
-      features: outcomeOf(question, answered!, 0),
+      features: outcomeOf(question, theirs.answer, 0),
+      refused: theirs.refused,
     });
   }
   await engine.close();
@@ -103,16 +103,19 @@ const alone = (threshold: number) => (read: Read) => neuralOutcome(read, marginO
 
 /**
  * Both readers (see JointDecision): the features reader's answer stands when the neural margin is above
- * `veto`; when the features reader abstains, the neural answer is given when its margin is above `rescue`.
+ * `veto`; when the features reader abstains, the neural answer is given when its margin is above `rescue`,
+ * unless one of that reader's checks refused.
  */
 const joint =
   ({ veto, rescue }: JointDecision) =>
   (read: Read): EvalOutcome =>
-    !read.features.abstained
-      ? marginOf(read) > veto
-        ? read.features
-        : neuralOutcome(read, true)
-      : neuralOutcome(read, marginOf(read) <= rescue);
+    read.refused
+      ? read.features
+      : !read.features.abstained
+        ? marginOf(read) > veto
+          ? read.features
+          : neuralOutcome(read, true)
+        : neuralOutcome(read, marginOf(read) <= rescue);
 
 /** eval's metrics for a set under one decision rule. */
 function metricsOf(reads: Read[], decide: (read: Read) => EvalOutcome) {

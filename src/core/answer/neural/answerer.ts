@@ -1,6 +1,6 @@
 import type { StoreReader, PassageRecord } from '../../index/port.js';
 import type { Analyzer } from '../../text/analyze.js';
-import type { Answer, AnswerEvent, ArticleSpan, Citation, Hit, ShortAnswer } from '../../types.js';
+import type { AnswerEvent, ArticleSpan, Citation, Hit, ShortAnswer } from '../../types.js';
 import { articleSpan, offlineAnswer } from '../offline-answer.js';
 import { DEFAULT_EXTRACTIVE } from '../../settings.js';
 import type { Answerer, AnswerInput } from '../answerer.js';
@@ -46,7 +46,7 @@ export class NeuralAnswerer implements Answerer {
     private readonly options: NeuralOptions = DEFAULT_NEURAL,
     private readonly load: () => Promise<ReaderModel> = loadReaderModel,
     /** The rules-and-features reader, consulted when the model's config holds a joint decision. */
-    private readonly features?: Answerer,
+    private readonly features?: Pick<ExtractiveAnswerer, 'read'>,
   ) {}
 
   /** The model, loaded once; a failed load is reported on every question, not cached as a broken model. */
@@ -68,14 +68,14 @@ export class NeuralAnswerer implements Answerer {
     const { joint } = loaded.config;
     let abstained = margin <= loaded.config.threshold;
     if (joint && this.features) {
-      const theirs = await finalAnswer(this.features.answer(input));
+      const theirs = await this.features.read(input);
       const calibrated = query.lang === joint.lang && reading?.record.article.lang === joint.lang;
-      if (!calibrated || (!theirs.abstained && margin > joint.veto)) {
-        yield { type: 'token', text: theirs.answer };
-        yield { type: 'done', answer: theirs };
+      if (!calibrated || (!theirs.answer.abstained && margin > joint.veto) || theirs.refused) {
+        yield { type: 'token', text: theirs.answer.answer };
+        yield { type: 'done', answer: theirs.answer };
         return;
       }
-      abstained = !theirs.abstained || margin <= joint.rescue;
+      abstained = !theirs.answer.abstained || margin <= joint.rescue;
     }
     let answer: string;
     let citations: Citation[] = [];
@@ -106,14 +106,6 @@ export class NeuralAnswerer implements Answerer {
     );
     yield { type: 'done', answer: result };
   }
-}
-
-/** The answer an answerer's stream ends with. */
-async function finalAnswer(events: AsyncIterable<AnswerEvent>): Promise<Answer> {
-  let done: Answer | undefined;
-  for await (const event of events) if (event.type === 'done') done = event.answer;
-  if (!done) throw new Error('The rules-and-features reader gave no answer.');
-  return done;
 }
 
 /** The neural reader, deciding with the rules-and-features reader over the same store when its config says so. */

@@ -26,7 +26,8 @@ export interface NeuralConfig {
 /**
  * The two readers' joint decision, both margins chosen on the dev splits: the rules-and-features reader's
  * answer stands when the model's margin (log P(best span) - log P(no answer)) is above `veto`; when that
- * reader abstains, the model's own answer is given when its margin is above `rescue`. The margins are
+ * reader abstains, the model's own answer is given when its margin is above `rescue`, unless one of that
+ * reader's checks refused (an office holder asked and none named, a contradiction). The margins are
  * only comparable where they were chosen: for a question in `lang` over a passage in `lang` (the dev
  * splits' language); elsewhere the rules-and-features reader decides alone.
  */

@@ -8,7 +8,7 @@ import { collectAnswer } from '../../../../src/core/answer/collect.js';
 import { createHashingEmbedder } from '../../../../src/providers/embeddings/hashing.js';
 import { NeuralAnswerer, DEFAULT_NEURAL } from '../../../../src/core/answer/neural/answerer.js';
 import { readConfig, type ReaderModel } from '../../../../src/core/answer/neural/model.js';
-import type { Answerer } from '../../../../src/core/answer/answerer.js';
+import type { ExtractiveAnswerer } from '../../../../src/core/answer/extractive.js';
 import { tempCorpus } from '../../../helpers.js';
 
 /** A model whose every span is equally likely and whose no-answer logit is `nil`: a high `nil` means a low margin. */
@@ -21,28 +21,24 @@ const fakeModel = (nil: number): ReaderModel => ({
   }),
 });
 
-/** A rules-and-features reader that answers "FEATURES" or abstains. */
-const fakeFeatures = (abstains: boolean): Answerer => ({
-  name: 'features',
-  async *answer({ question, query, hits }) {
-    const answer = abstains ? '' : 'FEATURES';
-    yield {
-      type: 'done',
-      answer: {
-        question,
-        resolvedQuestion: query.text,
-        answer,
-        abstained: abstains,
-        citations: [],
-        hits,
-        warnings: [],
-        confidence: 0.5,
-        short: null,
-        support: null,
-        timingsMs: { retrieve: 0, answer: 0, total: 0 },
-      },
-    };
-  },
+/** A rules-and-features reader that answers "FEATURES" or abstains (refused by one of its checks, or not). */
+const fakeFeatures = (abstains: boolean, refused = false): Pick<ExtractiveAnswerer, 'read'> => ({
+  read: async ({ question, query, hits }) => ({
+    answer: {
+      question,
+      resolvedQuestion: query.text,
+      answer: abstains ? '' : 'FEATURES',
+      abstained: abstains,
+      citations: [],
+      hits,
+      warnings: [],
+      confidence: 0.5,
+      short: null,
+      support: null,
+      timingsMs: { retrieve: 0, answer: 0, total: 0 },
+    },
+    refused,
+  }),
 });
 
 const INDONESIAN = 'Berapa kali menteri luar negeri Iran dan Rusia bertemu di Moskow?';
@@ -52,6 +48,7 @@ async function answerWith(
   nil: number,
   featuresAbstain: boolean,
   question = INDONESIAN,
+  refused = false,
 ) {
   const tmp = tempCorpus();
   t.after(tmp.cleanup);
@@ -61,7 +58,13 @@ async function answerWith(
     config: loadConfig({}, { corpus: tmp.corpus, index: tmp.index }),
     embedder: createHashingEmbedder(),
     createAnswerer: ({ store, analyzer }) =>
-      new NeuralAnswerer(store, analyzer, DEFAULT_NEURAL, async () => fakeModel(nil), fakeFeatures(featuresAbstain)),
+      new NeuralAnswerer(
+        store,
+        analyzer,
+        DEFAULT_NEURAL,
+        async () => fakeModel(nil),
+        fakeFeatures(featuresAbstain, refused),
+      ),
   });
   t.after(() => engine.close());
   return collectAnswer(engine.ask(question));
@@ -98,4 +101,10 @@ test('joint decision: across languages, where the margins were not chosen, the f
     'How many times did the Iranian and Russian foreign ministers meet in Moscow?',
   );
   assert.equal(answer.answer, 'FEATURES');
+});
+
+test("joint decision: a refusal by one of the features reader's checks stands, however sure the model is", async (t) => {
+  const answer = await answerWith(t, -50, true, INDONESIAN, true);
+  assert.equal(answer.abstained, true);
+  assert.equal(answer.short, null);
 });
