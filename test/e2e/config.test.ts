@@ -45,6 +45,7 @@ test('kabar config: every setting with where it came from (flag, environment, .e
     [
       ['corpus', true],
       ['index', true],
+      ['reader model', true],
     ],
   );
   assert.match(shown.checks[0].detail, /5 article files/);

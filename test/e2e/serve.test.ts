@@ -189,7 +189,7 @@ test('search, passages, cite, info and healthz answer as the CLI does', async ()
 
   const info = await call(`${serve.url}/v1/info`);
   assert.equal(info.body.articles, 5);
-  assert.equal(info.body.answerer, 'extractive');
+  assert.equal(info.body.answerer, 'neural');
   assert.deepEqual((await call(`${serve.url}/healthz`)).body, { ok: true, answering: 0 });
 });
 

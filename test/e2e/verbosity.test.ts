@@ -40,7 +40,7 @@ test('--verbose: timings and decisions on stderr, stdout unchanged', () => {
   );
   assert.match(
     verbose.stderr,
-    /kabar: 10 passages retrieved \(k 10\); answered by extractive with \d citations?; retrieve \d+ ms, answer \d+ ms, total \d+ ms/,
+    /kabar: 10 passages retrieved \(k 10\); answered by neural with \d citations?; retrieve \d+ ms, answer \d+ ms, total \d+ ms/,
   );
   const search = runCli([...global, '--verbose', 'search', 'xyzzyqqq']);
   assert.equal(search.code, 1);

@@ -24,14 +24,19 @@ import type { Lang, Passage, Span } from '../../../src/core/types.js';
 import { writeSet, type Row } from './tensors.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-/** News files only: their sentences are what users ask about. */
-const FILES: { file: string; lang: Lang }[] = [
-  { file: 'id/indosum.jsonl.gz', lang: 'id' },
-  { file: 'id/news-scrape.jsonl.gz', lang: 'id' },
-  { file: 'en/bbc.jsonl.gz', lang: 'en' },
-  { file: 'en/reuters21578.jsonl.gz', lang: 'en' },
+/**
+ * News files only: their sentences are what users ask about. English files are read `scale` times as
+ * deep, since the labelled training questions are all Indonesian and English questions come from here alone.
+ */
+const FILES: { file: string; lang: Lang; scale: number }[] = [
+  { file: 'id/indosum.jsonl.gz', lang: 'id', scale: 1 },
+  { file: 'id/news-scrape.jsonl.gz', lang: 'id', scale: 1 },
+  { file: 'en/bbc.jsonl.gz', lang: 'en', scale: 3 },
+  { file: 'en/reuters21578.jsonl.gz', lang: 'en', scale: 3 },
 ];
 const PER_ARTICLE = 3;
+/** English questions over Indonesian sentences (see crossLanguage); off for the ablation (--no-cross-language). */
+const CROSS_LANGUAGE = !process.argv.includes('--no-cross-language');
 
 /** Held out for evaluation: never a question, never a distractor. */
 export const heldOut = (id: string): boolean => crypto.createHash('sha1').update(id, 'utf8').digest('hex')[0] === '0';
@@ -214,7 +219,7 @@ function indonesian(text: string, s: Span, analyzer: Analyzer, pick: number): Ge
 }
 
 /** Questions a sentence of an English article answers. */
-function english(text: string, s: Span, analyzer: Analyzer, pick: number): Generated[] {
+function englishQuestions(text: string, s: Span, analyzer: Analyzer, pick: number): Generated[] {
   const local = text.slice(s.start, s.end);
   const tokens = tokenize(local);
   const out: Generated[] = [];
@@ -251,6 +256,58 @@ function english(text: string, s: Span, analyzer: Analyzer, pick: number): Gener
     }
   }
   return out;
+}
+
+/** Indonesian question words and their English forms. */
+const QUESTION_WORDS: [RegExp, string][] = [
+  [/\bberapa\b/i, 'How many'],
+  [/\bsiapa yang\b/i, 'Who'],
+  [/\bkapan\b/i, 'When'],
+  [/\bdi mana\b/i, 'Where'],
+];
+
+/**
+ * The English question a user would ask about an Indonesian sentence, made word by word through the
+ * lexicon: the question word translated and put first, each content word replaced by an English stem of
+ * one of its concepts (chosen by `pick`), names and numbers kept, Indonesian stopwords dropped. The model
+ * then learns to read across languages through the concept feature. Null when no content word
+ * translates into two words or more (too little would be read across).
+ */
+function crossLanguage(question: string, analyzer: Analyzer, english: EnglishWords, pick: number): string | null {
+  const found = QUESTION_WORDS.find(([re]) => re.test(question));
+  if (!found) return null;
+  const [re, asked] = found;
+  let translated = 0;
+  const remaining = question.replace(re, ' ');
+  const rest = tokenize(remaining).flatMap((t, i) => {
+    if (analyzer.isStopword(t.word, 'id')) return [];
+    if (t.capital || /\p{N}/u.test(t.word)) return [remaining.slice(t.start, t.end)];
+    const concepts = analyzer.lexicon.concepts(analyzer.stem(t.word, 'id'), 'id');
+    const stems = concepts.length
+      ? analyzer.lexicon.stems(concepts[(pick + i) % concepts.length], 'en').filter((w) => /^\p{Ll}{3,}$/u.test(w))
+      : [];
+    if (stems.length === 0) return [];
+    translated++;
+    const stem = stems[(pick >> 4) % stems.length];
+    return [english.get(stem) ?? stem];
+  });
+  return translated >= 2 ? `${asked} ${rest.join(' ')}?` : null;
+}
+
+/** The commonest English word of each Porter stem in the English news read, to write a lexicon stem back as a word. */
+type EnglishWords = Map<string, string>;
+
+function englishWords(texts: string[], analyzer: Analyzer): EnglishWords {
+  const counts = new Map<string, number>();
+  for (const text of texts) for (const t of tokenize(text)) counts.set(t.word, (counts.get(t.word) ?? 0) + 1);
+  const best = new Map<string, [string, number]>();
+  for (const [word, n] of [...counts].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    if (/\p{N}/u.test(word)) continue;
+    const stem = analyzer.stem(word, 'en');
+    const seen = best.get(stem);
+    if (!seen || n > seen[1]) best.set(stem, [word, n]);
+  }
+  return new Map([...best].map(([stem, [word]]) => [stem, word]));
 }
 
 function* records(file: string): Generator<Record> {
@@ -302,32 +359,40 @@ function rowOf(e: Example, passage: Passage, analyzer: Analyzer, q: number): Row
 }
 
 async function main() {
-  const [outDir, corporaArg, perFileArg] = process.argv.slice(2);
+  const [outDir, corporaArg, perFileArg] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
   if (!outDir) throw new Error('usage: synthetic.ts <outDir> [corporaDir] [articlesPerFile]');
   const corpora = path.resolve(corporaArg ?? path.join(ROOT, '../shared/corpora'));
   const perFile = Number(perFileArg ?? 400);
   const analyzer = createAnalyzer();
   const examples: Example[] = [];
   const names: string[] = [];
-  for (const { file, lang } of FILES) {
-    const chosen = [...records(path.join(corpora, file))]
+  const chosen = FILES.map(({ file, scale }) =>
+    [...records(path.join(corpora, file))]
       .filter((r) => !heldOut(r.id))
       .sort((a, b) => fnv1a(a.id) - fnv1a(b.id) || (a.id < b.id ? -1 : 1))
-      .slice(0, perFile);
-    for (const r of chosen) {
+      .slice(0, perFile * scale),
+  );
+  const english = englishWords(
+    FILES.flatMap((f, i) => (f.lang === 'en' ? chosen[i].map((r) => r.text) : [])),
+    analyzer,
+  );
+  for (const [fi, { lang }] of FILES.entries()) {
+    for (const r of chosen[fi]) {
       const passages = passagesOf(r.id, r.text);
       let made = 0;
       for (const [pi, passage] of passages.entries()) {
         for (const s of passage.sentences) {
           if (made >= PER_ARTICLE) break;
           const pick = fnv1a(`${r.id}:${s.start}`);
-          const found = (lang === 'id' ? indonesian : english)(r.text, s, analyzer, pick);
+          const found = (lang === 'id' ? indonesian : englishQuestions)(r.text, s, analyzer, pick);
           if (found.length === 0 || pick % 3 !== 0) continue;
           const g = found[pick % found.length];
           made++;
           const neighbour = passages[pi + 1] ?? passages[pi - 1];
           const base = { question: g.question, lang, title: r.title, plang: lang };
-          examples.push({ ...base, passages: neighbour ? [passage, neighbour] : [passage], answer: g.answer });
+          const asked: Example[] = [
+            { ...base, passages: neighbour ? [passage, neighbour] : [passage], answer: g.answer },
+          ];
           if (g.answer.text.match(/^\p{Lu}/u)) names.push(g.answer.text);
           // Hard negatives: another article's name or number in place of the question's; the neighbouring passage alone.
           if (g.swappable && pick % 2 === 0) {
@@ -336,9 +401,17 @@ async function main() {
                 ? String(Number(g.swappable.text.replace(/[.,]/g, '')) + 1 + (pick % 7))
                 : names[pick % Math.max(1, names.length)];
             if (other && other !== g.swappable.text && g.question.includes(g.swappable.text))
-              examples.push({ ...base, question: g.question.replace(g.swappable.text, other), passages: [passage] });
+              asked.push({ ...base, question: g.question.replace(g.swappable.text, other), passages: [passage] });
           } else if (neighbour && pick % 5 === 1) {
-            examples.push({ ...base, passages: [neighbour] });
+            asked.push({ ...base, passages: [neighbour] });
+          }
+          examples.push(...asked);
+          // Half of the Indonesian questions are asked again in English, negatives included.
+          if (CROSS_LANGUAGE && lang === 'id' && (pick >> 8) % 2 === 0) {
+            for (const e of asked) {
+              const question = crossLanguage(e.question, analyzer, english, pick);
+              if (question) examples.push({ ...e, question, lang: 'en' });
+            }
           }
         }
       }

@@ -31,7 +31,7 @@ SETTINGS = {
     "dropout": 0.1,
     "batch": 32,  # questions per step
     "lr": 2e-3,
-    "epochs": 2,
+    "epochs": 4,
     "passages": 2,
     "max_span": 20,  # tokens an answer may run over
     "seed": 21,
@@ -290,6 +290,7 @@ def main():
     ap.add_argument("--dev", default="facqa-dev,idkmrc-dev")
     ap.add_argument("--fraction", type=float, default=1.0, help="share of each training set's questions used (learning curve)")
     ap.add_argument("--epochs", type=int, default=SETTINGS["epochs"])
+    ap.add_argument("--snapshots", action="store_true", help="also keep each epoch's export in <out>/epoch-N, to choose the epoch on dev")
     ap.add_argument("--passages", type=int, default=SETTINGS["passages"], help="passages read per training question (its gold ones first)")
     args = ap.parse_args()
     s = dict(SETTINGS, epochs=args.epochs)
@@ -348,12 +349,13 @@ def main():
 
 
 def save(model, dev, args, s, featurizer, epochs, seconds):
-    os.makedirs(args.out, exist_ok=True)
-    torch.save(model.state_dict(), os.path.join(args.out, "weights.pt"))
-    size = export(model, next(iter(dev.values())), args.out, s, featurizer)
-    # The threshold is chosen afterwards on the dev splits by calibrate.ts.
-    training = {"sets": args.sets, "fraction": args.fraction, "passages": args.passages, "epochs": epochs, "seconds": round(seconds)}
-    json.dump({"featurizer": featurizer, "maxSpan": s["max_span"], "threshold": 0.0, "training": training}, open(os.path.join(args.out, "config.json"), "w"), indent=2)
+    for out in [args.out] + ([os.path.join(args.out, f"epoch-{epochs}")] if args.snapshots else []):
+        os.makedirs(out, exist_ok=True)
+        torch.save(model.state_dict(), os.path.join(out, "weights.pt"))
+        size = export(model, next(iter(dev.values())), out, s, featurizer)
+        # The threshold is chosen afterwards on the dev splits by calibrate.ts.
+        training = {"sets": args.sets, "fraction": args.fraction, "passages": args.passages, "epochs": epochs, "seconds": round(seconds)}
+        json.dump({"featurizer": featurizer, "maxSpan": s["max_span"], "threshold": 0.0, "training": training}, open(os.path.join(out, "config.json"), "w"), indent=2)
     print(f"exported {size / 1e6:.1f} MB after epoch {epochs}", flush=True)
 
 if __name__ == "__main__":

@@ -2,7 +2,7 @@ import { cosine, storyFingerprint } from '../text/story-print.js';
 import type { StoreReader } from '../index/port.js';
 import type { Analyzer } from '../text/analyze.js';
 import { questionStats, questionWords } from '../question/coverage.js';
-import type { AnswerEvent, Citation, Hit, ShortAnswer } from '../types.js';
+import type { Answer, AnswerEvent, Citation, Hit, ShortAnswer } from '../types.js';
 import type { Answerer, AnswerInput } from './answerer.js';
 import { questionKind } from '../question/kind.js';
 import { abstention } from './abstention.js';
@@ -75,6 +75,12 @@ export const likeliest = (readings: Reading[]): Reading | undefined =>
  * short-answer model picks the answer itself (a name, number, date, place or phrase), shown first;
  * for why/how questions, or when no span is likely enough, the sentence is the answer.
  */
+/** An answer with whether one of the reader's checks refused it (see ExtractiveAnswerer.read). */
+export interface CheckedAnswer {
+  answer: Answer;
+  refused: boolean;
+}
+
 export class ExtractiveAnswerer implements Answerer {
   readonly name = 'extractive';
 
@@ -85,7 +91,18 @@ export class ExtractiveAnswerer implements Answerer {
     private readonly weights: ReaderWeights = shippedWeights(),
   ) {}
 
-  async *answer({ question, query, hits }: AnswerInput): AsyncGenerator<AnswerEvent> {
+  async *answer(input: AnswerInput): AsyncGenerator<AnswerEvent> {
+    const { answer } = await this.read(input);
+    yield { type: 'token', text: answer.answer };
+    yield { type: 'done', answer };
+  }
+
+  /**
+   * The answer, and whether a check refused it: the sentence that covers most of the question says
+   * the opposite of it, or the question asks for an office's holder and that sentence names none.
+   * Another reader deciding with this one leaves such a refusal standing.
+   */
+  async read({ question, query, hits }: AnswerInput): Promise<CheckedAnswer> {
     const { store, analyzer, options, weights } = this;
     const started = performance.now();
     const words = questionWords(query, analyzer, await questionStats(query, analyzer, store));
@@ -128,7 +145,6 @@ export class ExtractiveAnswerer implements Answerer {
       const text = short ? short.shown : best.sentence.text.trim().replace(/\s+/g, ' ');
       answer = `${text} ${citations.map((c) => `[${c.n}]`).join('')}`;
     }
-    yield { type: 'token', text: answer };
     const result = offlineAnswer(
       { question, query, hits },
       {
@@ -141,7 +157,8 @@ export class ExtractiveAnswerer implements Answerer {
       },
       started,
     );
-    yield { type: 'done', answer: result };
+    const top = candidates[0];
+    return { answer: result, refused: abstained && !!top && (top.contradicted || top.unnamed) };
   }
 }
 

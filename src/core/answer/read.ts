@@ -37,6 +37,8 @@ export interface SentenceCandidate {
    * ("Kapan partai itu kalah?" over "Partai itu menang pada 1955").
    */
   contradicted: boolean;
+  /** The question asks for an office's holder ("Who is the president of Russia?") and the sentence names none. */
+  unnamed: boolean;
   /** The sentence holds the kind of fact asked for (a number for "how many"…). */
   shaped: boolean;
   /** The share, lowered for a shapeless sentence and by the cost of a pair: what the rule abstains on. */
@@ -113,6 +115,7 @@ export function readSentences(
         missingNames: total > 0 ? missing / total : 0,
         missingMost: total > 0 ? most / total : 0,
         contradicted,
+        unnamed: !holder,
         shaped,
         coverage,
         evidence,

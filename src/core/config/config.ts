@@ -11,7 +11,7 @@ export type EmbeddingProvider = (typeof EMBEDDING_PROVIDERS)[number];
 export const LLM_PROVIDERS = ['none', 'openai', 'ollama', 'gguf'] as const;
 export type LlmProvider = (typeof LLM_PROVIDERS)[number];
 
-/** The offline reader: the rules-and-features reader (default) or the neural model (opt-in until it beats it beyond the dev splits). */
+/** The offline reader: the neural model deciding with the rules-and-features reader (default), or the rules-and-features reader alone. */
 export const READERS = ['neural', 'features'] as const;
 export type ReaderKind = (typeof READERS)[number];
 
@@ -157,7 +157,7 @@ export function loadConfig(env: Env, flags: ConfigFlags = {}, cwd = process.cwd(
       model: nonEmpty(env.KABAR_EMBEDDINGS_MODEL),
       modelsDir: modelsDir && path.resolve(cwd, modelsDir),
     },
-    reader: oneOf(nonEmpty(env.KABAR_READER) ?? 'features', READERS, 'KABAR_READER'),
+    reader: oneOf(nonEmpty(env.KABAR_READER) ?? 'neural', READERS, 'KABAR_READER'),
     llm: {
       provider: oneOf(nonEmpty(env.KABAR_LLM) ?? 'none', LLM_PROVIDERS, 'KABAR_LLM'),
       model: nonEmpty(env.KABAR_LLM_MODEL),

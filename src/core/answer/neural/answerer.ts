@@ -1,10 +1,11 @@
 import type { StoreReader, PassageRecord } from '../../index/port.js';
 import type { Analyzer } from '../../text/analyze.js';
-import type { ArticleSpan, Citation, Hit, ShortAnswer } from '../../types.js';
+import type { AnswerEvent, ArticleSpan, Citation, Hit, ShortAnswer } from '../../types.js';
 import { articleSpan, offlineAnswer } from '../offline-answer.js';
 import { DEFAULT_EXTRACTIVE } from '../../settings.js';
-import type { Answerer } from '../answerer.js';
+import type { Answerer, AnswerInput } from '../answerer.js';
 import { abstention } from '../abstention.js';
+import { ExtractiveAnswerer } from '../extractive.js';
 import { renderShort } from '../reader/render.js';
 import { loadReaderModel, type ReaderModel } from './model.js';
 import { readPassages } from './read.js';
@@ -35,47 +36,84 @@ export async function passagesRead(
  * probability is the confidence; it abstains when no answer is likelier, by the margin chosen on the
  * dev splits (stored beside the model). The model loads on the first question.
  */
+export class NeuralAnswerer implements Answerer {
+  readonly name = 'neural';
+  private model: Promise<ReaderModel> | undefined;
+
+  constructor(
+    private readonly store: Pick<StoreReader, 'passages'>,
+    private readonly analyzer: Analyzer,
+    private readonly options: NeuralOptions = DEFAULT_NEURAL,
+    private readonly load: () => Promise<ReaderModel> = loadReaderModel,
+    /** The rules-and-features reader, consulted when the model's config holds a joint decision. */
+    private readonly features?: Pick<ExtractiveAnswerer, 'read'>,
+  ) {}
+
+  /** The model, loaded once; a failed load is reported on every question, not cached as a broken model. */
+  private loaded(): Promise<ReaderModel> {
+    this.model ??= this.load();
+    return this.model.catch((error: unknown) => {
+      this.model = undefined;
+      throw error;
+    });
+  }
+
+  async *answer(input: AnswerInput): AsyncGenerator<AnswerEvent> {
+    const { question, query, hits } = input;
+    const loaded = await this.loaded();
+    const started = performance.now();
+    const records = await passagesRead(this.store, hits, this.options.depth);
+    const reading = await readPassages(query.text, query.lang, records, this.analyzer, loaded);
+    const margin = reading?.margin ?? -Infinity;
+    const { joint } = loaded.config;
+    let abstained = margin <= loaded.config.threshold;
+    if (joint && this.features) {
+      const theirs = await this.features.read(input);
+      const calibrated = query.lang === joint.lang && reading?.record.article.lang === joint.lang;
+      if (!calibrated || (!theirs.answer.abstained && margin > joint.veto) || theirs.refused) {
+        yield { type: 'token', text: theirs.answer.answer };
+        yield { type: 'done', answer: theirs.answer };
+        return;
+      }
+      abstained = !theirs.answer.abstained || margin <= joint.rescue;
+    }
+    let answer: string;
+    let citations: Citation[] = [];
+    let short: ShortAnswer | null = null;
+    let support: ArticleSpan | null = null;
+    if (abstained || !reading) {
+      answer = abstention(question, query.lang);
+    } else {
+      const { article, passage } = reading.record;
+      const at = (span: { start: number; end: number; text: string }) => articleSpan(article, passage.id, span);
+      support = at(reading.support);
+      citations = [{ n: 1, ...support }];
+      short = { ...at(reading.span), shown: renderShort(reading.span.text, article.lang, query.lang) };
+      answer = `${short.shown} [1]`;
+    }
+    yield { type: 'token', text: answer };
+    const result = offlineAnswer(
+      { question, query, hits },
+      {
+        answer,
+        abstained: abstained || !reading,
+        citations,
+        short,
+        support,
+        confidence: reading?.probability ?? 0,
+      },
+      started,
+    );
+    yield { type: 'done', answer: result };
+  }
+}
+
+/** The neural reader, deciding with the rules-and-features reader over the same store when its config says so. */
 export function createNeuralAnswerer(
-  store: Pick<StoreReader, 'passages'>,
+  store: Pick<StoreReader, 'passages' | 'termStats'>,
   analyzer: Analyzer,
   options: NeuralOptions = DEFAULT_NEURAL,
   load: () => Promise<ReaderModel> = loadReaderModel,
 ): Answerer {
-  let model: Promise<ReaderModel> | undefined;
-  return {
-    name: 'neural',
-    async *answer({ question, query, hits }) {
-      model ??= load();
-      // A failed load is reported on every question, not cached as a broken model.
-      const loaded = await model.catch((error: unknown) => {
-        model = undefined;
-        throw error;
-      });
-      const started = performance.now();
-      const records = await passagesRead(store, hits, options.depth);
-      const reading = await readPassages(query.text, query.lang, records, analyzer, loaded);
-      const abstained = !reading || reading.margin <= loaded.config.threshold;
-      let answer: string;
-      let citations: Citation[] = [];
-      let short: ShortAnswer | null = null;
-      let support: ArticleSpan | null = null;
-      if (abstained) {
-        answer = abstention(question, query.lang);
-      } else {
-        const { article, passage } = reading.record;
-        const at = (span: { start: number; end: number; text: string }) => articleSpan(article, passage.id, span);
-        support = at(reading.support);
-        citations = [{ n: 1, ...support }];
-        short = { ...at(reading.span), shown: renderShort(reading.span.text, article.lang, query.lang) };
-        answer = `${short.shown} [1]`;
-      }
-      yield { type: 'token', text: answer };
-      const result = offlineAnswer(
-        { question, query, hits },
-        { answer, abstained, citations, short, support, confidence: reading?.probability ?? 0 },
-        started,
-      );
-      yield { type: 'done', answer: result };
-    },
-  };
+  return new NeuralAnswerer(store, analyzer, options, load, new ExtractiveAnswerer(store, analyzer));
 }

@@ -3,6 +3,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError } from '../../errors.js';
 import { FEATURIZER } from './featurize.js';
+import type { Lang } from '../../types.js';
+
+const isLang = (value: unknown): value is Lang => value === 'id' || value === 'en';
 
 /** The shipped model's folder: data/reader at the package root (the same depth from src/ and dist/). */
 export const MODEL_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../data/reader');
@@ -14,8 +17,24 @@ export interface NeuralConfig {
   featurizer: typeof FEATURIZER;
   /** Tokens an answer may run over. */
   maxSpan: number;
-  /** kabar answers when log P(best span) - log P(no answer) is above this. */
+  /** kabar answers when log P(best span) - log P(no answer) is above this (the model alone). */
   threshold: number;
+  /** When present, the model decides together with the rules-and-features reader (see JointDecision). */
+  joint?: JointDecision;
+}
+
+/**
+ * The two readers' joint decision, both margins chosen on the dev splits: the rules-and-features reader's
+ * answer stands when the model's margin (log P(best span) - log P(no answer)) is above `veto`; when that
+ * reader abstains, the model's own answer is given when its margin is above `rescue`, unless one of that
+ * reader's checks refused (an office holder asked and none named, a contradiction). The margins are
+ * only comparable where they were chosen: for a question in `lang` over a passage in `lang` (the dev
+ * splits' language); elsewhere the rules-and-features reader decides alone.
+ */
+export interface JointDecision {
+  veto: number;
+  rescue: number;
+  lang: Lang;
 }
 
 /** One batch of question-passage rows, flat and padded (see featurize.ts). */
@@ -58,6 +77,10 @@ export function readConfig(dir = MODEL_DIR): NeuralConfig {
   if (
     typeof config.threshold !== 'number' ||
     typeof config.maxSpan !== 'number' ||
+    (config.joint !== undefined &&
+      (typeof config.joint.veto !== 'number' ||
+        typeof config.joint.rescue !== 'number' ||
+        !isLang(config.joint.lang))) ||
     JSON.stringify(config.featurizer) !== JSON.stringify(FEATURIZER)
   ) {
     throw broken(file, 'does not match this version of kabar');
