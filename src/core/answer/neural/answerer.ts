@@ -38,7 +38,7 @@ export async function passagesRead(
  */
 export class NeuralAnswerer implements Answerer {
   readonly name = 'neural';
-  private model: Promise<ReaderModel> | undefined;
+  private reader: Promise<ReaderModel> | undefined;
 
   constructor(
     private readonly store: Pick<StoreReader, 'passages'>,
@@ -51,9 +51,9 @@ export class NeuralAnswerer implements Answerer {
 
   /** The model, loaded once; a failed load is reported on every question, not cached as a broken model. */
   private loaded(): Promise<ReaderModel> {
-    this.model ??= this.load();
-    return this.model.catch((error: unknown) => {
-      this.model = undefined;
+    this.reader ??= this.load();
+    return this.reader.catch((error: unknown) => {
+      this.reader = undefined;
       throw error;
     });
   }
