@@ -295,6 +295,9 @@ const untimed = (text: string) =>
     );
 
 test('ask --batch, ask --min-confidence and search --all-passages go through the running server too, with the same output', async () => {
+  // The requests first: the CLI runs below block this process while the server may close an idle connection.
+  assertError(await post('/v1/ask', { question: 'Who met Shoygu?', min_confidence: 2 }), 400, 'bad_request');
+  assertError(await call(`${serve.url}/v1/search?q=Shoygu&all_passages=maybe`), 400, 'bad_request');
   const questions = 'Who met Shoygu?\nSiapa yang bertemu Shoygu?\nWhat is the population of Tehran?\n';
   const batch = runCli([...globals, '--verbose', 'ask', '--batch', '-'], { input: questions });
   assert.equal(batch.code, 0, batch.stderr);
@@ -315,9 +318,6 @@ test('ask --batch, ask --min-confidence and search --all-passages go through the
   assert.deepEqual(untimed(servedAll.stdout), untimed(runCli([...globals, '--no-server', ...all]).stdout));
   const hits = (untimed(servedAll.stdout)[0] as { hits: { file: string }[] }).hits;
   assert.ok(hits.filter((h) => h.file.startsWith('004_')).length > 3, 'not folded to three passages an article');
-
-  assertError(await post('/v1/ask', { question: 'Who met Shoygu?', min_confidence: 2 }), 400, 'bad_request');
-  assertError(await call(`${serve.url}/v1/search?q=Shoygu&all_passages=maybe`), 400, 'bad_request');
 });
 
 test('a second kabar serve on the same index says so in one sentence and exits non-zero', () => {
