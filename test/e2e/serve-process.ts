@@ -45,7 +45,12 @@ export async function call(
   url: string,
   init: RequestInit = {},
 ): Promise<{ status: number; headers: Headers; body: Json }> {
-  const res = await fetch(url, init);
+  const res = await fetch(url, init).catch((error: unknown) => {
+    // A kept-alive connection the server closed while this process was blocked in a synchronous CLI run:
+    // the request never reached the server, so it is sent again on a new connection, as HTTP clients do.
+    if ((error as { cause?: { code?: string } }).cause?.code !== 'UND_ERR_SOCKET') throw error;
+    return fetch(url, init);
+  });
   const text = await res.text();
   let body: Json = text;
   try {
