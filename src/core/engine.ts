@@ -341,7 +341,9 @@ class KabarEngine implements Engine {
       // A list, timeline or brief is gathered across articles from the sentences of many passages.
       const shape = questionShape(question);
       if (shape !== 'answer') {
-        yield* this.askAcross(question, shape, { k, filters, lines, started, signal });
+        // A follow-up ("Siapa saja pesertanya?") is resolved by rule against the conversation first.
+        const topic = shapeTopic(resolveFollowUp(question, history) ?? question);
+        yield* this.askAcross(question, topic, shape, { k, filters, lines, started, signal });
         return;
       }
       // With a language model, it condenses the conversation and translates the question; offline, follow-ups are resolved by rule.
@@ -383,9 +385,10 @@ class KabarEngine implements Engine {
     }
   }
 
-  /** A list, timeline or brief: the topic searched deeper (every passage of an article), then gathered across articles. */
+  /** A list, timeline or brief: the topic (the question without its shape words) searched deeper (every passage of an article), then gathered across articles. */
   private async *askAcross(
     question: string,
+    topic: string,
     shape: 'list' | 'timeline' | 'brief',
     {
       k,
@@ -395,7 +398,7 @@ class KabarEngine implements Engine {
       signal,
     }: { k: number; filters: Filters; lines?: number; started: number; signal?: AbortSignal },
   ): AsyncGenerator<AnswerEvent> {
-    const { query, hits, ms } = await this.search(shapeTopic(question), {
+    const { query, hits, ms } = await this.search(topic, {
       k: Math.max(k, DEFAULT_ACROSS.k),
       filters,
       allPassages: true,

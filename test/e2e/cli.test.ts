@@ -21,6 +21,7 @@ test('kabar ask --json answers with citations that are exact slices of the files
   const answer = JSON.parse(stdout);
   assert.deepEqual(Object.keys(answer), [
     'question',
+    'kind',
     'answer',
     'abstained',
     'short',

@@ -123,6 +123,7 @@ describe('answerJson', () => {
     const json = answerJson(answer());
     assert.deepEqual(Object.keys(json), [
       'question',
+      'kind',
       'answer',
       'abstained',
       'short',
