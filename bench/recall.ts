@@ -56,16 +56,24 @@ for (const label of graph.labels()) {
   }
 }
 
+// A synthetic corpus recombines sentences, so passages with the same vector are common: a hit as similar as
+// the k-th exact one is as good an answer as the label exact search happened to list (ann-benchmarks' rule).
+const TIE = 1e-6;
 let found = 0;
+let foundOrTied = 0;
 let wanted = 0;
 for (let q = 0; q < queries.length; q++) {
   const truth = new Set(exact[q].map((h) => h.label));
+  const kth = exact[q][exact[q].length - 1]?.score ?? -Infinity;
   wanted += truth.size;
-  found += graph.search(Array.from(queries[q]), k).filter((h) => truth.has(h.label)).length;
+  const hits = graph.search(Array.from(queries[q]), k);
+  found += hits.filter((h) => truth.has(h.label)).length;
+  foundOrTied += hits.filter((h) => truth.has(h.label) || h.similarity >= kth - TIE).length;
 }
 console.log(
   JSON.stringify({
     recall: found / wanted,
+    recallWithTies: foundOrTied / wanted,
     k,
     ef: Math.max(HNSW_PARAMS.efSearch, k),
     queries: queries.length,

@@ -2,7 +2,6 @@ import type { Filters } from '../../types.js';
 import type { WeightedTerm } from '../port.js';
 import { filterSql } from './filter-sql.js';
 import { BM25 } from '../../settings.js';
-import { characterMask, pairMask } from '../term-masks.js';
 
 /** MiniSearch's rule: a fraction of the term's length, rounded and capped at 2 edits; 1 or more is a distance. */
 export const maxEdits = (term: WeightedTerm): number =>
@@ -28,26 +27,18 @@ export function lexicalSql(
 ): { text: string; params: unknown[] } {
   const s = schema;
   const { k1, b, d, fuzzyWeight } = BM25;
-  const params: unknown[] = [
-    terms.map((t) => t.term),
-    terms.map((t) => t.weight),
-    terms.map(maxEdits),
-    k,
-    terms.map((t) => characterMask(t.term)),
-    terms.map((t) => pairMask(t.term)),
-  ];
+  const params: unknown[] = [terms.map((t) => t.term), terms.map((t) => t.weight), terms.map(maxEdits), k];
   const filter = filterSql(filters, 'p', params.length + 1);
   params.push(...filter.params);
   const scored = `
     WITH q AS (
-      SELECT * FROM unnest($1::text[], $2::float8[], $3::int[], $5::int[], $6::int[]) WITH ORDINALITY AS q(term, weight, edits, mask, pairs, src)
+      SELECT * FROM unnest($1::text[], $2::float8[], $3::int[]) WITH ORDINALITY AS q(term, weight, edits, src)
     ), variants AS (
       SELECT q.src, q.term, q.weight FROM q
       UNION ALL
       SELECT q.src, t.term, q.weight * ${fuzzyWeight} * length(t.term) / (length(t.term) + e.distance)
       FROM q
       JOIN ${s}.terms t ON q.edits > 0 AND t.term <> q.term AND length(t.term) BETWEEN length(q.term) - q.edits AND length(q.term) + q.edits
-        AND bit_count((t.mask # q.mask)::bit(32)) <= 2 * q.edits AND bit_count((t.pairs # q.pairs)::bit(32)) <= 4 * q.edits
       CROSS JOIN LATERAL (SELECT levenshtein_less_equal(t.term, q.term, q.edits) AS distance) e
       WHERE e.distance <= q.edits
     ), weighted AS (

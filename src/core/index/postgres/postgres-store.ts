@@ -18,7 +18,6 @@ import type { Database, Sql } from './database.js';
 import { filterSql } from './filter-sql.js';
 import { lexicalSql } from './lexical-sql.js';
 import { createVectorIndex, dropVectorIndex, type IndexLocation } from './schema.js';
-import { characterMask, pairMask } from '../term-masks.js';
 
 interface PassageRow {
   id: string;
@@ -478,10 +477,9 @@ class PostgresTransaction implements StoreTransaction {
     if (changed.length) {
       const terms = changed.map(([t]) => t);
       await sql.query(
-        `INSERT INTO ${s}.terms (term, df, mask, pairs) SELECT * FROM unnest($1::text[], $2::int[], $3::int[], $4::int[]) AS u(term, df, mask, pairs)
-         ORDER BY u.term COLLATE "C"
+        `INSERT INTO ${s}.terms (term, df) SELECT * FROM unnest($1::text[], $2::int[]) AS u(term, df) ORDER BY u.term COLLATE "C"
          ON CONFLICT (term) DO UPDATE SET df = ${s}.terms.df + excluded.df`,
-        [terms, changed.map(([, n]) => n), terms.map(characterMask), terms.map(pairMask)],
+        [terms, changed.map(([, n]) => n)],
       );
       await sql.query(`DELETE FROM ${s}.terms WHERE term = ANY($1::text[]) AND df <= 0`, [terms]);
     }

@@ -1,7 +1,6 @@
 import { UserError } from '../../errors.js';
 import type { Database, Sql } from './database.js';
 import { HNSW_PARAMS, POSTGRES_BULK } from '../../settings.js';
-import { characterMask, pairMask } from '../term-masks.js';
 
 /**
  * kabar's tables on a PostgreSQL server. The `kabar` schema holds the schema version and the registry
@@ -12,15 +11,14 @@ import { characterMask, pairMask } from '../term-masks.js';
  *   and one `vector(d)` column with an HNSW index (cosine);
  * - `postings` (term, passage, term frequency, passage length): the inverted index over kabar's own
  *   analysed stems, a B-tree on (term, passage) read for BM25;
- * - `terms`: the document frequency of every term (BM25's IDF, which `ts_rank` lacks), kept by kabar, and its
- *   character and character-pair masks (`term-masks.ts`), tested before an edit distance is measured;
+ * - `terms`: the document frequency of every term (BM25's IDF, which `ts_rank` lacks), kept by kabar;
  * - `totals`: passage and article counts and summed lengths (BM25's average length);
  * - `manifest` and `skipped` (files, and records of archives by line, that could not be indexed).
  *
  * An article's `meta` holds all of `ArticleMeta`: for a record of an archive or feed also its origin
  * (file and line), its URL and where each metadata field came from.
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 2;
 
 /** Advisory lock key (pg_advisory_xact_lock) taken while creating or migrating kabar's tables. */
 const MIGRATION_LOCK = 0x6b61626172; // "kabar"
@@ -42,21 +40,6 @@ const MIGRATIONS: ((sql: Sql) => Promise<void>)[] = [
   async (sql) => {
     for (const { id } of await sql.query<{ id: number }>('SELECT id FROM kabar.indexes')) {
       await sql.query(`ALTER TABLE IF EXISTS ${schemaOf(id)}.skipped ADD COLUMN IF NOT EXISTS line int`);
-    }
-  },
-  // 3: every term with its character and character-pair masks, so a fuzzy match measures few edit distances.
-  async (sql) => {
-    for (const { id } of await sql.query<{ id: number }>('SELECT id FROM kabar.indexes')) {
-      const terms = `${schemaOf(id)}.terms`;
-      if (!(await exists(sql, terms))) continue;
-      await sql.query(
-        `ALTER TABLE ${terms} ADD COLUMN IF NOT EXISTS mask int NOT NULL DEFAULT 0, ADD COLUMN IF NOT EXISTS pairs int NOT NULL DEFAULT 0`,
-      );
-      const all = (await sql.query<{ term: string }>(`SELECT term FROM ${terms}`)).map((r) => r.term);
-      await sql.query(
-        `UPDATE ${terms} t SET mask = u.mask, pairs = u.pairs FROM unnest($1::text[], $2::int[], $3::int[]) AS u(term, mask, pairs) WHERE t.term = u.term`,
-        [all, all.map(characterMask), all.map(pairMask)],
-      );
     }
   },
 ];
@@ -115,9 +98,7 @@ async function createIndexTables(sql: Sql, schema: string, dimensions: number): 
     length int NOT NULL,
     PRIMARY KEY (term, pid) INCLUDE (tf, length))`);
   await sql.query(`CREATE INDEX ON ${s}.postings (pid)`);
-  await sql.query(
-    `CREATE TABLE ${s}.terms (term text PRIMARY KEY, df int NOT NULL, mask int NOT NULL DEFAULT 0, pairs int NOT NULL DEFAULT 0)`,
-  );
+  await sql.query(`CREATE TABLE ${s}.terms (term text PRIMARY KEY, df int NOT NULL)`);
   await sql.query(`CREATE TABLE ${s}.totals (
     one boolean PRIMARY KEY DEFAULT true CHECK (one),
     articles bigint NOT NULL,
