@@ -1,4 +1,4 @@
-// `npm run bench:quality -- [--sets facqa,idkmrc] [--sizes 0,10000,100000,all] [--corpora DIR] [--bench DIR] [--dir DIR] [--keep] [--json]`
+// `npm run bench:quality -- [--sets facqa,idkmrc] [--sizes 0,10000,100000,all] [--corpora DIR] [--bench DIR] [--dir DIR] [--keep] [--search hnsw,exact] [--json]`
 // Answer quality as the corpus grows: each question set is asked over its own articles plus a growing
 // number of distractor passages of real news and other text (../shared/corpora), never its gold articles.
 // Prints R@1, R@5, hit and false abstention at each size, with the HNSW graph as kabar searches it and
@@ -28,6 +28,7 @@ const { values: flags } = parseArgs({
     dir: { type: 'string', default: path.join(os.tmpdir(), 'kabar-bench-quality') },
     seed: { type: 'string', default: '1' },
     keep: { type: 'boolean', default: false },
+    search: { type: 'string', default: 'hnsw,exact' },
     json: { type: 'boolean', default: false },
   },
 });
@@ -46,6 +47,8 @@ const log = (message: string) =>
 const sets = flags.sets.split(',');
 for (const set of sets) if (!SETS[set]) throw new Error(`--sets: unknown set ${set} (known: ${Object.keys(SETS)})`);
 const sizes = flags.sizes.split(',').map((s) => (s === 'all' ? Infinity : Number(s)));
+const searches = flags.search.split(',') as ('hnsw' | 'exact')[];
+if (searches.some((s) => s !== 'hnsw' && s !== 'exact')) throw new Error('--search takes hnsw, exact or both');
 if (sizes.some((s) => !(s >= 0))) throw new Error('--sizes takes whole numbers or "all", e.g. 0,10000,100000,all');
 
 interface Distractor {
@@ -153,7 +156,7 @@ for (const set of sets) {
     const building = performance.now();
     const engine = await openEngineFromConfig(loadConfig({}, { corpus, index: path.join(work, 'index') }));
     log(`${set}: index ready in ${((performance.now() - building) / 1000).toFixed(0)} s`);
-    for (const search of ['hnsw', 'exact'] as const) {
+    for (const search of searches) {
       // Exact search: a breadth of every passage makes the graph search visit every passage it reaches.
       HNSW_PARAMS.efSearch = search === 'exact' ? Math.max(graphBreadth, state.passages + 10_000) : graphBreadth;
       const started = performance.now();

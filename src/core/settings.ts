@@ -86,7 +86,7 @@ export interface QueryWeights {
   answerType: number;
 }
 
-export const QUERY_WEIGHTS: QueryWeights = { translation: 1, otherStem: 0.5, nameFuzziness: 0.2, answerType: 0.3 };
+export const QUERY_WEIGHTS: QueryWeights = { translation: 0.7, otherStem: 0.5, nameFuzziness: 0.2, answerType: 0.3 };
 
 /**
  * How a question word is translated into the other language (core/text/translate.ts): through the
