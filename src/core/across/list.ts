@@ -1,9 +1,9 @@
 import type { AcrossOptions } from '../settings.js';
+import { rangeF1 } from '../answer/reader/short.js';
 import { aliasesIn, mergeEntities, nameWords } from './entities.js';
 import type { PoolSentence } from './pool.js';
 import type { ReadSpan, SpanReader } from './spans.js';
 import { coordinatedItems } from './coordination.js';
-import { nameWords as wordsOfName } from './entities.js';
 
 /** One mention of a list item: the reader's span and the sentence that says it. */
 export interface Mention {
@@ -26,35 +26,34 @@ export interface ListItem {
 
 const overlaps = (a: ReadSpan, b: ReadSpan) => a.start < b.end && b.start < a.end;
 
-/** How much two spans of one sentence agree: the F1 of their shared characters. */
-function agreement(a: ReadSpan, b: ReadSpan): number {
-  const shared = Math.min(a.end, b.end) - Math.max(a.start, b.start);
-  if (shared <= 0) return 0;
-  const precision = shared / (a.end - a.start);
-  const recall = shared / (b.end - b.start);
-  return (2 * precision * recall) / (precision + recall);
-}
-
 /** The reader's spans pooled over: the likeliest ones hold nearly all of a sentence's share. */
 const POOLED = 40;
 
 /**
- * The answers a sentence gives to a list question. One answer written at several extents ("Iran Hossein
- * Amir Abdollahian", "Hossein Amir Abdollahian") splits the reader's share, so each span is worth the
- * shares of all spans, in proportion to how much they agree with it. The worthiest span that has the
- * asked shape and says something new is an answer when it is worth enough; beside it, spans worth a good
- * part of it that do not overlap it ("A, B dan C": the share spreads over the names).
+ * A sentence's usable spans (the asked shape, saying something new), worthiest first. One answer written
+ * at several extents ("Iran Hossein Amir Abdollahian", "Hossein Amir Abdollahian") splits the reader's
+ * share, so each span is worth the shares of all spans, in proportion to how much they agree with it
+ * (the F1 of their shared characters).
+ */
+function worthiest(spans: ReadSpan[]): { span: ReadSpan; worth: number }[] {
+  const top = spans.slice(0, POOLED);
+  const worth = (s: ReadSpan) => top.reduce((sum, o) => sum + o.p * rangeF1(s.start, s.end, o.start, o.end), 0);
+  return top
+    .filter((s) => s.fits && !s.repeats)
+    .map((span) => ({ span, worth: worth(span) }))
+    .sort((a, b) => b.worth - a.worth);
+}
+
+/**
+ * The answers a sentence gives to a list question. The worthiest span (worthiest) is an answer when it is
+ * worth enough; beside it, spans worth a good part of it that do not overlap it ("A, B dan C": the share
+ * spreads over the names).
  */
 export function sentenceItems(
   spans: ReadSpan[],
   options: Pick<AcrossOptions, 'listMinSpan' | 'listSiblingRatio'>,
 ): { span: ReadSpan; worth: number }[] {
-  const top = spans.slice(0, POOLED);
-  const worth = (s: ReadSpan) => top.reduce((sum, o) => sum + o.p * agreement(s, o), 0);
-  const usable = top
-    .filter((s) => s.fits && !s.repeats)
-    .map((span) => ({ span, worth: worth(span) }))
-    .sort((a, b) => b.worth - a.worth);
+  const usable = worthiest(spans);
   const best = usable[0];
   if (!best || best.worth < options.listMinSpan) return [];
   const chosen = [best];
@@ -87,13 +86,7 @@ function answersIn(
   names: boolean,
   options: AcrossOptions,
 ): { span: ReadSpan; worth: number; written: boolean }[] {
-  const top = spans.slice(0, POOLED);
-  const worth = (s: ReadSpan) => top.reduce((sum, o) => sum + o.p * agreement(s, o), 0);
-  const likeliest = top
-    .filter((s) => s.fits && !s.repeats)
-    .map((span) => ({ span, worth: worth(span) }))
-    .sort((a, b) => b.worth - a.worth)
-    .slice(0, LIST_LOOK);
+  const likeliest = worthiest(spans).slice(0, LIST_LOOK);
   for (const { span, worth } of likeliest) {
     const items = coordinatedItems(sentence, span, names);
     if (items) return items.map((item) => ({ span: { ...span, ...item }, worth, written: true }));
@@ -124,8 +117,8 @@ export function listItems(
       reader.names,
       options,
     )) {
-      if (taken.some((t) => t.start < span.end && span.start < t.end)) continue;
-      if (wordsOfName(span.text).every((w) => asked.has(w))) continue;
+      if (taken.some((t) => overlaps(t, span))) continue;
+      if (nameWords(span.text).every((w) => asked.has(w))) continue;
       taken.push(span);
       mentions.push({ text: span.text, span, worth, written, from });
     }

@@ -37,12 +37,12 @@ export const rankSpans = (
   weights: Pick<ReaderWeights, 'span'>,
 ): ScoredSpan[] => scoreSpans(spansOf(question, readSentence(question, sentence, lang, analyzer), sentence), weights);
 
-/** Token F1 between two candidates of one sentence, from their word ranges. */
-function overlapF1(a: SpanCandidate, b: SpanCandidate): number {
-  const shared = Math.min(a.to, b.to) - Math.max(a.from, b.from);
+/** The F1 of two ranges' shared length: how much two spans of one sentence agree (in words or characters). */
+export function rangeF1(aFrom: number, aTo: number, bFrom: number, bTo: number): number {
+  const shared = Math.min(aTo, bTo) - Math.max(aFrom, bFrom);
   if (shared <= 0) return 0;
-  const precision = shared / (a.to - a.from);
-  const recall = shared / (b.to - b.from);
+  const precision = shared / (aTo - aFrom);
+  const recall = shared / (bTo - bFrom);
   return (2 * precision * recall) / (precision + recall);
 }
 
@@ -60,7 +60,9 @@ export function chooseSpan(ranked: readonly ScoredSpan[]): ShortChoice | undefin
   const best = ranked[0];
   if (!best) return undefined;
   let expectedF1 = 0;
-  for (const other of ranked) expectedF1 += other.p * overlapF1(best.candidate, other.candidate);
+  const { from, to } = best.candidate;
+  // Token F1 between two candidates of one sentence, from their word ranges.
+  for (const other of ranked) expectedF1 += other.p * rangeF1(from, to, other.candidate.from, other.candidate.to);
   return { ...best, expectedF1 };
 }
 
