@@ -16,23 +16,20 @@ export function textField(value: unknown, name: string): string {
   return value;
 }
 
-/** How many passages: a whole number from 1 to `MAX_K`, or undefined (the engine's default) when absent. Query strings give it as text. */
-export function kField(value: unknown): number | undefined {
+/** A whole number from 1 to `MAX_K`, or undefined (the engine's default) when absent. Query strings give it as text. */
+function countField(value: unknown, name: string): number | undefined {
   if (value === undefined || value === null || value === '') return undefined;
-  const k = typeof value === 'string' ? Number(value) : value;
-  if (typeof k !== 'number' || !Number.isInteger(k) || k < 1 || k > MAX_K)
-    throw bad(`"k" must be a whole number from 1 to ${MAX_K}.`);
-  return k;
+  const n = typeof value === 'string' ? Number(value) : value;
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > MAX_K)
+    throw bad(`"${name}" must be a whole number from 1 to ${MAX_K}.`);
+  return n;
 }
 
-/** `lines`: the most lines of a brief, a whole number from 1 to MAX_K; absent means the default. */
-export function linesField(value: unknown): number | undefined {
-  if (value === undefined || value === null || value === '') return undefined;
-  const lines = typeof value === 'string' ? Number(value) : value;
-  if (typeof lines !== 'number' || !Number.isInteger(lines) || lines < 1 || lines > MAX_K)
-    throw bad(`"lines" must be a whole number from 1 to ${MAX_K}.`);
-  return lines;
-}
+/** `k`: how many passages. */
+export const kField = (value: unknown): number | undefined => countField(value, 'k');
+
+/** `lines`: the most lines of a brief. */
+export const linesField = (value: unknown): number | undefined => countField(value, 'lines');
 
 /** A confidence floor (`min_confidence`, as `ask --min-confidence`): a number from 0 to 1, or undefined when absent. */
 export function confidenceField(value: unknown): number | undefined {
