@@ -36,11 +36,43 @@ export async function seedsEngine(t: { after: (fn: () => unknown) => void }) {
   return engine;
 }
 
+/** The environment every CLI run in the tests starts from: no colours, no model, the hashing embedder. */
+const cliEnv = (env: Record<string, string> = {}) => ({
+  ...process.env,
+  NO_COLOR: '1',
+  KABAR_LLM: 'none',
+  KABAR_EMBEDDINGS: 'hashing',
+  ...env,
+});
+
+/**
+ * Runs the built CLI without blocking this process (where a scripted server may answer it) and returns
+ * its exit code and output.
+ */
+export function runCliAsync(
+  args: string[],
+  options: { cwd?: string; env?: Record<string, string>; timeout?: number } = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], {
+      cwd: options.cwd ?? ROOT,
+      env: cliEnv(options.env),
+      timeout: options.timeout,
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
 /** Runs the built CLI and returns its exit code and output. */
 export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string>; input?: string } = {}) {
   const result = spawnSync(process.execPath, [CLI, ...args], {
     cwd: options.cwd ?? ROOT,
-    env: { ...process.env, NO_COLOR: '1', KABAR_LLM: 'none', KABAR_EMBEDDINGS: 'hashing', ...options.env },
+    env: cliEnv(options.env),
     input: options.input,
     encoding: 'utf8',
     timeout: 60_000,

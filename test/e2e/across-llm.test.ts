@@ -1,14 +1,11 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { after, before, it } from 'node:test';
-import { startChatServer, type ChatServer } from '../fixtures/chat-server.js';
+import { openaiEnv, startChatServer, type ChatServer } from '../fixtures/chat-server.js';
+import { ROOT, runCliAsync } from '../helpers.js';
 
-const run = promisify(execFile);
-const ROOT = path.resolve(import.meta.dirname, '../..');
 let dir: string;
 let server: ChatServer;
 
@@ -29,10 +26,8 @@ after(async () => {
 });
 
 it('with a language model, a timeline is written from the chosen sentences and lines that do not verify are dropped', async () => {
-  const { stdout } = await run(
-    process.execPath,
+  const { code, stdout, stderr } = await runCliAsync(
     [
-      path.join(ROOT, 'dist/cli.js'),
       '--corpus',
       path.join(dir, 'corpus'),
       '--index',
@@ -41,19 +36,9 @@ it('with a language model, a timeline is written from the chosen sentences and l
       '--json',
       'What happened between Iran and Russia in 2020?',
     ],
-    {
-      cwd: dir,
-      env: {
-        ...process.env,
-        KABAR_LLM: 'openai',
-        OPENAI_API_KEY: 'sk-test',
-        OPENAI_BASE_URL: `${server.origin}/v1`,
-        KABAR_EMBEDDINGS: 'hashing',
-        KABAR_LLM_TIMEOUT_MS: '5000',
-      },
-      timeout: 30_000,
-    },
+    { cwd: dir, env: openaiEnv(server), timeout: 30_000 },
   );
+  assert.equal(code, 0, stderr);
   const out = JSON.parse(stdout);
   assert.equal(out.kind, 'timeline');
   assert.equal(out.droppedLines, 2);

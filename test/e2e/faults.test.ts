@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
-import { CLI, ROOT, runCli, storeDir, tempCorpus } from '../helpers.js';
-import { pieces, purposeOf, startChatServer, type ChatServer } from '../fixtures/chat-server.js';
+import { CLI, ROOT, runCli, runCliAsync, storeDir, tempCorpus } from '../helpers.js';
+import { openaiEnv, pieces, purposeOf, startChatServer, type ChatServer } from '../fixtures/chat-server.js';
 import { admin, scratchDatabase, SKIP_SERVER_TESTS } from '../core/index/postgres/pg-server.js';
 
 // Issue #25: every fault has a way out. Each test is one numbered case, run on the built CLI.
@@ -283,36 +283,16 @@ test('case 8: a YAML warning and an eval report never carry raw escape bytes', (
 
 const KEY = 'sk-kabar-secret-0123456789';
 
-/** Runs the built CLI without blocking this process, where a scripted server answers it. */
-async function runCliAsync(args: string[], env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, [CLI, ...args], {
-    cwd: ROOT,
-    env: { ...process.env, NO_COLOR: '1', KABAR_LLM: 'none', KABAR_EMBEDDINGS: 'hashing', ...env },
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  return { code, stdout, stderr };
-}
-
 /** The environment that points kabar at the scripted OpenAI-compatible `server`, with the key above. */
-const openaiAt = (server: ChatServer) => ({
-  KABAR_LLM: 'openai',
-  OPENAI_API_KEY: KEY,
-  OPENAI_BASE_URL: `${server.origin}/v1`,
-  KABAR_LLM_TIMEOUT_MS: '10000',
-});
+const openaiAt = (server: ChatServer) => openaiEnv(server, KEY, 10_000);
 
 /** Asks the question through `server` on a fresh copy of the seeds. */
 async function askThrough(server: ChatServer, args: string[]) {
   const tmp = tempCorpus();
   try {
-    return await runCliAsync(
-      ['--corpus', tmp.corpus, '--index', tmp.index, 'ask', ...args, QUESTION],
-      openaiAt(server),
-    );
+    return await runCliAsync(['--corpus', tmp.corpus, '--index', tmp.index, 'ask', ...args, QUESTION], {
+      env: openaiAt(server),
+    });
   } finally {
     tmp.cleanup();
   }
@@ -380,13 +360,13 @@ test('case 11: an article, a model reply, a quote and a question over their size
       : { chunks: [`id: ${QUESTION}\nen: ${QUESTION}`] },
   );
   t.after(() => flood.close());
-  const reply = await runCliAsync([...base, 'ask', QUESTION], openaiAt(flood));
+  const reply = await runCliAsync([...base, 'ask', QUESTION], { env: openaiAt(flood) });
   assert.equal(reply.code, 2, reply.stderr);
   assert.match(reply.stderr, /passed kabar's limit of 100,000 characters and was cut off there\./);
 
   const failing = await startChatServer(() => ({ status: 500, error: 'upstream exploded' }));
   t.after(() => failing.close());
-  const config = await runCliAsync([...base, 'config'], openaiAt(failing));
+  const config = await runCliAsync([...base, 'config'], { env: openaiAt(failing) });
   assert.equal(config.code, 1);
   assert.match(config.stdout, /FAIL\s+OpenAI server\s+.* answers but is failing \(HTTP 500\)/);
 });
@@ -531,8 +511,8 @@ test(
       t.after(() => empty.drop());
       const env = { KABAR_STORE: empty.url };
       const results = await Promise.all([
-        runCliAsync(['--corpus', first, '--index', index, 'index'], env),
-        runCliAsync(['--corpus', other, '--index', index, 'index'], env),
+        runCliAsync(['--corpus', first, '--index', index, 'index'], { env }),
+        runCliAsync(['--corpus', other, '--index', index, 'index'], { env }),
       ]);
       assert.deepEqual(results.map((r) => r.code).sort(), [0, 2], results.map((r) => r.stderr).join('\n'));
       assert.match(results.find((r) => r.code === 2)!.stderr, /This index mirrors the corpus/);

@@ -1,14 +1,11 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { after, before, it } from 'node:test';
-import { pieces, purposeOf, startChatServer, type ChatServer } from '../fixtures/chat-server.js';
+import { openaiEnv, pieces, purposeOf, startChatServer, type ChatServer } from '../fixtures/chat-server.js';
+import { ROOT, runCliAsync } from '../helpers.js';
 
-const run = promisify(execFile);
-const ROOT = path.resolve(import.meta.dirname, '../..');
 let dir: string;
 let server: ChatServer;
 
@@ -28,10 +25,8 @@ after(async () => {
 });
 
 it('kabar ask --json answers through an OpenAI-compatible server with verified citations', async () => {
-  const { stdout } = await run(
-    process.execPath,
+  const { code, stdout, stderr } = await runCliAsync(
     [
-      path.join(ROOT, 'dist/cli.js'),
       '--corpus',
       path.join(dir, 'corpus'),
       '--index',
@@ -40,19 +35,9 @@ it('kabar ask --json answers through an OpenAI-compatible server with verified c
       '--json',
       'Who did Sergei Shoigu meet in Moscow?',
     ],
-    {
-      cwd: dir,
-      env: {
-        ...process.env,
-        KABAR_LLM: 'openai',
-        OPENAI_API_KEY: 'sk-test',
-        OPENAI_BASE_URL: `${server.origin}/v1`,
-        KABAR_EMBEDDINGS: 'hashing',
-        KABAR_LLM_TIMEOUT_MS: '5000',
-      },
-      timeout: 15_000,
-    },
+    { cwd: dir, env: openaiEnv(server), timeout: 15_000 },
   );
+  assert.equal(code, 0, stderr);
   const out = JSON.parse(stdout);
   assert.equal(out.abstained, false);
   assert.equal(out.invalidMarkers, 1);
@@ -68,7 +53,6 @@ it('kabar ask --json answers through an OpenAI-compatible server with verified c
 
 it('kabar ask prints the same answer on the terminal as --json: the invented [7] never appears', async () => {
   const args = [
-    path.join(ROOT, 'dist/cli.js'),
     '--corpus',
     path.join(dir, 'corpus'),
     '--index',
@@ -76,18 +60,10 @@ it('kabar ask prints the same answer on the terminal as --json: the invented [7]
     'ask',
     'Who did Sergei Shoigu meet in Moscow?',
   ];
-  const env = {
-    ...process.env,
-    NO_COLOR: '1',
-    KABAR_LLM: 'openai',
-    OPENAI_API_KEY: 'sk-test',
-    OPENAI_BASE_URL: `${server.origin}/v1`,
-    KABAR_EMBEDDINGS: 'hashing',
-    KABAR_LLM_TIMEOUT_MS: '5000',
-  };
+  const options = { cwd: dir, env: openaiEnv(server), timeout: 15_000 };
   const [{ stdout: printed, stderr }, { stdout: json }] = [
-    await run(process.execPath, args, { cwd: dir, env, timeout: 15_000 }),
-    await run(process.execPath, [...args.slice(0, -1), '--json', args.at(-1)!], { cwd: dir, env, timeout: 15_000 }),
+    await runCliAsync(args, options),
+    await runCliAsync([...args.slice(0, -1), '--json', args.at(-1)!], options),
   ];
   assert.doesNotMatch(printed, /\[7\]/);
   assert.match(stderr, /\[7\]/);

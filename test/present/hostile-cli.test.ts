@@ -3,9 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { pieces, purposeOf, startChatServer, type ChatServer } from '../fixtures/chat-server.js';
-import { CLI } from '../helpers.js';
-import { spawn } from 'node:child_process';
+import { openaiEnv, pieces, purposeOf, startChatServer, type ChatServer } from '../fixtures/chat-server.js';
+import { runCliAsync } from '../helpers.js';
 
 /** Every escape-sequence opener a terminal acts on (C0 controls but tab and newline, DEL, the 8-bit C1 forms), and the bidirectional overrides and isolates. */
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
@@ -53,24 +52,9 @@ after(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-/** Runs the built CLI asynchronously (the loopback server lives in this process) without colours. */
-function kabar(
-  args: string[],
-  env: Record<string, string> = {},
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, '--corpus', corpus, '--index', index, ...args], {
-      cwd: dir,
-      env: { ...process.env, NO_COLOR: '1', KABAR_LLM: 'none', KABAR_EMBEDDINGS: 'hashing', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+/** Runs the built CLI on the test corpus, asynchronously (the loopback server lives in this process). */
+const kabar = (args: string[], env: Record<string, string> = {}) =>
+  runCliAsync(['--corpus', corpus, '--index', index, ...args], { cwd: dir, env });
 
 const assertSafe = (what: string, text: string) => {
   const found = CONTROL.exec(text);
@@ -135,12 +119,7 @@ test("ask prints neither the article's nor the model's escape sequences", async 
   assertSafe('extractive ask stdout', extractive.stdout);
   assertSafe('extractive ask stderr', extractive.stderr);
 
-  const env = {
-    KABAR_LLM: 'openai',
-    OPENAI_API_KEY: 'sk-test',
-    OPENAI_BASE_URL: `${server.origin}/v1`,
-    KABAR_LLM_TIMEOUT_MS: '5000',
-  };
+  const env = openaiEnv(server);
   const model = await kabar(['ask', 'Siapa yang bertemu Zakharova di Moskow?'], env);
   assert.equal(model.code, 0, model.stderr);
   assert.ok(server.requests.length > 0, 'the model was asked');
