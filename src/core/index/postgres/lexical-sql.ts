@@ -18,6 +18,9 @@ export const maxEdits = (term: WeightedTerm): number =>
  * to the passages holding them, and a passage's sum is multiplied by how many query terms it matched.
  * IDF comes from kabar's `terms` table (df) and `totals` (N, summed lengths); term frequencies and
  * lengths from `postings`, so the unfiltered path reads only the B-tree.
+ * Per matched posting only double-precision arithmetic is left (each term's weight × IDF and length
+ * slope are worked out once), and the query terms a passage matched are counted as the set bits of one
+ * mask per query term OR-ed together (a `count(DISTINCT …)` sorted every passage's rows apart).
  */
 export function lexicalSql(
   schema: string,
@@ -27,7 +30,13 @@ export function lexicalSql(
 ): { text: string; params: unknown[] } {
   const s = schema;
   const { k1, b, d, fuzzyWeight } = BM25;
-  const params: unknown[] = [terms.map((t) => t.term), terms.map((t) => t.weight), terms.map(maxEdits), k];
+  const params: unknown[] = [
+    terms.map((t) => t.term),
+    terms.map((t) => t.weight),
+    terms.map(maxEdits),
+    k,
+    terms.length,
+  ];
   const filter = filterSql(filters, 'p', params.length + 1);
   params.push(...filter.params);
   const scored = `
@@ -42,14 +51,16 @@ export function lexicalSql(
       CROSS JOIN LATERAL (SELECT levenshtein_less_equal(t.term, q.term, q.edits) AS distance) e
       WHERE e.distance <= q.edits
     ), weighted AS (
-      SELECT v.src, v.term, v.weight * ln(1 + (tot.passages - t.df + 0.5)::float8 / (t.df + 0.5)) AS weight,
-             tot.lengths::float8 / greatest(tot.passages, 1) AS avglen
+      SELECT v.term,
+             v.weight * ln(1 + (tot.passages - t.df + 0.5)::float8 / (t.df + 0.5)) AS factor,
+             ${k1 * b}::float8 / (tot.lengths::float8 / greatest(tot.passages, 1)) AS slope,
+             set_bit(repeat('0', $5)::bit varying, v.src::int - 1, 1) AS mask
       FROM variants v
       CROSS JOIN ${s}.totals tot
       CROSS JOIN LATERAL (SELECT df FROM ${s}.terms t WHERE t.term = v.term OFFSET 0) t
     ), scored AS (
       SELECT po.pid,
-             sum(w.weight * (${d} + po.tf * (${k1} + 1) / (po.tf + ${k1} * (1 - ${b} + ${b} * po.length / w.avglen)))) * count(DISTINCT w.src) AS score
+             sum(w.factor * (${d}::float8 + po.tf * ${k1 + 1}::float8 / (po.tf + ${k1 * (1 - b)}::float8 + w.slope * po.length))) * bit_count(bit_or(w.mask)) AS score
       FROM weighted w
       CROSS JOIN LATERAL (SELECT pid, tf::float8 AS tf, length FROM ${s}.postings po WHERE po.term = w.term OFFSET 0) po
       GROUP BY po.pid

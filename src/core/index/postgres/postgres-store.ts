@@ -299,19 +299,27 @@ class PostgresTransaction implements StoreTransaction {
         const tf = new Map<string, number>();
         for (const term of input.terms) tf.set(term, (tf.get(term) ?? 0) + 1);
         const n = Number(input.passage.id.slice(input.passage.id.lastIndexOf('#') + 1));
-        return { article: article.meta, passage: input.passage, vector: input.vector, n, tf };
+        // A passage's length counts every term, repeats included, as the local store's BM25 does.
+        return {
+          article: article.meta,
+          passage: input.passage,
+          vector: input.vector,
+          n,
+          tf,
+          length: input.terms.length,
+        };
       }),
     );
     const postings = { term: [] as string[], id: [] as string[], tf: [] as number[], length: [] as number[] };
-    for (const { passage, tf } of rows) {
+    for (const { passage, tf, length } of rows) {
       for (const [term, n] of tf) {
         postings.term.push(term);
         postings.id.push(passage.id);
         postings.tf.push(n);
-        postings.length.push(tf.size);
+        postings.length.push(length);
         this.count(term, 1);
       }
-      this.totals.lengths += tf.size;
+      this.totals.lengths += length;
     }
     this.totals.passages += rows.length;
     const { sql, s } = this;
@@ -353,7 +361,7 @@ class PostgresTransaction implements StoreTransaction {
           rows.map((r) => r.article.lang),
           rows.map((r) => r.article.date),
           rows.map((r) => (r.article.source === null ? null : squash(r.article.source))),
-          rows.map((r) => r.tf.size),
+          rows.map((r) => r.length),
           rows.map((r) => vectorLiteral(r.vector)),
           postings.term,
           postings.id,
