@@ -29,8 +29,8 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../.
  * deep, since the labelled training questions are all Indonesian and English questions come from here alone.
  */
 const FILES: { file: string; lang: Lang; scale: number }[] = [
-  { file: 'id/indosum.jsonl.gz', lang: 'id', scale: 10 },
-  { file: 'id/news-scrape.jsonl.gz', lang: 'id', scale: 10 },
+  { file: 'id/indosum.jsonl.gz', lang: 'id', scale: 4 },
+  { file: 'id/news-scrape.jsonl.gz', lang: 'id', scale: 4 },
   { file: 'en/bbc.jsonl.gz', lang: 'en', scale: 3 },
   { file: 'en/reuters21578.jsonl.gz', lang: 'en', scale: 3 },
 ];
