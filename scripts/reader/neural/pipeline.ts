@@ -45,14 +45,7 @@ const started = Date.now();
 const tsx = ['--import', 'tsx'];
 run(process.execPath, [...tsx, 'scripts/reader/neural/featurize.ts', work, bench]);
 if (synthetic)
-  run(process.execPath, [
-    ...tsx,
-    'scripts/reader/neural/synthetic.ts',
-    work,
-    corpora,
-    SYNTHETIC_ARTICLES_PER_FILE,
-    bench,
-  ]);
+  run(process.execPath, [...tsx, 'scripts/reader/neural/synthetic.ts', work, corpora, SYNTHETIC_ARTICLES_PER_FILE]);
 run(PYTHON, [
   'scripts/reader/neural/train.py',
   work,

@@ -18,7 +18,7 @@ import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { chunkArticle } from '../../../src/core/corpus/chunk.js';
 import { splitSentences } from '../../../src/core/corpus/sentences.js';
-import { createAnalyzer, isCommonWord, tokenize, type Analyzer, type Token } from '../../../src/core/text/analyze.js';
+import { createAnalyzer, tokenize, type Analyzer, type Token } from '../../../src/core/text/analyze.js';
 import { featurize, fnv1a, readQuestionTokens, type Featurized } from '../../../src/core/answer/neural/featurize.js';
 import type { Lang, Passage, Span } from '../../../src/core/types.js';
 import { writeSet, type Row } from './tensors.js';
@@ -29,8 +29,8 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../.
  * deep, since the labelled training questions are all Indonesian and English questions come from here alone.
  */
 const FILES: { file: string; lang: Lang; scale: number }[] = [
-  { file: 'id/indosum.jsonl.gz', lang: 'id', scale: 4 },
-  { file: 'id/news-scrape.jsonl.gz', lang: 'id', scale: 4 },
+  { file: 'id/indosum.jsonl.gz', lang: 'id', scale: 1 },
+  { file: 'id/news-scrape.jsonl.gz', lang: 'id', scale: 1 },
   { file: 'en/bbc.jsonl.gz', lang: 'en', scale: 3 },
   { file: 'en/reuters21578.jsonl.gz', lang: 'en', scale: 3 },
 ];
@@ -59,64 +59,36 @@ const words = (tokens: Token[], text: string, from: number, to: number) =>
 const lower = (ws: string[]) =>
   ws.map((w, i) => (i === 0 && !/^\p{Lu}{2,}/u.test(w) ? w.charAt(0).toLowerCase() + w.slice(1) : w));
 
-/** How often each lower-case word occurs in the Indonesian news read: a derived verb form is only used when the news writes it. */
-type Known = Map<string, number>;
-const written = (known: Known, forms: string[]): string | null => forms.find((w) => (known.get(w) ?? 0) >= 2) ?? null;
-
-/**
- * The di- passive of a me- verb, from its prefix alone ("mengerahkan" -> "dikerahkan", "menulis" ->
- * "ditulis", "menyerang" -> "diserang"): each reading of the nasal is tried, the one the news writes is kept.
- */
-function passive(verb: string, known: Known): string | null {
-  const m = /^me(ny|ng|m|n)?(\p{Ll}{3,})$/u.exec(verb);
-  if (!m) return null;
-  const [, nasal, rest] = m;
-  const vowel = /^[aiueo]/.test(rest);
-  const forms =
-    nasal === 'ny'
-      ? [`dis${rest}`]
-      : nasal === 'ng'
-        ? vowel
-          ? [`dik${rest}`, `di${rest}`]
-          : [`di${rest}`]
-        : nasal === 'm'
-          ? vowel
-            ? [`dip${rest}`, `di${rest}`]
-            : [`di${rest}`]
-          : nasal === 'n'
-            ? vowel
-              ? [`dit${rest}`, `di${rest}`]
-              : [`di${rest}`]
-            : /^[lrwy]/.test(rest)
-              ? [`di${rest}`]
-              : [];
-  return written(known, forms);
+/** The di- passive of a me- verb: di + stem + its suffix ("mengerahkan" -> "dikerahkan"). */
+function passive(verb: string, analyzer: Analyzer): string | null {
+  const stem = analyzer.stem(verb, 'id');
+  if (stem === verb || !/^me/.test(verb)) return null;
+  const suffix = /kan$/.test(verb) ? 'kan' : /i$/.test(verb) && !/i$/.test(stem) ? 'i' : '';
+  return `di${stem}${suffix}`;
 }
 
-/** The me- active of a di- verb, with the nasal its first letter takes ("dicetak" -> "mencetak", "dikerahkan" -> "mengerahkan"). */
-function active(verb: string, known: Known): string | null {
-  const m = /^di(\p{Ll}{3,})$/u.exec(verb);
-  if (!m) return null;
-  const rest = m[1];
-  const c = rest[0];
-  const forms = /[bfv]/.test(c)
-    ? [`mem${rest}`]
+/** The me- active of a di- verb, with the nasal the stem's first letter takes ("dicetak" -> "mencetak"). */
+function active(verb: string, analyzer: Analyzer): string | null {
+  const stem = analyzer.stem(verb, 'id');
+  if (stem === verb || !/^di/.test(verb)) return null;
+  const suffix = /kan$/.test(verb) ? 'kan' : /i$/.test(verb) && !/i$/.test(stem) ? 'i' : '';
+  const c = stem[0];
+  const nasal = /[bfv]/.test(c)
+    ? `mem${stem}`
     : c === 'p'
-      ? [`mem${rest.slice(1)}`, `mem${rest}`]
-      : /[aiueogh]/.test(c)
-        ? [`meng${rest}`]
-        : /[cdjz]/.test(c)
-          ? [`men${rest}`]
-          : c === 't'
-            ? [`men${rest.slice(1)}`]
-            : c === 's'
-              ? [`meny${rest.slice(1)}`]
-              : c === 'k'
-                ? [`meng${rest.slice(1)}`]
-                : /[lmnrwy]/.test(c)
-                  ? [`me${rest}`]
-                  : [];
-  return written(known, forms);
+      ? `mem${stem.slice(1)}`
+      : /[cdj]/.test(c)
+        ? `men${stem}`
+        : c === 't'
+          ? `men${stem.slice(1)}`
+          : c === 's'
+            ? `meny${stem.slice(1)}`
+            : c === 'k'
+              ? `meng${stem.slice(1)}`
+              : /[aiueogh]/.test(c)
+                ? `meng${stem}`
+                : `me${stem}`;
+  return `${nasal}${suffix}`;
 }
 
 const NOT_NAMES = new Set([
@@ -179,34 +151,8 @@ const runSpan = (s: Span, tokens: Token[], local: string, i: number, j: number):
   text: local.slice(tokens[i].start, tokens[j].end),
 });
 
-/** Words that may stand between a verb and its count ("mengerahkan sebanyak 30 perahu"). */
-const BEFORE_COUNT = new Set(['sebanyak', 'setidaknya', 'sekitar', 'hingga', 'total', 'lebih', 'kurang']);
-
-/**
- * A question as a user would type it: spaces tidied, stopwords left dangling at its end dropped, its first
- * letter capitalised; null when fewer than two content words remain beside the question words.
- */
-function tidy(question: string, analyzer: Analyzer, asked: RegExp): string | null {
-  const ws = question.replace(/[?]/g, ' ').split(/\s+/).filter(Boolean);
-  const last = () => ws[ws.length - 1].toLowerCase();
-  while (ws.length > 0 && analyzer.isStopword(last(), 'id') && !/^(siapa|berapa)$/.test(last())) ws.pop();
-  const text = ws.join(' ');
-  const content = tokenize(text.replace(asked, ' ')).filter(
-    (t) => !analyzer.isStopword(t.word, 'id') && t.word.length >= 3,
-  );
-  if (content.length < 2) return null;
-  return `${text.charAt(0).toUpperCase()}${text.slice(1)}?`;
-}
-
-/** Questions a sentence of an Indonesian article answers; `context` holds names from the rest of its passage. */
-function indonesian(
-  text: string,
-  s: Span,
-  analyzer: Analyzer,
-  pick: number,
-  known: Known,
-  context: string[],
-): Generated[] {
+/** Questions a sentence of an Indonesian article answers. */
+function indonesian(text: string, s: Span, analyzer: Analyzer, pick: number): Generated[] {
   const local = text.slice(s.start, s.end);
   const tokens = tokenize(local);
   const at = (t: Token): Span => ({
@@ -215,68 +161,39 @@ function indonesian(
     text: local.slice(t.start, t.end),
   });
   const out: Generated[] = [];
-  const add = (question: string, answer: Span, asked: RegExp, swappable?: Generated['swappable']) => {
-    const q = tidy(question, analyzer, asked);
-    if (q) out.push({ question: q, answer, swappable });
-  };
-  const variant = (n: number) => (pick >>> 5) % n;
-  const kind = (pick >>> 9) % 3;
   const content = (t: Token | undefined) =>
     t && !analyzer.isStopword(t.word, 'id') && /^\p{Ll}+$/u.test(local.slice(t.start, t.end));
-  // A name from elsewhere in the passage, asked beside the sentence's words ("… ke gawang Vietnam" over "Gol tunggal dicetak oleh …").
-  const aside = context.length > 0 && pick % 4 === 0 ? context[(pick >>> 3) % context.length] : '';
-  const swapAside = aside ? { kind: 'name' as const, text: aside } : undefined;
-  const BERAPA = /^berapa\b/i;
-  const SIAPA = /^siapa yang\b|\boleh siapa$/i;
   tokens.forEach((t, i) => {
-    // A count and what is counted: "Petugas mengerahkan 30 perahu karet untuk mengevakuasi warga".
+    // A count and what is counted: "Petugas mengerahkan 30 perahu karet untuk …".
     if (!isCount(t, local) || !content(tokens[i + 1])) return;
-    const long = content(tokens[i + 2]) ? i + 3 : i + 2;
-    const np = words(tokens, local, i + 1, long).join(' ');
-    const head = words(tokens, local, i + 1, i + 2).join(' ');
-    const tail = words(tokens, local, long, long + 3).join(' ');
-    const v = tokens[i - 1] && BEFORE_COUNT.has(tokens[i - 1].word) ? i - 2 : i - 1;
-    const verb = tokens[v];
-    const di = verb && passive(verb.word, known);
-    const subject = lower(words(tokens, local, v - 3, v)).join(' ');
-    const swappable = { kind: 'number' as const, text: t.word };
-    if (di) {
-      // Asked in the di- passive, with or without its agent and purpose, its modifiers sometimes dropped.
-      const asked = [
-        `Berapa ${np} yang ${di} ${subject}`,
-        `Berapa ${variant(2) ? np : head} yang ${di}`,
-        `Berapa ${np} yang ${di} ${tail}`,
-        `Berapa ${head} yang ${di} ${aside || subject}`,
-      ][variant(4)];
-      add(asked, at(t), BERAPA, swappable);
-    } else
-      add(
-        `${lower(words(tokens, local, i - 5, i)).join(' ')} berapa ${np} ${words(tokens, local, long, long + (pick % 4)).join(' ')}`,
-        at(t),
-        /\bberapa\b/i,
-        swappable,
-      );
+    const np = words(tokens, local, i + 1, content(tokens[i + 2]) ? i + 3 : i + 2).join(' ');
+    const verb = tokens[i - 1];
+    const di = verb && passive(verb.word, analyzer);
+    const subject = lower(words(tokens, local, i - 4, i - 1)).join(' ');
+    const question =
+      di && i >= 2
+        ? `Berapa ${np} yang ${di} ${subject}?`
+        : `${lower(words(tokens, local, i - 5, i)).join(' ')} berapa ${np} ${words(tokens, local, i + 3, i + 3 + (pick % 4)).join(' ')}?`;
+    out.push({
+      question: question.replace(/\s+/g, ' ').replace(/^\s*\p{Ll}/u, (c) => c.trim().toUpperCase()),
+      answer: at(t),
+      swappable: { kind: 'number', text: t.word },
+    });
   });
+  // A name doing something: "Egy Maulana Vikri mencetak gol …" -> "Siapa yang mencetak gol …?"; "… dicetak oleh Egy …" -> "Siapa yang mencetak …?".
   for (const [i, j] of nameRuns(tokens, local, analyzer)) {
     const name = runSpan(s, tokens, local, i, j);
-    if (isCommonWord(name.text.toLowerCase(), analyzer)) continue;
     const next = tokens[j + 1];
-    // A name doing something: "Egy Maulana Vikri mencetak gol …" -> "Siapa yang mencetak gol …?", or in the passive "Gol … dicetak oleh siapa?".
     if (next && /^(me|ber)/.test(next.word) && next.word.length > 5) {
       const rest = words(tokens, local, j + 2, j + 3 + (pick % 4)).join(' ');
-      const di = passive(next.word, known);
-      if (di && variant(3) === 0)
-        add(`${lower(words(tokens, local, j + 2, j + 4)).join(' ')} ${di} oleh siapa`, name, SIAPA);
-      else add(`Siapa yang ${next.word} ${rest} ${aside}`, name, SIAPA, swapAside);
+      out.push({ question: `Siapa yang ${next.word} ${rest}?`, answer: name, swappable: undefined });
     }
-    // "Gol tunggal dicetak oleh Egy Maulana Vikri" -> "Siapa yang mencetak gol tunggal?", its modifiers sometimes dropped.
     const by = tokens[i - 1];
     const verb = tokens[i - 2];
-    if (by?.word === 'oleh' && verb) {
-      const me = active(verb.word, known);
-      const object = lower(words(tokens, local, i - 5, i - 2));
-      const kept = variant(2) && object.length > 1 ? object.slice(-2, -1) : object;
-      if (me) add(`Siapa yang ${me} ${kept.join(' ')} ${aside}`, name, SIAPA, swapAside);
+    if (by?.word === 'oleh' && verb && /^di/.test(verb.word)) {
+      const me = active(verb.word, analyzer);
+      const object = lower(words(tokens, local, i - 5, i - 2)).join(' ');
+      if (me) out.push({ question: `Siapa yang ${me} ${object}?`, answer: name });
     }
   }
   // When and where: the sentence asked with its date or place left out.
@@ -284,20 +201,19 @@ function indonesian(
     local,
   );
   const place = /\bdi ((?:\p{Lu}\p{L}+)(?: \p{Lu}\p{L}+){0,2})/u.exec(local);
-  // Places are everywhere in the news: asked from one sentence in three, so they do not crowd out the rest.
   for (const [match, wh] of [
     [date, 'Kapan'],
-    [kind === 0 ? place : null, 'Di mana'],
+    [place, 'Di mana'],
   ] as const) {
     if (!match || match.index < 8) continue;
     const before = tokenize(local.slice(0, match.index));
     const kept = lower(words(before, local, before.length - 8, before.length)).join(' ');
     const offset = match.index + match[0].length - match[1].length;
-    add(
-      `${wh} ${kept}`,
-      { start: s.start + offset, end: s.start + offset + match[1].length, text: match[1] },
-      /^(kapan|di mana)\b/i,
-    );
+    out.push({
+      question: `${wh} ${kept}?`,
+      answer: { start: s.start + offset, end: s.start + offset + match[1].length, text: match[1] },
+      swappable: undefined,
+    });
   }
   return out;
 }
@@ -394,30 +310,6 @@ function englishWords(texts: string[], analyzer: Analyzer): EnglishWords {
   return new Map([...best].map(([stem, [word]]) => [stem, word]));
 }
 
-/** Sentences of the bench's articles (evaluation data), normalised: a corpus article sharing one is never read. */
-const normalised = (sentence: string) =>
-  sentence
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-const longSentences = (text: string) =>
-  splitSentences(text, 0, text.length)
-    .map((s) => normalised(s.text))
-    .filter((s) => s.length >= 40);
-
-function benchSentences(bench: string): Set<string> {
-  const out = new Set<string>();
-  for (const dir of ['facqa/articles', 'idkmrc/train/articles', 'idkmrc/dev/articles']) {
-    const folder = path.join(bench, dir);
-    if (!fs.existsSync(folder)) continue;
-    for (const file of fs.readdirSync(folder).sort())
-      for (const s of longSentences(fs.readFileSync(path.join(folder, file), 'utf8'))) out.add(s);
-  }
-  return out;
-}
-
-const fromBench = (text: string, bench: Set<string>) => longSentences(text).some((s) => bench.has(s));
-
 function* records(file: string): Generator<Record> {
   const lines = zlib.gunzipSync(fs.readFileSync(file)).toString('utf8').split('\n');
   for (const line of lines) if (line.trim()) yield JSON.parse(line) as Record;
@@ -467,50 +359,34 @@ function rowOf(e: Example, passage: Passage, analyzer: Analyzer, q: number): Row
 }
 
 async function main() {
-  const [outDir, corporaArg, perFileArg, benchArg] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
-  if (!outDir) throw new Error('usage: synthetic.ts <outDir> [corporaDir] [articlesPerFile] [benchDir]');
+  const [outDir, corporaArg, perFileArg] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+  if (!outDir) throw new Error('usage: synthetic.ts <outDir> [corporaDir] [articlesPerFile]');
   const corpora = path.resolve(corporaArg ?? path.join(ROOT, '../shared/corpora'));
   const perFile = Number(perFileArg ?? 400);
-  const bench = benchSentences(path.resolve(benchArg ?? path.join(ROOT, '../shared/bench')));
   const analyzer = createAnalyzer();
   const examples: Example[] = [];
   const names: string[] = [];
   const chosen = FILES.map(({ file, scale }) =>
     [...records(path.join(corpora, file))]
-      .filter((r) => !heldOut(r.id) && !fromBench(r.text, bench))
+      .filter((r) => !heldOut(r.id))
       .sort((a, b) => fnv1a(a.id) - fnv1a(b.id) || (a.id < b.id ? -1 : 1))
       .slice(0, perFile * scale),
   );
-  const known: Known = new Map();
-  for (const [fi, { lang }] of FILES.entries())
-    if (lang === 'id')
-      for (const r of chosen[fi]) for (const t of tokenize(r.text)) known.set(t.word, (known.get(t.word) ?? 0) + 1);
   const english = englishWords(
     FILES.flatMap((f, i) => (f.lang === 'en' ? chosen[i].map((r) => r.text) : [])),
     analyzer,
   );
   for (const [fi, { lang }] of FILES.entries()) {
-    for (const [ri, r] of chosen[fi].entries()) {
+    for (const r of chosen[fi]) {
       const passages = passagesOf(r.id, r.text);
       let made = 0;
       for (const [pi, passage] of passages.entries()) {
-        const passageNames = passage.sentences.flatMap((s) => {
-          const local = r.text.slice(s.start, s.end);
-          const tokens = tokenize(local);
-          return [...nameRuns(tokens, local, analyzer)].map(([i, j]) => runSpan(s, tokens, local, i, j));
-        });
         for (const s of passage.sentences) {
           if (made >= PER_ARTICLE) break;
           const pick = fnv1a(`${r.id}:${s.start}`);
-          const context = passageNames
-            .filter((n) => (n.start < s.start || n.start >= s.end) && !isCommonWord(n.text.toLowerCase(), analyzer))
-            .map((n) => n.text);
-          const found =
-            lang === 'id'
-              ? indonesian(r.text, s, analyzer, pick, known, context)
-              : englishQuestions(r.text, s, analyzer, pick);
+          const found = (lang === 'id' ? indonesian : englishQuestions)(r.text, s, analyzer, pick);
           if (found.length === 0 || pick % 3 !== 0) continue;
-          const g = found[(pick >>> 12) % found.length];
+          const g = found[pick % found.length];
           made++;
           const neighbour = passages[pi + 1] ?? passages[pi - 1];
           const base = { question: g.question, lang, title: r.title, plang: lang };
@@ -531,7 +407,7 @@ async function main() {
           }
           examples.push(...asked);
           // Half of the Indonesian questions are asked again in English, negatives included.
-          if (CROSS_LANGUAGE && lang === 'id' && ri < perFile && (pick >> 8) % 2 === 0) {
+          if (CROSS_LANGUAGE && lang === 'id' && (pick >> 8) % 2 === 0) {
             for (const e of asked) {
               const question = crossLanguage(e.question, analyzer, english, pick);
               if (question) examples.push({ ...e, question, lang: 'en' });
