@@ -226,6 +226,8 @@ export interface AcrossOptions {
   listMinCoverage: number;
   /** …and this share of what the sentence that holds most of it holds. */
   listRelative: number;
+  /** …or, for the items of a list written out in it ("yakni A, B dan C"), this share of the best one's. */
+  listWrittenRelative: number;
   /** A span is a list item when the reader gives it at least this share of its sentence's spans… */
   listMinSpan: number;
   /** …or this share of the sentence's best span, when it has the best span's shape (a name beside a name). */
@@ -256,6 +258,7 @@ export const DEFAULT_ACROSS: AcrossOptions = {
   k: 30,
   listMinCoverage: 0.4,
   listRelative: 0.7,
+  listWrittenRelative: 0.5,
   listMinSpan: 0.2,
   listSiblingRatio: 0.3,
   timelineRelevance: 0.5,
