@@ -144,7 +144,7 @@ export function coordinatedItems(sentence: Span, span: Span, names: boolean): Sp
   let last = inSpan[inSpan.length - 1].i;
   while (first > 0 && short(segments[first]) && !leadIn(segments[first])) {
     const previous = segments[first - 1];
-    if (short(previous) ? !closes(previous) : !opens(previous)) break;
+    if (!leadIn(previous) && (short(previous) ? !closes(previous) : !opens(previous))) break;
     first--;
   }
   while (last < segments.length - 1 && short(segments[last]) && closes(segments[last + 1])) last++;

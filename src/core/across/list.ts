@@ -146,8 +146,11 @@ export function listItems(
   const sentences = (item: ListItem) =>
     new Set(item.mentions.map((m) => `${m.from.article.file}:${m.from.position}`)).size;
   const sorted = items.sort((a, b) => held(b) - held(a) || sentences(b) - sentences(a));
-  // A list written out answers the question better than names read one by one elsewhere: once there is
-  // one, only the items of written lists are given, each list whole.
-  const written = sorted.filter((item) => item.mentions.some((m) => m.written));
-  return (written.length > 0 ? written : sorted).slice(0, options.listItems);
+  // A list written out in a sentence that holds the question answers it better than names read one by
+  // one: once there is one, only the items of written lists are given.
+  const written = (item: ListItem, floor: number) => item.mentions.some((m) => m.written && m.from.relevance >= floor);
+  const listed = sorted.some((item) => written(item, loneFloor))
+    ? sorted.filter((item) => written(item, writtenFloor))
+    : sorted;
+  return listed.slice(0, options.listItems);
 }
