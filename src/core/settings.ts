@@ -242,8 +242,8 @@ export interface AcrossOptions {
   sameEvent: number;
   /** Lines of a brief unless `--lines` says otherwise. */
   briefLines: number;
-  /** A brief's lines come from articles that hold this share of what the article holding most of the topic holds. */
-  briefArticleRelative: number;
+  /** Timelines and briefs draw on articles that hold this share of what the article holding most of the topic holds. */
+  articleRelative: number;
   /** Maximal marginal relevance: the weight of relevance against likeness to the lines already chosen. */
   mmrLambda: number;
   /** A brief line this alike to one chosen already repeats it and is not taken. */
@@ -269,7 +269,7 @@ export const DEFAULT_ACROSS: AcrossOptions = {
   sameEvent: 0.5,
   briefLines: 5,
   mmrLambda: 0.7,
-  briefArticleRelative: 0.9,
+  articleRelative: 0.9,
   briefRepeat: 0.6,
   newOutletBonus: 0.02,
   maxItems: 20,

@@ -38,7 +38,7 @@ export function briefLines(
   const candidates = pool.filter(
     (s) =>
       value.get(s)! >= floor &&
-      s.articleRelevance >= options.briefArticleRelative * aboutTop &&
+      s.articleRelevance >= options.articleRelative * aboutTop &&
       (s.sentence.text.match(/[\p{L}\p{N}]+/gu) ?? []).length >= MIN_WORDS,
   );
   const prints = new Map<PoolSentence, StoryPrint>(

@@ -114,8 +114,9 @@ export function listItems(
   // A list written out in a sentence is taken from a sentence that holds less of the question than a lone
   // name is: the list often follows its lead-in ("Empat nelayan … ditangkap. Mereka yakni A, B, C dan D").
   const [loneFloor, writtenFloor] = [floor(options.listRelative), floor(options.listWrittenRelative)];
+  const aboutTop = Math.max(0, ...pool.map((s) => s.articleRelevance));
   for (const from of pool) {
-    if (from.relevance < writtenFloor) continue;
+    if (from.relevance < writtenFloor || from.articleRelevance < options.articleRelative * aboutTop) continue;
     const taken: ReadSpan[] = [];
     for (const { span, worth, written } of answersIn(
       from.sentence,
