@@ -52,13 +52,17 @@ const OFFICE = new Set(OFFICES);
 /** Words right before a name that make it a place's: "di Bandung", "in Guernsey", "asal Brasil". */
 const PLACE_BEFORE = /(?:^|\s)(?:di|ke|asal|in|at)\s+$/iu;
 const WORD = /[\p{L}\p{N}]+/gu;
+/** Indonesian ministries, written out or shortened: "Kementerian", "Kemenlu", "Kemenkeu", "Kemendagri". */
+const MINISTRY = /^kemen/iu;
+/** The kind a word names when it opens or stands before a name: a ministry is an organisation. */
+const kindOf = (word: string | undefined) => (word && MINISTRY.test(word) ? 'org' : typeOfNoun(word?.toLowerCase()));
 
 /**
- * Whether an item is of the type asked for. Any name is one (no comma in it) and no date ("Rabu", "Januari 2022", "5"). A person
- * has a word that is no common word, office or date ("Menteri Sekretaris Negara Pratikno", not
- * "Direktur Utama" or "Presiden Iran"), and is neither a place nor an organisation: not opened by one's
- * kind noun ("Pulau Penang", "Dinas Lingkungan Hidup"), nor right after one ("Kecamatan Sei Lepan") or
- * a place preposition ("di Guernsey").
+ * Whether an item is of the type asked for. Any name is one (no comma in it) and no date ("Rabu",
+ * "Januari 2022", "5"). A person has a word that is no common word, office or date ("Menteri Sekretaris
+ * Negara Pratikno", not "Direktur Utama" or "Presiden Iran"), and is neither a place nor an organisation:
+ * not opened by one's kind noun ("Pulau Penang", "Dinas Lingkungan Hidup", "Kemenlu Iran"), nor right
+ * after one ("Kecamatan Sei Lepan") or a place preposition ("di Guernsey").
  */
 export function fitsItemType(type: AnswerType, sentence: Span, item: Span, analyzer: Analyzer): boolean {
   if (!NAME_TYPES.has(type)) return true;
@@ -68,8 +72,8 @@ export function fitsItemType(type: AnswerType, sentence: Span, item: Span, analy
   if (words.every((w) => /^\p{N}+$/u.test(w) || isCalendarWord(w))) return false;
   if (type !== 'person') return true;
   const before = sentence.text.slice(0, item.start - sentence.start);
-  const kindBefore = typeOfNoun(before.match(/([\p{L}]+)\s+$/u)?.[1]?.toLowerCase());
-  const kindOpening = typeOfNoun(words[0]?.toLowerCase());
+  const kindBefore = kindOf(before.match(/([\p{L}]+)\s+$/u)?.[1]);
+  const kindOpening = kindOf(words[0]);
   if (PLACE_BEFORE.test(before) || kindBefore === 'place' || kindBefore === 'org') return false;
   if (kindOpening === 'place' || kindOpening === 'org') return false;
   return words.some((w) => {

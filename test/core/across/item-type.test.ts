@@ -35,6 +35,8 @@ test('a person is a name, not an office, a date, a place or an organisation', ()
   assert.equal(fits('person', 'Dia ditahan di penjara Pulau Penang.', 'Pulau Penang'), false);
   assert.equal(fits('person', 'He died at his home in Guernsey.', 'Guernsey'), false);
   assert.equal(fits('person', 'Kejari menetapkan pegawai Dinas Lingkungan Hidup.', 'Dinas Lingkungan Hidup'), false);
+  assert.equal(fits('person', 'Pernyataan Kemenlu Iran menambahkan Amir Abdollahian hadir.', 'Kemenlu Iran'), false);
+  assert.equal(fits('person', 'Pernyataan Kemenlu Iran menambahkan Amir Abdollahian hadir.', 'Amir Abdollahian'), true);
 });
 
 test('any name is one name and no date; things are not checked', () => {
