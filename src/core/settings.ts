@@ -226,6 +226,8 @@ export interface AcrossOptions {
   listMinCoverage: number;
   /** …and this share of what the sentence that holds most of it holds. */
   listRelative: number;
+  /** …or, for the items of a list written out in it ("yakni A, B dan C"), this share of the best one's. */
+  listWrittenRelative: number;
   /** A span is a list item when the reader gives it at least this share of its sentence's spans… */
   listMinSpan: number;
   /** …or this share of the sentence's best span, when it has the best span's shape (a name beside a name). */
@@ -240,6 +242,8 @@ export interface AcrossOptions {
   sameEvent: number;
   /** Lines of a brief unless `--lines` says otherwise. */
   briefLines: number;
+  /** Timelines and briefs draw on articles that hold this share of what the article holding most of the topic holds. */
+  articleRelative: number;
   /** Maximal marginal relevance: the weight of relevance against likeness to the lines already chosen. */
   mmrLambda: number;
   /** A brief line this alike to one chosen already repeats it and is not taken. */
@@ -256,6 +260,7 @@ export const DEFAULT_ACROSS: AcrossOptions = {
   k: 30,
   listMinCoverage: 0.4,
   listRelative: 0.7,
+  listWrittenRelative: 0.5,
   listMinSpan: 0.2,
   listSiblingRatio: 0.3,
   timelineRelevance: 0.5,
@@ -264,6 +269,7 @@ export const DEFAULT_ACROSS: AcrossOptions = {
   sameEvent: 0.5,
   briefLines: 5,
   mmrLambda: 0.7,
+  articleRelative: 0.9,
   briefRepeat: 0.6,
   newOutletBonus: 0.02,
   maxItems: 20,

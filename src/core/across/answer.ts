@@ -3,7 +3,7 @@ import type { Analyzer } from '../text/analyze.js';
 import type { Query } from '../question/query.js';
 import type { QuestionShape } from '../question/shape.js';
 import { questionStats, questionWords, type QuestionWord } from '../question/coverage.js';
-import type { Answer, AnswerItem, Citation, Filters, Hit } from '../types.js';
+import type { Answer, AnswerItem, Citation, Filters, Hit, Span } from '../types.js';
 import { abstention } from '../answer/abstention.js';
 import { articleSpan } from '../answer/offline-answer.js';
 import { readQuestion } from '../answer/reader/question.js';
@@ -11,6 +11,7 @@ import { renderShort } from '../answer/reader/render.js';
 import type { ReaderWeights } from '../answer/reader/weights.js';
 import type { AcrossOptions } from '../settings.js';
 import { briefLines } from './brief.js';
+import { fitsItemType, listItemType } from './item-type.js';
 import { listItems } from './list.js';
 import { nameWords } from './entities.js';
 import { poolIds, sentencePool, type PoolSentence } from './pool.js';
@@ -77,13 +78,13 @@ export async function answerAcross(input: AcrossQuestion, parts: AcrossParts): P
     });
   let items: AnswerItem[];
   if (shape === 'list') {
-    const reader = (parts.spanReader ?? ((q, qy, w) => featureSpanReader(readQuestion(q, qy, w), analyzer, weights)))(
-      query.text,
-      query,
-      words,
-    );
+    const type = listItemType(query.text);
+    const reader = (
+      parts.spanReader ?? ((q, qy, w) => featureSpanReader({ ...readQuestion(q, qy, w), type }, analyzer, weights))
+    )(query.text, query, words);
     const asked = new Set(nameWords(question));
-    items = listItems(pool, reader, options, asked).map((item) => {
+    const accepts = (sentence: Span, item: Span) => fitsItemType(type, sentence, item, analyzer);
+    items = listItems(pool, reader, options, asked, accepts).map((item) => {
       const sentences = [
         ...new Map(item.mentions.map((m) => [`${m.from.article.file}:${m.from.position}`, m.from])).values(),
       ];

@@ -32,8 +32,14 @@ export function briefLines(
   const value = new Map(pool.map((s) => [s, (s.relevance + articleBest.get(s.article.file)!) / 2]));
   const top = Math.max(0, ...value.values());
   const floor = Math.max(options.minRelevance, options.relative * top);
+  // A brief tells the story of the articles that hold the topic best: an article that holds less of it
+  // is on a neighbouring story ("Sandiaga Uno" on tourism beside the report filed against him).
+  const aboutTop = Math.max(0, ...pool.map((s) => s.articleRelevance));
   const candidates = pool.filter(
-    (s) => value.get(s)! >= floor && (s.sentence.text.match(/[\p{L}\p{N}]+/gu) ?? []).length >= MIN_WORDS,
+    (s) =>
+      value.get(s)! >= floor &&
+      s.articleRelevance >= options.articleRelative * aboutTop &&
+      (s.sentence.text.match(/[\p{L}\p{N}]+/gu) ?? []).length >= MIN_WORDS,
   );
   const prints = new Map<PoolSentence, StoryPrint>(
     candidates.map((s) => [s, storyFingerprint(s.sentence.text, analyzer)]),

@@ -9,23 +9,33 @@ import type { Span } from '../types.js';
  * before one that closes it ("trampolin di …").
  */
 
-/** What separates items: a comma (with "dan"/"and"… after it or not), or "dan", "and", "serta", "atau", "or", "&". */
-const SEPARATOR = /\s*,\s*(?:(?:dan|and|serta|atau|or)\s+)?|\s+(?:dan|and|serta|atau|or|&)\s+/giu;
+/**
+ * What separates items: a comma (with "dan"/"and"… after it or not), or "dan", "and", "serta", "atau",
+ * "or". An ampersand joins the words of one name ("Ant & Dec's Saturday Night Takeaway", "Marks & Spencer").
+ */
+const SEPARATOR = /\s*,\s*(?:(?:dan|and|serta|atau|or)\s+)?|\s+(?:dan|and|serta|atau|or)\s+/giu;
 /** Marks that end a clause: a list does not run over them. */
 const CLAUSE_END = /[;:"“”!?]/u;
 /** Words after which a list starts (the item begins after them). */
 const OPENERS =
-  /^(yakni|yaitu|adalah|ialah|berisi|meliputi|termasuk|seperti|antara|lain|diantaranya|di antaranya|including|include|includes|such|as|among|them|are|were|is|was|namely)$/iu;
+  /^(yakni|yaitu|adalah|ialah|berisi|meliputi|termasuk|seperti|antara|lain|diantaranya|antaranya|including|include|includes|such|as|among|them|are|were|is|was|namely)$/iu;
 /** Words at which an item's thing ends ("trampolin di Merbabu Park"). */
 const CLOSERS =
   /^(di|pada|yang|untuk|dengan|dari|ke|sebagai|dalam|oleh|in|at|on|for|which|that|to|with|from|by|as|were|was|are|is|will|would|have|has|had)$/iu;
+/** Lower-case words an item may open with before its name ("kang", "comedy duo"). */
+const ADDRESS_WORDS = 2;
 /** The most words an item of a list may have. */
 const MAX_ITEM_WORDS = 6;
 
 interface Segment {
   start: number;
   end: number;
+  /** The separator before it holds a conjunction ("dan", "and", "serta", "atau", "or", "&"). */
+  joined?: boolean;
 }
+
+/** A separator that joins the last item of a written list: "dan", "and", "serta", "atau", "or". */
+const CONJUNCTION = /(?:^|\s)(?:dan|and|serta|atau|or)\s/iu;
 
 const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}'’&.-]*[\p{L}\p{N}])?/gu;
 const wordsIn = (text: string, offset: number) =>
@@ -53,17 +63,23 @@ function itemOf(sentence: Span, segment: Segment, names: boolean, first: boolean
   let words = wordsIn(text, segment.start);
   if (words.length === 0) return null;
   if (names) {
-    // The first item ends the clause's lead-in: its trailing capitalised run; the last runs from its start.
+    // The first item ends the clause's lead-in: the run after its last opener ("yaitu Maman Imanul Haq dari
+    // PKB"), or else its trailing capitalised run; another item is the run at its start, past a word or two
+    // of address ("kang Ruhzanul Ulum dari PPP").
+    const runFrom = (from: number) => {
+      let i = from;
+      while (i < words.length && i - from < ADDRESS_WORDS && !capital(words[i].text)) i++;
+      let end = i;
+      while (end < words.length && capital(words[end].text)) end++;
+      return words.slice(i, end);
+    };
     if (first) {
+      const opener = words.map((w) => OPENERS.test(w.text)).lastIndexOf(true);
+      const after = opener >= 0 ? runFrom(opener + 1) : [];
       let i = words.length;
       while (i > 0 && capital(words[i - 1].text)) i--;
-      words = words.slice(i);
-    }
-    if (last || !first) {
-      let i = 0;
-      while (i < words.length && capital(words[i].text)) i++;
-      words = words.slice(0, i);
-    }
+      words = after.length > 0 ? after : words.slice(i);
+    } else words = runFrom(0);
   } else {
     if (first) {
       const opener = words.map((w) => OPENERS.test(w.text) || CLOSERS.test(w.text)).lastIndexOf(true);
@@ -90,11 +106,20 @@ export function coordinatedItems(sentence: Span, span: Span, names: boolean): Sp
   const text = sentence.text.slice(clause.start - sentence.start, clause.end - sentence.start);
   const segments: Segment[] = [];
   let at = 0;
+  let joined = false;
   for (const m of text.matchAll(SEPARATOR)) {
-    if (m.index > at) segments.push({ start: clause.start + at, end: clause.start + m.index });
+    if (m.index > at) segments.push({ start: clause.start + at, end: clause.start + m.index, joined });
     at = m.index + m[0].length;
+    joined = CONJUNCTION.test(m[0]);
   }
-  if (at < text.length) segments.push({ start: clause.start + at, end: clause.end });
+  if (at < text.length) segments.push({ start: clause.start + at, end: clause.end, joined });
+  // A sentence cut off in the middle of a list (a passage that ends there) loses its last item and its
+  // conjunction: the list runs to the item before the cut.
+  const cut = clause.end === sentence.end && !/[.!?"”'’)]\s*$/u.test(sentence.text);
+  if (cut && segments.length > 2 && span.end <= segments[segments.length - 2].end) {
+    segments.pop();
+    segments[segments.length - 1].joined = true;
+  }
   const inSpan = segments.map((s, i) => ({ s, i })).filter(({ s }) => s.start < span.end && span.start < s.end);
   if (inSpan.length === 0 || segments.length < 2) return null;
   // The list runs outward from the span's segments over short items; a longer segment at either end is
@@ -109,15 +134,23 @@ export function coordinatedItems(sentence: Span, span: Span, names: boolean): Sp
       : words.some((w) => OPENERS.test(w.text) || CLOSERS.test(w.text));
   };
   const leadIn = (seg: Segment) => wordsIn(segmentText(seg), 0).some((w) => OPENERS.test(w.text));
-  const closes = (seg: Segment) => (names ? capital(segmentText(seg)) : true);
+  const closes = (seg: Segment) =>
+    names
+      ? wordsIn(segmentText(seg), 0)
+          .slice(0, ADDRESS_WORDS + 1)
+          .some((w) => capital(w.text))
+      : true;
   let first = inSpan[0].i;
   let last = inSpan[inSpan.length - 1].i;
   while (first > 0 && short(segments[first]) && !leadIn(segments[first])) {
     const previous = segments[first - 1];
-    if (short(previous) ? !closes(previous) : !opens(previous)) break;
+    if (!leadIn(previous) && (short(previous) ? !closes(previous) : !opens(previous))) break;
     first--;
   }
   while (last < segments.length - 1 && short(segments[last]) && closes(segments[last + 1])) last++;
+  // A written list joins its last item with a conjunction ("A, B dan C"); what follows it after a comma
+  // is the rest of the sentence ("…, she added"), and commas alone are no list ("X, the chairman, said").
+  while (last > first && !segments[last].joined) last--;
   if (last === first) return null;
   const items: Span[] = [];
   for (let i = first; i <= last; i++) {

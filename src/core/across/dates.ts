@@ -73,6 +73,12 @@ const WEEKDAYS: Record<string, number> = {
   sabtu: 6,
   saturday: 6,
 };
+/** Whether a word (any case) names a month or a day of the week: "Januari", "Rabu", "Tuesday". */
+export const isCalendarWord = (word: string): boolean => {
+  const lower = word.toLowerCase();
+  return lower in MONTHS || lower in WEEKDAYS;
+};
+
 /** Words for a day counted from publication: "kemarin" = −1. */
 const RELATIVE_DAYS: [RegExp, number][] = [
   [/\b(kemarin lusa|two days ago)\b/i, -2],

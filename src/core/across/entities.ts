@@ -4,7 +4,8 @@ import { nearlyEqual } from '../question/coverage.js';
  * The same entity written differently is one item: "Lavrov", "Sergei Lavrov" and "Sergey Lavrov";
  * "Abdollahian", "Amir Abdollahian" and "Hossein Amir Abdollahian". A shorter form joins a longer one
  * when each of its words is a word of the longer one (or one letter off, for names spelled two ways) and
- * both end on the same word; a shorter form that fits two different longer ones stays apart. A nickname
+ * both end on the same word, or when it is the longer one's first word alone; a shorter form that fits
+ * two different longer ones stays apart. A nickname
  * joins a full name only when the articles say so ("X, yang akrab disapa Y", "X alias Y", "X, known as Y").
  */
 
@@ -18,9 +19,13 @@ export const nameWords = (text: string): string[] =>
 
 const sameWord = (a: string, b: string) => a === b || nearlyEqual(a, b);
 
-/** Whether the name `short` is a form of the name `long`: every word in it, the last words the same. */
+/**
+ * Whether the name `short` is a form of the name `long`: every word in it, the last words the same; or
+ * one word that is its first ("Fransiska" of "Fransiska Kumalawati Susilo": news calls people by either).
+ */
 export function isFormOf(short: string[], long: string[]): boolean {
   if (short.length === 0 || short.length > long.length) return false;
+  if (short.length === 1 && long.length > 1 && sameWord(short[0], long[0])) return true;
   if (!sameWord(short[short.length - 1], long[long.length - 1])) return false;
   return short.every((w) => long.some((l) => sameWord(w, l)));
 }

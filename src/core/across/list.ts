@@ -1,5 +1,7 @@
 import type { AcrossOptions } from '../settings.js';
+import type { Span } from '../types.js';
 import { rangeF1 } from '../answer/reader/short.js';
+import { renderWords } from '../answer/reader/render.js';
 import { aliasesIn, mergeEntities, nameWords } from './entities.js';
 import type { PoolSentence } from './pool.js';
 import type { ReadSpan, SpanReader } from './spans.js';
@@ -96,20 +98,25 @@ function answersIn(
 
 /**
  * The items of a list: from every sentence that holds nearly as much of the question as the best one,
- * the answers it gives (answersIn), merged when they name one entity (entities.ts), each item once with
- * all its sentences. Items named by more sentences come first, then those found in better-ranked passages.
+ * the answers it gives (answersIn) that are of the type asked for (`accepts`), merged when they name one
+ * entity (entities.ts), each item once with all its sentences. Items named by more sentences come first, then those found in better-ranked passages.
  */
 export function listItems(
   pool: PoolSentence[],
   reader: SpanReader,
   options: AcrossOptions,
   asked: ReadonlySet<string>,
+  accepts: (sentence: Span, item: Span) => boolean,
 ): ListItem[] {
   const mentions: Mention[] = [];
   const best = pool.reduce((top, s) => Math.max(top, s.relevance), 0);
-  const floor = Math.max(options.listMinCoverage, options.listRelative * best);
+  const floor = (relative: number) => Math.max(options.listMinCoverage, relative * best);
+  // A list written out in a sentence is taken from a sentence that holds less of the question than a lone
+  // name is: the list often follows its lead-in ("Empat nelayan … ditangkap. Mereka yakni A, B, C dan D").
+  const [loneFloor, writtenFloor] = [floor(options.listRelative), floor(options.listWrittenRelative)];
+  const aboutTop = Math.max(0, ...pool.map((s) => s.articleRelevance));
   for (const from of pool) {
-    if (from.relevance < floor) continue;
+    if (from.relevance < writtenFloor || from.articleRelevance < options.articleRelative * aboutTop) continue;
     const taken: ReadSpan[] = [];
     for (const { span, worth, written } of answersIn(
       from.sentence,
@@ -117,14 +124,20 @@ export function listItems(
       reader.names,
       options,
     )) {
-      if (taken.some((t) => overlaps(t, span))) continue;
-      if (nameWords(span.text).every((w) => asked.has(w))) continue;
+      if ((!written && from.relevance < loneFloor) || taken.some((t) => overlaps(t, span))) continue;
+      if (nameWords(span.text).every((w) => asked.has(w)) || !accepts(from.sentence, span)) continue;
       taken.push(span);
       mentions.push({ text: span.text, span, worth, written, from });
     }
   }
   const aliases = pool.flatMap((s) => aliasesIn(s.sentence.text));
-  const items = mergeEntities(mentions, aliases).map((group) => ({
+  // Names are merged in one language: "Turki" and "Turkey", "Rusia" and "Russia" are one country.
+  const keyed = mentions.map((m) => ({
+    text: renderWords(m.text, m.from.article.lang, 'en') ?? m.text,
+    m,
+  }));
+  const groups = mergeEntities(keyed, aliases).map((group) => group.map((k) => k.m));
+  const items = groups.map((group) => ({
     text: shownForm(group),
     mentions: group,
     confidence: Math.max(...group.map((m) => m.worth)),
@@ -133,5 +146,12 @@ export function listItems(
   const held = (item: ListItem) => Math.max(...item.mentions.map((m) => m.from.relevance));
   const sentences = (item: ListItem) =>
     new Set(item.mentions.map((m) => `${m.from.article.file}:${m.from.position}`)).size;
-  return items.sort((a, b) => held(b) - held(a) || sentences(b) - sentences(a)).slice(0, options.listItems);
+  const sorted = items.sort((a, b) => held(b) - held(a) || sentences(b) - sentences(a));
+  // A list written out in a sentence that holds the question answers it better than names read one by
+  // one: once there is one, only the items of written lists are given.
+  const written = (item: ListItem, floor: number) => item.mentions.some((m) => m.written && m.from.relevance >= floor);
+  const listed = sorted.some((item) => written(item, loneFloor))
+    ? sorted.filter((item) => written(item, writtenFloor))
+    : sorted;
+  return listed.slice(0, options.listItems);
 }

@@ -18,6 +18,11 @@ export interface PoolSentence {
    * headline or the sentence before names them).
    */
   relevance: number;
+  /**
+   * The share of the topic's weighted content its article holds in all its pooled sentences and its title
+   * together: how much the article is about the topic, not only this sentence.
+   */
+  articleRelevance: number;
 }
 
 /** Words of the title or the sentence before count this much of a word found in the sentence itself. */
@@ -37,6 +42,8 @@ export function sentencePool(
   const pool: PoolSentence[] = [];
   const seen = new Set<string>();
   const titles = new Map<string, boolean[]>();
+  /** Per article, which of the topic's words its sentences or title hold. */
+  const held = new Map<string, boolean[]>();
   const read = (passageId: string, rank: number) => {
     const record = records.get(passageId);
     if (seen.has(passageId) || !record) return;
@@ -45,8 +52,11 @@ export function sentencePool(
     let title = titles.get(article.file);
     if (!title) titles.set(article.file, (title = wordsFound(words, article.title, article.lang, analyzer)));
     let before: boolean[] = [];
+    let holds = held.get(article.file);
+    if (!holds) held.set(article.file, (holds = [...title]));
     for (const sentence of passage.sentences) {
       const found = foundIn(words, stemmedTokens(sentence.text, article.lang, analyzer));
+      found.forEach((f, i) => (holds[i] ||= f));
       const weight = words.reduce(
         (sum, w, i) => sum + w.weight * (found[i] ? 1 : title[i] || before[i] ? CONTEXT_SHARE : 0),
         0,
@@ -59,6 +69,7 @@ export function sentencePool(
         rank,
         position: sentence.start,
         relevance: total > 0 ? weight / total : 0,
+        articleRelevance: 0,
       });
     }
   };
@@ -66,6 +77,9 @@ export function sentencePool(
     read(hit.passage.id, rank);
     for (const twin of hit.related) read(twin.id, rank);
   });
+  const share = (holds: boolean[]) =>
+    total > 0 ? words.reduce((sum, w, i) => sum + (holds[i] ? w.weight : 0), 0) / total : 0;
+  for (const s of pool) s.articleRelevance = share(held.get(s.article.file)!);
   return pool;
 }
 

@@ -5,6 +5,7 @@ import { readSentence, SPAN_FEATURES } from '../answer/reader/span-features.js';
 import { rankSpans } from '../answer/reader/short.js';
 import { wholeName } from '../answer/reader/spans.js';
 import type { ReaderWeights } from '../answer/reader/weights.js';
+import { asksNames } from './item-type.js';
 
 /** A candidate answer inside a sentence, as an offline reader scores it: `text === raw.slice(start, end)`. */
 export interface ReadSpan extends Span {
@@ -26,9 +27,6 @@ export interface SpanReader {
   spans(sentence: Span, lang: Lang): ReadSpan[];
 }
 
-/** The answer types whose answers are names. */
-const NAME_TYPES = new Set(['person', 'place', 'org', 'name']);
-
 const FIT = SPAN_FEATURES.indexOf('fit');
 /** Words after which a capitalised word is a place ("timpalannya dari Iran Hossein Amir Abdollahian"). */
 const PLACE_BEFORE = /^(di|dari|ke|asal|in|from|of)$/i;
@@ -46,7 +44,7 @@ const REPEATS = SPAN_FEATURES.indexOf('repeats.share');
 /** The feature reader's spans for a question: its span model's shares, a person's name widened to the whole name. */
 export function featureSpanReader(question: ReaderQuestion, analyzer: Analyzer, weights: ReaderWeights): SpanReader {
   return {
-    names: NAME_TYPES.has(question.type),
+    names: asksNames(question.type),
     spans(sentence, lang) {
       const read = readSentence(question, sentence, lang, analyzer);
       return rankSpans(question, sentence, lang, analyzer, weights).map((s) => {

@@ -28,7 +28,11 @@ export function timelineEvents(
   options: AcrossOptions,
   filters: Pick<Filters, 'since' | 'until'> = {},
 ): TimelineEvent[] {
-  const relevant = pool.filter((s) => s.relevance >= options.timelineRelevance);
+  // The events of the articles about the topic, not of a neighbouring story's (as for a brief).
+  const aboutTop = Math.max(0, ...pool.map((s) => s.articleRelevance));
+  const relevant = pool.filter(
+    (s) => s.relevance >= options.timelineRelevance && s.articleRelevance >= options.articleRelative * aboutTop,
+  );
   // Each article's dates are read against its own date, or the first day it writes in full.
   const references = new Map<string, string | null>();
   const reference = (s: PoolSentence) => {

@@ -62,3 +62,39 @@ test('things written as a list, and a span in no list', () => {
     null,
   );
 });
+
+test('a list ends at its conjunction; commas alone, an ampersand and the rest of the sentence are no items', () => {
+  assert.deepEqual(
+    items('A webinar was held with the leaders of Iran, Russia and Turkey, she added.', 'Russia', true),
+    ['Iran', 'Russia', 'Turkey'],
+  );
+  assert.equal(
+    items(
+      'The Manila Times wrote to President Aquino, the chairman, New Zealander Bruce Judge, said.',
+      'Bruce Judge',
+      true,
+    ),
+    null,
+  );
+  assert.deepEqual(
+    items("Previous winners included Ant & Dec's Saturday Night Takeaway and Pop Idol.", 'Pop Idol', true),
+    ["Ant & Dec's Saturday Night Takeaway", 'Pop Idol'],
+  );
+});
+
+test('names after an opener or a word of address, and a list cut off by the end of its passage', () => {
+  assert.deepEqual(
+    items(
+      'Tokoh masyarakat mengusulkan 3 orang yaitu Maman Imanul Haq dari PKB, Saan Mustofa dari Nasdem, dan kang Ruhzanul Ulum dari PPP.',
+      'Saan Mustofa',
+      true,
+    ),
+    ['Maman Imanul Haq', 'Saan Mustofa', 'Ruhzanul Ulum'],
+  );
+  // The passage ends inside the list ("… Stadion GBK, Hotel"): the cut item is left off.
+  assert.deepEqual(items('Lokasinya di antaranya Hotel St Regis, JCC, Stadion GBK, Hotel', 'JCC', true), [
+    'Hotel St Regis',
+    'JCC',
+    'Stadion GBK',
+  ]);
+});

@@ -33,3 +33,15 @@ test('a nickname joins a full name only when the text says they are one person',
   assert.ok(text);
   assert.deepEqual(aliasesIn('Tony Blair, known as Bambi, said'), [['Tony Blair', 'Bambi']]);
 });
+
+test('a first name alone joins the one full name it opens', () => {
+  assert.deepEqual(groups(['Fransiska Kumalawati Susilo', 'Arnol Sinaga', 'Fransiska']), [
+    ['Fransiska Kumalawati Susilo', 'Fransiska'],
+    ['Arnol Sinaga'],
+  ]);
+  assert.deepEqual(groups(['Amir Hatami', 'Amir Abdollahian', 'Amir']), [
+    ['Amir Hatami'],
+    ['Amir Abdollahian'],
+    ['Amir'],
+  ]);
+});

@@ -95,7 +95,8 @@ const KIND_TYPE = {
   how: 'reason',
 } as const;
 
-function typeOfNoun(noun: string | undefined): AnswerType | undefined {
+/** The answer type a noun names ("negara" → place, "company" → org), if it names one. */
+export function typeOfNoun(noun: string | undefined): AnswerType | undefined {
   if (!noun) return undefined;
   for (const [type, pattern] of KIND_NOUNS) if (pattern.test(noun)) return type;
   return undefined;

@@ -24,13 +24,12 @@ const DICTIONARIES: Partial<Record<string, Dictionary>> = {};
 const dictionaryFor = (from: Lang, to: Lang) => (DICTIONARIES[`${from}>${to}`] ??= dictionary(from, to));
 
 /**
- * What to show for a short answer: the span as written, followed by it in the question's language
- * in parentheses when the article's language differs and every word of it is a number or has a
- * rendering ("three times (tiga kali)", "Wednesday (Rabu)"). Names and anything else stay as written.
+ * A text rendered word for word into another language ("Rabu" → "Wednesday", "tiga kali" → "three
+ * times"), or null when some word of it has no rendering or none differs.
  */
-export function renderShort(text: string, articleLang: Lang, questionLang: Lang): string {
-  if (articleLang === questionLang) return text;
-  const words = dictionaryFor(articleLang, questionLang);
+export function renderWords(text: string, from: Lang, to: Lang): string | null {
+  if (from === to) return null;
+  const words = dictionaryFor(from, to);
   let changed = false;
   let complete = true;
   const rendered = text.replace(/[\p{L}]+/gu, (word) => {
@@ -42,5 +41,15 @@ export function renderShort(text: string, articleLang: Lang, questionLang: Lang)
     if (found !== word.toLowerCase()) changed = true;
     return /^\p{Lu}/u.test(word) ? found[0].toUpperCase() + found.slice(1) : found;
   });
-  return complete && changed ? `${rendered} (${text})` : text;
+  return complete && changed ? rendered : null;
+}
+
+/**
+ * What to show for a short answer: the span as written, followed by it in the question's language
+ * in parentheses when the article's language differs and every word of it is a number or has a
+ * rendering ("three times (tiga kali)", "Wednesday (Rabu)"). Names and anything else stay as written.
+ */
+export function renderShort(text: string, articleLang: Lang, questionLang: Lang): string {
+  const rendered = renderWords(text, articleLang, questionLang);
+  return rendered === null ? text : `${rendered} (${text})`;
 }

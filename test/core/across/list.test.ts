@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { listItems } from '../../../src/core/across/list.js';
+import type { PoolSentence } from '../../../src/core/across/pool.js';
+import type { ReadSpan, SpanReader } from '../../../src/core/across/spans.js';
+import { DEFAULT_ACROSS } from '../../../src/core/settings.js';
+import type { Span } from '../../../src/core/types.js';
+
+/** A pooled sentence of `file` holding `relevance` of the question, its article holding `about` of it. */
+function sentence(file: string, text: string, relevance: number, about = 1, position = 0): PoolSentence {
+  return {
+    sentence: { start: position, end: position + text.length, text },
+    passageId: `${file}#0`,
+    article: { file, title: file, date: null, source: file, lang: 'id' },
+    rank: 0,
+    position,
+    relevance,
+    articleRelevance: about,
+  };
+}
+
+/** A reader that is sure of the names it is given wherever a sentence holds them. */
+function reader(names: string[]): SpanReader {
+  return {
+    names: true,
+    spans(s: Span): ReadSpan[] {
+      return names
+        .filter((n) => s.text.includes(n))
+        .map((n) => {
+          const at = s.start + s.text.indexOf(n);
+          return { start: at, end: at + n.length, text: n, p: 0.9, fits: true, repeats: false };
+        });
+    },
+  };
+}
+
+const items = (pool: PoolSentence[], names: string[], accepts = (_s: Span, _i: Span) => true) =>
+  listItems(pool, reader(names), DEFAULT_ACROSS, new Set(['lavrov']), accepts).map((i) => i.text);
+
+test('a written list after its lead-in is taken; written where the question is, it pushes out lone names', () => {
+  const pool = [
+    sentence('a.txt', 'Empat nelayan asal Langkat ditangkap polisi Malaysia di Pulau Penang.', 1),
+    sentence('a.txt', 'Mereka yakni Herman, Lukman Hakim Siregar dan Irwan Sofyan.', 0.6, 1, 100),
+    sentence('a.txt', 'Kepala desa Azhar Kasim meminta nelayan ditangkap polisi Malaysia dibebaskan.', 1, 1, 200),
+  ];
+  // The list stands in a sentence that holds less of the question than a lone name needs: taken beside the name.
+  assert.deepEqual(items(pool, ['Herman', 'Azhar Kasim']), [
+    'Azhar Kasim',
+    'Herman',
+    'Lukman Hakim Siregar',
+    'Irwan Sofyan',
+  ]);
+  // The list written in a sentence that holds the question: only its items.
+  const held = pool.map((s) => ({ ...s, relevance: 1 }));
+  assert.deepEqual(items(held, ['Herman', 'Azhar Kasim']).sort(), ['Herman', 'Irwan Sofyan', 'Lukman Hakim Siregar']);
+});
+
+test('items of another type, of a neighbouring story or naming one person twice are left out', () => {
+  const pool = [
+    sentence('a.txt', 'Lavrov bertemu Hossein Amir Abdollahian pada hari Rabu di Beijing.', 1),
+    sentence('a.txt', 'Lavrov memuji Abdollahian atas kerja samanya pada hari Rabu.', 1, 1, 100),
+    sentence('b.txt', 'Lavrov bertemu Condoleezza Rice di Washington.', 1, 0.5),
+  ];
+  const noDays = (_s: Span, item: Span) => item.text !== 'Rabu';
+  assert.deepEqual(items(pool, ['Hossein Amir Abdollahian', 'Abdollahian', 'Rabu', 'Condoleezza Rice'], noDays), [
+    'Hossein Amir Abdollahian',
+  ]);
+});

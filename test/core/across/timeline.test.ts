@@ -1,0 +1,31 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { PoolSentence } from '../../../src/core/across/pool.js';
+import { timelineEvents } from '../../../src/core/across/timeline.js';
+import { DEFAULT_ACROSS } from '../../../src/core/settings.js';
+import { createAnalyzer } from '../../../src/core/text/analyze.js';
+
+/** A pooled sentence of `file` holding `relevance` of the topic, its article holding `about` of it. */
+function sentence(file: string, text: string, relevance: number, about: number, position: number): PoolSentence {
+  return {
+    sentence: { start: position, end: position + text.length, text },
+    passageId: `${file}#0`,
+    article: { file, title: file, date: '2025-06-21', source: file, lang: 'id' },
+    rank: 0,
+    position,
+    relevance,
+    articleRelevance: about,
+  };
+}
+
+test("a timeline places the events of the articles about the topic, not a neighbouring story's", () => {
+  const pool = [
+    sentence('a.txt', 'Izin usaha BPRS GP dicabut oleh OJK pada 17 April 2025.', 1, 1, 0),
+    sentence('a.txt', 'Penyitaan aset BPRS GP dilakukan pada 17 Juni 2025.', 0.8, 1, 100),
+    sentence('b.txt', 'Hingga akhir Mei 2007, jumlah BPR binaan mencapai 75 BPR.', 0.6, 0.6, 0),
+  ];
+  const dates = (p: PoolSentence[]) => timelineEvents(p, createAnalyzer(), DEFAULT_ACROSS).map((e) => e.date);
+  assert.deepEqual(dates(pool), ['2025-04-17', '2025-06-17']);
+  // The same article held as much of the topic: its event is placed too.
+  assert.deepEqual(dates(pool.map((s) => ({ ...s, articleRelevance: 1 }))), ['2007-05', '2025-04-17', '2025-06-17']);
+});
