@@ -55,7 +55,15 @@ interface Read {
   question: EvalQuestion;
   retrievedFiles: string[];
   /** The model's best span (offsets into its file), the answer shown from it and its sentence(s); null when it read nothing. */
-  model: { margin: number; file: string; start: number; end: number; short: string; shown: string; support: string } | null;
+  model: {
+    margin: number;
+    file: string;
+    start: number;
+    end: number;
+    short: string;
+    shown: string;
+    support: string;
+  } | null;
   /** The rules-and-features reader's outcome for the same question. */
   features: EvalOutcome;
   /** The sentence that reader quotes, if it answered. */
@@ -172,7 +180,6 @@ function metricsOf(reads: Read[], decide: (read: Read) => EvalOutcome) {
   };
 }
 
-type Figures = ReturnType<typeof metricsOf>;
 
 /** What the operating point is chosen on: whether each question is answered (no text is scored, so a grid is cheap). */
 function decisionsOf(reads: Read[], decide: (read: Read) => EvalOutcome) {

@@ -35,7 +35,8 @@ export function tidySpan(passage: Pick<Passage, 'start' | 'text' | 'sentences'>,
   let tidy = parts.length > 1 ? parts.reduce((a, b) => (b.text.length > a.text.length ? b : a)) : span;
   for (const [open, close] of PAIRS) {
     const next = passage.text[tidy.end - passage.start];
-    const unclosed = open === close ? count(tidy.text, open) % 2 === 1 : count(tidy.text, open) > count(tidy.text, close);
+    const unclosed =
+      open === close ? count(tidy.text, open) % 2 === 1 : count(tidy.text, open) > count(tidy.text, close);
     if (unclosed && next === close) tidy = at(tidy.start, tidy.end + 1);
   }
   return tidy;

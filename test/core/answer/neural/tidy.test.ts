@@ -24,9 +24,14 @@ test('a span stopping before the bracket it opened is closed; offsets stay exact
 });
 
 test('a span over a full stop keeps its longest part in one sentence', () => {
-  const p = passage('Kata pengamat dari AS. Michael Shifter menilai itu wajar. Pencabutan Larangan Ekspor Rotan. Permen baru.');
+  const p = passage(
+    'Kata pengamat dari AS. Michael Shifter menilai itu wajar. Pencabutan Larangan Ekspor Rotan. Permen baru.',
+  );
   assert.equal(tidySpan(p, spanOf(p, 'AS. Michael Shifter')).text, 'Michael Shifter');
-  assert.equal(tidySpan(p, spanOf(p, 'Pencabutan Larangan Ekspor Rotan. Permen')).text, 'Pencabutan Larangan Ekspor Rotan');
+  assert.equal(
+    tidySpan(p, spanOf(p, 'Pencabutan Larangan Ekspor Rotan. Permen')).text,
+    'Pencabutan Larangan Ekspor Rotan',
+  );
 });
 
 test('a span in one sentence with its brackets closed is left as it is', () => {
