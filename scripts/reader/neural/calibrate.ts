@@ -180,7 +180,6 @@ function metricsOf(reads: Read[], decide: (read: Read) => EvalOutcome) {
   };
 }
 
-
 /** What the operating point is chosen on: whether each question is answered (no text is scored, so a grid is cheap). */
 function decisionsOf(reads: Read[], decide: (read: Read) => EvalOutcome) {
   const outcomes = reads.map(decide);
