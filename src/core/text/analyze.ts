@@ -1,8 +1,8 @@
-import { Stemmer } from 'sastrawijs';
 import { stemmer as porter } from 'stemmer';
 import type { Lang } from '../types.js';
 import { isStopword as isEitherStopword, STOPWORDS } from './stopwords.js';
 import { createLexicon, LEXICON_VERSION, type Lexicon } from './lexicon.js';
+import { createIndonesianStemmer } from './stem-id.js';
 
 export interface Token {
   /** Lower-cased surface form. */
@@ -19,8 +19,8 @@ export interface Token {
   acronym: boolean;
 }
 
-/** Raised whenever tokenizing or stopword rules change what a text's terms are. */
-const TOKEN_RULES = 2;
+/** Raised whenever tokenizing, stemming or stopword rules change what a text's terms are. */
+const TOKEN_RULES = 3;
 /** Changes whenever a text's terms or concepts do: an index made under other rules must be rebuilt. */
 export const ANALYSIS_VERSION = `${LEXICON_VERSION}.${TOKEN_RULES}`;
 
@@ -77,12 +77,12 @@ export const isCommonWord = (lower: string, analyzer: Analyzer): boolean =>
   (lower.match(/[\p{L}]+/gu) ?? []).every((part) => isEitherStopword(part) || conceptsOf(part, analyzer).length > 0);
 
 export function createAnalyzer(): Analyzer {
-  const sastrawi = new Stemmer();
+  const indonesian = createIndonesianStemmer();
   const cache: Record<Lang, Map<string, string>> = { id: new Map(), en: new Map() };
   const stem = (word: string, lang: Lang): string => {
     let stemmed = cache[lang].get(word);
     if (stemmed === undefined) {
-      stemmed = (/\p{N}/u.test(word) ? word : lang === 'id' ? sastrawi.stem(word) : porter(word)) || word;
+      stemmed = (/\p{N}/u.test(word) ? word : lang === 'id' ? indonesian(word) : porter(word)) || word;
       cache[lang].set(word, stemmed);
     }
     return stemmed;

@@ -9,6 +9,7 @@ import { ExtractiveAnswerer } from '../extractive.js';
 import { renderShort } from '../reader/render.js';
 import { loadReaderModel, type ReaderModel } from './model.js';
 import { readPassages } from './read.js';
+import { jointChoice, jointFor, liesIn } from './joint.js';
 
 export interface NeuralOptions {
   /** How many top hits (with their same-story twins) the model reads. */
@@ -45,7 +46,7 @@ export class NeuralAnswerer implements Answerer {
     private readonly analyzer: Analyzer,
     private readonly options: NeuralOptions = DEFAULT_NEURAL,
     private readonly load: () => Promise<ReaderModel> = loadReaderModel,
-    /** The rules-and-features reader, consulted when the model's config holds a joint decision. */
+    /** The rules-and-features reader, deciding with the model where the config holds a joint decision, alone elsewhere. */
     private readonly features?: Pick<ExtractiveAnswerer, 'read'>,
   ) {}
 
@@ -68,14 +69,25 @@ export class NeuralAnswerer implements Answerer {
     const { joint } = loaded.config;
     let abstained = margin <= loaded.config.threshold;
     if (joint && this.features) {
+      const decision = reading && jointFor(joint, query.lang, reading.record.article.lang);
       const theirs = await this.features.read(input);
-      const calibrated = query.lang === joint.lang && reading?.record.article.lang === joint.lang;
-      if (!calibrated || (!theirs.answer.abstained && margin > joint.veto) || theirs.refused) {
+      const choice = decision
+        ? jointChoice(
+            {
+              margin,
+              answered: !theirs.answer.abstained,
+              refused: theirs.refused,
+              within: liesIn({ file: reading.record.article.file, ...reading.span }, theirs.answer.support),
+            },
+            decision,
+          )
+        : 'features';
+      if (choice === 'features') {
         yield { type: 'token', text: theirs.answer.answer };
         yield { type: 'done', answer: theirs.answer };
         return;
       }
-      abstained = !theirs.answer.abstained || margin <= joint.rescue;
+      abstained = choice === 'abstain';
     }
     let answer: string;
     let citations: Citation[] = [];

@@ -3,9 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError } from '../../errors.js';
 import { FEATURIZER } from './featurize.js';
-import type { Lang } from '../../types.js';
-
-const isLang = (value: unknown): value is Lang => value === 'id' || value === 'en';
+import { isJointDecisions, type JointDecisions } from './joint.js';
 
 /** The shipped model's folder: data/reader at the package root (the same depth from src/ and dist/). */
 export const MODEL_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../data/reader');
@@ -19,22 +17,8 @@ export interface NeuralConfig {
   maxSpan: number;
   /** kabar answers when log P(best span) - log P(no answer) is above this (the model alone). */
   threshold: number;
-  /** When present, the model decides together with the rules-and-features reader (see JointDecision). */
-  joint?: JointDecision;
-}
-
-/**
- * The two readers' joint decision, both margins chosen on the dev splits: the rules-and-features reader's
- * answer stands when the model's margin (log P(best span) - log P(no answer)) is above `veto`; when that
- * reader abstains, the model's own answer is given when its margin is above `rescue`, unless one of that
- * reader's checks refused (an office holder asked and none named, a contradiction). The margins are
- * only comparable where they were chosen: for a question in `lang` over a passage in `lang` (the dev
- * splits' language); elsewhere the rules-and-features reader decides alone.
- */
-export interface JointDecision {
-  veto: number;
-  rescue: number;
-  lang: Lang;
+  /** When present, the model decides together with the rules-and-features reader, per pair of languages (see JointDecision). */
+  joint?: JointDecisions;
 }
 
 /** One batch of question-passage rows, flat and padded (see featurize.ts). */
@@ -77,10 +61,7 @@ export function readConfig(dir = MODEL_DIR): NeuralConfig {
   if (
     typeof config.threshold !== 'number' ||
     typeof config.maxSpan !== 'number' ||
-    (config.joint !== undefined &&
-      (typeof config.joint.veto !== 'number' ||
-        typeof config.joint.rescue !== 'number' ||
-        !isLang(config.joint.lang))) ||
+    (config.joint !== undefined && !isJointDecisions(config.joint)) ||
     JSON.stringify(config.featurizer) !== JSON.stringify(FEATURIZER)
   ) {
     throw broken(file, 'does not match this version of kabar');

@@ -5,6 +5,7 @@ import { batchOf } from './batch.js';
 import { decode } from './decode.js';
 import { featurize, readQuestionTokens } from './featurize.js';
 import type { ReaderModel } from './model.js';
+import { tidySpan } from './tidy.js';
 
 /** The model's reading of a question over its passages: its best span, the sentence(s) holding it, and the decision's numbers. */
 export interface NeuralReading {
@@ -47,11 +48,11 @@ export async function readPassages(
   const first = rows[best.row].tokens[best.first]!;
   const last = rows[best.row].tokens[best.last]!;
   const { passage } = record;
-  const span = {
+  const span = tidySpan(passage, {
     start: passage.start + first.start,
     end: passage.start + last.end,
     text: passage.text.slice(first.start, last.end),
-  };
+  });
   return {
     record,
     span,

@@ -9,11 +9,14 @@ import { createHashingEmbedder } from '../../../../src/providers/embeddings/hash
 import { NeuralAnswerer, DEFAULT_NEURAL } from '../../../../src/core/answer/neural/answerer.js';
 import { readConfig, type ReaderModel } from '../../../../src/core/answer/neural/model.js';
 import type { ExtractiveAnswerer } from '../../../../src/core/answer/extractive.js';
+import type { JointDecision, JointDecisions } from '../../../../src/core/answer/neural/joint.js';
 import { tempCorpus } from '../../../helpers.js';
 
+const DECISION: JointDecision = { veto: 0, rescue: 0, prefer: null, within: false };
+
 /** A model whose every span is equally likely and whose no-answer logit is `nil`: a high `nil` means a low margin. */
-const fakeModel = (nil: number): ReaderModel => ({
-  config: { ...readConfig(), threshold: 0, joint: { veto: 0, rescue: 0, lang: 'id' } },
+const fakeModel = (nil: number, joint: JointDecisions = { 'id-id': DECISION }): ReaderModel => ({
+  config: { ...readConfig(), threshold: 0, joint },
   run: async ({ rows, passageTokens }) => ({
     start: new Float32Array(rows * passageTokens),
     end: new Float32Array(rows * passageTokens),
@@ -49,6 +52,7 @@ async function answerWith(
   featuresAbstain: boolean,
   question = INDONESIAN,
   refused = false,
+  joint?: JointDecisions,
 ) {
   const tmp = tempCorpus();
   t.after(tmp.cleanup);
@@ -62,7 +66,7 @@ async function answerWith(
         store,
         analyzer,
         DEFAULT_NEURAL,
-        async () => fakeModel(nil),
+        async () => fakeModel(nil, joint),
         fakeFeatures(featuresAbstain, refused),
       ),
   });
@@ -91,6 +95,21 @@ test('joint decision: when the features reader abstains, a confident model answe
 test('joint decision: when both doubt, kabar abstains', async (t) => {
   const answer = await answerWith(t, 50, true);
   assert.equal(answer.abstained, true);
+});
+
+test('joint decision: when both answer, the model span is shown when its margin is above prefer', async (t) => {
+  const answer = await answerWith(t, -50, false, INDONESIAN, false, { 'id-id': { ...DECISION, prefer: -10 } });
+  assert.notEqual(answer.answer, 'FEATURES');
+  assert.ok(answer.short && answer.support && answer.support.text.includes(answer.short.text));
+});
+
+test('joint decision: across languages, the decision chosen for that pair of languages decides', async (t) => {
+  const english = 'How many times did the Iranian and Russian foreign ministers meet in Moscow?';
+  const vetoed = await answerWith(t, 50, false, english, false, { 'id-id': DECISION, 'en-id': DECISION });
+  assert.equal(vetoed.abstained, true);
+  const rescued = await answerWith(t, -50, true, english, false, { 'id-id': DECISION, 'en-id': DECISION });
+  assert.equal(rescued.abstained, false);
+  assert.ok(rescued.short);
 });
 
 test('joint decision: across languages, where the margins were not chosen, the features reader decides alone', async (t) => {
