@@ -1,22 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { briefLines } from '../../../src/core/across/brief.js';
-import type { PoolSentence } from '../../../src/core/across/pool.js';
+import { pooled } from './pooled.js';
 import { DEFAULT_ACROSS } from '../../../src/core/settings.js';
 import { createAnalyzer } from '../../../src/core/text/analyze.js';
 
-/** A pooled sentence of `file` holding `relevance` of the topic, its article holding `about` of it. */
-function sentence(file: string, text: string, relevance: number, about: number, position: number): PoolSentence {
-  return {
-    sentence: { start: position, end: position + text.length, text },
-    passageId: `${file}#0`,
-    article: { file, title: file, date: '2018-01-25', source: file, lang: 'id' },
-    rank: 0,
-    position,
-    relevance,
-    articleRelevance: about,
-  };
-}
+const sentence = (file: string, text: string, relevance: number, about: number, position: number) =>
+  pooled(file, '2018-01-25', text, relevance, about, position);
 
 test('a brief draws its lines from the articles about the topic, not from a neighbouring story', () => {
   const pool = [

@@ -2,22 +2,13 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { listItems } from '../../../src/core/across/list.js';
 import type { PoolSentence } from '../../../src/core/across/pool.js';
+import { pooled } from './pooled.js';
 import type { ReadSpan, SpanReader } from '../../../src/core/across/spans.js';
 import { DEFAULT_ACROSS } from '../../../src/core/settings.js';
 import type { Span } from '../../../src/core/types.js';
 
-/** A pooled sentence of `file` holding `relevance` of the question, its article holding `about` of it. */
-function sentence(file: string, text: string, relevance: number, about = 1, position = 0): PoolSentence {
-  return {
-    sentence: { start: position, end: position + text.length, text },
-    passageId: `${file}#0`,
-    article: { file, title: file, date: null, source: file, lang: 'id' },
-    rank: 0,
-    position,
-    relevance,
-    articleRelevance: about,
-  };
-}
+const sentence = (file: string, text: string, relevance: number, about = 1, position = 0) =>
+  pooled(file, null, text, relevance, about, position);
 
 /** A reader that is sure of the names it is given wherever a sentence holds them. */
 function reader(names: string[]): SpanReader {

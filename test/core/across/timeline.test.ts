@@ -1,22 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { PoolSentence } from '../../../src/core/across/pool.js';
+import { pooled } from './pooled.js';
 import { timelineEvents } from '../../../src/core/across/timeline.js';
 import { DEFAULT_ACROSS } from '../../../src/core/settings.js';
 import { createAnalyzer } from '../../../src/core/text/analyze.js';
 
-/** A pooled sentence of `file` holding `relevance` of the topic, its article holding `about` of it. */
-function sentence(file: string, text: string, relevance: number, about: number, position: number): PoolSentence {
-  return {
-    sentence: { start: position, end: position + text.length, text },
-    passageId: `${file}#0`,
-    article: { file, title: file, date: '2025-06-21', source: file, lang: 'id' },
-    rank: 0,
-    position,
-    relevance,
-    articleRelevance: about,
-  };
-}
+const sentence = (file: string, text: string, relevance: number, about: number, position: number) =>
+  pooled(file, '2025-06-21', text, relevance, about, position);
 
 test("a timeline places the events of the articles about the topic, not a neighbouring story's", () => {
   const pool = [
