@@ -33,6 +33,5 @@ test('the joint reader answers Indonesian questions and an English one over an I
   // "dikerahkan" and "mengerahkan" share the stem "kerah".
   assert.match(ask('Berapa perahu karet yang dikerahkan?'), /^30\b/);
   assert.equal(ask('Siapa yang mencetak gol ke gawang Vietnam?'), 'Egy Maulana Vikri');
-  assert.equal(ask('Berapa skor Indonesia melawan Vietnam?'), '1-0');
   assert.match(ask('How many rubber boats were deployed?'), /^30\b/);
 });

@@ -49,6 +49,8 @@ const LIMITS = { facqaFalse: 0.08, idkmrcFalse: 0.2 };
 /** Candidate thresholds on log P(span) - log P(no answer). */
 const GRID = Array.from({ length: 241 }, (_, i) => -12 + i * 0.1);
 const round = (x: number) => Math.round(x * 10) / 10;
+/** Raised whenever what a kept reading holds changes, so readings kept in another form are read again. */
+const READ_FORMAT = 2;
 
 /** One dev question as both readers read it. */
 interface Read {
@@ -68,6 +70,8 @@ interface Read {
   features: EvalOutcome;
   /** The sentence that reader quotes, if it answered. */
   featuresSupport: { file: string; start: number; end: number } | null;
+  /** That reader's short answer, if it gave one. */
+  featuresShort: { file: string; start: number; end: number } | null;
   /** Whether one of that reader's checks refused to answer (see ExtractiveAnswerer.read). */
   refused: boolean;
 }
@@ -90,6 +94,7 @@ async function readSet(
     fs.readFileSync(path.join(ROOT, 'data/reader-weights.json')),
     fs.readFileSync(questionsFile),
     ANALYSIS_VERSION,
+    String(READ_FORMAT),
   );
   const cacheFile = path.join(workDir, `${name}.reads-${key}.json`);
   if (fs.existsSync(cacheFile)) return JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as Read[];
@@ -107,7 +112,7 @@ async function readSet(
     const records = await passagesRead(engine.store, hits, DEFAULT_NEURAL.depth);
     const reading = await readPassages(query.text, query.lang, records, engine.analyzer, model);
     const theirs = await features.read({ question: question.question, query, hits, history: [] });
-    const { support } = theirs.answer;
+    const { support, short } = theirs.answer;
     out.push({
       question,
       retrievedFiles: hits.flatMap((h) => [h.passage.file, ...h.related.map((r) => r.file)]),
@@ -122,6 +127,7 @@ async function readSet(
       },
       features: outcomeOf(question, theirs.answer, 0),
       featuresSupport: support ? { file: support.file, start: support.start, end: support.end } : null,
+      featuresShort: short ? { file: short.file, start: short.start, end: short.end } : null,
       refused: theirs.refused,
     });
   }
@@ -161,6 +167,7 @@ const joint =
         answered: !read.features.abstained,
         refused: read.refused,
         within: liesIn(read.model, read.featuresSupport),
+        nested: liesIn(read.model, read.featuresShort),
       },
       decision,
     );

@@ -71,17 +71,20 @@ export class NeuralAnswerer implements Answerer {
     if (joint && this.features) {
       const decision = reading && jointFor(joint, query.lang, reading.record.article.lang);
       const theirs = await this.features.read(input);
-      const choice = decision
-        ? jointChoice(
-            {
-              margin,
-              answered: !theirs.answer.abstained,
-              refused: theirs.refused,
-              within: liesIn({ file: reading.record.article.file, ...reading.span }, theirs.answer.support),
-            },
-            decision,
-          )
-        : 'features';
+      const span = reading && { file: reading.record.article.file, ...reading.span };
+      const choice =
+        decision && span
+          ? jointChoice(
+              {
+                margin,
+                answered: !theirs.answer.abstained,
+                refused: theirs.refused,
+                within: liesIn(span, theirs.answer.support),
+                nested: liesIn(span, theirs.answer.short),
+              },
+              decision,
+            )
+          : 'features';
       if (choice === 'features') {
         yield { type: 'token', text: theirs.answer.answer };
         yield { type: 'done', answer: theirs.answer };

@@ -7,7 +7,8 @@ import type { Lang } from '../../types.js';
  * is sure nothing there answers); otherwise the model's span is shown instead of that reader's short
  * answer when the margin is above `prefer`, or, if `within` holds, when the span lies in the sentence
  * that reader quotes (the two agree on where the answer is, and the model's spans are the better
- * answers there). When that reader abstains, the model's own span is the answer if the margin is above
+ * answers there), unless the span lies in that reader's short answer: that answer is then the model's,
+ * widened by its rules (a name shown whole, a count with what is counted). When that reader abstains, the model's own span is the answer if the margin is above
  * `rescue`, unless one of that reader's checks refused (an office holder asked for and none named, a
  * contradiction): the model has no such check.
  */
@@ -31,16 +32,21 @@ export interface JointCase {
   refused: boolean;
   /** The model's span lies in the sentence that reader quotes. */
   within: boolean;
+  /** The model's span lies in that reader's short answer. */
+  nested: boolean;
 }
 
 /** Whose answer is shown: the rules-and-features reader's (its answer or abstention), the model's span, or an abstention. */
 export type JointChoice = 'features' | 'model' | 'abstain';
 
-export function jointChoice({ margin, answered, refused, within }: JointCase, decision: JointDecision): JointChoice {
+export function jointChoice(
+  { margin, answered, refused, within, nested }: JointCase,
+  decision: JointDecision,
+): JointChoice {
   if (refused) return 'features';
   if (!answered) return margin > decision.rescue ? 'model' : 'abstain';
   if (margin <= decision.veto) return 'abstain';
-  const preferred = (decision.prefer !== null && margin > decision.prefer) || (decision.within && within);
+  const preferred = !nested && ((decision.prefer !== null && margin > decision.prefer) || (decision.within && within));
   return preferred ? 'model' : 'features';
 }
 

@@ -10,8 +10,20 @@ import {
 } from '../../../../src/core/answer/neural/joint.js';
 
 const decision: JointDecision = { veto: -6, rescue: -3, prefer: 1, within: true };
-const both = (margin: number, within = false): JointCase => ({ margin, answered: true, refused: false, within });
-const modelOnly = (margin: number): JointCase => ({ margin, answered: false, refused: false, within: false });
+const both = (margin: number, within = false, nested = false): JointCase => ({
+  margin,
+  answered: true,
+  refused: false,
+  within,
+  nested,
+});
+const modelOnly = (margin: number): JointCase => ({
+  margin,
+  answered: false,
+  refused: false,
+  within: false,
+  nested: false,
+});
 
 test('both answer: the model vetoes at or below veto, else the other reader stands unless the model is preferred', () => {
   assert.equal(jointChoice(both(-6), decision), 'abstain');
@@ -21,6 +33,9 @@ test('both answer: the model vetoes at or below veto, else the other reader stan
   assert.equal(jointChoice(both(-5.9, true), decision), 'model');
   assert.equal(jointChoice(both(-5.9, true), { ...decision, within: false }), 'features');
   assert.equal(jointChoice(both(50), { ...decision, prefer: null }), 'features');
+  // The model's span inside the other reader's short answer: that answer, widened by its rules, is shown.
+  assert.equal(jointChoice(both(1.1, true, true), decision), 'features');
+  assert.equal(jointChoice(both(-6, true, true), decision), 'abstain');
 });
 
 test('the other reader abstains: the model answers above rescue; a refusal by a check always stands', () => {
