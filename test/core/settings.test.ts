@@ -30,8 +30,12 @@ test('the local BM25 scorer scores with the shared k1, b and d', () => {
 test('the PostgreSQL BM25 statement carries the shared k1, b, d and fuzzy weight', () => {
   const { text } = lexicalSql('kabar_1', [{ term: 'x', weight: 1, fuzzy: 0.2 }], 10, {});
   const { k1, b, d, fuzzyWeight } = BM25;
+  // k1 * (1 - b + b * length / avglen), with k1 * b / avglen worked out once per term as the slope.
+  assert.ok(text.includes(`${k1 * b}::float8 / (tot.lengths::float8 / greatest(tot.passages, 1)) AS slope`), text);
   assert.ok(
-    text.includes(`(${d} + po.tf * (${k1} + 1) / (po.tf + ${k1} * (1 - ${b} + ${b} * po.length / w.avglen)))`),
+    text.includes(
+      `(${d}::float8 + po.tf * ${k1 + 1}::float8 / (po.tf + ${k1 * (1 - b)}::float8 + w.slope * po.length))`,
+    ),
     text,
   );
   assert.ok(text.includes(`q.weight * ${fuzzyWeight} * length(t.term)`), text);

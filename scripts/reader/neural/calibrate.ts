@@ -18,8 +18,9 @@
  * - English questions over Indonesian passages (`joint["en-id"]`), on eval/facqa-dev-en.jsonl (FacQA dev's
  *   questions in English, all answerable, so the limit cannot come from unanswerable questions): the
  *   Indonesian decision moved by the median difference between the model's margins on each English
- *   question and on its Indonesian original, where the two read the same article; then `prefer` and
- *   `within` chosen on those questions' answerable F1, losing no hit.
+ *   question and on its Indonesian original, where the two read the same article; then `within` chosen
+ *   on those questions' answerable F1, losing no hit (no `prefer`: the margin alone never puts the
+ *   model's span before the other reader's answer in English).
  *
  * The kept readings depend on the readers' code too: delete them from workDir after changing it.
  */
@@ -295,6 +296,9 @@ async function main() {
   const keptEnglish = metricsOf(english, joint({ ...moved, prefer: null, within: false }));
   const crossing = best(
     showings(moved)
+      // The model's English margins are far less sure: its span is shown over the other reader's answer only
+      // where the two agree on the sentence, never by its margin alone.
+      .filter((d) => d.prefer === null)
       .map((at) => ({ at, figures: metricsOf(english, joint(at)) }))
       .filter((c) => (c.figures.hit ?? 0) >= (keptEnglish.hit ?? 0)),
     (c) => c.figures.answerableF1 ?? 0,
