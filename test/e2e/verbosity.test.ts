@@ -6,7 +6,7 @@ import { runCli, tempCorpus } from '../helpers.js';
 
 const corpus = tempCorpus();
 const global = ['--corpus', corpus.corpus, '--index', corpus.index];
-const QUESTION = 'Di mana menteri luar negeri bertemu?';
+const QUESTION = 'Berapa kali menteri luar negeri Iran dan Rusia bertemu di Moskow?';
 
 before(() => {
   assert.equal(runCli([...global, 'index']).code, 0);

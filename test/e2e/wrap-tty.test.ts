@@ -10,7 +10,7 @@ const script = ['/usr/bin/script', '/bin/script'].find((p) => fs.existsSync(p));
 const corpus = tempCorpus();
 const global = ['--corpus', corpus.corpus, '--index', corpus.index];
 const COMMANDS = [
-  ['ask', 'Di mana menteri luar negeri bertemu?'],
+  ['ask', 'Berapa kali menteri luar negeri Iran dan Rusia bertemu di Moskow?'],
   ['search', 'menteri luar negeri Rusia'],
   ['show', '000_e871f56c57ac0511.txt#3'],
 ];
@@ -77,10 +77,14 @@ test(
   'a title meant to be one line is cut with an ellipsis on a terminal, whole when piped',
   { skip: script ? false : 'util-linux script is not installed' },
   () => {
-    const shown = onTerminal(80, ['ask', 'Di mana menteri luar negeri bertemu?']);
+    const shown = onTerminal(80, ['ask', 'Berapa kali menteri luar negeri Iran dan Rusia bertemu di Moskow?']);
     const title = shown.split('\n').find((l) => l.startsWith('[1] '));
     assert.ok(title && title.endsWith('…') && displayWidth(title) <= 80, title);
-    const piped = runCli([...global, 'ask', 'Di mana menteri luar negeri bertemu?']).stdout;
+    const piped = runCli([
+      ...global,
+      'ask',
+      'Berapa kali menteri luar negeri Iran dan Rusia bertemu di Moskow?',
+    ]).stdout;
     assert.ok(piped.split('\n').find((l) => l.startsWith('[1] '))!.length > 80);
   },
 );
