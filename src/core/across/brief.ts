@@ -1,7 +1,7 @@
 import type { Analyzer } from '../text/analyze.js';
 import { cosine, storyFingerprint, type StoryPrint } from '../text/story-print.js';
 import type { AcrossOptions } from '../settings.js';
-import type { PoolSentence } from './pool.js';
+import { aboutTopic, type PoolSentence } from './pool.js';
 
 /** A line of a brief: the sentence chosen and other outlets' sentences telling the same. */
 export interface BriefLine {
@@ -34,12 +34,9 @@ export function briefLines(
   const floor = Math.max(options.minRelevance, options.relative * top);
   // A brief tells the story of the articles that hold the topic best: an article that holds less of it
   // is on a neighbouring story ("Sandiaga Uno" on tourism beside the report filed against him).
-  const aboutTop = Math.max(0, ...pool.map((s) => s.articleRelevance));
+  const about = aboutTopic(pool, options.articleRelative);
   const candidates = pool.filter(
-    (s) =>
-      value.get(s)! >= floor &&
-      s.articleRelevance >= options.articleRelative * aboutTop &&
-      (s.sentence.text.match(/[\p{L}\p{N}]+/gu) ?? []).length >= MIN_WORDS,
+    (s) => value.get(s)! >= floor && about(s) && (s.sentence.text.match(/[\p{L}\p{N}]+/gu) ?? []).length >= MIN_WORDS,
   );
   const prints = new Map<PoolSentence, StoryPrint>(
     candidates.map((s) => [s, storyFingerprint(s.sentence.text, analyzer)]),

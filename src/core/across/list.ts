@@ -3,7 +3,7 @@ import type { Span } from '../types.js';
 import { rangeF1 } from '../answer/reader/short.js';
 import { renderWords } from '../answer/reader/render.js';
 import { aliasesIn, mergeEntities, nameWords } from './entities.js';
-import type { PoolSentence } from './pool.js';
+import { aboutTopic, type PoolSentence } from './pool.js';
 import type { ReadSpan, SpanReader } from './spans.js';
 import { coordinatedItems } from './coordination.js';
 
@@ -114,9 +114,9 @@ export function listItems(
   // A list written out in a sentence is taken from a sentence that holds less of the question than a lone
   // name is: the list often follows its lead-in ("Empat nelayan … ditangkap. Mereka yakni A, B, C dan D").
   const [loneFloor, writtenFloor] = [floor(options.listRelative), floor(options.listWrittenRelative)];
-  const aboutTop = Math.max(0, ...pool.map((s) => s.articleRelevance));
+  const about = aboutTopic(pool, options.articleRelative);
   for (const from of pool) {
-    if (from.relevance < writtenFloor || from.articleRelevance < options.articleRelative * aboutTop) continue;
+    if (from.relevance < writtenFloor || !about(from)) continue;
     const taken: ReadSpan[] = [];
     for (const { span, worth, written } of answersIn(
       from.sentence,

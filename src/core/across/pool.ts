@@ -85,3 +85,12 @@ export function sentencePool(
 
 /** The ids of every passage the pool reads: the hits and their same-story twins. */
 export const poolIds = (hits: Hit[]): string[] => hits.flatMap((h) => [h.passage.id, ...h.related.map((r) => r.id)]);
+
+/**
+ * Whether a pooled sentence comes from an article about the topic: one holding at least `relative` of what
+ * the best article holds (an article holding less is on a neighbouring story).
+ */
+export function aboutTopic(pool: PoolSentence[], relative: number): (s: PoolSentence) => boolean {
+  const top = Math.max(0, ...pool.map((s) => s.articleRelevance));
+  return (s) => s.articleRelevance >= relative * top;
+}

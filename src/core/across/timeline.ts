@@ -3,7 +3,7 @@ import { cosine, storyFingerprint, type StoryPrint } from '../text/story-print.j
 import type { Filters } from '../types.js';
 import type { AcrossOptions } from '../settings.js';
 import { dateWithin, eventDate, referenceDate } from './dates.js';
-import type { PoolSentence } from './pool.js';
+import { aboutTopic, type PoolSentence } from './pool.js';
 
 /** One event of a timeline: its date and the sentences (one per article) that report it, the first one shown. */
 export interface TimelineEvent {
@@ -29,10 +29,8 @@ export function timelineEvents(
   filters: Pick<Filters, 'since' | 'until'> = {},
 ): TimelineEvent[] {
   // The events of the articles about the topic, not of a neighbouring story's (as for a brief).
-  const aboutTop = Math.max(0, ...pool.map((s) => s.articleRelevance));
-  const relevant = pool.filter(
-    (s) => s.relevance >= options.timelineRelevance && s.articleRelevance >= options.articleRelative * aboutTop,
-  );
+  const about = aboutTopic(pool, options.articleRelative);
+  const relevant = pool.filter((s) => s.relevance >= options.timelineRelevance && about(s));
   // Each article's dates are read against its own date, or the first day it writes in full.
   const references = new Map<string, string | null>();
   const reference = (s: PoolSentence) => {
