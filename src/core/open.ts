@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import type { Config } from './config/config.js';
-import { isUserError } from './errors.js';
 import { listCorpusOffThread } from './corpus/listing.js';
 import { openEngine, type AnswererContext, type Engine } from './engine.js';
 import type { Answerer } from './answer/answerer.js';
@@ -56,29 +55,25 @@ export async function openEngineFromConfig(config: Config, options: OpenFromConf
   // A server index is shared: only `kabar index` writes to it (from the primary); other commands read, from the replica when there is one.
   const openStore =
     server && (await import('./index/postgres/open.js')).postgresOpener(server, options.writer === true);
-  // A command that fails before anything is indexed (an empty or missing corpus) leaves no index folder behind.
-  const madeHere = !server && !fs.existsSync(config.indexDir);
-  try {
-    return await openEngine({
-      config,
-      embedder,
-      createAnswerer,
-      openStore,
-      refresh,
-      analyzer,
-      listing,
-      stopListing: () => stop.abort(),
-      force: options.force,
-      breakLock: options.breakLock,
-      writer: options.writer,
-      warm: options.warm,
-      signal,
-      onProgress: options.onProgress && (({ done, total }) => options.onProgress?.(done, total)),
-      onWarning: options.onWarning,
-    });
-  } catch (error) {
-    if (madeHere && isUserError(error) && error.code !== 'CANCELLED')
-      fs.rmSync(config.indexDir, { recursive: true, force: true });
-    throw error;
-  }
+  // A new index folder is made only for a corpus that has articles: a missing or empty corpus fails here,
+  // before the store opens, and leaves no folder behind (removing one afterwards could delete the index
+  // another process is building in it at the same moment).
+  if (!server && listing && !fs.existsSync(config.indexDir)) await listing;
+  return openEngine({
+    config,
+    embedder,
+    createAnswerer,
+    openStore,
+    refresh,
+    analyzer,
+    listing,
+    stopListing: () => stop.abort(),
+    force: options.force,
+    breakLock: options.breakLock,
+    writer: options.writer,
+    warm: options.warm,
+    signal,
+    onProgress: options.onProgress && (({ done, total }) => options.onProgress?.(done, total)),
+    onWarning: options.onWarning,
+  });
 }

@@ -115,7 +115,7 @@ test('with a token, every request but /healthz needs Authorization: Bearer with 
 });
 
 test('--cors lets that origin in: preflight and responses carry Access-Control-Allow-Origin', async () => {
-  const preflight = await fetch(`${serve.url}/v1/ask`, {
+  const preflight = await call(`${serve.url}/v1/ask`, {
     method: 'OPTIONS',
     headers: { Origin: ORIGIN, 'Access-Control-Request-Method': 'POST' },
   });

@@ -40,17 +40,24 @@ export async function startServe(
 /** Parsed JSON, whatever its shape: the tests read into it freely. */
 export type Json = ReturnType<typeof JSON.parse>;
 
+/**
+ * `fetch`, sent once more on a new connection when a kept-alive one had been closed by the server (while
+ * this process was blocked in a synchronous CLI run, or slow under load): the request never reached the
+ * server, so it is sent again, as HTTP clients do.
+ */
+export function send(url: string, init: RequestInit = {}): Promise<Response> {
+  return fetch(url, init).catch((error: unknown) => {
+    if ((error as { cause?: { code?: string } }).cause?.code !== 'UND_ERR_SOCKET') throw error;
+    return fetch(url, init);
+  });
+}
+
 /** A JSON request to the server: status, headers and parsed body. */
 export async function call(
   url: string,
   init: RequestInit = {},
 ): Promise<{ status: number; headers: Headers; body: Json }> {
-  const res = await fetch(url, init).catch((error: unknown) => {
-    // A kept-alive connection the server closed while this process was blocked in a synchronous CLI run:
-    // the request never reached the server, so it is sent again on a new connection, as HTTP clients do.
-    if ((error as { cause?: { code?: string } }).cause?.code !== 'UND_ERR_SOCKET') throw error;
-    return fetch(url, init);
-  });
+  const res = await send(url, init);
   const text = await res.text();
   let body: Json = text;
   try {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import OpenAI from 'openai';
 import { runCli, tempCorpus } from '../helpers.js';
-import { call, parseEvents, startServe, type Json, type ServeProcess } from './serve-process.js';
+import { call, parseEvents, send, startServe, type Json, type ServeProcess } from './serve-process.js';
 
 // One server for the whole file, over a temp copy of the seeds.
 const tmp = tempCorpus();
@@ -55,7 +55,7 @@ test('POST /v1/ask gives the same object as kabar ask --json, every citation an 
 });
 
 test('POST /v1/ask with Accept: text/event-stream streams the answer events: resolved, retrieved, delta, citations, done', async () => {
-  const res = await fetch(`${serve.url}/v1/ask`, {
+  const res = await send(`${serve.url}/v1/ask`, {
     method: 'POST',
     headers: { Accept: 'text/event-stream' },
     body: JSON.stringify({ question: 'Who met Shoygu?', lang: 'id' }),
@@ -77,7 +77,7 @@ test('POST /v1/ask with Accept: text/event-stream streams the answer events: res
 });
 
 test('a question the articles do not answer streams an abstained event', async () => {
-  const res = await fetch(`${serve.url}/v1/ask`, {
+  const res = await send(`${serve.url}/v1/ask`, {
     method: 'POST',
     headers: { Accept: 'text/event-stream' },
     body: JSON.stringify({ question: 'Berapa harga bitcoin di Jepang pada tahun 1850?' }),
