@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -108,6 +109,26 @@ test('a damaged index is rebuilt with a warning instead of failing', async (t) =
   assert.equal(recounted.refresh.added, 5);
   assert.match(warnings.join('\n'), /records 3 passages but holds \d+/);
   await recounted.close();
+});
+
+test('a damaged index is left alone while another process holds its write lock', async (t) => {
+  const tmp = tempCorpus();
+  t.after(tmp.cleanup);
+  await (await open(tmp.corpus, tmp.index)).close();
+  const dir = storeDir(tmp.index);
+  const db = new Database(path.join(dir, 'kabar.db'));
+  db.prepare("UPDATE meta SET value = '3' WHERE key = 'passages'").run();
+  db.close();
+  const writer = spawn('sleep', ['30']);
+  t.after(() => writer.kill());
+  const owner = { pid: writer.pid, host: os.hostname(), since: Date.now(), processStart: null };
+  fs.writeFileSync(path.join(dir, 'write.lock'), JSON.stringify(owner));
+  const before = fs.readFileSync(path.join(dir, 'kabar.db'));
+  await assert.rejects(
+    openLocalStore(dir, { dimensions: 256 }),
+    (error: unknown) => error instanceof UserError && error.code === 'INDEX_LOCKED',
+  );
+  assert.ok(before.equals(fs.readFileSync(path.join(dir, 'kabar.db'))), 'the database is not replaced');
 });
 
 test('a damaged or missing vector graph is rebuilt from the database; search keeps working', async (t) => {

@@ -265,11 +265,19 @@ export class SqliteStore implements Store {
       }
       if (problem === null) return new SqliteStore(db, dir, full);
       db.close();
-      full.onWarning(`Rebuilding the index in ${dir}: ${problem}.`);
-      SqliteStore.destroy(dir);
-      const fresh = new Database(path.join(dir, DATABASE), { timeout: 5000 });
-      SqliteStore.prepare(fresh);
-      return new SqliteStore(fresh, dir, full);
+      // Replaced only under the write lock, and only if still wrong then: a writer may have mended it meanwhile.
+      const release = acquireWriteLock(dir, full.onWarning);
+      try {
+        if (SqliteStore.stillWrong(dir)) {
+          full.onWarning(`Rebuilding the index in ${dir}: ${problem}.`);
+          SqliteStore.destroy(dir);
+        }
+        const fresh = new Database(path.join(dir, DATABASE), { timeout: 5000 });
+        SqliteStore.prepare(fresh);
+        return new SqliteStore(fresh, dir, full);
+      } finally {
+        release();
+      }
     });
   }
 
@@ -321,6 +329,26 @@ export class SqliteStore implements Store {
       );
       return null;
     }
+    // One snapshot for every check: a writer committing between two of them must not look like damage.
+    return db.transaction(() => SqliteStore.problem(db, schema))();
+  }
+
+  /** Whether the store in `dir` is (still) damaged, from another version, or unreadable. */
+  private static stillWrong(dir: string): boolean {
+    let db: Database.Database | undefined;
+    try {
+      db = new Database(path.join(dir, DATABASE), { timeout: 5000 });
+      return SqliteStore.prepare(db) !== null;
+    } catch (error) {
+      if (isDamage(error)) return true;
+      throw error;
+    } finally {
+      db?.close();
+    }
+  }
+
+  /** What is wrong with an existing store whose schema row says `schema`, or null. */
+  private static problem(db: Database.Database, schema: string): string | null {
     if (schema !== String(SCHEMA_VERSION)) return 'it was made by another version of kabar';
     const present = new Set(
       db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[],
