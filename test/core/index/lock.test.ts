@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -70,40 +71,32 @@ test('a running writer is named with its pid and how long it has been running', 
 test('writers racing for the lock: exactly one gets it, none sees it half-written, no draft stays', async () => {
   const dir = tempDir();
   const lockModule = new URL('../../../src/core/index/lock.ts', import.meta.url).href;
-  // Each racer waits for the same moment, tries once, and says whether it got the lock and what it was warned of.
+  // Each racer says it is ready, waits for the word to go, tries once, says whether it got the lock and what
+  // it was warned of, and holds on until told to stop: however slowly the racers start, all try at once.
   const racer = `const { acquireWriteLock } = await import(${JSON.stringify(lockModule)});
-const at = Number(process.argv[1]); while (Date.now() < at) {}
+const { createInterface } = await import('node:readline');
+const lines = createInterface({ input: process.stdin })[Symbol.asyncIterator]();
+console.log('ready');
+await lines.next();
 const warnings = []; let got = false;
-try { acquireWriteLock(process.argv[2], (w) => warnings.push(w)); got = true; } catch {}
-console.log(JSON.stringify({ got, warnings })); setTimeout(() => {}, 1500);`;
+try { acquireWriteLock(process.argv[1], (w) => warnings.push(w)); got = true; } catch {}
+console.log(JSON.stringify({ got, warnings }));
+await lines.next();`;
   try {
-    const at = Date.now() + 3000; // every racer has started by then, and holds on until all have tried
+    const racers = Array.from({ length: 6 }, () => {
+      const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', racer, dir]);
+      const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+      const next = async () => ((await lines.next()).value as string | undefined) ?? '';
+      return { child, next };
+    });
+    for (const r of racers) assert.equal(await r.next(), 'ready');
+    for (const r of racers) r.child.stdin.write('go\n');
     const outcomes = await Promise.all(
-      Array.from(
-        { length: 6 },
-        () =>
-          new Promise<{ got: boolean; warnings: string[] }>((resolve, reject) => {
-            const child = spawn(process.execPath, [
-              '--import',
-              'tsx',
-              '--input-type=module',
-              '-e',
-              racer,
-              String(at),
-              dir,
-            ]);
-            let out = '';
-            child.stdout.on('data', (c) => (out += c));
-            child.on('close', () => {
-              try {
-                resolve(JSON.parse(out));
-              } catch (error) {
-                reject(error);
-              }
-            });
-          }),
-      ),
+      racers.map(async (r) => JSON.parse(await r.next()) as { got: boolean; warnings: string[] }),
     );
+    const exited = racers.map((r) => new Promise((resolve) => r.child.on('close', resolve)));
+    for (const r of racers) r.child.stdin.end();
+    await Promise.all(exited);
     assert.equal(outcomes.filter((o) => o.got).length, 1, JSON.stringify(outcomes));
     assert.deepEqual(
       outcomes.flatMap((o) => o.warnings),
