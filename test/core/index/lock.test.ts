@@ -87,16 +87,16 @@ await lines.next();`;
       const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', racer, dir]);
       const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
       const next = async () => ((await lines.next()).value as string | undefined) ?? '';
-      return { child, next };
+      const exited = new Promise((resolve) => child.on('close', resolve));
+      return { child, next, exited };
     });
     for (const r of racers) assert.equal(await r.next(), 'ready');
     for (const r of racers) r.child.stdin.write('go\n');
     const outcomes = await Promise.all(
       racers.map(async (r) => JSON.parse(await r.next()) as { got: boolean; warnings: string[] }),
     );
-    const exited = racers.map((r) => new Promise((resolve) => r.child.on('close', resolve)));
     for (const r of racers) r.child.stdin.end();
-    await Promise.all(exited);
+    await Promise.all(racers.map((r) => r.exited));
     assert.equal(outcomes.filter((o) => o.got).length, 1, JSON.stringify(outcomes));
     assert.deepEqual(
       outcomes.flatMap((o) => o.warnings),
