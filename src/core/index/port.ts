@@ -14,6 +14,11 @@ export interface WeightedTerm {
   weight: number;
   /** Edit distance allowed, as a fraction of the term's length (0 = exact). */
   fuzzy: number;
+  /**
+   * The question word the term stands for: a word's stem, its other-language stem and its translations share
+   * one, and a passage matching several of them counts as matching one word. A term without one is a word alone.
+   */
+  word?: number;
 }
 
 /** A passage id with a score: cosine similarity for dense search, BM25 for lexical search. */

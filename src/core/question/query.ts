@@ -18,7 +18,7 @@ export interface Query {
   lang: Lang;
   /** Content words of the question (stopwords and question words dropped), as typed, with their frame weight. */
   words: QueryWord[];
-  /** Lexical terms: the question's own stems, the other language's stems, and weighted translations. */
+  /** Lexical terms: the question's own stems, the other language's stems, and weighted translations (`word`: the index in `words`). */
   terms: WeightedTerm[];
   filters: Filters;
 }
@@ -40,20 +40,22 @@ export function analyseQuery(text: string, analyzer: Analyzer, filters: Filters 
     );
   const terms = new Map<string, WeightedTerm>();
   const translator = translatorFor(analyzer.lexicon);
-  const add = (term: string, weight: number, fuzzy = 0) => {
+  // A term two words give stands for the one it weighs most for.
+  const add = (word: number, term: string, weight: number, fuzzy = 0) => {
     const known = terms.get(term);
-    if (!known || known.weight < weight) terms.set(term, { term, weight, fuzzy: Math.max(fuzzy, known?.fuzzy ?? 0) });
+    if (!known || known.weight < weight)
+      terms.set(term, { term, weight, fuzzy: Math.max(fuzzy, known?.fuzzy ?? 0), word });
   };
-  for (const word of words) {
+  for (const [n, word] of words.entries()) {
     const stem = analyzer.stem(word.word, lang);
-    add(stem, word.weight, isFuzzyName(word) && !/\p{N}/u.test(word.word) ? NAME_FUZZINESS : 0);
+    add(n, stem, word.weight, isFuzzyName(word) && !/\p{N}/u.test(word.word) ? NAME_FUZZINESS : 0);
     const otherStem = analyzer.stem(word.word, other);
-    if (otherStem !== stem) add(otherStem, OTHER_STEM_WEIGHT * word.weight);
+    if (otherStem !== stem) add(n, otherStem, OTHER_STEM_WEIGHT * word.weight);
     // A number is the same in both languages; a name has no translation and is searched as it is.
     const translations = /\p{N}/u.test(word.word)
       ? []
       : translator.translate(stem, lang).filter((t) => !analyzer.isStopword(t.stem, other));
-    for (const t of translations) add(t.stem, TRANSLATION_WEIGHT * t.weight * word.weight);
+    for (const t of translations) add(n, t.stem, TRANSLATION_WEIGHT * t.weight * word.weight);
   }
   return { text, lang, words, terms: [...terms.values()], filters };
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { describe, test } from 'node:test';
-import type { ArticleInput, Store } from '../../../src/core/index/port.js';
+import type { ArticleInput, ScoredId, Store } from '../../../src/core/index/port.js';
 import type { Manifest } from '../../../src/core/index/manifest.js';
 import { FORMAT_VERSION } from '../../../src/core/index/manifest.js';
 import type { Lang, Passage, Span } from '../../../src/core/types.js';
@@ -218,6 +218,20 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
           5,
         );
         assert.ok(['a.txt#1', 'c.txt#0'].includes(weighted[0].id));
+        // the terms of one question word (its stem, its translations) count as one matched word
+        const oil = { term: 'minyak', weight: 1, fuzzy: 0 };
+        const moscow = { term: 'moskow', weight: 1, fuzzy: 0 };
+        const apart = await store.lexical([oil, moscow], 5);
+        const together = await store.lexical(
+          [
+            { ...oil, word: 0 },
+            { ...moscow, word: 0 },
+          ],
+          5,
+        );
+        const scoreOf = (hits: ScoredId[], id: string) => hits.find((h) => h.id === id)!.score;
+        assert.ok(Math.abs(2 * scoreOf(together, 'c.txt#0') - scoreOf(apart, 'c.txt#0')) < 1e-9);
+        assert.ok(Math.abs(scoreOf(together, 'a.txt#1') - scoreOf(apart, 'a.txt#1')) < 1e-9);
         assert.equal((await store.lexical([{ term: 'shoigu', weight: 1, fuzzy: 0 }], 5)).length, 0);
         assert.deepEqual(
           (await store.lexical([{ term: 'shoigu', weight: 1, fuzzy: 0.2 }], 5)).map((h) => h.id).sort(),

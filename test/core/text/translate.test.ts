@@ -55,6 +55,10 @@ test('an English query searches weighted Indonesian translations and keeps names
   const [fleet] = shipped.translate('fleet', 'en');
   assert.equal(fleet.stem, 'armada');
   assert.equal(weight('armada'), QUERY_WEIGHTS.translation * fleet.weight);
+  // A translation stands for the word it translates: a passage holding both counts as matching one word.
+  const wordOf = (term: string) => query.terms.find((t) => t.term === term)?.word;
+  assert.equal(wordOf('armada'), wordOf('fleet'));
+  assert.notEqual(wordOf('fleet'), wordOf('shoygu'));
 });
 
 test('an Indonesian query searches English translations the same way', () => {

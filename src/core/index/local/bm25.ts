@@ -1,5 +1,6 @@
 import type { WeightedTerm } from '../port.js';
 import { lengthOf, tfOf } from './postings.js';
+import { wordSlots } from '../matched-words.js';
 import { BM25 } from '../../settings.js';
 
 /** What scoring needs from an inverted index. */
@@ -22,14 +23,15 @@ export interface LabelScore {
 
 /**
  * Lexical scoring: the weighted sum of each matched query term's BM25+ (fuzzy matches weigh
- * `fuzzyWeight · len / (len + distance)`), times the number of query terms matched. Scores are summed
+ * `fuzzyWeight · len / (len + distance)`), times the number of query words matched (a word's terms, its
+ * translations among them, count once: `matched-words.ts`). Scores are summed
  * in arrays indexed by label, kept between queries (only touched entries are reset), and the best `k`
  * are picked with a heap; ties keep the order in which passages were first matched.
  */
 export class Bm25Scorer {
   private score = new Float64Array(0);
   private matched = new Uint16Array(0);
-  /** Which query term last matched each label (`epoch` grows by one per query term). */
+  /** Which query word last matched each label (`epoch` grows by one per query word). */
   private mark = new Uint32Array(0);
   private epoch = 0;
 
@@ -38,7 +40,14 @@ export class Bm25Scorer {
     this.reserve(source.maxLabel + 1);
     const { score, matched, mark } = this;
     const touched: number[] = [];
-    for (const query of terms) {
+    const { slots, count } = wordSlots(terms);
+    const first = this.epoch + 1;
+    this.epoch += count;
+    // A word's terms are scored one after another, so that a label's mark tells whether its word was counted.
+    const order = terms.map((_, i) => i).sort((x, y) => slots[x] - slots[y] || x - y);
+    for (const t of order) {
+      const query = terms[t];
+      const epoch = first + slots[t];
       const derived = [{ term: query.term, weight: 1 }];
       const maxDistance = query.fuzzy ? Math.min(maxFuzzy, Math.round(query.term.length * query.fuzzy)) : 0;
       if (maxDistance > 0) {
@@ -48,7 +57,6 @@ export class Bm25Scorer {
             weight: (fuzzyWeight * near.term.length) / (near.term.length + near.distance),
           });
       }
-      const epoch = ++this.epoch;
       for (const { term, weight } of derived) {
         const df = source.df(term);
         if (df === 0) continue;

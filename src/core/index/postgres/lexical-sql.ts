@@ -1,6 +1,7 @@
 import type { Filters } from '../../types.js';
 import type { WeightedTerm } from '../port.js';
 import { filterSql } from './filter-sql.js';
+import { wordSlots } from '../matched-words.js';
 import { BM25 } from '../../settings.js';
 
 /** MiniSearch's rule: a fraction of the term's length, rounded and capped at 2 edits; 1 or more is a distance. */
@@ -15,12 +16,13 @@ export const maxEdits = (term: WeightedTerm): number =>
  * BM25 in one SQL statement, scored exactly as the local store (MiniSearch's BM25+):
  * each query term and its fuzzy variants (terms of the index within the allowed edit distance, each
  * weighing fuzzyWeight·len/(len+distance), core/settings.ts) add weight × IDF × (d + tf·(k1+1)/(tf + k1·(1−b+b·len/avglen)))
- * to the passages holding them, and a passage's sum is multiplied by how many query terms it matched.
+ * to the passages holding them, and a passage's sum is multiplied by how many query words it matched (a
+ * word's terms, its translations among them, count once: `matched-words.ts`).
  * IDF comes from kabar's `terms` table (df) and `totals` (N, summed lengths); term frequencies and
  * lengths from `postings`, so the unfiltered path reads only the B-tree.
  * Per matched posting only double-precision arithmetic is left (each term's weight × IDF and length
- * slope are worked out once), and the query terms a passage matched are counted as the set bits of one
- * mask per query term OR-ed together (a `count(DISTINCT …)` sorted every passage's rows apart).
+ * slope are worked out once), and the query words a passage matched are counted as the set bits of one
+ * mask per query word OR-ed together (a `count(DISTINCT …)` sorted every passage's rows apart).
  */
 export function lexicalSql(
   schema: string,
@@ -30,22 +32,24 @@ export function lexicalSql(
 ): { text: string; params: unknown[] } {
   const s = schema;
   const { k1, b, d, fuzzyWeight } = BM25;
+  const { slots, count } = wordSlots(terms);
   const params: unknown[] = [
     terms.map((t) => t.term),
     terms.map((t) => t.weight),
     terms.map(maxEdits),
     k,
-    terms.length,
+    count,
+    slots,
   ];
   const filter = filterSql(filters, 'p', params.length + 1);
   params.push(...filter.params);
   const scored = `
     WITH q AS (
-      SELECT * FROM unnest($1::text[], $2::float8[], $3::int[]) WITH ORDINALITY AS q(term, weight, edits, src)
+      SELECT * FROM unnest($1::text[], $2::float8[], $3::int[], $6::int[]) AS q(term, weight, edits, slot)
     ), variants AS (
-      SELECT q.src, q.term, q.weight FROM q
+      SELECT q.slot, q.term, q.weight FROM q
       UNION ALL
-      SELECT q.src, t.term, q.weight * ${fuzzyWeight} * length(t.term) / (length(t.term) + e.distance)
+      SELECT q.slot, t.term, q.weight * ${fuzzyWeight} * length(t.term) / (length(t.term) + e.distance)
       FROM q
       JOIN ${s}.terms t ON q.edits > 0 AND t.term <> q.term AND length(t.term) BETWEEN length(q.term) - q.edits AND length(q.term) + q.edits
       CROSS JOIN LATERAL (SELECT levenshtein_less_equal(t.term, q.term, q.edits) AS distance) e
@@ -54,7 +58,7 @@ export function lexicalSql(
       SELECT v.term,
              v.weight * ln(1 + (tot.passages - t.df + 0.5)::float8 / (t.df + 0.5)) AS factor,
              ${k1 * b}::float8 / (tot.lengths::float8 / greatest(tot.passages, 1)) AS slope,
-             set_bit(repeat('0', $5)::bit varying, v.src::int - 1, 1) AS mask
+             set_bit(repeat('0', $5)::bit varying, v.slot, 1) AS mask
       FROM variants v
       CROSS JOIN ${s}.totals tot
       CROSS JOIN LATERAL (SELECT df FROM ${s}.terms t WHERE t.term = v.term OFFSET 0) t

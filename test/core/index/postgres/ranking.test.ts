@@ -40,6 +40,8 @@ const queries: { terms: WeightedTerm[]; filters: Filters }[] = Array.from({ leng
     term: random.pick(VOCABULARY),
     weight: [0.3, 0.5, 1, 1.7][random.int(4)],
     fuzzy: [0, 0, 0.2, 0.35, 0.5][random.int(5)],
+    // Terms of one question word (a word and its translations) count once; some stand alone.
+    word: [undefined, 0, 1, 2][random.int(4)],
   })),
   filters: n % 5 === 0 ? { lang: 'en' } : {},
 }));
