@@ -36,7 +36,7 @@ test('--verbose: timings and decisions on stderr, stdout unchanged', () => {
   assert.equal(verbose.stdout, normal.stdout);
   assert.match(
     verbose.stderr,
-    /kabar: opened .* in \d+ ms: 5 articles, \d+ passages; refresh 0 added, 0 changed, 0 removed; embedder hashing/,
+    /kabar: opened .* in (\d+ ms|\d+\.\d\d s): 5 articles, \d+ passages; refresh 0 added, 0 changed, 0 removed; embedder hashing/,
   );
   assert.match(
     verbose.stderr,
