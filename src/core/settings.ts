@@ -242,6 +242,8 @@ export interface AcrossOptions {
   sameEvent: number;
   /** Lines of a brief unless `--lines` says otherwise. */
   briefLines: number;
+  /** The first this many articles about the topic are read whole, not only the passages the search brought. */
+  wholeArticles: number;
   /** Timelines and briefs draw on articles that hold this share of what the article holding most of the topic holds. */
   articleRelative: number;
   /** Maximal marginal relevance: the weight of relevance against likeness to the lines already chosen. */
@@ -270,6 +272,7 @@ export const DEFAULT_ACROSS: AcrossOptions = {
   briefLines: 5,
   mmrLambda: 0.7,
   articleRelative: 0.9,
+  wholeArticles: 3,
   briefRepeat: 0.6,
   newOutletBonus: 0.02,
   maxItems: 20,
