@@ -250,6 +250,8 @@ export interface AcrossOptions {
   mmrLambda: number;
   /** A brief line this alike to one chosen already repeats it and is not taken. */
   briefRepeat: number;
+  /** Added to a brief sentence's relevance when it states a figure (a number, an amount, a date). */
+  briefFact: number;
   /** Added to a brief line's worth when its outlet has no line yet, so a brief draws on several outlets. */
   newOutletBonus: number;
   /** The most lines a timeline shows. */
@@ -274,6 +276,7 @@ export const DEFAULT_ACROSS: AcrossOptions = {
   articleRelative: 0.9,
   wholeArticles: 3,
   briefRepeat: 0.6,
+  briefFact: 0.2,
   newOutletBonus: 0.02,
   maxItems: 20,
   listItems: 6,
