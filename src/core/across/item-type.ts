@@ -49,6 +49,8 @@ const NAME_TYPES = new Set<AnswerType>(['person', 'place', 'org', 'name']);
 export const asksNames = (type: AnswerType): boolean => NAME_TYPES.has(type);
 /** The answer types whose items are dates or numbers. */
 const FIGURE_TYPES = new Set<AnswerType>(['date', 'number']);
+/** Articles, which may open a thing's name ("the arts"). */
+const ARTICLE = /^(?:the|a|an)$/iu;
 
 const OFFICE = new Set(OFFICES);
 /** Words right before a name that make it a place's: "di Bandung", "in Guernsey", "asal Brasil". */
@@ -71,7 +73,9 @@ export function fitsItemType(type: AnswerType, sentence: Span, item: Span, analy
   // A date or a bare number is no name and no thing of a kind ("27 dan 28 Mei 2023" for "Stadion mana saja").
   const words = item.text.match(WORD) ?? [];
   if (words.every((w) => /^\p{N}+$/u.test(w) || isCalendarWord(w))) return false;
-  if (!NAME_TYPES.has(type)) return true;
+  // A thing opened by a function word is a clause or a fragment ("he hoped …", "should expand …", "up").
+  const [first = ''] = words;
+  if (!NAME_TYPES.has(type)) return ARTICLE.test(first) || !isStopword(first.toLowerCase());
   // A name holds no list: "JCC, Hutan Kota Plataran" is two.
   if (/[,;]/u.test(item.text)) return false;
   if (type !== 'person') return true;
