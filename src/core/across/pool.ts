@@ -92,9 +92,14 @@ export function sentencePool(
 
 /**
  * Whether a pooled sentence comes from an article about the topic: one holding at least `relative` of what
- * the best article holds (an article holding less is on a neighbouring story).
+ * the best article holds, with a sentence holding at least `relative` of what the best sentence holds. An
+ * article holding less, or naming the topic's words only apart ("Prabowo dan Sandiaga" in a story on a
+ * voter; the U-17 Asian Cup beside the World Cup), is on a neighbouring story.
  */
 export function aboutTopic(pool: PoolSentence[], relative: number): (s: PoolSentence) => boolean {
   const top = Math.max(0, ...pool.map((s) => s.articleRelevance));
-  return (s) => s.articleRelevance >= relative * top;
+  const best = new Map<string, number>();
+  for (const s of pool) best.set(s.article.file, Math.max(best.get(s.article.file) ?? 0, s.relevance));
+  const bestSentence = Math.max(0, ...best.values());
+  return (s) => s.articleRelevance >= relative * top && best.get(s.article.file)! >= relative * bestSentence;
 }
