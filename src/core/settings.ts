@@ -228,6 +228,8 @@ export interface AcrossOptions {
   listRelative: number;
   /** …or, for the items of a list written out in it ("yakni A, B dan C"), this share of the best one's. */
   listWrittenRelative: number;
+  /** Once a list is written in a sentence holding the question, lists are taken only from sentences holding this share of what the fullest written list's sentence holds. */
+  listFullest: number;
   /** A span is a list item when the reader gives it at least this share of its sentence's spans… */
   listMinSpan: number;
   /** …or this share of the sentence's best span, when it has the best span's shape (a name beside a name). */
@@ -265,6 +267,7 @@ export const DEFAULT_ACROSS: AcrossOptions = {
   listMinCoverage: 0.4,
   listRelative: 0.7,
   listWrittenRelative: 0.5,
+  listFullest: 0.9,
   listMinSpan: 0.2,
   listSiblingRatio: 0.3,
   timelineRelevance: 0.5,

@@ -160,8 +160,11 @@ export function listItems(
   // A list written out in a sentence that holds the question answers it better than names read one by
   // one: once there is one, only the items of written lists are given.
   const written = (item: ListItem, floor: number) => item.mentions.some((m) => m.written && m.from.relevance >= floor);
+  // Of written lists, those in sentences holding nearly as much of the question as the fullest one: a list
+  // in a sentence holding less names something beside it ("Past Eurovision performers include …").
+  const fullest = Math.max(0, ...mentions.filter((m) => m.written).map((m) => m.from.relevance));
   const listed = sorted.some((item) => written(item, loneFloor))
-    ? sorted.filter((item) => written(item, writtenFloor))
+    ? sorted.filter((item) => written(item, Math.max(writtenFloor, options.listFullest * fullest)))
     : sorted;
   return listed.slice(0, options.listItems);
 }
