@@ -228,6 +228,8 @@ export interface AcrossOptions {
   listRelative: number;
   /** …or, for the items of a list written out in it ("yakni A, B dan C"), this share of the best one's. */
   listWrittenRelative: number;
+  /** Once a list is written in a sentence holding the question, lists are taken only from sentences holding this share of what the fullest written list's sentence holds. */
+  listFullest: number;
   /** A span is a list item when the reader gives it at least this share of its sentence's spans… */
   listMinSpan: number;
   /** …or this share of the sentence's best span, when it has the best span's shape (a name beside a name). */
@@ -242,12 +244,16 @@ export interface AcrossOptions {
   sameEvent: number;
   /** Lines of a brief unless `--lines` says otherwise. */
   briefLines: number;
+  /** The first this many articles about the topic are read whole, not only the passages the search brought. */
+  wholeArticles: number;
   /** Timelines and briefs draw on articles that hold this share of what the article holding most of the topic holds. */
   articleRelative: number;
   /** Maximal marginal relevance: the weight of relevance against likeness to the lines already chosen. */
   mmrLambda: number;
   /** A brief line this alike to one chosen already repeats it and is not taken. */
   briefRepeat: number;
+  /** Added to a brief sentence's relevance when it states a figure (a number, an amount, a date). */
+  briefFact: number;
   /** Added to a brief line's worth when its outlet has no line yet, so a brief draws on several outlets. */
   newOutletBonus: number;
   /** The most lines a timeline shows. */
@@ -261,6 +267,7 @@ export const DEFAULT_ACROSS: AcrossOptions = {
   listMinCoverage: 0.4,
   listRelative: 0.7,
   listWrittenRelative: 0.5,
+  listFullest: 0.9,
   listMinSpan: 0.2,
   listSiblingRatio: 0.3,
   timelineRelevance: 0.5,
@@ -270,7 +277,9 @@ export const DEFAULT_ACROSS: AcrossOptions = {
   briefLines: 5,
   mmrLambda: 0.7,
   articleRelative: 0.9,
+  wholeArticles: 3,
   briefRepeat: 0.6,
+  briefFact: 0.2,
   newOutletBonus: 0.02,
   maxItems: 20,
   listItems: 6,

@@ -14,9 +14,10 @@ import { briefLines } from './brief.js';
 import { fitsItemType, listItemType } from './item-type.js';
 import { listItems } from './list.js';
 import { nameWords } from './entities.js';
-import { poolIds, sentencePool, type PoolSentence } from './pool.js';
+import { hitReads, sentencePool, type PoolSentence } from './pool.js';
 import { featureSpanReader, type SpanReader } from './spans.js';
 import { timelineEvents } from './timeline.js';
+import { wholeArticles } from './whole.js';
 
 /** A question that wants an answer gathered across articles. */
 export interface AcrossQuestion {
@@ -33,7 +34,7 @@ export interface AcrossQuestion {
 
 /** What gathering needs: the index, the analyzer, the tunables and the reader that finds list items. */
 export interface AcrossParts {
-  store: Pick<StoreReader, 'passages' | 'termStats'>;
+  store: Pick<StoreReader, 'passages' | 'termStats' | 'article'>;
   analyzer: Analyzer;
   options: AcrossOptions;
   weights: ReaderWeights;
@@ -67,8 +68,14 @@ export async function answerAcross(input: AcrossQuestion, parts: AcrossParts): P
   // A timeline's years are its dates, not words its sentences must hold.
   const all = questionWords(query, analyzer, stats);
   const words = shape === 'timeline' ? all.filter((w) => !YEAR.test(w.word)) : all;
-  const records = await store.passages(poolIds(hits));
-  const pool = sentencePool(words, hits, records, analyzer);
+  const reads = hitReads(hits);
+  const records = await store.passages(reads.map((r) => r.id));
+  const searched = sentencePool(words, reads, records, analyzer);
+  // The best articles about the topic are read whole: the passages the search left out join the pool.
+  const whole = await wholeArticles(searched, store, options.articleRelative, options.wholeArticles);
+  const pool = whole.reads.length
+    ? sentencePool(words, [...reads, ...whole.reads], new Map([...records, ...whole.records]), analyzer)
+    : searched;
   const citations: Citation[] = [];
   const cite = (reports: PoolSentence[]): Citation[] =>
     reports.map((r) => {

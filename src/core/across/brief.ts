@@ -10,6 +10,8 @@ export interface BriefLine {
 
 /** A sentence shorter than this many words says too little to stand as a line ("BACA JUGA:"). */
 const MIN_WORDS = 6;
+/** A figure: a number, an amount, a count or a date ("331 formasi", "Rp 15,47 miliar", "17-18 Juni 2026"). */
+const FACT = /\p{N}/u;
 
 /**
  * A brief: up to `lines` sentences chosen by maximal marginal relevance, each worth its relevance to
@@ -29,7 +31,12 @@ export function briefLines(
   // the one that names the topic tell the story too ("kedua menteri itu fokus pada JCPOA").
   const articleBest = new Map<string, number>();
   for (const s of pool) articleBest.set(s.article.file, Math.max(articleBest.get(s.article.file) ?? 0, s.relevance));
-  const value = new Map(pool.map((s) => [s, (s.relevance + articleBest.get(s.article.file)!) / 2]));
+  const value = new Map(
+    pool.map((s) => [
+      s,
+      (s.relevance + articleBest.get(s.article.file)!) / 2 + (FACT.test(s.sentence.text) ? options.briefFact : 0),
+    ]),
+  );
   const top = Math.max(0, ...value.values());
   const floor = Math.max(options.minRelevance, options.relative * top);
   // A brief tells the story of the articles that hold the topic best: an article that holds less of it

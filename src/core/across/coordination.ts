@@ -10,10 +10,10 @@ import type { Span } from '../types.js';
  */
 
 /**
- * What separates items: a comma (with "dan"/"and"… after it or not), or "dan", "and", "serta", "atau",
- * "or". An ampersand joins the words of one name ("Ant & Dec's Saturday Night Takeaway", "Marks & Spencer").
+ * What separates items: a comma (with "dan"/"and"… after it or not), not one between digits ("3,00",
+ * "Rp 15,47 miliar"), or "dan", "and", "serta", "atau", "or". An ampersand joins the words of one name ("Ant & Dec's Saturday Night Takeaway", "Marks & Spencer").
  */
-const SEPARATOR = /\s*,\s*(?:(?:dan|and|serta|atau|or)\s+)?|\s+(?:dan|and|serta|atau|or)\s+/giu;
+const SEPARATOR = /\s*,(?<!\p{N},(?=\p{N}))\s*(?:(?:dan|and|serta|atau|or)\s+)?|\s+(?:dan|and|serta|atau|or)\s+/giu;
 /** Marks that end a clause: a list does not run over them. */
 const CLAUSE_END = /[;:"“”!?]/u;
 /** Words after which a list starts (the item begins after them). */

@@ -47,6 +47,10 @@ export function listItemType(question: string): AnswerType {
 /** The answer types whose items are names. */
 const NAME_TYPES = new Set<AnswerType>(['person', 'place', 'org', 'name']);
 export const asksNames = (type: AnswerType): boolean => NAME_TYPES.has(type);
+/** The answer types whose items are dates or numbers. */
+const FIGURE_TYPES = new Set<AnswerType>(['date', 'number']);
+/** Articles, which may open a thing's name ("the arts"). */
+const ARTICLE = /^(?:the|a|an)$/iu;
 
 const OFFICE = new Set(OFFICES);
 /** Words right before a name that make it a place's: "di Bandung", "in Guernsey", "asal Brasil". */
@@ -58,18 +62,22 @@ const MINISTRY = /^kemen/iu;
 const kindOf = (word: string | undefined) => (word && MINISTRY.test(word) ? 'org' : typeOfNoun(word?.toLowerCase()));
 
 /**
- * Whether an item is of the type asked for. Any name is one (no comma in it) and no date ("Rabu",
- * "Januari 2022", "5"). A person has a word that is no common word, office or date ("Menteri Sekretaris
+ * Whether an item is of the type asked for. Unless dates or numbers are asked for, no date ("Rabu",
+ * "Januari 2022", "5") is one. Any name is one (no comma in it). A person has a word that is no common word, office or date ("Menteri Sekretaris
  * Negara Pratikno", not "Direktur Utama" or "Presiden Iran"), and is neither a place nor an organisation:
  * not opened by one's kind noun ("Pulau Penang", "Dinas Lingkungan Hidup", "Kemenlu Iran"), nor right
  * after one ("Kecamatan Sei Lepan") or a place preposition ("di Guernsey").
  */
 export function fitsItemType(type: AnswerType, sentence: Span, item: Span, analyzer: Analyzer): boolean {
-  if (!NAME_TYPES.has(type)) return true;
-  // A name holds no list: "JCC, Hutan Kota Plataran" is two.
-  if (/[,;]/u.test(item.text)) return false;
+  if (FIGURE_TYPES.has(type)) return true;
+  // A date or a bare number is no name and no thing of a kind ("27 dan 28 Mei 2023" for "Stadion mana saja").
   const words = item.text.match(WORD) ?? [];
   if (words.every((w) => /^\p{N}+$/u.test(w) || isCalendarWord(w))) return false;
+  // A thing opened by a function word is a clause or a fragment ("he hoped …", "should expand …", "up").
+  const [first = ''] = words;
+  if (!NAME_TYPES.has(type)) return ARTICLE.test(first) || !isStopword(first.toLowerCase());
+  // A name holds no list: "JCC, Hutan Kota Plataran" is two.
+  if (/[,;]/u.test(item.text)) return false;
   if (type !== 'person') return true;
   const before = sentence.text.slice(0, item.start - sentence.start);
   const kindBefore = kindOf(before.match(/([\p{L}]+)\s+$/u)?.[1]);

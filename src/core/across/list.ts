@@ -6,6 +6,7 @@ import { aliasesIn, mergeEntities, nameWords } from './entities.js';
 import { aboutTopic, type PoolSentence } from './pool.js';
 import type { ReadSpan, SpanReader } from './spans.js';
 import { coordinatedItems } from './coordination.js';
+import { listReadings } from './broken.js';
 
 /** One mention of a list item: the reader's span and the sentence that says it. */
 export interface Mention {
@@ -115,17 +116,26 @@ export function listItems(
   // name is: the list often follows its lead-in ("Empat nelayan … ditangkap. Mereka yakni A, B, C dan D").
   const [loneFloor, writtenFloor] = [floor(options.listRelative), floor(options.listWrittenRelative)];
   const about = aboutTopic(pool, options.articleRelative);
-  for (const from of pool) {
-    if (from.relevance < writtenFloor || !about(from)) continue;
+  for (const { read, parts } of listReadings(pool)) {
+    const [lead] = parts;
+    if (lead.relevance < writtenFloor || !about(lead)) continue;
     const taken: ReadSpan[] = [];
-    for (const { span, worth, written } of answersIn(
-      from.sentence,
-      reader.spans(from.sentence, from.article.lang),
+    for (const { span: found, worth, written } of answersIn(
+      read,
+      reader.spans(read, lead.article.lang),
       reader.names,
       options,
     )) {
+      // Each item is cited from the sentence it stands in; the rest of a broken list holds what its lead-in holds.
+      const part = parts.find((p) => p.sentence.start <= found.start && found.end <= p.sentence.end);
+      if (!part) continue;
+      const span = {
+        ...found,
+        text: part.sentence.text.slice(found.start - part.sentence.start, found.end - part.sentence.start),
+      };
+      const from = part === lead ? lead : { ...part, relevance: lead.relevance };
       if ((!written && from.relevance < loneFloor) || taken.some((t) => overlaps(t, span))) continue;
-      if (nameWords(span.text).every((w) => asked.has(w)) || !accepts(from.sentence, span)) continue;
+      if (nameWords(span.text).every((w) => asked.has(w)) || !accepts(read, span)) continue;
       taken.push(span);
       mentions.push({ text: span.text, span, worth, written, from });
     }
@@ -150,8 +160,11 @@ export function listItems(
   // A list written out in a sentence that holds the question answers it better than names read one by
   // one: once there is one, only the items of written lists are given.
   const written = (item: ListItem, floor: number) => item.mentions.some((m) => m.written && m.from.relevance >= floor);
+  // Of written lists, those in sentences holding nearly as much of the question as the fullest one: a list
+  // in a sentence holding less names something beside it ("Past Eurovision performers include …").
+  const fullest = Math.max(0, ...mentions.filter((m) => m.written).map((m) => m.from.relevance));
   const listed = sorted.some((item) => written(item, loneFloor))
-    ? sorted.filter((item) => written(item, writtenFloor))
+    ? sorted.filter((item) => written(item, Math.max(writtenFloor, options.listFullest * fullest)))
     : sorted;
   return listed.slice(0, options.listItems);
 }

@@ -28,13 +28,23 @@ export interface PoolSentence {
 /** Words of the title or the sentence before count this much of a word found in the sentence itself. */
 const CONTEXT_SHARE = 0.5;
 
+/** A passage the pool reads, with the rank of the hit that brought it. */
+export interface PoolRead {
+  id: string;
+  rank: number;
+}
+
+/** The passages of the hits and their same-story twins, each with its hit's rank. */
+export const hitReads = (hits: Hit[]): PoolRead[] =>
+  hits.flatMap((h, rank) => [h.passage.id, ...h.related.map((r) => r.id)].map((id) => ({ id, rank })));
+
 /**
- * Every sentence of the retrieved passages and their same-story twins, once each, in rank order, with
- * its relevance to the topic's words. Lists, timelines and briefs all choose their lines from it.
+ * Every sentence of the passages read (`reads`, in rank order), once each, with its relevance to the
+ * topic's words. Lists, timelines and briefs all choose their lines from it.
  */
 export function sentencePool(
   words: QuestionWord[],
-  hits: Hit[],
+  reads: PoolRead[],
   records: Map<string, PassageRecord>,
   analyzer: Analyzer,
 ): PoolSentence[] {
@@ -73,24 +83,23 @@ export function sentencePool(
       });
     }
   };
-  hits.forEach((hit, rank) => {
-    read(hit.passage.id, rank);
-    for (const twin of hit.related) read(twin.id, rank);
-  });
+  for (const { id, rank } of reads) read(id, rank);
   const share = (holds: boolean[]) =>
     total > 0 ? words.reduce((sum, w, i) => sum + (holds[i] ? w.weight : 0), 0) / total : 0;
   for (const s of pool) s.articleRelevance = share(held.get(s.article.file)!);
   return pool;
 }
 
-/** The ids of every passage the pool reads: the hits and their same-story twins. */
-export const poolIds = (hits: Hit[]): string[] => hits.flatMap((h) => [h.passage.id, ...h.related.map((r) => r.id)]);
-
 /**
  * Whether a pooled sentence comes from an article about the topic: one holding at least `relative` of what
- * the best article holds (an article holding less is on a neighbouring story).
+ * the best article holds, with a sentence holding at least `relative` of what the best sentence holds. An
+ * article holding less, or naming the topic's words only apart ("Prabowo dan Sandiaga" in a story on a
+ * voter; the U-17 Asian Cup beside the World Cup), is on a neighbouring story.
  */
 export function aboutTopic(pool: PoolSentence[], relative: number): (s: PoolSentence) => boolean {
   const top = Math.max(0, ...pool.map((s) => s.articleRelevance));
-  return (s) => s.articleRelevance >= relative * top;
+  const best = new Map<string, number>();
+  for (const s of pool) best.set(s.article.file, Math.max(best.get(s.article.file) ?? 0, s.relevance));
+  const bestSentence = Math.max(0, ...best.values());
+  return (s) => s.articleRelevance >= relative * top && best.get(s.article.file)! >= relative * bestSentence;
 }

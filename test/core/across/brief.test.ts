@@ -23,3 +23,16 @@ test('a brief draws its lines from the articles about the topic, not from a neig
   const files = new Set(briefLines(alike, createAnalyzer(), DEFAULT_ACROSS, 5).map((l) => l.reports[0].article.file));
   assert.deepEqual([...files].sort(), ['a.txt', 'b.txt']);
 });
+
+test('of sentences holding as much of the topic, a brief takes the one that states a figure', () => {
+  const pool = [
+    sentence('a.txt', 'Pemkot Semarang membuka seleksi CPNS dan banyak warga ingin ikut mendaftar.', 0.8, 1, 0),
+    sentence('a.txt', 'Pemkot Semarang membuka 331 formasi CPNS, terdiri dari 119 tenaga kesehatan.', 0.8, 1, 100),
+    sentence('a.txt', 'Jadi tidak hanya warga Semarang saja yang boleh mendaftar CPNS, katanya.', 0.8, 1, 200),
+  ];
+  const [line] = briefLines(pool, createAnalyzer(), DEFAULT_ACROSS, 1);
+  assert.match(line.reports[0].sentence.text, /331 formasi/);
+  // Without the weight on figures, the first of the equals is taken.
+  const [plain] = briefLines(pool, createAnalyzer(), { ...DEFAULT_ACROSS, briefFact: 0 }, 1);
+  assert.doesNotMatch(plain.reports[0].sentence.text, /331 formasi/);
+});

@@ -53,6 +53,12 @@ test('things written as a list, and a span in no list', () => {
     ),
     ['tes wawasan kebangsaan', 'tes intelegensi umum', 'tes karakteristik kepribadian'],
   );
+  // A comma between digits is a decimal mark, not a separator.
+  assert.deepEqual(items('Kerugiannya meliputi Rp 15,47 miliar, Rp 3 miliar dan Rp 2,5 juta.', 'Rp 3 miliar', false), [
+    'Rp 15,47 miliar',
+    'Rp 3 miliar',
+    'Rp 2,5 juta',
+  ]);
   assert.equal(
     items(
       'Lavrov bertemu dengan timpalannya dari Iran Hossein Amir Abdollahian di China.',

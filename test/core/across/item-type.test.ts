@@ -39,10 +39,24 @@ test('a person is a name, not an office, a date, a place or an organisation', ()
   assert.equal(fits('person', 'Pernyataan Kemenlu Iran menambahkan Amir Abdollahian hadir.', 'Amir Abdollahian'), true);
 });
 
-test('any name is one name and no date; things are not checked', () => {
+test('any name is one name; no name or thing is a date, which a list of dates or numbers takes', () => {
   const s = 'Lokasinya JCC, Hutan Kota Plataran dan Stadion GBK pada Januari 2022.';
   assert.equal(fits('place', s, 'JCC, Hutan Kota Plataran'), false);
   assert.equal(fits('place', s, 'Stadion GBK'), true);
   assert.equal(fits('place', s, 'Januari 2022'), false);
-  assert.equal(fits('thing', s, 'Januari 2022'), true);
+  assert.equal(fits('thing', s, 'Januari 2022'), false);
+  assert.equal(fits('thing', s, 'JCC, Hutan Kota Plataran'), true);
+  assert.equal(fits('date', s, 'Januari 2022'), true);
+  assert.equal(fits('number', 'Skornya 27 dan 28.', '27'), true);
+});
+
+test('a thing opened by a function word is a clause or a fragment, not a thing', () => {
+  const s = 'Indonesia should expand its rubber marketing effort and he hoped the exchange would trade up to the arts.';
+  assert.equal(fits('thing', s, 'should expand its rubber marketing effort'), false);
+  assert.equal(fits('thing', s, 'he hoped development of the exchange'), false);
+  assert.equal(fits('thing', s, 'up'), false);
+  assert.equal(fits('thing', s, 'the arts'), true);
+  assert.equal(fits('thing', s, 'rubber'), true);
+  // A name is not judged by its first word: "The Boxer" is a film.
+  assert.equal(fits('name', s, 'The Boxer'), true);
 });

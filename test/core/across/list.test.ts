@@ -57,3 +57,36 @@ test('items of another type, of a neighbouring story or naming one person twice 
     'Hossein Amir Abdollahian',
   ]);
 });
+
+test('the items of a list broken off by full stops are all taken, each cited from the sentence it stands in', () => {
+  const lead = 'Sedangkan lima anggota Dewas terpilih adalah Wisnu Baroto, Benny Jozua Mamoto, Gusrizal.';
+  const pool = [
+    sentence('a.txt', lead, 1),
+    sentence('a.txt', 'Sumpeno, dan Chisca Mirawati.', 0.2, 1, lead.length + 1),
+  ];
+  const found = listItems(pool, reader(['Gusrizal']), DEFAULT_ACROSS, new Set(), () => true);
+  assert.deepEqual(
+    found.map((i) => [i.text, i.mentions[0].from.sentence.start]),
+    [
+      ['Wisnu Baroto', 0],
+      ['Benny Jozua Mamoto', 0],
+      ['Gusrizal', 0],
+      ['Sumpeno', lead.length + 1],
+      ['Chisca Mirawati', lead.length + 1],
+    ],
+  );
+  // Without the part holding the conjunction, commas alone are no list: only the name the reader is sure of.
+  assert.deepEqual(items(pool.slice(0, 1), ['Gusrizal']), ['Gusrizal']);
+});
+
+test('once a list is written where the question is, a list in a sentence holding less of it is left out', () => {
+  const pool = [
+    sentence('a.txt', 'The countries with five wins each are the UK, France and Luxembourg.', 0.9),
+    sentence('a.txt', 'Past Eurovision performers include Abba, Celine Dion and Lulu.', 0.6, 1, 100),
+  ];
+  const names = ['France', 'Celine Dion'];
+  assert.deepEqual(items(pool, names), ['UK', 'France', 'Luxembourg']);
+  // Held nearly as fully, both lists answer.
+  const alike = [pool[0], { ...pool[1], relevance: 0.85 }];
+  assert.deepEqual(items(alike, names), ['UK', 'France', 'Luxembourg', 'Abba', 'Celine Dion', 'Lulu']);
+});

@@ -17,6 +17,9 @@ test("a timeline places the events of the articles about the topic, not a neighb
   ];
   const dates = (p: PoolSentence[]) => timelineEvents(p, createAnalyzer(), DEFAULT_ACROSS).map((e) => e.date);
   assert.deepEqual(dates(pool), ['2025-04-17', '2025-06-17']);
-  // The same article held as much of the topic: its event is placed too.
-  assert.deepEqual(dates(pool.map((s) => ({ ...s, articleRelevance: 1 }))), ['2007-05', '2025-04-17', '2025-06-17']);
+  // Had that article held as much of the topic, in a sentence as full as the best, its event would be placed too.
+  const alike = pool.map((s) => ({ ...s, articleRelevance: 1, relevance: 1 }));
+  assert.deepEqual(dates(alike), ['2007-05', '2025-04-17', '2025-06-17']);
+  // Holding the whole topic only over several sentences is not enough.
+  assert.deepEqual(dates(pool.map((s) => ({ ...s, articleRelevance: 1 }))), ['2025-04-17', '2025-06-17']);
 });
