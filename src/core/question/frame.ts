@@ -13,13 +13,28 @@ const NAME = new Set(['nama', 'name']);
 export const ANSWER_TYPE_WEIGHT = QUERY_WEIGHTS.answerType;
 
 /**
+ * Words that only relate the question's things ("Indonesia melawan Vietnam", "scored against Vietnam"):
+ * a sentence states the relation in its own verb ("Indonesia mengalahkan Vietnam", "the goal was scored
+ * by…"), so they say nothing it must repeat.
+ */
+const RELATIONS = new Set(['against', 'versus', 'vs', 'melawan', 'kontra']);
+
+/**
+ * Nouns naming a quantity measured, not a thing counted: "berapa skor", "berapa jumlah", "berapa tinggi"
+ * ask for a number that stands in their place ("1-0", "132 meter"), while "berapa perahu" counts boats.
+ */
+export const MEASURES =
+  /^(jumlah|banyak|number|amount|berat|tinggi|panjang|luas|harga|biaya|kapasitas|usia|umur|kecepatan|suhu|jarak|skor|score)$/;
+
+/**
  * How much each token of a question says about the fact sought: 0 for question words (with their
  * "-kah" and fused forms, "dimanakah", "berapakah": they say what is asked, not what about) and the
- * "name" of "what is the name of", ANSWER_TYPE_WEIGHT for the kind of thing or the attribute asked for, 1 for the rest.
+ * "name" of "what is the name of" and words that only relate two things ("against", "melawan"),
+ * ANSWER_TYPE_WEIGHT for the kind of thing, the attribute or the quantity asked for, 1 for the rest.
  */
 export function frameWeights(tokens: Token[]): number[] {
   return tokens.map((token, i) => {
-    if (isInterrogative(token.word)) return 0;
+    if (isInterrogative(token.word) || RELATIONS.has(token.word)) return 0;
     const before = tokens[i - 1]?.word;
     const after = tokens[i + 1]?.word;
     if (NAME.has(token.word) && before !== undefined && isInterrogative(before)) return 0;
@@ -29,7 +44,7 @@ export function frameWeights(tokens: Token[]): number[] {
       (before !== undefined && LEADING.has(before))
     )
       return ANSWER_TYPE_WEIGHT;
-    if (asksAttribute(tokens, i)) return ANSWER_TYPE_WEIGHT;
+    if (asksAttribute(tokens, i) || asksMeasure(tokens, i)) return ANSWER_TYPE_WEIGHT;
     return 1;
   });
 }
@@ -49,3 +64,7 @@ function asksAttribute(tokens: Token[], i: number): boolean {
   const asked = j >= 0 ? interrogative(tokens[j].word) : null;
   return asked === 'apa' || (asked === 'what' && j < i - 1);
 }
+
+/** Whether a token names the quantity asked for right after "berapa(kah)" ("Berapa skor Indonesia melawan Vietnam?"). */
+const asksMeasure = (tokens: Token[], i: number): boolean =>
+  i > 0 && MEASURES.test(tokens[i].word) && interrogative(tokens[i - 1].word) === 'berapa';

@@ -1,6 +1,7 @@
 import { wordsOf } from '../../text/analyze.js';
 import { OFFICES } from '../../question/office.js';
 import { interrogative, questionKind } from '../../question/kind.js';
+import { MEASURES } from '../../question/frame.js';
 
 /**
  * The type of answer a question asks for: the question's kind (who, when, where, how many…, with the
@@ -54,10 +55,7 @@ const KIND_NOUNS: [AnswerType, RegExp][] = [
     /^(perusahaan|organisasi|partai|kelompok|lembaga|instansi|klub|tim|universitas|bank|badan|kementerian|company|organisation|organization|party|group|club|team|university|agency|ministry|institution)$/,
   ],
   ['person', new RegExp(`^(${[...OFFICES, ...PEOPLE].join('|')})$`)],
-  [
-    'number',
-    /^(jumlah|banyak|number|amount|berat|tinggi|panjang|luas|harga|biaya|kapasitas|usia|umur|kecepatan|suhu|jarak)$/,
-  ],
+  ['number', MEASURES],
   ['name', /^(nama|name|julukan|gelar|judul|title)$/],
 ];
 
@@ -94,6 +92,9 @@ const KIND_TYPE = {
   why: 'reason',
   how: 'reason',
 } as const;
+
+/** Whether the question's kind words ("skor" of "Berapa skor…", "score" of "What was the score…") ask for a match's score. */
+export const asksScore = (kinds: ReadonlySet<string>): boolean => kinds.has('skor') || kinds.has('score');
 
 /** The answer type a noun names ("negara" → place, "company" → org), if it names one. */
 export function typeOfNoun(noun: string | undefined): AnswerType | undefined {
