@@ -20,17 +20,10 @@ export const ANSWER_TYPE_WEIGHT = QUERY_WEIGHTS.answerType;
 const RELATIONS = new Set(['against', 'versus', 'vs', 'melawan', 'kontra']);
 
 /**
- * Nouns naming a quantity measured, not a thing counted: "berapa skor", "berapa jumlah", "berapa tinggi"
- * ask for a number that stands in their place ("1-0", "132 meter"), while "berapa perahu" counts boats.
- */
-export const MEASURES =
-  /^(jumlah|banyak|number|amount|berat|tinggi|panjang|luas|harga|biaya|kapasitas|usia|umur|kecepatan|suhu|jarak|skor|score)$/;
-
-/**
  * How much each token of a question says about the fact sought: 0 for question words (with their
  * "-kah" and fused forms, "dimanakah", "berapakah": they say what is asked, not what about) and the
  * "name" of "what is the name of" and words that only relate two things ("against", "melawan"),
- * ANSWER_TYPE_WEIGHT for the kind of thing, the attribute or the quantity asked for, 1 for the rest.
+ * ANSWER_TYPE_WEIGHT for the kind of thing or the attribute asked for, 1 for the rest.
  */
 export function frameWeights(tokens: Token[]): number[] {
   return tokens.map((token, i) => {
@@ -44,7 +37,7 @@ export function frameWeights(tokens: Token[]): number[] {
       (before !== undefined && LEADING.has(before))
     )
       return ANSWER_TYPE_WEIGHT;
-    if (asksAttribute(tokens, i) || asksMeasure(tokens, i)) return ANSWER_TYPE_WEIGHT;
+    if (asksAttribute(tokens, i)) return ANSWER_TYPE_WEIGHT;
     return 1;
   });
 }
@@ -64,7 +57,3 @@ function asksAttribute(tokens: Token[], i: number): boolean {
   const asked = j >= 0 ? interrogative(tokens[j].word) : null;
   return asked === 'apa' || (asked === 'what' && j < i - 1);
 }
-
-/** Whether a token names the quantity asked for right after "berapa(kah)" ("Berapa skor Indonesia melawan Vietnam?"). */
-const asksMeasure = (tokens: Token[], i: number): boolean =>
-  i > 0 && MEASURES.test(tokens[i].word) && interrogative(tokens[i - 1].word) === 'berapa';

@@ -66,7 +66,7 @@ oppose opposition against | tentang penentangan oposisi lawan
 support | dukung dukungan
 defeat | kalah kekalahan
 victory win | menang kemenangan
-score goal goals | skor gol
+score | skor gol
 trade | dagang perdagangan
 economy economic | ekonomi
 company companies | perusahaan usaha

@@ -1,7 +1,6 @@
 import { wordsOf } from '../../text/analyze.js';
 import { OFFICES } from '../../question/office.js';
 import { interrogative, questionKind } from '../../question/kind.js';
-import { MEASURES } from '../../question/frame.js';
 
 /**
  * The type of answer a question asks for: the question's kind (who, when, where, how many…, with the
@@ -55,7 +54,10 @@ const KIND_NOUNS: [AnswerType, RegExp][] = [
     /^(perusahaan|organisasi|partai|kelompok|lembaga|instansi|klub|tim|universitas|bank|badan|kementerian|company|organisation|organization|party|group|club|team|university|agency|ministry|institution)$/,
   ],
   ['person', new RegExp(`^(${[...OFFICES, ...PEOPLE].join('|')})$`)],
-  ['number', MEASURES],
+  [
+    'number',
+    /^(jumlah|banyak|number|amount|berat|tinggi|panjang|luas|harga|biaya|kapasitas|usia|umur|kecepatan|suhu|jarak|skor|score)$/,
+  ],
   ['name', /^(nama|name|julukan|gelar|judul|title)$/],
 ];
 
