@@ -244,8 +244,8 @@ export function withCounted(
   };
 }
 
-/** A match's score written as one word: "1-0", "2:1". */
-const SCORE = /^\d{1,3}[-:]\d{1,3}$/;
+/** A match's score written as one word: "1-0", "2-1" (not a time, "19:30"). */
+const SCORE = /^\d{1,2}-\d{1,2}$/;
 
 /**
  * The score a sentence states, alone, for a question asking a match's score: the span's own ("1-0" of

@@ -59,6 +59,9 @@ test("a question asking a match's score is shown the score alone, the span's own
   const none = inFile('Tim nasional Indonesia mengalahkan Vietnam di Jakarta.');
   const jakarta = none.candidates.find((c) => c.text === 'Jakarta')!;
   assert.equal(scoreIn(none.span, wordsOf(none.span), jakarta), jakarta, 'no score stated: the span stands');
+  const time = inFile('Laga dimulai pukul 19:30 di Jakarta.');
+  const place = time.candidates.find((c) => c.text === 'Jakarta')!;
+  assert.equal(scoreIn(time.span, wordsOf(time.span), place), place, 'a time is no score');
   assert.equal(asksScore(new Set(['skor'])), true);
   assert.equal(asksScore(new Set(['kali'])), false);
 });
