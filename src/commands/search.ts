@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { DEFAULT_K, matchesATerm, UserError, validateFilters, type Hit } from '../core/index.js';
+import { DEFAULT_K, termMatches, UserError, validateFilters, type Hit } from '../core/index.js';
 import { engineFrom } from './context.js';
 import { examples, positiveInt, withFilterOptions, type FilterFlags } from './flags.js';
 import { jsonLine, searchJson } from '../present/json.js';
@@ -56,12 +56,13 @@ export function registerSearch(program: Command): void {
           return;
         }
         const engine = await engineFrom(global);
-        const found = await engine.search(query, { k: options.k, filters, allPassages: options.allPassages });
-        const hits = found.hits.filter(matchesATerm);
-        const { ms } = found;
+        const { hits, ms, read } = await termMatches(
+          (k) => engine.search(query, { k, filters, allPassages: options.allPassages }),
+          options.k,
+        );
         const { reporterFor, duration } = await import('./reporter.js');
         reporterFor(global).detail(
-          `${found.hits.length} passages in ${duration(ms)}; ${found.hits.length - hits.length} without a matching term left out`,
+          `${read} passages in ${duration(ms)}; ${read - hits.length} without a matching term left out`,
         );
         if (options.json) process.stdout.write(jsonLine(searchJson(query, hits, ms)));
         else {

@@ -77,7 +77,7 @@ export {
   validateFilters,
   type FilterInput,
 } from './index/filter.js';
-export { matchesATerm } from './retrieve/term-match.js';
+export { termMatches } from './retrieve/term-match.js';
 export {
   matchContext,
   passageContext,

@@ -1,5 +1,13 @@
 import { ApiError } from './errors.js';
-import { findQuote, matchesATerm, passageContext, KABAR_VERSION, type Engine, type Filters } from '../core/index.js';
+import {
+  findQuote,
+  termMatches,
+  passageContext,
+  KABAR_VERSION,
+  type Engine,
+  type Filters,
+  DEFAULT_K,
+} from '../core/index.js';
 import { citeJson, searchJson } from '../present/json.js';
 
 /**
@@ -14,8 +22,8 @@ export async function searchPassages(
   filters: Filters,
   allPassages = false,
 ) {
-  const found = await engine.search(query, { k, filters, allPassages });
-  return searchJson(query, found.hits.filter(matchesATerm), found.ms);
+  const found = await termMatches((depth) => engine.search(query, { k: depth, filters, allPassages }), k ?? DEFAULT_K);
+  return searchJson(query, found.hits, found.ms);
 }
 
 /** `kabar show --json`: a passage with the sentences around it and its article's details, and the span asked for. */

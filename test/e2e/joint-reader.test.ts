@@ -14,7 +14,7 @@ const ARCHIVE = [
   },
 ];
 
-test('the joint reader answers Indonesian questions and an English one over an Indonesian archive with the span asked for', (t) => {
+test('the joint reader answers Indonesian and English questions over an Indonesian archive with the span asked for', (t) => {
   const tmp = tempCorpus();
   t.after(tmp.cleanup);
   for (const file of fs.readdirSync(tmp.corpus)) fs.rmSync(path.join(tmp.corpus, file));
@@ -34,4 +34,8 @@ test('the joint reader answers Indonesian questions and an English one over an I
   assert.match(ask('Berapa perahu karet yang dikerahkan?'), /^30\b/);
   assert.equal(ask('Siapa yang mencetak gol ke gawang Vietnam?'), 'Egy Maulana Vikri');
   assert.match(ask('How many rubber boats were deployed?'), /^30\b/);
+  // A match's score is shown alone; "melawan" and "against" only relate the two teams.
+  assert.equal(ask('Berapa skor Indonesia melawan Vietnam?'), '1-0');
+  // "scored" meets "Gol" through the lexicon, in the sentence after the one naming Vietnam.
+  assert.equal(ask('Who scored against Vietnam?'), 'Egy Maulana Vikri');
 });

@@ -13,13 +13,21 @@ const NAME = new Set(['nama', 'name']);
 export const ANSWER_TYPE_WEIGHT = QUERY_WEIGHTS.answerType;
 
 /**
+ * Words that only relate the question's things ("Indonesia melawan Vietnam", "scored against Vietnam"):
+ * a sentence states the relation in its own verb ("Indonesia mengalahkan Vietnam", "the goal was scored
+ * by…"), so they say nothing it must repeat.
+ */
+const RELATIONS = new Set(['against', 'versus', 'vs', 'melawan', 'kontra']);
+
+/**
  * How much each token of a question says about the fact sought: 0 for question words (with their
  * "-kah" and fused forms, "dimanakah", "berapakah": they say what is asked, not what about) and the
- * "name" of "what is the name of", ANSWER_TYPE_WEIGHT for the kind of thing or the attribute asked for, 1 for the rest.
+ * "name" of "what is the name of" and words that only relate two things ("against", "melawan"),
+ * ANSWER_TYPE_WEIGHT for the kind of thing or the attribute asked for, 1 for the rest.
  */
 export function frameWeights(tokens: Token[]): number[] {
   return tokens.map((token, i) => {
-    if (isInterrogative(token.word)) return 0;
+    if (isInterrogative(token.word) || RELATIONS.has(token.word)) return 0;
     const before = tokens[i - 1]?.word;
     const after = tokens[i + 1]?.word;
     if (NAME.has(token.word) && before !== undefined && isInterrogative(before)) return 0;

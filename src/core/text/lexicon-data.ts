@@ -62,10 +62,11 @@ security council | dewan keamanan
 proposal propose | usul usulan proposal
 extension extend | panjang perpanjangan
 reject rejected | tolak menolak
-oppose opposition | tentang penentangan oposisi lawan
+oppose opposition against | tentang penentangan oposisi lawan
 support | dukung dukungan
 defeat | kalah kekalahan
 victory win | menang kemenangan
+score | skor gol
 trade | dagang perdagangan
 economy economic | ekonomi
 company companies | perusahaan usaha

@@ -52,6 +52,21 @@ test('question words weigh nothing, the kind of answer asked for little, names a
   assert.equal(weightsOf('What did Lavrov discuss?').discuss, 1);
 });
 
+test('a word that only relates two things weighs nothing and is not searched', () => {
+  assert.deepEqual(weightsOf('Berapa skor Indonesia melawan Vietnam?'), {
+    berapa: 0,
+    skor: 1,
+    indonesia: 1,
+    melawan: 0,
+    vietnam: 1,
+  });
+  assert.equal(weightsOf('Who scored against Vietnam?').against, 0);
+  assert.deepEqual(
+    analyseQuery('Who scored against Vietnam?', analyzer).words.map((w) => w.word),
+    ['scored', 'vietnam'],
+  );
+});
+
 test('a query keeps neither question words nor a name-frame, and searches the answer type with a lower weight', () => {
   const query = analyseQuery('Di negara manakah kota Karlsruhe berada?', analyzer);
   assert.deepEqual(

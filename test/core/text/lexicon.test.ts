@@ -64,6 +64,18 @@ test('a shipped derived entry lets an English question word match an Indonesian 
   assert.ok(terms.includes('banjir'), 'and the query searches for "banjir"');
 });
 
+test('the hand-written lexicon reads football: "scored" is "skor" and "gol", not a musical score', () => {
+  assert.deepEqual(translations(analyzer.lexicon, 'scored', 'en'), ['skor', 'gol']);
+  assert.deepEqual(translations(analyzer.lexicon, 'gol', 'id'), [stem('score', 'en')]);
+  const found = questionWords(analyseQuery('Who scored against Vietnam?', analyzer), analyzer, flat).filter(
+    (w) => coverage([w], 'Gol tunggal dicetak oleh Egy Maulana Vikri.', 'id', analyzer).share > 0,
+  );
+  assert.deepEqual(
+    found.map((w) => w.word),
+    ['scored'],
+  );
+});
+
 test('the shipped derived lexicon is well formed: every index line is sorted and points at concepts that hold its stem', () => {
   const concepts = DERIVED_LEXICON.concepts.split('\n').filter(Boolean);
   assert.ok(concepts.length > 1000);

@@ -56,7 +56,7 @@ const KIND_NOUNS: [AnswerType, RegExp][] = [
   ['person', new RegExp(`^(${[...OFFICES, ...PEOPLE].join('|')})$`)],
   [
     'number',
-    /^(jumlah|banyak|number|amount|berat|tinggi|panjang|luas|harga|biaya|kapasitas|usia|umur|kecepatan|suhu|jarak)$/,
+    /^(jumlah|banyak|number|amount|berat|tinggi|panjang|luas|harga|biaya|kapasitas|usia|umur|kecepatan|suhu|jarak|skor|score)$/,
   ],
   ['name', /^(nama|name|julukan|gelar|judul|title)$/],
 ];
@@ -94,6 +94,9 @@ const KIND_TYPE = {
   why: 'reason',
   how: 'reason',
 } as const;
+
+/** Whether the question's kind words ("skor" of "Berapa skor…", "score" of "What was the score…") ask for a match's score. */
+export const asksScore = (kinds: ReadonlySet<string>): boolean => kinds.has('skor') || kinds.has('score');
 
 /** The answer type a noun names ("negara" → place, "company" → org), if it names one. */
 export function typeOfNoun(noun: string | undefined): AnswerType | undefined {

@@ -3,7 +3,8 @@ import type { Lang, Span } from '../../types.js';
 import { logit, softmax } from './logistic.js';
 import type { ReaderQuestion } from './question.js';
 import { readSentence, spanFeatures, type SentenceRead } from './span-features.js';
-import { spanCandidates, wholeName, withCounted, type SpanCandidate } from './spans.js';
+import { scoreIn, spanCandidates, wholeName, withCounted, type SpanCandidate } from './spans.js';
+import { asksScore } from './asks.js';
 import type { ReaderWeights } from './weights.js';
 
 /** A candidate span with its share of the softmax over its sentence's candidates. */
@@ -73,14 +74,15 @@ export const shortFits = (
   threshold: number,
 ): span is ShortChoice => span !== undefined && question.type !== 'reason' && span.expectedF1 >= threshold;
 
-/** The span shown for the likeliest one: a person's name whole, a count with what is counted. */
+/** The span shown for the likeliest one: a person's name whole, a match's score alone, a count with what is counted. */
 function shown(question: ReaderQuestion, read: SentenceRead, sentence: Span, c: SpanCandidate): SpanCandidate {
+  if (asksScore(question.kinds)) return scoreIn(sentence, read.words, c);
   if (question.type === 'person') return wholeName(sentence, read.words, c, (i) => read.matches[i] >= 0);
   if (question.type === 'number') return withCounted(sentence, read.words, c, (w) => question.kinds.has(w.lower));
   return c;
 }
 
-/** The likeliest span of a quoted sentence, and the short answer shown from it when it fits (a person's name shown whole, a count with what is counted), else null. */
+/** The likeliest span of a quoted sentence, and the short answer shown from it when it fits (a person's name shown whole, a match's score alone, a count with what is counted), else null. */
 export function shortAnswer(
   question: ReaderQuestion,
   sentence: Span,

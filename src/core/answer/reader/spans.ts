@@ -243,3 +243,18 @@ export function withCounted(
     shape: shapeOf(words, c.from, to, sentence),
   };
 }
+
+/** A match's score written as one word: "1-0", "2-1" (not a time, "19:30"). */
+const SCORE = /^\d{1,2}-\d{1,2}$/;
+
+/**
+ * The score a sentence states, alone, for a question asking a match's score: the span's own ("1-0" of
+ * "1-0 di Jakarta"), else the sentence's first; the span itself when the sentence states none.
+ */
+export function scoreIn(sentence: Span, words: Word[], c: SpanCandidate): SpanCandidate {
+  const inSpan = words.findIndex((w, i) => i >= c.from && i < c.to && SCORE.test(w.text));
+  const at = inSpan >= 0 ? inSpan : words.findIndex((w) => SCORE.test(w.text));
+  if (at < 0) return c;
+  const { start, end, text } = words[at];
+  return { start, end, text, from: at, to: at + 1, shape: shapeOf(words, at, at + 1, sentence) };
+}

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { answerType } from '../../../../src/core/answer/reader/asks.js';
-import { spanCandidates } from '../../../../src/core/answer/reader/spans.js';
+import { answerType, asksScore } from '../../../../src/core/answer/reader/asks.js';
+import { scoreIn, spanCandidates, wordsOf } from '../../../../src/core/answer/reader/spans.js';
 import type { Span } from '../../../../src/core/types.js';
 
 /** A sentence placed inside a longer "file", so offsets are the file's, not the sentence's. */
@@ -38,6 +38,32 @@ test('Indonesian dates are proposed and recognised as dates', () => {
       dates.some((c) => c.text === text && c.shape.date),
       text,
     );
+});
+
+test("a question asking a match's score is shown the score alone, the span's own or else the sentence's", () => {
+  const { raw, span, candidates } = inFile('Tim nasional Indonesia mengalahkan Vietnam 1-0 di Jakarta.');
+  const words = wordsOf(span);
+  const shown = (text: string) => {
+    const c = candidates.find((x) => x.text === text);
+    assert.ok(c, text);
+    return scoreIn(span, words, c);
+  };
+  assert.ok(
+    texts('Tim nasional Indonesia mengalahkan Vietnam 1-0 di Jakarta.').includes('1-0'),
+    'the score is one word',
+  );
+  const score = shown('1-0 di Jakarta');
+  assert.equal(score.text, '1-0');
+  assert.equal(raw.slice(score.start, score.end), '1-0');
+  assert.equal(shown('Jakarta').text, '1-0');
+  const none = inFile('Tim nasional Indonesia mengalahkan Vietnam di Jakarta.');
+  const jakarta = none.candidates.find((c) => c.text === 'Jakarta')!;
+  assert.equal(scoreIn(none.span, wordsOf(none.span), jakarta), jakarta, 'no score stated: the span stands');
+  const time = inFile('Laga dimulai pukul 19:30 di Jakarta.');
+  const place = time.candidates.find((c) => c.text === 'Jakarta')!;
+  assert.equal(scoreIn(time.span, wordsOf(time.span), place), place, 'a time is no score');
+  assert.equal(asksScore(new Set(['skor'])), true);
+  assert.equal(asksScore(new Set(['kali'])), false);
 });
 
 test('every candidate is an exact slice of the original file', () => {
