@@ -14,7 +14,7 @@ import { MODEL_DIR } from '../../../../src/core/answer/neural/model.js';
 
 const fixture = JSON.parse(fs.readFileSync(path.join(MODEL_DIR, 'fixture-featurizer.json'), 'utf8'));
 
-test("the featurizer makes, id for id, the fixture's inputs, which training reads through the same featurizer (change it, retrain: npm run train:reader)", () => {
+test('the featurizer makes, id for id, the inputs training recorded in its fixture (change it, retrain: npm run train:reader)', () => {
   assert.deepEqual(fixture.featurizer, FEATURIZER);
   const analyzer = createAnalyzer();
   for (const pair of fixture.pairs) {
