@@ -164,14 +164,7 @@ export function spanCandidates(sentence: Span, words: Word[] = wordsOf(sentence)
       if (!acceptable(words, from, to)) continue;
       const start = words[from].start;
       const end = closed(sentence, start, words[to - 1].end);
-      candidates.push({
-        start,
-        end,
-        text: sentence.text.slice(start - sentence.start, end - sentence.start),
-        from,
-        to,
-        shape: shapeOf(words, from, to, sentence),
-      });
+      candidates.push(candidateOf(sentence, words, from, to, start, end));
     }
   }
   return candidates;
@@ -205,8 +198,18 @@ export function wholeName(
   while (from > 0 && !words[from].broken && joins(from - 1)) from--;
   while (to < words.length && !words[to].broken && joins(to)) to++;
   if (from === c.from && to === c.to) return c;
-  const start = words[from].start;
-  const end = Math.max(c.end, words[to - 1].end);
+  return candidateOf(sentence, words, from, to, words[from].start, Math.max(c.end, words[to - 1].end));
+}
+
+/** The candidate over words `from` to `to` of a sentence, from offset `start` to `end` of its file. */
+function candidateOf(
+  sentence: Span,
+  words: Word[],
+  from: number,
+  to: number,
+  start: number,
+  end: number,
+): SpanCandidate {
   return {
     start,
     end,
