@@ -1,6 +1,7 @@
 import { interrogative } from '../question/kind.js';
 import { OFFICES } from '../question/office.js';
 import { answerType, typeOfNoun, type AnswerType } from '../answer/reader/asks.js';
+import { isOrgHead } from '../answer/reader/spans.js';
 import { isCommonWord, wordsOf, type Analyzer } from '../text/analyze.js';
 import { isStopword } from '../text/stopwords.js';
 import type { Span } from '../types.js';
@@ -58,8 +59,12 @@ const PLACE_BEFORE = /(?:^|\s)(?:di|ke|asal|in|at)\s+$/iu;
 const WORD = /[\p{L}\p{N}]+/gu;
 /** Indonesian ministries, written out or shortened: "Kementerian", "Kemenlu", "Kemenkeu", "Kemendagri". */
 const MINISTRY = /^kemen/iu;
-/** The kind a word names when it opens or stands before a name: a ministry is an organisation. */
-const kindOf = (word: string | undefined) => (word && MINISTRY.test(word) ? 'org' : typeOfNoun(word?.toLowerCase()));
+/**
+ * The kind a word names when it opens or stands before a name: a ministry, or a word that heads an
+ * organisation's name ("Komisi Pemberantasan Korupsi", "Dewan Pengawas"), is an organisation's.
+ */
+const kindOf = (word: string | undefined) =>
+  word && (MINISTRY.test(word) || isOrgHead(word.toLowerCase())) ? 'org' : typeOfNoun(word?.toLowerCase());
 
 /**
  * Whether an item is of the type asked for. Unless dates or numbers are asked for, no date ("Rabu",

@@ -39,6 +39,14 @@ test('a person is a name, not an office, a date, a place or an organisation', ()
   assert.equal(fits('person', 'Pernyataan Kemenlu Iran menambahkan Amir Abdollahian hadir.', 'Amir Abdollahian'), true);
 });
 
+test('a name opened by the word that heads an organisation is no person', () => {
+  const s = 'Ketua Komisi Pemberantasan Korupsi Nawawi Pomolango bertemu anggota Dewan Pengawas.';
+  assert.equal(fits('person', s, 'Komisi Pemberantasan Korupsi'), false);
+  assert.equal(fits('person', s, 'Dewan Pengawas'), false);
+  assert.equal(fits('person', s, 'Nawawi Pomolango'), true);
+  assert.equal(fits('person', 'He met the Commission President Ursula von der Leyen.', 'Commission President'), false);
+});
+
 test('any name is one name; no name or thing is a date, which a list of dates or numbers takes', () => {
   const s = 'Lokasinya JCC, Hutan Kota Plataran dan Stadion GBK pada Januari 2022.';
   assert.equal(fits('place', s, 'JCC, Hutan Kota Plataran'), false);
