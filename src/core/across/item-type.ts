@@ -71,7 +71,7 @@ const kindOf = (word: string | undefined) =>
  * "Januari 2022", "5") is one. Any name is one (no comma in it). A person has a word that is no common word, office or date ("Menteri Sekretaris
  * Negara Pratikno", not "Direktur Utama" or "Presiden Iran"), and is neither a place nor an organisation:
  * not opened by one's kind noun ("Pulau Penang", "Dinas Lingkungan Hidup", "Kemenlu Iran"), nor right
- * after one ("Kecamatan Sei Lepan") or a place preposition ("di Guernsey").
+ * after one ("Kecamatan Sei Lepan", "Ministry of Foreign Affairs") or a place preposition ("di Guernsey").
  */
 export function fitsItemType(type: AnswerType, sentence: Span, item: Span, analyzer: Analyzer): boolean {
   if (FIGURE_TYPES.has(type)) return true;
@@ -85,7 +85,8 @@ export function fitsItemType(type: AnswerType, sentence: Span, item: Span, analy
   if (/[,;]/u.test(item.text)) return false;
   if (type !== 'person') return true;
   const before = sentence.text.slice(0, item.start - sentence.start);
-  const kindBefore = kindOf(before.match(/([\p{L}]+)\s+$/u)?.[1]);
+  // The word before, or before its "of" ("the Ministry of Foreign Affairs").
+  const kindBefore = kindOf(before.match(/([\p{L}]+)\s+(?:of\s+)?$/iu)?.[1]);
   const kindOpening = kindOf(words[0]);
   if (PLACE_BEFORE.test(before) || kindBefore === 'place' || kindBefore === 'org') return false;
   if (kindOpening === 'place' || kindOpening === 'org') return false;

@@ -45,6 +45,9 @@ test('a name opened by the word that heads an organisation is no person', () => 
   assert.equal(fits('person', s, 'Dewan Pengawas'), false);
   assert.equal(fits('person', s, 'Nawawi Pomolango'), true);
   assert.equal(fits('person', 'He met the Commission President Ursula von der Leyen.', 'Commission President'), false);
+  const ministry = 'Held at the Russian Ministry of Foreign Affairs, Maria Zakharova spoke.';
+  assert.equal(fits('person', ministry, 'Foreign Affairs'), false);
+  assert.equal(fits('person', ministry, 'Maria Zakharova'), true);
 });
 
 test('any name is one name; no name or thing is a date, which a list of dates or numbers takes', () => {
