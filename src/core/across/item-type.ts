@@ -68,7 +68,7 @@ const kindOf = (word: string | undefined) =>
 
 /**
  * Whether an item is of the type asked for. Unless dates or numbers are asked for, no date ("Rabu",
- * "Januari 2022", "5") is one. Any name is one (no comma in it). A person has a word that is no common word, office or date ("Menteri Sekretaris
+ * "Januari 2022", "5") is one. Any name is one (no comma in it, more than a lone letter). A person has a word that is no common word, office or date ("Menteri Sekretaris
  * Negara Pratikno", not "Direktur Utama" or "Presiden Iran"), and is neither a place nor an organisation:
  * not opened by one's kind noun ("Pulau Penang", "Dinas Lingkungan Hidup", "Kemenlu Iran"), nor right
  * after one ("Kecamatan Sei Lepan", "Ministry of Foreign Affairs") or a place preposition ("di Guernsey").
@@ -83,6 +83,8 @@ export function fitsItemType(type: AnswerType, sentence: Span, item: Span, analy
   if (!NAME_TYPES.has(type)) return ARTICLE.test(first) || !isStopword(first.toLowerCase());
   // A name holds no list: "JCC, Hutan Kota Plataran" is two.
   if (/[,;]/u.test(item.text)) return false;
+  // A lone letter names nothing ("grup A").
+  if (words.length === 1 && words[0].length === 1) return false;
   if (type !== 'person') return true;
   const before = sentence.text.slice(0, item.start - sentence.start);
   // The word before, or before its "of" ("the Ministry of Foreign Affairs").

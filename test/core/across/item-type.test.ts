@@ -54,6 +54,8 @@ test('any name is one name; no name or thing is a date, which a list of dates or
   const s = 'Lokasinya JCC, Hutan Kota Plataran dan Stadion GBK pada Januari 2022.';
   assert.equal(fits('place', s, 'JCC, Hutan Kota Plataran'), false);
   assert.equal(fits('place', s, 'Stadion GBK'), true);
+  assert.equal(fits('place', 'Myanmar menjadi lawan perdana pada laga grup A.', 'A'), false);
+  assert.equal(fits('org', 'Dia bekerja di BI sejak 2010.', 'BI'), true);
   assert.equal(fits('place', s, 'Januari 2022'), false);
   assert.equal(fits('thing', s, 'Januari 2022'), false);
   assert.equal(fits('thing', s, 'JCC, Hutan Kota Plataran'), true);
