@@ -1,6 +1,7 @@
 import { interrogative } from '../question/kind.js';
 import { OFFICES } from '../question/office.js';
 import { answerType, typeOfNoun, type AnswerType } from '../answer/reader/asks.js';
+import { isOrgHead } from '../answer/reader/spans.js';
 import { isCommonWord, wordsOf, type Analyzer } from '../text/analyze.js';
 import { isStopword } from '../text/stopwords.js';
 import type { Span } from '../types.js';
@@ -58,15 +59,19 @@ const PLACE_BEFORE = /(?:^|\s)(?:di|ke|asal|in|at)\s+$/iu;
 const WORD = /[\p{L}\p{N}]+/gu;
 /** Indonesian ministries, written out or shortened: "Kementerian", "Kemenlu", "Kemenkeu", "Kemendagri". */
 const MINISTRY = /^kemen/iu;
-/** The kind a word names when it opens or stands before a name: a ministry is an organisation. */
-const kindOf = (word: string | undefined) => (word && MINISTRY.test(word) ? 'org' : typeOfNoun(word?.toLowerCase()));
+/**
+ * The kind a word names when it opens or stands before a name: a ministry, or a word that heads an
+ * organisation's name ("Komisi Pemberantasan Korupsi", "Dewan Pengawas"), is an organisation's.
+ */
+const kindOf = (word: string | undefined) =>
+  word && (MINISTRY.test(word) || isOrgHead(word.toLowerCase())) ? 'org' : typeOfNoun(word?.toLowerCase());
 
 /**
  * Whether an item is of the type asked for. Unless dates or numbers are asked for, no date ("Rabu",
- * "Januari 2022", "5") is one. Any name is one (no comma in it). A person has a word that is no common word, office or date ("Menteri Sekretaris
+ * "Januari 2022", "5") is one. Any name is one (no comma in it, more than a lone letter). A person has a word that is no common word, office or date ("Menteri Sekretaris
  * Negara Pratikno", not "Direktur Utama" or "Presiden Iran"), and is neither a place nor an organisation:
  * not opened by one's kind noun ("Pulau Penang", "Dinas Lingkungan Hidup", "Kemenlu Iran"), nor right
- * after one ("Kecamatan Sei Lepan") or a place preposition ("di Guernsey").
+ * after one ("Kecamatan Sei Lepan", "Ministry of Foreign Affairs") or a place preposition ("di Guernsey").
  */
 export function fitsItemType(type: AnswerType, sentence: Span, item: Span, analyzer: Analyzer): boolean {
   if (FIGURE_TYPES.has(type)) return true;
@@ -78,9 +83,12 @@ export function fitsItemType(type: AnswerType, sentence: Span, item: Span, analy
   if (!NAME_TYPES.has(type)) return ARTICLE.test(first) || !isStopword(first.toLowerCase());
   // A name holds no list: "JCC, Hutan Kota Plataran" is two.
   if (/[,;]/u.test(item.text)) return false;
+  // A lone letter names nothing ("grup A").
+  if (words.length === 1 && words[0].length === 1) return false;
   if (type !== 'person') return true;
   const before = sentence.text.slice(0, item.start - sentence.start);
-  const kindBefore = kindOf(before.match(/([\p{L}]+)\s+$/u)?.[1]);
+  // The word before, or before its "of" ("the Ministry of Foreign Affairs").
+  const kindBefore = kindOf(before.match(/([\p{L}]+)\s+(?:of\s+)?$/iu)?.[1]);
   const kindOpening = kindOf(words[0]);
   if (PLACE_BEFORE.test(before) || kindBefore === 'place' || kindBefore === 'org') return false;
   if (kindOpening === 'place' || kindOpening === 'org') return false;

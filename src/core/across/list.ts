@@ -120,6 +120,8 @@ export function listItems(
     const [lead] = parts;
     if (lead.relevance < writtenFloor || !about(lead)) continue;
     const taken: ReadSpan[] = [];
+    const given: Mention[] = [];
+    let writtenOfType = 0;
     for (const { span: found, worth, written } of answersIn(
       read,
       reader.spans(read, lead.article.lang),
@@ -135,10 +137,14 @@ export function listItems(
       };
       const from = part === lead ? lead : { ...part, relevance: lead.relevance };
       if ((!written && from.relevance < loneFloor) || taken.some((t) => overlaps(t, span))) continue;
-      if (nameWords(span.text).every((w) => asked.has(w)) || !accepts(read, span)) continue;
+      if (!accepts(read, span)) continue;
+      if (written) writtenOfType++;
+      if (nameWords(span.text).every((w) => asked.has(w))) continue;
       taken.push(span);
-      mentions.push({ text: span.text, span, worth, written, from });
+      given.push({ text: span.text, span, worth, written, from });
     }
+    // A written list keeps two items of the type asked for; one alone is a clause's word beside a list's.
+    mentions.push(...given.filter((m) => !m.written || writtenOfType >= 2));
   }
   const aliases = pool.flatMap((s) => aliasesIn(s.sentence.text));
   // Names are merged in one language: "Turki" and "Turkey", "Rusia" and "Russia" are one country.

@@ -39,10 +39,23 @@ test('a person is a name, not an office, a date, a place or an organisation', ()
   assert.equal(fits('person', 'Pernyataan Kemenlu Iran menambahkan Amir Abdollahian hadir.', 'Amir Abdollahian'), true);
 });
 
+test('a name opened by the word that heads an organisation is no person', () => {
+  const s = 'Ketua Komisi Pemberantasan Korupsi Nawawi Pomolango bertemu anggota Dewan Pengawas.';
+  assert.equal(fits('person', s, 'Komisi Pemberantasan Korupsi'), false);
+  assert.equal(fits('person', s, 'Dewan Pengawas'), false);
+  assert.equal(fits('person', s, 'Nawawi Pomolango'), true);
+  assert.equal(fits('person', 'He met the Commission President Ursula von der Leyen.', 'Commission President'), false);
+  const ministry = 'Held at the Russian Ministry of Foreign Affairs, Maria Zakharova spoke.';
+  assert.equal(fits('person', ministry, 'Foreign Affairs'), false);
+  assert.equal(fits('person', ministry, 'Maria Zakharova'), true);
+});
+
 test('any name is one name; no name or thing is a date, which a list of dates or numbers takes', () => {
   const s = 'Lokasinya JCC, Hutan Kota Plataran dan Stadion GBK pada Januari 2022.';
   assert.equal(fits('place', s, 'JCC, Hutan Kota Plataran'), false);
   assert.equal(fits('place', s, 'Stadion GBK'), true);
+  assert.equal(fits('place', 'Myanmar menjadi lawan perdana pada laga grup A.', 'A'), false);
+  assert.equal(fits('org', 'Dia bekerja di BI sejak 2010.', 'BI'), true);
   assert.equal(fits('place', s, 'Januari 2022'), false);
   assert.equal(fits('thing', s, 'Januari 2022'), false);
   assert.equal(fits('thing', s, 'JCC, Hutan Kota Plataran'), true);

@@ -90,3 +90,11 @@ test('once a list is written where the question is, a list in a sentence holding
   const alike = [pool[0], { ...pool[1], relevance: 0.85 }];
   assert.deepEqual(items(alike, names), ['UK', 'France', 'Luxembourg', 'Abba', 'Celine Dion', 'Lulu']);
 });
+
+test('a written list with one item of the type asked for left gives none; the item asked about still counts', () => {
+  const noOffices = (_s: Span, item: Span) => item.text !== 'Direktur Utama';
+  const alone = [sentence('a.txt', 'Rapat itu dihadiri Direktur Utama dan Joko Susilo pada pagi hari.', 1)];
+  assert.deepEqual(items(alone, ['Direktur Utama', 'Joko Susilo'], noOffices), []);
+  const beside = [sentence('a.txt', 'Rapat itu dihadiri Lavrov dan Joko Susilo pada pagi hari.', 1)];
+  assert.deepEqual(items(beside, ['Lavrov', 'Joko Susilo'], noOffices), ['Joko Susilo']);
+});

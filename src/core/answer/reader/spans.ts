@@ -63,6 +63,8 @@ const TITLE =
   /^(presiden|wakil|menteri|menlu|mendagri|gubernur|bupati|walikota|wali|kepala|ketua|direktur|dirut|jenderal|jend|letjen|mayjen|brigjen|kolonel|kapten|kapolri|kapolda|kapolres|panglima|raja|ratu|pangeran|sultan|syekh|syeikh|imam|ustaz|kyai|kiai|haji|dr|prof|ir|drs|h|hj|kh|pak|bu|bapak|ibu|sdr|tuan|nyonya|pelatih|manajer|komandan|president|minister|secretary|governor|mayor|chairman|director|general|colonel|captain|coach|manager|commander|chief|spokesperson|king|queen|prince|sheikh|mr|mrs|ms|sir|lord|spokeswoman|spokesman|juru|jubir|senator|ambassador|duta|pastor|paus|pope|st)$/;
 const ORG_HEAD =
   /^(pt|cv|tbk|partai|kementerian|departemen|badan|lembaga|dewan|komisi|bank|universitas|institut|sekolah|rumah|persatuan|perserikatan|organisasi|yayasan|majelis|mahkamah|pengadilan|kejaksaan|kepolisian|polda|polres|pemerintah|pemkot|pemkab|pemprov|dinas|ministry|department|council|commission|university|party|company|corporation|association|court|agency|federation|union|club|fc|klub|persatuan)$/;
+/** Whether a (lower-case) word heads an organisation's name: "Komisi", "Dewan", "Partai", "Ministry". */
+export const isOrgHead = (lower: string): boolean => ORG_HEAD.test(lower);
 const PLACE_PREP =
   /^(di|ke|dari|in|at|from|to|near|dekat|kota|provinsi|pulau|negara|kabupaten|desa|kawasan|daerah|wilayah|propinsi)$/;
 
@@ -125,7 +127,7 @@ function shapeOf(words: Word[], from: number, to: number, sentence: Span): Shape
     startsWithNumber: first.number,
     date: inside.some((w) => isDateWord(w.lower)),
     placeLike: before !== undefined && !first.broken && PLACE_PREP.test(before.lower),
-    orgLike: ORG_HEAD.test(first.lower),
+    orgLike: isOrgHead(first.lower),
     atStart: from === 0,
     set: /[:("“']\s*$/.test(gapBefore) || /^\s*[)"”']/.test(closes),
     leadWord: inside.length > 1 && !first.number && inside[1].number,
