@@ -103,8 +103,9 @@ export function createService(options: ServiceOptions): Service {
         timedOut ? new ApiError(504, 'timeout', `kabar did not answer within ${options.timeoutMs / 1000} s.`) : error,
         options.log,
       );
-      // A body left unread (too large) is not waited for: the connection closes after the answer.
-      if (!req.complete) res.once('finish', () => req.destroy());
+      // The rest of a body left unread (too large) is read and dropped: a client still sending it then gets
+      // the answer, where closing the connection could reset it first. The request timeout bounds the wait.
+      if (!req.complete) req.resume();
     } finally {
       clearTimeout(timer);
     }
