@@ -1,4 +1,4 @@
-import type { Analyzer } from '../text/analyze.js';
+import { WORD, type Analyzer } from '../text/analyze.js';
 import { cosine, storyFingerprint, type StoryPrint } from '../text/story-print.js';
 import type { AcrossOptions } from '../settings.js';
 import { aboutTopic, type PoolSentence } from './pool.js';
@@ -43,7 +43,7 @@ export function briefLines(
   // is on a neighbouring story ("Sandiaga Uno" on tourism beside the report filed against him).
   const about = aboutTopic(pool, options.articleRelative);
   const candidates = pool.filter(
-    (s) => value.get(s)! >= floor && about(s) && (s.sentence.text.match(/[\p{L}\p{N}]+/gu) ?? []).length >= MIN_WORDS,
+    (s) => value.get(s)! >= floor && about(s) && (s.sentence.text.match(WORD) ?? []).length >= MIN_WORDS,
   );
   const prints = new Map<PoolSentence, StoryPrint>(
     candidates.map((s) => [s, storyFingerprint(s.sentence.text, analyzer)]),

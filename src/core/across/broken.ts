@@ -1,4 +1,6 @@
+import { WORD } from '../text/analyze.js';
 import type { Span } from '../types.js';
+import { CONJUNCTIONS } from './coordination.js';
 import type { PoolSentence } from './pool.js';
 
 /** A sentence as a list question reads it: `read` is the text read, `parts` the pooled sentences it spans. */
@@ -10,8 +12,8 @@ export interface ListReading {
 /** The most words a sentence may have to be the rest of a list broken off by full stops: an item and its conjunction. */
 const FRAGMENT_WORDS = 7;
 /** A conjunction that joins a list's last item. */
-const CONJUNCTION = /(?:^|[\s,])(?:dan|and|serta|atau|or)\s/iu;
-const words = (text: string) => (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+const CONJUNCTION = new RegExp(`(?:^|[\\s,])(?:${CONJUNCTIONS})\\s`, 'iu');
+const words = (text: string) => (text.match(WORD) ?? []).length;
 
 /**
  * Every pooled sentence as a list reads it. A list some copies of an article break with full stops

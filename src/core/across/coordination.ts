@@ -9,11 +9,17 @@ import type { Span } from '../types.js';
  * before one that closes it ("trampolin di …").
  */
 
+/** The words that join a list's last item. */
+export const CONJUNCTIONS = 'dan|and|serta|atau|or';
+
 /**
  * What separates items: a comma (with "dan"/"and"… after it or not), not one between digits ("3,00",
  * "Rp 15,47 miliar"), or "dan", "and", "serta", "atau", "or". An ampersand joins the words of one name ("Ant & Dec's Saturday Night Takeaway", "Marks & Spencer").
  */
-const SEPARATOR = /\s*,(?<!\p{N},(?=\p{N}))\s*(?:(?:dan|and|serta|atau|or)\s+)?|\s+(?:dan|and|serta|atau|or)\s+/giu;
+const SEPARATOR = new RegExp(
+  `\\s*,(?<!\\p{N},(?=\\p{N}))\\s*(?:(?:${CONJUNCTIONS})\\s+)?|\\s+(?:${CONJUNCTIONS})\\s+`,
+  'giu',
+);
 /** Marks that end a clause: a list does not run over them. */
 const CLAUSE_END = /[;:"“”!?]/u;
 /** Words after which a list starts (the item begins after them). */
@@ -35,7 +41,7 @@ interface Segment {
 }
 
 /** A separator that joins the last item of a written list: "dan", "and", "serta", "atau", "or". */
-const CONJUNCTION = /(?:^|\s)(?:dan|and|serta|atau|or)\s/iu;
+const CONJUNCTION = new RegExp(`(?:^|\\s)(?:${CONJUNCTIONS})\\s`, 'iu');
 
 const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}'’&.-]*[\p{L}\p{N}])?/gu;
 const wordsIn = (text: string, offset: number) =>

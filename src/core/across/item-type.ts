@@ -2,7 +2,7 @@ import { interrogative } from '../question/kind.js';
 import { OFFICES } from '../question/office.js';
 import { answerType, typeOfNoun, type AnswerType } from '../answer/reader/asks.js';
 import { isOrgHead } from '../answer/reader/spans.js';
-import { isCommonWord, wordsOf, type Analyzer } from '../text/analyze.js';
+import { isCommonWord, WORD, wordsOf, type Analyzer } from '../text/analyze.js';
 import { isStopword } from '../text/stopwords.js';
 import type { Span } from '../types.js';
 import { isCalendarWord } from './dates.js';
@@ -56,7 +56,6 @@ const ARTICLE = /^(?:the|a|an)$/iu;
 const OFFICE = new Set(OFFICES);
 /** Words right before a name that make it a place's: "di Bandung", "in Guernsey", "asal Brasil". */
 const PLACE_BEFORE = /(?:^|\s)(?:di|ke|asal|in|at)\s+$/iu;
-const WORD = /[\p{L}\p{N}]+/gu;
 /** Indonesian ministries, written out or shortened: "Kementerian", "Kemenlu", "Kemenkeu", "Kemendagri". */
 const MINISTRY = /^kemen/iu;
 /**
