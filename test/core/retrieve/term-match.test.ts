@@ -9,7 +9,7 @@ function store(n: number, close: number) {
   const all = Array.from({ length: n }, (_, i) => ({ id: i, why: { lexical: i < close ? undefined : 1 } }));
   const search = async (k: number) => {
     asked.push(k);
-    return { hits: all.slice(0, k) as unknown as Hit[] };
+    return { hits: all.slice(0, k) as unknown as Hit[], ms: 2 };
   };
   return { asked, search };
 }
@@ -21,6 +21,7 @@ test('a search for passages holding a term looks deeper when passages close only
   assert.equal(found.hits.length, 10);
   assert.ok(found.hits.every((h) => (h.why.lexical ?? 0) > 0));
   assert.equal(found.read, 40);
+  assert.equal(found.ms, 4, 'the time of both searches');
 
   const plain = store(100, 0);
   await termMatches(plain.search, 10);
