@@ -19,8 +19,8 @@ export interface Token {
   acronym: boolean;
 }
 
-/** Raised whenever tokenizing, stemming or stopword rules change what a text's terms are. */
-const TOKEN_RULES = 3;
+/** Raised whenever tokenizing, stemming or stopword rules, or how a concept is keyed, change what a text's terms or vectors are. */
+const TOKEN_RULES = 4;
 /** Changes whenever a text's terms or concepts do: an index made under other rules must be rebuilt. */
 export const ANALYSIS_VERSION = `${LEXICON_VERSION}.${TOKEN_RULES}`;
 

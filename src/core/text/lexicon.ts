@@ -9,6 +9,12 @@ export interface Lexicon {
   concepts(stem: string, lang: Lang): readonly number[];
   /** Stems of `lang` that express a concept. */
   stems(concept: number, lang: Lang): readonly string[];
+  /**
+   * A name for a concept made of its stems, both sides: unlike its id, it does not move when lines are
+   * added to or removed from the lexicon, so what is hashed from it (the hashing embedder's vectors,
+   * story fingerprints) changes only for the concepts that changed.
+   */
+  key(concept: number): string;
 }
 
 export type Stem = (word: string, lang: Lang) => string;
@@ -126,5 +132,12 @@ export function createLexicon(stem: Stem, source = LEXICON, derived: DerivedLexi
     const sides = derivedConcepts[concept - offset]?.split(' | ');
     return sides ? sides[lang === 'en' ? 0 : 1].split(' ') : [];
   };
-  return { concepts, stems };
+  const keys = new Map<number, string>();
+  const key = (concept: number): string => {
+    let found = keys.get(concept);
+    if (found === undefined)
+      keys.set(concept, (found = `${stems(concept, 'en').join(' ')}|${stems(concept, 'id').join(' ')}`));
+    return found;
+  };
+  return { concepts, stems, key };
 }

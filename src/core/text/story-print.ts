@@ -34,7 +34,7 @@ function keysOf(word: string, capital: boolean, analyzer: Analyzer): readonly nu
   if (isStopword(word)) keys = [];
   else {
     const concepts = conceptsOf(word, analyzer);
-    if (concepts.length > 0) keys = concepts.map((c) => keyNumber(`c${c}`));
+    if (concepts.length > 0) keys = concepts.map((c) => keyNumber(`c${analyzer.lexicon.key(c)}`));
     else if (capital || /\p{N}/u.test(word)) keys = [keyNumber(`n${word.slice(0, 5)}`)];
     else keys = [keyNumber(`w${analyzer.stem(word, 'id')}`)];
   }

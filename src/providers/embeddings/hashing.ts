@@ -65,7 +65,7 @@ export class HashingEmbeddings extends Embeddings {
       const gramWeight = 1 / Math.sqrt(Math.max(grams.length, 1));
       for (const gram of grams) add(`g:${gram}`, gramWeight);
       const concepts = conceptsOf(word, analyzer);
-      for (const concept of concepts) add(`c:${concept}`, 1 / concepts.length);
+      for (const concept of concepts) add(`c:${analyzer.lexicon.key(concept)}`, 1 / concepts.length);
     }
     let norm = 0;
     for (const x of vector) norm += x * x;

@@ -27,6 +27,18 @@ test('the derived entries add concepts to the hand-written ones', () => {
   assert.deepEqual(translations(lexicon, 'unknown', 'en'), []);
 });
 
+test("a concept's key is its stems, so a line added before it moves its id but not its key", () => {
+  const derived = derivedLexicon(['mud | lumpur']);
+  const before = createLexicon(stem, 'minister | menteri', derived);
+  const after = createLexicon(stem, 'flood | banjir\nminister | menteri', derived);
+  const keys = (lexicon: typeof before, word: string, lang: 'en' | 'id') =>
+    lexicon.concepts(stem(word, lang), lang).map((c) => lexicon.key(c));
+  assert.notDeepEqual(before.concepts(stem('lumpur', 'id'), 'id'), after.concepts(stem('lumpur', 'id'), 'id'));
+  assert.deepEqual(keys(after, 'lumpur', 'id'), keys(before, 'lumpur', 'id'));
+  assert.deepEqual(keys(after, 'minister', 'en'), [`${stem('minister', 'en')}|${stem('menteri', 'id')}`]);
+  assert.deepEqual(keys(after, 'menteri', 'id'), keys(before, 'menteri', 'id'));
+});
+
 test('a stem the hand-written lexicon knows keeps its hand-written concepts; a derived concept may still translate into it', () => {
   const lexicon = createLexicon(
     stem,
