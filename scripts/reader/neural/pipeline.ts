@@ -7,7 +7,8 @@
  * 2. synthetic.ts: template questions from the corpora's news (held-out articles skipped), added to the
  *    training sets (--no-synthetic leaves them out, for the ablation);
  * 3. train.py with Debian's /usr/bin/python3 (python3-torch, libopenblas0-pthread, python3-onnx):
- *    training and the ONNX export, with the PyTorch-vs-ONNX parity fixture;
+ *    one model per seed, exported to ONNX as one (their logits averaged), with the PyTorch-vs-ONNX
+ *    parity fixture;
  * 4. calibrate.ts: the no-answer threshold, chosen on the dev splits, written into config.json.
  */
 import { spawnSync } from 'node:child_process';
@@ -54,6 +55,5 @@ run(PYTHON, [
   [...TRAIN_SETS, ...(synthetic ? ['synthetic'] : [])].join(','),
 ]);
 run(process.execPath, [...tsx, 'scripts/reader/neural/calibrate.ts', out, bench]);
-fs.rmSync(path.join(out, 'weights.pt'), { force: true });
 fs.rmSync(work, { recursive: true, force: true });
 console.log(`data/reader rebuilt in ${((Date.now() - started) / 60000).toFixed(0)} min`);
