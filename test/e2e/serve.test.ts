@@ -42,7 +42,7 @@ function assertError(res: { status: number; body: Json }, status: number, code: 
 }
 
 test('POST /v1/ask gives the same object as kabar ask --json, every citation an exact slice of its file', async () => {
-  const question = 'Siapa yang bertemu Shoygu?';
+  const question = 'Kapan Hatami bertemu Shoygu?';
   const res = await post('/v1/ask', { question, k: 5 });
   assert.equal(res.status, 200);
   const cli = runCli([...globals, '--no-server', 'ask', '--json', '-k', '5', question]);
