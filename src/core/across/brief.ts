@@ -1,7 +1,7 @@
 import { WORD, type Analyzer } from '../text/analyze.js';
 import { cosine, storyFingerprint, type StoryPrint } from '../text/story-print.js';
 import type { AcrossOptions } from '../settings.js';
-import { aboutTopic, type PoolSentence } from './pool.js';
+import { aboutTopic, bestSentences, type PoolSentence } from './pool.js';
 
 /** A line of a brief: the sentence chosen and other outlets' sentences telling the same. */
 export interface BriefLine {
@@ -29,8 +29,7 @@ export function briefLines(
 ): BriefLine[] {
   // A line is worth what it holds of the topic and what its article holds at best: the sentences around
   // the one that names the topic tell the story too ("kedua menteri itu fokus pada JCPOA").
-  const articleBest = new Map<string, number>();
-  for (const s of pool) articleBest.set(s.article.file, Math.max(articleBest.get(s.article.file) ?? 0, s.relevance));
+  const articleBest = bestSentences(pool);
   const value = new Map(
     pool.map((s) => [
       s,

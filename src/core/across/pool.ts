@@ -90,6 +90,13 @@ export function sentencePool(
   return pool;
 }
 
+/** Per article (file), the relevance of its pooled sentence that holds most of the topic. */
+export function bestSentences(pool: PoolSentence[]): Map<string, number> {
+  const best = new Map<string, number>();
+  for (const s of pool) best.set(s.article.file, Math.max(best.get(s.article.file) ?? 0, s.relevance));
+  return best;
+}
+
 /**
  * Whether a pooled sentence comes from an article about the topic: one holding at least `relative` of what
  * the best article holds, with a sentence holding at least `relative` of what the best sentence holds. An
@@ -98,8 +105,7 @@ export function sentencePool(
  */
 export function aboutTopic(pool: PoolSentence[], relative: number): (s: PoolSentence) => boolean {
   const top = Math.max(0, ...pool.map((s) => s.articleRelevance));
-  const best = new Map<string, number>();
-  for (const s of pool) best.set(s.article.file, Math.max(best.get(s.article.file) ?? 0, s.relevance));
+  const best = bestSentences(pool);
   const bestSentence = Math.max(0, ...best.values());
   return (s) => s.articleRelevance >= relative * top && best.get(s.article.file)! >= relative * bestSentence;
 }
