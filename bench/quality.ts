@@ -2,7 +2,10 @@
 // Answer quality as the corpus grows: each question set is asked over its own articles plus a growing
 // number of distractor passages of real news and other text (../shared/corpora), never its gold articles.
 // Prints R@1, R@5, hit and false abstention at each size, with the HNSW graph as kabar searches it and
-// with exact vector search (the graph searched with a breadth of every passage it holds). With --keep, the
+// with exact vector search (the graph searched with a breadth of every passage it holds). A size beyond the
+// corpora (about 175k passages; "all" is all of them, once) is reached with recombined documents: each
+// pass over the corpora again, every document's paragraphs interleaved with those of another document of
+// its language, so no document is written twice. With --keep, the
 // corpus and index an earlier run left in --dir are reused (the same seed writes the same files), so
 // another retrieval setting can be measured at the largest size without indexing it again.
 import fs from 'node:fs';
@@ -54,6 +57,7 @@ if (sizes.some((s) => !(s >= 0))) throw new Error('--sizes takes whole numbers o
 interface Distractor {
   title: string;
   text: string;
+  lang: string;
 }
 
 /** Every document of the corpora, in a fixed shuffled order, so that each size's distractors hold the smaller ones'. */
@@ -71,7 +75,7 @@ function readCorpora(dir: string): Distractor[] {
       for (const line of lines) {
         if (!line.trim()) continue;
         const { title, text } = JSON.parse(line) as { title?: string; text: string };
-        docs.push({ title: title ?? '', text });
+        docs.push({ title: title ?? '', text, lang });
       }
     }
   }
@@ -81,6 +85,47 @@ function readCorpora(dir: string): Distractor[] {
     [docs[i], docs[j]] = [docs[j], docs[i]];
   }
   return docs;
+}
+
+/** Each language's documents (indexes into the shuffled list), and each document's place among them. */
+interface Languages {
+  docs: Map<string, number[]>;
+  place: number[];
+}
+
+function languagesOf(docs: Distractor[]): Languages {
+  const languages: Languages = { docs: new Map(), place: [] };
+  docs.forEach((doc, i) => {
+    const same = languages.docs.get(doc.lang) ?? [];
+    languages.docs.set(doc.lang, same);
+    languages.place.push(same.length);
+    same.push(i);
+  });
+  return languages;
+}
+
+/** Recombining passes over the corpora at most (about 175k passages each). */
+const MAX_PASSES = 12;
+
+/**
+ * The n-th distractor: the corpora's documents in order, then for each further pass every document with
+ * the paragraphs of a partner of its language (the pass-th next one of that language) interleaved.
+ */
+function distractorAt(docs: Distractor[], languages: Languages, n: number): Distractor | undefined {
+  const pass = Math.floor(n / docs.length);
+  const doc = docs[n % docs.length];
+  if (pass === 0) return doc;
+  if (pass >= MAX_PASSES) return undefined;
+  const same = languages.docs.get(doc.lang) as number[];
+  const partner = docs[same[(languages.place[n % docs.length] + pass) % same.length]];
+  const own = doc.text.split(/\n\s*\n/);
+  const other = partner.text.split(/\n\s*\n/);
+  const mixed: string[] = [];
+  for (let i = 0; i < Math.max(own.length, other.length); i++) {
+    if (i < own.length) mixed.push(own[i]);
+    if (i < other.length) mixed.push(other[i]);
+  }
+  return { title: doc.title, text: mixed.join('\n\n'), lang: doc.lang };
 }
 
 /** Lines of the gold articles (a distractor holding one is left out: the corpora must not contain gold text). */
@@ -99,12 +144,15 @@ function goldLines(articles: string): Set<string> {
 function addDistractors(
   corpus: string,
   docs: Distractor[],
+  languages: Languages,
   gold: Set<string>,
   state: { next: number; passages: number; files: number; skipped: number },
   size: number,
 ): void {
-  while (state.passages < size && state.next < docs.length) {
-    const doc = docs[state.next++];
+  const end = size === Infinity ? docs.length : Infinity;
+  while (state.passages < size && state.next < end) {
+    const doc = distractorAt(docs, languages, state.next++);
+    if (!doc) break;
     if (doc.text.split('\n').some((line) => gold.has(line.trim()))) {
       state.skipped++;
       continue;
@@ -133,6 +181,7 @@ interface Row {
 
 const rows: Row[] = [];
 const docs = readCorpora(flags.corpora);
+const languages = languagesOf(docs);
 log(`${docs.length} documents in ${flags.corpora}`);
 const graphBreadth = HNSW_PARAMS.efSearch;
 
@@ -149,7 +198,7 @@ for (const set of sets) {
   const gold = goldLines(articles);
   const state = { next: 0, passages: 0, files: 0, skipped: 0 };
   for (const size of sizes) {
-    addDistractors(corpus, docs, gold, state, size);
+    addDistractors(corpus, docs, languages, gold, state, size);
     log(
       `${set}: ${state.passages} distractor passages in ${state.files} files (${state.skipped} left out as gold text)`,
     );

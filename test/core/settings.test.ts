@@ -19,7 +19,7 @@ test('the local BM25 scorer scores with the shared k1, b and d', () => {
     maxLabel: 1,
     df: () => 1,
     postings: () => [Uint32Array.from([1, (2 << 16) | 4])],
-    similarTerms: () => [],
+    similarTerms: { near: () => [] },
   };
   const [hit] = new Bm25Scorer().top(source, [{ term: 'x', weight: 1, fuzzy: 0 }], 1);
   const { k1, b, d } = BM25;
@@ -28,7 +28,8 @@ test('the local BM25 scorer scores with the shared k1, b and d', () => {
 });
 
 test('the PostgreSQL BM25 statement carries the shared k1, b, d and fuzzy weight', () => {
-  const { text } = lexicalSql('kabar_1', [{ term: 'x', weight: 1, fuzzy: 0.2 }], 10, {});
+  const indexed = { near: () => [{ term: 'kata', distance: 1 }] };
+  const { text, params } = lexicalSql('kabar_1', [{ term: 'katak', weight: 2, fuzzy: 0.2 }], 10, {}, indexed);
   const { k1, b, d, fuzzyWeight } = BM25;
   // k1 * (1 - b + b * length / avglen), with k1 * b / avglen worked out once per term as the slope.
   assert.ok(text.includes(`${k1 * b}::float8 / (tot.lengths::float8 / greatest(tot.passages, 1)) AS slope`), text);
@@ -38,7 +39,11 @@ test('the PostgreSQL BM25 statement carries the shared k1, b, d and fuzzy weight
     ),
     text,
   );
-  assert.ok(text.includes(`q.weight * ${fuzzyWeight} * length(t.term)`), text);
+  // The fuzzy variant's weight: the query term's, times fuzzyWeight · len / (len + distance).
+  assert.deepEqual(params.slice(0, 2), [
+    ['katak', 'kata'],
+    [2, (2 * fuzzyWeight * 4) / 5],
+  ]);
 });
 
 test('the local HNSW graph is built and searched with the shared parameters', () => {

@@ -137,6 +137,27 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
     );
 
     test(
+      'a fuzzy query matches the terms of the last write, even one that changed no count or length',
+      withStore(async (store) => {
+        const named = (name: string) =>
+          articleInput('a.txt', [{ text: `Lavrov bertemu ${name} di Moskow`, vector: [1, 0, 0, 0] }]);
+        const write = (article: ArticleInput) =>
+          store.write(async (tx) => {
+            await tx.upsert(article);
+            await tx.setManifest(manifestFor(CONTRACT_DIMENSIONS));
+          });
+        const fuzzy = async (term: string) =>
+          (await store.lexical([{ term, weight: 1, fuzzy: 0.2 }], 5)).map((hit) => hit.id);
+        await write(named('Shoygu'));
+        assert.deepEqual(await fuzzy('shoygo'), ['a.txt#0']);
+        await write(named('Shoigu'));
+        assert.deepEqual(await store.counts(), { articles: 1, passages: 1 });
+        assert.deepEqual(await fuzzy('shoygo'), []);
+        assert.deepEqual(await fuzzy('shoigo'), ['a.txt#0']);
+      }),
+    );
+
+    test(
       'articles, passages and raw text come back as written',
       withStore(async (store) => {
         await fill(store);

@@ -2,6 +2,7 @@ import type { WeightedTerm } from '../port.js';
 import { lengthOf, tfOf } from './postings.js';
 import { wordSlots } from '../matched-words.js';
 import { BM25 } from '../../settings.js';
+import { termVariants, type SimilarTerms } from '../similar-terms.js';
 
 /** What scoring needs from an inverted index. */
 export interface PostingSource {
@@ -12,8 +13,8 @@ export interface PostingSource {
   df(term: string): number;
   /** The term's postings as blocks of (label, tf << 16 | length) pairs (`postings.ts`). */
   postings(term: string): Uint32Array[];
-  /** Indexed terms within `maxDistance` edits of `term` (the term itself excluded), with their distance. */
-  similarTerms(term: string, maxDistance: number): { term: string; distance: number }[];
+  /** The indexed terms, for fuzzy matching. */
+  similarTerms: Pick<SimilarTerms, 'near'>;
 }
 
 export interface LabelScore {
@@ -36,7 +37,7 @@ export class Bm25Scorer {
   private epoch = 0;
 
   top(source: PostingSource, terms: WeightedTerm[], k: number, accept?: (label: number) => boolean): LabelScore[] {
-    const { k1, b, d, fuzzyWeight, maxFuzzy } = BM25;
+    const { k1, b, d } = BM25;
     this.reserve(source.maxLabel + 1);
     const { score, matched, mark } = this;
     const touched: number[] = [];
@@ -48,16 +49,7 @@ export class Bm25Scorer {
     for (const t of order) {
       const query = terms[t];
       const epoch = first + slots[t];
-      const derived = [{ term: query.term, weight: 1 }];
-      const maxDistance = query.fuzzy ? Math.min(maxFuzzy, Math.round(query.term.length * query.fuzzy)) : 0;
-      if (maxDistance > 0) {
-        for (const near of source.similarTerms(query.term, maxDistance))
-          derived.push({
-            term: near.term,
-            weight: (fuzzyWeight * near.term.length) / (near.term.length + near.distance),
-          });
-      }
-      for (const { term, weight } of derived) {
+      for (const { term, weight } of termVariants(query, source.similarTerms)) {
         const df = source.df(term);
         if (df === 0) continue;
         const idf = Math.log(1 + (source.documentCount - df + 0.5) / (df + 0.5));

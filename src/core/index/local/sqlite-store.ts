@@ -24,7 +24,7 @@ import { GraphBuild, PARALLEL_BUILD_FROM } from './graph-build.js';
 import { CheckpointedGraph, removeGraphFiles } from './graph.js';
 import { postingReader, PostingWriter } from './postings.js';
 import { SCHEMA, SCHEMA_VERSION } from './schema.js';
-import { SimilarTerms } from './similar-terms.js';
+import { SimilarTerms } from '../similar-terms.js';
 import { packPrint, unpackPrint } from './story-print-blob.js';
 import { openReadOnly, writable } from './read-only.js';
 import { ANALYSIS_VERSION } from '../../text/analyze.js';
@@ -483,7 +483,7 @@ export class SqliteStore implements Store {
       maxLabel: Number(this.statements.maxLabel.get() ?? 0),
       df: (term) => (this.statements.df.get(term) as number | undefined) ?? 0,
       postings: this.postings,
-      similarTerms: (term, maxDistance) => this.indexedTerms().near(term, maxDistance),
+      similarTerms: { near: (term, maxDistance) => this.indexedTerms().near(term, maxDistance) },
     };
   }
 

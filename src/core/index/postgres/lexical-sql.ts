@@ -3,19 +3,13 @@ import type { WeightedTerm } from '../port.js';
 import { filterSql } from './filter-sql.js';
 import { wordSlots } from '../matched-words.js';
 import { BM25 } from '../../settings.js';
-
-/** MiniSearch's rule: a fraction of the term's length, rounded and capped at 2 edits; 1 or more is a distance. */
-export const maxEdits = (term: WeightedTerm): number =>
-  term.fuzzy <= 0
-    ? 0
-    : term.fuzzy < 1
-      ? Math.min(BM25.maxFuzzy, Math.round(term.term.length * term.fuzzy))
-      : Math.floor(term.fuzzy);
+import { termVariants, type SimilarTerms } from '../similar-terms.js';
 
 /**
  * BM25 in one SQL statement, scored exactly as the local store (MiniSearch's BM25+):
- * each query term and its fuzzy variants (terms of the index within the allowed edit distance, each
- * weighing fuzzyWeight·len/(len+distance), core/settings.ts) add weight × IDF × (d + tf·(k1+1)/(tf + k1·(1−b+b·len/avglen)))
+ * each query term and its fuzzy variants (`termVariants`: found in `indexed`, the index's terms as this
+ * process last read them, so the server does not compare every term with each fuzzy name) add
+ * weight × IDF × (d + tf·(k1+1)/(tf + k1·(1−b+b·len/avglen)))
  * to the passages holding them, and a passage's sum is multiplied by how many query words it matched (a
  * word's terms, its translations among them, count once: `matched-words.ts`).
  * IDF comes from kabar's `terms` table (df) and `totals` (N, summed lengths); term frequencies and
@@ -29,31 +23,26 @@ export function lexicalSql(
   terms: WeightedTerm[],
   k: number,
   filters: Filters,
+  indexed?: Pick<SimilarTerms, 'near'>,
 ): { text: string; params: unknown[] } {
   const s = schema;
-  const { k1, b, d, fuzzyWeight } = BM25;
+  const { k1, b, d } = BM25;
   const { slots, count } = wordSlots(terms);
+  const variants = terms.flatMap((query, i) =>
+    termVariants(query, indexed).map((v) => ({ term: v.term, weight: v.weight * query.weight, slot: slots[i] })),
+  );
   const params: unknown[] = [
-    terms.map((t) => t.term),
-    terms.map((t) => t.weight),
-    terms.map(maxEdits),
+    variants.map((v) => v.term),
+    variants.map((v) => v.weight),
+    variants.map((v) => v.slot),
     k,
     count,
-    slots,
   ];
   const filter = filterSql(filters, 'p', params.length + 1);
   params.push(...filter.params);
   const scored = `
-    WITH q AS (
-      SELECT * FROM unnest($1::text[], $2::float8[], $3::int[], $6::int[]) AS q(term, weight, edits, slot)
-    ), variants AS (
-      SELECT q.slot, q.term, q.weight FROM q
-      UNION ALL
-      SELECT q.slot, t.term, q.weight * ${fuzzyWeight} * length(t.term) / (length(t.term) + e.distance)
-      FROM q
-      JOIN ${s}.terms t ON q.edits > 0 AND t.term <> q.term AND length(t.term) BETWEEN length(q.term) - q.edits AND length(q.term) + q.edits
-      CROSS JOIN LATERAL (SELECT levenshtein_less_equal(t.term, q.term, q.edits) AS distance) e
-      WHERE e.distance <= q.edits
+    WITH variants AS (
+      SELECT * FROM unnest($1::text[], $2::float8[], $3::int[]) AS v(term, weight, slot)
     ), weighted AS (
       SELECT v.term,
              v.weight * ln(1 + (tot.passages - t.df + 0.5)::float8 / (t.df + 0.5)) AS factor,

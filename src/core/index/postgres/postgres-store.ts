@@ -17,6 +17,7 @@ import type {
 import type { Database, Sql } from './database.js';
 import { filterSql } from './filter-sql.js';
 import { lexicalSql } from './lexical-sql.js';
+import { maxEdits, SimilarTerms } from '../similar-terms.js';
 import { createVectorIndex, dropVectorIndex, type IndexLocation } from './schema.js';
 
 interface PassageRow {
@@ -98,6 +99,20 @@ export function postgresStore(databases: { write: Database; read?: Database }, i
     return new Map(rows.map((row) => [row.id, { passage: toPassage(row), article: row.meta }]));
   }
 
+  /**
+   * The index's terms for fuzzy matching, read again when the totals row has a new version: every write
+   * that changes the terms updates it (`applyDeltas`), and each update gives the row a new `xmin`.
+   */
+  let indexed: { version: string; terms: SimilarTerms } | undefined;
+  async function indexedTerms(): Promise<SimilarTerms> {
+    const [{ version }] = await read.query<{ version: string }>(`SELECT xmin::text AS version FROM ${s}.totals`);
+    if (indexed?.version !== version) {
+      const rows = await read.query<{ term: string }>(`SELECT term FROM ${s}.terms`);
+      indexed = { version, terms: new SimilarTerms(rows.map((row) => row.term)) };
+    }
+    return indexed.terms;
+  }
+
   const reader = {
     async manifest(): Promise<Manifest | null> {
       const [row] = await read.query<{ body: Manifest }>(`SELECT body FROM ${s}.manifest`);
@@ -154,7 +169,8 @@ export function postgresStore(databases: { write: Database; read?: Database }, i
     },
     async lexical(terms: WeightedTerm[], k: number, filters: Filters = {}): Promise<ScoredId[]> {
       if (terms.length === 0) return [];
-      const { text, params } = lexicalSql(s, terms, k, filters);
+      const fuzzy = terms.some((term) => maxEdits(term) > 0);
+      const { text, params } = lexicalSql(s, terms, k, filters, fuzzy ? await indexedTerms() : undefined);
       return read.query<ScoredId>(text, params);
     },
     async termStats(terms: string[]): Promise<TermStats> {
@@ -492,7 +508,8 @@ class PostgresTransaction implements StoreTransaction {
       await sql.query(`DELETE FROM ${s}.terms WHERE term = ANY($1::text[]) AND df <= 0`, [terms]);
     }
     const { articles, passages, lengths } = this.totals;
-    if (articles || passages || lengths) {
+    // Also when only the terms changed: the row's new version tells readers to read the terms again.
+    if (changed.length || articles || passages || lengths) {
       await sql.query(
         `UPDATE ${s}.totals SET articles = articles + $1, passages = passages + $2, lengths = lengths + $3`,
         [articles, passages, lengths],

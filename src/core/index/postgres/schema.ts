@@ -258,11 +258,6 @@ export async function locateIndex(
       'vector',
       'Install pgvector on the server (Debian and Ubuntu: apt install postgresql-<version>-pgvector; elsewhere build it from its source with make && make install), then run kabar index again.',
     );
-    await createExtension(
-      sql,
-      'fuzzystrmatch',
-      "Install PostgreSQL's contrib modules on the server (Debian and Ubuntu ship them with the server package), then run kabar index again.",
-    );
     const now = await storedVersion(sql);
     if (now > SCHEMA_VERSION) checkVersion(now, options.command);
     for (let v = now; v < SCHEMA_VERSION; v++) await MIGRATIONS[v](sql);

@@ -121,7 +121,7 @@ test('block scoring ranks exactly as one-posting-at-a-time BM25, filters include
     maxLabel: passages,
     df: (term) => postings.get(term)?.length ?? 0,
     postings: postingReader(db),
-    similarTerms: () => [],
+    similarTerms: { near: () => [] },
   };
   const scorer = new Bm25Scorer();
   for (let q = 0; q < 30; q++) {

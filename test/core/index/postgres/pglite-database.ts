@@ -3,16 +3,15 @@ import type { Database, Sql } from '../../../../src/core/index/postgres/database
 import { applySessionSettings } from '../../../../src/core/index/postgres/database.js';
 
 /**
- * PostgreSQL compiled to WebAssembly, in process, with pgvector and fuzzystrmatch: the same SQL as a
+ * PostgreSQL compiled to WebAssembly, in process, with pgvector: the same SQL as a
  * server, from npm alone. `dataDir` keeps it on disk; without it the database lives in memory.
  */
 export async function openPgliteDatabase(dataDir?: string): Promise<Database> {
-  const [{ PGlite }, { vector }, { fuzzystrmatch }] = await Promise.all([
+  const [{ PGlite }, { vector }] = await Promise.all([
     import('@electric-sql/pglite'),
     import('@electric-sql/pglite-pgvector'),
-    import('@electric-sql/pglite/contrib/fuzzystrmatch'),
   ]);
-  const db: PGlite = await PGlite.create({ dataDir, extensions: { vector, fuzzystrmatch } });
+  const db: PGlite = await PGlite.create({ dataDir, extensions: { vector } });
   const wrap = (conn: Pick<PGlite, 'query'>): Sql => ({
     query: async <T>(text: string, params?: unknown[]) => (await conn.query<T>(text, params)).rows,
   });

@@ -1,4 +1,6 @@
 import { distance } from 'fastest-levenshtein';
+import type { WeightedTerm } from './port.js';
+import { BM25 } from '../settings.js';
 
 /** Which of 32 buckets each character of a term falls in, as bits: one edit changes at most two of them. */
 function characterMask(term: string): number {
@@ -57,4 +59,32 @@ export class SimilarTerms {
     }
     return near;
   }
+}
+
+/** MiniSearch's rule: a fraction of the term's length, rounded and capped at 2 edits; 1 or more is a distance. */
+export const maxEdits = (term: WeightedTerm): number =>
+  term.fuzzy <= 0
+    ? 0
+    : term.fuzzy < 1
+      ? Math.min(BM25.maxFuzzy, Math.round(term.term.length * term.fuzzy))
+      : Math.floor(term.fuzzy);
+
+/**
+ * What a query term matches, with the share of its weight each carries: the term itself (1) and, when it is
+ * fuzzy, every indexed term within its allowed edits, weighing `fuzzyWeight · len / (len + distance)`.
+ * Both stores score these alike.
+ */
+export function termVariants(
+  query: WeightedTerm,
+  indexed: Pick<SimilarTerms, 'near'> | undefined,
+): { term: string; weight: number }[] {
+  const variants = [{ term: query.term, weight: 1 }];
+  const edits = maxEdits(query);
+  if (edits > 0 && indexed)
+    for (const near of indexed.near(query.term, edits))
+      variants.push({
+        term: near.term,
+        weight: (BM25.fuzzyWeight * near.term.length) / (near.term.length + near.distance),
+      });
+  return variants;
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { distance } from 'fastest-levenshtein';
-import { SimilarTerms } from '../../../../src/core/index/local/similar-terms.js';
+import { SimilarTerms } from '../../../src/core/index/similar-terms.js';
 
 test('fuzzy term candidates are exactly the terms within the edit distance (the character test only skips work)', () => {
   let seed = 7;
