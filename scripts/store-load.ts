@@ -2,12 +2,14 @@
 //
 //   node --import tsx scripts/store-load.ts --store local|postgres://USER:PASSWORD@HOST:PORT/DB
 //        [--corpus DIR | --passages N [--seeds DIR]] [--work DIR] [--clients 8] [--seconds 60]
-//        [--questions 200] [--no-writer] [--no-build] [--json]
+//        [--questions 200] [--questions-from FILE.jsonl] [--no-writer] [--no-build] [--json]
 //
 // 1. Builds the index of the corpus from scratch with the built CLI (`kabar index --rebuild`): ingest rate.
 // 2. One client asks every question once, one after another (as `kabar ask` does, in-process): p50/p95.
+//    The questions are runs of words from the corpus's sentences, or the first `--questions` of a question
+//    set (`--questions-from`, JSON Lines with a `question` field, e.g. FacQA dev over a corpus made from its articles).
 // 3. `--clients` processes ask for `--seconds` at once while a writer keeps changing one article and
-//    refreshing the index: p50/p95, throughput, and every error met by a client or the writer.
+//    refreshing the index: p50/p95, throughput, and every error met by a client or the writer (0 clients: not run).
 // The corpus is `--corpus`, or `--passages` of synthetic articles recombined from `--seeds` (as `npm run bench`).
 // Run it under the shared lock for figures worth comparing (`flock /work/heavy.lock …` on a shared machine);
 // `scripts/postgres-test-server.sh` can provide a server (its URL is in KABAR_TEST_PG_URL; `--store test` uses it).
@@ -33,6 +35,7 @@ const { values: flags } = parseArgs({
     clients: { type: 'string', default: '8' },
     seconds: { type: 'string', default: '60' },
     questions: { type: 'string', default: '200' },
+    'questions-from': { type: 'string' },
     'no-writer': { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
@@ -176,8 +179,16 @@ if (!flags['no-build']) {
 // 2. One client, every question once.
 const questionsFile = path.join(work, 'questions.json');
 fs.mkdirSync(work, { recursive: true });
-fs.writeFileSync(questionsFile, JSON.stringify(questionsFrom(Number(flags.questions), random)));
-log(`one client asking ${flags.questions} questions`);
+const asked = flags['questions-from']
+  ? fs
+      .readFileSync(flags['questions-from'], 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .slice(0, Number(flags.questions))
+      .map((line) => (JSON.parse(line) as { question: string }).question)
+  : questionsFrom(Number(flags.questions), random);
+fs.writeFileSync(questionsFile, JSON.stringify(asked));
+log(`one client asking ${asked.length} questions`);
 const single = latency([await client(questionsFile, 0, 0)]);
 add(
   'singleP50Ms',
@@ -189,61 +200,63 @@ result.singleP95Ms = single.p95;
 if (single.errors.length)
   add('singleErrors', 'one client: errors', single.errors, single.errors.slice(0, 3).join(' / '));
 
-// 3. Load: the clients at once, and a writer refreshing the index meanwhile.
-log(`${clients} clients asking for ${seconds} s${flags['no-writer'] ? '' : ' while a writer refreshes'}`);
-const running = Promise.all(Array.from({ length: clients }, (_, i) => client(questionsFile, seconds, i * 17)));
-const refreshes: NodeRun[] = [];
-let done = false;
-void running.finally(() => (done = true));
-if (!flags['no-writer']) {
-  const changed = path.join(corpus, files[0]);
-  const original = fs.readFileSync(changed);
-  try {
-    for (let n = 1; !done; n++) {
-      fs.appendFileSync(changed, `\nKalimat tambahan nomor ${n} untuk uji beban.\n`);
-      refreshes.push(await kabar(['index', '--json']));
+if (clients > 0) {
+  // 3. Load: the clients at once, and a writer refreshing the index meanwhile.
+  log(`${clients} clients asking for ${seconds} s${flags['no-writer'] ? '' : ' while a writer refreshes'}`);
+  const running = Promise.all(Array.from({ length: clients }, (_, i) => client(questionsFile, seconds, i * 17)));
+  const refreshes: NodeRun[] = [];
+  let done = false;
+  void running.finally(() => (done = true));
+  if (!flags['no-writer']) {
+    const changed = path.join(corpus, files[0]);
+    const original = fs.readFileSync(changed);
+    try {
+      for (let n = 1; !done; n++) {
+        fs.appendFileSync(changed, `\nKalimat tambahan nomor ${n} untuk uji beban.\n`);
+        refreshes.push(await kabar(['index', '--json']));
+      }
+    } finally {
+      fs.writeFileSync(changed, original);
     }
-  } finally {
-    fs.writeFileSync(changed, original);
   }
-}
-const runs = await running;
-const elapsed = Math.max(...runs.map((r) => r.loopMs)) / 1000;
-const load = latency(runs);
-add(
-  'loadP50Ms',
-  `${clients} clients: ask p50 / p95, wall (CPU)`,
-  load.p50,
-  `${ms(load.p50)} / ${ms(load.p95)} (${ms(load.cpuP50)} / ${ms(load.cpuP95)})`,
-);
-result.loadP95Ms = load.p95;
-add(
-  'throughput',
-  `${clients} clients: questions answered per second`,
-  load.count / elapsed,
-  `${(load.count / elapsed).toFixed(1)} (${load.count} in ${elapsed.toFixed(0)} s)`,
-);
-add(
-  'loadErrors',
-  `${clients} clients: errors`,
-  load.errors,
-  load.errors.length ? `${load.errors.length}: ${[...new Set(load.errors)].slice(0, 3).join(' / ')}` : '0',
-);
-if (!flags['no-writer']) {
-  const failed = refreshes.filter((r) => r.code !== 0);
-  const refreshMs = refreshes.map((r) => r.ms);
+  const runs = await running;
+  const elapsed = Math.max(...runs.map((r) => r.loopMs)) / 1000;
+  const load = latency(runs);
   add(
-    'refreshes',
-    'writer: refreshes of one changed article (median wall)',
-    refreshes.length,
-    `${refreshes.length} (${s(percentile(refreshMs, 50))})`,
+    'loadP50Ms',
+    `${clients} clients: ask p50 / p95, wall (CPU)`,
+    load.p50,
+    `${ms(load.p50)} / ${ms(load.p95)} (${ms(load.cpuP50)} / ${ms(load.cpuP95)})`,
+  );
+  result.loadP95Ms = load.p95;
+  add(
+    'throughput',
+    `${clients} clients: questions answered per second`,
+    load.count / elapsed,
+    `${(load.count / elapsed).toFixed(1)} (${load.count} in ${elapsed.toFixed(0)} s)`,
   );
   add(
-    'refreshErrors',
-    'writer: failed refreshes',
-    failed.map((r) => r.stderr.trim()),
-    failed.length ? `${failed.length}: ${failed[0].stderr.trim()}` : '0',
+    'loadErrors',
+    `${clients} clients: errors`,
+    load.errors,
+    load.errors.length ? `${load.errors.length}: ${[...new Set(load.errors)].slice(0, 3).join(' / ')}` : '0',
   );
+  if (!flags['no-writer']) {
+    const failed = refreshes.filter((r) => r.code !== 0);
+    const refreshMs = refreshes.map((r) => r.ms);
+    add(
+      'refreshes',
+      'writer: refreshes of one changed article (median wall)',
+      refreshes.length,
+      `${refreshes.length} (${s(percentile(refreshMs, 50))})`,
+    );
+    add(
+      'refreshErrors',
+      'writer: failed refreshes',
+      failed.map((r) => r.stderr.trim()),
+      failed.length ? `${failed.length}: ${failed[0].stderr.trim()}` : '0',
+    );
+  }
 }
 
 if (flags.json) console.log(JSON.stringify(result, null, 2));
