@@ -31,6 +31,9 @@ export class HnswGraph {
     private deletedCount: number,
   ) {}
 
+  /** Every live stored vector in one array, read on the first exact search and dropped by any change. */
+  private matrix: { labels: number[]; vectors: Float32Array } | undefined;
+
   static create(dimensions: number, options: GraphOptions = {}): HnswGraph {
     const params = options.params ?? HNSW_PARAMS;
     const index = new hnswlib.HierarchicalNSW('cosine', dimensions);
@@ -93,6 +96,7 @@ export class HnswGraph {
     }
     this.index.addPoint(Array.from(vector), label, reuse);
     if (reuse) this.deletedCount--;
+    this.matrix = undefined;
   }
 
   /** Marks a label deleted. Returns false when it was not live. */
@@ -103,6 +107,7 @@ export class HnswGraph {
       return false;
     }
     this.deletedCount++;
+    this.matrix = undefined;
     return true;
   }
 
@@ -118,8 +123,9 @@ export class HnswGraph {
 
   /**
    * The `k` nearest live labels, searched with ef = max(efSearch, k) (or `ef` when given, for
-   * measurements). `accept` restricts the search to labels it returns true for (hnswlib applies it
-   * inside the graph walk, so `k` accepted hits come back when they exist).
+   * measurements; an `ef` of Infinity compares the vector with every stored one: exact search).
+   * `accept` restricts the search to labels it returns true for (hnswlib applies it inside the graph
+   * walk, so `k` accepted hits come back when they exist).
    */
   search(
     vector: ArrayLike<number>,
@@ -129,9 +135,44 @@ export class HnswGraph {
   ): GraphHit[] {
     const limit = Math.min(k, this.size);
     if (limit <= 0) return [];
+    if (ef === Infinity) return this.exact(vector, limit, accept);
     this.index.setEf(Math.max(ef, limit));
     const { neighbors, distances } = this.index.searchKnn(Array.from(vector), limit, accept);
     return neighbors.map((label, i) => ({ label, similarity: 1 - distances[i] }));
+  }
+
+  private exact(vector: ArrayLike<number>, k: number, accept?: (label: number) => boolean): GraphHit[] {
+    if (!this.matrix) {
+      const labels: number[] = [];
+      const vectors = new Float32Array(this.size * this.dimensions);
+      for (const label of this.labels()) {
+        let stored: number[];
+        try {
+          stored = this.index.getPoint(label);
+        } catch {
+          continue; // deleted
+        }
+        vectors.set(stored, labels.length * this.dimensions);
+        labels.push(label);
+      }
+      this.matrix = { labels, vectors };
+    }
+    const { labels, vectors } = this.matrix;
+    const d = this.dimensions;
+    const norm = Math.hypot(...Array.from(vector)) || 1;
+    const query = Float32Array.from(vector, (x) => x / norm);
+    const top: GraphHit[] = [];
+    for (let i = 0; i < labels.length; i++) {
+      let dot = 0;
+      for (let j = 0, at = i * d; j < d; j++) dot += vectors[at + j] * query[j];
+      if (top.length === k && dot <= top[k - 1].similarity) continue;
+      if (accept && !accept(labels[i])) continue;
+      let at = top.length;
+      while (at > 0 && top[at - 1].similarity < dot) at--;
+      top.splice(at, 0, { label: labels[i], similarity: dot });
+      if (top.length > k) top.pop();
+    }
+    return top;
   }
 
   /** Writes the graph to `file` atomically. */

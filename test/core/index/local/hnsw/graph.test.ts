@@ -128,3 +128,27 @@ test('a failed write leaves the previous file and no temporary file', async (t) 
   assert.equal(fs.readFileSync(file, 'utf8'), 'old');
   assert.deepEqual(fs.readdirSync(dir), ['g.hnsw']);
 });
+
+test('an ef of Infinity searches exactly: every live vector compared, deleted and refused labels left out', () => {
+  const data = vectors(400, 16, 7);
+  const graph = HnswGraph.create(16);
+  data.forEach((v, label) => graph.add(label, v));
+  const query = vectors(1, 16, 99)[0];
+  const [first] = exactTop(data, query, 1);
+  assert.deepEqual(
+    graph.search(query, 10, undefined, Infinity).map((h) => h.label),
+    exactTop(data, query, 10),
+  );
+  graph.remove(first);
+  assert.deepEqual(
+    graph.search(query, 10, undefined, Infinity).map((h) => h.label),
+    exactTop(data, query, 10, (label) => label !== first),
+  );
+  const even = (label: number) => label % 2 === 0;
+  const found = graph.search(query, 10, even, Infinity);
+  assert.deepEqual(
+    found.map((h) => h.label),
+    exactTop(data, query, 10, (label) => label !== first && even(label)),
+  );
+  assert.ok(Math.abs(found[0].similarity - dot(data[found[0].label], query)) < 1e-5);
+});
