@@ -66,6 +66,7 @@ export function registerIndex(program: Command): void {
             {
               signal: stop.signal,
               onError: (error) => process.stderr.write(formatWarning(describeError(error), err)),
+              onWarning: (message) => process.stderr.write(formatWarning(message, err)),
               onReady: () => process.stderr.write(`Watching ${terminalSafe(corpus)} for changes; Ctrl+C stops.\n`),
             },
           );

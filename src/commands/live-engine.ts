@@ -47,6 +47,7 @@ export async function openLiveEngine(
           {
             signal: stopping.signal,
             onError: (error) => !stopping.signal.aborted && log(`refresh failed: ${describeError(error)}`),
+            onWarning: log,
           },
         );
   return {

@@ -142,3 +142,53 @@ test('watching: changes are debounced into one refresh, and refreshes never over
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('watching a corpus of more files than the system lets a program watch: told once, then listed every pollMs, and a change refreshes', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kabar-watch-'));
+  fs.writeFileSync(path.join(dir, 'a.txt'), 'Some article text here.');
+  const controller = new AbortController();
+  const warnings: string[] = [];
+  let refreshes = 0;
+  // A watcher that fails as chokidar does when inotify's limit is reached, before it is ready.
+  const failing = () => {
+    const listeners = new Map<string, ((error?: unknown) => void)[]>();
+    const on = (event: string, listener: (error?: unknown) => void) =>
+      listeners.set(event, [...(listeners.get(event) ?? []), listener]);
+    setTimeout(() => {
+      const error = Object.assign(new Error('ENOSPC: System limit for number of file watchers reached'), {
+        code: 'ENOSPC',
+      });
+      for (let i = 0; i < 2; i++) for (const listener of listeners.get('error') ?? []) listener(error);
+    }, 10);
+    return { on, once: on, close: async () => {} };
+  };
+  let ready = false;
+  const watching = watchCorpus(dir, async () => void refreshes++, {
+    debounceMs: 50,
+    pollMs: 200,
+    signal: controller.signal,
+    watch: failing,
+    onWarning: (message) => warnings.push(message),
+    onReady: () => (ready = true),
+  });
+  // Listing runs on a worker thread, which takes a while to start on a busy machine.
+  const until = async (done: () => boolean) => {
+    for (const deadline = Date.now() + 10_000; !done() && Date.now() < deadline;)
+      await new Promise((r) => setTimeout(r, 50));
+  };
+  try {
+    await until(() => ready);
+    assert.equal(ready, true);
+    assert.equal(warnings.length, 1);
+    assert.match(warnings[0], /every 0 s.*fs\.inotify\.max_user_watches/);
+    await new Promise((r) => setTimeout(r, 600));
+    assert.equal(refreshes, 0, 'an unchanged listing does not refresh');
+    fs.writeFileSync(path.join(dir, 'b.txt'), 'Another article text here.');
+    await until(() => refreshes > 0);
+    assert.equal(refreshes, 1);
+  } finally {
+    controller.abort();
+    await watching;
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
