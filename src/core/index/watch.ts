@@ -81,16 +81,18 @@ export async function watchCorpus(
     clearTimeout(timer);
     timer = setTimeout(() => void run(), debounceMs);
   };
+  const pollMs = options.pollMs ?? WATCH_POLL_MS;
   let poller: NodeJS.Timeout | undefined;
-  const poll = async (before: string) => {
+  /** Lists the corpus, refreshes when the listing differs from `before` (none: the first), and lists again in `pollMs`. */
+  const poll = async (before?: string) => {
     let digest = before;
     try {
       digest = (await listCorpusOffThread(corpus, options.signal)).digest;
     } catch (error) {
       if (!options.signal?.aborted) options.onError?.(error);
     }
-    if (digest !== before) changed();
-    if (!options.signal?.aborted) poller = setTimeout(() => void poll(digest), options.pollMs ?? WATCH_POLL_MS);
+    if (before !== undefined && digest !== before) changed();
+    if (!options.signal?.aborted) poller = setTimeout(() => void poll(digest), pollMs);
   };
   let polling = false;
   const ready = new Promise<void>((resolve) => {
@@ -104,15 +106,11 @@ export async function watchCorpus(
       if (polling) return;
       polling = true;
       void watcher.close();
-      const seconds = Math.round((options.pollMs ?? WATCH_POLL_MS) / 1000);
       options.onWarning?.(
-        `The articles are more files than this system lets a program watch, so kabar lists them every ${seconds} s for changes instead; to see changes at once, raise the limit (Linux: sudo sysctl fs.inotify.max_user_watches=1048576).`,
+        `The articles are more files than this system lets a program watch, so kabar lists them every ${Math.round(pollMs / 1000)} s for changes instead; to see changes at once, raise the limit (Linux: sudo sysctl fs.inotify.max_user_watches=1048576).`,
       );
-      // The listing now is the one to compare with: changes seen before the watcher failed were reported by it.
-      void listCorpusOffThread(corpus, options.signal)
-        .then((listing) => (poller = setTimeout(() => void poll(listing.digest), options.pollMs ?? WATCH_POLL_MS)))
-        .catch((failure: unknown) => !options.signal?.aborted && options.onError?.(failure))
-        .finally(resolve);
+      // The first listing is the one to compare with: changes before the watcher failed were reported by it.
+      void poll().finally(resolve);
     });
   });
   watcher.on('all', changed);
