@@ -148,7 +148,7 @@ export class HnswGraph {
       for (const label of this.labels()) {
         let stored: number[];
         try {
-          stored = this.index.getPoint(label);
+          stored = this.vector(label);
         } catch {
           continue; // deleted
         }
